@@ -1,0 +1,80 @@
+// What kind of thing a link is. The rules are data: add a host or a section word here,
+// not a condition in the parser (#2). First match wins: a relative link is a site link, then
+// the link's host decides, then the words of its section, and everything else is a page.
+import type { Kind } from "./types";
+import { fold, words } from "../text/fold";
+
+/** Hosts (and their subdomains) by kind. */
+export const HOST_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[]> = {
+  talk: [
+    "youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "twitch.tv", "dailymotion.com",
+    "loom.com", "ted.com", "peertube.tv", "media.ccc.de", "infoq.com/presentations",
+  ],
+  article: [
+    "medium.com", "substack.com", "dev.to", "hashnode.dev", "hashnode.com", "mirror.xyz",
+    "blogspot.com", "wordpress.com", "ghost.io", "hackernoon.com", "towardsdatascience.com",
+  ],
+  forum: [
+    "reddit.com", "stackoverflow.com", "stackexchange.com", "news.ycombinator.com", "lobste.rs",
+    "discord.com", "discord.gg", "discourse.org", "github.com/*/discussions",
+  ],
+};
+
+/** Host prefixes that name a forum whatever the domain (forum.dfinity.org, discuss.example.com). */
+export const FORUM_HOST_PREFIXES = ["forum.", "forums.", "discuss.", "discourse.", "community."] as const;
+
+/** Words of a section heading that say what its links are. */
+export const SECTION_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[]> = {
+  talk: ["talk", "talks", "video", "videos", "youtube", "vimeo", "webinar", "webinars", "presentation", "presentations", "lecture", "lectures", "podcast", "podcasts", "screencasts"],
+  article: ["article", "articles", "blog", "blogs", "medium", "post", "posts", "essay", "essays", "papers", "writing", "writings"],
+  forum: ["forum", "forums", "discussion", "discussions"],
+};
+
+const KIND_ORDER = ["talk", "article", "forum"] as const;
+
+/** A link with no scheme and no host: `/dfinity-overview`, `other-page.md`. */
+export function isRelative(url: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//");
+}
+
+function hostAndPath(url: string): { host: string; path: string } | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(url.trim());
+  if (!m) return undefined;
+  const host = m[1]!.replace(/^[^@]*@/, "").replace(/:\d+$/, "").toLowerCase().replace(/^www\./, "");
+  return { host, path: m[2] ?? "" };
+}
+
+function hostMatches(host: string, path: string, pattern: string): boolean {
+  const slash = pattern.indexOf("/");
+  const domain = slash < 0 ? pattern : pattern.slice(0, slash);
+  if (host !== domain && !host.endsWith(`.${domain}`)) return false;
+  if (slash < 0) return true;
+  // A path pattern: "*" stands for one path segment.
+  const want = pattern.slice(slash).split("/");
+  const have = path.split("/");
+  return want.every((segment, i) => segment === "*" || segment === have[i]);
+}
+
+/** The host of an absolute URL without "www.", for display; "" for anything else. */
+export function displayHost(url: string): string {
+  return hostAndPath(url)?.host ?? "";
+}
+
+export function classify(url: string, sectionPath: readonly string[]): Kind {
+  if (isRelative(url)) return "site";
+  const hp = hostAndPath(url);
+  if (hp) {
+    for (const kind of KIND_ORDER) {
+      if (HOST_KINDS[kind].some((pattern) => hostMatches(hp.host, hp.path, pattern))) return kind;
+    }
+    if (FORUM_HOST_PREFIXES.some((prefix) => hp.host.startsWith(prefix))) return "forum";
+  }
+  // The nearest heading speaks first: "Talks" under "Articles" holds talks.
+  for (let i = sectionPath.length - 1; i >= 0; i--) {
+    const sectionWords = new Set(words(fold(sectionPath[i]!)));
+    for (const kind of KIND_ORDER) {
+      if (SECTION_KINDS[kind].some((word) => sectionWords.has(word))) return kind;
+    }
+  }
+  return "page";
+}

@@ -1,0 +1,107 @@
+// Front matter, read with gray-matter (#2). Two engines are replaced:
+// - YAML goes through the `yaml` package, whose alias limit makes a "billion laughs"
+//   document fail fast instead of expanding (#7), and whose errors carry a line number;
+// - gray-matter would `eval` a `---js` block: a page must never run code, so it is refused.
+import matter from "gray-matter";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import type { FrontMatter } from "./types";
+import { PageError } from "../errors";
+import { sanitize } from "../text/sanitize";
+
+const MAX_DEPTH = 32;
+
+export interface SplitPage {
+  frontMatter: FrontMatter;
+  body: string;
+  /** Lines taken by the front matter, so body line n is page line n + offset. */
+  lineOffset: number;
+}
+
+export function readFrontMatter(text: string, source: string): SplitPage {
+  const opening = /^---[^\S\n]*([a-zA-Z]*)[^\S\n]*\n/.exec(text);
+  if (!opening) return { frontMatter: { tags: [], meta: {} }, body: text, lineOffset: 0 };
+  const close = /^(?:---|\.\.\.)[^\S\n]*$/m;
+  const rest = text.slice(opening[0].length);
+  const closing = close.exec(rest);
+  if (!closing) {
+    throw new PageError(source, "front matter opened by '---' is never closed", "end it with a line of '---' before the page's content", 1);
+  }
+  const language = (opening[1] || "yaml").toLowerCase();
+  const refuse = (): never => {
+    throw new PageError(source, `front matter in '${language}' is not supported`, "write the front matter in YAML", 1);
+  };
+  const yamlEngine = (input: string): object => {
+    try {
+      const value: unknown = parseYaml(input, { maxAliasCount: 50, uniqueKeys: false, prettyErrors: false });
+      return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as object) : {};
+    } catch (error) {
+      const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : 1;
+      const what = error instanceof Error ? error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") : "invalid YAML";
+      throw new PageError(source, `front matter is not valid YAML: ${sanitize(what)}`, "fix the YAML between the '---' lines", line);
+    }
+  };
+  if (!["yaml", "yml"].includes(language)) refuse();
+  // The split is ours (so that line numbers are exact); gray-matter reads the block itself.
+  // It is given an options object: without one it caches every string it parses.
+  const block = `---\n${rest.slice(0, closing.index)}\n---\n`;
+  const parsed = matter(block, {
+    engines: { yaml: yamlEngine, json: refuse, js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse, toml: refuse },
+  });
+  const meta = toPlain(parsed.data, 0) as Record<string, unknown>;
+  const end = closing.index + closing[0].length;
+  const body = rest.slice(rest[end] === "\n" ? end + 1 : end);
+  const lineOffset = countLines(text.slice(0, text.length - body.length));
+  return { frontMatter: normalise(meta), body, lineOffset };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** A JSON-safe copy: plain objects and arrays, strings, finite numbers, booleans, null. */
+function toPlain(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) return null;
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) return value.map((item) => toPlain(item, depth + 1));
+  if (typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (key === "__proto__") continue;
+      out[key] = toPlain(item, depth + 1);
+    }
+    return out;
+  }
+  return null;
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === "string") return sanitize(value).trim() || undefined;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return asText(value.filter((v) => typeof v !== "object").join(" "));
+  return undefined;
+}
+
+function asTags(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : value === undefined || value === null ? [] : [value];
+  return list.map(asText).filter((tag): tag is string => tag !== undefined);
+}
+
+function normalise(meta: Record<string, unknown>): FrontMatter {
+  const fm: FrontMatter = { tags: asTags(meta.tags), meta };
+  const title = asText(meta.title);
+  const description = typeof meta.description === "string" ? meta.description.split(/\r?\n/).map((l) => sanitize(l).trim()).filter(Boolean).join(" — ") : asText(meta.description);
+  const date = asText(meta.date);
+  const permalink = asText(meta.permalink);
+  const baseUrl = asText(meta.base_url ?? meta.baseUrl ?? meta.url);
+  if (title) fm.title = title;
+  if (description) fm.description = description;
+  if (date) fm.date = date;
+  if (permalink) fm.permalink = permalink;
+  if (baseUrl) fm.baseUrl = baseUrl;
+  return fm;
+}

@@ -1,0 +1,55 @@
+// Typed errors. Nothing below the command layer prints or exits: it throws one of these,
+// and src/cli.ts turns it into a one-line message and a documented exit code.
+
+export const ExitCode = {
+  ok: 0,
+  /** Nothing found: a search without match, an unknown or ambiguous ref, a broken link in `check`. */
+  notFound: 1,
+  /** Usage or input error: a bad option, an unreadable or invalid page. */
+  usage: 2,
+  /** Interrupted by Ctrl-C. */
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class IcpError extends Error {
+  constructor(
+    message: string,
+    /** What the user can do about it; printed in parentheses after the message. */
+    readonly hint: string | undefined,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A page that cannot be read or parsed. Names the file (and line where there is one). */
+export class PageError extends IcpError {
+  constructor(
+    readonly file: string,
+    message: string,
+    hint: string,
+    readonly line?: number,
+  ) {
+    super(`${file}${line === undefined ? "" : `:${line}`}: ${message}`, hint, ExitCode.usage);
+  }
+}
+
+export class UsageError extends IcpError {
+  constructor(message: string, hint?: string) {
+    super(message, hint, ExitCode.usage);
+  }
+}
+
+/** A ref or query that matches nothing, or more than one entry. */
+export class NotFoundError extends IcpError {
+  constructor(
+    message: string,
+    hint: string | undefined,
+    /** Entries to show the user: the candidates of an ambiguous ref, or the nearest ones. */
+    readonly suggestions: { id: string; title: string }[] = [],
+  ) {
+    super(message, hint, ExitCode.notFound);
+  }
+}

@@ -1,0 +1,42 @@
+// Case- and diacritic-insensitive comparison. "Björn" and "bjorn" fold to the same string.
+// Folding works code point by code point so that a match in the folded text can be mapped
+// back to the original (for highlighting).
+
+const MARKS = /\p{M}/gu;
+const SPECIAL: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ł: "l", þ: "th", ı: "i" };
+
+function foldChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  const special = SPECIAL[lower];
+  if (special !== undefined) return special;
+  return lower.normalize("NFKD").replace(MARKS, "");
+}
+
+/** Lowercase, strip diacritics, expand a few ligatures. */
+export function fold(text: string): string {
+  // Fast path: plain ASCII needs only lowercasing.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  let out = "";
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+/** The folded text plus, for each UTF-16 unit of it, the index in `text` it came from. */
+export function foldWithMap(text: string): { folded: string; origin: number[] } {
+  let folded = "";
+  const origin: number[] = [];
+  let index = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    folded += f;
+    for (let i = 0; i < f.length; i++) origin.push(index);
+    index += ch.length;
+  }
+  origin.push(index);
+  return { folded, origin };
+}
+
+/** Words of folded text: runs of letters and digits. */
+export function words(folded: string): string[] {
+  return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
