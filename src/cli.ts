@@ -1,0 +1,103 @@
+// The edge: the only module that touches process, the file system and the real browser.
+// It builds the world (printers, loader, opener, clock), runs main(), and sets the exit code.
+import { readFile, readdir, stat } from "node:fs/promises";
+import { delimiter } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Chalk } from "chalk";
+import { main, type ProgramHooks } from "./program";
+import type { Context, GlobalOptions, Printer } from "./commands/context";
+import type { Catalog } from "./catalog/types";
+import { buildCatalog } from "./catalog/build-catalog";
+import { DEFAULT_MAX_BYTES, loadPages, type LoadDeps } from "./io/load";
+import { colorLevel, terminalWidth } from "./io/terminal";
+import { systemOpener } from "./io/opener";
+import { chalkStyle, type View } from "./render/style";
+import { ExitCode } from "./errors";
+
+declare const __VERSION__: string;
+
+/** The bundled page, found next to the installed package, never relative to the current folder. */
+const BUNDLED_PAGE = fileURLToPath(new URL("../data/inside-icp.md", import.meta.url));
+
+const env = process.env;
+
+/** A printer over a stream that goes quiet once the reader is gone (`icp-links list | head -1`). */
+function printer(stream: NodeJS.WriteStream): Printer {
+  return {
+    isTTY: Boolean(stream.isTTY),
+    write(text: string) {
+      if (!stream.destroyed && text) stream.write(text);
+    },
+  };
+}
+
+function onStreamError(name: string) {
+  return (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") {
+      // The reader left: nothing more to say, and nothing went wrong.
+      process.exit(process.exitCode ?? 0);
+    }
+    if (name === "stdout") process.stderr.write(`icp-links: cannot write to standard output: ${error.message} (check the disk or the pipe)\n`);
+    process.exit(ExitCode.usage);
+  };
+}
+process.stdout.on("error", onStreamError("stdout"));
+process.stderr.on("error", onStreamError("stderr"));
+
+function viewOf(stream: NodeJS.WriteStream, noColorFlag: boolean): View {
+  const isTTY = Boolean(stream.isTTY);
+  const level = colorLevel({ noColorFlag, env, isTTY });
+  return { tty: isTTY, width: terminalWidth(stream.columns, env), style: chalkStyle(new Chalk({ level })) };
+}
+
+async function readStdin(limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+function maxBytes(): number {
+  const mb = Number(env.ICP_LINKS_MAX_SIZE);
+  return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
+}
+
+function pageSpecs(globals: GlobalOptions): string[] {
+  if (globals.file && globals.file.length > 0) return globals.file;
+  const fromEnv = env.ICP_LINKS_FILE?.split(delimiter).filter(Boolean);
+  return fromEnv && fromEnv.length > 0 ? fromEnv : [BUNDLED_PAGE];
+}
+
+function makeContext(globals: GlobalOptions): Context {
+  let catalog: Promise<Catalog> | undefined;
+  const deps: LoadDeps = {
+    fs: { stat, readFile, readdir: (path) => readdir(path, { withFileTypes: true }) },
+    readStdin,
+    maxBytes: maxBytes(),
+    // The markdown parser and gray-matter load only when a page must be parsed.
+    parse: async (text, source) => (await import("./catalog/parse-page")).parsePage(text, source),
+  };
+  return {
+    out: printer(process.stdout),
+    err: printer(process.stderr),
+    view: viewOf(process.stdout, globals.color === false),
+    errView: viewOf(process.stderr, globals.color === false),
+    env,
+    json: Boolean(globals.json),
+    catalog: () => (catalog ??= loadPages(deps, pageSpecs(globals)).then(buildCatalog)),
+    opener: systemOpener(env),
+    now: () => new Date(),
+  };
+}
+
+const hooks: ProgramHooks = {
+  context: makeContext,
+  version: __VERSION__,
+  write: (stream, text) => (stream === "out" ? process.stdout : process.stderr).write(text),
+};
+
+process.exitCode = await main(process.argv.slice(2), hooks);

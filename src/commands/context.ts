@@ -1,0 +1,41 @@
+// What a command receives: the world, injected. Commands never import fs, process or a browser;
+// src/cli.ts builds the real Context and tests build one from doubles (STYLE.md, "Inject the world").
+import type { Catalog } from "../catalog/types";
+import type { Opener } from "../io/opener";
+import type { View } from "../render/style";
+import type { Filters } from "../search/filters";
+
+export interface Printer {
+  write(text: string): void;
+  readonly isTTY: boolean;
+}
+
+export interface GlobalOptions {
+  file?: string[];
+  json?: boolean;
+  color?: boolean;
+  cache?: boolean;
+  debug?: boolean;
+}
+
+export interface Context {
+  /** Data: entries, JSON. */
+  out: Printer;
+  /** Messages: progress, "Opening …", warnings. */
+  err: Printer;
+  /** How stdout is shown (terminal or pipe, width, colour). */
+  view: View;
+  /** How stderr is shown. */
+  errView: View;
+  env: Record<string, string | undefined>;
+  json: boolean;
+  /** Loads the pages named by --file (or the bundled one) once, on first call. */
+  catalog(): Promise<Catalog>;
+  opener: Opener;
+  now(): Date;
+}
+
+/** The options of `list` that every command selecting entries shares. */
+export interface FilterOptions extends Filters {
+  limit?: number;
+}

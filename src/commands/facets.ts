@@ -1,0 +1,76 @@
+// icp-links sections and icp-links speakers: each facet with its count of entries.
+import type { CommandSpec } from "./spec";
+import type { Catalog, Facet } from "../catalog/types";
+import { json } from "../render/entries";
+import { renderTable } from "../render/table";
+import { sanitize } from "../text/sanitize";
+
+export const sections: CommandSpec<Record<string, never>> = {
+  name: "sections",
+  summary: "list the sections with their number of entries",
+  options: [],
+  examples: ["icp-links sections", "icp-links sections --json"],
+  async run(ctx) {
+    const catalog = await ctx.catalog();
+    const facets = catalog.bySection;
+    if (ctx.json) {
+      ctx.out.write(json(facets.map((f) => ({ name: f.name, path: f.path ?? [f.name], count: f.entries.length }))));
+      return;
+    }
+    if (!ctx.view.tty) {
+      ctx.out.write(facets.map((f) => `${sanitize(f.name)}\t${f.entries.length}\t${sanitize((f.path ?? []).join(" › "))}\n`).join(""));
+      return;
+    }
+    const { style } = ctx.view;
+    const lines = renderTable(
+      [
+        { key: "count", cells: facets.map((f) => String(f.entries.length)), align: "right", format: (c) => style.dim(c) },
+        { key: "name", cells: facets.map((f) => "  ".repeat(Math.max(0, (f.path?.length ?? 1) - 1)) + sanitize(f.name)), format: (c) => style.title(c) },
+      ],
+      ctx.view.width,
+      [{ key: "name", to: 10 }],
+    );
+    ctx.out.write(lines.map((l) => `${l}\n`).join(""));
+  },
+};
+
+function talksOf(catalog: Catalog, facet: Facet) {
+  return facet.entries.map((p) => catalog.entries[p - 1]!);
+}
+
+export const speakers: CommandSpec<Record<string, never>> = {
+  name: "speakers",
+  summary: "list the speakers with their talks",
+  options: [],
+  examples: ["icp-links speakers", "icp-links speakers --json"],
+  async run(ctx) {
+    const catalog = await ctx.catalog();
+    const facets = [...catalog.bySpeaker].sort((a, b) => b.entries.length - a.entries.length || a.name.localeCompare(b.name));
+    if (ctx.json) {
+      ctx.out.write(json(facets.map((f) => ({ name: f.name, count: f.entries.length, talks: talksOf(catalog, f).map((e) => ({ id: e.id, position: e.position, title: e.title, url: e.url })) }))));
+      return;
+    }
+    if (!ctx.view.tty) {
+      ctx.out.write(facets.map((f) => `${sanitize(f.name)}\t${f.entries.length}\t${talksOf(catalog, f).map((e) => e.id).join(",")}\n`).join(""));
+      return;
+    }
+    const { style } = ctx.view;
+    const out: string[] = [];
+    for (const f of facets) {
+      out.push(`${style.speaker(sanitize(f.name))} ${style.dim(`(${f.entries.length})`)}`);
+      const talks = talksOf(catalog, f);
+      const rows = renderTable(
+        [
+          { key: "position", cells: talks.map((e) => `  ${e.position}`), align: "right", format: (c) => style.position(c) },
+          { key: "id", cells: talks.map((e) => sanitize(e.id)), format: (c) => style.id(c) },
+          { key: "title", cells: talks.map((e) => sanitize(e.title)) },
+        ],
+        ctx.view.width,
+        [{ key: "title", to: 12 }, { key: "id", to: 12 }],
+      );
+      out.push(...rows);
+    }
+    if (out.length === 0) ctx.err.write("icp-links: no speakers on this page (speakers come from titles like 'Title / Speaker')\n");
+    ctx.out.write(out.map((l) => `${l}\n`).join(""));
+  },
+};

@@ -1,0 +1,32 @@
+// icp-links search <query...>: ranked, typo-tolerant search.
+import type { CommandSpec } from "./spec";
+import { FILTER_OPTIONS, LIMIT_OPTION } from "./spec";
+import type { FilterOptions } from "./context";
+import { applyFilters } from "../search/filters";
+import { queryWords, search as runSearch } from "../search/search";
+import { entryJson, entryRows, json, tsvLine } from "../render/entries";
+import { NotFoundError } from "../errors";
+
+export const search: CommandSpec<FilterOptions> = {
+  name: "search",
+  args: "<query...>",
+  summary: "search titles, speakers, sections, descriptions, tags and urls",
+  options: [...FILTER_OPTIONS, LIMIT_OPTION],
+  examples: ["icp-links search consensus", "icp-links search key resharing", "icp-links search camenish      # typos are forgiven", "icp-links search nns --json"],
+  async run(ctx, words, options) {
+    const query = words.join(" ");
+    if (queryWords(query).length === 0) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
+    const catalog = await ctx.catalog();
+    const pool = applyFilters(catalog, catalog.entries, options);
+    let hits = runSearch(pool, query);
+    if (options.limit !== undefined) hits = hits.slice(0, options.limit);
+    if (ctx.json) ctx.out.write(json(hits.map((h) => ({ ...entryJson(h.entry), score: Math.round(h.score * 100) / 100 }))));
+    else if (!ctx.view.tty) ctx.out.write(hits.map((h) => `${tsvLine(h.entry)}\n`).join(""));
+    else if (hits.length > 0) ctx.out.write(`${entryRows(hits.map((h) => h.entry), ctx.view, { query, showSection: true }).join("\n")}\n`);
+    if (hits.length === 0) {
+      const lonely = queryWords(query).filter((w) => runSearch(pool, w).length === 0);
+      const which = lonely.length > 0 && lonely.length < queryWords(query).length ? ` ('${lonely.join("', '")}' matches nothing)` : "";
+      throw new NotFoundError(`no entry matches '${query}'${which}`, "try fewer or other words, or 'icp-links list'");
+    }
+  },
+};

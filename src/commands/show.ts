@@ -1,0 +1,17 @@
+// icp-links show <ref>: every field of one entry.
+import type { CommandSpec } from "./spec";
+import { selectEntries } from "./select";
+import { entryJson, json, renderShow } from "../render/entries";
+
+export const show: CommandSpec<Record<string, never>> = {
+  name: "show",
+  args: "<ref...>",
+  summary: "show every field of one entry",
+  options: [],
+  examples: ["icp-links show consensus-overview", "icp-links show 22 --json"],
+  async run(ctx, refs) {
+    const catalog = await ctx.catalog();
+    const [entry] = selectEntries(catalog, refs.length > 1 ? [refs.join(" ")] : refs);
+    ctx.out.write(ctx.json ? json(entryJson(entry!)) : renderShow(entry!, ctx.view));
+  },
+};

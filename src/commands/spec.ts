@@ -1,0 +1,36 @@
+// Commands and options are data (STYLE.md, "Options are data"): program.ts turns these
+// declarations into commander commands, and the README's option tables come from the same place.
+import { InvalidArgumentError } from "commander";
+import type { Context } from "./context";
+
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  defaultValue?: unknown;
+  /** Turns the option's text into its value; throws InvalidArgumentError on bad input. */
+  parse?: (value: string, previous: unknown) => unknown;
+}
+
+export interface CommandSpec<O = Record<string, unknown>> {
+  name: string;
+  /** "<query...>", "[ref...]" */
+  args?: string;
+  summary: string;
+  options: OptionSpec[];
+  examples: string[];
+  run(ctx: Context, args: string[], options: O): Promise<void>;
+}
+
+export function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number of 1 or more");
+  return Number(value);
+}
+
+export const FILTER_OPTIONS: OptionSpec[] = [
+  { flags: "-s, --section <name>", description: "only entries of this section (prefix or whole word, any case)" },
+  { flags: "-k, --kind <kind>", description: "only entries of this kind: talk, article, forum, site, page" },
+  { flags: "-p, --speaker <name>", description: "only talks by this speaker (prefix or whole word, any case)" },
+  { flags: "-t, --tag <tag>", description: "only entries with this tag" },
+];
+
+export const LIMIT_OPTION: OptionSpec = { flags: "-n, --limit <n>", description: "show at most n entries", parse: positiveInteger };

@@ -1,0 +1,126 @@
+// The command line, declared: commander is built here from the command specs, and main()
+// runs one command line against an injected world. Nothing here touches process or fs.
+import { Command, CommanderError, Option } from "commander";
+import type { CommandSpec, OptionSpec } from "./commands/spec";
+import type { Context, GlobalOptions } from "./commands/context";
+import { list } from "./commands/list";
+import { search } from "./commands/search";
+import { open } from "./commands/open";
+import { show } from "./commands/show";
+import { sections, speakers } from "./commands/facets";
+import { ExitCode, IcpError, NotFoundError } from "./errors";
+import { sanitize } from "./text/sanitize";
+
+export const COMMANDS: CommandSpec<never>[] = [list, search, open, show, sections, speakers] as CommandSpec<never>[];
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    success
+  1    nothing found: a search without match, an unknown or ambiguous ref
+  2    usage or input error: a bad option, an unreadable or invalid page
+  130  interrupted (Ctrl-C)`;
+
+export const ENVIRONMENT_HELP = `
+Environment:
+  ICP_LINKS_FILE       page(s) to read instead of the bundled one (paths separated by ':')
+  ICP_LINKS_BASE_URL   base URL for site links such as /dfinity-overview
+  ICP_LINKS_MAX_SIZE   largest page to read, in MB (default 64)
+  BROWSER              browser command for 'open' (the URL is passed as one argument)
+  NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS   colour and width of terminal output`;
+
+export interface ProgramHooks {
+  /** Builds the context once the global options are known. */
+  context(globals: GlobalOptions): Context;
+  version: string;
+  write(stream: "out" | "err", text: string): void;
+}
+
+function addOption(command: Command, spec: OptionSpec): void {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.parse) option.argParser(spec.parse as (value: string, previous: unknown) => unknown);
+  if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
+  command.addOption(option);
+}
+
+/** Every argument, repeatable: --file a --file b. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>): Command {
+  const program = new Command("icp-links")
+    .description("Browse curated markdown link pages in the terminal: list, search and open talks, articles and forum links.\nWithout --file it reads the bundled page, 'Inside the Internet Computer'.")
+    .version(hooks.version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .option("-f, --file <path>", "a page, a folder of .md pages, or - for standard input (repeatable; also ICP_LINKS_FILE)", collect)
+    .option("--json", "print JSON: one document on stdout and nothing else")
+    .option("--no-color", "no colour, even on a terminal")
+    .option("--no-cache", "do not read or write the page cache")
+    .option("--debug", "print stack traces of errors")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => hooks.write("out", text),
+      writeErr: (text) => hooks.write("err", text),
+      // Commander's own usage errors get our one-line shape; the exit code is mapped in main().
+      outputError: (text, write) => write(`icp-links: ${text.replace(/^error: /, "").trim()} (see 'icp-links --help')\n`),
+    })
+    .addHelpText("after", `\nExamples:\n  icp-links list\n  icp-links search consensus\n  icp-links open consensus-overview\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`);
+
+  for (const spec of COMMANDS) {
+    const command = program.command(spec.name).summary(spec.summary).description(spec.summary);
+    if (spec.args) command.arguments(spec.args);
+    for (const option of spec.options) addOption(command, option);
+    command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join("\n")}\n${EXIT_CODES_HELP}`);
+    command.exitOverride().configureOutput(program.configureOutput());
+    command.action(async (...params: unknown[]) => {
+      // commander passes the declared arguments, then the options object, then the command.
+      const cmd = params.at(-1) as Command;
+      const args = params.slice(0, -2).flatMap((p) => (p === undefined ? [] : Array.isArray(p) ? p.map(String) : [String(p)]));
+      await run(spec, args, cmd);
+    });
+  }
+  return program;
+}
+
+/** Runs one command line. Returns the exit code; never throws, never exits. */
+export async function main(argv: string[], hooks: ProgramHooks): Promise<ExitCode> {
+  let debug = argv.includes("--debug");
+  let ctx: Context | undefined;
+  const program = buildProgram(hooks, async (spec, args, command) => {
+    const globals = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+    debug = Boolean(globals.debug);
+    ctx = hooks.context(globals);
+    await spec.run(ctx, args, command.opts() as never);
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return ExitCode.ok;
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return ExitCode.ok;
+  } catch (error) {
+    return reportError(error, hooks, debug);
+  }
+}
+
+function reportError(error: unknown, hooks: ProgramHooks, debug: boolean): ExitCode {
+  if (error instanceof CommanderError) {
+    // --help and --version end with exit code 0; every other commander error is a usage error.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof IcpError) {
+    const hint = error.hint ? ` (${error.hint})` : "";
+    hooks.write("err", `icp-links: ${sanitize(error.message)}${sanitize(hint)}\n`);
+    if (error instanceof NotFoundError && error.suggestions.length > 0 && !error.hint?.startsWith("did you mean")) {
+      hooks.write("err", error.suggestions.map((s) => `  ${sanitize(s.id)}  ${sanitize(s.title)}\n`).join(""));
+    }
+    if (debug && error.stack) hooks.write("err", `${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  hooks.write("err", `icp-links: internal error: ${sanitize(message)} (please report it; run with --debug for details)\n`);
+  if (debug && error instanceof Error && error.stack) hooks.write("err", `${error.stack}\n`);
+  return ExitCode.usage;
+}
