@@ -16,7 +16,7 @@ export const HOST_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[
   ],
   forum: [
     "reddit.com", "stackoverflow.com", "stackexchange.com", "news.ycombinator.com", "lobste.rs",
-    "discord.com", "discord.gg", "discourse.org", "github.com/*/discussions",
+    "discord.com", "discord.gg", "discourse.org", "github.com/*/*/discussions", "github.com/orgs/*/discussions",
   ],
 };
 

@@ -32,7 +32,7 @@ export function readFrontMatter(text: string, source: string): SplitPage {
   };
   const yamlEngine = (input: string): object => {
     try {
-      const value: unknown = parseYaml(input, { maxAliasCount: 50, uniqueKeys: false, prettyErrors: false });
+      const value: unknown = parseYaml(input, { maxAliasCount: 50, uniqueKeys: false, prettyErrors: true });
       return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as object) : {};
     } catch (error) {
       const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : 1;

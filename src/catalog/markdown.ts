@@ -32,7 +32,7 @@ function markdown(): MarkdownItInstance {
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (url) => url;
   // Bare links: http(s) and www. only (see isWantedBareLink); no e-mail, ftp or "//".
-  md.linkify.set({ fuzzyEmail: false, fuzzyIP: false });
+  md.linkify.set({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false });
   md.linkify.add("ftp:", null).add("mailto:", null).add("//", null);
   parser = md;
   return md;

@@ -5,7 +5,7 @@ import { walk, type Segment } from "./markdown";
 import { classify } from "./classify";
 import { splitSpeaker } from "./speaker";
 import { slugify } from "./ids";
-import { sanitize } from "../text/sanitize";
+import { sanitize, stripEscapes } from "../text/sanitize";
 
 /** Text a page gives us, made safe and tidy: no controls, single spaces, trimmed. */
 function clean(text: string): string {
@@ -37,7 +37,8 @@ function baseName(source: string): string {
 
 export function parsePage(text: string, source: string): Page {
   // A UTF-8 byte order mark and CRLF/CR line endings must not change what a page says.
-  const normalised = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  // Escape sequences go before parsing: their "[" and "]" would otherwise change how links parse.
+  const normalised = stripEscapes(text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n"));
   const { frontMatter, body, lineOffset } = readFrontMatter(normalised, source);
   const headings: Heading[] = [];
   const trail: Heading[] = [];

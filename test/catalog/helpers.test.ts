@@ -1,0 +1,159 @@
+// Table-driven tests of the catalog's pure helpers.
+import { describe, expect, it } from "vitest";
+import { assignIds, slugify } from "../../src/catalog/ids";
+import { splitSpeaker } from "../../src/catalog/speaker";
+import { classify } from "../../src/catalog/classify";
+import { fold } from "../../src/text/fold";
+import { sanitize } from "../../src/text/sanitize";
+import { editDistance } from "../../src/text/distance";
+import { targetUrl } from "../../src/catalog/urls";
+import type { Entry } from "../../src/catalog/types";
+
+describe("slugify", () => {
+  it.each([
+    ["Consensus Overview", "consensus-overview"],
+    ["Peer-to-Peer (P2P)", "peer-to-peer-p2p"],
+    ["Björn's Ça Va?", "bjorn-s-ca-va"],
+    ["Non-interactive Distributed Key Generation and Key Resharing", "non-interactive-distributed-key"],
+    ["Supercalifragilisticexpialidociousnessitude", "supercalifragilisticexpialidocio"],
+    ["  --  ", "u"],
+    ["2048", "u"],
+    ["インターネット", "u"],
+  ])("%s → %s", (title, expected) => {
+    const slug = slugify(title, "https://example.org/x");
+    if (expected === "u") expect(slug).toMatch(/^u[0-9a-z]{6}$/);
+    else expect(slug).toBe(expected);
+    expect(slug.length).toBeLessThanOrEqual(32);
+    expect(slug).not.toMatch(/^\d+$/);
+  });
+
+  it("hashes the url, so titles without Latin letters differ by link", () => {
+    expect(slugify("日本", "https://a.example")).not.toBe(slugify("日本", "https://b.example"));
+  });
+});
+
+describe("assignIds", () => {
+  it("keeps unique slugs bare and breaks collisions by url, not order", () => {
+    const a = { slug: "x", url: "https://a" };
+    const b = { slug: "x", url: "https://b" };
+    const c = { slug: "y", url: "https://c" };
+    const forward = assignIds([a, b, c]);
+    const backward = assignIds([c, b, a]);
+    expect(forward).toEqual([backward[2], backward[1], backward[0]]);
+    expect(forward[0]).toBe("x");
+    expect(forward[1]).toMatch(/^x-[0-9a-z]{4}$/);
+    expect(forward[2]).toBe("y");
+  });
+
+  it("numbers exact duplicates and never reuses an id", () => {
+    const ids = assignIds(Array.from({ length: 5 }, () => ({ slug: "same", url: "https://same" })));
+    expect(new Set(ids).size).toBe(5);
+    expect(ids[0]).toBe("same");
+  });
+
+  it("does not let a suffixed id take a slug that another entry owns", () => {
+    const first = assignIds([{ slug: "x", url: "https://a" }, { slug: "x", url: "https://b" }]);
+    const owner = { slug: first[1]!, url: "https://other" };
+    const ids = assignIds([owner, { slug: "x", url: "https://a" }, { slug: "x", url: "https://b" }]);
+    expect(ids[0]).toBe(first[1]);
+    expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe("splitSpeaker", () => {
+  it.each([
+    ["Execution / Akhi Singhania", "Execution", "Akhi Singhania"],
+    ["Ingress Message Lifecycle / Yavonne-anne Pignolet", "Ingress Message Lifecycle", "Yavonne-anne Pignolet"],
+    ["A / B / Jan Camenisch", "A / B", "Jan Camenisch"],
+    ["Talk / Ludwig van Beethoven", "Talk", "Ludwig van Beethoven"],
+    ["How it works / Deep dives", "How it works / Deep dives", undefined],
+    ["CI / CD", "CI / CD", undefined],
+    ["Rust / Motoko", "Rust / Motoko", undefined],
+    ["Canisters / Internet Computer", "Canisters / Internet Computer", undefined],
+    ["Agents / NNS DAO", "Agents / NNS DAO", undefined],
+    ["Episode / Part 2", "Episode / Part 2", undefined],
+    ["Simple / Getting started", "Simple / Getting started", undefined],
+    ["No slash here", "No slash here", undefined],
+  ])("%s", (text, title, speaker) => {
+    expect(splitSpeaker(text)).toEqual(speaker ? { title, speaker } : { title });
+  });
+});
+
+describe("classify", () => {
+  it.each([
+    ["https://www.youtube.com/watch?v=x", ["Anything"], "talk"],
+    ["https://youtu.be/x", [], "talk"],
+    ["https://vimeo.com/1", [], "talk"],
+    ["https://medium.com/dfinity/x", [], "article"],
+    ["https://someone.substack.com/p/x", [], "article"],
+    ["https://forum.dfinity.org/", [], "forum"],
+    ["https://www.reddit.com/r/dfinity", [], "forum"],
+    ["https://github.com/org/repo/discussions/12", [], "forum"],
+    ["https://github.com/org/repo", [], "page"],
+    ["https://example.org/x", ["Talks"], "talk"],
+    ["https://example.org/x", ["Articles", "Videos"], "talk"],
+    ["https://example.org/x", ["Blogs"], "article"],
+    ["https://dfinity.org/conversations", ["Community Conversations"], "page"],
+    ["/dfinity-overview", ["In-site Pages"], "site"],
+    ["other.md", [], "site"],
+    ["//evil.example/x", [], "page"],
+  ])("%s in %j is a %s", (url, path, kind) => {
+    expect(classify(url, path)).toBe(kind);
+  });
+});
+
+describe("fold", () => {
+  it.each([
+    ["Björn Tackmann", "bjorn tackmann"],
+    ["ÉCOLE", "ecole"],
+    ["Straße", "strasse"],
+    ["Œuvre", "oeuvre"],
+    ["plain", "plain"],
+  ])("%s → %s", (text, expected) => expect(fold(text)).toBe(expected));
+});
+
+describe("sanitize", () => {
+  it.each([
+    ["plain text", "plain text"],
+    ["red \x1b[31mtext\x1b[0m", "red text"],
+    ["title \x1b]0;pwned\x07here", "title here"],
+    ["link \x1b]8;;https://evil\x1b\\click\x1b]8;;\x1b\\", "link click"],
+    ["line\nbreak\r\nand\ttab", "line break and tab"],
+    ["back\bspace", "backspace"],
+    ["bidi \u202egnp.exe", "bidi gnp.exe"],
+    ["zero\u200bwidth\ufeff", "zerowidth"],
+    ["c1 \x9b31mred", "c1 red"],
+    ["del\x7f", "del"],
+    ["日本語 ⚠️ ok", "日本語 ⚠️ ok"],
+  ])("%j → %j", (text, expected) => expect(sanitize(text)).toBe(expected));
+});
+
+describe("editDistance", () => {
+  it.each([
+    ["consensys", "consensus", 2, 1],
+    ["camenish", "camenisch", 2, 1],
+    ["abcd", "abdc", 1, 1],
+    ["kitten", "sitting", 3, 3],
+    ["same", "same", 0, 0],
+    ["far", "away", 1, 2],
+  ])("%s ~ %s (max %i) = %i", (a, b, max, d) => expect(editDistance(a, b, max)).toBe(d));
+});
+
+describe("targetUrl", () => {
+  const entry = (url: string): Entry => ({ id: "x", position: 1, title: "X", url, kind: "page", section: "S", sectionPath: ["S"], related: [], tags: [], line: 1, source: "p.md" });
+  it.each([
+    ["https://example.org/a", undefined, "https://example.org/a"],
+    ["HTTP://EXAMPLE.ORG", undefined, "http://example.org/"],
+    ["/dfinity-overview", "https://example.org", "https://example.org/dfinity-overview"],
+  ])("%s opens as %s", (url, base, expected) => expect(targetUrl(entry(url), base)).toBe(expected));
+
+  it.each(["javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,x", "file:///etc/passwd", "vbscript:x", "//evil.example/x", "ftp://example.org", "mailto:a@b.c"])(
+    "refuses %s",
+    (url) => expect(() => targetUrl(entry(url), undefined)).toThrow(/refusing|site link/),
+  );
+
+  it("asks for a base URL for a site link", () => {
+    expect(() => targetUrl(entry("/x"), undefined)).toThrow(/no base URL/);
+    expect(() => targetUrl(entry("/x"), "javascript:alert(1)//")).toThrow(/refusing/);
+  });
+});

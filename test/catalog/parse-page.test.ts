@@ -1,0 +1,100 @@
+// What is an entry, and what is not (#2), one markdown construct per case.
+import { describe, expect, it } from "vitest";
+import { parsePage } from "../../src/catalog/parse-page";
+import { PageError } from "../../src/errors";
+
+const entries = (md: string) => parsePage(md, "t.md").entries;
+const titles = (md: string) => entries(md).map((e) => e.title);
+const urls = (md: string) => entries(md).map((e) => e.url);
+
+describe("what is an entry", () => {
+  it.each([
+    ["a list item's first link", "- [A](https://a.example) and [B](https://b.example)", ["https://a.example"]],
+    ["a paragraph's first link", "See [A](https://a.example) then [B](https://b.example).", ["https://a.example"]],
+    ["a bare URL on its own line", "https://a.example/x", ["https://a.example/x"]],
+    ["a www. URL", "www.example.org", ["http://www.example.org"]],
+    ["an autolink", "<https://a.example>", ["https://a.example"]],
+    ["a reference link", "- [A][ref]\n\n[ref]: https://ref.example", ["https://ref.example"]],
+    ["parentheses in a URL", "- [W](https://en.wikipedia.org/wiki/Foo_(bar))", ["https://en.wikipedia.org/wiki/Foo_(bar)"]],
+    ["an entity in a URL", "- [Q](https://a.example/?a=1&amp;b=2)", ["https://a.example/?a=1&b=2"]],
+    ["a table row", "| name | link |\n|---|---|\n| A | [A](https://a.example) |", ["https://a.example"]],
+    ["nested list items, in document order", "- [Outer](https://o.example)\n  - [Inner](https://i.example)", ["https://o.example", "https://i.example"]],
+    ["a javascript: link (kept, refused by open)", "- [X](javascript:alert(1))", ["javascript:alert(1)"]],
+  ])("%s", (_name, md, expected) => expect(urls(md)).toEqual(expected));
+
+  it.each([
+    ["a bare word like agent.rs", "Use agent.rs or example.com for that."],
+    ["an image", "![logo](https://a.example/logo.png)"],
+    ["a badge (a link around an image)", "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"],
+    ["an in-page anchor", "- [Contents](#contents)"],
+    ["a link in a code span", "- `[A](https://a.example)`"],
+    ["a code block", "```\n[A](https://a.example)\n```"],
+    ["an indented code block", "    https://a.example"],
+    ["an HTML block", "<div>\n<a href=\"https://a.example\">A</a>\n</div>"],
+    ["an HTML comment", "<!-- [A](https://a.example) -->"],
+    ["a link in a heading", "# Title [A](https://a.example)"],
+    ["an e-mail address", "write to someone@example.org"],
+    ["an empty page", ""],
+  ])("not %s", (_name, md) => expect(entries(md)).toEqual([]));
+});
+
+describe("titles, descriptions and sections", () => {
+  it("takes the text after the link as the description", () => {
+    const [e] = entries("- [Tool](https://t.example) - Does a thing.");
+    expect(e).toMatchObject({ title: "Tool", description: "Does a thing." });
+  });
+
+  it("keeps a sentence whole when the link is inside it", () => {
+    const [e] = entries("The [Internet Computer](https://ic.example) is a blockchain.");
+    expect(e).toMatchObject({ title: "Internet Computer", description: "The Internet Computer is a blockchain." });
+  });
+
+  it("names a lone bare URL after its section, and others after their URL", () => {
+    expect(titles("## How It Works\n\nhttps://a.example/how")).toEqual(["How It Works"]);
+    expect(titles("## Links\n\nhttps://a.example/one\n\nhttps://b.example/two/")).toEqual(["a.example/one", "b.example/two"]);
+  });
+
+  it("uses the nearest heading as section and keeps the trail", () => {
+    const [e] = entries("# Top\n## Mid\n### Low\n- [A](https://a.example)\n## Next");
+    expect(e).toMatchObject({ section: "Low", sectionPath: ["Top", "Mid", "Low"] });
+  });
+
+  it("handles CRLF line endings and a byte order mark", () => {
+    const page = parsePage("\ufeff---\r\ntitle: T\r\n---\r\n\r\n## S\r\n\r\n- [A](https://a.example)\r\n", "t.md");
+    expect(page.frontMatter.title).toBe("T");
+    expect(page.entries[0]).toMatchObject({ title: "A", url: "https://a.example", line: 7, section: "S" });
+  });
+
+  it("strips control characters and escape sequences from what it keeps", () => {
+    const [e] = entries("- [Evil\x1b]0;owned\x07 title\x1b[2J](https://a.example) - desc\u202e");
+    expect(e).toMatchObject({ title: "Evil title", description: "desc" });
+  });
+});
+
+describe("front matter", () => {
+  it("is optional", () => expect(parsePage("- [A](https://a.example)", "t.md").frontMatter).toEqual({ tags: [], meta: {} }));
+
+  it("keeps unknown keys and normalises odd types", () => {
+    const fm = parsePage("---\ntitle: [a, b]\ntags: 42\nextra: {x: 1}\n---\n", "t.md").frontMatter;
+    expect(fm).toMatchObject({ title: "a b", tags: ["42"], meta: { extra: { x: 1 } } });
+  });
+
+  it.each([
+    ["invalid YAML", "---\ntitle: [unclosed\n---\n", /t\.md:\d+: front matter is not valid YAML/],
+    ["an unclosed block", "---\ntitle: x\n\n- [A](https://a.example)\n", /t\.md:1: front matter opened by '---' is never closed/],
+    ["JavaScript front matter (never run)", "---js\n{ title: process.exit(3) }\n---\n", /not supported/],
+    ["an alias bomb", `---\na: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`).join("\n")}\n---\n`, /not valid YAML/],
+  ])("rejects %s with a typed error naming the file", (_name, md, message) => {
+    expect(() => parsePage(md, "t.md")).toThrow(PageError);
+    expect(() => parsePage(md, "t.md")).toThrow(message);
+  });
+
+  it("gives the line of a YAML error within the file", () => {
+    try {
+      parsePage("---\ntitle: ok\nbad: [\n---\n", "t.md");
+      expect.unreachable();
+    } catch (error) {
+      expect((error as PageError).line).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
