@@ -55,20 +55,22 @@ export const speakers: CommandSpec<Record<string, never>> = {
       return;
     }
     const { style } = ctx.view;
+    // One table over every talk, so that the columns line up across speakers.
+    const talks = facets.flatMap((f) => talksOf(catalog, f));
+    const rows = renderTable(
+      [
+        { key: "position", cells: talks.map((e) => `  ${e.position}`), align: "right", format: (c) => style.position(c) },
+        { key: "id", cells: talks.map((e) => sanitize(e.id)), format: (c) => style.id(c) },
+        { key: "title", cells: talks.map((e) => sanitize(e.title)) },
+      ],
+      ctx.view.width,
+      [{ key: "title", to: 12 }, { key: "id", to: 12 }],
+    );
     const out: string[] = [];
+    let row = 0;
     for (const f of facets) {
       out.push(`${style.speaker(sanitize(f.name))} ${style.dim(`(${f.entries.length})`)}`);
-      const talks = talksOf(catalog, f);
-      const rows = renderTable(
-        [
-          { key: "position", cells: talks.map((e) => `  ${e.position}`), align: "right", format: (c) => style.position(c) },
-          { key: "id", cells: talks.map((e) => sanitize(e.id)), format: (c) => style.id(c) },
-          { key: "title", cells: talks.map((e) => sanitize(e.title)) },
-        ],
-        ctx.view.width,
-        [{ key: "title", to: 12 }, { key: "id", to: 12 }],
-      );
-      out.push(...rows);
+      for (let i = 0; i < f.entries.length; i++) out.push(rows[row++]!);
     }
     if (out.length === 0) ctx.err.write("icp-links: no speakers on this page (speakers come from titles like 'Title / Speaker')\n");
     ctx.out.write(out.map((l) => `${l}\n`).join(""));

@@ -15,7 +15,8 @@ export function selectEntries(catalog: Catalog, args: string[], pool: Entry[] = 
   // An ambiguous prefix alone is reported as such, with its candidates.
   if (args.length === 1 && resolved[0]!.candidates.length > 1) resolve(catalog, args[0]!);
   const query = args.join(" ");
-  const hits = search(pool, query);
+  // No typo fallback here: a guess must never open a browser ("executoin" gets "did you mean").
+  const hits = search(pool, query, { typos: false });
   if (hits.length === 1) return [hits[0]!.entry];
   if (hits.length > 1) {
     throw new NotFoundError(

@@ -90,10 +90,10 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
 
 /** The title gives way first, then the host, section and speaker; the id is cut last. */
 const ENTRY_FIT: FitStep[] = [
-  { key: "title", to: 40 },
+  { key: "title", to: 30 },
   { key: "host", drop: true },
   { key: "section", to: 16 },
-  { key: "title", to: 28 },
+  { key: "title", to: 24 },
   { key: "speaker", to: 16 },
   { key: "section", drop: true },
   { key: "title", to: 20 },

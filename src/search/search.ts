@@ -89,6 +89,8 @@ function typoQuality(text: string, word: string, budget: number, cache: Map<stri
 export interface SearchOptions {
   /** Pre-folded haystacks, parallel to entries (the cache may supply them). */
   haystacks?: Haystack[];
+  /** Allow the typo fallback (default true). `open` turns it off: a guess must not launch a browser. */
+  typos?: boolean;
 }
 
 export function search(entries: Entry[], query: string, options: SearchOptions = {}): Hit[] {
@@ -98,7 +100,8 @@ export function search(entries: Entry[], query: string, options: SearchOptions =
   const phrase = qwords.length > 1 ? qwords.join(" ") : undefined;
 
   // Which query words need the typo fallback: those found nowhere directly.
-  const fuzzy = qwords.map((word) => typoBudget(word.length) > 0 && !stacks.some((h) => FIELDS.some((f) => h[f].includes(word))));
+  const typos = options.typos ?? true;
+  const fuzzy = qwords.map((word) => typos && typoBudget(word.length) > 0 && !stacks.some((h) => FIELDS.some((f) => h[f].includes(word))));
   const typoCaches = qwords.map(() => new Map<string, boolean>());
 
   const hits: Hit[] = [];

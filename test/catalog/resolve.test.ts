@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { resolve } from "../../src/catalog/resolve";
+import { selectEntries } from "../../src/commands/select";
+import { NotFoundError } from "../../src/errors";
+import { catalogOf, SEED } from "../helpers/pages";
+
+const catalog = catalogOf(SEED);
+
+describe("resolve", () => {
+  it.each([
+    ["consensus-overview", "consensus-overview"],
+    ["22", "consensus-overview"],
+    ["consensus", "consensus-overview"],
+    ["CONSENSUS-OVERVIEW", "consensus-overview"],
+    ["exec", "execution"],
+  ])("%s → %s", (ref, id) => expect(resolve(catalog, ref).id).toBe(id));
+
+  it("lists the candidates of an ambiguous prefix", () => {
+    try {
+      resolve(catalog, "c");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect((error as NotFoundError).message).toMatch(/'c' matches \d+ entries/);
+      expect((error as NotFoundError).suggestions.map((s) => s.id)).toContain("canister-lifecycle");
+    }
+  });
+
+  it("suggests the nearest ids for an unknown ref", () => {
+    const hintOf = (ref: string) => {
+      try {
+        resolve(catalog, ref);
+      } catch (error) {
+        return (error as NotFoundError).hint;
+      }
+    };
+    expect(hintOf("executoin")).toBe("did you mean execution?");
+    expect(hintOf("upgrade-s")).toMatch(/did you mean upgrades/);
+    expect(() => resolve(catalog, "99")).toThrow(/no entry '99'/);
+    expect(() => resolve(catalog, "0")).toThrow(NotFoundError);
+  });
+});
+
+describe("selectEntries", () => {
+  it("takes several refs", () => expect(selectEntries(catalog, ["execution", "16"]).map((e) => e.id)).toEqual(["execution", "upgrades"]));
+  it("takes search words that select one entry", () => expect(selectEntries(catalog, ["key", "resharing"]).map((e) => e.id)).toEqual(["non-interactive-distributed-key"]));
+  it("refuses search words that select several", () => expect(() => selectEntries(catalog, ["lifecycle"])).toThrow(/matches 2 entries/));
+});

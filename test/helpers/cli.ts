@@ -1,0 +1,74 @@
+// Runs the built binary as a user would: a separate process with an isolated environment
+// (temporary HOME and XDG folders, a BROWSER that records what it was asked to open).
+import { spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "./pages";
+
+export const BIN = join(ROOT, "bin/icp-links.js");
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Arguments the recording browser received, one list per launch. */
+  opened: string[][];
+  home: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  stdin?: string | Buffer;
+  /** Leave standard input open (a never-ending pipe) to prove it is not read. */
+  holdStdin?: boolean;
+  cwd?: string;
+  home?: string;
+  timeoutMs?: number;
+}
+
+export function isolatedHome(): string {
+  const home = mkdtempSync(join(tmpdir(), "icp-links-test-"));
+  const recorder = join(home, "browser.sh");
+  // Each launch appends its arguments, NUL-separated, then a newline.
+  writeFileSync(recorder, `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done >> "${home}/opened"\nprintf '\\n' >> "${home}/opened"\n`);
+  chmodSync(recorder, 0o755);
+  return home;
+}
+
+export function run(args: string[], options: RunOptions = {}): Promise<Run> {
+  const home = options.home ?? isolatedHome();
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    XDG_CACHE_HOME: join(home, ".cache"),
+    XDG_CONFIG_HOME: join(home, ".config"),
+    XDG_DATA_HOME: join(home, ".local/share"),
+    BROWSER: join(home, "browser.sh"),
+    LANG: "C.UTF-8",
+  };
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? home, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`icp-links ${args.join(" ")} did not finish in time\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, options.timeoutMs ?? 20_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const file = join(home, "opened");
+      const opened = existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => l.split("\0").filter(Boolean)) : [];
+      resolve({ code, stdout, stderr, opened, home });
+    });
+    if (options.stdin !== undefined) child.stdin.end(options.stdin);
+    else if (!options.holdStdin) child.stdin.end();
+  });
+}

@@ -1,0 +1,83 @@
+// Relevance on the bundled page (#4), typo tolerance and ranking rules (#3).
+import { describe, expect, it } from "vitest";
+import { search, matchRanges } from "../../src/search/search";
+import { applyFilters, facetMatches } from "../../src/search/filters";
+import { catalogOf, catalogFromText, SEED } from "../helpers/pages";
+
+const catalog = catalogOf(SEED);
+const top = (query: string, n: number) => search(catalog.entries, query).slice(0, n).map((h) => h.entry.id);
+const all = (query: string) => search(catalog.entries, query).map((h) => h.entry.id);
+
+describe("relevance on the bundled page", () => {
+  it.each([
+    ["consensus", ["achieving-consensus-on-the", "consensus-overview"]],
+    ["consen", ["achieving-consensus-on-the", "consensus-overview"]],
+    ["consensys", ["achieving-consensus-on-the", "consensus-overview"]],
+    ["manu", ["resumption", "consensus-overview"]],
+    ["p2p", ["peer-to-peer-p2p"]],
+    ["camenish", ["chain-key-cryptography"]],
+    ["ecdsa", ["threshold-ecdsa-signing"]],
+    ["nns", ["network-nervous-system-nns"]],
+    ["key resharing", ["non-interactive-distributed-key"]],
+    ["forum", ["dev-forum"]],
+    ["bjorn", ["identity-and-authentication-on"]],
+    ["BJÖRN", ["identity-and-authentication-on"]],
+    ["pignolet", ["ingress-message-lifecycle", "state-synchronization"]],
+  ])("%s → %j first", (query, expected) => {
+    expect(new Set(top(query, expected.length))).toEqual(new Set(expected));
+  });
+
+  it("requires every word to match", () => {
+    expect(all("consensus manu")).toEqual(["consensus-overview"]);
+    expect(all("consensus zzzz")).toEqual([]);
+  });
+
+  it("ranks title matches above description or url matches", () => {
+    const page = catalogFromText("- [Other](https://a.example/consensus)\n- [Notes](https://b.example) - about consensus\n- [Consensus](https://c.example)");
+    expect(search(page.entries, "consensus").map((h) => h.entry.title)).toEqual(["Consensus", "Notes", "Other"]);
+  });
+
+  it("ranks typo matches below exact ones", () => {
+    const page = catalogFromText("- [Consensys wallet](https://a.example)\n- [Consensus](https://b.example)");
+    const hits = search(page.entries, "consensus");
+    expect(hits.map((h) => h.entry.title)).toEqual(["Consensus"]);
+    const typo = search(page.entries, "consensuss");
+    expect(typo.length).toBe(2);
+  });
+
+  it("finds nothing for words with no letters or digits", () => {
+    expect(all("!!!")).toEqual([]);
+  });
+});
+
+describe("highlighting", () => {
+  it.each([
+    ["Consensus Overview", "consen", [[0, 6]]],
+    ["Björn Tackmann", "bjorn", [[0, 5]]],
+    ["Peer-to-Peer (P2P)", "p2p peer", [[0, 4], [8, 12], [14, 17]]],
+  ])("%s / %s", (text, query, ranges) => expect(matchRanges(text, query)).toEqual(ranges));
+});
+
+describe("filters", () => {
+  it.each([
+    ["Manu Drijvers", "manu", true],
+    ["Manu Drijvers", "drijvers", true],
+    ["Manu Drijvers", "MANU drijvers", true],
+    ["Manu Drijvers", "dri", false],
+    ["Björn Tackmann", "bjorn", true],
+    ["YouTube", "youtube", true],
+    ["In-site Pages", "pages", true],
+    ["In-site Pages", "in-site", true],
+    ["YouTube", "", false],
+  ])("%s matches %j: %s", (value, wanted, expected) => expect(facetMatches(value, wanted)).toBe(expected));
+
+  it("combines filters with AND", () => {
+    const ids = (f: Parameters<typeof applyFilters>[2]) => applyFilters(catalog, catalog.entries, f).map((e) => e.id);
+    expect(ids({ section: "youtube" })).toHaveLength(15);
+    expect(ids({ speaker: "manu" })).toEqual(["resumption", "consensus-overview"]);
+    expect(ids({ kind: "talks", section: "community" })).toEqual(["threshold-ecdsa-signing"]);
+    expect(ids({ kind: "site" })).toHaveLength(4);
+    expect(ids({ tag: "dfinity" })).toHaveLength(26);
+    expect(() => ids({ kind: "video" })).toThrow(/unknown kind 'video'/);
+  });
+});
