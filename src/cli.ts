@@ -13,11 +13,17 @@ import { colorLevel, terminalWidth } from "./io/terminal";
 import { systemOpener } from "./io/opener";
 import { chalkStyle, type View } from "./render/style";
 import { ExitCode } from "./errors";
+import { FileCache, cacheDir } from "./io/cache";
+import { homedir } from "node:os";
 
 declare const __VERSION__: string;
+/** A hash of the sources the bundle was built from: the cache never trusts another build's files. */
+declare const __BUILD_ID__: string;
 
 /** The bundled page, found next to the installed package, never relative to the current folder. */
 const BUNDLED_PAGE = fileURLToPath(new URL("../data/inside-icp.md", import.meta.url));
+/** The cache entry of the bundled page, made by the build: a first run needs no parser. */
+const SEED_CACHE = fileURLToPath(new URL("./seed-cache", import.meta.url));
 
 const env = process.env;
 
@@ -72,12 +78,23 @@ function pageSpecs(globals: GlobalOptions): string[] {
   return fromEnv && fromEnv.length > 0 ? fromEnv : [BUNDLED_PAGE];
 }
 
+function cacheEnabled(globals: GlobalOptions): boolean {
+  return globals.cache !== false && env.ICP_LINKS_NO_CACHE !== "1";
+}
+
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
   const deps: LoadDeps = {
     fs: { stat, readFile, readdir: (path) => readdir(path, { withFileTypes: true }) },
     readStdin,
     maxBytes: maxBytes(),
+    cache: cacheEnabled(globals) ? new FileCache({
+      dir: cacheDir(env, homedir()),
+      readOnlyDirs: [SEED_CACHE],
+      build: __BUILD_ID__,
+      uid: process.getuid?.(),
+      onError: globals.debug ? (what, error) => process.stderr.write(`icp-links: ${what}: ${(error as Error).message}\n`) : undefined,
+    }) : undefined,
     // The markdown parser and gray-matter load only when a page must be parsed.
     parse: async (text, source) => (await import("./catalog/parse-page")).parsePage(text, source),
   };
@@ -88,7 +105,10 @@ function makeContext(globals: GlobalOptions): Context {
     errView: viewOf(process.stderr, globals.color === false),
     env,
     json: Boolean(globals.json),
-    catalog: () => (catalog ??= loadPages(deps, pageSpecs(globals)).then(buildCatalog)),
+    catalog: () =>
+      (catalog ??= loadPages(deps, pageSpecs(globals)).then((loaded) =>
+        buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { entries: loaded[0]!.entries, joined: loaded[0]!.joined } : {}),
+      )),
     opener: systemOpener(env),
     now: () => new Date(),
   };

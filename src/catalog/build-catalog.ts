@@ -1,6 +1,6 @@
 // Pages -> Catalog: positions in document order across pages, unique ids, and the indexes
 // (by section, kind, speaker, tag) that the commands read. Pure.
-import type { Catalog, Entry, Facet, Page } from "./types";
+import type { Catalog, Entry, Facet, JoinedText, Page, ParsedEntry } from "./types";
 import { KINDS } from "./types";
 import { assignIds } from "./ids";
 import { isRelative } from "./classify";
@@ -8,6 +8,10 @@ import { fold } from "../text/fold";
 
 function permalinkKey(path: string): string {
   return path.replace(/[?#].*$/, "").replace(/\/+$/, "").replace(/^(?!\/)/, "/").toLowerCase();
+}
+
+function siteTarget(url: string, permalinks: Map<string, string>): string | undefined {
+  return permalinks.size > 0 && isRelative(url) ? permalinks.get(permalinkKey(url)) : undefined;
 }
 
 /** Groups positions by a key, keeping the first spelling seen as the facet's name. */
@@ -26,30 +30,66 @@ function facet(entries: Entry[], keysOf: (e: Entry) => (string | undefined)[], k
   return [...byKey.values()];
 }
 
-export function buildCatalog(pages: Page[]): Catalog {
-  const flat = pages.flatMap((page) => page.entries.map((entry) => ({ page, entry })));
-  const ids = assignIds(flat.map(({ entry }) => ({ slug: entry.slug, url: entry.url })));
-  const permalinks = new Map<string, string>();
-  for (const page of pages) if (page.frontMatter.permalink) permalinks.set(permalinkKey(page.frontMatter.permalink), page.source);
+/** Defines `key` on `target` as computed on first read, then kept: facets cost nothing until asked for. */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, key, { value, enumerable: true });
+      return value;
+    },
+  });
+}
 
-  const entries: Entry[] = flat.map(({ page, entry }, index) => {
-    const { slug: _slug, ...rest } = entry;
-    const out: Entry = { id: ids[index]!, position: index + 1, ...rest, source: page.source };
-    if (isRelative(entry.url)) {
-      const target = permalinks.get(permalinkKey(entry.url));
-      if (target !== undefined) out.target = target;
-    }
+/** Entries of several pages: positions across pages, ids unique across the catalog. */
+function numbered(pages: Page[], permalinks: Map<string, string>): Entry[] {
+  const flat: { page: Page; entry: ParsedEntry }[] = [];
+  for (const page of pages) for (const entry of page.entries) flat.push({ page, entry });
+  const ids = assignIds(flat.map(({ entry }) => entry));
+  return flat.map(({ page, entry: e }, index) => {
+    // Written out rather than spread: one object shape for all entries, and no slug.
+    const out: Entry = {
+      id: ids[index]!, position: index + 1, title: e.title, url: e.url, kind: e.kind, section: e.section,
+      sectionPath: e.sectionPath, related: e.related, tags: e.tags, line: e.line, source: page.source,
+    };
+    if (e.speaker !== undefined) out.speaker = e.speaker;
+    if (e.description !== undefined) out.description = e.description;
+    const target = siteTarget(e.url, permalinks);
+    if (target !== undefined) out.target = target;
     return out;
   });
+}
 
-  const bySection = facet(entries, (e) => [e.sectionPath.join(" › ")], (k) => k).map((f) => ({ ...f, name: f.name.split(" › ").at(-1)!, path: f.name.split(" › ") }));
-  const byKind = KINDS.map((kind) => ({ name: kind, entries: entries.filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0);
-  return {
-    pages,
-    entries,
-    bySection,
-    byKind,
-    bySpeaker: facet(entries, (e) => [e.speaker]),
-    byTag: facet(entries, (e) => e.tags),
-  };
+/** Entries the cache made ready: only the links to loaded pages are left to find. */
+function withTargets(entries: Entry[], permalinks: Map<string, string>): Entry[] {
+  for (const e of entries) {
+    const target = siteTarget(e.url, permalinks);
+    if (target !== undefined) e.target = target;
+  }
+  return entries;
+}
+
+/** What a cache may already know of a single page: its entries, ready, and their text joined for the search. */
+export interface CatalogHints {
+  entries?: Entry[];
+  joined?: JoinedText;
+}
+
+export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
+  const permalinks = new Map<string, string>();
+  for (const page of pages) if (page.frontMatter.permalink) permalinks.set(permalinkKey(page.frontMatter.permalink), page.source);
+  const ready = pages.length === 1 && hints.entries?.length === pages[0]!.entries.length ? hints.entries : undefined;
+  const entries = ready ? withTargets(ready, permalinks) : numbered(pages, permalinks);
+
+  const catalog = { pages, entries } as Catalog;
+  if (ready && hints.joined) catalog.joined = hints.joined;
+  lazy(catalog, "bySection", () =>
+    facet(entries, (e) => [e.sectionPath.join(" › ")], (k) => k).map((f) => ({ ...f, name: f.name.split(" › ").at(-1)!, path: f.name.split(" › ") })),
+  );
+  lazy(catalog, "byKind", () => KINDS.map((kind) => ({ name: kind, entries: entries.filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0));
+  lazy(catalog, "bySpeaker", () => facet(entries, (e) => [e.speaker]));
+  lazy(catalog, "byTag", () => facet(entries, (e) => e.tags));
+  return catalog;
 }

@@ -60,15 +60,37 @@ export function displayHost(url: string): string {
   return hostAndPath(url)?.host ?? "";
 }
 
-export function classify(url: string, sectionPath: readonly string[]): Kind {
+/** Plain domains of HOST_KINDS by name, for a lookup per label of the host (#4). */
+const DOMAIN_KINDS = new Map<string, Kind>();
+const PATH_PATTERNS: [string, Kind][] = [];
+for (const kind of KIND_ORDER) {
+  for (const pattern of HOST_KINDS[kind]) {
+    if (pattern.includes("/")) PATH_PATTERNS.push([pattern, kind]);
+    else if (!DOMAIN_KINDS.has(pattern)) DOMAIN_KINDS.set(pattern, kind);
+  }
+}
+
+/** The kind a link's host says, if it says one. */
+export function hostKind(url: string): Kind | undefined {
   if (isRelative(url)) return "site";
   const hp = hostAndPath(url);
-  if (hp) {
-    for (const kind of KIND_ORDER) {
-      if (HOST_KINDS[kind].some((pattern) => hostMatches(hp.host, hp.path, pattern))) return kind;
-    }
-    if (FORUM_HOST_PREFIXES.some((prefix) => hp.host.startsWith(prefix))) return "forum";
+  if (!hp) return undefined;
+  for (const [pattern, kind] of PATH_PATTERNS) if (hostMatches(hp.host, hp.path, pattern)) return kind;
+  // youtube.com, then its parents: m.youtube.com → youtube.com → com.
+  for (let host = hp.host; host; host = host.slice(host.indexOf(".") + 1 || host.length)) {
+    const kind = DOMAIN_KINDS.get(host);
+    if (kind) return kind;
   }
+  if (FORUM_HOST_PREFIXES.some((prefix) => hp.host.startsWith(prefix))) return "forum";
+  return undefined;
+}
+
+export function classify(url: string, sectionPath: readonly string[]): Kind {
+  return hostKind(url) ?? sectionKind(sectionPath);
+}
+
+/** The kind the words of the nearest headings say; "page" when they say none. */
+export function sectionKind(sectionPath: readonly string[]): Kind {
   // The nearest heading speaks first: "Talks" under "Articles" holds talks.
   for (let i = sectionPath.length - 1; i >= 0; i--) {
     const sectionWords = new Set(words(fold(sectionPath[i]!)));

@@ -20,7 +20,7 @@ export function shortHash(text: string): string {
  * A title with no Latin letter gets "u" plus a hash of the url, so an id is never purely digits.
  */
 export function slugify(title: string, url: string): string {
-  const words = fold(title).replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
+  const words = fold(title).split(/[^a-z0-9]+/).filter(Boolean);
   let slug = "";
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
@@ -40,23 +40,24 @@ export function slugify(title: string, url: string): string {
  * other one gets "-" plus a hash of its url; exact duplicates (same slug and url) are numbered.
  */
 export function assignIds(items: readonly { slug: string; url: string }[]): string[] {
-  const groups = new Map<string, number[]>();
-  items.forEach((item, index) => {
-    const group = groups.get(item.slug);
-    if (group) group.push(index);
-    else groups.set(item.slug, [index]);
-  });
+  // Counting first keeps the common case (no collision) free of per-slug arrays.
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.slug, (counts.get(item.slug) ?? 0) + 1);
   const ids = new Array<string>(items.length);
   const taken = new Set<string>();
+  const groups = new Map<string, number[]>();
   // Bare slugs first: a suffixed id can never steal the slug another entry owns.
-  for (const [slug, members] of groups) {
-    if (members.length === 1) {
-      ids[members[0]!] = slug;
-      taken.add(slug);
+  items.forEach((item, index) => {
+    if (counts.get(item.slug) === 1) {
+      ids[index] = item.slug;
+      taken.add(item.slug);
+    } else {
+      const group = groups.get(item.slug);
+      if (group) group.push(index);
+      else groups.set(item.slug, [index]);
     }
-  }
+  });
   for (const [slug, members] of groups) {
-    if (members.length === 1) continue;
     const byUrl = [...members].sort((a, b) => compare(items[a]!.url, items[b]!.url) || a - b);
     const seen = new Map<string, number>();
     for (const index of byUrl) {

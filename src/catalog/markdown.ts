@@ -22,10 +22,29 @@ export interface HeadingToken {
 export type Item = { type: "heading"; heading: HeadingToken } | { type: "block"; block: Block };
 
 let parser: MarkdownItInstance | undefined;
+let linkify: MarkdownItInstance["linkify"] | undefined;
+
+/** Text that may hold a bare http(s) or www. URL: the cheap test before linkify-it's. */
+const MAY_HOLD_URL = /https?:\/\/|www\./i;
+
+/** Splits text into text and bare-link segments. */
+function linkifyText(text: string, line: number, out: Segment[]): void {
+  const matches = MAY_HOLD_URL.test(text) ? (linkify!.match(text) ?? []).filter((m) => isWantedBareLink(m.raw)) : [];
+  let at = 0;
+  for (const m of matches) {
+    if (m.index > at) out.push({ type: "text", text: text.slice(at, m.index) });
+    out.push({ type: "link", url: m.url, text: m.raw, line, bare: true, imageOnly: false });
+    at = m.lastIndex;
+  }
+  if (at < text.length) out.push({ type: "text", text: text.slice(at) });
+}
 
 function markdown(): MarkdownItInstance {
   if (parser) return parser;
-  const md = new MarkdownIt("default", { html: true, linkify: true });
+  // markdown-it's own linkify rule runs linkify-it's large regular expressions on every piece of
+  // text (1.9 s of a cold 100,000-link page, #4); collect() calls linkify-it itself, only on
+  // text that can hold a bare URL at all.
+  const md = new MarkdownIt("default", { html: true, linkify: false });
   // Keep every link as written: the safety check belongs to `open` (which refuses and says why),
   // not to the parser (which would silently turn `javascript:` links into text).
   md.validateLink = () => true;
@@ -34,6 +53,7 @@ function markdown(): MarkdownItInstance {
   // Bare links: http(s) and www. only (see isWantedBareLink); no e-mail, ftp or "//".
   md.linkify.set({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false });
   md.linkify.add("ftp:", null).add("mailto:", null).add("//", null);
+  linkify = md.linkify;
   parser = md;
   return md;
 }
@@ -49,11 +69,76 @@ interface Container {
   order: number;
 }
 
+const CHUNK = 256 * 1024;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_END = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+// HTML blocks that may run across blank lines (CommonMark types 1 to 5), and their ends.
+const LONG_HTML: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * Cuts a long body into pieces of about CHUNK characters at top-level ATX headings, where a cut
+ * cannot change the parse: a heading at the start of a line, after a blank line, closes every
+ * open block (#4). The blank line ends any HTML block of CommonMark types 6 and 7; fenced code
+ * and HTML blocks of types 1 to 5 (which run across blank lines) are tracked and never cut.
+ * Never for a page with reference definitions, which are global to the document. Parsing piece by piece keeps markdown-it's
+ * tokens short-lived: less garbage collection and a lower peak of memory on big pages.
+ */
+export function chunks(body: string, size = CHUNK): { text: string; line: number }[] {
+  if (body.length <= size * 2 || REFERENCE_DEFINITION.test(body)) return [{ text: body, line: 0 }];
+  const out: { text: string; line: number }[] = [];
+  let start = 0;
+  let startLine = 0;
+  let line = 0;
+  let fence: string | undefined;
+  let html: RegExp | undefined;
+  let blank = true;
+  for (let at = 0; at < body.length; line++) {
+    const end = body.indexOf("\n", at);
+    const next = end < 0 ? body.length : end + 1;
+    const text = body.slice(at, end < 0 ? body.length : end);
+    if (fence) {
+      const close = FENCE_END.exec(text);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
+    } else if (html) {
+      if (html.test(text)) html = undefined;
+    } else {
+      const f = FENCE.exec(text);
+      if (f) fence = f[1];
+      else {
+        const long = LONG_HTML.find(([open]) => open.test(text));
+        if (long && !long[1].test(text.slice(text.indexOf("<") + 2))) html = long[1];
+        else if (blank && at - start >= size && /^#{1,6}(?:[ \t]|$)/.test(text)) {
+          out.push({ text: body.slice(start, at), line: startLine });
+          start = at;
+          startLine = line;
+        }
+      }
+    }
+    blank = text.trim() === "";
+    at = next;
+  }
+  out.push({ text: body.slice(start), line: startLine });
+  return out;
+}
+
 /**
  * Walks the body's tokens. `lineOffset` is added to markdown-it's 0-based lines so that
  * lines are those of the whole file (front matter included), 1-based.
  */
-export function walk(body: string, lineOffset: number): Item[] {
+export function walk(body: string, lineOffset: number, chunkSize = CHUNK): Item[] {
+  const items: Item[] = [];
+  for (const chunk of chunks(body, chunkSize)) for (const item of walkChunk(chunk.text, lineOffset + chunk.line)) items.push(item);
+  return items;
+}
+
+function walkChunk(body: string, lineOffset: number): Item[] {
   const tokens = markdown().parse(body, {});
   const items: { item: Item; order: number; line: number }[] = [];
   const stack: Container[] = [];
@@ -137,6 +222,8 @@ function collect(children: Token[], line: number, out: Segment[]): void {
         out.push({ type: "text", text: " " });
         break;
       case "text":
+        linkifyText(child.content, current, out);
+        break;
       case "code_inline":
         out.push({ type: "text", text: child.content });
         break;
@@ -152,12 +239,8 @@ function collect(children: Token[], line: number, out: Segment[]): void {
           else if (inner.type === "image") images++;
         }
         const url = String(child.attrGet("href") ?? "");
-        const auto = child.markup === "linkify" || child.markup === "autolink";
-        if (child.markup === "linkify" && !isWantedBareLink(text)) {
-          out.push({ type: "text", text });
-        } else {
-          out.push({ type: "link", url, text, line: current, bare: auto || text.trim() === url, imageOnly: images > 0 && text.trim() === "" });
-        }
+        const auto = child.markup === "autolink";
+        out.push({ type: "link", url, text, line: current, bare: auto || text.trim() === url, imageOnly: images > 0 && text.trim() === "" });
         i = j;
         break;
       }

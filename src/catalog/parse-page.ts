@@ -1,15 +1,18 @@
 // parsePage(text, source) -> Page: pure, no I/O (#2). The loader in src/io/ reads the file.
-import type { Heading, Link, Page, ParsedEntry } from "./types";
+import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { readFrontMatter } from "./front-matter";
 import { walk, type Segment } from "./markdown";
-import { classify } from "./classify";
+import { hostKind, sectionKind } from "./classify";
 import { splitSpeaker } from "./speaker";
 import { slugify } from "./ids";
 import { sanitize, stripEscapes } from "../text/sanitize";
 
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Text a page gives us, made safe and tidy: no controls, single spaces, trimmed. */
 function clean(text: string): string {
-  return sanitize(text).replace(/\s+/g, " ").trim();
+  const safe = sanitize(text);
+  return UNTIDY.test(safe) ? safe.replace(/\s+/g, " ").trim() : safe;
 }
 
 /** Separators between a link and its description: "- ", "– ", "— ", ": ", "| ". */
@@ -43,7 +46,10 @@ export function parsePage(text: string, source: string): Page {
   const headings: Heading[] = [];
   const trail: Heading[] = [];
   const entries: (ParsedEntry & { bare: boolean })[] = [];
-  const topSection = frontMatter.title ?? baseName(source);
+  const topSection = [frontMatter.title ?? baseName(source)];
+  // One section path (and one section kind) per heading, shared by the entries under it.
+  let sectionPath = topSection;
+  let sectionDefault: Kind = sectionKind(sectionPath);
 
   for (const item of walk(body, lineOffset)) {
     if (item.type === "heading") {
@@ -51,13 +57,14 @@ export function parsePage(text: string, source: string): Page {
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
       trail.push(heading);
+      sectionPath = trail.map((h) => h.text || "(untitled)");
+      sectionDefault = sectionKind(sectionPath);
       continue;
     }
     const segments = item.block.segments;
     const at = segments.findIndex(usableLink);
     if (at < 0) continue;
     const link = segments[at] as Extract<Segment, { type: "link" }>;
-    const sectionPath = trail.length > 0 ? trail.map((h) => h.text || "(untitled)") : [topSection];
     const url = clean(link.url);
     const related: Link[] = [];
     for (const segment of segments.slice(at + 1)) {
@@ -80,7 +87,7 @@ export function parsePage(text: string, source: string): Page {
     const entry: ParsedEntry & { bare: boolean } = {
       title,
       url,
-      kind: classify(url, sectionPath),
+      kind: hostKind(url) ?? sectionDefault,
       section: sectionPath.at(-1)!,
       sectionPath,
       related,

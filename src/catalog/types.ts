@@ -70,9 +70,19 @@ export interface Facet {
   entries: number[];
 }
 
+/** Text of every entry's fields, joined by "\n" in entry order (the cache stores it so). */
+export interface JoinedText {
+  title: string;
+  url: string;
+  speaker: string;
+  description: string;
+}
+
 export interface Catalog {
   pages: Page[];
   entries: Entry[];
+  /** When known (a single cached page): the entries' text, joined, for the search. */
+  joined?: JoinedText;
   bySection: Facet[];
   byKind: Facet[];
   bySpeaker: Facet[];

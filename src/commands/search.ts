@@ -18,7 +18,7 @@ export const search: CommandSpec<FilterOptions> = {
     if (queryWords(query).length === 0) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
     const catalog = await ctx.catalog();
     const pool = applyFilters(catalog, catalog.entries, options);
-    let hits = runSearch(pool, query);
+    let hits = runSearch(pool, query, pool === catalog.entries && catalog.joined ? { joined: catalog.joined } : {});
     if (options.limit !== undefined) hits = hits.slice(0, options.limit);
     if (ctx.json) ctx.out.write(json(hits.map((h) => ({ ...entryJson(h.entry), score: Math.round(h.score * 100) / 100 }))));
     else if (!ctx.view.tty) ctx.out.write(hits.map((h) => `${tsvLine(h.entry)}\n`).join(""));

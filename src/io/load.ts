@@ -1,7 +1,7 @@
 // The edge that reads pages: files, folders of .md files, and standard input ("-").
 // Everything it touches comes in through `LoadDeps`, so tests can hand it fakes (#2).
 import type { Stats } from "node:fs";
-import type { Page } from "../catalog/types";
+import type { Entry, JoinedText, Page } from "../catalog/types";
 import { PageError } from "../errors";
 import { decodePage } from "./decode";
 
@@ -13,9 +13,17 @@ export interface FileSystem {
   readdir(path: string): Promise<{ name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }[]>;
 }
 
+/** A page, and what a cache could tell about it beyond the page itself. */
+export interface LoadedPage {
+  page: Page;
+  /** Its entries as a catalog of this page alone holds them, when the cache has them ready. */
+  entries?: Entry[];
+  joined?: JoinedText;
+}
+
 /** A per-page cache of parsed pages, keyed by content (see io/cache.ts). */
 export interface PageCache {
-  get(bytes: Uint8Array, source: string): Page | undefined;
+  get(bytes: Uint8Array, source: string): LoadedPage | undefined;
   set(bytes: Uint8Array, page: Page): void;
 }
 
@@ -119,9 +127,9 @@ export async function expandSources(deps: LoadDeps, specs: string[]): Promise<st
   return [...new Set(sources)];
 }
 
-export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Page[]> {
+export async function loadPages(deps: LoadDeps, specs: string[]): Promise<LoadedPage[]> {
   const sources = await expandSources(deps, specs);
-  const pages: Page[] = [];
+  const pages: LoadedPage[] = [];
   for (const source of sources) {
     const bytes = source === "-" ? await readStdinPage(deps) : await readPageBytes(deps, source);
     const cached = deps.cache?.get(bytes, source);
@@ -131,7 +139,7 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Page[]
     }
     const page = await deps.parse(decodePage(bytes, source), source);
     deps.cache?.set(bytes, page);
-    pages.push(page);
+    pages.push({ page });
   }
   return pages;
 }

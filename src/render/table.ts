@@ -1,5 +1,5 @@
 // Aligned columns fitted to the terminal width: long cells are cut with an ellipsis, never wrapped.
-import stringWidth from "string-width";
+import { displayWidth } from "../text/width";
 
 export interface Column {
   /** A name for the fitting steps. */
@@ -18,9 +18,7 @@ export type FitStep = { key: string; to: number } | { key: string; drop: true };
 
 const ELLIPSIS = "…";
 
-export function displayWidth(text: string): number {
-  return stringWidth(text);
-}
+export { displayWidth };
 
 let segmenter: Intl.Segmenter | undefined;
 

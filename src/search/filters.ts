@@ -38,6 +38,8 @@ export function parseKind(text: string): Kind {
 export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filters): Entry[] {
   const kind = filters.kind === undefined ? undefined : parseKind(filters.kind);
   const { section, speaker, tag } = filters;
+  // No filter: the same list, so that what is known about it (the cached search text) still applies.
+  if (kind === undefined && section === undefined && speaker === undefined && tag === undefined) return entries;
   let sectionOf: ((e: Entry) => boolean) | undefined;
   if (section !== undefined) {
     const own = catalog.bySection.some((f) => facetMatches(f.name, section));

@@ -3,11 +3,14 @@
 // Every query word must match some field of an entry. A word matches a field's word exactly,
 // as a prefix ("consen"), inside it ("sensus", 3+ letters), or, only when the word matches
 // nothing anywhere in the catalog that way, within a small edit distance ("consensys",
-// "camenish"). The score adds, per query word, the best field weight × match quality,
-// so title matches rank above description or url matches and typos rank below exact matches.
-// It is a linear scan over pre-folded strings: no index to build, so a one-shot run of
-// 100,000 entries stays fast.
-import type { Entry } from "../catalog/types";
+// "camenish"). The score adds, per query word, the best field weight × match quality, so title
+// matches rank above description or url matches and typos rank below exact matches.
+//
+// How it stays fast at 100,000 entries without an index built per run: each field of all
+// entries is joined into one string (entries separated by "\n") and folded once with native
+// string operations; a query word is found with indexOf over that string and each hit is mapped
+// back to its entry by offset. Only the words near a typo are compared by edit distance.
+import type { Entry, JoinedText } from "../catalog/types";
 import { fold, foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 
@@ -23,18 +26,57 @@ export interface Hit {
   score: number;
 }
 
-/** The folded text of each field of an entry, computed once per entry. */
-export type Haystack = Record<Field, string>;
+function fieldText(e: Entry, field: Field): string {
+  switch (field) {
+    case "title": return e.title;
+    case "speaker": return e.speaker ?? "";
+    case "section": return e.sectionPath.join(" ");
+    case "tags": return e.tags.join(" ");
+    case "description": return e.description ?? "";
+    case "url": return e.url;
+  }
+}
 
-export function haystack(entry: Entry): Haystack {
-  return {
-    title: fold(entry.title),
-    speaker: fold(entry.speaker ?? ""),
-    section: fold(entry.sectionPath.join(" ")),
-    tags: fold(entry.tags.join(" ")),
-    description: fold(entry.description ?? ""),
-    url: fold(entry.url),
-  };
+/** One field of every entry, folded and joined; `starts[i]` is where entry i's text begins. */
+interface Column {
+  text: string;
+  starts: Int32Array;
+}
+
+export interface SearchIndex {
+  entries: Entry[];
+  columns: Record<Field, Column>;
+}
+
+function column(entries: Entry[], field: Field, joined?: JoinedText): Column {
+  // Entry text never holds "\n" (the parser sanitises it), so "\n" separates entries.
+  const stored = joined && field in joined ? joined[field as keyof JoinedText] : undefined;
+  const text = fold(stored ?? entries.map((e) => fieldText(e, field).replace(/\n/g, " ")).join("\n"));
+  const starts = new Int32Array(entries.length + 1);
+  let at = 0;
+  for (let i = 1; i < entries.length; i++) {
+    at = text.indexOf("\n", at) + 1;
+    starts[i] = at;
+  }
+  starts[entries.length] = text.length + 1;
+  return { text, starts };
+}
+
+const indexes = new WeakMap<Entry[], SearchIndex>();
+
+/**
+ * The folded columns of a list of entries, made once per list (the picker searches many times).
+ * `joined` is the text the cache stored for exactly these entries, when it has it.
+ */
+export function searchIndex(entries: Entry[], joined?: JoinedText): SearchIndex {
+  let index = indexes.get(entries);
+  if (!index) {
+    const columns = {} as Record<Field, Column>;
+    for (const field of FIELDS) columns[field] = column(entries, field, joined);
+    index = { entries, columns };
+    indexes.set(entries, index);
+  }
+  return index;
 }
 
 /** Query words, folded. */
@@ -56,16 +98,36 @@ function isWordEnd(text: string, end: number): boolean {
   return end >= text.length || !isAlnum(text, end);
 }
 
-/** Best quality of `word` in `text` without typos: exact word, word prefix, or infix. */
-function directQuality(text: string, word: string): number {
-  let best = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (isWordStart(text, at)) {
-      if (isWordEnd(text, at + word.length)) return QUALITY.exact;
-      best = QUALITY.prefix;
-    } else if (word.length >= 3 && best < QUALITY.infix) best = QUALITY.infix;
+/** The entry whose text holds offset `at` (binary search over the starts). */
+function entryAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return best;
+  return lo;
+}
+
+/**
+ * For one word and one field: the best quality per entry, written into `best` as weight × quality
+ * (keeping the larger value already there). With `typo`, a word-start match counts as a typo.
+ */
+function scan(col: Column, word: string, weight: number, best: Float64Array, typo = false): boolean {
+  let found = false;
+  const { text, starts } = col;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    let q: number;
+    if (isWordStart(text, at)) q = typo ? QUALITY.typo : isWordEnd(text, at + word.length) ? QUALITY.exact : QUALITY.prefix;
+    else q = !typo && word.length >= 3 ? QUALITY.infix : 0;
+    if (q === 0) continue;
+    found = true;
+    const i = entryAt(starts, at);
+    const v = q * weight;
+    if (v > best[i]!) best[i] = v;
+  }
+  return found;
 }
 
 /** How many typos a word of this length may carry: none under 4 letters, 2 from 8. */
@@ -73,56 +135,66 @@ export function typoBudget(length: number): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2;
 }
 
-function typoQuality(text: string, word: string, budget: number, cache: Map<string, boolean>): number {
-  for (const candidate of words(text)) {
-    let near = cache.get(candidate);
-    if (near === undefined) {
-      // Compare with the whole word, and with its start (a typo in a prefix: "camenis" → "camenisch").
-      near = editDistance(word, candidate, budget) <= budget || (candidate.length > word.length && editDistance(word, candidate.slice(0, word.length), budget) <= budget);
-      cache.set(candidate, near);
+/** Words of the catalog within the typo budget of `word` (whole words, or the start of one). */
+function nearWords(index: SearchIndex, word: string): string[] {
+  const budget = typoBudget(word.length);
+  const seen = new Set<string>();
+  const near: string[] = [];
+  for (const field of FIELDS) {
+    for (const candidate of index.columns[field].text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+      if (seen.has(candidate)) continue;
+      seen.add(candidate);
+      if (Math.abs(candidate.length - word.length) > budget && candidate.length < word.length) continue;
+      if (editDistance(word, candidate, budget) <= budget || (candidate.length > word.length && editDistance(word, candidate.slice(0, word.length), budget) <= budget)) near.push(candidate);
     }
-    if (near) return QUALITY.typo;
   }
-  return 0;
+  return near;
 }
 
 export interface SearchOptions {
-  /** Pre-folded haystacks, parallel to entries (the cache may supply them). */
-  haystacks?: Haystack[];
+  /** The stored text of exactly these entries (Catalog.joined), to skip joining it again. */
+  joined?: JoinedText;
   /** Allow the typo fallback (default true). `open` turns it off: a guess must not launch a browser. */
   typos?: boolean;
 }
 
 export function search(entries: Entry[], query: string, options: SearchOptions = {}): Hit[] {
   const qwords = queryWords(query);
-  if (qwords.length === 0) return [];
-  const stacks = options.haystacks ?? entries.map(haystack);
-  const phrase = qwords.length > 1 ? qwords.join(" ") : undefined;
+  if (qwords.length === 0 || entries.length === 0) return [];
+  const index = searchIndex(entries, options.joined);
+  const n = entries.length;
+  const total = new Float64Array(n);
+  const matched = new Uint16Array(n);
+  const best = new Float64Array(n);
 
-  // Which query words need the typo fallback: those found nowhere directly.
-  const typos = options.typos ?? true;
-  const fuzzy = qwords.map((word) => typos && typoBudget(word.length) > 0 && !stacks.some((h) => FIELDS.some((f) => h[f].includes(word))));
-  const typoCaches = qwords.map(() => new Map<string, boolean>());
-
-  const hits: Hit[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const h = stacks[i]!;
-    let score = 0;
-    let all = true;
-    for (let w = 0; w < qwords.length && all; w++) {
-      const word = qwords[w]!;
-      let best = 0;
-      for (const field of FIELDS) {
-        const text = h[field];
-        if (!text) continue;
-        const q = fuzzy[w] ? typoQuality(text, word, typoBudget(word.length), typoCaches[w]!) : directQuality(text, word);
-        if (q > 0) best = Math.max(best, q * WEIGHT[field]);
+  for (const word of qwords) {
+    best.fill(0);
+    let found = false;
+    for (const field of FIELDS) found = scan(index.columns[field], word, WEIGHT[field], best) || found;
+    if (!found && options.typos !== false && typoBudget(word.length) > 0) {
+      // Nothing has this word: take the catalog's words within a typo or two of it.
+      for (const near of nearWords(index, word)) {
+        for (const field of FIELDS) scan(index.columns[field], near, WEIGHT[field], best, true);
       }
-      if (best === 0) all = false;
-      score += best;
     }
-    if (!all) continue;
-    if (phrase && (h.title.includes(phrase) || h.speaker.includes(phrase))) score += PHRASE_BONUS;
+    for (let i = 0; i < n; i++) {
+      if (best[i]! > 0) {
+        total[i] = total[i]! + best[i]!;
+        matched[i] = matched[i]! + 1;
+      }
+    }
+  }
+
+  const phrase = qwords.length > 1 ? qwords.join(" ") : undefined;
+  const hits: Hit[] = [];
+  for (let i = 0; i < n; i++) {
+    if (matched[i] !== qwords.length) continue;
+    let score = total[i]!;
+    if (phrase) {
+      const { title, speaker } = index.columns;
+      const inTitle = title.text.slice(title.starts[i]!, title.starts[i + 1]! - 1).includes(phrase);
+      if (inTitle || speaker.text.slice(speaker.starts[i]!, speaker.starts[i + 1]! - 1).includes(phrase)) score += PHRASE_BONUS;
+    }
     hits.push({ entry: entries[i]!, score });
   }
   // Best first; equal scores keep document order, so results are stable.

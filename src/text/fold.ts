@@ -12,13 +12,19 @@ function foldChar(ch: string): string {
   return lower.normalize("NFKD").replace(MARKS, "");
 }
 
-/** Lowercase, strip diacritics, expand a few ligatures. */
+const SPECIAL_RE = /[ßæœøđłþı]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Lowercase, strip diacritics, expand a few ligatures. Works on whole strings with native
+ * operations, so folding the text of 100,000 entries joined by newlines is fast (#4);
+ * newlines survive it, so a folded joined text splits back into its parts.
+ */
 export function fold(text: string): string {
+  const lower = text.toLowerCase();
   // Fast path: plain ASCII needs only lowercasing.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  let out = "";
-  for (const ch of text) out += foldChar(ch);
-  return out;
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower.replace(SPECIAL_RE, (c) => SPECIAL[c]!).normalize("NFKD").replace(MARKS, "");
 }
 
 /** The folded text plus, for each UTF-16 unit of it, the index in `text` it came from. */

@@ -12,8 +12,12 @@ const ESCAPES =
 const CONTROLS = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\u2028\u2029]/g;
 const SPACES = /[\t\n\v\f\r\u2028\u2029]+/g;
 
+/** Anything sanitize() would change: the cheap test that lets clean text through untouched. */
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
+
 /** One line of safe text: escape sequences and control characters gone, whitespace runs kept as one space. */
 export function sanitize(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return text.replace(ESCAPES, "").replace(SPACES, " ").replace(CONTROLS, "");
 }
 

@@ -1,0 +1,106 @@
+// npm run bench: whole-process timings of the built CLI (#4).
+// Generates deterministic synthetic pages of 1,000, 10,000 and 100,000 links in a temporary folder,
+// runs each command several times, and prints the median wall time, the peak RSS (from
+// /usr/bin/time) and the ratio to `node -e 0` measured in the same run. No assertions: the
+// figures go into BENCHMARKS.md.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const bin = join(root, "bin/icp-links.js");
+const work = mkdtempSync(join(tmpdir(), "icp-links-bench-"));
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
+
+/** mulberry32: a small seeded generator, so every run benchmarks the same pages. */
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = "consensus canister chain key cryptography subnet replica boundary node motoko rust candid ledger governance neuron cycles threshold signature bitcoin ethereum identity upgrade state sync message routing execution certified variables bootstrapping resumption peer network nervous system frontend asset storage stable memory timers outcalls http query update agent".split(" ");
+const FIRST = "Manu Yvonne Jan Jens Lara Akhi Bogdan David Stefan Yotam Bjorn Joachim Andrea Maria Lucas Chen Aiko Priya Omar Elena".split(" ");
+const LAST = "Drijvers Pignolet Camenisch Groth Schmidt Singhania Warinschi Derler Kaestle Harchol Tackmann Breitner Cerulli Rossi Silva Wang Tanaka Patel Haddad Novak".split(" ");
+
+function page(links, seed) {
+  const rnd = random(seed);
+  const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
+  const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+  const out = ["---", `title: Synthetic page of ${links} links`, "tags: [bench]", "---", ""];
+  let section = 0;
+  for (let i = 0; i < links; i++) {
+    if (i % 50 === 0) out.push("", `## ${cap(words(2))} ${++section}`, "");
+    else if (i % 25 === 0) out.push("", `### ${cap(words(1))} talks`, "");
+    const kind = rnd();
+    const title = `${cap(words(2 + Math.floor(rnd() * 4)))} ${i}`;
+    if (kind < 0.3) out.push(`- [${title} / ${pick(FIRST)} ${pick(LAST)}](https://www.youtube.com/watch?v=v${i.toString(36)})`);
+    else if (kind < 0.6) out.push(`- [${title}](https://medium.com/dfinity/${title.toLowerCase().replace(/\W+/g, "-")}) - ${cap(words(8))}.`);
+    else if (kind < 0.9) out.push(`- [${title}](https://github.com/org${i % 97}/repo-${i}) - ${cap(words(6))}, see [docs](https://docs.example.org/${i}).`);
+    else out.push("", `https://example.org/page/${i}`, "");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(argv, env, runs = RUNS) {
+  const walls = [];
+  const rss = [];
+  const rssFile = join(work, "rss");
+  for (let i = 0; i < runs; i++) {
+    const cmd = TIME ? [TIME, ["-f", "%M", "-o", rssFile, ...argv]] : [argv[0], argv.slice(1)];
+    const start = process.hrtime.bigint();
+    const r = spawnSync(cmd[0], cmd[1], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(" ")} failed: ${r.stderr}`);
+    if (TIME) rss.push(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024);
+  }
+  return { wall: median(walls), rss: TIME ? median(rss) : NaN };
+}
+
+const rows = [];
+const cacheHome = join(work, "cache");
+const baseEnv = { XDG_CACHE_HOME: cacheHome, NO_COLOR: "1", ICP_LINKS_FILE: "" };
+const baseline = measure([process.execPath, "-e", "0"], {}, RUNS * 2);
+const add = (name, argv, env = {}, runs) => {
+  const m = measure([process.execPath, bin, ...argv], { ...baseEnv, ...env }, runs);
+  rows.push({ name, ...m, ratio: m.wall / baseline.wall });
+  process.stderr.write(`  ${name}: ${m.wall.toFixed(0)} ms\n`);
+};
+
+process.stderr.write(`node -e 0: ${baseline.wall.toFixed(0)} ms\n`);
+add("list (bundled page)", ["list"]);
+add("search consensus (bundled page)", ["search", "consensus"]);
+
+const QUERIES = [["word", ["consensus"]], ["prefix", ["consen"]], ["typo", ["consensys"]], ["speaker", ["camenisch"]], ["two words", ["chain", "key"]]];
+for (const size of SIZES) {
+  const file = join(work, `page-${size}.md`);
+  writeFileSync(file, page(size, size));
+  const runs = size >= 100000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS;
+  const label = size.toLocaleString("en");
+  add(`${label}: list --json, cold`, ["--file", file, "--no-cache", "list", "--json"], {}, runs);
+  for (const [name, words] of QUERIES) add(`${label}: search ${name}, cold`, ["--file", file, "--no-cache", "search", ...words], {}, runs);
+  rmSync(cacheHome, { recursive: true, force: true });
+  measure([process.execPath, bin, "--file", file, "list"], baseEnv, 1); // fills the cache
+  add(`${label}: list --json, warm`, ["--file", file, "list", "--json"], {}, runs);
+  for (const [name, words] of QUERIES) add(`${label}: search ${name}, warm`, ["--file", file, "search", ...words], {}, runs);
+}
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(`Date: ${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} × ${cpu} · ${RUNS} runs (half at 100,000), medians\n`);
+console.log(`\`node -e 0\`: ${baseline.wall.toFixed(0)} ms, ${baseline.rss.toFixed(0)} MB\n`);
+console.log("| command | wall (ms) | × node -e 0 | peak RSS (MB) |");
+console.log("| --- | ---: | ---: | ---: |");
+for (const r of rows) console.log(`| ${r.name} | ${r.wall.toFixed(0)} | ${r.ratio.toFixed(2)} | ${Number.isNaN(r.rss) ? "n/a" : r.rss.toFixed(0)} |`);
+rmSync(work, { recursive: true, force: true });

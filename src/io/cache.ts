@@ -1,0 +1,138 @@
+// The page cache on disk (#4): $XDG_CACHE_HOME/icp-links (else ~/.cache/icp-links), one file per
+// page content, named by a hash of the tool's build and the page's bytes.
+// - Written atomically: a temporary file in the same folder, renamed into place; folder mode 0700.
+// - Never fatal and never wrong: any error reading (missing, corrupt, truncated, another build,
+//   another owner) means a cache miss; any error writing (read-only, full disk) means no cache.
+// - Bounded: past MAX_FILES or MAX_BYTES the least recently used files are removed.
+// A second, read-only folder (the package's own, built with it) holds the bundled page's entry.
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync, type Stats } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "../catalog/types";
+import type { LoadedPage, PageCache } from "./load";
+import { pack, unpack } from "../cache/format";
+import { assignIds } from "../catalog/ids";
+
+export const MAX_FILES = 64;
+export const MAX_BYTES = 512 * 1024 * 1024;
+
+export function cacheDir(env: Record<string, string | undefined>, home: string): string {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join(home, ".cache");
+  return join(base, "icp-links");
+}
+
+const sha1 = (text: string): string => createHash("sha1").update(text).digest("hex");
+
+export function cacheKey(build: string, bytes: Uint8Array): string {
+  return createHash("sha256").update(build).update("\0").update(bytes).digest("hex").slice(0, 40);
+}
+
+/** Someone else's file or folder, or one others may write to, is not trusted. */
+function trusted(stats: Stats, uid: number | undefined): boolean {
+  if (uid === undefined) return true;
+  return stats.uid === uid && (stats.mode & 0o022) === 0;
+}
+
+export interface FileCacheOptions {
+  dir: string;
+  /** Read-only folders searched after `dir` (the package's own cache of its bundled page). */
+  readOnlyDirs?: string[];
+  build: string;
+  uid?: number;
+  /** Called with what went wrong, for --debug; never thrown. */
+  onError?: (what: string, error: unknown) => void;
+}
+
+export class FileCache implements PageCache {
+  constructor(private readonly options: FileCacheOptions) {}
+
+  get(bytes: Uint8Array, source: string): LoadedPage | undefined {
+    const key = cacheKey(this.options.build, bytes);
+    const own = this.read(this.options.dir, key, source, true);
+    if (own) return own;
+    for (const dir of this.options.readOnlyDirs ?? []) {
+      const page = this.read(dir, key, source, false);
+      if (page) return page;
+    }
+    return undefined;
+  }
+
+  private read(dir: string, key: string, source: string, checkOwner: boolean): LoadedPage | undefined {
+    const file = join(dir, `${key}.page`);
+    let fd: number | undefined;
+    try {
+      if (checkOwner && !trusted(statSync(dir), this.options.uid)) return undefined;
+      fd = openSync(file, "r");
+      if (checkOwner && !trusted(fstatSync(fd), this.options.uid)) return undefined;
+      const page = unpack(readFileSync(fd, "utf8"), this.options.build, key, source, sha1);
+      if (page && checkOwner) {
+        // Mark it used, for eviction (least recently used goes first).
+        const now = new Date();
+        utimesSync(file, now, now);
+      }
+      return page;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.options.onError?.(`cannot read the cache file ${file}`, error);
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  set(bytes: Uint8Array, page: Page): void {
+    const { dir, build } = this.options;
+    const key = cacheKey(build, bytes);
+    const file = join(dir, `${key}.page`);
+    const temp = join(dir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    let fd: number | undefined;
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      if (!trusted(statSync(dir), this.options.uid)) return;
+      const text = pack(page, assignIds(page.entries), build, key, sha1);
+      fd = openSync(temp, "wx", 0o600);
+      writeSync(fd, text);
+      closeSync(fd);
+      fd = undefined;
+      renameSync(temp, file);
+      this.evict();
+    } catch (error) {
+      this.options.onError?.(`cannot write the cache file ${file}`, error);
+      try {
+        if (fd !== undefined) closeSync(fd);
+        unlinkSync(temp);
+      } catch {
+        // Nothing was written, or it is gone already.
+      }
+    }
+  }
+
+  /** Keeps the folder within MAX_FILES and MAX_BYTES, removing the least recently used first. */
+  private evict(): void {
+    const { dir } = this.options;
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith(".page") || name.endsWith(".tmp"))
+      .flatMap((name) => {
+        try {
+          const stats = statSync(join(dir, name));
+          return [{ name, size: stats.size, used: stats.mtimeMs, stale: name.endsWith(".tmp") && Date.now() - stats.mtimeMs > 60_000 }];
+        } catch {
+          return [];
+        }
+      })
+      .sort((a, b) => b.used - a.used);
+    let total = 0;
+    let count = 0;
+    for (const f of files) {
+      const json = f.name.endsWith(".page");
+      total += f.size;
+      if (json) count++;
+      if (f.stale || (json && (count > MAX_FILES || total > MAX_BYTES))) {
+        try {
+          unlinkSync(join(dir, f.name));
+        } catch {
+          // Another process removed it first.
+        }
+      }
+    }
+  }
+}
