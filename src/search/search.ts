@@ -48,10 +48,26 @@ export interface SearchIndex {
   columns: Record<Field, Column>;
 }
 
+/** Text of a list field (section path, tags), joined once per distinct list: entries share them. */
+function listText(entries: Entry[], list: (e: Entry) => string[]): string[] {
+  const seen = new Map<string[], string>();
+  return entries.map((e) => {
+    const value = list(e);
+    let text = seen.get(value);
+    if (text === undefined) seen.set(value, (text = value.join(" ")));
+    return text;
+  });
+}
+
 function column(entries: Entry[], field: Field, joined?: JoinedText): Column {
   // Entry text never holds "\n" (the parser sanitises it), so "\n" separates entries.
   const stored = joined && field in joined ? joined[field as keyof JoinedText] : undefined;
-  const text = fold(stored ?? entries.map((e) => fieldText(e, field).replace(/\n/g, " ")).join("\n"));
+  const values =
+    stored !== undefined ? undefined
+    : field === "section" ? listText(entries, (e) => e.sectionPath)
+    : field === "tags" ? listText(entries, (e) => e.tags)
+    : entries.map((e) => fieldText(e, field));
+  const text = fold(stored ?? values!.map((v) => (v.includes("\n") ? v.replace(/\n/g, " ") : v)).join("\n"));
   const starts = new Int32Array(entries.length + 1);
   let at = 0;
   for (let i = 1; i < entries.length; i++) {
