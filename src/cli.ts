@@ -14,6 +14,9 @@ import { systemOpener } from "./io/opener";
 import { chalkStyle, type View } from "./render/style";
 import { ExitCode } from "./errors";
 import { FileCache, cacheDir } from "./io/cache";
+import { fileCheckStore } from "./io/check-store";
+import { fetchClient } from "./io/http";
+import { setTimeout as wait } from "node:timers/promises";
 import { homedir } from "node:os";
 
 declare const __VERSION__: string;
@@ -82,19 +85,33 @@ function cacheEnabled(globals: GlobalOptions): boolean {
   return globals.cache !== false && env.ICP_LINKS_NO_CACHE !== "1";
 }
 
+/** Ctrl-C and SIGTERM abort the signal; a second Ctrl-C stops at once (the default again). */
+function interruption(): { signal: AbortSignal; exitCode(): number } {
+  const controller = new AbortController();
+  let code: number = ExitCode.interrupted;
+  process.once("SIGINT", () => {
+    code = ExitCode.interrupted;
+    controller.abort();
+  });
+  process.once("SIGTERM", () => {
+    code = ExitCode.terminated;
+    controller.abort();
+  });
+  return { signal: controller.signal, exitCode: () => code };
+}
+
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
+  let interrupt: ReturnType<typeof interruption> | undefined;
+  const debugError = globals.debug ? (what: string, error: unknown) => process.stderr.write(`icp-links: ${what}: ${(error as Error).message}\n`) : undefined;
+  const cacheFolder = cacheDir(env, homedir());
   const deps: LoadDeps = {
     fs: { stat, readFile, readdir: (path) => readdir(path, { withFileTypes: true }) },
     readStdin,
     maxBytes: maxBytes(),
-    cache: cacheEnabled(globals) ? new FileCache({
-      dir: cacheDir(env, homedir()),
-      readOnlyDirs: [SEED_CACHE],
-      build: __BUILD_ID__,
-      uid: process.getuid?.(),
-      onError: globals.debug ? (what, error) => process.stderr.write(`icp-links: ${what}: ${(error as Error).message}\n`) : undefined,
-    }) : undefined,
+    cache: cacheEnabled(globals)
+      ? new FileCache({ dir: cacheFolder, readOnlyDirs: [SEED_CACHE], build: __BUILD_ID__, uid: process.getuid?.(), onError: debugError })
+      : undefined,
     // The markdown parser and gray-matter load only when a page must be parsed.
     parse: async (text, source) => (await import("./catalog/parse-page")).parsePage(text, source),
   };
@@ -111,6 +128,10 @@ function makeContext(globals: GlobalOptions): Context {
       )),
     opener: systemOpener(env),
     now: () => new Date(),
+    sleep: (ms, signal) => wait(ms, undefined, { signal }),
+    http: fetchClient(`icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`),
+    checks: fileCheckStore(cacheFolder, () => Date.now(), debugError),
+    interruption: () => (interrupt ??= interruption()),
   };
 }
 

@@ -7,8 +7,10 @@ export const ExitCode = {
   notFound: 1,
   /** Usage or input error: a bad option, an unreadable or invalid page. */
   usage: 2,
-  /** Interrupted by Ctrl-C. */
+  /** Interrupted by Ctrl-C (SIGINT). */
   interrupted: 130,
+  /** Stopped by SIGTERM. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -51,5 +53,12 @@ export class NotFoundError extends IcpError {
     readonly suggestions: { id: string; title: string }[] = [],
   ) {
     super(message, hint, ExitCode.notFound);
+  }
+}
+
+/** Ends the run with an exit code and nothing more to say (the command printed its output). */
+export class QuietExit extends IcpError {
+  constructor(exitCode: ExitCode) {
+    super("", undefined, exitCode);
   }
 }

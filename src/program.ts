@@ -8,17 +8,19 @@ import { search } from "./commands/search";
 import { open } from "./commands/open";
 import { show } from "./commands/show";
 import { sections, speakers } from "./commands/facets";
-import { ExitCode, IcpError, NotFoundError } from "./errors";
+import { check } from "./commands/check";
+import { ExitCode, IcpError, NotFoundError, QuietExit } from "./errors";
 import { sanitize } from "./text/sanitize";
 
-export const COMMANDS: CommandSpec<never>[] = [list, search, open, show, sections, speakers] as CommandSpec<never>[];
+export const COMMANDS: CommandSpec<never>[] = [list, search, open, show, sections, speakers, check] as CommandSpec<never>[];
 
 export const EXIT_CODES_HELP = `
 Exit codes:
   0    success
-  1    nothing found: a search without match, an unknown or ambiguous ref
+  1    nothing found: a search without match, an unknown or ambiguous ref;
+       check: a broken link (with --strict, also a blocked or error one)
   2    usage or input error: a bad option, an unreadable or invalid page
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C); 143: stopped by SIGTERM`;
 
 export const ENVIRONMENT_HELP = `
 Environment:
@@ -110,6 +112,7 @@ function reportError(error: unknown, hooks: ProgramHooks, debug: boolean): ExitC
     // --help and --version end with exit code 0; every other commander error is a usage error.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
+  if (error instanceof QuietExit) return error.exitCode;
   if (error instanceof IcpError) {
     const hint = error.hint ? ` (${error.hint})` : "";
     hooks.write("err", `icp-links: ${sanitize(error.message)}${sanitize(hint)}\n`);

@@ -4,6 +4,8 @@ import type { Catalog } from "../catalog/types";
 import type { Opener } from "../io/opener";
 import type { View } from "../render/style";
 import type { Filters } from "../search/filters";
+import type { HttpClient } from "../check/types";
+import type { CheckStore } from "../io/check-store";
 
 export interface Printer {
   write(text: string): void;
@@ -33,6 +35,17 @@ export interface Context {
   catalog(): Promise<Catalog>;
   opener: Opener;
   now(): Date;
+  /** Waits, or rejects when the signal aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** The HTTP client of `check`. */
+  http: HttpClient;
+  /** The results of earlier checks. */
+  checks: CheckStore;
+  /**
+   * A signal that aborts on Ctrl-C or SIGTERM. Only commands that call it handle those signals
+   * themselves (printing what they have); for the others the default (stop at once) is right.
+   */
+  interruption(): { signal: AbortSignal; exitCode(): number };
 }
 
 /** The options of `list` that every command selecting entries shares. */

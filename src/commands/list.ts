@@ -4,6 +4,7 @@ import { FILTER_OPTIONS, LIMIT_OPTION } from "./spec";
 import type { FilterOptions } from "./context";
 import { applyFilters } from "../search/filters";
 import { entryJson, json, renderList } from "../render/entries";
+import { checkMark } from "../render/check";
 
 export const list: CommandSpec<FilterOptions> = {
   name: "list",
@@ -14,6 +15,16 @@ export const list: CommandSpec<FilterOptions> = {
     const catalog = await ctx.catalog();
     let entries = applyFilters(catalog, catalog.entries, options);
     if (options.limit !== undefined) entries = entries.slice(0, options.limit);
-    ctx.out.write(ctx.json ? json(entries.map(entryJson)) : renderList(catalog, entries, ctx.view));
+    const checks = ctx.checks.load();
+    if (ctx.json) {
+      ctx.out.write(json(entries.map((e) => entryJson(e, checks.get(e.url)))));
+      return;
+    }
+    const marks = new Map<number, string>();
+    if (checks.size > 0) for (const e of entries) {
+      const mark = checkMark(checks.get(e.url));
+      if (mark) marks.set(e.position, mark);
+    }
+    ctx.out.write(renderList(catalog, entries, ctx.view, marks));
   },
 };

@@ -20,7 +20,10 @@ export const search: CommandSpec<FilterOptions> = {
     const pool = applyFilters(catalog, catalog.entries, options);
     let hits = runSearch(pool, query, pool === catalog.entries && catalog.joined ? { joined: catalog.joined } : {});
     if (options.limit !== undefined) hits = hits.slice(0, options.limit);
-    if (ctx.json) ctx.out.write(json(hits.map((h) => ({ ...entryJson(h.entry), score: Math.round(h.score * 100) / 100 }))));
+    if (ctx.json) {
+      const checks = ctx.checks.load();
+      ctx.out.write(json(hits.map((h) => ({ ...entryJson(h.entry, checks.get(h.entry.url)), score: Math.round(h.score * 100) / 100 }))));
+    }
     else if (!ctx.view.tty) ctx.out.write(hits.map((h) => `${tsvLine(h.entry)}\n`).join(""));
     else if (hits.length > 0) ctx.out.write(`${entryRows(hits.map((h) => h.entry), ctx.view, { query, showSection: true }).join("\n")}\n`);
     if (hits.length === 0) {

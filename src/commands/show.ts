@@ -12,6 +12,8 @@ export const show: CommandSpec<Record<string, never>> = {
   async run(ctx, refs) {
     const catalog = await ctx.catalog();
     const [entry] = selectEntries(catalog, refs.length > 1 ? [refs.join(" ")] : refs);
-    ctx.out.write(ctx.json ? json(entryJson(entry!)) : renderShow(entry!, ctx.view));
+    const checked = ctx.checks.load().get(entry!.url);
+    const extra: [string, string][] = checked ? [["check", `${checked.state}: ${checked.reason}${checked.finalUrl ? ` → ${checked.finalUrl}` : ""} (${checked.checkedAt.slice(0, 10)})`]] : [];
+    ctx.out.write(ctx.json ? json(entryJson(entry!, checked)) : renderShow(entry!, ctx.view, extra));
   },
 };

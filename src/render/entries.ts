@@ -6,6 +6,7 @@ import { matchRanges } from "../search/search";
 import { sanitize } from "../text/sanitize";
 import { renderTable, truncate, type Column, type FitStep } from "./table";
 import type { Style, View } from "./style";
+import type { CheckResult } from "../check/types";
 
 /** The fields of an entry in --json output. Names are stable (documented in the README). */
 export interface EntryJson {
@@ -23,9 +24,11 @@ export interface EntryJson {
   source: string;
   line: number;
   target: string | null;
+  /** The last `check` of this link, if any. */
+  check: { state: string; reason: string; finalUrl: string | null; checkedAt: string } | null;
 }
 
-export function entryJson(e: Entry): EntryJson {
+export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
   return {
     id: e.id,
     position: e.position,
@@ -41,6 +44,7 @@ export function entryJson(e: Entry): EntryJson {
     source: e.source,
     line: e.line,
     target: e.target ?? null,
+    check: checked ? { state: checked.state, reason: checked.reason, finalUrl: checked.finalUrl ?? null, checkedAt: checked.checkedAt } : null,
   };
 }
 
@@ -70,6 +74,8 @@ export function highlight(text: string, query: string | undefined, style: Style,
 interface TableOptions {
   query?: string;
   showSection?: boolean;
+  /** Marks for entries the last check found broken or redirected, by position. */
+  marks?: Map<number, string>;
 }
 
 /** The rows of an entry table, one line per entry, aligned across all entries given. */
@@ -85,6 +91,7 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
   if (options.showSection) columns.push({ key: "section", cells: entries.map((e) => sanitize(e.section)), format: (c) => style.dim(c) });
   columns.push({ key: "kind", cells: entries.map((e) => e.kind), format: (c) => style.kind(c) });
   columns.push({ key: "host", cells: entries.map((e) => sanitize(displayHost(e.url))), format: (c) => style.dim(c) });
+  if (options.marks && options.marks.size > 0) columns.push({ key: "mark", cells: entries.map((e) => options.marks!.get(e.position) ?? ""), format: (c) => style.bad(c) });
   return renderTable(columns, view.width, ENTRY_FIT);
 }
 
@@ -92,6 +99,7 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
 const ENTRY_FIT: FitStep[] = [
   { key: "title", to: 30 },
   { key: "host", drop: true },
+  { key: "mark", to: 10 },
   { key: "section", to: 16 },
   { key: "title", to: 24 },
   { key: "speaker", to: 16 },
@@ -113,9 +121,9 @@ export function pageHeader(frontMatter: FrontMatter, count: number, view: View):
 }
 
 /** `list` on a terminal: a header per page, entries grouped under their section. */
-export function renderList(catalog: Catalog, entries: Entry[], view: View): string {
+export function renderList(catalog: Catalog, entries: Entry[], view: View, marks?: Map<number, string>): string {
   if (!view.tty) return entries.map((e) => `${tsvLine(e)}\n`).join("");
-  const rows = entryRows(entries, view);
+  const rows = entryRows(entries, view, marks ? { marks } : {});
   const out: string[] = [];
   const shown = new Set(entries.map((e) => e.source));
   const pages = catalog.pages.filter((p) => shown.has(p.source));

@@ -33,7 +33,7 @@ describe("list", () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data).toHaveLength(2);
-    expect(Object.keys(data[1]).sort()).toEqual(["description", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "tags", "target", "title", "url"]);
+    expect(Object.keys(data[1]).sort()).toEqual(["check", "description", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "tags", "target", "title", "url"]);
     expect(data[1]).toMatchObject({ id: "consensus-overview", position: 22, speaker: "Manu Drijvers", kind: "talk", section: "YouTube", line: 48 });
   });
 

@@ -1,0 +1,220 @@
+// Checks links politely and promptly (#5):
+// - at most `concurrency` links in flight, at most `perHost` requests to one host, and at least
+//   `intervalMs` between two requests to one host (the queue is interleaved by host, so one big
+//   host does not hold up the others);
+// - HEAD first, GET when HEAD is refused or its answer needs confirming (reading little body);
+// - redirects followed by hand, up to `maxRedirects`, loops detected;
+// - retries with exponential backoff for 429 (honouring Retry-After, capped), 5xx and network
+//   errors other than an unknown or refusing host;
+// - a timeout per request, a bound on the whole run, and prompt abort (Ctrl-C).
+// The HTTP client, the clock and sleep are injected: tests run it against fakes.
+import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpResponse } from "./types";
+import { NetworkError } from "./types";
+import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs } from "./outcome";
+
+export interface Progress {
+  /** A request to this host is about to start. */
+  onRequest?(host: string): void;
+  /** A link is done. */
+  onResult?(result: CheckResult, done: number, total: number): void;
+}
+
+export interface CheckRun {
+  results: CheckResult[];
+  /** The user stopped the run (Ctrl-C): `results` holds what finished. */
+  interrupted: boolean;
+}
+
+const BACKOFF_MS = 500;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return "";
+  }
+}
+
+/** Round-robin over hosts, so that workers spread across them. */
+export function interleaveByHost(urls: string[]): string[] {
+  const byHost = new Map<string, string[]>();
+  for (const url of urls) {
+    const host = hostOf(url);
+    const list = byHost.get(host);
+    if (list) list.push(url);
+    else byHost.set(host, [url]);
+  }
+  const lists = [...byHost.values()];
+  const out: string[] = [];
+  for (let i = 0; out.length < urls.length; i++) for (const list of lists) if (i < list.length) out.push(list[i]!);
+  return out;
+}
+
+class Aborted extends Error {}
+
+/** Per-host limits: at most `perHost` in flight, and `intervalMs` between starts. */
+class HostGate {
+  private readonly active = new Map<string, number>();
+  private readonly next = new Map<string, number>();
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly options: CheckOptions,
+    private readonly deps: CheckDeps,
+  ) {}
+
+  async acquire(host: string, signal: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal.aborted) throw new Aborted();
+      const now = this.deps.now();
+      const active = this.active.get(host) ?? 0;
+      const next = this.next.get(host) ?? 0;
+      if (active < this.options.perHost && next <= now) {
+        this.active.set(host, active + 1);
+        this.next.set(host, now + this.options.intervalMs);
+        return;
+      }
+      if (active < this.options.perHost) await this.deps.sleep(next - now, signal);
+      else await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  release(host: string): void {
+    this.active.set(host, (this.active.get(host) ?? 1) - 1);
+    this.wakeAll();
+  }
+
+  /** Wakes every waiter to look again (after a release, or an abort they must see). */
+  wakeAll(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
+  }
+}
+
+export async function checkLinks(urls: string[], options: CheckOptions, deps: CheckDeps, signal: AbortSignal, progress: Progress = {}): Promise<CheckRun> {
+  const gate = new HostGate(options, deps);
+  const deadline = new AbortController();
+  const run = AbortSignal.any([signal, deadline.signal]);
+  const timer = setTimeout(() => deadline.abort(), options.maxTimeMs);
+  const onAbort = () => gate.wakeAll();
+  run.addEventListener("abort", onAbort);
+  const queue = interleaveByHost([...new Set(urls)]);
+  const results = new Map<string, CheckResult>();
+  const stamp = () => new Date(deps.now()).toISOString();
+
+  /** One request through the host gate, with its own timeout. */
+  const send = async (url: string, method: "HEAD" | "GET"): Promise<HttpResponse> => {
+    const host = hostOf(url);
+    await gate.acquire(host, run);
+    progress.onRequest?.(host);
+    const timeout = new AbortController();
+    const t = setTimeout(() => timeout.abort(), options.timeoutMs);
+    try {
+      return await deps.http({ url, method, signal: AbortSignal.any([run, timeout.signal]) });
+    } catch (error) {
+      if (run.aborted) throw new Aborted();
+      if (timeout.signal.aborted) throw new NetworkError("timeout", `timeout after ${options.timeoutMs / 1000} s`);
+      throw error;
+    } finally {
+      clearTimeout(t);
+      gate.release(host);
+    }
+  };
+
+  /** HEAD (then GET when needed), retried on 429, 5xx and passing network errors. */
+  const request = async (url: string): Promise<HttpResponse | NetworkError> => {
+    for (let attempt = 0; ; attempt++) {
+      const backoff = BACKOFF_MS * 2 ** attempt;
+      let response: HttpResponse;
+      try {
+        response = await send(url, "HEAD");
+        if (needsGet(response.status)) response = await send(url, "GET");
+      } catch (error) {
+        if (error instanceof Aborted) throw error;
+        const netError = error instanceof NetworkError ? error : new NetworkError("other", error instanceof Error ? error.message : String(error));
+        if (attempt < options.retries && netError.kind !== "dns" && netError.kind !== "refused") {
+          await deps.sleep(backoff, run).catch(() => undefined);
+          if (run.aborted) throw new Aborted();
+          continue;
+        }
+        return netError;
+      }
+      if (attempt < options.retries && isRetryable(response.status) && !isChallenge(response)) {
+        const wait = retryAfterMs(response.header("retry-after"), deps.now(), options.maxRetryAfterMs) ?? backoff;
+        await deps.sleep(wait, run).catch(() => undefined);
+        if (run.aborted) throw new Aborted();
+        continue;
+      }
+      return response;
+    }
+  };
+
+  const checkOne = async (url: string): Promise<CheckResult> => {
+    const visited = new Set([url]);
+    let current = url;
+    let firstPermanent: boolean | undefined;
+    const result = (state: CheckState, reason: string, status?: number): CheckResult => {
+      const r: CheckResult = { url, state, reason, checkedAt: stamp() };
+      if (status !== undefined) r.status = status;
+      if (current !== url) r.finalUrl = current;
+      return r;
+    };
+    for (let hops = 0; ; hops++) {
+      const answer = await request(current);
+      if (answer instanceof NetworkError) {
+        const { state, reason } = networkState(answer);
+        return result(state, reason);
+      }
+      const location = answer.header("location");
+      if (answer.status >= 300 && answer.status < 400 && location) {
+        if (hops === 0) firstPermanent = answer.status === 301 || answer.status === 308;
+        let next: URL;
+        try {
+          next = new URL(location, current);
+        } catch {
+          return result("error", `redirect to an invalid URL`, answer.status);
+        }
+        if (next.protocol !== "http:" && next.protocol !== "https:") return result("error", `redirect to a ${next.protocol} URL`, answer.status);
+        if (visited.has(next.href)) {
+          current = next.href;
+          return result("error", "redirect loop", answer.status);
+        }
+        if (hops + 1 > options.maxRedirects) return result("error", `more than ${options.maxRedirects} redirects`, answer.status);
+        visited.add(next.href);
+        current = next.href;
+        continue;
+      }
+      const { state, reason } = responseState(answer);
+      if (state === "ok" && firstPermanent) return result("redirected", `permanent redirect, now ${answer.status}`, answer.status);
+      return result(state, reason, answer.status);
+    }
+  };
+
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      try {
+        const r = await checkOne(url);
+        results.set(url, r);
+        progress.onResult?.(r, ++done, urls.length);
+      } catch (error) {
+        if (!(error instanceof Aborted)) throw error;
+        return;
+      }
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, queue.length)) }, worker));
+  } finally {
+    clearTimeout(timer);
+    run.removeEventListener("abort", onAbort);
+  }
+  const interrupted = signal.aborted;
+  // Past the run's time limit: every link not finished says so.
+  if (!interrupted && deadline.signal.aborted) {
+    for (const url of urls) if (!results.has(url)) results.set(url, { url, state: "error", reason: `not checked within the run's limit of ${options.maxTimeMs / 1000} s`, checkedAt: stamp() });
+  }
+  return { results: urls.filter((u, i) => urls.indexOf(u) === i && results.has(u)).map((u) => results.get(u)!), interrupted };
+}

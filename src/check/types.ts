@@ -1,0 +1,82 @@
+// Link checking (#5): the states a link can end in, and the world the checker is given.
+
+export const STATES = ["ok", "redirected", "broken", "blocked", "error"] as const;
+export type CheckState = (typeof STATES)[number];
+
+export interface CheckResult {
+  url: string;
+  state: CheckState;
+  /** Why: "404 Not Found", "name not resolved", "permanent redirect", "timeout after 10 s", … */
+  reason: string;
+  /** The last HTTP status seen, if any. */
+  status?: number;
+  /** Where the redirects ended, when there were any. */
+  finalUrl?: string;
+  /** ISO time of the check. */
+  checkedAt: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  header(name: string): string | undefined;
+  /** The start of the body (GET only): enough to recognise a challenge page. */
+  body: string;
+}
+
+export interface HttpRequest {
+  url: string;
+  method: "HEAD" | "GET";
+  signal: AbortSignal;
+}
+
+/** Sends one request without following redirects. Throws a NetworkError when no response came. */
+export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
+
+export type NetworkErrorKind = "dns" | "refused" | "reset" | "timeout" | "tls" | "aborted" | "other";
+
+export class NetworkError extends Error {
+  constructor(
+    readonly kind: NetworkErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "NetworkError";
+  }
+}
+
+export interface CheckOptions {
+  /** Requests in flight at once, over all hosts. */
+  concurrency: number;
+  /** Requests in flight at once to one host. */
+  perHost: number;
+  /** Least time between two requests to one host, in ms. */
+  intervalMs: number;
+  /** Time limit of one request, in ms. */
+  timeoutMs: number;
+  /** Retries after a 429, a 5xx or a network error. */
+  retries: number;
+  /** Longest wait honoured from a Retry-After header, in ms. */
+  maxRetryAfterMs: number;
+  /** Time limit of the whole run, in ms. */
+  maxTimeMs: number;
+  /** Redirects followed before giving up. */
+  maxRedirects: number;
+}
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
+  concurrency: 8,
+  perHost: 2,
+  intervalMs: 250,
+  timeoutMs: 10_000,
+  retries: 2,
+  maxRetryAfterMs: 30_000,
+  maxTimeMs: 600_000,
+  maxRedirects: 10,
+};
+
+export interface CheckDeps {
+  http: HttpClient;
+  now(): number;
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}

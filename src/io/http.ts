@@ -1,0 +1,92 @@
+// The real HTTP client of `check` (#5): Node's built-in fetch, redirects not followed (the
+// runner follows them, to see each hop), at most BODY_LIMIT bytes of a body read and the rest
+// of the connection dropped, so that a 1 GB page costs 16 KB.
+import type { HttpClient } from "../check/types";
+import { NetworkError, type NetworkErrorKind } from "../check/types";
+
+export const BODY_LIMIT = 16 * 1024;
+
+const KIND_BY_CODE: Record<string, NetworkErrorKind> = {
+  ENOTFOUND: "dns",
+  EAI_AGAIN: "dns",
+  EAI_NONAME: "dns",
+  ECONNREFUSED: "refused",
+  ECONNRESET: "reset",
+  EPIPE: "reset",
+  UND_ERR_SOCKET: "reset",
+  UND_ERR_CLOSED: "reset",
+  ETIMEDOUT: "timeout",
+  UND_ERR_CONNECT_TIMEOUT: "timeout",
+  UND_ERR_HEADERS_TIMEOUT: "timeout",
+  UND_ERR_BODY_TIMEOUT: "timeout",
+};
+
+const MESSAGES: Record<NetworkErrorKind, string> = {
+  dns: "name not resolved",
+  refused: "connection refused",
+  reset: "connection reset",
+  timeout: "timed out",
+  tls: "TLS failure",
+  aborted: "aborted",
+  other: "network error",
+};
+
+/** fetch() wraps the cause of a failure: find its code. */
+export function toNetworkError(error: unknown): NetworkError {
+  let cause: unknown = error;
+  for (let depth = 0; cause && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string") {
+      const kind = KIND_BY_CODE[code] ?? (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code) ? "tls" : undefined);
+      if (kind) return new NetworkError(kind, kind === "tls" ? `TLS failure (${code})` : MESSAGES[kind]);
+    }
+    if ((cause as { name?: unknown }).name === "AbortError") return new NetworkError("aborted", "aborted");
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new NetworkError("other", message === "fetch failed" ? MESSAGES.other : message);
+}
+
+export function fetchClient(userAgent: string): HttpClient {
+  return async ({ url, method, signal }) => {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        redirect: "manual",
+        signal,
+        headers: { "user-agent": userAgent, accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+      });
+    } catch (error) {
+      throw toNetworkError(error);
+    }
+    let body = "";
+    if (method === "GET" && response.body) {
+      const reader = response.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      try {
+        while (size < BODY_LIMIT) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          chunks.push(value);
+          size += value.length;
+        }
+      } catch (error) {
+        throw toNetworkError(error);
+      } finally {
+        // Drop the rest: cancelling closes the connection instead of downloading it.
+        reader.cancel().catch(() => undefined);
+      }
+      body = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, BODY_LIMIT));
+    } else {
+      response.body?.cancel().catch(() => undefined);
+    }
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      header: (name) => response.headers.get(name) ?? undefined,
+      body,
+    };
+  };
+}

@@ -1,0 +1,147 @@
+// End-to-end: `icp-links check` against a real HTTP server on 127.0.0.1, never the internet (#5).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isolatedHome, run, BIN } from "../helpers/cli";
+import { closedPort, startServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+let page: string;
+let home: string;
+
+const CASES: [string, string, string][] = [
+  // id, path, expected state
+  ["ok", "/ok", "ok"],
+  ["perm", "/perm", "redirected"],
+  ["temp", "/temp", "ok"],
+  ["loop", "/loop", "error"],
+  ["missing", "/404", "broken"],
+  ["gone", "/410", "broken"],
+  ["flaky", "/flaky", "ok"],
+  ["down", "/down", "error"],
+  ["ratelimited", "/ratelimited", "ok"],
+  ["nohead", "/nohead", "ok"],
+  ["challenge", "/challenge", "blocked"],
+  ["slow", "/slow", "error"],
+  ["reset", "/reset", "error"],
+  ["huge", "/huge", "ok"],
+];
+
+beforeAll(async () => {
+  server = await startServer();
+  home = isolatedHome();
+  page = join(home, "links.md");
+  const closed = await closedPort();
+  const lines = CASES.map(([id, path]) => `- [${id}](${server.base}${path})`);
+  lines.push(`- [closed](http://127.0.0.1:${closed}/)`, "- [site](/relative-page)");
+  writeFileSync(page, `## Links\n\n${lines.join("\n")}\n`);
+});
+
+afterAll(() => server.close());
+
+describe("check", () => {
+  let result: Awaited<ReturnType<typeof run>>;
+  let byId: Record<string, { state: string; reason: string; finalUrl: string | null; status: number | null }>;
+
+  beforeAll(async () => {
+    const started = Date.now();
+    result = await run(["--file", page, "check", "--json", "--timeout", "1", "--retries", "2", "--interval", "0"], { home, timeoutMs: 60_000 });
+    byId = Object.fromEntries(JSON.parse(result.stdout).map((r: { id: string }) => [r.id, r]));
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+
+  it.each(CASES)("%s (%s) is %s", (id, _path, state) => {
+    expect(byId[id]!.state).toBe(state);
+  });
+
+  it("tells why, and where redirects end", () => {
+    expect(byId.perm).toMatchObject({ finalUrl: `${server.base}/ok`, status: 200 });
+    expect(byId.temp!.finalUrl).toBe(`${server.base}/ok`);
+    expect(byId.loop!.reason).toBe("redirect loop");
+    expect(byId.missing!.reason).toMatch(/^404/);
+    expect(byId.down!.reason).toMatch(/^503/);
+    expect(byId.slow!.reason).toBe("timeout after 1 s");
+    expect(byId.reset!.reason).toMatch(/reset|network error/);
+    expect(byId.closed).toMatchObject({ state: "broken", reason: "connection refused" });
+    expect(byId.challenge!.reason).toMatch(/challenge/);
+  });
+
+  it("retries: 500 then 200, 503 three times, 429 after its Retry-After", () => {
+    expect(server.hits.get("/flaky")!.length).toBe(2);
+    expect(server.hits.get("/down")!).toHaveLength(3);
+    const limited = server.hits.get("/ratelimited")!;
+    expect(limited.length).toBe(2);
+    expect(limited[1]!.at - limited[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it("uses GET only when HEAD is refused, and reads little of a huge body", () => {
+    // /ok itself, and the end of /temp's and /perm's redirects.
+    expect(server.hits.get("/ok")!.map((h) => h.method)).toEqual(["HEAD", "HEAD", "HEAD"]);
+    expect(server.hits.get("/nohead")!.map((h) => h.method)).toEqual(["HEAD", "GET"]);
+    expect(server.hugeBytesSent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("keeps to two requests at once per host", () => {
+    expect(server.maxInFlight).toBeGreaterThan(1);
+    expect(server.maxInFlight).toBeLessThanOrEqual(2);
+  });
+
+  it("exits 1 for a broken link, skips a site link without base URL, and shows no progress bar in a pipe", () => {
+    expect(result.code).toBe(1);
+    expect(byId.site).toBeUndefined();
+    expect(result.stderr).toContain("icp-links: not checked: site: ");
+    expect(result.stderr).not.toMatch(/[\u2588\u2591]/);
+  });
+
+  it("keeps the results, and list and show mark the broken ones", async () => {
+    const list = await run(["--file", page, "list", "--json"], { home });
+    const missing = JSON.parse(list.stdout).find((e: { id: string }) => e.id === "missing");
+    expect(missing.check).toMatchObject({ state: "broken" });
+    const show = await run(["--file", page, "show", "perm"], { home });
+    expect(show.stdout).toMatch(/^check\tredirected: permanent redirect, now 200 → http:\/\/127\.0\.0\.1:\d+\/ok \(\d{4}-\d{2}-\d{2}\)$/m);
+  });
+
+  it("reuses recent results with --max-age, and exits 0 when nothing is broken", async () => {
+    const before = server.hits.get("/ok")!.length;
+    const again = await run(["--file", page, "check", "ok", "--max-age", "1h", "--json"], { home });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ id: "ok", state: "ok", reused: true });
+    expect(server.hits.get("/ok")!.length).toBe(before);
+  });
+
+  it("fails on blocked links with --strict", async () => {
+    const strict = await run(["--file", page, "check", "challenge", "--strict", "--retries", "0"], { home });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/^challenge\tblocked\t403/);
+    const lenient = await run(["--file", page, "check", "challenge", "--retries", "0"], { home });
+    expect(lenient.code).toBe(0);
+  });
+
+  it("rejects bad options with exit 2", async () => {
+    for (const args of [["--max-age", "soon"], ["--per-host", "0"], ["--timeout", "-1"]]) {
+      const r = await run(["--file", page, "check", ...args], { home });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^icp-links: .+\n$/);
+    }
+  });
+
+  it("stops promptly on Ctrl-C with the partial summary and exit 130", async () => {
+    const slowPage = join(home, "slow.md");
+    writeFileSync(slowPage, Array.from({ length: 6 }, (_, i) => `- [slow ${i}](${server.base}/slow?${i})`).join("\n"));
+    const child = spawn(process.execPath, [BIN, "--file", slowPage, "check", "--json", "--timeout", "10"], {
+      env: { PATH: process.env.PATH!, HOME: home, XDG_CACHE_HOME: join(home, ".cache") },
+    });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    await new Promise((r) => setTimeout(r, 800));
+    const sent = Date.now();
+    child.kill("SIGINT");
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(Date.now() - sent).toBeLessThan(3000);
+    expect(code).toBe(130);
+    expect(JSON.parse(stdout)).toEqual([]);
+    const store = join(home, ".cache/icp-links/checks.json");
+    if (existsSync(store)) expect(() => JSON.parse(readFileSync(store, "utf8"))).not.toThrow();
+  });
+});

@@ -1,0 +1,96 @@
+// A real HTTP server on 127.0.0.1 for the `check` tests (#5): one route per situation a link
+// checker meets. It records what it saw: requests per path, concurrency, bytes sent.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface TestServer {
+  base: string;
+  /** Requests seen per path, with method and time. */
+  hits: Map<string, { method: string; at: number }[]>;
+  /** The most requests in flight at once. */
+  maxInFlight: number;
+  /** Bytes of the 1 GB body actually sent before the client went away. */
+  hugeBytesSent: number;
+  close(): Promise<void>;
+}
+
+const GB = 1024 ** 3;
+
+export async function startServer(): Promise<TestServer> {
+  let inFlight = 0;
+  const state: TestServer = { base: "", hits: new Map(), maxInFlight: 0, hugeBytesSent: 0, close: async () => undefined };
+  const count = (path: string) => state.hits.get(path)?.length ?? 0;
+
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
+    "/ok": (_q, s) => s.end("ok"),
+    "/perm": (_q, s) => s.writeHead(301, { location: "/perm2" }).end(),
+    "/perm2": (_q, s) => s.writeHead(308, { location: "/ok" }).end(),
+    "/temp": (_q, s) => s.writeHead(302, { location: "/ok" }).end(),
+    "/loop": (_q, s) => s.writeHead(302, { location: "/loop2" }).end(),
+    "/loop2": (_q, s) => s.writeHead(302, { location: "/loop" }).end(),
+    "/404": (_q, s) => s.writeHead(404).end("not found"),
+    "/410": (_q, s) => s.writeHead(410).end("gone"),
+    "/flaky": (_q, s) => (count("/flaky") === 1 ? s.writeHead(500).end() : s.end("ok")),
+    "/down": (_q, s) => s.writeHead(503).end(),
+    "/ratelimited": (_q, s) => (count("/ratelimited") === 1 ? s.writeHead(429, { "retry-after": "1" }).end() : s.end("ok")),
+    "/nohead": (q, s) => (q.method === "HEAD" ? s.writeHead(405).end() : s.end("ok")),
+    "/challenge": (_q, s) => s.writeHead(403, { "content-type": "text/html" }).end("<html><title>Just a moment...</title><div id=cf-chl-widget></div></html>"),
+    "/slow": (_q, s) => {
+      const t = setTimeout(() => s.end("late"), 4000);
+      s.on("close", () => clearTimeout(t));
+    },
+    "/reset": (q) => {
+      // Half a status line, then the connection drops.
+      q.socket.write("HTTP/1.1 200 OK\r\nContent-Le");
+      q.socket.destroy();
+    },
+    "/huge": (q, s) => {
+      if (q.method === "HEAD") return s.writeHead(405).end();
+      s.writeHead(200, { "content-type": "text/html", "content-length": String(GB) });
+      const chunk = Buffer.alloc(64 * 1024, 97);
+      const pump = () => {
+        while (state.hugeBytesSent < GB) {
+          state.hugeBytesSent += chunk.length;
+          if (!s.write(chunk)) return void s.once("drain", pump);
+        }
+        s.end();
+      };
+      s.on("close", () => s.removeAllListeners("drain"));
+      pump();
+    },
+  };
+
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0]!;
+    const list = state.hits.get(path) ?? [];
+    list.push({ method: req.method ?? "", at: Date.now() });
+    state.hits.set(path, list);
+    inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+    let done = false;
+    const finish = () => {
+      if (!done) inFlight--;
+      done = true;
+    };
+    res.on("close", finish);
+    // Each request takes a little while, so that concurrency can show.
+    setTimeout(() => (routes[path] ?? ((_q, s) => s.writeHead(404).end()))(req, res), 30);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  state.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return state;
+}
+
+/** A port on 127.0.0.1 that nothing listens on. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
