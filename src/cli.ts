@@ -12,7 +12,9 @@ import { DEFAULT_MAX_BYTES, loadPages, type LoadDeps } from "./io/load";
 import { colorLevel, terminalWidth } from "./io/terminal";
 import { systemOpener } from "./io/opener";
 import { chalkStyle, type View } from "./render/style";
-import { ExitCode } from "./errors";
+import { ExitCode, UsageError } from "./errors";
+import { writeFileAtomic } from "./io/atomic-write";
+import { fileError } from "./io/load";
 import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore } from "./io/check-store";
 import { fetchClient } from "./io/http";
@@ -81,6 +83,14 @@ function pageSpecs(globals: GlobalOptions): string[] {
   return fromEnv && fromEnv.length > 0 ? fromEnv : [BUNDLED_PAGE];
 }
 
+/** An output file that cannot be written: the same messages as for input, said of output. */
+function outputError(path: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new UsageError(`cannot write ${path}: its folder does not exist`, "create the folder first, or choose another path");
+  const e = fileError(path, error);
+  return new UsageError(`cannot write ${e.message}`, e.hint);
+}
+
 function cacheEnabled(globals: GlobalOptions): boolean {
   return globals.cache !== false && env.ICP_LINKS_NO_CACHE !== "1";
 }
@@ -132,6 +142,14 @@ function makeContext(globals: GlobalOptions): Context {
     http: fetchClient(`icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`),
     checks: fileCheckStore(cacheFolder, () => Date.now(), debugError),
     interruption: () => (interrupt ??= interruption()),
+    writeFile: (path, data, overwrite) => {
+      try {
+        writeFileAtomic(path, data, { overwrite });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`${path} exists`, "add --force to replace it");
+        throw outputError(path, error);
+      }
+    },
   };
 }
 

@@ -9,10 +9,11 @@ import { open } from "./commands/open";
 import { show } from "./commands/show";
 import { sections, speakers } from "./commands/facets";
 import { check } from "./commands/check";
+import { exportCommand } from "./commands/export";
 import { ExitCode, IcpError, NotFoundError, QuietExit } from "./errors";
 import { sanitize } from "./text/sanitize";
 
-export const COMMANDS: CommandSpec<never>[] = [list, search, open, show, sections, speakers, check] as CommandSpec<never>[];
+export const COMMANDS: CommandSpec<never>[] = [list, search, open, show, sections, speakers, check, exportCommand] as CommandSpec<never>[];
 
 export const EXIT_CODES_HELP = `
 Exit codes:

@@ -46,6 +46,8 @@ export interface Context {
    * themselves (printing what they have); for the others the default (stop at once) is right.
    */
   interruption(): { signal: AbortSignal; exitCode(): number };
+  /** Writes a file atomically; throws a UsageError naming the file when it cannot. */
+  writeFile(path: string, data: string, overwrite: boolean): void;
 }
 
 /** The options of `list` that every command selecting entries shares. */

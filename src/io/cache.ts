@@ -5,8 +5,9 @@
 //   another owner) means a cache miss; any error writing (read-only, full disk) means no cache.
 // - Bounded: past MAX_FILES or MAX_BYTES the least recently used files are removed.
 // A second, read-only folder (the package's own, built with it) holds the bundled page's entry.
-import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync, type Stats } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, type Stats } from "node:fs";
+import { writeFileAtomic } from "./atomic-write";
 import { join } from "node:path";
 import type { Page } from "../catalog/types";
 import type { LoadedPage, PageCache } from "./load";
@@ -83,26 +84,13 @@ export class FileCache implements PageCache {
     const { dir, build } = this.options;
     const key = cacheKey(build, bytes);
     const file = join(dir, `${key}.page`);
-    const temp = join(dir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-    let fd: number | undefined;
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       if (!trusted(statSync(dir), this.options.uid)) return;
-      const text = pack(page, assignIds(page.entries), build, key, sha1);
-      fd = openSync(temp, "wx", 0o600);
-      writeSync(fd, text);
-      closeSync(fd);
-      fd = undefined;
-      renameSync(temp, file);
+      writeFileAtomic(file, pack(page, assignIds(page.entries), build, key, sha1), { mode: 0o600 });
       this.evict();
     } catch (error) {
       this.options.onError?.(`cannot write the cache file ${file}`, error);
-      try {
-        if (fd !== undefined) closeSync(fd);
-        unlinkSync(temp);
-      } catch {
-        // Nothing was written, or it is gone already.
-      }
     }
   }
 

@@ -1,9 +1,9 @@
 // The results of `check`, kept in the cache folder (checks.json) with their time, so that `list`
 // and `show` can mark links the last check found broken or redirected, and `check --max-age`
 // can reuse recent results (#5). Written atomically; a missing or unreadable file is no results.
-import { mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
+import { writeFileAtomic } from "./atomic-write";
 import type { CheckResult } from "../check/types";
 import { STATES } from "../check/types";
 
@@ -42,19 +42,12 @@ export function fileCheckStore(dir: string, now: () => number, onError?: (what: 
       for (const r of results) all.set(r.url, r);
       const cutoff = now() - KEEP_MS;
       const kept = [...all.values()].filter((r) => Date.parse(r.checkedAt) >= cutoff);
-      const temp = join(dir, `.checks.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
-        writeFileSync(temp, JSON.stringify({ version: 1, results: kept }), { mode: 0o600, flag: "wx" });
-        renameSync(temp, file);
+        writeFileAtomic(file, JSON.stringify({ version: 1, results: kept }), { mode: 0o600 });
         loaded = new Map(kept.map((r) => [r.url, r]));
       } catch (error) {
         onError?.(`cannot write ${file}`, error);
-        try {
-          unlinkSync(temp);
-        } catch {
-          // Nothing was written.
-        }
       }
     },
   };

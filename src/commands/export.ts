@@ -1,0 +1,78 @@
+// icp-links export --format <json|csv|md|html> [-o file]: the catalog for other tools (#6).
+import { InvalidArgumentError } from "commander";
+import type { CommandSpec } from "./spec";
+import { FILTER_OPTIONS } from "./spec";
+import type { FilterOptions } from "./context";
+import { urlFor } from "./open";
+import { applyFilters } from "../search/filters";
+import { exportBookmarks, exportCsv, exportJson, exportMarkdown, FORMATS, type Format } from "../render/export";
+import { IcpError, UsageError } from "../errors";
+import { sanitize } from "../text/sanitize";
+
+interface ExportOptions extends FilterOptions {
+  format: Format;
+  output?: string;
+  force?: boolean;
+  baseUrl?: string;
+}
+
+function format(value: string): Format {
+  const f = value.toLowerCase() === "markdown" ? "md" : value.toLowerCase();
+  if (!FORMATS.includes(f as Format)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(", ")}`);
+  return f as Format;
+}
+
+export const exportCommand: CommandSpec<ExportOptions> = {
+  name: "export",
+  summary: "write the catalog as JSON, CSV, markdown or a browser bookmark file",
+  options: [
+    { flags: "-F, --format <format>", description: `${FORMATS.join(", ")} (html: a bookmark file browsers import)`, parse: format },
+    { flags: "-o, --output <file>", description: "write to this file (atomically) instead of standard output" },
+    { flags: "--force", description: "replace the output file if it exists" },
+    { flags: "--base-url <url>", description: "base URL for site links in the bookmark file (also ICP_LINKS_BASE_URL)" },
+    ...FILTER_OPTIONS,
+  ],
+  examples: ["icp-links export --format csv > links.csv", "icp-links export --format html -o bookmarks.html", "icp-links export --format md --kind talk -o talks.md"],
+  async run(ctx, _args, options) {
+    if (!options.format) throw new UsageError("export needs --format", `one of ${FORMATS.join(", ")}`);
+    const catalog = await ctx.catalog();
+    const entries = applyFilters(catalog, catalog.entries, options);
+    let text: string;
+    switch (options.format) {
+      case "json":
+        text = exportJson(catalog, entries);
+        break;
+      case "csv":
+        text = exportCsv(entries);
+        break;
+      case "md":
+        text = exportMarkdown(catalog, entries);
+        break;
+      case "html": {
+        const left: string[] = [];
+        text = exportBookmarks(
+          catalog,
+          entries,
+          (e) => {
+            try {
+              return urlFor(ctx, catalog, e, options.baseUrl);
+            } catch (error) {
+              if (!(error instanceof IcpError)) throw error;
+              left.push(e.id);
+              return undefined;
+            }
+          },
+          ctx.now(),
+        );
+        if (left.length > 0) ctx.err.write(`icp-links: left out of the bookmarks (not an http(s) link, or a site link without --base-url): ${left.map(sanitize).join(", ")}\n`);
+        break;
+      }
+    }
+    if (options.output === undefined || options.output === "-") {
+      ctx.out.write(text);
+      return;
+    }
+    ctx.writeFile(options.output, text, Boolean(options.force));
+    if (ctx.err.isTTY) ctx.err.write(`Wrote ${entries.length} entries to ${sanitize(options.output)}\n`);
+  },
+};
