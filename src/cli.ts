@@ -110,6 +110,40 @@ function interruption(): { signal: AbortSignal; exitCode(): number } {
   return { signal: controller.signal, exitCode: () => code };
 }
 
+/**
+ * The picker's prompt (@inquirer/search), drawn on stderr when stdout is not a terminal so that
+ * `url=$(icp-links pick --print)` works as with fzf. Esc and Ctrl-C resolve to undefined.
+ */
+function chooser(): Context["choose"] {
+  if (!process.stdin.isTTY || (!process.stdout.isTTY && !process.stderr.isTTY)) return undefined;
+  return async (config) => {
+    const [{ default: search }, { emitKeypressEvents }] = await Promise.all([import("@inquirer/search"), import("node:readline")]);
+    const output = process.stdout.isTTY ? process.stdout : process.stderr;
+    const controller = new AbortController();
+    const onKey = (_text: string, key: { name?: string } | undefined) => {
+      if (key?.name === "escape") controller.abort();
+    };
+    emitKeypressEvents(process.stdin);
+    process.stdin.on("keypress", onKey);
+    try {
+      return await search<number>(
+        { message: config.message, initialValue: config.initial, pageSize: 12, source: (term) => config.source(term) },
+        { input: process.stdin, output, signal: controller.signal, clearPromptOnDone: true },
+      );
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === "AbortPromptError" || name === "ExitPromptError" || name === "CancelPromptError") {
+        output.write("\x1b[?25h"); // the cursor back, whatever the prompt left
+        return undefined;
+      }
+      throw error;
+    } finally {
+      process.stdin.off("keypress", onKey);
+      process.stdin.pause();
+    }
+  };
+}
+
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
   let interrupt: ReturnType<typeof interruption> | undefined;
@@ -142,6 +176,7 @@ function makeContext(globals: GlobalOptions): Context {
     http: fetchClient(`icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`),
     checks: fileCheckStore(cacheFolder, () => Date.now(), debugError),
     interruption: () => (interrupt ??= interruption()),
+    choose: chooser(),
     writeFile: (path, data, overwrite) => {
       try {
         writeFileAtomic(path, data, { overwrite });

@@ -10,10 +10,12 @@ import { show } from "./commands/show";
 import { sections, speakers } from "./commands/facets";
 import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
+import { complete, completion, setCompletionSource } from "./commands/completion";
+import { pick } from "./commands/pick";
 import { ExitCode, IcpError, NotFoundError, QuietExit } from "./errors";
 import { sanitize } from "./text/sanitize";
 
-export const COMMANDS: CommandSpec<never>[] = [list, search, open, show, sections, speakers, check, exportCommand] as CommandSpec<never>[];
+export const COMMANDS: CommandSpec<never>[] = [list, search, open, show, pick, sections, speakers, check, exportCommand, completion, complete] as CommandSpec<never>[];
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -70,8 +72,12 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
     })
     .addHelpText("after", `\nExamples:\n  icp-links list\n  icp-links search consensus\n  icp-links open consensus-overview\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`);
 
+  setCompletionSource(
+    () => COMMANDS,
+    () => program.options.filter((o) => !["--version", "--help"].includes(o.long ?? "")).map((o) => ({ flags: o.flags, description: o.description })),
+  );
   for (const spec of COMMANDS) {
-    const command = program.command(spec.name).summary(spec.summary).description(spec.summary);
+    const command = program.command(spec.name, spec.hidden ? { hidden: true } : {}).summary(spec.summary).description(spec.summary);
     if (spec.args) command.arguments(spec.args);
     for (const option of spec.options) addOption(command, option);
     command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join("\n")}\n${EXIT_CODES_HELP}`);

@@ -12,6 +12,19 @@ export interface Printer {
   readonly isTTY: boolean;
 }
 
+export interface Choice {
+  value: number;
+  name: string;
+  description?: string;
+}
+
+export interface ChooseConfig {
+  message: string;
+  /** What the search starts with. */
+  initial: string;
+  source(term: string | undefined): Choice[];
+}
+
 export interface GlobalOptions {
   file?: string[];
   json?: boolean;
@@ -46,6 +59,12 @@ export interface Context {
    * themselves (printing what they have); for the others the default (stop at once) is right.
    */
   interruption(): { signal: AbortSignal; exitCode(): number };
+  /**
+   * An interactive chooser on the terminal, or undefined when there is none (no terminal on
+   * standard input, or none to draw on). Resolves to the chosen value, or undefined when the
+   * user leaves (Esc, Ctrl-C).
+   */
+  choose?: (config: ChooseConfig) => Promise<number | undefined>;
   /** Writes a file atomically; throws a UsageError naming the file when it cannot. */
   writeFile(path: string, data: string, overwrite: boolean): void;
 }

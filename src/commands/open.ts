@@ -47,7 +47,7 @@ export const open: CommandSpec<OpenOptions> = {
   },
 };
 
-async function openAll(ctx: Context, urls: string[], options: OpenOptions): Promise<void> {
+export async function openAll(ctx: Context, urls: string[], options: { yes?: boolean; browser?: string }): Promise<void> {
   if (urls.length > MAX_WITHOUT_YES && !options.yes) {
     throw new UsageError(`that would open ${urls.length} links at once`, "add --yes to open them all, or --print to list the URLs");
   }

@@ -16,6 +16,8 @@ export interface CommandSpec<O = Record<string, unknown>> {
   /** "<query...>", "[ref...]" */
   args?: string;
   summary: string;
+  /** Left out of --help and of the completion scripts (internal helpers). */
+  hidden?: boolean;
   options: OptionSpec[];
   examples: string[];
   run(ctx: Context, args: string[], options: O): Promise<void>;

@@ -1,0 +1,58 @@
+// icp-links completion <bash|zsh|fish>, and the hidden helper the scripts call for values (#6).
+import { InvalidArgumentError } from "commander";
+import type { CommandSpec } from "./spec";
+import { completionScript, SHELLS, type Shell } from "../render/completion";
+import { KINDS } from "../catalog/types";
+import { FORMATS } from "../render/export";
+import { sanitize } from "../text/sanitize";
+import { UsageError } from "../errors";
+
+export const completion: CommandSpec<Record<string, never>> = {
+  name: "completion",
+  args: "<shell>",
+  summary: "print a shell completion script (bash, zsh or fish)",
+  options: [],
+  examples: [
+    "icp-links completion bash > ~/.local/share/bash-completion/completions/icp-links",
+    'icp-links completion zsh > "${fpath[1]}/_icp-links"',
+    "icp-links completion fish > ~/.config/fish/completions/icp-links.fish",
+  ],
+  async run(ctx, [shell]) {
+    if (!SHELLS.includes(shell as Shell)) throw new UsageError(`unknown shell '${shell}'`, `use one of: ${SHELLS.join(", ")}`);
+    // The program's commands and global options are handed over by program.ts (see setCompletionSource).
+    ctx.out.write(completionScript(shell as Shell, source.commands(), source.globals()));
+  },
+};
+
+/** Where the completion script gets the command list from, without importing program.ts (a cycle). */
+const source: { commands: () => CommandSpec<never>[]; globals: () => { flags: string; description: string }[] } = { commands: () => [], globals: () => [] };
+export function setCompletionSource(commands: () => CommandSpec<never>[], globals: () => { flags: string; description: string }[]): void {
+  source.commands = commands;
+  source.globals = globals;
+}
+
+const WHAT = ["ids", "sections", "speakers", "kinds", "formats"] as const;
+
+/** Values for the completion scripts, one per line: value<TAB>description. Quick: reads through the cache. */
+export const complete: CommandSpec<Record<string, never>> = {
+  name: "__complete",
+  hidden: true,
+  args: "<what>",
+  summary: "values for shell completion",
+  options: [],
+  examples: [],
+  async run(ctx, [what]) {
+    if (!WHAT.includes(what as (typeof WHAT)[number])) throw new InvalidArgumentError(`expected one of ${WHAT.join(", ")}`);
+    const line = (value: string, description = "") => `${sanitize(value).replace(/\t/g, " ")}\t${sanitize(description)}\n`;
+    if (what === "kinds") return ctx.out.write(KINDS.map((k) => line(k)).join(""));
+    if (what === "formats") return ctx.out.write(FORMATS.map((f) => line(f)).join(""));
+    const catalog = await ctx.catalog();
+    if (what === "ids") {
+      ctx.out.write(catalog.entries.map((e) => line(e.id, e.title)).join("") + catalog.entries.map((e) => line(String(e.position), e.title)).join(""));
+    } else if (what === "sections") {
+      ctx.out.write([...new Set(catalog.bySection.map((f) => f.name))].map((name) => line(name)).join(""));
+    } else {
+      ctx.out.write(catalog.bySpeaker.map((f) => line(f.name, `${f.entries.length} talks`)).join(""));
+    }
+  },
+};

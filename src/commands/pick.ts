@@ -1,0 +1,70 @@
+// icp-links pick [query...]: an interactive fuzzy picker (#6). Type to filter (the same search and
+// ranking as `search`), arrows to move, Enter opens the entry through the same safe path as
+// `open`, Esc or Ctrl-C leaves with exit 130. The prompt itself is injected (ctx.choose).
+import type { CommandSpec } from "./spec";
+import { FILTER_OPTIONS } from "./spec";
+import type { FilterOptions } from "./context";
+import { openAll, urlFor } from "./open";
+import { applyFilters } from "../search/filters";
+import { search } from "../search/search";
+import type { Entry } from "../catalog/types";
+import { renderTable } from "../render/table";
+import { ExitCode, QuietExit, UsageError } from "../errors";
+import { sanitize } from "../text/sanitize";
+
+interface PickOptions extends FilterOptions {
+  print?: boolean;
+  browser?: string;
+  baseUrl?: string;
+}
+
+/** How many rows the picker shows at most for one query. */
+const SHOWN = 200;
+
+/** Rows for the picker: id, title, speaker and section, aligned to the width. */
+export function pickRows(entries: Entry[], width: number): string[] {
+  return renderTable(
+    [
+      { key: "id", cells: entries.map((e) => sanitize(e.id)) },
+      { key: "title", cells: entries.map((e) => sanitize(e.title)) },
+      { key: "speaker", cells: entries.map((e) => sanitize(e.speaker ?? "")) },
+      { key: "section", cells: entries.map((e) => sanitize(e.section)) },
+    ],
+    width,
+    [{ key: "title", to: 30 }, { key: "section", to: 12 }, { key: "speaker", to: 14 }, { key: "section", drop: true }, { key: "title", to: 16 }, { key: "id", to: 16 }],
+  );
+}
+
+export const pick: CommandSpec<PickOptions> = {
+  name: "pick",
+  args: "[query...]",
+  summary: "choose an entry interactively and open it (type to filter, Enter to open, Esc to leave)",
+  options: [
+    ...FILTER_OPTIONS,
+    { flags: "--print", description: "print the chosen URL instead of opening it" },
+    { flags: "--browser <name>", description: "open with this browser" },
+    { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
+  ],
+  examples: ["icp-links pick", "icp-links pick consensus", "icp-links pick --kind talk", 'url=$(icp-links pick --print)'],
+  async run(ctx, words, options) {
+    if (!ctx.choose) throw new UsageError("pick needs a terminal", "in scripts, use 'icp-links search' and 'icp-links open'");
+    const catalog = await ctx.catalog();
+    const pool = applyFilters(catalog, catalog.entries, options);
+    const joined = pool === catalog.entries ? catalog.joined : undefined;
+    const chosen = await ctx.choose({
+      message: "Open",
+      initial: words.join(" "),
+      source: (term) => {
+        const entries = term && term.trim() ? search(pool, term, joined ? { joined } : {}).map((h) => h.entry) : pool;
+        const shown = entries.slice(0, SHOWN);
+        const rows = pickRows(shown, Math.max(40, ctx.errView.width - 4));
+        return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: sanitize(e.url) }));
+      },
+    });
+    if (chosen === undefined) throw new QuietExit(ExitCode.interrupted);
+    const entry = catalog.entries[chosen - 1]!;
+    const url = urlFor(ctx, catalog, entry, options.baseUrl);
+    if (options.print) ctx.out.write(`${url}\n`);
+    else await openAll(ctx, [url], options);
+  },
+};

@@ -1,0 +1,83 @@
+// Completion scripts, loaded in the real shells (#6).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BIN, run } from "../helpers/cli";
+import { ROOT } from "../helpers/pages";
+
+const has = (shell: string) => spawnSync(shell, ["-c", "exit 0"]).status === 0;
+let dir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "icp-links-completion-"));
+  // The scripts call `icp-links` by name: put the built binary on PATH.
+  symlinkSync(BIN, join(dir, "icp-links"));
+  env = { PATH: `${dir}:${process.env.PATH}`, HOME: dir, XDG_CACHE_HOME: join(dir, ".cache"), XDG_CONFIG_HOME: join(dir, ".config") };
+  for (const shell of ["bash", "zsh", "fish"]) writeFileSync(join(dir, `script.${shell}`), (await run(["completion", shell])).stdout);
+});
+
+function bash(line: string): string[] {
+  const script = `source ${dir}/script.bash
+read -ra COMP_WORDS <<< ${JSON.stringify(line)}
+[[ ${JSON.stringify(line)} == *" " ]] && COMP_WORDS+=("")
+COMP_CWORD=$((\${#COMP_WORDS[@]} - 1))
+_icp_links
+printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const r = spawnSync("bash", ["-c", script], { env, encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  return r.stdout.split("\n").filter(Boolean);
+}
+
+describe("bash", () => {
+  it.each([
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "check", "export", "completion"]],
+    ["icp-links se", ["search", "sections"]],
+    ["icp-links open cons", ["consensus-overview"]],
+    ["icp-links show 2", ["2", "20", "21", "22", "23", "24", "25", "26"]],
+    ["icp-links list --speaker Ma", ["Manu\\ Drijvers"]],
+    ["icp-links list -s In", ["In-site\\ Pages"]],
+    ["icp-links list --kind ", ["talk", "article", "forum", "site", "page"]],
+    ["icp-links export --format ", ["json", "csv", "md", "html"]],
+    ["icp-links completion ", ["bash", "zsh", "fish"]],
+    ["icp-links check --st", ["--strict"]],
+    ["icp-links --js", ["--json"]],
+    [`icp-links --file ${ROOT}test/fixtures/site.md open `, ["about", "home", "talk", "1", "2", "3"]],
+  ])("%s", (line, expected) => {
+    expect(bash(line)).toEqual(expected);
+  });
+
+  it("completes files for --file", () => {
+    expect(bash(`icp-links --file ${ROOT}test/fixtures/sit`)).toEqual([`${ROOT}test/fixtures/site.md`]);
+  });
+
+  it("never lists the hidden helper", () => {
+    expect(bash("icp-links __")).toEqual([]);
+  });
+});
+
+describe.runIf(has("zsh"))("zsh", () => {
+  it("accepts the script and defines the completion function", () => {
+    const r = spawnSync("zsh", ["-c", `autoload -Uz compinit && compinit -u -D && source ${dir}/script.zsh && whence -w _icp_links && echo "\${_comps[icp-links]}"`], { env, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("_icp_links: function\n_icp_links\n");
+    expect(spawnSync("zsh", ["-n", `${dir}/script.zsh`]).status).toBe(0);
+  });
+});
+
+describe.runIf(has("fish"))("fish", () => {
+  const complete = (line: string) => {
+    const r = spawnSync("fish", ["--no-config", "-c", `source ${dir}/script.fish; complete -C ${JSON.stringify(line)}`], { env, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    return r.stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]);
+  };
+  it("accepts the script and completes commands, ids and option values", () => {
+    expect(spawnSync("fish", ["--no-execute", `${dir}/script.fish`]).status).toBe(0);
+    expect(complete("icp-links se")).toEqual(expect.arrayContaining(["search", "sections"]));
+    expect(complete("icp-links open consensus")).toContain("consensus-overview");
+    expect(complete("icp-links list --kind ")).toEqual(["article", "forum", "page", "site", "talk"]);
+    expect(complete("icp-links list --speaker ")).toContain("Manu Drijvers");
+  });
+});
