@@ -6,8 +6,9 @@
 // - Bounded: past MAX_FILES or MAX_BYTES the least recently used files are removed.
 // A second, read-only folder (the package's own, built with it) holds the bundled page's entry.
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, type Stats } from "node:fs";
 import { writeFileAtomic } from "./atomic-write";
+import { makeDirectory } from "./mkdir";
 import { join } from "node:path";
 import type { Page } from "../catalog/types";
 import type { LoadedPage, PageCache } from "./load";
@@ -85,7 +86,7 @@ export class FileCache implements PageCache {
     const key = cacheKey(build, bytes);
     const file = join(dir, `${key}.page`);
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeDirectory(dir, 0o700);
       if (!trusted(statSync(dir), this.options.uid)) return;
       writeFileAtomic(file, pack(page, assignIds(page.entries), build, key, sha1), { mode: 0o600 });
       this.evict();

@@ -1,9 +1,10 @@
 // The results of `check`, kept in the cache folder (checks.json) with their time, so that `list`
 // and `show` can mark links the last check found broken or redirected, and `check --max-age`
 // can reuse recent results (#5). Written atomically; a missing or unreadable file is no results.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write";
+import { makeDirectory } from "./mkdir";
 import type { CheckResult } from "../check/types";
 import { STATES } from "../check/types";
 
@@ -43,7 +44,7 @@ export function fileCheckStore(dir: string, now: () => number, onError?: (what: 
       const cutoff = now() - KEEP_MS;
       const kept = [...all.values()].filter((r) => Date.parse(r.checkedAt) >= cutoff);
       try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        makeDirectory(dir, 0o700);
         writeFileAtomic(file, JSON.stringify({ version: 1, results: kept }), { mode: 0o600 });
         loaded = new Map(kept.map((r) => [r.url, r]));
       } catch (error) {
