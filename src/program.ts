@@ -68,7 +68,8 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
       writeOut: (text) => hooks.write("out", text),
       writeErr: (text) => hooks.write("err", text),
       // Commander's own usage errors get our one-line shape; the exit code is mapped in main().
-      outputError: (text, write) => write(`icp-links: ${text.replace(/^error: /, "").trim()} (see 'icp-links --help')\n`),
+      // Arguments are echoed in these messages: they are sanitised like page text (#7).
+      outputError: (text, write) => write(`icp-links: ${sanitize(text.replace(/^error: /, "").trim())} (see 'icp-links --help')\n`),
     })
     .addHelpText("after", `\nExamples:\n  icp-links list\n  icp-links search consensus\n  icp-links open consensus-overview\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`);
 

@@ -1,0 +1,74 @@
+// No input may make the tool take more than linear time (#7). This is a test of complexity
+// class, not of speed: for each pattern known to make parsers or regular expressions backtrack,
+// 4× the input must cost less than 8× the CPU time (linear is 4×, quadratic 16×), best of three
+// runs each. The absolute figures do not matter, so a busy machine does not make it fail.
+import { describe, expect, it } from "vitest";
+import { parsePage } from "../../src/catalog/parse-page";
+import { buildCatalog } from "../../src/catalog/build-catalog";
+import { search } from "../../src/search/search";
+import { sanitize } from "../../src/text/sanitize";
+
+function cpuMs(work: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+const PATTERNS: [string, (n: number) => string][] = [
+  ["open brackets", (n) => `- ${"[".repeat(n)}`],
+  ["image openers", (n) => `- ${"![".repeat(n)}`],
+  ["link openers", (n) => `- ${"[a](".repeat(n)}`],
+  ["emphasis", (n) => `- [x](https://e.example) ${"*a".repeat(n)}`],
+  ["underscores", (n) => `- [x](https://e.example) ${"_a ".repeat(n)}`],
+  ["angle brackets", (n) => `- [x](https://e.example) ${"<a".repeat(n)}`],
+  ["backticks", (n) => `- [x](https://e.example) ${"`".repeat(n)}a`],
+  ["entities", (n) => `- [x](https://e.example) ${"&#".repeat(n)}`],
+  ["bare URLs", (n) => `- ${"https://a.example/ ".repeat(n)}`],
+  ["www without end", (n) => `- ${"www.".repeat(n)}`],
+  ["nested lists", (n) => `${"- ".repeat(n)}x`],
+  ["spaces before a separator", (n) => `- [x](https://e.example)${" ".repeat(n * 4)}-`],
+  ["escape sequences", (n) => `- [x](https://e.example) ${"\x1b]".repeat(n)}`],
+  ["many entries", (n) => Array.from({ length: n / 8 }, (_, i) => `- [T ${i}](https://m.example/${i})`).join("\n")],
+];
+
+describe("the measure itself", () => {
+  it("tells quadratic work from linear work", () => {
+    // A control: the threshold must catch what it is there to catch.
+    const quadratic = (n: number) => () => {
+      let x = 0;
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) x += i ^ j;
+      return x;
+    };
+    expect(cpuMs(quadratic(16_000)) / Math.max(cpuMs(quadratic(4_000)), 1)).toBeGreaterThan(8);
+  });
+});
+
+describe("growth is linear", () => {
+  it.each(PATTERNS)("parsing %s", (_name, make) => {
+    const small = make(20_000);
+    const large = make(80_000);
+    const a = cpuMs(() => parsePage(small, "g.md"));
+    const b = cpuMs(() => parsePage(large, "g.md"));
+    expect(b / Math.max(a, 1)).toBeLessThan(8);
+  });
+
+  it.each([
+    ["sanitize", (n: number) => () => sanitize("\x1b]".repeat(n) + "\x9d".repeat(n) + "\x1b[".repeat(n))],
+    [
+      "search with a typo",
+      (n: number) => {
+        const entries = buildCatalog([parsePage(Array.from({ length: n / 10 }, (_, i) => `- [Consensus ${i} ${"ab".repeat(i % 50)}](https://s.example/${i})`).join("\n"), "s.md")]).entries;
+        return () => search(entries, "consensys ababab");
+      },
+    ],
+  ])("%s", (_name, make) => {
+    const a = cpuMs(make(20_000));
+    const b = cpuMs(make(80_000));
+    expect(b / Math.max(a, 1)).toBeLessThan(8);
+  });
+});
