@@ -72,7 +72,8 @@ export const check: CommandSpec<CheckOptionValues> = {
         targets.push({ entry, url: urlFor(ctx, catalog, entry, options.baseUrl) });
       } catch (error) {
         if (!(error instanceof IcpError)) throw error;
-        skipped.push({ entry, why: error.message.replace(/^refusing to open '[^']*': /, "") });
+        // "'x' is a site link …" and "refusing to open 'x': …" name the entry: the note names it already.
+        skipped.push({ entry, why: error.message.replace(/^refusing to open '[^']*': /, "").replace(/^'[^']*' is /, "") });
       }
     }
 

@@ -56,7 +56,7 @@ export function renderCheckSummary(checked: CheckedEntry[], skipped: { entry: En
           { key: "final", cells: attention.map((c) => (c.result.finalUrl ? `→ ${sanitize(c.result.finalUrl)}` : "")) },
         ],
         view.width,
-        [{ key: "title", to: 24 }, { key: "reason", to: 20 }, { key: "final", to: 30 }, { key: "title", to: 12 }, { key: "reason", to: 10 }],
+        [{ key: "title", to: 24 }, { key: "final", to: 36 }, { key: "reason", to: 28 }, { key: "title", to: 12 }, { key: "final", to: 20 }, { key: "reason", to: 12 }],
       ),
     );
   }
