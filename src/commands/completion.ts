@@ -3,7 +3,7 @@ import { InvalidArgumentError } from "commander";
 import type { CommandSpec } from "./spec";
 import { completionScript, SHELLS, type Shell } from "../render/completion";
 import { KINDS } from "../catalog/types";
-import { FORMATS } from "../render/export";
+import { FORMATS } from "./export";
 import { sanitize } from "../text/sanitize";
 import { UsageError } from "../errors";
 

@@ -5,9 +5,12 @@ import { FILTER_OPTIONS } from "./spec";
 import type { FilterOptions } from "./context";
 import { urlFor } from "./open";
 import { applyFilters } from "../search/filters";
-import { exportBookmarks, exportCsv, exportJson, exportMarkdown, FORMATS, type Format } from "../render/export";
+import type { Entry } from "../catalog/types";
 import { IcpError, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
+
+export const FORMATS = ["json", "csv", "md", "html"] as const;
+export type Format = (typeof FORMATS)[number];
 
 interface ExportOptions extends FilterOptions {
   format: Format;
@@ -37,6 +40,8 @@ export const exportCommand: CommandSpec<ExportOptions> = {
     if (!options.format) throw new UsageError("export needs --format", `one of ${FORMATS.join(", ")}`);
     const catalog = await ctx.catalog();
     const entries = applyFilters(catalog, catalog.entries, options);
+    // The writers (and csv-stringify) load only when something is exported.
+    const { exportBookmarks, exportCsv, exportJson, exportMarkdown } = await import("../render/export");
     let text: string;
     switch (options.format) {
       case "json":
@@ -53,7 +58,7 @@ export const exportCommand: CommandSpec<ExportOptions> = {
         text = exportBookmarks(
           catalog,
           entries,
-          (e) => {
+          (e: Entry) => {
             try {
               return urlFor(ctx, catalog, e, options.baseUrl);
             } catch (error) {

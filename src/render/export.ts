@@ -4,9 +4,6 @@ import { stringify } from "csv-stringify/sync";
 import type { Catalog, Entry } from "../catalog/types";
 import { entryJson } from "./entries";
 
-export const FORMATS = ["json", "csv", "md", "html"] as const;
-export type Format = (typeof FORMATS)[number];
-
 export function exportJson(catalog: Catalog, entries: Entry[]): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
   return `${JSON.stringify({ pages, entries: entries.map((e) => entryJson(e)) }, null, 2)}\n`;
