@@ -1,7 +1,9 @@
 // No input may make the tool take more than linear time (#7). This is a test of complexity
 // class, not of speed: for each pattern known to make parsers or regular expressions backtrack,
-// 4× the input must cost less than 8× the CPU time (linear is 4×, quadratic 16×), best of three
-// runs each. The absolute figures do not matter, so a busy machine does not make it fail.
+// 8× the input must cost less than 24× the CPU time, best of three runs each. Linear work costs
+// 8× (up to about 12× with the garbage collector's growth, measured), quadratic work 64×: the
+// threshold sits well apart from both. The absolute figures do not matter, so a busy machine
+// does not make it fail.
 import { describe, expect, it } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/build-catalog";
@@ -44,17 +46,17 @@ describe("the measure itself", () => {
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) x += i ^ j;
       return x;
     };
-    expect(cpuMs(quadratic(16_000)) / Math.max(cpuMs(quadratic(4_000)), 1)).toBeGreaterThan(8);
+    expect(cpuMs(quadratic(16_000)) / Math.max(cpuMs(quadratic(2_000)), 1)).toBeGreaterThan(24);
   });
 });
 
 describe("growth is linear", () => {
   it.each(PATTERNS)("parsing %s", (_name, make) => {
-    const small = make(20_000);
+    const small = make(10_000);
     const large = make(80_000);
     const a = cpuMs(() => parsePage(small, "g.md"));
     const b = cpuMs(() => parsePage(large, "g.md"));
-    expect(b / Math.max(a, 1)).toBeLessThan(8);
+    expect(b / Math.max(a, 1)).toBeLessThan(24);
   });
 
   it.each([
@@ -67,8 +69,8 @@ describe("growth is linear", () => {
       },
     ],
   ])("%s", (_name, make) => {
-    const a = cpuMs(make(20_000));
+    const a = cpuMs(make(10_000));
     const b = cpuMs(make(80_000));
-    expect(b / Math.max(a, 1)).toBeLessThan(8);
+    expect(b / Math.max(a, 1)).toBeLessThan(24);
   });
 });
