@@ -46,3 +46,17 @@ describe("selectEntries", () => {
   it("takes search words that select one entry", () => expect(selectEntries(catalog, ["key", "resharing"]).map((e) => e.id)).toEqual(["non-interactive-distributed-key"]));
   it("refuses search words that select several", () => expect(() => selectEntries(catalog, ["lifecycle"])).toThrow(/matches 2 entries/));
 });
+
+import { buildCatalog } from "../../src/catalog/build-catalog";
+import { parsePage } from "../../src/catalog/parse-page";
+
+describe("several pages", () => {
+  it("merges them with positions across pages, unique ids, and site links to loaded permalinks", () => {
+    const a = parsePage("---\npermalink: /a\n---\n- [Same](https://x.example/1)\n- [To B](/b/)\n- [Nowhere](/c)", "a.md");
+    const b = parsePage("---\npermalink: /b\n---\n- [Same](https://x.example/2)\n- [Back to A](/a)", "b.md");
+    const catalog = buildCatalog([a, b]);
+    expect(catalog.entries.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(catalog.entries.map((e) => e.id)).size).toBe(5);
+    expect(catalog.entries.map((e) => e.target)).toEqual([undefined, "b.md", undefined, undefined, "a.md"]);
+  });
+});

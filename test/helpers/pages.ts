@@ -7,7 +7,6 @@ import type { Catalog } from "../../src/catalog/types";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SEED = `${ROOT}data/inside-icp.md`;
-export const AWESOME = `${ROOT}../shared/pages/awesome-internet-computer.md`;
 export const AWESOME_COPY = `${ROOT}test/fixtures/awesome-internet-computer.md`;
 
 export function catalogOf(...files: string[]): Catalog {

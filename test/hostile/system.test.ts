@@ -50,6 +50,22 @@ describe("files", () => {
     await expect(loadPages(deps, ["dir"])).rejects.toThrow(/^dir\/gone\.md: no such file or folder/);
   });
 
+  it("reports an unreadable file (root reads any file, so the file system is a double here)", async () => {
+    const deps: LoadDeps = {
+      fs: {
+        stat: async () => ({ isDirectory: () => false, isFile: () => true, size: 10 }) as never,
+        readdir: async () => [],
+        readFile: async () => {
+          throw Object.assign(new Error("EACCES"), { code: "EACCES" });
+        },
+      },
+      readStdin: async () => new Uint8Array(),
+      maxBytes: 1000,
+      parse: parsePage,
+    };
+    await expect(loadPages(deps, ["secret.md"])).rejects.toThrow("secret.md: permission denied");
+  });
+
   it("refuses a page larger than the limit, from a file or standard input, and the limit can be raised", async () => {
     const small = await run(["--file", AWESOME_COPY, "list"], { env: { ICP_LINKS_MAX_SIZE: "0.01" } });
     expect(small.code).toBe(2);
