@@ -1,9 +1,8 @@
 // End-to-end: `icp-links check` against a real HTTP server on 127.0.0.1, never the internet (#5).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isolatedHome, run, BIN } from "../helpers/cli";
+import { interrupted, isolatedHome, run } from "../helpers/cli";
 import { closedPort, startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -126,21 +125,16 @@ describe("check", () => {
     }
   });
 
-  it("stops promptly on Ctrl-C with the partial summary and exit 130", async () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)("stops promptly on %s, with the partial summary and exit %i", async (signal, exitCode) => {
     const slowPage = join(home, "slow.md");
     writeFileSync(slowPage, Array.from({ length: 6 }, (_, i) => `- [slow ${i}](${server.base}/slow?${i})`).join("\n"));
-    const child = spawn(process.execPath, [BIN, "--file", slowPage, "check", "--json", "--timeout", "10"], {
-      env: { PATH: process.env.PATH!, HOME: home, XDG_CACHE_HOME: join(home, ".cache") },
-    });
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    await new Promise((r) => setTimeout(r, 800));
-    const sent = Date.now();
-    child.kill("SIGINT");
-    const code = await new Promise((resolve) => child.on("close", resolve));
-    expect(Date.now() - sent).toBeLessThan(3000);
-    expect(code).toBe(130);
-    expect(JSON.parse(stdout)).toEqual([]);
+    const r = await interrupted(["--file", slowPage, "check", "--json", "--timeout", "10"], home, signal, 800);
+    expect(r.msAfterSignal).toBeLessThan(3000);
+    expect(r.code).toBe(exitCode);
+    expect(JSON.parse(r.stdout)).toEqual([]);
     const store = join(home, ".cache/icp-links/checks.json");
     if (existsSync(store)) expect(() => JSON.parse(readFileSync(store, "utf8"))).not.toThrow();
   });

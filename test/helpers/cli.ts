@@ -72,3 +72,15 @@ export function run(args: string[], options: RunOptions = {}): Promise<Run> {
     else if (!options.holdStdin) child.stdin.end();
   });
 }
+
+/** Starts icp-links, sends it a signal after `afterMs`, and reports how it ended and how fast. */
+export async function interrupted(args: string[], home: string, signal: NodeJS.Signals, afterMs: number): Promise<{ code: number | null; stdout: string; msAfterSignal: number }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache") } });
+  let stdout = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  await new Promise((r) => setTimeout(r, afterMs));
+  const sent = Date.now();
+  child.kill(signal);
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  return { code, stdout, msAfterSignal: Date.now() - sent };
+}

@@ -3,11 +3,10 @@ import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, isolatedHome, run } from "../helpers/cli";
+import { BIN, interrupted, isolatedHome, run } from "../helpers/cli";
 import { AWESOME_COPY, ROOT } from "../helpers/pages";
 import { loadPages, type LoadDeps } from "../../src/io/load";
 import { parsePage } from "../../src/catalog/parse-page";
-import { startServer } from "../helpers/server";
 
 const ONE_LINE = /^icp-links: [^\n]+\n$/;
 const SITE = join(ROOT, "test/fixtures/site.md");
@@ -34,36 +33,26 @@ describe("files", () => {
     expect(r.stderr).toMatch(/a\.md: is a loop of symbolic links/);
   });
 
-  it("reports a file deleted between listing the folder and reading it", async () => {
-    const deps: LoadDeps = {
-      fs: {
-        stat: async () => ({ isDirectory: () => true, isFile: () => false, size: 0 }) as never,
-        readdir: async () => [{ name: "gone.md", isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false }],
-        readFile: async () => {
-          throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
-        },
+  /** A file system double: a folder holding one page, or a single page, whose reading fails with `code`. */
+  const failingRead = (folder: boolean, code: string): LoadDeps => ({
+    fs: {
+      stat: async () => ({ isDirectory: () => folder, isFile: () => !folder, size: 10 }) as never,
+      readdir: async () => [{ name: "gone.md", isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false }],
+      readFile: async () => {
+        throw Object.assign(new Error(code), { code });
       },
-      readStdin: async () => new Uint8Array(),
-      maxBytes: 1000,
-      parse: parsePage,
-    };
-    await expect(loadPages(deps, ["dir"])).rejects.toThrow(/^dir\/gone\.md: no such file or folder/);
+    },
+    readStdin: async () => new Uint8Array(),
+    maxBytes: 1000,
+    parse: parsePage,
+  });
+
+  it("reports a file deleted between listing the folder and reading it", async () => {
+    await expect(loadPages(failingRead(true, "ENOENT"), ["dir"])).rejects.toThrow(/^dir\/gone\.md: no such file or folder/);
   });
 
   it("reports an unreadable file (root reads any file, so the file system is a double here)", async () => {
-    const deps: LoadDeps = {
-      fs: {
-        stat: async () => ({ isDirectory: () => false, isFile: () => true, size: 10 }) as never,
-        readdir: async () => [],
-        readFile: async () => {
-          throw Object.assign(new Error("EACCES"), { code: "EACCES" });
-        },
-      },
-      readStdin: async () => new Uint8Array(),
-      maxBytes: 1000,
-      parse: parsePage,
-    };
-    await expect(loadPages(deps, ["secret.md"])).rejects.toThrow("secret.md: permission denied");
+    await expect(loadPages(failingRead(false, "EACCES"), ["secret.md"])).rejects.toThrow("secret.md: permission denied");
   });
 
   it("refuses a page larger than the limit, from a file or standard input, and the limit can be raised", async () => {
@@ -136,34 +125,12 @@ describe("output and signals", () => {
     expect(r.stderr).toMatch(/^icp-links: cannot write to standard output: .*no space left on device/i);
   });
 
-  it("stops a check promptly on SIGTERM, with exit 143", async () => {
-    const server = await startServer();
-    const home = isolatedHome();
-    const page = join(home, "slow.md");
-    writeFileSync(page, Array.from({ length: 4 }, (_, i) => `- [slow ${i}](${server.base}/slow?${i})`).join("\n"));
-    const child = spawn(process.execPath, [BIN, "--file", page, "check", "--json"], { env: { PATH: process.env.PATH!, HOME: home, XDG_CACHE_HOME: join(home, ".cache") } });
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    await new Promise((r) => setTimeout(r, 700));
-    const sent = Date.now();
-    child.kill("SIGTERM");
-    const code = await new Promise((resolve) => child.on("close", resolve));
-    await server.close();
-    expect(code).toBe(143);
-    expect(Date.now() - sent).toBeLessThan(3000);
-    expect(JSON.parse(stdout)).toEqual([]);
-  });
-
   it("stops a long search at once on SIGINT, leaving no partial cache file", async () => {
     const home = isolatedHome();
     const page = join(home, "big.md");
     writeFileSync(page, Array.from({ length: 60_000 }, (_, i) => `- [Entry ${i} about consensus](https://big.example/${i}) - words ${i}`).join("\n"));
-    const child = spawn(process.execPath, [BIN, "--file", page, "search", "consensus"], { env: { PATH: process.env.PATH!, HOME: home, XDG_CACHE_HOME: join(home, ".cache") } });
-    await new Promise((r) => setTimeout(r, 400));
-    const sent = Date.now();
-    child.kill("SIGINT");
-    await new Promise((resolve) => child.on("close", resolve));
-    expect(Date.now() - sent).toBeLessThan(2000);
+    const r = await interrupted(["--file", page, "search", "consensus"], home, "SIGINT", 400);
+    expect(r.msAfterSignal).toBeLessThan(2000);
     const cache = join(home, ".cache/icp-links");
     // The cache holds whole files only: a stopped write leaves at most a hidden temporary file,
     // which the next write removes once it is a minute old.
