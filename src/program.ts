@@ -30,6 +30,8 @@ Environment:
   ICP_LINKS_FILE       page(s) to read instead of the bundled one (paths separated by ':')
   ICP_LINKS_BASE_URL   base URL for site links such as /dfinity-overview
   ICP_LINKS_MAX_SIZE   largest page to read, in MB (default 64)
+  ICP_LINKS_NO_CACHE=1 do not read or write the page cache (as --no-cache)
+  XDG_CACHE_HOME       the cache is in $XDG_CACHE_HOME/icp-links, else ~/.cache/icp-links
   BROWSER              browser command for 'open' (the URL is passed as one argument)
   NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS   colour and width of terminal output`;
 
