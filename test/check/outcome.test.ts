@@ -115,6 +115,32 @@ describe("checkLinks with a fake client", () => {
     expect(most).toBe(3);
   });
 
+  it("keeps to the overall limit across hosts", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const http = async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return response(200);
+    };
+    const urls = Array.from({ length: 20 }, (_, i) => `http://host${i}/`);
+    await checkLinks(urls, { ...fast, concurrency: 3, perHost: 2 }, deps(http), signal);
+    expect(most).toBe(3);
+  });
+
+  it("ends the run at its time limit, saying which links were not finished", async () => {
+    const http = (r: HttpRequest) =>
+      new Promise<HttpResponse>((resolve, reject) => {
+        if (r.url.endsWith("/fast")) return resolve(response(200));
+        r.signal.addEventListener("abort", () => reject(new Error("aborted")));
+      });
+    const run = await checkLinks(["http://a/fast", "http://b/hang", "http://c/hang"], { ...fast, maxTimeMs: 50 }, deps(http), signal);
+    expect(run.interrupted).toBe(false);
+    expect(run.results.map((r) => [r.url, r.state])).toEqual([["http://a/fast", "ok"], ["http://b/hang", "error"], ["http://c/hang", "error"]]);
+    expect(run.results[1]!.reason).toBe("not checked within the run's limit of 0.05 s");
+  });
+
   it("stops promptly when aborted, keeping what finished", async () => {
     const controller = new AbortController();
     const http = (r: HttpRequest) =>
