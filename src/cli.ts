@@ -1,25 +1,27 @@
-// The edge: the only module that touches process, the file system and the real browser.
-// It builds the world (printers, loader, opener, clock), runs main(), and sets the exit code.
+// The edge: it builds the real world (printers, loader, cache, opener, HTTP client, prompt,
+// clock, signals) from process and the modules of io/, runs main(), and sets the exit code.
+// Nothing below the command layer touches process, the file system, the network or a browser.
 import { readFile, readdir, stat } from "node:fs/promises";
+import { homedir } from "node:os";
 import { delimiter } from "node:path";
+import { setTimeout as wait } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { Chalk } from "chalk";
 import { main, type ProgramHooks } from "./program";
 import type { Context, GlobalOptions, Printer } from "./commands/context";
 import type { Catalog } from "./catalog/types";
 import { buildCatalog } from "./catalog/build-catalog";
-import { DEFAULT_MAX_BYTES, loadPages, type LoadDeps } from "./io/load";
-import { colorLevel, terminalWidth } from "./io/terminal";
-import { systemOpener } from "./io/opener";
-import { chalkStyle, type View } from "./render/style";
 import { ExitCode, UsageError } from "./errors";
-import { writeFileAtomic } from "./io/atomic-write";
-import { fileError } from "./io/load";
+import { DEFAULT_MAX_BYTES, fileError, loadPages, type LoadDeps } from "./io/load";
 import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore } from "./io/check-store";
+import { writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
-import { setTimeout as wait } from "node:timers/promises";
-import { homedir } from "node:os";
+import { systemOpener } from "./io/opener";
+import { chooser } from "./io/chooser";
+import { interruption } from "./io/interruption";
+import { colorLevel, terminalWidth } from "./io/terminal";
+import { chalkStyle, type View } from "./render/style";
 
 declare const __VERSION__: string;
 /** A hash of the sources the bundle was built from: the cache never trusts another build's files. */
@@ -95,54 +97,6 @@ function cacheEnabled(globals: GlobalOptions): boolean {
   return globals.cache !== false && env.ICP_LINKS_NO_CACHE !== "1";
 }
 
-/** Ctrl-C and SIGTERM abort the signal; a second Ctrl-C stops at once (the default again). */
-function interruption(): { signal: AbortSignal; exitCode(): number } {
-  const controller = new AbortController();
-  let code: number = ExitCode.interrupted;
-  process.once("SIGINT", () => {
-    code = ExitCode.interrupted;
-    controller.abort();
-  });
-  process.once("SIGTERM", () => {
-    code = ExitCode.terminated;
-    controller.abort();
-  });
-  return { signal: controller.signal, exitCode: () => code };
-}
-
-/**
- * The picker's prompt (@inquirer/search), drawn on stderr when stdout is not a terminal so that
- * `url=$(icp-links pick --print)` works as with fzf. Esc and Ctrl-C resolve to undefined.
- */
-function chooser(): Context["choose"] {
-  if (!process.stdin.isTTY || (!process.stdout.isTTY && !process.stderr.isTTY)) return undefined;
-  return async (config) => {
-    const [{ default: search }, { emitKeypressEvents }] = await Promise.all([import("@inquirer/search"), import("node:readline")]);
-    const output = process.stdout.isTTY ? process.stdout : process.stderr;
-    const controller = new AbortController();
-    const onKey = (_text: string, key: { name?: string } | undefined) => {
-      if (key?.name === "escape") controller.abort();
-    };
-    emitKeypressEvents(process.stdin);
-    process.stdin.on("keypress", onKey);
-    try {
-      return await search<number>(
-        { message: config.message, initialValue: config.initial, pageSize: 12, source: (term) => config.source(term) },
-        { input: process.stdin, output, signal: controller.signal, clearPromptOnDone: true },
-      );
-    } catch (error) {
-      const name = (error as Error).name;
-      if (name === "AbortPromptError" || name === "ExitPromptError" || name === "CancelPromptError") {
-        output.write("\x1b[?25h"); // the cursor back, whatever the prompt left
-        return undefined;
-      }
-      throw error;
-    } finally {
-      process.stdin.off("keypress", onKey);
-      process.stdin.pause();
-    }
-  };
-}
 
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
