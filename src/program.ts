@@ -1,7 +1,7 @@
 // The command line, declared: commander is built here from the command specs, and main()
 // runs one command line against an injected world. Nothing here touches process or fs.
 import { Command, CommanderError, Option } from "commander";
-import type { CommandSpec, OptionSpec } from "./commands/spec";
+import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./commands/spec";
 import type { Context, GlobalOptions } from "./commands/context";
 import { list } from "./commands/list";
 import { search } from "./commands/search";
@@ -10,12 +10,15 @@ import { show } from "./commands/show";
 import { sections, speakers } from "./commands/facets";
 import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
-import { complete, completion, setCompletionSource } from "./commands/completion";
+import { complete, completionCommand } from "./commands/completion";
 import { pick } from "./commands/pick";
 import { ExitCode, IcpError, NotFoundError, QuietExit } from "./errors";
 import { sanitize } from "./text/sanitize";
 
-export const COMMANDS: CommandSpec<never>[] = [list, search, open, show, pick, sections, speakers, check, exportCommand, completion, complete] as CommandSpec<never>[];
+/** Every command, in the order of --help. Each declares its options; runs get them typed. */
+export const COMMANDS: CommandSpec<never>[] = [
+  list, search, open, show, pick, sections, speakers, check, exportCommand, completionCommand(() => COMMANDS), complete,
+] as CommandSpec<never>[];
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -49,21 +52,11 @@ function addOption(command: Command, spec: OptionSpec): void {
   command.addOption(option);
 }
 
-/** Every argument, repeatable: --file a --file b. */
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>): Command {
   const program = new Command("icp-links")
     .description("Browse curated markdown link pages in the terminal: list, search and open talks, articles and forum links.\nWithout --file it reads the bundled page, 'Inside the Internet Computer'.")
     .version(hooks.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
-    .option("-f, --file <path>", "a page, a folder of .md pages, or - for standard input (repeatable; also ICP_LINKS_FILE)", collect)
-    .option("--json", "print JSON: one document on stdout and nothing else")
-    .option("--no-color", "no colour, even on a terminal")
-    .option("--no-cache", "do not read or write the page cache")
-    .option("--debug", "print stack traces of errors")
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -75,10 +68,7 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
     })
     .addHelpText("after", `\nExamples:\n  icp-links list\n  icp-links search consensus\n  icp-links open consensus-overview\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`);
 
-  setCompletionSource(
-    () => COMMANDS,
-    () => program.options.filter((o) => !["--version", "--help"].includes(o.long ?? "")).map((o) => ({ flags: o.flags, description: o.description })),
-  );
+  for (const option of GLOBAL_OPTIONS) addOption(program, option);
   for (const spec of COMMANDS) {
     const command = program.command(spec.name, spec.hidden ? { hidden: true } : {}).summary(spec.summary).description(spec.summary);
     if (spec.args) command.arguments(spec.args);

@@ -1,13 +1,14 @@
 // icp-links completion <bash|zsh|fish>, and the hidden helper the scripts call for values (#6).
 import { InvalidArgumentError } from "commander";
-import type { CommandSpec } from "./spec";
+import { GLOBAL_OPTIONS, type CommandSpec } from "./spec";
 import { completionScript, SHELLS, type Shell } from "../render/completion";
 import { KINDS } from "../catalog/types";
 import { FORMATS } from "./export";
 import { sanitize } from "../text/sanitize";
 import { UsageError } from "../errors";
 
-export const completion: CommandSpec<Record<string, never>> = {
+/** `completion`, given the commands it completes (the program's list, which includes it). */
+export const completionCommand = (commands: () => CommandSpec<never>[]): CommandSpec<Record<string, never>> => ({
   name: "completion",
   args: "<shell>",
   summary: "print a shell completion script (bash, zsh or fish)",
@@ -19,17 +20,9 @@ export const completion: CommandSpec<Record<string, never>> = {
   ],
   async run(ctx, [shell]) {
     if (!SHELLS.includes(shell as Shell)) throw new UsageError(`unknown shell '${shell}'`, `use one of: ${SHELLS.join(", ")}`);
-    // The program's commands and global options are handed over by program.ts (see setCompletionSource).
-    ctx.out.write(completionScript(shell as Shell, source.commands(), source.globals()));
+    ctx.out.write(completionScript(shell as Shell, commands(), GLOBAL_OPTIONS));
   },
-};
-
-/** Where the completion script gets the command list from, without importing program.ts (a cycle). */
-const source: { commands: () => CommandSpec<never>[]; globals: () => { flags: string; description: string }[] } = { commands: () => [], globals: () => [] };
-export function setCompletionSource(commands: () => CommandSpec<never>[], globals: () => { flags: string; description: string }[]): void {
-  source.commands = commands;
-  source.globals = globals;
-}
+});
 
 const WHAT = ["ids", "sections", "speakers", "kinds", "formats"] as const;
 

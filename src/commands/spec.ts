@@ -36,3 +36,17 @@ export const FILTER_OPTIONS: OptionSpec[] = [
 ];
 
 export const LIMIT_OPTION: OptionSpec = { flags: "-n, --limit <n>", description: "show at most n entries", parse: positiveInteger };
+
+/** Every argument, repeatable: --file a --file b. */
+function collect(value: string, previous: unknown): string[] {
+  return [...((previous as string[] | undefined) ?? []), value];
+}
+
+/** The options every command takes (before or after its name). --version and --help are commander's. */
+export const GLOBAL_OPTIONS: OptionSpec[] = [
+  { flags: "-f, --file <path>", description: "a page, a folder of .md pages, or - for standard input (repeatable; also ICP_LINKS_FILE)", parse: collect },
+  { flags: "--json", description: "print JSON: one document on stdout and nothing else" },
+  { flags: "--no-color", description: "no colour, even on a terminal" },
+  { flags: "--no-cache", description: "do not read or write the page cache" },
+  { flags: "--debug", description: "print stack traces of errors" },
+];

@@ -1,15 +1,10 @@
 // Shell completion scripts, generated from the command specs (#6): the commands and options
 // come from the same declarations as --help, so they never drift. Values that depend on the page
 // (ids, sections, speakers) are asked of `icp-links __complete`, which reads through the cache.
-import type { CommandSpec } from "../commands/spec";
+import type { CommandSpec, OptionSpec } from "../commands/spec";
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
-
-export interface GlobalFlag {
-  flags: string;
-  description: string;
-}
 
 interface Flag {
   short?: string;
@@ -39,7 +34,7 @@ function quoteSingle(text: string): string {
   return `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-export function completionScript(shell: Shell, commands: CommandSpec<never>[], globals: GlobalFlag[]): string {
+export function completionScript(shell: Shell, commands: CommandSpec<never>[], globals: OptionSpec[]): string {
   const visible = commands.filter((c) => !c.hidden);
   const global = globals.map((g) => parseFlags(g.flags, g.description));
   const perCommand = visible.map((c) => ({ name: c.name, summary: c.summary, flags: c.options.map((o) => parseFlags(o.flags, o.description)) }));
