@@ -100,33 +100,26 @@ describe("checkLinks with a fake client", () => {
     expect(seen.filter((s) => s === "GET http://h/nohead")).toHaveLength(1);
   });
 
-  it("keeps to the per-host limit", async () => {
-    let inFlight = 0;
-    let most = 0;
+  /** A client that takes 5 ms per request and records the most requests in flight at once. */
+  const counting = () => {
+    const seen = { inFlight: 0, most: 0 };
     const http = async () => {
-      most = Math.max(most, ++inFlight);
+      seen.most = Math.max(seen.most, ++seen.inFlight);
       await new Promise((r) => setTimeout(r, 5));
-      inFlight--;
+      seen.inFlight--;
       return response(200);
     };
-    const urls = Array.from({ length: 12 }, (_, i) => `http://same/${i}`);
-    const run = await checkLinks(urls, { ...fast, perHost: 3, concurrency: 8 }, deps(http), signal);
-    expect(run.results).toHaveLength(12);
-    expect(most).toBe(3);
-  });
+    return { seen, http };
+  };
 
-  it("keeps to the overall limit across hosts", async () => {
-    let inFlight = 0;
-    let most = 0;
-    const http = async () => {
-      most = Math.max(most, ++inFlight);
-      await new Promise((r) => setTimeout(r, 5));
-      inFlight--;
-      return response(200);
-    };
-    const urls = Array.from({ length: 20 }, (_, i) => `http://host${i}/`);
-    await checkLinks(urls, { ...fast, concurrency: 3, perHost: 2 }, deps(http), signal);
-    expect(most).toBe(3);
+  it.each([
+    ["per host", Array.from({ length: 12 }, (_, i) => `http://same/${i}`), { perHost: 3, concurrency: 8 }],
+    ["overall, across hosts", Array.from({ length: 20 }, (_, i) => `http://host${i}/`), { perHost: 2, concurrency: 3 }],
+  ])("keeps to the limit %s", async (_name, urls, limits) => {
+    const { seen, http } = counting();
+    const run = await checkLinks(urls, { ...fast, ...limits }, deps(http), signal);
+    expect(run.results).toHaveLength(urls.length);
+    expect(seen.most).toBe(3);
   });
 
   it("ends the run at its time limit, saying which links were not finished", async () => {
