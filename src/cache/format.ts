@@ -127,7 +127,7 @@ function links(text: string): Link[] {
 
 /** The page stored in `text`, if it is exactly what this build would have written for `key`. */
 export function unpack(text: string, build: string, key: string, source: string, digest: Digest): CachedPage | undefined {
-  const m = /^ICPL2 (\d{1,12})\n/.exec(text.slice(0, 32));
+  const m = new RegExp(`^${MAGIC} (\\d{1,12})\n`).exec(text.slice(0, 32));
   if (!m) return undefined;
   const headerStart = m[0].length;
   const headerEnd = headerStart + Number(m[1]);

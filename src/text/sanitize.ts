@@ -25,8 +25,3 @@ export function sanitize(text: string): string {
 export function stripEscapes(text: string): string {
   return text.replace(ESCAPES, "");
 }
-
-/** True when `text` holds nothing that sanitize() would remove. */
-export function isClean(text: string): boolean {
-  return sanitize(text) === text;
-}

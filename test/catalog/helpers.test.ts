@@ -157,3 +157,26 @@ describe("targetUrl", () => {
     expect(() => targetUrl(entry("/x"), "javascript:alert(1)//")).toThrow(/refusing/);
   });
 });
+
+import { browserCommand } from "../../src/io/opener";
+import { parseDuration } from "../../src/commands/check";
+
+describe("browserCommand ($BROWSER)", () => {
+  it.each([
+    ["firefox", ["firefox", "https://x.example/?a=1&b=$(rm -rf /)"]],
+    ["firefox --new-tab", ["firefox", "--new-tab", "https://x.example/?a=1&b=$(rm -rf /)"]],
+    ["chromium:firefox", ["chromium", "https://x.example/?a=1&b=$(rm -rf /)"]],
+    ["open -a Safari %s --background", ["open", "-a", "Safari", "https://x.example/?a=1&b=$(rm -rf /)", "--background"]],
+    ["  :  ", undefined],
+  ])("%j", (value, argv) => {
+    // The URL stays one argument, whatever it holds: nothing here is a shell.
+    expect(browserCommand(value, "https://x.example/?a=1&b=$(rm -rf /)")).toEqual(argv);
+  });
+});
+
+describe("parseDuration (--max-age)", () => {
+  it.each([["90s", 90_000], ["30m", 1_800_000], ["12h", 43_200_000], ["7d", 604_800_000], ["2w", 1_209_600_000], ["1.5h", 5_400_000], [" 10 M ", 600_000]])("%j = %i ms", (text, ms) =>
+    expect(parseDuration(text)).toBe(ms),
+  );
+  it.each(["soon", "10", "-5m", "5y", ""])("%j is refused", (text) => expect(() => parseDuration(text)).toThrow(/expected a duration/));
+});
