@@ -15,6 +15,7 @@ export const list: CommandSpec<FilterOptions> = {
     const catalog = await ctx.catalog();
     let entries = applyFilters(catalog, catalog.entries, options);
     if (options.limit !== undefined) entries = entries.slice(0, options.limit);
+    if (entries.length === 0 && catalog.entries.length > 0) ctx.err.write("icp-links: no entries match these filters (see 'icp-links sections' and 'icp-links speakers')\n");
     const checks = ctx.checks.load();
     if (ctx.json) {
       ctx.out.write(json(entries.map((e) => entryJson(e, checks.get(e.url)))));

@@ -92,11 +92,15 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
   columns.push({ key: "kind", cells: entries.map((e) => e.kind), format: (c) => style.kind(c) });
   columns.push({ key: "host", cells: entries.map((e) => sanitize(displayHost(e.url))), format: (c) => style.dim(c) });
   if (options.marks && options.marks.size > 0) columns.push({ key: "mark", cells: entries.map((e) => options.marks!.get(e.position) ?? ""), format: (c) => style.bad(c) });
+  // Awesome lists say most in their descriptions: shown in whatever width is left.
+  columns.push({ key: "description", cells: entries.map((e) => sanitize(e.description ?? "")), format: (c) => highlight(c, q, style, style.dim) });
   return renderTable(columns, view.width, ENTRY_FIT);
 }
 
-/** The title gives way first, then the host, section and speaker; the id is cut last. */
+/** The description gives way first, then the title, host, section and speaker; the id is cut last. */
 const ENTRY_FIT: FitStep[] = [
+  { key: "description", to: 16 },
+  { key: "description", drop: true },
   { key: "title", to: 30 },
   { key: "host", drop: true },
   { key: "mark", to: 10 },

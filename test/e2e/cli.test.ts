@@ -28,6 +28,13 @@ describe("list", () => {
     expect(await ids("--tag", "dfinity", "--limit", "1")).toEqual(["internet-computer-technology"]);
   });
 
+  it("says so on stderr when the filters match nothing", async () => {
+    const r = await run(["list", "--speaker", "nobody"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("icp-links: no entries match these filters (see 'icp-links sections' and 'icp-links speakers')\n");
+  });
+
   it("prints JSON with the documented fields", async () => {
     const r = await run(["list", "--json", "--speaker", "Manu Drijvers"]);
     expect(r.code).toBe(0);
