@@ -122,7 +122,7 @@ function makeContext(globals: GlobalOptions): Context {
     json: Boolean(globals.json),
     catalog: () =>
       (catalog ??= loadPages(deps, pageSpecs(globals)).then((loaded) =>
-        buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { entries: loaded[0]!.entries, joined: loaded[0]!.joined } : {}),
+        buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, joined: loaded[0]!.joined } : {}),
       )),
     opener: systemOpener(env),
     now: () => new Date(),

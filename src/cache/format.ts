@@ -36,18 +36,22 @@ interface Header {
 
 /** A page as loaded from the cache, with what the cache knows beyond the page itself. */
 export interface CachedPage {
+  /** The page; its `entries` are built on first read. */
   page: Page;
   /**
-   * The entries as a catalog of this page alone holds them (ids and positions set). They are
-   * the page's entries too: one object per entry, not two.
+   * The entries as a catalog of this page alone holds them (ids and positions set), built when
+   * asked for; `all()` builds every one. They are the page's entries too: one object per entry.
    */
-  entries: Entry[];
+  lazy: EntryList & { all(): Entry[] };
   /** Stored text columns, joined by "\n", for the search. */
   joined: JoinedText;
 }
 
-/** A digest of text (the cache passes SHA-1: integrity against accidents, not against attackers). */
-export type Digest = (text: string) => string;
+/**
+ * A digest of texts taken in order, as one (the cache passes SHA-1: integrity against
+ * accidents, not against attackers). Parts, so that an 18 MB body is not copied to be hashed.
+ */
+export type Digest = (parts: string[]) => string;
 
 export function pack(page: Page, ids: string[], build: string, key: string, digest: Digest): string {
   const paths: string[][] = [];
@@ -82,7 +86,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, dige
     key,
     n: e.length,
     bodyLength: body.length,
-    sum: digest(body),
+    sum: sumOf(digest, build, key, e.length, body),
     frontMatter: page.frontMatter,
     headings: page.headings,
     paths,
@@ -126,6 +130,21 @@ function links(text: string): Link[] {
 }
 
 /** The page stored in `text`, if it is exactly what this build would have written for `key`. */
+/**
+ * Entries in catalog order, built one by one when asked for: a search of 100,000 cached entries
+ * builds objects for its hits only (#4). Arrays are such lists too.
+ */
+export interface EntryList {
+  readonly length: number;
+  at(index: number): Entry | undefined;
+}
+
+/** The digest covers the body and what says how to read it, so neither can change unseen. */
+function sumOf(digest: Digest, build: string, key: string, n: number, body: string): string {
+  return digest([`${build}\n${key}\n${n}\n`, body]);
+}
+
+/** The page stored in `text`, if it is exactly what this build would have written for `key`. */
 export function unpack(text: string, build: string, key: string, source: string, digest: Digest): CachedPage | undefined {
   const m = new RegExp(`^${MAGIC} (\\d{1,12})\n`).exec(text.slice(0, 32));
   if (!m) return undefined;
@@ -140,43 +159,67 @@ export function unpack(text: string, build: string, key: string, source: string,
   }
   if (header === null || typeof header !== "object" || !validHeader(header, build, key)) return undefined;
   const body = text.slice(headerEnd + 1);
-  if (body.length !== header.bodyLength || digest(body) !== header.sum) return undefined;
+  const n = header.n;
+  // What this build wrote, byte for byte: the columns hold n values each and the ids are unique.
+  if (body.length !== header.bodyLength || sumOf(digest, build, key, n, body) !== header.sum) return undefined;
   const blocks = body.split("\0");
   if (blocks.length !== TEXT_COLUMNS.length) return undefined;
-  const n = header.n;
-  const cols = {} as Record<TextColumn, string[]>;
-  for (let c = 0; c < TEXT_COLUMNS.length; c++) {
-    const values = n === 0 ? [] : blocks[c]!.split("\n");
-    if (values.length !== n) return undefined;
-    cols[TEXT_COLUMNS[c]!] = values;
-  }
-  // Ids are [a-z0-9-] and unique: one pass over the stored block, and a set.
-  if (!/^[a-z0-9\n-]*$/.test(blocks[5]!) || new Set(cols.id).size !== n || cols.id.some((id) => id === "")) return undefined;
-  const entries: (Entry & ParsedEntry)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const sectionPath = header.paths[header.path[i]!]!;
-    const id = cols.id[i]!;
+  const h = header;
+
+  // The text columns are split on first use, the entries built one at a time.
+  let cols: Record<TextColumn, string[]> | undefined;
+  const columns = (): Record<TextColumn, string[]> => {
+    if (!cols) {
+      cols = {} as Record<TextColumn, string[]>;
+      TEXT_COLUMNS.forEach((c, i) => (cols![c] = n === 0 ? [] : blocks[i]!.split("\n")));
+    }
+    return cols;
+  };
+  const built: (Entry & ParsedEntry)[] = new Array(n);
+  const at = (i: number): (Entry & ParsedEntry) | undefined => {
+    if (!(i >= 0 && i < n)) return undefined;
+    const done = built[i];
+    if (done) return done;
+    const c = columns();
+    const sectionPath = h.paths[h.path[i]!]!;
+    const id = c.id[i]!;
     // One shape for every entry (optional fields always present, maybe undefined).
-    entries[i] = {
+    return (built[i] = {
       id,
       position: i + 1,
-      title: cols.title[i]!,
-      url: cols.url[i]!,
-      kind: KINDS[header.kind[i]!] as Kind,
+      title: c.title[i]!,
+      url: c.url[i]!,
+      kind: KINDS[h.kind[i]!] as Kind,
       section: sectionPath[sectionPath.length - 1]!,
       sectionPath,
-      speaker: cols.speaker[i] || undefined,
-      description: cols.description[i] || undefined,
-      related: links(cols.related[i]!),
-      tags: header.tagSets[header.tags[i]!]!,
-      line: header.line[i]!,
+      speaker: c.speaker[i] || undefined,
+      description: c.description[i] || undefined,
+      related: links(c.related[i]!),
+      tags: h.tagSets[h.tags[i]!]!,
+      line: h.line[i]!,
       source,
-      slug: cols.slug[i] || id,
-    };
-  }
+      slug: c.slug[i] || id,
+    });
+  };
+  let everything: (Entry & ParsedEntry)[] | undefined;
+  const all = () => (everything ??= Array.from({ length: n }, (_, i) => at(i)!));
+  const page = { source, frontMatter: h.frontMatter, headings: h.headings } as Page;
+  Object.defineProperty(page, "entries", { enumerable: true, get: all });
+  // The search's section and tag columns, from the shared tables: no entry needed.
+  const joinedList = (table: string[][], index: number[]) => {
+    const texts = table.map((list) => list.join(" "));
+    return index.map((k) => texts[k]!).join("\n");
+  };
   return {
-    page: { source, frontMatter: header.frontMatter, headings: header.headings, entries },
-    entries,
-    joined: { title: blocks[0]!, url: blocks[1]!, speaker: blocks[2]!, description: blocks[3]! },
+    page,
+    lazy: { length: n, at, all },
+    joined: {
+      title: blocks[0]!,
+      url: blocks[1]!,
+      speaker: blocks[2]!,
+      description: blocks[3]!,
+      section: joinedList(h.paths, h.path),
+      tags: joinedList(h.tagSets, h.tags),
+    },
   };
 }

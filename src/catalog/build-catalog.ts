@@ -71,25 +71,39 @@ function withTargets(entries: Entry[], permalinks: Map<string, string>): Entry[]
   return entries;
 }
 
-/** What a cache may already know of a single page: its entries, ready, and their text joined for the search. */
+/** What a cache may already know of a single page: its entries, built when read, and their text joined for the search. */
 export interface CatalogHints {
-  entries?: Entry[];
+  lazy?: { readonly length: number; at(index: number): Entry | undefined; all(): Entry[] };
   joined?: JoinedText;
 }
 
 export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
   const permalinks = new Map<string, string>();
   for (const page of pages) if (page.frontMatter.permalink) permalinks.set(permalinkKey(page.frontMatter.permalink), page.source);
-  const ready = pages.length === 1 && hints.entries?.length === pages[0]!.entries.length ? hints.entries : undefined;
-  const entries = ready ? withTargets(ready, permalinks) : numbered(pages, permalinks);
-
-  const catalog = { pages, entries } as Catalog;
-  if (ready && hints.joined) catalog.joined = hints.joined;
+  const ready = pages.length === 1 ? hints.lazy : undefined;
+  const catalog = { pages } as Catalog;
+  if (ready) {
+    // Entries from the cache: built (and given their targets) only when read.
+    const at = (i: number) => {
+      const e = ready.at(i);
+      if (e && e.target === undefined) {
+        const target = siteTarget(e.url, permalinks);
+        if (target !== undefined) e.target = target;
+      }
+      return e;
+    };
+    catalog.lazy = { length: ready.length, at };
+    lazy(catalog, "entries", () => withTargets(ready.all(), permalinks));
+    if (hints.joined) catalog.joined = hints.joined;
+  } else {
+    catalog.entries = numbered(pages, permalinks);
+  }
+  const entries = () => catalog.entries;
   lazy(catalog, "bySection", () =>
-    facet(entries, (e) => [e.sectionPath.join(" › ")], (k) => k).map((f) => ({ ...f, name: f.name.split(" › ").at(-1)!, path: f.name.split(" › ") })),
+    facet(entries(), (e) => [e.sectionPath.join(" › ")], (k) => k).map((f) => ({ ...f, name: f.name.split(" › ").at(-1)!, path: f.name.split(" › ") })),
   );
-  lazy(catalog, "byKind", () => KINDS.map((kind) => ({ name: kind, entries: entries.filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0));
-  lazy(catalog, "bySpeaker", () => facet(entries, (e) => [e.speaker]));
-  lazy(catalog, "byTag", () => facet(entries, (e) => e.tags));
+  lazy(catalog, "byKind", () => KINDS.map((kind) => ({ name: kind, entries: entries().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0));
+  lazy(catalog, "bySpeaker", () => facet(entries(), (e) => [e.speaker]));
+  lazy(catalog, "byTag", () => facet(entries(), (e) => e.tags));
   return catalog;
 }

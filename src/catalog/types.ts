@@ -76,6 +76,9 @@ export interface JoinedText {
   url: string;
   speaker: string;
   description: string;
+  /** Each entry's heading trail, joined by spaces. */
+  section: string;
+  tags: string;
 }
 
 export interface Catalog {
@@ -83,6 +86,11 @@ export interface Catalog {
   entries: Entry[];
   /** When known (a single cached page): the entries' text, joined, for the search. */
   joined?: JoinedText;
+  /**
+   * When the entries come from the cache: the same entries, each built only when read, so a
+   * search builds objects for its hits alone. `entries` builds them all.
+   */
+  lazy?: { readonly length: number; at(index: number): Entry | undefined };
   bySection: Facet[];
   byKind: Facet[];
   bySpeaker: Facet[];

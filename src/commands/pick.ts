@@ -5,7 +5,7 @@ import type { CommandSpec } from "./spec";
 import { FILTER_OPTIONS } from "./spec";
 import type { FilterOptions } from "./context";
 import { openAll, urlFor } from "./open";
-import { applyFilters } from "../search/filters";
+import { applyFilters, hasFilters } from "../search/filters";
 import { search } from "../search/search";
 import type { Entry } from "../catalog/types";
 import { renderTable } from "../render/table";
@@ -50,7 +50,7 @@ export const pick: CommandSpec<PickOptions> = {
     if (!ctx.choose) throw new UsageError("pick needs a terminal", "in scripts, use 'icp-links search' and 'icp-links open'");
     const catalog = await ctx.catalog();
     const pool = applyFilters(catalog, catalog.entries, options);
-    const joined = pool === catalog.entries ? catalog.joined : undefined;
+    const joined = hasFilters(options) ? undefined : catalog.joined;
     const chosen = await ctx.choose({
       message: "Open",
       initial: words.join(" "),

@@ -2,7 +2,7 @@
 import type { CommandSpec } from "./spec";
 import { FILTER_OPTIONS, LIMIT_OPTION } from "./spec";
 import type { FilterOptions } from "./context";
-import { applyFilters } from "../search/filters";
+import { applyFilters, hasFilters } from "../search/filters";
 import { queryWords, search as runSearch } from "../search/search";
 import { entryJson, entryRows, json, tsvLine } from "../render/entries";
 import { NotFoundError } from "../errors";
@@ -17,8 +17,10 @@ export const search: CommandSpec<FilterOptions> = {
     const query = words.join(" ");
     if (queryWords(query).length === 0) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
     const catalog = await ctx.catalog();
-    const pool = applyFilters(catalog, catalog.entries, options);
-    let hits = runSearch(pool, query, pool === catalog.entries && catalog.joined ? { joined: catalog.joined } : {});
+    // Unfiltered, a cached catalog is searched without building its entries (#4).
+    const whole = !hasFilters(options);
+    const pool = whole ? (catalog.lazy ?? catalog.entries) : applyFilters(catalog, catalog.entries, options);
+    let hits = runSearch(pool, query, whole && catalog.joined ? { joined: catalog.joined } : {});
     if (options.limit !== undefined) hits = hits.slice(0, options.limit);
     if (ctx.json) {
       const checks = ctx.checks.load();
@@ -27,7 +29,7 @@ export const search: CommandSpec<FilterOptions> = {
     else if (!ctx.view.tty) ctx.out.write(hits.map((h) => `${tsvLine(h.entry)}\n`).join(""));
     else if (hits.length > 0) ctx.out.write(`${entryRows(hits.map((h) => h.entry), ctx.view, { query, showSection: true }).join("\n")}\n`);
     if (hits.length === 0) {
-      const lonely = queryWords(query).filter((w) => runSearch(pool, w).length === 0);
+      const lonely = queryWords(query).filter((w) => runSearch(pool, w, whole && catalog.joined ? { joined: catalog.joined } : {}).length === 0);
       const which = lonely.length > 0 && lonely.length < queryWords(query).length ? ` ('${lonely.join("', '")}' matches nothing)` : "";
       throw new NotFoundError(`no entry matches '${query}'${which}`, "try fewer or other words, or 'icp-links list'");
     }

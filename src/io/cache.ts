@@ -23,7 +23,7 @@ export function cacheDir(env: Record<string, string | undefined>, home: string):
   return join(base, "icp-links");
 }
 
-const sha1 = (text: string): string => createHash("sha1").update(text).digest("hex");
+const sha1 = (parts: string[]): string => parts.reduce((hash, part) => hash.update(part), createHash("sha1")).digest("hex");
 
 export function cacheKey(build: string, bytes: Uint8Array): string {
   return createHash("sha256").update(build).update("\0").update(bytes).digest("hex").slice(0, 40);

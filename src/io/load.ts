@@ -16,8 +16,8 @@ export interface FileSystem {
 /** A page, and what a cache could tell about it beyond the page itself. */
 export interface LoadedPage {
   page: Page;
-  /** Its entries as a catalog of this page alone holds them, when the cache has them ready. */
-  entries?: Entry[];
+  /** Its entries as a catalog of this page alone holds them, built when read (from the cache). */
+  lazy?: { readonly length: number; at(index: number): Entry | undefined; all(): Entry[] };
   joined?: JoinedText;
 }
 

@@ -31,6 +31,10 @@ export function parseKind(text: string): Kind {
   return kind;
 }
 
+export function hasFilters(filters: Filters): boolean {
+  return filters.kind !== undefined || filters.section !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
+}
+
 /**
  * Applies the filters. --section matches the entry's own section (the nearest heading);
  * only when no section of the catalog matches does it look at the headings above.

@@ -11,6 +11,16 @@
 // string operations; a query word is found with indexOf over that string and each hit is mapped
 // back to its entry by offset. Only the words near a typo are compared by edit distance.
 import type { Entry, JoinedText } from "../catalog/types";
+
+/** What the search reads: an array, or the cache's entries built one by one when read. */
+export interface EntryList {
+  readonly length: number;
+  at(index: number): Entry | undefined;
+}
+
+function toArray(entries: EntryList): Entry[] {
+  return Array.isArray(entries) ? entries : Array.from({ length: entries.length }, (_, i) => entries.at(i)!);
+}
 import { fold, foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 
@@ -44,7 +54,7 @@ interface Column {
 }
 
 export interface SearchIndex {
-  entries: Entry[];
+  entries: EntryList;
   columns: Record<Field, Column>;
 }
 
@@ -59,32 +69,34 @@ function listText(entries: Entry[], list: (e: Entry) => string[]): string[] {
   });
 }
 
-function column(entries: Entry[], field: Field, joined?: JoinedText): Column {
+function column(list: EntryList, field: Field, joined?: JoinedText): Column {
   // Entry text never holds "\n" (the parser sanitises it), so "\n" separates entries.
-  const stored = joined && field in joined ? joined[field as keyof JoinedText] : undefined;
+  const stored = joined?.[field];
+  const entries = stored === undefined ? toArray(list) : [];
   const values =
     stored !== undefined ? undefined
     : field === "section" ? listText(entries, (e) => e.sectionPath)
     : field === "tags" ? listText(entries, (e) => e.tags)
     : entries.map((e) => fieldText(e, field));
   const text = fold(stored ?? values!.map((v) => (v.includes("\n") ? v.replace(/\n/g, " ") : v)).join("\n"));
-  const starts = new Int32Array(entries.length + 1);
+  const n = list.length;
+  const starts = new Int32Array(n + 1);
   let at = 0;
-  for (let i = 1; i < entries.length; i++) {
+  for (let i = 1; i < n; i++) {
     at = text.indexOf("\n", at) + 1;
     starts[i] = at;
   }
-  starts[entries.length] = text.length + 1;
+  starts[n] = text.length + 1;
   return { text, starts };
 }
 
-const indexes = new WeakMap<Entry[], SearchIndex>();
+const indexes = new WeakMap<EntryList, SearchIndex>();
 
 /**
  * The folded columns of a list of entries, made once per list (the picker searches many times).
  * `joined` is the text the cache stored for exactly these entries, when it has it.
  */
-export function searchIndex(entries: Entry[], joined?: JoinedText): SearchIndex {
+export function searchIndex(entries: EntryList, joined?: JoinedText): SearchIndex {
   let index = indexes.get(entries);
   if (!index) {
     const columns = {} as Record<Field, Column>;
@@ -187,7 +199,7 @@ export interface SearchOptions {
   typos?: boolean;
 }
 
-export function search(entries: Entry[], query: string, options: SearchOptions = {}): Hit[] {
+export function search(entries: EntryList, query: string, options: SearchOptions = {}): Hit[] {
   const qwords = queryWords(query);
   if (qwords.length === 0 || entries.length === 0) return [];
   const index = searchIndex(entries, options.joined);
@@ -224,7 +236,7 @@ export function search(entries: Entry[], query: string, options: SearchOptions =
       const inTitle = title.text.slice(title.starts[i]!, title.starts[i + 1]! - 1).includes(phrase);
       if (inTitle || speaker.text.slice(speaker.starts[i]!, speaker.starts[i + 1]! - 1).includes(phrase)) score += PHRASE_BONUS;
     }
-    hits.push({ entry: entries[i]!, score });
+    hits.push({ entry: entries.at(i)!, score });
   }
   // Best first; equal scores keep document order, so results are stable.
   return hits.sort((a, b) => b.score - a.score || a.entry.position - b.entry.position);

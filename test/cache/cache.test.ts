@@ -8,10 +8,11 @@ import { FileCache, MAX_FILES, cacheDir, cacheKey } from "../../src/io/cache";
 import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog } from "../../src/catalog/build-catalog";
 import { parsePage } from "../../src/catalog/parse-page";
+import { search } from "../../src/search/search";
 import { AWESOME_COPY, SEED } from "../helpers/pages";
 import { createHash } from "node:crypto";
 
-const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+const sha1 = (parts: string[]) => parts.reduce((hash, part) => hash.update(part), createHash("sha1")).digest("hex");
 
 const seedText = readFileSync(SEED, "utf8");
 const seed = parsePage(seedText, SEED);
@@ -27,15 +28,30 @@ describe("cache format", () => {
     const { back } = roundTrip(page);
     expect(back).toBeDefined();
     const direct = buildCatalog([page]);
-    const cached = buildCatalog([back!.page], { entries: back!.entries, joined: back!.joined });
+    const cached = buildCatalog([back!.page], { lazy: back!.lazy, joined: back!.joined });
     expect(cached.entries.map((e) => ({ ...e }))).toEqual(direct.entries.map((e) => ({ ...e, slug: expect.any(String) })));
     expect(back!.page.frontMatter).toEqual(page.frontMatter);
     expect(back!.page.headings).toEqual(page.headings);
     expect(cached.bySpeaker).toEqual(direct.bySpeaker);
   });
 
+  it("searches the cached entries without building more than the hits", () => {
+    const { back } = roundTrip(awesome);
+    let built = 0;
+    const counted = { length: back!.lazy.length, at: (i: number) => (built++, back!.lazy.at(i)), all: () => back!.lazy.all() };
+    const cached = buildCatalog([back!.page], { lazy: counted, joined: back!.joined });
+    const direct = buildCatalog([awesome]);
+    for (const query of ["motoko", "motoko bootcamp", "ethereum"]) {
+      built = 0;
+      const hits = search(cached.lazy!, query, { joined: cached.joined! });
+      expect(hits.map((h) => [h.entry.id, h.score])).toEqual(search(direct.entries, query).map((h) => [h.entry.id, h.score]));
+      expect(hits.length).toBeGreaterThan(0);
+      expect(built).toBe(hits.length);
+    }
+  });
+
   it("gives the current source, not the one it was stored for", () => {
-    expect(roundTrip(seed, "/elsewhere/copy.md").back!.entries[0]!.source).toBe("/elsewhere/copy.md");
+    expect(roundTrip(seed, "/elsewhere/copy.md").back!.lazy.at(0)!.source).toBe("/elsewhere/copy.md");
   });
 
   it("keeps related links, tabs and all", () => {
