@@ -114,9 +114,9 @@ export const check: CommandSpec<CheckOptionValues> = {
     ctx.checks.save(run.results);
 
     const byUrl = new Map<string, CheckResult>([...reused, ...run.results.map((r): [string, CheckResult] => [r.url, r])]);
-    const checked: CheckedEntry[] = targets.flatMap(({ entry }) => {
-      const result = byUrl.get(targets.find((t) => t.entry === entry)!.url);
-      return result ? [{ entry, result, reused: reused.has(result.url) }] : [];
+    const checked: CheckedEntry[] = targets.flatMap(({ entry, url }) => {
+      const result = byUrl.get(url);
+      return result ? [{ entry, result, reused: reused.has(url) }] : [];
     });
     if (ctx.json) ctx.out.write(json(checked.map(checkJson)));
     else ctx.out.write(renderCheckSummary(checked, skipped, ctx.view, run.interrupted));
