@@ -44,10 +44,19 @@ export function interleaveByHost(urls: string[]): string[] {
     if (list) list.push(url);
     else byHost.set(host, [url]);
   }
-  const lists = [...byHost.values()];
+  // One round takes the i-th link of every host that still has one; exhausted hosts drop out.
+  let lists = [...byHost.values()];
   const out: string[] = [];
-  for (let i = 0; out.length < urls.length; i++) for (const list of lists) if (i < list.length) out.push(list[i]!);
+  for (let i = 0; lists.length > 0; i++) {
+    for (const list of lists) out.push(list[i]!);
+    lists = lists.filter((list) => list.length > i + 1);
+  }
   return out;
+}
+
+/** The results in the order the URLs were asked, each URL once. */
+export function inOrder(urls: string[], results: Map<string, CheckResult>): CheckResult[] {
+  return [...new Set(urls)].flatMap((u) => results.get(u) ?? []);
 }
 
 class Aborted extends Error {}
@@ -100,6 +109,7 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   const onAbort = () => gate.wakeAll();
   run.addEventListener("abort", onAbort);
   const queue = interleaveByHost([...new Set(urls)]);
+  const total = queue.length;
   const results = new Map<string, CheckResult>();
   const stamp = () => new Date(deps.now()).toISOString();
 
@@ -192,12 +202,13 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   };
 
   let done = 0;
+  let next = 0;
   const worker = async (): Promise<void> => {
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    for (let url = queue[next++]; url !== undefined; url = queue[next++]) {
       try {
         const r = await checkOne(url);
         results.set(url, r);
-        progress.onResult?.(r, ++done, urls.length);
+        progress.onResult?.(r, ++done, total);
       } catch (error) {
         if (!(error instanceof Aborted)) throw error;
         return;
@@ -206,7 +217,7 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, queue.length)) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, total)) }, worker));
   } finally {
     clearTimeout(timer);
     run.removeEventListener("abort", onAbort);
@@ -216,5 +227,5 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   if (!interrupted && deadline.signal.aborted) {
     for (const url of urls) if (!results.has(url)) results.set(url, { url, state: "error", reason: `not checked within the run's limit of ${options.maxTimeMs / 1000} s`, checkedAt: stamp() });
   }
-  return { results: urls.filter((u, i) => urls.indexOf(u) === i && results.has(u)).map((u) => results.get(u)!), interrupted };
+  return { results: inOrder(urls, results), interrupted };
 }

@@ -85,7 +85,9 @@ export function exportBookmarks(catalog: Catalog, entries: Entry[], urlOf: (e: E
     const sections = new Map<string, Entry[]>();
     for (const e of own) {
       const key = e.sectionPath.join(" › ");
-      sections.set(key, [...(sections.get(key) ?? []), e]);
+      const list = sections.get(key);
+      if (list) list.push(e);
+      else sections.set(key, [e]);
     }
     for (const [section, list] of sections) {
       out.push(`        <DT><H3 ADD_DATE="${stamp}">${html(section)}</H3>`, "        <DL><p>");

@@ -9,6 +9,13 @@ import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/build-catalog";
 import { search } from "../../src/search/search";
 import { sanitize } from "../../src/text/sanitize";
+import { exportBookmarks, exportCsv, exportMarkdown } from "../../src/render/export";
+import { inOrder, interleaveByHost } from "../../src/check/runner";
+
+/** A catalog of n entries: one big section and many hosts, the shapes that hurt bookkeeping. */
+function bigCatalog(n: number) {
+  return buildCatalog([parsePage(Array.from({ length: n }, (_, i) => `- [T ${i}](https://h${i % 500}.example/${i}) - d`).join("\n"), "b.md")]);
+}
 
 function cpuMs(work: () => void): number {
   let best = Infinity;
@@ -68,6 +75,30 @@ describe("growth is linear", () => {
         return () => search(entries, "consensys ababab");
       },
     ],
+    ["export html, csv and md", (n: number) => {
+      const catalog = bigCatalog(n / 4);
+      return () => {
+        exportBookmarks(catalog, catalog.entries, (e) => e.url, new Date(0));
+        exportCsv(catalog.entries);
+        exportMarkdown(catalog, catalog.entries);
+      };
+    }],
+  ])("%s", (_name, make) => {
+    const a = cpuMs(make(10_000));
+    const b = cpuMs(make(80_000));
+    expect(b / Math.max(a, 1)).toBeLessThan(24);
+  });
+});
+
+describe("check's bookkeeping is linear", () => {
+  // The requests themselves are async and cost the same per link; what could grow faster is the
+  // bookkeeping around them, tested here as the pure functions it is.
+  const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://h${i % 37 === 0 ? i : 0}.example/${i}`);
+  const results = (list: string[]) => new Map(list.map((url) => [url, { url, state: "ok" as const, reason: "200", checkedAt: "" }]));
+
+  it.each([
+    ["interleaving the queue by host", (n: number) => { const u = urls(n); return () => interleaveByHost(u); }],
+    ["putting results in order", (n: number) => { const u = urls(n); const r = results(u); return () => inOrder(u, r); }],
   ])("%s", (_name, make) => {
     const a = cpuMs(make(10_000));
     const b = cpuMs(make(80_000));
