@@ -18,10 +18,14 @@ interface OpenOptions {
   yes?: boolean;
 }
 
+/** Each page's base URL by source, made once per catalog (check and export ask for every entry). */
+const pageBases = new WeakMap<Catalog, Map<string, string | undefined>>();
+
 /** The URL an entry opens: site links against --base-url, ICP_LINKS_BASE_URL or the page's base_url. */
 export function urlFor(ctx: Context, catalog: Catalog, entry: Entry, baseUrlOption: string | undefined): string {
-  const page = catalog.pages.find((p) => p.source === entry.source);
-  return targetUrl(entry, chooseBaseUrl(baseUrlOption, ctx.env.ICP_LINKS_BASE_URL, page?.frontMatter.baseUrl));
+  let bases = pageBases.get(catalog);
+  if (!bases) pageBases.set(catalog, (bases = new Map(catalog.pages.map((p) => [p.source, p.frontMatter.baseUrl]))));
+  return targetUrl(entry, chooseBaseUrl(baseUrlOption, ctx.env.ICP_LINKS_BASE_URL, bases.get(entry.source)));
 }
 
 export const open: CommandSpec<OpenOptions> = {

@@ -129,18 +129,19 @@ export function renderList(catalog: Catalog, entries: Entry[], view: View, marks
   if (!view.tty) return entries.map((e) => `${tsvLine(e)}\n`).join("");
   const rows = entryRows(entries, view, marks ? { marks } : {});
   const out: string[] = [];
-  const shown = new Set(entries.map((e) => e.source));
-  const pages = catalog.pages.filter((p) => shown.has(p.source));
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.source, (counts.get(e.source) ?? 0) + 1);
+  const pages = new Map(catalog.pages.filter((p) => counts.has(p.source)).map((p) => [p.source, p]));
   let page: string | undefined;
   let section: string | undefined;
   entries.forEach((e, i) => {
     if (e.source !== page) {
       page = e.source;
       section = undefined;
-      const fm = pages.find((p) => p.source === e.source)?.frontMatter;
-      if (fm && (pages.length > 1 || fm.title || fm.description)) {
+      const fm = pages.get(e.source)?.frontMatter;
+      if (fm && (pages.size > 1 || fm.title || fm.description)) {
         if (out.length > 0) out.push("");
-        out.push(...pageHeader(fm, entries.filter((x) => x.source === e.source).length, view));
+        out.push(...pageHeader(fm, counts.get(e.source)!, view));
       }
     }
     const key = e.sectionPath.join("\n");
