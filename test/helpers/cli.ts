@@ -78,9 +78,11 @@ export async function interrupted(args: string[], home: string, signal: NodeJS.S
   const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache") } });
   let stdout = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  // Listen from the start: a run that ends before the signal must not leave the test waiting.
+  const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
   await new Promise((r) => setTimeout(r, afterMs));
   const sent = Date.now();
   child.kill(signal);
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const code = await closed;
   return { code, stdout, msAfterSignal: Date.now() - sent };
 }
