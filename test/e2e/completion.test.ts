@@ -58,7 +58,41 @@ describe("bash", () => {
   });
 });
 
+/**
+ * Runs our zsh completion function for a command line in real zsh. zsh's own completion builtins
+ * are stubbed to print what they are given (zsh filters by prefix itself, so all candidates come).
+ */
+function zsh(line: string): string[] {
+  const words = line.split(" ");
+  const script = `
+compdef() { : }
+compadd() { local i=\${@[(i)--]}; print -l -- "\${@[i+1,-1]}" }
+_describe() { local name=\${@[-1]}; print -l -- "\${(@P)name%%:*}" }
+_files() { print -- FILES }
+source ${dir}/script.zsh
+words=(${words.map((w) => `'${w}'`).join(" ")}); CURRENT=${words.length}; PREFIX='${words.at(-1)}'
+_icp_links`;
+  const r = spawnSync("zsh", ["-f", "-c", script], { env, encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  return r.stdout.split("\n").filter(Boolean);
+}
+
 describe.runIf(has("zsh"))("zsh", () => {
+  it.each([
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "check", "export", "completion"], true],
+    ["icp-links open cons", ["consensus-overview", "execution", "1", "26"], false],
+    ["icp-links list --speaker Ma", ["Manu Drijvers", "Jan Camenisch"], false],
+    ["icp-links list --kind t", ["talk", "article", "forum", "site", "page"], true],
+    ["icp-links export --format ", ["json", "csv", "md", "html"], true],
+    ["icp-links --file x", ["FILES"], true],
+    ["icp-links check --st", ["--strict"], false],
+    [`icp-links --file ${ROOT}test/fixtures/site.md open `, ["about", "home", "talk", "1", "2", "3"], true],
+  ])("%s", (line, expected, exactly) => {
+    const got = zsh(line);
+    if (exactly) expect(got).toEqual(expected);
+    else expect(got).toEqual(expect.arrayContaining(expected));
+  });
+
   it("accepts the script and defines the completion function", () => {
     const r = spawnSync("zsh", ["-c", `autoload -Uz compinit && compinit -u -D && source ${dir}/script.zsh && whence -w _icp_links && echo "\${_comps[icp-links]}"`], { env, encoding: "utf8" });
     expect(r.stderr).toBe("");
