@@ -5,7 +5,7 @@ import type { CommandSpec } from "./spec";
 import { FILTER_OPTIONS } from "./spec";
 import type { FilterOptions } from "./context";
 import { openAll, urlFor } from "./open";
-import { applyFilters, hasFilters } from "../search/filters";
+import { searchPool } from "./select";
 import { search } from "../search/search";
 import type { Entry } from "../catalog/types";
 import { renderTable } from "../render/table";
@@ -49,14 +49,15 @@ export const pick: CommandSpec<PickOptions> = {
   async run(ctx, words, options) {
     if (!ctx.choose) throw new UsageError("pick needs a terminal", "in scripts, use 'icp-links search' and 'icp-links open'");
     const catalog = await ctx.catalog();
-    const pool = applyFilters(catalog, catalog.entries, options);
-    const joined = hasFilters(options) ? undefined : catalog.joined;
+    const { pool, options: how } = searchPool(catalog, options);
     const chosen = await ctx.choose({
       message: "Open",
       initial: words.join(" "),
       source: (term) => {
-        const entries = term && term.trim() ? search(pool, term, joined ? { joined } : {}).map((h) => h.entry) : pool;
-        const shown = entries.slice(0, SHOWN);
+        const shown =
+          term && term.trim()
+            ? search(pool, term, how).slice(0, SHOWN).map((h) => h.entry)
+            : Array.from({ length: Math.min(SHOWN, pool.length) }, (_, i) => pool.at(i)!);
         const rows = pickRows(shown, Math.max(40, ctx.errView.width - 4));
         return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: sanitize(e.url) }));
       },

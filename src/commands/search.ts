@@ -2,7 +2,7 @@
 import type { CommandSpec } from "./spec";
 import { FILTER_OPTIONS, LIMIT_OPTION } from "./spec";
 import type { FilterOptions } from "./context";
-import { applyFilters, hasFilters } from "../search/filters";
+import { searchPool } from "./select";
 import { queryWords, search as runSearch } from "../search/search";
 import { entryJson, entryRows, json, tsvLine } from "../render/entries";
 import { NotFoundError } from "../errors";
@@ -15,12 +15,11 @@ export const search: CommandSpec<FilterOptions> = {
   examples: ["icp-links search consensus", "icp-links search key resharing", "icp-links search camenish      # typos are forgiven", "icp-links search nns --json"],
   async run(ctx, words, options) {
     const query = words.join(" ");
-    if (queryWords(query).length === 0) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
+    const qwords = queryWords(query);
+    if (qwords.length === 0) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
     const catalog = await ctx.catalog();
-    // Unfiltered, a cached catalog is searched without building its entries (#4).
-    const whole = !hasFilters(options);
-    const pool = whole ? (catalog.lazy ?? catalog.entries) : applyFilters(catalog, catalog.entries, options);
-    let hits = runSearch(pool, query, whole && catalog.joined ? { joined: catalog.joined } : {});
+    const { pool, options: how } = searchPool(catalog, options);
+    let hits = runSearch(pool, query, how);
     if (options.limit !== undefined) hits = hits.slice(0, options.limit);
     if (ctx.json) {
       const checks = ctx.checks.load();
@@ -29,8 +28,8 @@ export const search: CommandSpec<FilterOptions> = {
     else if (!ctx.view.tty) ctx.out.write(hits.map((h) => `${tsvLine(h.entry)}\n`).join(""));
     else if (hits.length > 0) ctx.out.write(`${entryRows(hits.map((h) => h.entry), ctx.view, { query, showSection: true }).join("\n")}\n`);
     if (hits.length === 0) {
-      const lonely = queryWords(query).filter((w) => runSearch(pool, w, whole && catalog.joined ? { joined: catalog.joined } : {}).length === 0);
-      const which = lonely.length > 0 && lonely.length < queryWords(query).length ? ` ('${lonely.join("', '")}' matches nothing)` : "";
+      const lonely = qwords.filter((w) => runSearch(pool, w, how).length === 0);
+      const which = lonely.length > 0 && lonely.length < qwords.length ? ` ('${lonely.join("', '")}' matches nothing)` : "";
       throw new NotFoundError(`no entry matches '${query}'${which}`, "try fewer or other words, or 'icp-links list'");
     }
   },

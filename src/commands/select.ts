@@ -1,9 +1,19 @@
 // Turning what the user typed into entries: refs (ids, prefixes, positions) or search words.
-// Shared by open, show and check. Pure over the catalog.
+// Shared by open, show, check, search and pick. Pure over the catalog.
 import type { Catalog, Entry } from "../catalog/types";
 import { tryResolve, resolve } from "../catalog/resolve";
-import { search } from "../search/search";
+import { search, type EntryList, type SearchOptions } from "../search/search";
+import { applyFilters, hasFilters, type Filters } from "../search/filters";
 import { NotFoundError } from "../errors";
+
+/**
+ * What a search runs over: the filtered entries, or, unfiltered, the whole catalog as the cache
+ * gave it (entries built only for hits, text already joined; #4). For search and pick.
+ */
+export function searchPool(catalog: Catalog, filters: Filters): { pool: EntryList; options: SearchOptions } {
+  if (hasFilters(filters)) return { pool: applyFilters(catalog, catalog.entries, filters), options: {} };
+  return { pool: catalog.lazy ?? catalog.entries, options: catalog.joined ? { joined: catalog.joined } : {} };
+}
 
 /**
  * Each argument a ref; when some argument is not a ref, all of them together are search words

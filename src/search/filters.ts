@@ -42,7 +42,7 @@ export function hasFilters(filters: Filters): boolean {
 export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filters): Entry[] {
   const kind = filters.kind === undefined ? undefined : parseKind(filters.kind);
   const { section, speaker, tag } = filters;
-  // No filter: the same list, so that what is known about it (the cached search text) still applies.
+  // No filter: the same list, not a copy.
   if (kind === undefined && section === undefined && speaker === undefined && tag === undefined) return entries;
   let sectionOf: ((e: Entry) => boolean) | undefined;
   if (section !== undefined) {
