@@ -34,6 +34,9 @@ export function titleFromUrl(url: string): string {
   return clean(decoded) || clean(url);
 }
 
+/** The name of a section whose heading has no text. */
+const UNTITLED = "(untitled)";
+
 function baseName(source: string): string {
   return source.replace(/^.*[\\/]/, "").replace(/\.(md|markdown)$/i, "") || source;
 }
@@ -57,7 +60,7 @@ export function parsePage(text: string, source: string): Page {
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
       trail.push(heading);
-      sectionPath = trail.map((h) => h.text || "(untitled)");
+      sectionPath = trail.map((h) => h.text || UNTITLED);
       sectionDefault = sectionKind(sectionPath);
       continue;
     }
@@ -91,7 +94,8 @@ export function parsePage(text: string, source: string): Page {
       section: sectionPath.at(-1)!,
       sectionPath,
       related,
-      tags: [...frontMatter.tags],
+      // Shared, like the section path: entries are read, never changed.
+      tags: frontMatter.tags,
       line: link.line,
       slug: "",
       bare: link.bare || title === "",
@@ -103,19 +107,17 @@ export function parsePage(text: string, source: string): Page {
 
   // A bare URL takes its section's heading as title when it is the section's only bare URL
   // ("https://dfinity.org/howitworks" under "## How ICP Works"); otherwise its host and path.
-  const bareInSection = new Map<string, number>();
-  for (const e of entries) if (e.bare) bareInSection.set(e.sectionPath.join("\n"), (bareInSection.get(e.sectionPath.join("\n")) ?? 0) + 1);
+  // Entries of one section share one path array, so the array itself is the section's key; an
+  // entry above every heading has the page's fallback path, which names no heading.
+  const bareInSection = new Map<string[], number>();
+  for (const e of entries) if (e.bare) bareInSection.set(e.sectionPath, (bareInSection.get(e.sectionPath) ?? 0) + 1);
   const result: ParsedEntry[] = entries.map(({ bare, ...entry }) => {
     if (bare) {
-      const alone = bareInSection.get(entry.sectionPath.join("\n")) === 1 && trailHasHeading(headings, entry);
+      const alone = bareInSection.get(entry.sectionPath) === 1 && entry.sectionPath !== topSection && entry.section !== UNTITLED;
       entry.title = alone ? entry.section : titleFromUrl(entry.url);
     }
     entry.slug = slugify(entry.title, entry.url);
     return entry;
   });
   return { source, frontMatter, headings, entries: result };
-}
-
-function trailHasHeading(headings: Heading[], entry: ParsedEntry): boolean {
-  return headings.some((h) => h.text === entry.section && h.line < entry.line);
 }

@@ -42,6 +42,7 @@ const PATTERNS: [string, (n: number) => string][] = [
   ["nested lists", (n) => `${"- ".repeat(n)}x`],
   ["spaces before a separator", (n) => `- [x](https://e.example)${" ".repeat(n * 4)}-`],
   ["escape sequences", (n) => `- [x](https://e.example) ${"\x1b]".repeat(n)}`],
+  ["many sections of one bare URL", (n) => Array.from({ length: n / 8 }, (_, i) => `## H ${i}\n\nhttps://b.example/${i}\n`).join("\n")],
   ["many entries", (n) => Array.from({ length: n / 8 }, (_, i) => `- [T ${i}](https://m.example/${i})`).join("\n")],
 ];
 
