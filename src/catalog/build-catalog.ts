@@ -1,6 +1,6 @@
 // Pages -> Catalog: positions in document order across pages, unique ids, and the indexes
 // (by section, kind, speaker, tag) that the commands read. Pure.
-import type { Catalog, Entry, Facet, JoinedText, Page, ParsedEntry } from "./types";
+import type { Catalog, Entry, Facet, Page, ParsedEntry, SearchText } from "./types";
 import { KINDS } from "./types";
 import { assignIds } from "./ids";
 import { isRelative } from "./classify";
@@ -71,10 +71,10 @@ function withTargets(entries: Entry[], permalinks: Map<string, string>): Entry[]
   return entries;
 }
 
-/** What a cache may already know of a single page: its entries, built when read, and their text joined for the search. */
+/** What a cache may already know of a single page: its entries, built when read, and their text as the search reads it. */
 export interface CatalogHints {
   lazy?: { readonly length: number; at(index: number): Entry | undefined; all(): Entry[] };
-  joined?: JoinedText;
+  text?: SearchText;
 }
 
 export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
@@ -94,7 +94,7 @@ export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
     };
     catalog.lazy = { length: ready.length, at };
     lazy(catalog, "entries", () => withTargets(ready.all(), permalinks));
-    if (hints.joined) catalog.joined = hints.joined;
+    if (hints.text) catalog.text = hints.text;
   } else {
     catalog.entries = numbered(pages, permalinks);
   }

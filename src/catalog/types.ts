@@ -70,22 +70,39 @@ export interface Facet {
   entries: number[];
 }
 
-/** Text of every entry's fields, joined by "\n" in entry order (the cache stores it so). */
-export interface JoinedText {
-  title: string;
-  url: string;
-  speaker: string;
-  description: string;
-  /** Each entry's heading trail, joined by spaces. */
-  section: string;
-  tags: string;
+/**
+ * One text field of every entry, joined by "\n" in entry order (page text never holds a newline
+ * once sanitised). `starts[i]` is where entry i begins; `starts[n]` is `text.length + 1`.
+ */
+export interface JoinedColumn {
+  text: string;
+  starts: Int32Array;
+  /** Every character is ASCII: folding it is lowercasing it. */
+  ascii: boolean;
+}
+
+/** A list field of every entry (heading trail, tags): the distinct lists, and each entry's row. */
+export interface ListColumn {
+  table: readonly (readonly string[])[];
+  rows: Int32Array;
+}
+
+/** The text the search reads, field by field, for a list of entries (the cache stores it so). */
+export interface SearchText {
+  title: JoinedColumn;
+  speaker: JoinedColumn;
+  description: JoinedColumn;
+  url: JoinedColumn;
+  /** Each entry's heading trail. */
+  section: ListColumn;
+  tags: ListColumn;
 }
 
 export interface Catalog {
   pages: Page[];
   entries: Entry[];
-  /** When known (a single cached page): the entries' text, joined, for the search. */
-  joined?: JoinedText;
+  /** When known (a single cached page): the entries' text as the search reads it. */
+  text?: SearchText;
   /**
    * When the entries come from the cache: the same entries, each built only when read, so a
    * search builds objects for its hits alone. `entries` builds them all.

@@ -3,9 +3,12 @@ import type { CommandSpec } from "./spec";
 import { FILTER_OPTIONS, LIMIT_OPTION } from "./spec";
 import type { FilterOptions } from "./context";
 import { searchPool } from "./select";
-import { queryWords, search as runSearch } from "../search/search";
-import { entryJson, entryRows, json, tsvLine } from "../render/entries";
+import { queryWords, rank } from "../search/search";
+import { entryJson, entryRows, json, tsvLines } from "../render/entries";
 import { NotFoundError } from "../errors";
+
+/** Entries per write when printing to a pipe. */
+const PIPE_SLICE = 1000;
 
 export const search: CommandSpec<FilterOptions> = {
   name: "search",
@@ -19,16 +22,22 @@ export const search: CommandSpec<FilterOptions> = {
     if (qwords.length === 0) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
     const catalog = await ctx.catalog();
     const { pool, options: how } = searchPool(catalog, options);
-    let hits = runSearch(pool, query, how);
-    if (options.limit !== undefined) hits = hits.slice(0, options.limit);
+    const ranked = rank(pool, query, how);
+    const shown = options.limit === undefined ? ranked.indexes : ranked.indexes.subarray(0, options.limit);
     if (ctx.json) {
       const checks = ctx.checks.load();
-      ctx.out.write(json(hits.map((h) => ({ ...entryJson(h.entry, checks.get(h.entry.url)), score: Math.round(h.score * 100) / 100 }))));
+      ctx.out.write(json(Array.from(shown, (i, k) => {
+        const entry = pool.at(i)!;
+        return { ...entryJson(entry, checks.get(entry.url)), score: Math.round(ranked.scores[k]! * 100) / 100 };
+      })));
+    } else if (!ctx.view.tty) {
+      // Printed a slice at a time, each entry built as it is printed: its objects die young (#4).
+      for (let k = 0; k < shown.length; k += PIPE_SLICE) ctx.out.write(tsvLines(Array.from(shown.subarray(k, k + PIPE_SLICE), (i) => pool.at(i)!)));
+    } else if (shown.length > 0) {
+      ctx.out.write(`${entryRows(Array.from(shown, (i) => pool.at(i)!), ctx.view, { query, showSection: true }).join("\n")}\n`);
     }
-    else if (!ctx.view.tty) ctx.out.write(hits.map((h) => `${tsvLine(h.entry)}\n`).join(""));
-    else if (hits.length > 0) ctx.out.write(`${entryRows(hits.map((h) => h.entry), ctx.view, { query, showSection: true }).join("\n")}\n`);
-    if (hits.length === 0) {
-      const lonely = qwords.filter((w) => runSearch(pool, w, how).length === 0);
+    if (shown.length === 0) {
+      const lonely = qwords.filter((w) => rank(pool, w, how).indexes.length === 0);
       const which = lonely.length > 0 && lonely.length < qwords.length ? ` ('${lonely.join("', '")}' matches nothing)` : "";
       throw new NotFoundError(`no entry matches '${query}'${which}`, "try fewer or other words, or 'icp-links list'");
     }

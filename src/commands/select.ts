@@ -8,11 +8,11 @@ import { NotFoundError } from "../errors";
 
 /**
  * What a search runs over: the filtered entries, or, unfiltered, the whole catalog as the cache
- * gave it (entries built only for hits, text already joined; #4). For search and pick.
+ * gave it (entries built only for hits, text ready for the search; #4). For search and pick.
  */
 export function searchPool(catalog: Catalog, filters: Filters): { pool: EntryList; options: SearchOptions } {
   if (hasFilters(filters)) return { pool: applyFilters(catalog, catalog.entries, filters), options: {} };
-  return { pool: catalog.lazy ?? catalog.entries, options: catalog.joined ? { joined: catalog.joined } : {} };
+  return { pool: catalog.lazy ?? catalog.entries, options: catalog.text ? { text: catalog.text } : {} };
 }
 
 /**

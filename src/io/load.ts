@@ -1,7 +1,7 @@
 // The edge that reads pages: files, folders of .md files, and standard input ("-").
 // Everything it touches comes in through `LoadDeps`, so tests can hand it fakes (#2).
 import type { Stats } from "node:fs";
-import type { Entry, JoinedText, Page } from "../catalog/types";
+import type { Entry, Page, SearchText } from "../catalog/types";
 import { PageError } from "../errors";
 import { decodePage } from "./decode";
 
@@ -18,12 +18,18 @@ export interface LoadedPage {
   page: Page;
   /** Its entries as a catalog of this page alone holds them, built when read (from the cache). */
   lazy?: { readonly length: number; at(index: number): Entry | undefined; all(): Entry[] };
-  joined?: JoinedText;
+  text?: SearchText;
 }
 
 /** A per-page cache of parsed pages, keyed by content (see io/cache.ts). */
 export interface PageCache {
   get(bytes: Uint8Array, source: string): LoadedPage | undefined;
+  /**
+   * The same as get() of the file's bytes, found without keeping them: for a file the cache is
+   * likely to have. Undefined when it cannot tell (not a regular file, unreadable): the loader
+   * then reads the file itself.
+   */
+  getFile?(path: string, source: string, maxBytes: number): LoadedPage | undefined;
   set(bytes: Uint8Array, page: Page): void;
 }
 
@@ -131,6 +137,13 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
   const sources = await expandSources(deps, specs);
   const pages: LoadedPage[] = [];
   for (const source of sources) {
+    const known = source === "-" ? undefined : deps.cache?.getFile?.(source, source, deps.maxBytes);
+    if (known) {
+      pages.push(known);
+      continue;
+    }
+    // Parsed from the bytes read here, and stored under their key: a page changed meanwhile is
+    // stored as it was read.
     const bytes = source === "-" ? await readStdinPage(deps) : await readPageBytes(deps, source);
     const cached = deps.cache?.get(bytes, source);
     if (cached) {

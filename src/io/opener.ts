@@ -1,7 +1,6 @@
 // Opening a URL in the browser: the only code that launches another program for a link.
 // URLs never pass through a shell: $BROWSER is split into words and spawned with the URL as
 // one argument, and otherwise the `open` package (which spawns xdg-open, open or start) is used.
-import { spawn } from "node:child_process";
 
 export interface OpenRequest {
   url: string;
@@ -22,7 +21,9 @@ export function browserCommand(value: string, url: string): string[] | undefined
   return words.some((w) => w.includes("%s")) ? words.map((w) => w.replaceAll("%s", url)) : [...words, url];
 }
 
-function spawnBrowser(argv: string[]): Promise<void> {
+async function spawnBrowser(argv: string[]): Promise<void> {
+  // Loaded here, not at start-up: only `open` needs it (child_process costs 3 ms to load; #4).
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     const [command, ...args] = argv;
     const child = spawn(command!, args, { stdio: "ignore", detached: true, shell: false });

@@ -6,11 +6,16 @@
 // "camenish"; the words of titles, speakers, sections and tags). The score adds, per query word, the best field weight × match quality, so title
 // matches rank above description or url matches and typos rank below exact matches.
 //
-// How it stays fast at 100,000 entries without an index built per run: each field of all
-// entries is joined into one string (entries separated by "\n") and folded once with native
-// string operations; a query word is found with indexOf over that string and each hit is mapped
-// back to its entry by offset. Only the words near a typo are compared by edit distance.
-import type { Entry, JoinedText } from "../catalog/types";
+// How it stays fast at 100,000 entries without an index built per run: each text field of all
+// entries is one string (entries separated by "\n"), folded once with native string operations;
+// a query word is found with indexOf over that string and each hit is mapped back to its entry
+// by offset. Section trails and tags are searched in their table of distinct lists (a few
+// thousand rows) and spread to the entries. The cache stores these strings ready-made
+// (columns.ts). Only the words near a typo are compared by edit distance.
+import type { Entry, JoinedColumn, ListColumn, SearchText } from "../catalog/types";
+import { fold, foldWithMap, words } from "../text/fold";
+import { editDistance } from "../text/distance";
+import { searchTextOf, startsOf } from "./columns";
 
 /** What the search reads: an array, or the cache's entries built one by one when read. */
 export interface EntryList {
@@ -21,8 +26,6 @@ export interface EntryList {
 function toArray(entries: EntryList): Entry[] {
   return Array.isArray(entries) ? entries : Array.from({ length: entries.length }, (_, i) => entries.at(i)!);
 }
-import { fold, foldWithMap, words } from "../text/fold";
-import { editDistance } from "../text/distance";
 
 export const FIELDS = ["title", "speaker", "section", "tags", "description", "url"] as const;
 export type Field = (typeof FIELDS)[number];
@@ -36,75 +39,73 @@ export interface Hit {
   score: number;
 }
 
-function fieldText(e: Entry, field: Field): string {
-  switch (field) {
-    case "title": return e.title;
-    case "speaker": return e.speaker ?? "";
-    case "section": return e.sectionPath.join(" ");
-    case "tags": return e.tags.join(" ");
-    case "description": return e.description ?? "";
-    case "url": return e.url;
-  }
-}
-
-/** One field of every entry, folded and joined; `starts[i]` is where entry i's text begins. */
+/** One field of every entry (or of every row of a list table), folded; `starts[i]` is where row i begins. */
 interface Column {
   text: string;
   starts: Int32Array;
 }
 
+/** A list field: its table's folded rows, and each entry's row. */
+interface TableColumn {
+  rows: Column;
+  of: Int32Array;
+}
+
+interface Columns {
+  title: Column;
+  speaker: Column;
+  section: TableColumn;
+  tags: TableColumn;
+  description: Column;
+  url: Column;
+}
+
 export interface SearchIndex {
   entries: EntryList;
-  columns: Record<Field, Column>;
+  columns: Columns;
 }
 
-/** Text of a list field (section path, tags), joined once per distinct list: entries share them. */
-function listText(entries: Entry[], list: (e: Entry) => string[]): string[] {
-  const seen = new Map<string[], string>();
-  return entries.map((e) => {
-    const value = list(e);
-    let text = seen.get(value);
-    if (text === undefined) seen.set(value, (text = value.join(" ")));
-    return text;
-  });
+function foldColumn(c: JoinedColumn): Column {
+  // ASCII folds to itself lowercased, offsets unchanged: no second pass over 100,000 entries.
+  if (c.ascii) return { text: c.text.toLowerCase(), starts: c.starts };
+  const text = fold(c.text);
+  return { text, starts: startsOf(text, c.starts.length - 1) };
 }
 
-function column(list: EntryList, field: Field, joined?: JoinedText): Column {
-  // Entry text never holds "\n" (the parser sanitises it), so "\n" separates entries.
-  const stored = joined?.[field];
-  const entries = stored === undefined ? toArray(list) : [];
-  const values =
-    stored !== undefined ? undefined
-    : field === "section" ? listText(entries, (e) => e.sectionPath)
-    : field === "tags" ? listText(entries, (e) => e.tags)
-    : entries.map((e) => fieldText(e, field));
-  const text = fold(stored ?? values!.map((v) => (v.includes("\n") ? v.replace(/\n/g, " ") : v)).join("\n"));
-  const n = list.length;
-  const starts = new Int32Array(n + 1);
-  let at = 0;
-  for (let i = 1; i < n; i++) {
-    at = text.indexOf("\n", at) + 1;
-    starts[i] = at;
-  }
-  starts[n] = text.length + 1;
-  return { text, starts };
+function foldTable(c: ListColumn): TableColumn {
+  const text = fold(c.table.map((list) => list.join(" ").replace(/\n/g, " ")).join("\n"));
+  return { rows: { text, starts: startsOf(text, c.table.length) }, of: c.rows };
 }
 
 const indexes = new WeakMap<EntryList, SearchIndex>();
 
 /**
  * The folded columns of a list of entries, made once per list (the picker searches many times).
- * `joined` is the text the cache stored for exactly these entries, when it has it.
+ * `text` is what the cache stored for exactly these entries, when it has it.
  */
-export function searchIndex(entries: EntryList, joined?: JoinedText): SearchIndex {
+export function searchIndex(entries: EntryList, text?: SearchText): SearchIndex {
   let index = indexes.get(entries);
   if (!index) {
-    const columns = {} as Record<Field, Column>;
-    for (const field of FIELDS) columns[field] = column(entries, field, joined);
-    index = { entries, columns };
+    const t = text ?? searchTextOf(toArray(entries));
+    index = {
+      entries,
+      columns: {
+        title: foldColumn(t.title),
+        speaker: foldColumn(t.speaker),
+        section: foldTable(t.section),
+        tags: foldTable(t.tags),
+        description: foldColumn(t.description),
+        url: foldColumn(t.url),
+      },
+    };
     indexes.set(entries, index);
   }
   return index;
+}
+
+/** The folded rows a column's words are read from (a list field's table). */
+function rowsOf(c: Column | TableColumn): Column {
+  return "of" in c ? c.rows : c;
 }
 
 /** Query words, folded. */
@@ -139,10 +140,31 @@ function entryAt(starts: Int32Array, at: number): number {
 }
 
 /**
- * For one word and one field: the best quality per entry, written into `best` as weight × quality
- * (keeping the larger value already there). With `typo`, a word-start match counts as a typo.
+ * The best weight × quality of one query word for each entry, and which entries have one: the
+ * work after the scans is over the entries the word matched, not over the whole catalog (#4).
  */
-function scan(col: Column, word: string, weight: number, best: Float64Array, typo = false): boolean {
+class WordScores {
+  readonly best: Float64Array;
+  readonly touched: Int32Array;
+  count = 0;
+
+  constructor(n: number) {
+    this.best = new Float64Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  raise(i: number, value: number): void {
+    const old = this.best[i]!;
+    if (old === 0) this.touched[this.count++] = i;
+    if (value > old) this.best[i] = value;
+  }
+}
+
+/**
+ * For one word and one column: the best quality per row, raised in `scores` as weight × quality.
+ * With `typo`, a word-start match counts as a typo.
+ */
+function scan(col: Column, word: string, weight: number, scores: WordScores, typo = false): boolean {
   let found = false;
   const { text, starts } = col;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
@@ -151,11 +173,22 @@ function scan(col: Column, word: string, weight: number, best: Float64Array, typ
     else q = !typo && word.length >= 3 ? QUALITY.infix : 0;
     if (q === 0) continue;
     found = true;
-    const i = entryAt(starts, at);
-    const v = q * weight;
-    if (v > best[i]!) best[i] = v;
+    scores.raise(entryAt(starts, at), q * weight);
   }
   return found;
+}
+
+/** `scan` for a field: a list field is scanned in its table, then spread to the entries. */
+function scanField(c: Column | TableColumn, word: string, weight: number, scores: WordScores, typo = false): boolean {
+  if (!("of" in c)) return scan(c, word, weight, scores, typo);
+  const rows = new WordScores(c.rows.starts.length - 1);
+  if (!scan(c.rows, word, weight, rows, typo)) return false;
+  const of = c.of;
+  for (let i = 0; i < of.length; i++) {
+    const v = rows.best[of[i]!]!;
+    if (v > 0) scores.raise(i, v);
+  }
+  return true;
 }
 
 /** How many typos a word of this length may carry: none under 4 letters, 2 from 8. */
@@ -182,7 +215,7 @@ function nearWords(index: SearchIndex, word: string): string[] {
   const first = word[0]!.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&");
   const startsLikeWord = new RegExp(`(?<![\\p{L}\\p{N}])${first}[\\p{L}\\p{N}]*`, "gu");
   for (const field of TYPO_FIELDS) {
-    for (const candidate of index.columns[field].text.match(startsLikeWord) ?? []) {
+    for (const candidate of rowsOf(index.columns[field]).text.match(startsLikeWord) ?? []) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
       if (Math.abs(candidate.length - word.length) > budget && candidate.length < word.length) continue;
@@ -193,53 +226,71 @@ function nearWords(index: SearchIndex, word: string): string[] {
 }
 
 export interface SearchOptions {
-  /** The stored text of exactly these entries (Catalog.joined), to skip joining it again. */
-  joined?: JoinedText;
+  /** The stored text of exactly these entries (Catalog.text), to skip joining it again. */
+  text?: SearchText;
   /** Allow the typo fallback (default true). `open` turns it off: a guess must not launch a browser. */
   typos?: boolean;
 }
 
-export function search(entries: EntryList, query: string, options: SearchOptions = {}): Hit[] {
+/**
+ * The entries that match, best first, as positions in `entries` with their scores. Equal scores
+ * keep document order, so results are stable. No entry object is built: a caller that prints
+ * 19,000 hits of a 100,000-link page builds each entry as it prints it (#4).
+ */
+export interface Ranked {
+  indexes: Int32Array;
+  scores: Float64Array;
+}
+
+export function rank(entries: EntryList, query: string, options: SearchOptions = {}): Ranked {
   const qwords = queryWords(query);
-  if (qwords.length === 0 || entries.length === 0) return [];
-  const index = searchIndex(entries, options.joined);
+  if (qwords.length === 0 || entries.length === 0) return { indexes: new Int32Array(0), scores: new Float64Array(0) };
+  const index = searchIndex(entries, options.text);
   const n = entries.length;
   const total = new Float64Array(n);
   const matched = new Uint16Array(n);
-  const best = new Float64Array(n);
+  const scores = new WordScores(n);
+  // Entries that matched the last word: those that matched every word are among them.
+  let candidates = new Int32Array(0);
 
   for (const word of qwords) {
-    best.fill(0);
     let found = false;
-    for (const field of FIELDS) found = scan(index.columns[field], word, WEIGHT[field], best) || found;
+    for (const field of FIELDS) found = scanField(index.columns[field], word, WEIGHT[field], scores) || found;
     if (!found && options.typos !== false && typoBudget(word.length) > 0) {
       // Nothing has this word: take the catalog's words within a typo or two of it.
       for (const near of nearWords(index, word)) {
-        for (const field of FIELDS) scan(index.columns[field], near, WEIGHT[field], best, true);
+        for (const field of FIELDS) scanField(index.columns[field], near, WEIGHT[field], scores, true);
       }
     }
-    for (let i = 0; i < n; i++) {
-      if (best[i]! > 0) {
-        total[i] = total[i]! + best[i]!;
-        matched[i] = matched[i]! + 1;
-      }
+    const { best, touched, count } = scores;
+    for (let k = 0; k < count; k++) {
+      const i = touched[k]!;
+      total[i] = total[i]! + best[i]!;
+      matched[i] = matched[i]! + 1;
+      best[i] = 0;
     }
+    candidates = touched.slice(0, count);
+    scores.count = 0;
   }
 
   const phrase = qwords.length > 1 ? qwords.join(" ") : undefined;
-  const hits: Hit[] = [];
-  for (let i = 0; i < n; i++) {
+  const { title, speaker } = index.columns;
+  const inField = (c: Column, i: number) => c.text.slice(c.starts[i]!, c.starts[i + 1]! - 1).includes(phrase!);
+  let count = 0;
+  for (const i of candidates) {
     if (matched[i] !== qwords.length) continue;
-    let score = total[i]!;
-    if (phrase) {
-      const { title, speaker } = index.columns;
-      const inTitle = title.text.slice(title.starts[i]!, title.starts[i + 1]! - 1).includes(phrase);
-      if (inTitle || speaker.text.slice(speaker.starts[i]!, speaker.starts[i + 1]! - 1).includes(phrase)) score += PHRASE_BONUS;
-    }
-    hits.push({ entry: entries.at(i)!, score });
+    candidates[count++] = i;
+    if (phrase && (inField(title, i) || inField(speaker, i))) total[i] = total[i]! + PHRASE_BONUS;
   }
   // Best first; equal scores keep document order, so results are stable.
-  return hits.sort((a, b) => b.score - a.score || a.entry.position - b.entry.position);
+  const indexes = candidates.subarray(0, count).sort((a, b) => total[b]! - total[a]! || a - b);
+  return { indexes, scores: Float64Array.from(indexes, (i) => total[i]!) };
+}
+
+/** `rank`, with the entries: for callers that show a screenful or pick one. */
+export function search(entries: EntryList, query: string, options: SearchOptions = {}): Hit[] {
+  const { indexes, scores } = rank(entries, query, options);
+  return Array.from(indexes, (i, k) => ({ entry: entries.at(i)!, score: scores[k]! }));
 }
 
 /**

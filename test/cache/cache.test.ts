@@ -4,23 +4,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pack, unpack } from "../../src/cache/format";
-import { FileCache, MAX_FILES, cacheDir, cacheKey } from "../../src/io/cache";
+import { FileCache, MAX_FILES, cacheDir, cacheKey, checksum } from "../../src/io/cache";
 import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog } from "../../src/catalog/build-catalog";
 import { parsePage } from "../../src/catalog/parse-page";
 import { search } from "../../src/search/search";
 import { AWESOME_COPY, SEED } from "../helpers/pages";
-import { createHash } from "node:crypto";
-
-const sha1 = (parts: string[]) => parts.reduce((hash, part) => hash.update(part), createHash("sha1")).digest("hex");
 
 const seedText = readFileSync(SEED, "utf8");
 const seed = parsePage(seedText, SEED);
 const awesome = parsePage(readFileSync(AWESOME_COPY, "utf8"), AWESOME_COPY);
 
 function roundTrip(page = seed, source = page.source) {
-  const text = pack(page, assignIds(page.entries), "build-1", "key-1", sha1);
-  return { text, back: unpack(text, "build-1", "key-1", source, sha1) };
+  const bytes = pack(page, assignIds(page.entries), "build-1", "key-1", checksum);
+  return { bytes, back: unpack(bytes, "build-1", "key-1", source, checksum) };
 }
 
 describe("cache format", () => {
@@ -28,7 +25,7 @@ describe("cache format", () => {
     const { back } = roundTrip(page);
     expect(back).toBeDefined();
     const direct = buildCatalog([page]);
-    const cached = buildCatalog([back!.page], { lazy: back!.lazy, joined: back!.joined });
+    const cached = buildCatalog([back!.page], { lazy: back!.lazy, text: back!.text });
     expect(cached.entries.map((e) => ({ ...e }))).toEqual(direct.entries.map((e) => ({ ...e, slug: expect.any(String) })));
     expect(back!.page.frontMatter).toEqual(page.frontMatter);
     expect(back!.page.headings).toEqual(page.headings);
@@ -39,11 +36,11 @@ describe("cache format", () => {
     const { back } = roundTrip(awesome);
     let built = 0;
     const counted = { length: back!.lazy.length, at: (i: number) => (built++, back!.lazy.at(i)), all: () => back!.lazy.all() };
-    const cached = buildCatalog([back!.page], { lazy: counted, joined: back!.joined });
+    const cached = buildCatalog([back!.page], { lazy: counted, text: back!.text });
     const direct = buildCatalog([awesome]);
     for (const query of ["motoko", "motoko bootcamp", "ethereum"]) {
       built = 0;
-      const hits = search(cached.lazy!, query, { joined: cached.joined! });
+      const hits = search(cached.lazy!, query, { text: cached.text! });
       expect(hits.map((h) => [h.entry.id, h.score])).toEqual(search(direct.entries, query).map((h) => [h.entry.id, h.score]));
       expect(hits.length).toBeGreaterThan(0);
       expect(built).toBe(hits.length);
@@ -60,19 +57,57 @@ describe("cache format", () => {
   });
 
   it("ignores another build, another key, truncation and corruption", () => {
-    const { text } = roundTrip();
-    const read = (t: string, build = "build-1", key = "key-1") => unpack(t, build, key, "s", sha1);
-    expect(read(text)).toBeDefined();
-    expect(read(text, "build-2")).toBeUndefined();
-    expect(read(text, "build-1", "key-2")).toBeUndefined();
-    for (const cut of [0, 5, 20, Math.floor(text.length / 2), text.length - 1]) expect(read(text.slice(0, cut))).toBeUndefined();
-    expect(read(text.replace('"n":26', '"n":25'))).toBeUndefined();
-    expect(read(text.replace("consensus-overview", "consensus-overvieW"))).toBeUndefined();
-    // Well-formed but changed: only the digest can tell.
-    expect(read(text.replace("consensus-overview", "execution---------"))).toBeUndefined();
-    expect(read(text.replace("Consensus Overview", "Consensus Overviex"))).toBeUndefined();
-    expect(read("not a cache file")).toBeUndefined();
-    expect(read(`ICPL2 4\n{}}}\n`)).toBeUndefined();
+    const { bytes } = roundTrip();
+    const read = (b: Uint8Array, build = "build-1", key = "key-1") => unpack(b, build, key, "s", checksum);
+    // Same-length edits, as a byte flip on disk would make them.
+    const edit = (b: Uint8Array, from: string, to: string) => {
+      const text = Buffer.from(b).toString("latin1");
+      expect(text).toContain(from);
+      return Buffer.from(text.replace(from, to), "latin1");
+    };
+    expect(read(bytes)).toBeDefined();
+    expect(read(bytes, "build-2")).toBeUndefined();
+    expect(read(bytes, "build-1", "key-2")).toBeUndefined();
+    for (const cut of [0, 5, 20, Math.floor(bytes.length / 2), bytes.length - 1]) expect(read(bytes.subarray(0, cut))).toBeUndefined();
+    // Well-formed but changed: only the checksum can tell.
+    expect(read(edit(bytes, "consensus-overview", "execution---------"))).toBeUndefined();
+    expect(read(edit(bytes, "Consensus Overview", "Consensus Overviex"))).toBeUndefined();
+    expect(read(edit(bytes, "Consensus", "Xonsensus"))).toBeUndefined();
+    expect(read(new TextEncoder().encode("not a cache file"))).toBeUndefined();
+    expect(read(new TextEncoder().encode("ICPL3\n\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
+    // A copy at an odd place in memory reads the same (typed arrays need aligned data).
+    const odd = new Uint8Array(bytes.length + 1).subarray(1);
+    odd.set(bytes);
+    expect(read(odd)!.lazy.at(3)).toEqual(read(bytes)!.lazy.at(3));
+  });
+
+  it("checks the file's structure too, not only its checksum", () => {
+    // With a checksum that accepts everything, what is left is the structure: every part where
+    // the header says, filling the file exactly, every index within its table.
+    const anything = () => 0;
+    const bytes = pack(seed, assignIds(seed.entries), "build-1", "key-1", anything);
+    const read = (b: Uint8Array) => unpack(b, "build-1", "key-1", "s", anything);
+    const edit = (from: string, to: string) => Buffer.from(Buffer.from(bytes).toString("latin1").replace(from, to), "latin1");
+    expect(read(bytes)).toBeDefined();
+    expect(read(edit('"n":26', '"n":25'))).toBeUndefined();
+    expect(read(edit('"n":26', '"n":27'))).toBeUndefined();
+    expect(read(edit('"endian":"LE"', '"endian":"BE"'))).toBeUndefined();
+    expect(read(edit('"build":"build-1"', '"build":"build-2"'))).toBeUndefined();
+    for (const cut of [10, 100, bytes.length - 1]) expect(read(bytes.subarray(0, cut))).toBeUndefined();
+    const grown = new Uint8Array(bytes.length + 4);
+    grown.set(bytes);
+    expect(read(grown)).toBeUndefined();
+    // An entry's section row past the end of the table.
+    const header = Buffer.from(bytes).toString("latin1");
+    const dataStart = Math.ceil((14 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(10, true)) / 8) * 8;
+    const bad = Uint8Array.from(bytes);
+    new DataView(bad.buffer).setInt32(dataStart, 9999, true);
+    expect(header.startsWith("ICPL3\n")).toBe(true);
+    expect(read(bad)).toBeUndefined();
+    // A column whose entries end past its text.
+    const past = Uint8Array.from(bytes);
+    new DataView(past.buffer).setInt32(dataStart + 3 * 4 * 26 + 4 * 26, 1 << 20, true);
+    expect(read(past)).toBeUndefined();
   });
 });
 
@@ -82,6 +117,34 @@ function tempDir(): string {
 
 describe("file cache", () => {
   const bytes = new TextEncoder().encode(seedText);
+
+  it("finds a file's page by hashing it in chunks, under the same key as its bytes", () => {
+    const dir = tempDir();
+    const cache = new FileCache({ dir: join(dir, "c"), build: "b1" });
+    const page = join(dir, "page.md");
+    // Over two chunks of a megabyte, so that the chunked hash is really chunked.
+    const big = `${seedText}\n${"<!-- filler -->\n".repeat(150_000)}`;
+    writeFileSync(page, big);
+    const bigBytes = new TextEncoder().encode(big);
+    expect(bigBytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(cache.getFile(page, page, 64 << 20)).toBeUndefined();
+    cache.set(bigBytes, parsePage(big, page));
+    expect(cache.getFile(page, page, 64 << 20)!.lazy!.at(0)!.title).toBe(seed.entries[0]!.title);
+    // Too large, missing, or not a regular file: the loader reads it and decides.
+    expect(cache.getFile(page, page, 1024)).toBeUndefined();
+    expect(cache.getFile(join(dir, "missing.md"), "m", 64 << 20)).toBeUndefined();
+    expect(cache.getFile(dir, dir, 64 << 20)).toBeUndefined();
+  });
+
+  it("builds a new entry object per read until all entries are built, then hands those out", () => {
+    const { back } = roundTrip();
+    const first = back!.lazy.at(2)!;
+    expect(back!.lazy.at(2)).not.toBe(first);
+    expect(back!.lazy.at(2)).toEqual(first);
+    const all = back!.lazy.all();
+    expect(back!.lazy.at(2)).toBe(all[2]);
+    expect(back!.page.entries[2]).toBe(all[2]);
+  });
 
   it("lives under XDG_CACHE_HOME, else ~/.cache", () => {
     expect(cacheDir({ XDG_CACHE_HOME: "/x/cache" }, "/home/u")).toBe("/x/cache/icp-links");

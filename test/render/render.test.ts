@@ -1,7 +1,7 @@
 // The renderers, for terminal and pipe, at several widths and colour levels (#3).
 import { describe, expect, it } from "vitest";
 import { Chalk } from "chalk";
-import { renderList, renderShow, entryRows, tsvLine } from "../../src/render/entries";
+import { renderList, renderShow, entryRows, tsvLine, tsvLines } from "../../src/render/entries";
 import { renderTable, truncate, displayWidth } from "../../src/render/table";
 import { chalkStyle, plainStyle, type View } from "../../src/render/style";
 import { colorLevel, terminalWidth } from "../../src/io/terminal";
@@ -66,6 +66,22 @@ describe("list in a pipe", () => {
   it("cannot be broken by tabs or newlines in a page", () => {
     const page = catalogFromText("- [A\tB](https://a.example) - x");
     expect(tsvLine(page.entries[0]!).split("\t")).toHaveLength(5);
+  });
+
+  // tsvLines checks a whole output at once and falls back to sanitising field by field: entries
+  // built by hand here carry what the parser would never let through.
+  it.each([
+    ["an escape sequence", "A\x1b]0;owned\x07B", "AB"],
+    ["a tab", "A\tB", "A B"],
+    ["a newline", "A\nB", "A B"],
+    ["a bidirectional override", "A\u202eB", "AB"],
+  ])("prints the same lines one by one or all at once, even with %s in a title", (_what, title, shown) => {
+    const entries = catalog.entries.slice(0, 3).map((e, i) => (i === 1 ? { ...e, title } : e));
+    const out = tsvLines(entries);
+    expect(out).toBe(entries.map((e) => `${tsvLine(e)}\n`).join(""));
+    expect(out.split("\n")[1]!.split("\t")[1]).toBe(shown);
+    expect(tsvLines(catalog.entries)).toBe(catalog.entries.map((e) => `${tsvLine(e)}\n`).join(""));
+    expect(tsvLines([])).toBe("");
   });
 });
 

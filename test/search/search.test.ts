@@ -1,6 +1,7 @@
 // Relevance on the bundled page (#4), typo tolerance and ranking rules (#3).
 import { describe, expect, it } from "vitest";
-import { search, matchRanges } from "../../src/search/search";
+import { search, matchRanges, rank } from "../../src/search/search";
+import { joinColumn, listColumn, valueAt } from "../../src/search/columns";
 import { applyFilters, facetMatches } from "../../src/search/filters";
 import { catalogOf, catalogFromText, SEED } from "../helpers/pages";
 
@@ -79,5 +80,36 @@ describe("filters", () => {
     expect(ids({ kind: "site" })).toHaveLength(4);
     expect(ids({ tag: "dfinity" })).toHaveLength(26);
     expect(() => ids({ kind: "video" })).toThrow(/unknown kind 'video'/);
+  });
+});
+
+describe("ranking and the search's columns", () => {
+  it("keeps document order among equal scores, and rank() agrees with search()", () => {
+    const c = catalogFromText(["- [Alpha node](https://a.example/1)", "- [Beta](https://a.example/2) - a node", "- [Gamma node](https://a.example/3)", "- [Node](https://a.example/4)"].join("\n"));
+    const hits = search(c.entries, "node");
+    expect(hits.map((h) => h.entry.title)).toEqual(["Alpha node", "Gamma node", "Node", "Beta"]);
+    const ranked = rank(c.entries, "node");
+    expect(Array.from(ranked.indexes)).toEqual(hits.map((h) => h.entry.position - 1));
+    expect(Array.from(ranked.scores)).toEqual(hits.map((h) => h.score));
+  });
+
+  it("matches a section or tag word for every entry under it", () => {
+    const c = catalogFromText(["---", "tags: [research]", "---", "## Consensus", "- [One](https://a.example/1)", "- [Two](https://a.example/2)", "## Other", "- [Three](https://a.example/3)"].join("\n"));
+    expect(search(c.entries, "consensus").map((h) => h.entry.title)).toEqual(["One", "Two"]);
+    expect(search(c.entries, "research").map((h) => h.entry.title)).toEqual(["One", "Two", "Three"]);
+    expect(search(c.entries, "consensus one").map((h) => h.entry.title)).toEqual(["One"]);
+  });
+
+  it("joins a column with the start of each value, and keeps lists once", () => {
+    const col = joinColumn(["Björn", "", "a\nb"]);
+    expect(col.text).toBe("Björn\n\na b");
+    expect(Array.from(col.starts)).toEqual([0, 6, 7, 11]);
+    expect(col.ascii).toBe(false);
+    expect([0, 1, 2].map((i) => valueAt(col, i))).toEqual(["Björn", "", "a b"]);
+    expect(joinColumn(["plain", "text"]).ascii).toBe(true);
+    const shared = ["A", "B"];
+    const lists = listColumn([shared, shared, ["A", "B"], ["C"]], (x) => x);
+    expect(lists.table).toEqual([["A", "B"], ["C"]]);
+    expect(Array.from(lists.rows)).toEqual([0, 0, 0, 1]);
   });
 });

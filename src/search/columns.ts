@@ -1,0 +1,61 @@
+// The search's view of a list of entries, field by field (#4): each text field of all entries
+// joined into one string with where each entry starts, each list field (heading trail, tags) as
+// a table of the distinct lists. The cache stores exactly this, so a warm run reads it ready-made;
+// a parsed page gets it from its entries here. Pure.
+import type { Entry, JoinedColumn, ListColumn, SearchText } from "../catalog/types";
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Where each of `n` entries starts in `text`, entries separated by "\n". */
+export function startsOf(text: string, n: number): Int32Array {
+  const starts = new Int32Array(n + 1);
+  let at = 0;
+  for (let i = 1; i < n; i++) {
+    at = text.indexOf("\n", at) + 1;
+    starts[i] = at;
+  }
+  starts[n] = text.length + 1;
+  return starts;
+}
+
+/** Values joined by "\n" (a newline inside a value becomes a space: it would split the entry). */
+export function joinColumn(values: readonly string[]): JoinedColumn {
+  const text = values.map((v) => (v.includes("\n") ? v.replace(/\n/g, " ") : v)).join("\n");
+  return { text, starts: startsOf(text, values.length), ascii: ASCII.test(text) };
+}
+
+/** The value of entry `i` in a joined column. */
+export function valueAt(column: JoinedColumn, i: number): string {
+  return column.text.substring(column.starts[i]!, column.starts[i + 1]! - 1);
+}
+
+/** A list field as a table of its distinct lists (entries share them: one per section). */
+export function listColumn<T>(items: readonly T[], list: (item: T) => readonly string[]): ListColumn {
+  const table: (readonly string[])[] = [];
+  const byList = new Map<readonly string[], number>();
+  const byText = new Map<string, number>();
+  const rows = new Int32Array(items.length);
+  items.forEach((item, i) => {
+    const value = list(item);
+    let row = byList.get(value);
+    if (row === undefined) {
+      const key = value.join("\n");
+      row = byText.get(key);
+      if (row === undefined) byText.set(key, (row = table.push(value) - 1));
+      byList.set(value, row);
+    }
+    rows[i] = row;
+  });
+  return { table, rows };
+}
+
+export function searchTextOf(entries: readonly Entry[]): SearchText {
+  return {
+    title: joinColumn(entries.map((e) => e.title)),
+    speaker: joinColumn(entries.map((e) => e.speaker ?? "")),
+    description: joinColumn(entries.map((e) => e.description ?? "")),
+    url: joinColumn(entries.map((e) => e.url)),
+    section: listColumn(entries, (e) => e.sectionPath),
+    tags: listColumn(entries, (e) => e.tags),
+  };
+}
