@@ -69,7 +69,9 @@ interface Container {
   order: number;
 }
 
-const CHUNK = 256 * 1024;
+// 64 KB (about 500 links): small enough that a piece's tokens die in the young generation; at
+// 256 KB a cold 100,000-link page spent 0.5 s in scavenges instead of 0.3 s (#4).
+const CHUNK = 64 * 1024;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_END = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
