@@ -3,10 +3,11 @@
 //
 //   "ICPL3\n" · crc32 (u32) · header length (u32) · header JSON · padding to 8 · data
 //
-// The header holds the front matter, headings, the shared tables (section trails, tag lists)
-// and, per text column, its byte length and whether it is ASCII. The data is, in this order:
-// the per-entry integer columns (path row, tag row, line) as Int32, each text column's entry
-// starts as Int32 (n + 1), the kinds as bytes, then each text column's UTF-8 text: the values
+// The header holds the front matter, headings, the shared tables (section trails, tag lists),
+// how many runs of entries share a trail or a tag list, and, per text column, its byte length
+// and whether it is ASCII. The data is, in this order, as Int32: the entries' lines, the runs of
+// section trails and of tag lists (their rows, then their first entries and n), each text
+// column's entry starts (n + 1); then the kinds as bytes; then each text column's UTF-8 text: the values
 // joined by "\n" (page text never holds a newline once sanitised). A column is decoded with one
 // native call and an entry's value is a substring of it; the search reads the same strings
 // (search/columns.ts), so a warm search folds, at most, by lowercasing.
@@ -16,15 +17,15 @@
 // foreign or planted file can only cost a re-parse, never a wrong result.
 import type { Entry, FrontMatter, Heading, JoinedColumn, Kind, Link, Page, ParsedEntry, SearchText } from "../catalog/types";
 import { KINDS } from "../catalog/types";
-import { joinColumn, listColumn, valueAt } from "../search/columns";
+import { joinColumn, listColumn, rowOf, valueAt } from "../search/columns";
 
 export const MAGIC = "ICPL3\n";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
 const TEXT_COLUMNS = ["title", "url", "speaker", "description", "slug", "id", "related"] as const;
 type TextColumn = (typeof TEXT_COLUMNS)[number];
-const INT_COLUMNS = ["path", "tags", "line"] as const;
-type IntColumn = (typeof INT_COLUMNS)[number];
+const LIST_COLUMNS = ["path", "tags"] as const;
+type ListName = (typeof LIST_COLUMNS)[number];
 /** Integers are stored as the machine has them; a file from a machine of the other order is not read. */
 const ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? "LE" : "BE";
 
@@ -37,6 +38,8 @@ interface Header {
   headings: Heading[];
   paths: string[][];
   tagSets: string[][];
+  /** How many runs of entries share one section trail, one tag list. */
+  runs: Record<ListName, number>;
   /** Per text column: the byte length of its UTF-8 text, and whether every character is ASCII. */
   text: Record<TextColumn, { bytes: number; ascii: boolean }>;
 }
@@ -97,13 +100,15 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     headings: page.headings,
     paths: paths.table as string[][],
     tagSets: tagSets.table as string[][],
+    runs: { path: paths.rows.length, tags: tagSets.rows.length },
     text: Object.fromEntries(TEXT_COLUMNS.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c].ascii }])) as Header["text"],
   };
   const json = encoder.encode(JSON.stringify(header));
-  const ints: Record<IntColumn, Int32Array> = { path: paths.rows, tags: tagSets.rows, line: Int32Array.from(e, (x) => x.line) };
+  const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const parts: Uint8Array[] = [
-    ...INT_COLUMNS.map((c) => new Uint8Array(ints[c].buffer, ints[c].byteOffset, ints[c].byteLength)),
-    ...TEXT_COLUMNS.map((c) => new Uint8Array(columns[c].starts.buffer, columns[c].starts.byteOffset, columns[c].starts.byteLength)),
+    bytesOf(Int32Array.from(e, (x) => x.line)),
+    ...[paths, tagSets].flatMap((list) => [bytesOf(list.rows), bytesOf(list.starts)]),
+    ...TEXT_COLUMNS.map((c) => bytesOf(columns[c].starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
     ...texts,
   ];
@@ -138,6 +143,8 @@ function validHeader(h: Partial<Header>, build: string, key: string): h is Heade
   if (!h.paths.every((p) => isStringArray(p) && p.length > 0) || !h.tagSets.every(isStringArray)) return false;
   if (!h.headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line))) return false;
   const text = h.text as Record<string, unknown> | undefined;
+  const runs = h.runs as Record<string, unknown> | undefined;
+  if (runs === null || typeof runs !== "object" || !LIST_COLUMNS.every((c) => Number.isInteger(runs[c]) && (runs[c] as number) >= 0)) return false;
   return text !== null && typeof text === "object" &&
     TEXT_COLUMNS.every((c) => {
       const t = text[c] as Header["text"][TextColumn] | undefined;
@@ -145,9 +152,13 @@ function validHeader(h: Partial<Header>, build: string, key: string): h is Heade
     });
 }
 
-/** Every value is a row of a table of `size` rows. */
-function within(values: Int32Array, size: number): boolean {
-  for (let i = 0; i < values.length; i++) if (!(values[i]! >= 0 && values[i]! < size)) return false;
+/** Runs that cover n entries in order, each naming a row of a table of `size` rows. */
+function validRuns(rows: Int32Array, starts: Int32Array, n: number, size: number): boolean {
+  if (starts[0] !== 0 && n > 0) return false;
+  if (starts[starts.length - 1] !== n) return false;
+  for (let r = 0; r < rows.length; r++) {
+    if (!(rows[r]! >= 0 && rows[r]! < size && starts[r]! < starts[r + 1]!)) return false;
+  }
   return true;
 }
 
@@ -190,13 +201,18 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   // The data: every part where the header says, filling the file exactly.
   let at = bytes.byteOffset + align(PREFIX + headerLength, 8);
   const end = bytes.byteOffset + bytes.length;
-  const size = INT_COLUMNS.length * 4 * n + TEXT_COLUMNS.length * 4 * (n + 1) + n + TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c].bytes, 0);
+  const runCount = (c: ListName) => 2 * h.runs[c] + 1;
+  const size = 4 * n + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
+    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c].bytes, 0);
   if (end - at !== size) return undefined;
-  const ints = {} as Record<IntColumn, Int32Array>;
-  for (const c of INT_COLUMNS) {
-    ints[c] = new Int32Array(bytes.buffer, at, n);
-    at += 4 * n;
-  }
+  const ints = (count: number) => {
+    const values = new Int32Array(bytes.buffer, at, count);
+    at += 4 * count;
+    return values;
+  };
+  const lines = ints(n);
+  const lists = {} as Record<ListName, { rows: Int32Array; starts: Int32Array }>;
+  for (const c of LIST_COLUMNS) lists[c] = { rows: ints(h.runs[c]), starts: ints(h.runs[c] + 1) };
   const starts = {} as Record<TextColumn, Int32Array>;
   for (const c of TEXT_COLUMNS) {
     starts[c] = new Int32Array(bytes.buffer, at, n + 1);
@@ -218,8 +234,10 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     if (!validStarts(starts[c], text.length)) return undefined;
     columns[c] = { text, starts: starts[c], ascii };
   }
-  if (!within(ints.path, h.paths.length) || !within(ints.tags, h.tagSets.length) || !within(ints.line, 2 ** 31 - 1)) return undefined;
+  if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
+  const section = { table: h.paths, ...lists.path };
+  const tags = { table: h.tagSets, ...lists.tags };
 
   let everything: (Entry & ParsedEntry)[] | undefined;
   // Until all() has built every entry, each call builds a new object that nothing keeps: a search
@@ -227,7 +245,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   const entryAt = (i: number): (Entry & ParsedEntry) | undefined => {
     if (!(i >= 0 && i < n)) return undefined;
     if (everything) return everything[i];
-    const sectionPath = h.paths[ints.path[i]!]!;
+    const sectionPath = h.paths[rowOf(section, i)]!;
     const id = valueAt(columns.id, i);
     // One shape for every entry (optional fields always present, maybe undefined).
     return {
@@ -241,8 +259,8 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       speaker: valueAt(columns.speaker, i) || undefined,
       description: valueAt(columns.description, i) || undefined,
       related: links(valueAt(columns.related, i)),
-      tags: h.tagSets[ints.tags[i]!]!,
-      line: ints.line[i]!,
+      tags: h.tagSets[rowOf(tags, i)]!,
+      line: lines[i]!,
       source,
       slug: valueAt(columns.slug, i) || id,
     };
@@ -258,8 +276,8 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       speaker: columns.speaker,
       description: columns.description,
       url: columns.url,
-      section: { table: h.paths, rows: ints.path },
-      tags: { table: h.tagSets, rows: ints.tags },
+      section,
+      tags,
     },
   };
 }

@@ -81,10 +81,16 @@ export interface JoinedColumn {
   ascii: boolean;
 }
 
-/** A list field of every entry (heading trail, tags): the distinct lists, and each entry's row. */
+/**
+ * A list field of every entry (heading trail, tags): the distinct lists, and runs of entries that
+ * share one: entries `starts[r]` to `starts[r + 1] - 1` have the list `table[rows[r]]`. A section's
+ * entries follow each other, so a page of 100,000 entries has a few thousand runs.
+ */
 export interface ListColumn {
   table: readonly (readonly string[])[];
   rows: Int32Array;
+  /** One more than there are runs: the last is the number of entries. */
+  starts: Int32Array;
 }
 
 /** The text the search reads, field by field, for a list of entries (the cache stores it so). */

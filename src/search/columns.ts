@@ -29,12 +29,13 @@ export function valueAt(column: JoinedColumn, i: number): string {
   return column.text.substring(column.starts[i]!, column.starts[i + 1]! - 1);
 }
 
-/** A list field as a table of its distinct lists (entries share them: one per section). */
+/** A list field as a table of its distinct lists and runs of items that share one. */
 export function listColumn<T>(items: readonly T[], list: (item: T) => readonly string[]): ListColumn {
   const table: (readonly string[])[] = [];
   const byList = new Map<readonly string[], number>();
   const byText = new Map<string, number>();
-  const rows = new Int32Array(items.length);
+  const rows: number[] = [];
+  const starts: number[] = [];
   items.forEach((item, i) => {
     const value = list(item);
     let row = byList.get(value);
@@ -44,9 +45,26 @@ export function listColumn<T>(items: readonly T[], list: (item: T) => readonly s
       if (row === undefined) byText.set(key, (row = table.push(value) - 1));
       byList.set(value, row);
     }
-    rows[i] = row;
+    if (rows.at(-1) !== row) {
+      rows.push(row);
+      starts.push(i);
+    }
   });
-  return { table, rows };
+  starts.push(items.length);
+  return { table, rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
+}
+
+/** The row of the list of item `i` (binary search over the runs). */
+export function rowOf(column: ListColumn, i: number): number {
+  const { starts } = column;
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return column.rows[lo]!;
 }
 
 export function searchTextOf(entries: readonly Entry[]): SearchText {

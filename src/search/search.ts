@@ -45,10 +45,10 @@ interface Column {
   starts: Int32Array;
 }
 
-/** A list field: its table's folded rows, and each entry's row. */
+/** A list field: its table's folded rows, and the runs of entries that share a row. */
 interface TableColumn {
   rows: Column;
-  of: Int32Array;
+  runs: ListColumn;
 }
 
 interface Columns {
@@ -74,7 +74,7 @@ function foldColumn(c: JoinedColumn): Column {
 
 function foldTable(c: ListColumn): TableColumn {
   const text = fold(c.table.map((list) => list.join(" ").replace(/\n/g, " ")).join("\n"));
-  return { rows: { text, starts: startsOf(text, c.table.length) }, of: c.rows };
+  return { rows: { text, starts: startsOf(text, c.table.length) }, runs: c };
 }
 
 const indexes = new WeakMap<EntryList, SearchIndex>();
@@ -105,7 +105,7 @@ export function searchIndex(entries: EntryList, text?: SearchText): SearchIndex 
 
 /** The folded rows a column's words are read from (a list field's table). */
 function rowsOf(c: Column | TableColumn): Column {
-  return "of" in c ? c.rows : c;
+  return "runs" in c ? c.rows : c;
 }
 
 /** Query words, folded. */
@@ -180,13 +180,13 @@ function scan(col: Column, word: string, weight: number, scores: WordScores, typ
 
 /** `scan` for a field: a list field is scanned in its table, then spread to the entries. */
 function scanField(c: Column | TableColumn, word: string, weight: number, scores: WordScores, typo = false): boolean {
-  if (!("of" in c)) return scan(c, word, weight, scores, typo);
+  if (!("runs" in c)) return scan(c, word, weight, scores, typo);
   const rows = new WordScores(c.rows.starts.length - 1);
   if (!scan(c.rows, word, weight, rows, typo)) return false;
-  const of = c.of;
-  for (let i = 0; i < of.length; i++) {
-    const v = rows.best[of[i]!]!;
-    if (v > 0) scores.raise(i, v);
+  const { rows: runRows, starts } = c.runs;
+  for (let r = 0; r < runRows.length; r++) {
+    const v = rows.best[runRows[r]!]!;
+    if (v > 0) for (let i = starts[r]!; i < starts[r + 1]!; i++) scores.raise(i, v);
   }
   return true;
 }
@@ -263,6 +263,8 @@ export function rank(entries: EntryList, query: string, options: SearchOptions =
       }
     }
     const { best, touched, count } = scores;
+    // One word: its scores are the totals, and every entry it touched matched every word.
+    if (qwords.length === 1) return ranked(touched.subarray(0, count), best);
     for (let k = 0; k < count; k++) {
       const i = touched[k]!;
       total[i] = total[i]! + best[i]!;
@@ -273,17 +275,21 @@ export function rank(entries: EntryList, query: string, options: SearchOptions =
     scores.count = 0;
   }
 
-  const phrase = qwords.length > 1 ? qwords.join(" ") : undefined;
+  const phrase = qwords.join(" ");
   const { title, speaker } = index.columns;
-  const inField = (c: Column, i: number) => c.text.slice(c.starts[i]!, c.starts[i + 1]! - 1).includes(phrase!);
+  const inField = (c: Column, i: number) => c.text.slice(c.starts[i]!, c.starts[i + 1]! - 1).includes(phrase);
   let count = 0;
   for (const i of candidates) {
     if (matched[i] !== qwords.length) continue;
     candidates[count++] = i;
-    if (phrase && (inField(title, i) || inField(speaker, i))) total[i] = total[i]! + PHRASE_BONUS;
+    if (inField(title, i) || inField(speaker, i)) total[i] = total[i]! + PHRASE_BONUS;
   }
-  // Best first; equal scores keep document order, so results are stable.
-  const indexes = candidates.subarray(0, count).sort((a, b) => total[b]! - total[a]! || a - b);
+  return ranked(candidates.subarray(0, count), total);
+}
+
+/** Best first; equal scores keep document order, so results are stable. */
+function ranked(hits: Int32Array, total: Float64Array): Ranked {
+  const indexes = hits.sort((a, b) => total[b]! - total[a]! || a - b);
   return { indexes, scores: Float64Array.from(indexes, (i) => total[i]!) };
 }
 

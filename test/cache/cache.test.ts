@@ -97,17 +97,25 @@ describe("cache format", () => {
     const grown = new Uint8Array(bytes.length + 4);
     grown.set(bytes);
     expect(read(grown)).toBeUndefined();
-    // An entry's section row past the end of the table.
-    const header = Buffer.from(bytes).toString("latin1");
-    const dataStart = Math.ceil((14 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(10, true)) / 8) * 8;
-    const bad = Uint8Array.from(bytes);
-    new DataView(bad.buffer).setInt32(dataStart, 9999, true);
-    expect(header.startsWith("ICPL3\n")).toBe(true);
-    expect(read(bad)).toBeUndefined();
-    // A column whose entries end past its text.
-    const past = Uint8Array.from(bytes);
-    new DataView(past.buffer).setInt32(dataStart + 3 * 4 * 26 + 4 * 26, 1 << 20, true);
-    expect(read(past)).toBeUndefined();
+    // Where the parts are: lines (n), section runs, tag runs (rows, then starts), text starts.
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(10, true);
+    const header = JSON.parse(Buffer.from(bytes.subarray(14, 14 + headerLength)).toString("utf8")) as { runs: { path: number; tags: number } };
+    const dataStart = Math.ceil((14 + headerLength) / 8) * 8;
+    const n = 26;
+    const sectionRows = dataStart + 4 * n;
+    const sectionStarts = sectionRows + 4 * header.runs.path;
+    const titleStarts = sectionStarts + 4 * (header.runs.path + 1) + 4 * (2 * header.runs.tags + 1);
+    const changed = (offset: number, value: number) => {
+      const copy = Uint8Array.from(bytes);
+      new DataView(copy.buffer).setInt32(offset, value, true);
+      return copy;
+    };
+    expect(read(changed(sectionRows, 0))).toBeDefined();
+    // A section row past the end of the table; runs out of order; a column ending past its text.
+    expect(read(changed(sectionRows, 9999))).toBeUndefined();
+    expect(read(changed(sectionStarts + 4, 0))).toBeUndefined();
+    expect(read(changed(sectionStarts + 4 * header.runs.path, n + 1))).toBeUndefined();
+    expect(read(changed(titleStarts + 4 * n, 1 << 20))).toBeUndefined();
   });
 });
 
