@@ -15,7 +15,7 @@
 // The checksum covers everything after itself (header and data). unpack() checks everything it
 // reads and returns undefined for anything it does not fully trust: a corrupt, truncated,
 // foreign or planted file can only cost a re-parse, never a wrong result.
-import type { Entry, FrontMatter, Heading, JoinedColumn, Kind, Link, Page, ParsedEntry, SearchText } from "../catalog/types";
+import type { CachedEntries, Entry, FrontMatter, Heading, JoinedColumn, Kind, Link, Page, ParsedEntry, SearchText } from "../catalog/types";
 import { KINDS } from "../catalog/types";
 import { joinColumn, listColumn, rowOf, valueAt } from "../search/columns";
 
@@ -53,18 +53,9 @@ export interface CachedPage {
    * asked for; `all()` builds every one, and they are the page's entries too. Before all(), each
    * `at()` builds a new object.
    */
-  lazy: EntryList & { all(): Entry[] };
+  lazy: CachedEntries;
   /** The entries' text as the search reads it. */
   text: SearchText;
-}
-
-/**
- * Entries in catalog order, built one by one when asked for: a search of 100,000 cached entries
- * builds objects for its hits only (#4). Arrays are such lists too.
- */
-export interface EntryList {
-  readonly length: number;
-  at(index: number): Entry | undefined;
 }
 
 /** A checksum of bytes (the cache passes CRC-32: integrity against accidents, not attackers). */
@@ -266,11 +257,23 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     };
   };
   const all = () => (everything ??= Array.from({ length: n }, (_, i) => entryAt(i)!));
+  // A TSV line's fields, without the rest of an entry: 19,000 hits printed to a pipe (#4).
+  const summary = (i: number) => {
+    if (!(i >= 0 && i < n)) return undefined;
+    const sectionPath = h.paths[rowOf(section, i)]!;
+    return {
+      id: valueAt(columns.id, i),
+      title: valueAt(columns.title, i),
+      url: valueAt(columns.url, i),
+      speaker: valueAt(columns.speaker, i) || undefined,
+      section: sectionPath[sectionPath.length - 1]!,
+    };
+  };
   const page = { source, frontMatter: h.frontMatter, headings: h.headings } as Page;
   Object.defineProperty(page, "entries", { enumerable: true, get: all });
   return {
     page,
-    lazy: { length: n, at: entryAt, all },
+    lazy: { length: n, at: entryAt, all, summary },
     text: {
       title: columns.title,
       speaker: columns.speaker,

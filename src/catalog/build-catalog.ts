@@ -1,6 +1,6 @@
 // Pages -> Catalog: positions in document order across pages, unique ids, and the indexes
 // (by section, kind, speaker, tag) that the commands read. Pure.
-import type { Catalog, Entry, Facet, Page, ParsedEntry, SearchText } from "./types";
+import type { CachedEntries, Catalog, Entry, Facet, Page, ParsedEntry, SearchText } from "./types";
 import { KINDS } from "./types";
 import { assignIds } from "./ids";
 import { isRelative } from "./classify";
@@ -73,7 +73,7 @@ function withTargets(entries: Entry[], permalinks: Map<string, string>): Entry[]
 
 /** What a cache may already know of a single page: its entries, built when read, and their text as the search reads it. */
 export interface CatalogHints {
-  lazy?: { readonly length: number; at(index: number): Entry | undefined; all(): Entry[] };
+  lazy?: CachedEntries;
   text?: SearchText;
 }
 
@@ -92,7 +92,7 @@ export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
       }
       return e;
     };
-    catalog.lazy = { length: ready.length, at };
+    catalog.lazy = { length: ready.length, at, summary: ready.summary };
     lazy(catalog, "entries", () => withTargets(ready.all(), permalinks));
     if (hints.text) catalog.text = hints.text;
   } else {

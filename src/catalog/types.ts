@@ -104,6 +104,25 @@ export interface SearchText {
   tags: ListColumn;
 }
 
+/** What the one-line forms of an entry (TSV) print of it. */
+export type EntrySummary = Pick<Entry, "id" | "title" | "url" | "speaker" | "section">;
+
+/**
+ * Entries in catalog order, built one by one when asked for: a search of 100,000 cached entries
+ * builds objects for what it prints only (#4). Arrays are such lists too.
+ */
+export interface EntryList {
+  readonly length: number;
+  at(index: number): Entry | undefined;
+  /** Just what a TSV line prints, where the list has a cheaper way to it than at() (the cache). */
+  summary?(index: number): EntrySummary | undefined;
+}
+
+/** Entries from the cache: built one by one, or all at once (then kept). */
+export interface CachedEntries extends EntryList {
+  all(): Entry[];
+}
+
 export interface Catalog {
   pages: Page[];
   entries: Entry[];
@@ -113,7 +132,7 @@ export interface Catalog {
    * When the entries come from the cache: the same entries, each built only when read, so a
    * search builds objects for its hits alone. `entries` builds them all.
    */
-  lazy?: { readonly length: number; at(index: number): Entry | undefined };
+  lazy?: EntryList;
   bySection: Facet[];
   byKind: Facet[];
   bySpeaker: Facet[];

@@ -2,7 +2,8 @@
 // Shared by open, show, check, search and pick. Pure over the catalog.
 import type { Catalog, Entry } from "../catalog/types";
 import { tryResolve, resolve } from "../catalog/resolve";
-import { search, type EntryList, type SearchOptions } from "../search/search";
+import type { EntryList } from "../catalog/types";
+import { search, type SearchOptions } from "../search/search";
 import { applyFilters, hasFilters, type Filters } from "../search/filters";
 import { NotFoundError } from "../errors";
 

@@ -1,7 +1,7 @@
 // The edge that reads pages: files, folders of .md files, and standard input ("-").
 // Everything it touches comes in through `LoadDeps`, so tests can hand it fakes (#2).
 import type { Stats } from "node:fs";
-import type { Entry, Page, SearchText } from "../catalog/types";
+import type { CachedEntries, Page, SearchText } from "../catalog/types";
 import { PageError } from "../errors";
 import { decodePage } from "./decode";
 
@@ -17,7 +17,7 @@ export interface FileSystem {
 export interface LoadedPage {
   page: Page;
   /** Its entries as a catalog of this page alone holds them, built when read (from the cache). */
-  lazy?: { readonly length: number; at(index: number): Entry | undefined; all(): Entry[] };
+  lazy?: CachedEntries;
   text?: SearchText;
 }
 

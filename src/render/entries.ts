@@ -1,6 +1,6 @@
 // Entries as text: an aligned, coloured table on a terminal; tab-separated lines in a pipe;
 // plain objects for --json. Pure: every function returns the text to print (#3).
-import type { Catalog, Entry, FrontMatter } from "../catalog/types";
+import type { Catalog, Entry, EntrySummary, FrontMatter } from "../catalog/types";
 import { displayHost } from "../catalog/classify";
 import { matchRanges } from "../search/search";
 import { sanitize } from "../text/sanitize";
@@ -53,7 +53,7 @@ export function json(value: unknown): string {
 }
 
 /** One line per entry for cut and awk: id, title, url, speaker, section. */
-export function tsvLine(e: Entry): string {
+export function tsvLine(e: EntrySummary): string {
   return [e.id, e.title, e.url, e.speaker ?? "", e.section].map(sanitize).join("\t");
 }
 
@@ -65,7 +65,7 @@ const UNSAFE_IN_TSV = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u2
  * checked once as a whole (one regular-expression pass instead of five calls per entry: 19,000
  * hits of a 100,000-link page; #4), and only text that needs it goes through sanitize().
  */
-export function tsvLines(entries: readonly Entry[]): string {
+export function tsvLines(entries: readonly EntrySummary[]): string {
   if (entries.length === 0) return "";
   const out = `${entries.map((e) => `${e.id}\t${e.title}\t${e.url}\t${e.speaker ?? ""}\t${e.section}`).join("\n")}\n`;
   // A tab or newline inside a field would shift the columns: as unsafe as an escape sequence.

@@ -12,16 +12,10 @@
 // by offset. Section trails and tags are searched in their table of distinct lists (a few
 // thousand rows) and spread to the entries. The cache stores these strings ready-made
 // (columns.ts). Only the words near a typo are compared by edit distance.
-import type { Entry, JoinedColumn, ListColumn, SearchText } from "../catalog/types";
+import type { Entry, EntryList, JoinedColumn, ListColumn, SearchText } from "../catalog/types";
 import { fold, foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 import { searchTextOf, startsOf } from "./columns";
-
-/** What the search reads: an array, or the cache's entries built one by one when read. */
-export interface EntryList {
-  readonly length: number;
-  at(index: number): Entry | undefined;
-}
 
 function toArray(entries: EntryList): Entry[] {
   return Array.isArray(entries) ? entries : Array.from({ length: entries.length }, (_, i) => entries.at(i)!);

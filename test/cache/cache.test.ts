@@ -47,6 +47,16 @@ describe("cache format", () => {
     }
   });
 
+  it("gives each entry's TSV fields without building the entry, the same as the entry has", () => {
+    const { back } = roundTrip(awesome);
+    const lazy = back!.lazy;
+    for (let i = 0; i < lazy.length; i++) {
+      const e = lazy.at(i)!;
+      expect(lazy.summary!(i)).toEqual({ id: e.id, title: e.title, url: e.url, speaker: e.speaker, section: e.section });
+    }
+    expect(lazy.summary!(lazy.length)).toBeUndefined();
+  });
+
   it("gives the current source, not the one it was stored for", () => {
     expect(roundTrip(seed, "/elsewhere/copy.md").back!.lazy.at(0)!.source).toBe("/elsewhere/copy.md");
   });
