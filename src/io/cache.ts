@@ -6,10 +6,10 @@
 // - Bounded: past MAX_FILES or MAX_BYTES the least recently used files are removed.
 // A second, read-only folder (the package's own, built with it) holds the bundled page's entry.
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, type BigIntStats, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync, type Stats } from "node:fs";
 import { writeFileAtomic } from "./atomic-write";
 import { makeDirectory } from "./mkdir";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Page } from "../catalog/types";
 import type { LoadedPage, PageCache } from "./load";
 import { pack, unpack } from "../cache/format";
@@ -39,26 +39,52 @@ export function cacheKey(build: string, bytes: Uint8Array): string {
 /** Chunk size for hashing a page file as it is read. */
 const CHUNK = 1 << 20;
 
+/** A file as it is now: any write, rename or replacement changes one of these. */
+function identity(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+}
+
 /**
  * The cache key of a regular file, read a megabyte at a time into one buffer: the same key as
  * cacheKey() of its bytes, without holding (and page-faulting in) 13 MB of a page that the cache
- * already has: 20 ms instead of 30 here (#4). Undefined for anything but a regular file: a FIFO
- * must be read once, by the loader.
+ * already has: 20 ms instead of 30 here (#4). With it, the file's identity, if the file did not
+ * change while it was read. Undefined for anything but a regular file: a FIFO must be read
+ * once, by the loader.
  */
-function fileKey(build: string, path: string, maxBytes: number): string | undefined {
+function fileKey(build: string, path: string, maxBytes: number): { key: string; identity?: string } | undefined {
   // Looked at before it is opened: opening a FIFO would take its writer's data from the loader.
   if (!statSync(path).isFile()) return undefined;
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > maxBytes) return undefined;
+    const before = fstatSync(fd, { bigint: true });
+    if (!before.isFile() || before.size > BigInt(maxBytes)) return undefined;
     const hash = keyHash(build);
-    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(stats.size, 1)));
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(Number(before.size), 1)));
     for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
-    return keyOf(hash);
+    const same = identity(fstatSync(fd, { bigint: true })) === identity(before);
+    return same ? { key: keyOf(hash), identity: identity(before) } : { key: keyOf(hash) };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Pages from this size on have their key remembered (a `.key` file): hashing 13 MB costs 15–20
+ * ms of a 300 ms search; a small page hashes in less than reading the note would take.
+ */
+export const REMEMBER_KEY_FROM = 1 << 20;
+/**
+ * A key is remembered only for a file untouched for this long: a write within the same tick of
+ * the file system's clock could leave size and times as they were (git's "racily clean" rule).
+ */
+const SETTLED_MS = 3000;
+export const MAX_KEY_FILES = 256;
+
+interface KeyNote {
+  build: string;
+  path: string;
+  identity: string;
+  key: string;
 }
 
 /** Someone else's file or folder, or one others may write to, is not trusted. */
@@ -75,6 +101,8 @@ export interface FileCacheOptions {
   uid?: number;
   /** Called with what went wrong, for --debug; never thrown. */
   onError?: (what: string, error: unknown) => void;
+  /** The clock, in ms: when a page file has settled enough for its key to be remembered. */
+  now?: () => number;
 }
 
 export class FileCache implements PageCache {
@@ -84,15 +112,70 @@ export class FileCache implements PageCache {
     return this.find(cacheKey(this.options.build, bytes), source);
   }
 
+  /**
+   * The page of a file, found by its content's key. For a big page the key is remembered with
+   * the file's identity (device, inode, size, modification and change times, to the nanosecond),
+   * and taken from that note while the file stays as it was: a warm search of a 13 MB page then
+   * does not read it at all.
+   */
   getFile(path: string, source: string, maxBytes: number): LoadedPage | undefined {
     let key: string | undefined;
     try {
-      key = fileKey(this.options.build, path, maxBytes);
+      const stats = statSync(path, { bigint: true });
+      const remember = stats.isFile() && stats.size >= BigInt(REMEMBER_KEY_FROM) && stats.size <= BigInt(maxBytes);
+      const now = identity(stats);
+      key = remember ? this.rememberedKey(path, now) : undefined;
+      if (key === undefined) {
+        const read = fileKey(this.options.build, path, maxBytes);
+        if (read === undefined) return undefined;
+        key = read.key;
+        if (remember && read.identity === now && this.settled(stats)) this.rememberKey(path, now, key);
+      }
     } catch {
       // Unreadable, gone, a folder: the loader reads it and says what is wrong.
       return undefined;
     }
-    return key === undefined ? undefined : this.find(key, source);
+    return this.find(key, source);
+  }
+
+  private settled(stats: BigIntStats): boolean {
+    const now = (this.options.now ?? Date.now)();
+    return now - Number(stats.mtimeMs) >= SETTLED_MS && now - Number(stats.ctimeMs) >= SETTLED_MS;
+  }
+
+  private keyFile(path: string): string {
+    const name = createHash("sha1").update(this.options.build).update("\0").update(resolve(path)).digest("hex");
+    return join(this.options.dir, `${name}.key`);
+  }
+
+  private rememberedKey(path: string, now: string): string | undefined {
+    const file = this.keyFile(path);
+    let fd: number | undefined;
+    try {
+      if (!trusted(statSync(this.options.dir), this.options.uid)) return undefined;
+      fd = openSync(file, "r");
+      if (!trusted(fstatSync(fd), this.options.uid)) return undefined;
+      const note = JSON.parse(readFileSync(fd, "utf8")) as Partial<KeyNote>;
+      const ok = note.build === this.options.build && note.path === resolve(path) && note.identity === now && typeof note.key === "string" && /^[0-9a-f]{40}$/.test(note.key);
+      return ok ? note.key : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.options.onError?.(`cannot read the cache file ${file}`, error);
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  private rememberKey(path: string, now: string, key: string): void {
+    const file = this.keyFile(path);
+    try {
+      makeDirectory(this.options.dir, 0o700);
+      if (!trusted(statSync(this.options.dir), this.options.uid)) return;
+      const note: KeyNote = { build: this.options.build, path: resolve(path), identity: now, key };
+      writeFileAtomic(file, JSON.stringify(note), { mode: 0o600 });
+    } catch (error) {
+      this.options.onError?.(`cannot write the cache file ${file}`, error);
+    }
   }
 
   private find(key: string, source: string): LoadedPage | undefined {
@@ -141,11 +224,14 @@ export class FileCache implements PageCache {
     }
   }
 
-  /** Keeps the folder within MAX_FILES and MAX_BYTES, removing the least recently used first. */
+  /**
+   * Keeps the folder within MAX_FILES and MAX_BYTES of pages and MAX_KEY_FILES notes of keys,
+   * removing the least recently used first.
+   */
   private evict(): void {
     const { dir } = this.options;
     const files = readdirSync(dir)
-      .filter((name) => name.endsWith(".page") || name.endsWith(".tmp"))
+      .filter((name) => name.endsWith(".page") || name.endsWith(".tmp") || name.endsWith(".key"))
       .flatMap((name) => {
         try {
           const stats = statSync(join(dir, name));
@@ -157,11 +243,14 @@ export class FileCache implements PageCache {
       .sort((a, b) => b.used - a.used);
     let total = 0;
     let count = 0;
+    let keys = 0;
     for (const f of files) {
       const json = f.name.endsWith(".page");
       total += f.size;
       if (json) count++;
-      if (f.stale || (json && (count > MAX_FILES || total > MAX_BYTES))) {
+      const note = f.name.endsWith(".key");
+      if (note) keys++;
+      if (f.stale || (json && (count > MAX_FILES || total > MAX_BYTES)) || (note && keys > MAX_KEY_FILES)) {
         try {
           unlinkSync(join(dir, f.name));
         } catch {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pack, unpack } from "../../src/cache/format";
-import { FileCache, MAX_FILES, cacheDir, cacheKey, checksum } from "../../src/io/cache";
+import { FileCache, MAX_FILES, REMEMBER_KEY_FROM, cacheDir, cacheKey, checksum } from "../../src/io/cache";
 import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog } from "../../src/catalog/build-catalog";
 import { parsePage } from "../../src/catalog/parse-page";
@@ -152,6 +152,69 @@ describe("file cache", () => {
     expect(cache.getFile(page, page, 1024)).toBeUndefined();
     expect(cache.getFile(join(dir, "missing.md"), "m", 64 << 20)).toBeUndefined();
     expect(cache.getFile(dir, dir, 64 << 20)).toBeUndefined();
+  });
+
+  describe("remembered keys of big pages", () => {
+    // A page over REMEMBER_KEY_FROM, and a clock far enough ahead that it has settled.
+    const setup = (now = () => Date.now() + 60_000) => {
+      const dir = tempDir();
+      const cache = new FileCache({ dir: join(dir, "c"), build: "b1", now });
+      const page = join(dir, "page.md");
+      const text = (title: string) => `- [${title}](https://a.example)\n${"<!-- filler -->\n".repeat(REMEMBER_KEY_FROM / 16 + 1)}`;
+      const store = (title: string) => {
+        writeFileSync(page, text(title));
+        cache.set(new TextEncoder().encode(text(title)), parsePage(text(title), page));
+      };
+      const notes = () => readdirSync(join(dir, "c")).filter((f) => f.endsWith(".key"));
+      const title = () => cache.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title;
+      return { dir, cache, page, store, notes, title };
+    };
+
+    it("remembers a settled page's key, and uses the note while the file is unchanged", () => {
+      const { dir, page, store, notes, title } = setup();
+      store("Alpha");
+      expect(title()).toBe("Alpha");
+      expect(notes()).toHaveLength(1);
+      // The note is what finds the page: pointed at another page's key, it finds that page.
+      const other = join(dir, "other.md");
+      writeFileSync(other, "- [Other](https://b.example)\n");
+      const cache2 = new FileCache({ dir: join(dir, "c"), build: "b1" });
+      const otherText = readFileSync(other, "utf8");
+      cache2.set(new TextEncoder().encode(otherText), parsePage(otherText, other));
+      const noteFile = join(dir, "c", notes()[0]!);
+      const note = JSON.parse(readFileSync(noteFile, "utf8")) as { key: string };
+      writeFileSync(noteFile, JSON.stringify({ ...note, key: cacheKey("b1", new TextEncoder().encode(otherText)) }));
+      expect(title()).toBe("Other");
+      // A planted note (writable by others) is not trusted.
+      chmodSync(noteFile, 0o666);
+      const strict = new FileCache({ dir: join(dir, "c"), build: "b1", uid: process.getuid!(), now: () => Date.now() + 60_000 });
+      expect(strict.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title).toBe("Alpha");
+    });
+
+    it("reads the file again when it changed, even to the same size and modification time", () => {
+      const { page, store, notes, title } = setup();
+      store("Alpha");
+      expect(title()).toBe("Alpha");
+      const { mtime, size } = statSync(page);
+      store("Gamma");
+      utimesSync(page, mtime, mtime);
+      expect(statSync(page)).toMatchObject({ size, mtime });
+      expect(title()).toBe("Gamma");
+      expect(notes()).toHaveLength(1);
+    });
+
+    it("does not remember the key of a page written just now, nor of a small page", () => {
+      const fresh = setup(() => Date.now());
+      fresh.store("Alpha");
+      expect(fresh.title()).toBe("Alpha");
+      expect(fresh.notes()).toEqual([]);
+      const small = setup();
+      const page = join(small.dir, "small.md");
+      writeFileSync(page, "- [Small](https://s.example)\n");
+      small.cache.set(new TextEncoder().encode(readFileSync(page, "utf8")), parsePage(readFileSync(page, "utf8"), page));
+      expect(small.cache.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title).toBe("Small");
+      expect(small.notes()).toEqual([]);
+    });
   });
 
   it("builds a new entry object per read until all entries are built, then hands those out", () => {
