@@ -97,10 +97,69 @@ for (const size of SIZES) {
   for (const [name, words] of QUERIES) add(`${label}: search ${name}, warm`, ["--file", file, "search", ...words], {}, runs);
 }
 
+// The same commands without NODE_EXTRA_CA_CERTS, when it is set: Node then reads every
+// certificate of that file at start-up, in every process (about 60 ms here, 416 million
+// instructions), which moves every figure and every ratio to `node -e 0`.
+const KEY_COMMANDS = [
+  ["list (bundled page)", ["list"]],
+  ["search consensus (bundled page)", ["search", "consensus"]],
+  ...(SIZES.includes(100000) ? QUERIES.map(([name, words]) => [`100,000: search ${name}, warm`, ["--file", join(work, "page-100000.md"), "search", ...words]]) : []),
+];
+const withoutCerts = [];
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  const plain = (argv, runs = RUNS) => {
+    const walls = [];
+    for (let i = 0; i < runs; i++) {
+      const start = process.hrtime.bigint();
+      spawnSync(argv[0], argv.slice(1), { env: { ...env, ...baseEnv }, stdio: "ignore" });
+      walls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return median(walls);
+  };
+  const base = plain([process.execPath, "-e", "0"], RUNS * 2);
+  withoutCerts.push({ name: "`node -e 0`", wall: base, ratio: 1 });
+  for (const [name, argv] of KEY_COMMANDS) {
+    const wall = plain([process.execPath, bin, ...argv]);
+    withoutCerts.push({ name, wall, ratio: wall / base });
+    process.stderr.write(`  without NODE_EXTRA_CA_CERTS, ${name}: ${wall.toFixed(0)} ms\n`);
+  }
+}
+
+// Instructions executed (valgrind's callgrind: the same count whatever else the machine does),
+// with BENCH_INSTRUCTIONS=1. User-space instructions only: reading files is not counted.
+const instructions = [];
+if (process.env.BENCH_INSTRUCTIONS === "1" && spawnSync("valgrind", ["--version"]).status === 0) {
+  const count = (argv) => {
+    const r = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...argv], { env: { ...process.env, ...baseEnv }, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+    return Number(/Collected : (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  };
+  const base = count([process.execPath, "-e", "0"]);
+  instructions.push({ name: "`node -e 0`", count: base, ratio: 1 });
+  for (const [name, argv] of KEY_COMMANDS) {
+    const n = count([process.execPath, bin, ...argv]);
+    instructions.push({ name, count: n, ratio: n / base });
+    process.stderr.write(`  instructions, ${name}: ${(n / 1e6).toFixed(0)} M\n`);
+  }
+}
+
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`Date: ${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} × ${cpu} · ${RUNS} runs (half at 100,000), medians\n`);
 console.log(`\`node -e 0\`: ${baseline.wall.toFixed(0)} ms, ${baseline.rss.toFixed(0)} MB\n`);
 console.log("| command | wall (ms) | × node -e 0 | peak RSS (MB) |");
 console.log("| --- | ---: | ---: | ---: |");
 for (const r of rows) console.log(`| ${r.name} | ${r.wall.toFixed(0)} | ${r.ratio.toFixed(2)} | ${Number.isNaN(r.rss) ? "n/a" : r.rss.toFixed(0)} |`);
+if (withoutCerts.length > 0) {
+  console.log(`\nThe same run, without NODE_EXTRA_CA_CERTS (set here to ${process.env.NODE_EXTRA_CA_CERTS}):\n`);
+  console.log("| command | wall (ms) | × node -e 0 |");
+  console.log("| --- | ---: | ---: |");
+  for (const r of withoutCerts) console.log(`| ${r.name} | ${r.wall.toFixed(0)} | ${r.ratio.toFixed(2)} |`);
+}
+if (instructions.length > 0) {
+  console.log("\nInstructions (valgrind --tool=callgrind, one run each, environment as above):\n");
+  console.log("| command | million instructions | × node -e 0 |");
+  console.log("| --- | ---: | ---: |");
+  for (const r of instructions) console.log(`| ${r.name} | ${(r.count / 1e6).toFixed(0)} | ${r.ratio.toFixed(2)} |`);
+}
 rmSync(work, { recursive: true, force: true });
