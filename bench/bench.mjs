@@ -9,7 +9,7 @@ import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const bin = join(root, "bin/icp-links.js");
+const bin = join(root, "bin/icp-links.cjs");
 const work = mkdtempSync(join(tmpdir(), "icp-links-bench-"));
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

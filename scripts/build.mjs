@@ -1,9 +1,15 @@
-// Bundles src/cli.ts into dist/ with esbuild: one entry file plus lazily loaded chunks,
-// so that start-up pays for neither module resolution nor code a command does not use (#4).
+// Bundles src/cli.ts into dist/ with esbuild (#4):
+// - dist/cli.cjs: the tool, one CommonJS file: no module resolution at start-up, and no ESM
+//   loader (a third of a start's own work when it was an ES module);
+// - dist/vendor/*.cjs: the big libraries only some commands need (the markdown parser, front
+//   matter, the prompt, the progress bar, CSV), each bundled alone and required on first use;
+// - dist/cli.v8cache: V8's code cache of cli.cjs after a search of the bundled page, which
+//   bin/icp-links.cjs hands to V8 so that a run does not parse and compile those functions again;
+// - dist/seed-cache: the bundled page's cache entry, so a first run needs no parser.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -36,7 +42,7 @@ function buildId() {
 const fastTokenFields = {
   name: "fast-token-fields",
   setup(b) {
-    b.onLoad({ filter: /markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, (args) => {
+    b.onLoad({ filter: /markdown-it[\\/]dist[\\/]markdown-it\.(?:mjs|cjs\.js)$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
       const helper = /function _defineProperty\(e, r, t\) \{[\s\S]*?\n\}/;
       if (!helper.test(source)) {
@@ -83,33 +89,76 @@ const lazyBuiltins = {
   },
 };
 
-rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: "src/cli.ts" },
-  outdir: "dist",
+/**
+ * CommonJS libraries bundled apart, each into dist/vendor/<name>.cjs, and required from there on
+ * first use. (ES-module libraries, the prompt and CSV, stay in the bundle, initialised on first
+ * use: apart, their default export would cross two module systems.)
+ */
+const VENDORS = ["markdown-it", "gray-matter", "yaml", "cli-progress"];
+const vendorPath = (name) => `./vendor/${name.replace(/^@/, "").replace(/\//g, "-")}.cjs`;
+const vendorsApart = {
+  name: "vendors-apart",
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind !== "entry-point" && VENDORS.includes(args.path) ? { path: vendorPath(args.path), external: true } : undefined));
+  },
+};
+
+const openThroughRealImport = {
+  name: "open-through-real-import",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/import-esm\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /src[\\/]io[\\/]open-package\.ts$/ }, () => ({
+      contents: 'export function loadOpen() { return require("./import-esm.cjs")("open"); }',
+      loader: "js",
+    }));
+  },
+};
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: "none",
-  chunkNames: "chunks/[name]-[hash]",
+  logLevel: "warning",
+  // gray-matter imports js-yaml, which icp-links never calls (its YAML engine is `yaml`).
+  alias: { "js-yaml": "./scripts/no-js-yaml.cjs" },
+};
+
+rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { cli: "src/cli.ts" },
+  outfile: "dist/cli.cjs",
   // `open` finds its helper scripts next to its own files, so it stays a real import from node_modules.
   external: ["open"],
-  alias: { "js-yaml": "./scripts/no-js-yaml.cjs" },
-  define: { __VERSION__: JSON.stringify(pkg.version), __BUILD_ID__: JSON.stringify(buildId()) },
-  // gray-matter and its YAML engine are CommonJS and call require() for Node built-ins.
-  banner: { js: 'import { createRequire as __icpCreateRequire } from "node:module"; const require = __icpCreateRequire(import.meta.url);' },
-  logLevel: "warning",
-  plugins: [fastTokenFields, lazyBuiltins],
+  define: { __VERSION__: JSON.stringify(pkg.version), __BUILD_ID__: JSON.stringify(buildId()), "import.meta.url": "__icpModuleUrl" },
+  banner: { js: 'var __icpModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Every import() becomes a require() of a bundled module or a built-in: the bundle runs as a
+  // vm.Script (bin/icp-links.cjs), where import() has no loader. `open` comes through
+  // dist/import-esm.cjs instead.
+  supported: { "dynamic-import": false },
+  plugins: [vendorsApart, lazyBuiltins, openThroughRealImport],
 });
+writeFileSync(join(root, "dist/import-esm.cjs"), "// A real import(), for the ES-module-only `open` package (src/io/open-package.ts).\nmodule.exports = (specifier) => import(specifier);\n");
+for (const name of VENDORS) {
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: "js" },
+    outfile: join("dist", vendorPath(name)),
+    plugins: [fastTokenFields],
+  });
+}
+if (!readFileSync(join(root, "dist", vendorPath("markdown-it")), "utf8").includes("this.map=null")) {
+  console.warn("build: markdown-it was bundled without the token-field patch; parsing stays slower");
+}
 
 // The bundled page's cache entry ships with the build (dist/seed-cache), so that the first
 // `icp-links list` after an install needs neither the markdown parser nor a writable cache.
 const scratch = mkdtempSync(join(tmpdir(), "icp-links-build-"));
-const made = spawnSync(process.execPath, [join(root, "dist/cli.js"), "list"], {
+const made = spawnSync(process.execPath, [join(root, "bin/icp-links.cjs"), "list"], {
   env: { ...process.env, XDG_CACHE_HOME: scratch, ICP_LINKS_FILE: "", ICP_LINKS_NO_CACHE: "" },
   stdio: ["ignore", "ignore", "inherit"],
 });
@@ -120,3 +169,13 @@ for (const name of readdirSync(join(scratch, "icp-links"))) {
   chmodSync(join(root, "dist/seed-cache", name), 0o644);
 }
 rmSync(scratch, { recursive: true, force: true });
+
+// V8's code cache, made by a run that searches the bundled page (the functions a list or a search
+// needs), with the seed cache in place. bin/icp-links.cjs writes it when asked by this variable.
+const codeScratch = mkdtempSync(join(tmpdir(), "icp-links-build-"));
+const cached = spawnSync(process.execPath, [join(root, "bin/icp-links.cjs"), "search", "consensus"], {
+  env: { ...process.env, XDG_CACHE_HOME: codeScratch, ICP_LINKS_FILE: "", ICP_LINKS_NO_CACHE: "", ICP_LINKS_MAKE_CODE_CACHE: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+rmSync(codeScratch, { recursive: true, force: true });
+if (cached.status !== 0) throw new Error("the built CLI could not search the bundled page");

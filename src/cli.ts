@@ -153,4 +153,7 @@ const hooks: ProgramHooks = {
   write: (stream, text) => (stream === "out" ? process.stdout : process.stderr).write(text),
 };
 
-process.exitCode = await main(process.argv.slice(2), hooks);
+// Not a top-level await: the bundle is CommonJS (scripts/build.mjs).
+void main(process.argv.slice(2), hooks).then((code) => {
+  process.exitCode = code;
+});

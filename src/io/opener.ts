@@ -1,6 +1,7 @@
 // Opening a URL in the browser: the only code that launches another program for a link.
 // URLs never pass through a shell: $BROWSER is split into words and spawned with the URL as
 // one argument, and otherwise the `open` package (which spawns xdg-open, open or start) is used.
+import { loadOpen } from "./open-package";
 
 export interface OpenRequest {
   url: string;
@@ -49,7 +50,7 @@ export function systemOpener(env: Record<string, string | undefined>): Opener {
       const argv = browserCommand(env.BROWSER, url);
       if (argv) return spawnBrowser(argv);
     }
-    const { default: open, apps } = await import("open");
+    const { default: open, apps } = await loadOpen();
     const known = browser ? (apps as Record<string, string | readonly string[]>)[browser] : undefined;
     await open(url, browser ? { app: { name: known ?? browser } } : {});
   };

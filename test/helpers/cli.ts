@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./pages";
 
-export const BIN = join(ROOT, "bin/icp-links.js");
+export const BIN = join(ROOT, "bin/icp-links.cjs");
 
 export interface Run {
   code: number | null;
