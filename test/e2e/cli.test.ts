@@ -1,8 +1,8 @@
 // End-to-end: the built binary, spawned with an isolated environment (#3).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../helpers/cli";
+import { isolatedHome, run } from "../helpers/cli";
 import { ROOT } from "../helpers/pages";
 
 const FIX = join(ROOT, "test/fixtures");
@@ -96,6 +96,21 @@ describe("open", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(""); // "Opening …" is for terminals only
     expect(r.opened).toEqual([["https://www.youtube.com/watch?v=vVLRRYh3JYo"]]);
+  });
+
+  it("opens with --browser through the `open` package, the browser named as a program", async () => {
+    // `open` (an ES module) is loaded by a real import() beside the CommonJS bundle: this is the
+    // path no other test takes. The "browser" is the recorder, found on PATH under a name.
+    const home = isolatedHome();
+    const bin = join(home, "bin");
+    mkdirSync(bin);
+    symlinkSync(join(home, "browser.sh"), join(bin, "recording-browser"));
+    const r = await run(["open", "consensus-overview", "--browser", "recording-browser"], { home, env: { BROWSER: undefined, PATH: `${bin}:${process.env.PATH}` } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    // open() does not wait for the browser: give the recorder a moment to write.
+    for (let i = 0; i < 50 && !existsSync(join(home, "opened")); i++) await new Promise((done) => setTimeout(done, 100));
+    expect(readFileSync(join(home, "opened"), "utf8")).toBe("https://www.youtube.com/watch?v=vVLRRYh3JYo\0\n");
   });
 
   it("prints instead of opening with --print", async () => {
