@@ -1,7 +1,7 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL3\n" · crc32 (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL3\n" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds the front matter, headings, the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
@@ -12,8 +12,8 @@
 // native call and an entry's value is a substring of it; the search reads the same strings
 // (search/columns.ts), so a warm search folds, at most, by lowercasing.
 //
-// The checksum covers everything after itself (header and data). unpack() checks everything it
-// reads and returns undefined for anything it does not fully trust: a corrupt, truncated,
+// The checksum covers everything after itself (header and data). unpack() checks the checksum, the
+// header and where every part lies, and returns undefined for anything it does not fully trust: a corrupt, truncated,
 // foreign or planted file can only cost a re-parse, never a wrong result.
 import type { CachedEntries, Entry, FrontMatter, Heading, JoinedColumn, Kind, Link, Page, ParsedEntry, SearchText } from "../catalog/types";
 import { KINDS } from "../catalog/types";
@@ -58,7 +58,7 @@ export interface CachedPage {
   text: SearchText;
 }
 
-/** A checksum of bytes (the cache passes CRC-32: integrity against accidents, not attackers). */
+/** A checksum of bytes (the cache passes 32 bits of SHA-1: integrity against accidents, not attackers). */
 export type Checksum = (bytes: Uint8Array) => number;
 
 const encoder = new TextEncoder();
