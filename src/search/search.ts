@@ -207,12 +207,13 @@ function nearWords(index: SearchIndex, word: string): string[] {
   const seen = new Set<string>();
   const near: string[] = [];
   const first = word[0]!.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&");
-  const startsLikeWord = new RegExp(`(?<![\\p{L}\\p{N}])${first}[\\p{L}\\p{N}]*`, "gu");
+  // Words too short to be within the budget are not even matched: most words are short.
+  const rest = Math.max(0, [...word].length - budget - 1);
+  const startsLikeWord = new RegExp(`(?<![\\p{L}\\p{N}])${first}[\\p{L}\\p{N}]{${rest},}`, "gu");
   for (const field of TYPO_FIELDS) {
     for (const candidate of rowsOf(index.columns[field]).text.match(startsLikeWord) ?? []) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
-      if (Math.abs(candidate.length - word.length) > budget && candidate.length < word.length) continue;
       if (editDistance(word, candidate, budget) <= budget || (candidate.length > word.length && editDistance(word, candidate.slice(0, word.length), budget) <= budget)) near.push(candidate);
     }
   }
