@@ -18,6 +18,7 @@
 import type { CachedEntries, Entry, FrontMatter, Heading, JoinedColumn, Kind, Link, Page, ParsedEntry, SearchText } from "../catalog/types";
 import { KINDS } from "../catalog/types";
 import { joinColumn, listColumn, rowOf, valueAt } from "../search/columns";
+import { safeLines, sanitize } from "../text/sanitize";
 
 export const MAGIC = "ICPL3\n";
 /** Magic, checksum, header length. */
@@ -40,6 +41,8 @@ interface Header {
   tagSets: string[][];
   /** How many runs of entries share one section trail, one tag list. */
   runs: Record<ListName, number>;
+  /** What a TSV line prints (id, title, url, speaker, section) holds nothing sanitize() would change. */
+  clean: boolean;
   /** Per text column: the byte length of its UTF-8 text, and whether every character is ASCII. */
   text: Record<TextColumn, { bytes: number; ascii: boolean }>;
 }
@@ -92,6 +95,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     paths: paths.table as string[][],
     tagSets: tagSets.table as string[][],
     runs: { path: paths.rows.length, tags: tagSets.rows.length },
+    clean: (["id", "title", "url", "speaker"] as const).every((c) => safeLines(columns[c].text)) && paths.table.every((p) => p.every((name) => sanitize(name) === name)),
     text: Object.fromEntries(TEXT_COLUMNS.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c].ascii }])) as Header["text"],
   };
   const json = encoder.encode(JSON.stringify(header));
@@ -134,6 +138,7 @@ function validHeader(h: Partial<Header>, build: string, key: string): h is Heade
   if (!h.paths.every((p) => isStringArray(p) && p.length > 0) || !h.tagSets.every(isStringArray)) return false;
   if (!h.headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line))) return false;
   const text = h.text as Record<string, unknown> | undefined;
+  if (typeof h.clean !== "boolean") return false;
   const runs = h.runs as Record<string, unknown> | undefined;
   if (runs === null || typeof runs !== "object" || !LIST_COLUMNS.every((c) => Number.isInteger(runs[c]) && (runs[c] as number) >= 0)) return false;
   return text !== null && typeof text === "object" &&
@@ -273,7 +278,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   Object.defineProperty(page, "entries", { enumerable: true, get: all });
   return {
     page,
-    lazy: { length: n, at: entryAt, all, summary },
+    lazy: { length: n, at: entryAt, all, summary, sanitized: h.clean },
     text: {
       title: columns.title,
       speaker: columns.speaker,

@@ -92,7 +92,7 @@ export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
       }
       return e;
     };
-    catalog.lazy = { length: ready.length, at, summary: ready.summary };
+    catalog.lazy = { length: ready.length, at, summary: ready.summary, sanitized: ready.sanitized };
     lazy(catalog, "entries", () => withTargets(ready.all(), permalinks));
     if (hints.text) catalog.text = hints.text;
   } else {

@@ -116,6 +116,11 @@ export interface EntryList {
   at(index: number): Entry | undefined;
   /** Just what a TSV line prints, where the list has a cheaper way to it than at() (the cache). */
   summary?(index: number): EntrySummary | undefined;
+  /**
+   * Known, not assumed: the texts a TSV line prints hold nothing sanitize() would change (the
+   * cache checks its columns once, when it writes them).
+   */
+  readonly sanitized?: boolean;
 }
 
 /** Entries from the cache: built one by one, or all at once (then kept). */

@@ -33,7 +33,7 @@ export const search: CommandSpec<FilterOptions> = {
     } else if (!ctx.view.tty) {
       // Printed a slice at a time, each entry built as it is printed: its objects die young (#4).
       const line = pool.summary ? (i: number) => pool.summary!(i)! : (i: number) => pool.at(i)!;
-      for (let k = 0; k < shown.length; k += PIPE_SLICE) ctx.out.write(tsvLines(Array.from(shown.subarray(k, k + PIPE_SLICE), line)));
+      for (let k = 0; k < shown.length; k += PIPE_SLICE) ctx.out.write(tsvLines(Array.from(shown.subarray(k, k + PIPE_SLICE), line), pool.sanitized === true));
     } else if (shown.length > 0) {
       ctx.out.write(`${entryRows(Array.from(shown, (i) => pool.at(i)!), ctx.view, { query, showSection: true }).join("\n")}\n`);
     }

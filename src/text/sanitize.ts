@@ -15,6 +15,14 @@ const SPACES = /[\t\n\v\f\r\u2028\u2029]+/g;
 /** Anything sanitize() would change: the cheap test that lets clean text through untouched. */
 const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 
+/** Anything sanitize() would change but a newline: for many lines of text checked at once. */
+const UNSAFE_BUT_NEWLINE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
+
+/** Every line of `text` is as sanitize() would leave it (lines joined by "\n"). */
+export function safeLines(text: string): boolean {
+  return !UNSAFE_BUT_NEWLINE.test(text);
+}
+
 /** One line of safe text: escape sequences and control characters gone, whitespace runs kept as one space. */
 export function sanitize(text: string): string {
   if (!UNSAFE.test(text)) return text;

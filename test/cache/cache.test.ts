@@ -57,6 +57,17 @@ describe("cache format", () => {
     expect(lazy.summary!(lazy.length)).toBeUndefined();
   });
 
+  it("says its entries are sanitised only when every printed column was found clean on writing", () => {
+    expect(roundTrip(awesome).back!.lazy.sanitized).toBe(true);
+    // The parser never lets this through; a page built by hand can carry it.
+    const page = { ...seed, entries: seed.entries.map((e, i) => (i === 2 ? { ...e, title: "A\x1b]0;owned\x07B" } : e)) };
+    const bytes = pack(page, assignIds(page.entries), "build-1", "key-1", checksum);
+    const back = unpack(bytes, "build-1", "key-1", "s", checksum)!;
+    expect(back.lazy.sanitized).toBe(false);
+    const mark = { ...seed, entries: seed.entries.map((e, i) => (i === 2 ? { ...e, sectionPath: ["Top", "\u202eevil"] } : e)) };
+    expect(unpack(pack(mark, assignIds(mark.entries), "build-1", "key-1", checksum), "build-1", "key-1", "s", checksum)!.lazy.sanitized).toBe(false);
+  });
+
   it("gives the current source, not the one it was stored for", () => {
     expect(roundTrip(seed, "/elsewhere/copy.md").back!.lazy.at(0)!.source).toBe("/elsewhere/copy.md");
   });

@@ -82,6 +82,9 @@ describe("list in a pipe", () => {
     expect(out.split("\n")[1]!.split("\t")[1]).toBe(shown);
     expect(tsvLines(catalog.entries)).toBe(catalog.entries.map((e) => `${tsvLine(e)}\n`).join(""));
     expect(tsvLines([])).toBe("");
+    // Told the entries were checked (by the cache, on writing), it prints them as they are.
+    expect(tsvLines(catalog.entries, true)).toBe(tsvLines(catalog.entries));
+    expect(tsvLines(entries, true)).toBe(entries.map((e) => `${[e.id, e.title, e.url, e.speaker ?? "", e.section].join("\t")}\n`).join(""));
   });
 });
 
