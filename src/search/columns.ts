@@ -54,17 +54,24 @@ export function listColumn<T>(items: readonly T[], list: (item: T) => readonly s
   return { table, rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
 }
 
-/** The row of the list of item `i` (binary search over the runs). */
-export function rowOf(column: ListColumn, i: number): number {
-  const { starts } = column;
+/**
+ * Which part holds position `at`, for parts that start at `starts[0..k-1]` and end before
+ * `starts[k]`: a binary search. An entry's text in a joined column, an entry's run in a list column.
+ */
+export function partAt(starts: Int32Array, at: number): number {
   let lo = 0;
   let hi = starts.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= i) lo = mid;
+    if (starts[mid]! <= at) lo = mid;
     else hi = mid - 1;
   }
-  return column.rows[lo]!;
+  return lo;
+}
+
+/** The row of the list of item `i`. */
+export function rowOf(column: ListColumn, i: number): number {
+  return column.rows[partAt(column.starts, i)]!;
 }
 
 export function searchTextOf(entries: readonly Entry[]): SearchText {

@@ -15,7 +15,7 @@
 import type { Entry, EntryList, JoinedColumn, ListColumn, SearchText } from "../catalog/types";
 import { fold, foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
-import { searchTextOf, startsOf } from "./columns";
+import { partAt, searchTextOf, startsOf } from "./columns";
 
 function toArray(entries: EntryList): Entry[] {
   return Array.isArray(entries) ? entries : Array.from({ length: entries.length }, (_, i) => entries.at(i)!);
@@ -121,17 +121,6 @@ function isWordEnd(text: string, end: number): boolean {
   return end >= text.length || !isAlnum(text, end);
 }
 
-/** The entry whose text holds offset `at` (binary search over the starts). */
-function entryAt(starts: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * The best weight × quality of one query word for each entry, and which entries have one: the
@@ -167,7 +156,7 @@ function scan(col: Column, word: string, weight: number, scores: WordScores, typ
     else q = !typo && word.length >= 3 ? QUALITY.infix : 0;
     if (q === 0) continue;
     found = true;
-    scores.raise(entryAt(starts, at), q * weight);
+    scores.raise(partAt(starts, at), q * weight);
   }
   return found;
 }
