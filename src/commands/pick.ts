@@ -6,7 +6,7 @@ import { FILTER_OPTIONS } from "./spec";
 import type { FilterOptions } from "./context";
 import { openAll, urlFor } from "./open";
 import { searchPool } from "./select";
-import { search } from "../search/search";
+import { rank } from "../search/search";
 import type { Entry } from "../catalog/types";
 import { renderTable } from "../render/table";
 import { ExitCode, QuietExit, UsageError } from "../errors";
@@ -56,14 +56,15 @@ export const pick: CommandSpec<PickOptions> = {
       source: (term) => {
         const shown =
           term && term.trim()
-            ? search(pool, term, how).slice(0, SHOWN).map((h) => h.entry)
+            ? Array.from(rank(pool, term, how).indexes.subarray(0, SHOWN), (i) => pool.at(i)!)
             : Array.from({ length: Math.min(SHOWN, pool.length) }, (_, i) => pool.at(i)!);
         const rows = pickRows(shown, Math.max(40, ctx.errView.width - 4));
         return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: sanitize(e.url) }));
       },
     });
     if (chosen === undefined) throw new QuietExit(ExitCode.interrupted);
-    const entry = catalog.entries[chosen - 1]!;
+    // From the cache's entries when there are some: building all of them for one is wasted.
+    const entry = (catalog.lazy ?? catalog.entries).at(chosen - 1)!;
     const url = urlFor(ctx, catalog, entry, options.baseUrl);
     if (options.print) ctx.out.write(`${url}\n`);
     else await openAll(ctx, [url], options);
