@@ -37,6 +37,8 @@ export interface Hit {
 interface Column {
   text: string;
   starts: Int32Array;
+  /** Only ASCII: its letters are a to z once folded. */
+  ascii: boolean;
 }
 
 /** A list field: its table's folded rows, and the runs of entries that share a row. */
@@ -61,14 +63,14 @@ export interface SearchIndex {
 
 function foldColumn(c: JoinedColumn): Column {
   // ASCII folds to itself lowercased, offsets unchanged: no second pass over 100,000 entries.
-  if (c.ascii) return { text: c.text.toLowerCase(), starts: c.starts };
+  if (c.ascii) return { text: c.text.toLowerCase(), starts: c.starts, ascii: true };
   const text = fold(c.text);
-  return { text, starts: startsOf(text, c.starts.length - 1) };
+  return { text, starts: startsOf(text, c.starts.length - 1), ascii: false };
 }
 
 function foldTable(c: ListColumn): TableColumn {
   const text = fold(c.table.map((list) => list.join(" ").replace(/\n/g, " ")).join("\n"));
-  return { rows: { text, starts: startsOf(text, c.table.length) }, runs: c };
+  return { rows: { text, starts: startsOf(text, c.table.length), ascii: /^[\x00-\x7f]*$/.test(text) }, runs: c };
 }
 
 const indexes = new WeakMap<EntryList, SearchIndex>();
@@ -196,11 +198,14 @@ function nearWords(index: SearchIndex, word: string): string[] {
   const seen = new Set<string>();
   const near: string[] = [];
   const first = word[0]!.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&");
-  // Words too short to be within the budget are not even matched: most words are short.
+  // Words too short to be within the budget are not even matched: most words are short. In ASCII
+  // text, letters and digits are a class of their own, which a regular expression scans faster.
   const rest = Math.max(0, [...word].length - budget - 1);
   const startsLikeWord = new RegExp(`(?<![\\p{L}\\p{N}])${first}[\\p{L}\\p{N}]{${rest},}`, "gu");
+  const startsLikeAsciiWord = new RegExp(`(?<![a-z0-9])${first}[a-z0-9]{${rest},}`, "g");
   for (const field of TYPO_FIELDS) {
-    for (const candidate of rowsOf(index.columns[field]).text.match(startsLikeWord) ?? []) {
+    const column = rowsOf(index.columns[field]);
+    for (const candidate of column.text.match(column.ascii ? startsLikeAsciiWord : startsLikeWord) ?? []) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
       if (editDistance(word, candidate, budget) <= budget || (candidate.length > word.length && editDistance(word, candidate.slice(0, word.length), budget) <= budget)) near.push(candidate);

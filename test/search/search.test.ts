@@ -93,6 +93,14 @@ describe("ranking and the search's columns", () => {
     expect(Array.from(ranked.scores)).toEqual(hits.map((h) => h.score));
   });
 
+  it("forgives a typo in text that is not ASCII as in text that is", () => {
+    const c = catalogFromText(["- [Zürich talk / Anna Müller](https://a.example/1)", "- [Plain talk / Anna Miller](https://a.example/2)", "- [Other](https://a.example/3)"].join("\n"));
+    expect(search(c.entries, "mullr").map((h) => h.entry.title)).toEqual(["Zürich talk"]);
+    expect(search(c.entries, "zurch").map((h) => h.entry.title)).toEqual(["Zürich talk"]);
+    const plain = catalogFromText(["- [Plain talk / Anna Miller](https://a.example/2)", "- [Other](https://a.example/3)"].join("\n"));
+    expect(search(plain.entries, "millr").map((h) => h.entry.title)).toEqual(["Plain talk"]);
+  });
+
   it("matches a section or tag word for every entry under it", () => {
     const c = catalogFromText(["---", "tags: [research]", "---", "## Consensus", "- [One](https://a.example/1)", "- [Two](https://a.example/2)", "## Other", "- [Three](https://a.example/3)"].join("\n"));
     expect(search(c.entries, "consensus").map((h) => h.entry.title)).toEqual(["One", "Two"]);
