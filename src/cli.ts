@@ -135,7 +135,10 @@ function makeContext(globals: GlobalOptions): Context {
     http: fetchClient(`icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`),
     checks: fileCheckStore(cacheFolder, () => Date.now(), debugError),
     interruption: () => (interrupt ??= interruption()),
-    choose: chooser(),
+    // Looked up when pick asks: it touches process.stdin, whose stream costs 2–3 ms to set up.
+    get choose() {
+      return chooser();
+    },
     writeFile: (path, data, overwrite) => {
       try {
         writeFileAtomic(path, data, { overwrite });
