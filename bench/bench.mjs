@@ -54,16 +54,17 @@ function median(values) {
   return s[Math.floor(s.length / 2)];
 }
 
-function measure(argv, env, runs = RUNS) {
+/** Median wall time and peak RSS of `argv`, run with `env` over `inherited` (this process's). */
+function measure(argv, env, runs = RUNS, inherited = process.env) {
   const walls = [];
   const rss = [];
   const rssFile = join(work, "rss");
   // One run first, not timed: the files it reads are then in the page cache for every timed run.
-  spawnSync(argv[0], argv.slice(1), { env: { ...process.env, ...env }, stdio: "ignore" });
+  spawnSync(argv[0], argv.slice(1), { env: { ...inherited, ...env }, stdio: "ignore" });
   for (let i = 0; i < runs; i++) {
     const cmd = TIME ? [TIME, ["-f", "%M", "-o", rssFile, ...argv]] : [argv[0], argv.slice(1)];
     const start = process.hrtime.bigint();
-    const r = spawnSync(cmd[0], cmd[1], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const r = spawnSync(cmd[0], cmd[1], { env: { ...inherited, ...env }, stdio: ["ignore", "ignore", "pipe"] });
     walls.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(" ")} failed: ${r.stderr}`);
     if (TIME) rss.push(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024);
@@ -109,18 +110,9 @@ const KEY_COMMANDS = [
 ];
 const withoutCerts = [];
 if (process.env.NODE_EXTRA_CA_CERTS) {
-  const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
-  const plain = (argv, runs = RUNS) => {
-    const walls = [];
-    spawnSync(argv[0], argv.slice(1), { env: { ...env, ...baseEnv }, stdio: "ignore" });
-    for (let i = 0; i < runs; i++) {
-      const start = process.hrtime.bigint();
-      spawnSync(argv[0], argv.slice(1), { env: { ...env, ...baseEnv }, stdio: "ignore" });
-      walls.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    return median(walls);
-  };
+  const inherited = { ...process.env };
+  delete inherited.NODE_EXTRA_CA_CERTS;
+  const plain = (argv, runs = RUNS) => measure(argv, baseEnv, runs, inherited).wall;
   const base = plain([process.execPath, "-e", "0"], RUNS * 2);
   withoutCerts.push({ name: "`node -e 0`", wall: base, ratio: 1 });
   for (const [name, argv] of KEY_COMMANDS) {

@@ -155,27 +155,31 @@ if (!readFileSync(join(root, "dist", vendorPath("markdown-it")), "utf8").include
   console.warn("build: markdown-it was bundled without the token-field patch; parsing stays slower");
 }
 
+/** Runs the built CLI with a cache folder of its own, which is handed to `keep` and then removed. */
+function runBuilt(args, env, keep = () => {}) {
+  const scratch = mkdtempSync(join(tmpdir(), "icp-links-build-"));
+  try {
+    const run = spawnSync(process.execPath, [join(root, "bin/icp-links.cjs"), ...args], {
+      env: { ...process.env, XDG_CACHE_HOME: scratch, ICP_LINKS_FILE: "", ICP_LINKS_NO_CACHE: "", ...env },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (run.status !== 0) throw new Error(`the built CLI failed: icp-links ${args.join(" ")}`);
+    keep(join(scratch, "icp-links"));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 // The bundled page's cache entry ships with the build (dist/seed-cache), so that the first
 // `icp-links list` after an install needs neither the markdown parser nor a writable cache.
-const scratch = mkdtempSync(join(tmpdir(), "icp-links-build-"));
-const made = spawnSync(process.execPath, [join(root, "bin/icp-links.cjs"), "list"], {
-  env: { ...process.env, XDG_CACHE_HOME: scratch, ICP_LINKS_FILE: "", ICP_LINKS_NO_CACHE: "" },
-  stdio: ["ignore", "ignore", "inherit"],
+runBuilt(["list"], {}, (cache) => {
+  mkdirSync(join(root, "dist/seed-cache"));
+  for (const name of readdirSync(cache)) {
+    renameSync(join(cache, name), join(root, "dist/seed-cache", name));
+    chmodSync(join(root, "dist/seed-cache", name), 0o644);
+  }
 });
-if (made.status !== 0) throw new Error("the built CLI could not list the bundled page");
-mkdirSync(join(root, "dist/seed-cache"));
-for (const name of readdirSync(join(scratch, "icp-links"))) {
-  renameSync(join(scratch, "icp-links", name), join(root, "dist/seed-cache", name));
-  chmodSync(join(root, "dist/seed-cache", name), 0o644);
-}
-rmSync(scratch, { recursive: true, force: true });
 
 // V8's code cache, made by a run that searches the bundled page (the functions a list or a search
 // needs), with the seed cache in place. bin/icp-links.cjs writes it when asked by this variable.
-const codeScratch = mkdtempSync(join(tmpdir(), "icp-links-build-"));
-const cached = spawnSync(process.execPath, [join(root, "bin/icp-links.cjs"), "search", "consensus"], {
-  env: { ...process.env, XDG_CACHE_HOME: codeScratch, ICP_LINKS_FILE: "", ICP_LINKS_NO_CACHE: "", ICP_LINKS_MAKE_CODE_CACHE: "1" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-rmSync(codeScratch, { recursive: true, force: true });
-if (cached.status !== 0) throw new Error("the built CLI could not search the bundled page");
+runBuilt(["search", "consensus"], { ICP_LINKS_MAKE_CODE_CACHE: "1" });

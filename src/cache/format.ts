@@ -235,13 +235,14 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   const section = { table: h.paths, ...lists.path };
   const tags = { table: h.tagSets, ...lists.tags };
 
+  const sectionPathOf = (i: number) => h.paths[rowOf(section, i)]!;
   let everything: (Entry & ParsedEntry)[] | undefined;
   // Until all() has built every entry, each call builds a new object that nothing keeps: a search
   // printing 19,000 hits leaves them to die young instead of copying them from GC to GC (#4).
   const entryAt = (i: number): (Entry & ParsedEntry) | undefined => {
     if (!(i >= 0 && i < n)) return undefined;
     if (everything) return everything[i];
-    const sectionPath = h.paths[rowOf(section, i)]!;
+    const sectionPath = sectionPathOf(i);
     const id = valueAt(columns.id, i);
     // One shape for every entry (optional fields always present, maybe undefined).
     return {
@@ -265,7 +266,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   // A TSV line's fields, without the rest of an entry: 19,000 hits printed to a pipe (#4).
   const summary = (i: number) => {
     if (!(i >= 0 && i < n)) return undefined;
-    const sectionPath = h.paths[rowOf(section, i)]!;
+    const sectionPath = sectionPathOf(i);
     return {
       id: valueAt(columns.id, i),
       title: valueAt(columns.title, i),

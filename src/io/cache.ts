@@ -48,12 +48,10 @@ function identity(stats: BigIntStats): string {
  * The cache key of a regular file, read a megabyte at a time into one buffer: the same key as
  * cacheKey() of its bytes, without holding (and page-faulting in) 13 MB of a page that the cache
  * already has: 20 ms instead of 30 here (#4). With it, the file's identity, if the file did not
- * change while it was read. Undefined for anything but a regular file: a FIFO must be read
- * once, by the loader.
+ * change while it was read. Undefined for anything but a regular file.
  */
 function fileKey(build: string, path: string, maxBytes: number): { key: string; identity?: string } | undefined {
-  // Looked at before it is opened: opening a FIFO would take its writer's data from the loader.
-  if (!statSync(path).isFile()) return undefined;
+  // The caller saw a regular file; non-blocking, in case it was swapped for a FIFO since.
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const before = fstatSync(fd, { bigint: true });
@@ -108,8 +106,17 @@ export interface FileCacheOptions {
 export class FileCache implements PageCache {
   constructor(private readonly options: FileCacheOptions) {}
 
+  /** Keys of page bytes already hashed: a parsed page is looked up, then stored, under one key. */
+  private readonly keys = new WeakMap<Uint8Array, string>();
+
+  private keyOfBytes(bytes: Uint8Array): string {
+    let key = this.keys.get(bytes);
+    if (key === undefined) this.keys.set(bytes, (key = cacheKey(this.options.build, bytes)));
+    return key;
+  }
+
   get(bytes: Uint8Array, source: string): LoadedPage | undefined {
-    return this.find(cacheKey(this.options.build, bytes), source);
+    return this.find(this.keyOfBytes(bytes), source);
   }
 
   /**
@@ -122,7 +129,9 @@ export class FileCache implements PageCache {
     let key: string | undefined;
     try {
       const stats = statSync(path, { bigint: true });
-      const remember = stats.isFile() && stats.size >= BigInt(REMEMBER_KEY_FROM) && stats.size <= BigInt(maxBytes);
+      // Looked at before it is opened: opening a FIFO would take its writer's data from the loader.
+      if (!stats.isFile()) return undefined;
+      const remember = stats.size >= BigInt(REMEMBER_KEY_FROM) && stats.size <= BigInt(maxBytes);
       const now = identity(stats);
       key = remember ? this.rememberedKey(path, now) : undefined;
       if (key === undefined) {
@@ -149,15 +158,33 @@ export class FileCache implements PageCache {
   }
 
   private rememberedKey(path: string, now: string): string | undefined {
-    const file = this.keyFile(path);
-    let fd: number | undefined;
+    const text = this.readFile(this.options.dir, this.keyFile(path), true);
+    if (text === undefined) return undefined;
     try {
-      if (!trusted(statSync(this.options.dir), this.options.uid)) return undefined;
-      fd = openSync(file, "r");
-      if (!trusted(fstatSync(fd), this.options.uid)) return undefined;
-      const note = JSON.parse(readFileSync(fd, "utf8")) as Partial<KeyNote>;
+      const note = JSON.parse(text.toString("utf8")) as Partial<KeyNote>;
       const ok = note.build === this.options.build && note.path === resolve(path) && note.identity === now && typeof note.key === "string" && /^[0-9a-f]{40}$/.test(note.key);
       return ok ? note.key : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private rememberKey(path: string, now: string, key: string): void {
+    const note: KeyNote = { build: this.options.build, path: resolve(path), identity: now, key };
+    this.writeFile(this.keyFile(path), () => JSON.stringify(note));
+  }
+
+  /**
+   * A file of the cache, if it can be read and, in our own folder (`checkOwner`), both the folder
+   * and the file are ours and writable by us alone. Never throws.
+   */
+  private readFile(dir: string, file: string, checkOwner: boolean): Buffer | undefined {
+    let fd: number | undefined;
+    try {
+      if (checkOwner && !trusted(statSync(dir), this.options.uid)) return undefined;
+      fd = openSync(file, "r");
+      if (checkOwner && !trusted(fstatSync(fd), this.options.uid)) return undefined;
+      return readFileSync(fd);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.options.onError?.(`cannot read the cache file ${file}`, error);
       return undefined;
@@ -166,15 +193,19 @@ export class FileCache implements PageCache {
     }
   }
 
-  private rememberKey(path: string, now: string, key: string): void {
-    const file = this.keyFile(path);
+  /**
+   * Writes a file of our own folder atomically, mode 0600, with what `data` makes; false if it
+   * could not. Never throws.
+   */
+  private writeFile(file: string, data: () => string | Uint8Array): boolean {
     try {
       makeDirectory(this.options.dir, 0o700);
-      if (!trusted(statSync(this.options.dir), this.options.uid)) return;
-      const note: KeyNote = { build: this.options.build, path: resolve(path), identity: now, key };
-      writeFileAtomic(file, JSON.stringify(note), { mode: 0o600 });
+      if (!trusted(statSync(this.options.dir), this.options.uid)) return false;
+      writeFileAtomic(file, data(), { mode: 0o600 });
+      return true;
     } catch (error) {
       this.options.onError?.(`cannot write the cache file ${file}`, error);
+      return false;
     }
   }
 
@@ -190,37 +221,28 @@ export class FileCache implements PageCache {
 
   private read(dir: string, key: string, source: string, checkOwner: boolean): LoadedPage | undefined {
     const file = join(dir, `${key}.page`);
-    let fd: number | undefined;
-    try {
-      if (checkOwner && !trusted(statSync(dir), this.options.uid)) return undefined;
-      fd = openSync(file, "r");
-      if (checkOwner && !trusted(fstatSync(fd), this.options.uid)) return undefined;
-      const page = unpack(readFileSync(fd), this.options.build, key, source, checksum);
-      if (page && checkOwner) {
+    const bytes = this.readFile(dir, file, checkOwner);
+    const page = bytes && unpack(bytes, this.options.build, key, source, checksum);
+    if (page && checkOwner) {
+      try {
         // Mark it used, for eviction (least recently used goes first).
         const now = new Date();
         utimesSync(file, now, now);
+      } catch (error) {
+        this.options.onError?.(`cannot mark the cache file ${file} used`, error);
       }
-      return page;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.options.onError?.(`cannot read the cache file ${file}`, error);
-      return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
+    return page;
   }
 
   set(bytes: Uint8Array, page: Page): void {
     const { dir, build } = this.options;
-    const key = cacheKey(build, bytes);
-    const file = join(dir, `${key}.page`);
+    const key = this.keyOfBytes(bytes);
+    if (!this.writeFile(join(dir, `${key}.page`), () => pack(page, assignIds(page.entries), build, key, checksum))) return;
     try {
-      makeDirectory(dir, 0o700);
-      if (!trusted(statSync(dir), this.options.uid)) return;
-      writeFileAtomic(file, pack(page, assignIds(page.entries), build, key, checksum), { mode: 0o600 });
       this.evict();
     } catch (error) {
-      this.options.onError?.(`cannot write the cache file ${file}`, error);
+      this.options.onError?.(`cannot keep the cache folder ${dir} bounded`, error);
     }
   }
 
