@@ -7,7 +7,7 @@ import { delimiter } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Chalk } from "chalk";
 import { main, type ProgramHooks } from "./program";
-import type { Context, GlobalOptions, Printer } from "./commands/context";
+import type { Context, GlobalOptions } from "./commands/context";
 import type { Catalog } from "./catalog/types";
 import { buildCatalog } from "./catalog/build-catalog";
 import { ExitCode, UsageError } from "./errors";
@@ -20,6 +20,7 @@ import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
 import { interruption } from "./io/interruption";
 import { colorLevel, terminalWidth } from "./io/terminal";
+import { processOutput, type Output } from "./io/output";
 import { chalkStyle, type View } from "./render/style";
 
 declare const __VERSION__: string;
@@ -33,33 +34,25 @@ const SEED_CACHE = fileURLToPath(new URL("./seed-cache", import.meta.url));
 
 const env = process.env;
 
-/** A printer over a stream that goes quiet once the reader is gone (`icp-links list | head -1`). */
-function printer(stream: NodeJS.WriteStream): Printer {
-  return {
-    isTTY: Boolean(stream.isTTY),
-    write(text: string) {
-      if (!stream.destroyed && text) stream.write(text);
-    },
-  };
-}
-
-function onStreamError(name: string) {
+/** A write to stdout or stderr failed. */
+function onOutputError(name: "stdout" | "stderr") {
   return (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") {
       // The reader left: nothing more to say, and nothing went wrong.
       process.exit(process.exitCode ?? 0);
     }
-    if (name === "stdout") process.stderr.write(`icp-links: cannot write to standard output: ${error.message} (check the disk or the pipe)\n`);
+    if (name === "stdout") stderr.write(`icp-links: cannot write to standard output: ${error.message} (check the disk or the pipe)\n`);
     process.exit(ExitCode.usage);
   };
 }
-process.stdout.on("error", onStreamError("stdout"));
-process.stderr.on("error", onStreamError("stderr"));
+// Written with write(2) where the descriptor cannot be a terminal: no stream stack at start (#4).
+const stdout = processOutput(1, onOutputError("stdout"));
+const stderr = processOutput(2, onOutputError("stderr"));
 
-function viewOf(stream: NodeJS.WriteStream, noColorFlag: boolean): View {
-  const isTTY = Boolean(stream.isTTY);
+function viewOf(output: Output, noColorFlag: boolean): View {
+  const isTTY = output.isTTY;
   const level = colorLevel({ noColorFlag, env, isTTY });
-  return { tty: isTTY, width: terminalWidth(stream.columns, env), style: chalkStyle(new Chalk({ level })) };
+  return { tty: isTTY, width: terminalWidth(output.columns, env), style: chalkStyle(new Chalk({ level })) };
 }
 
 async function readStdin(limit: number): Promise<Uint8Array> {
@@ -100,7 +93,7 @@ function cacheEnabled(globals: GlobalOptions): boolean {
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
   let interrupt: ReturnType<typeof interruption> | undefined;
-  const debugError = globals.debug ? (what: string, error: unknown) => process.stderr.write(`icp-links: ${what}: ${(error as Error).message}\n`) : undefined;
+  const debugError = globals.debug ? (what: string, error: unknown) => stderr.write(`icp-links: ${what}: ${(error as Error).message}\n`) : undefined;
   const cacheFolder = cacheDir(env, homedir());
   const deps: LoadDeps = {
     // Synchronous reads: a one-shot command has nothing to do meanwhile, and fs/promises costs
@@ -113,16 +106,16 @@ function makeContext(globals: GlobalOptions): Context {
     readStdin,
     maxBytes: maxBytes(),
     cache: cacheEnabled(globals)
-      ? new FileCache({ dir: cacheFolder, readOnlyDirs: [SEED_CACHE], build: __BUILD_ID__, uid: process.getuid?.(), onError: debugError })
+      ? new FileCache({ dir: cacheFolder, seeds: [{ page: BUNDLED_PAGE, dir: SEED_CACHE }], build: __BUILD_ID__, uid: process.getuid?.(), onError: debugError })
       : undefined,
     // The markdown parser and gray-matter load only when a page must be parsed.
     parse: async (text, source) => (await import("./catalog/parse-page")).parsePage(text, source),
   };
   return {
-    out: printer(process.stdout),
-    err: printer(process.stderr),
-    view: viewOf(process.stdout, globals.color === false),
-    errView: viewOf(process.stderr, globals.color === false),
+    out: stdout,
+    err: stderr,
+    view: viewOf(stdout, globals.color === false),
+    errView: viewOf(stderr, globals.color === false),
     env,
     json: Boolean(globals.json),
     catalog: () =>
@@ -153,7 +146,7 @@ function makeContext(globals: GlobalOptions): Context {
 const hooks: ProgramHooks = {
   context: makeContext,
   version: __VERSION__,
-  write: (stream, text) => (stream === "out" ? process.stdout : process.stderr).write(text),
+  write: (stream, text) => (stream === "out" ? stdout : stderr).write(text),
 };
 
 // Not a top-level await: the bundle is CommonJS (scripts/build.mjs).
