@@ -9,7 +9,7 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -172,11 +172,18 @@ function runBuilt(args, env, keep = () => {}) {
 
 // The bundled page's cache entry ships with the build (dist/seed-cache), so that the first
 // `icp-links list` after an install needs neither the markdown parser nor a writable cache.
+// Beside it, <key>.md: the page's bytes it was made from, by which a run knows the bundled page
+// unchanged without hashing it (src/io/cache.ts, fromSeed).
 runBuilt(["list"], {}, (cache) => {
-  mkdirSync(join(root, "dist/seed-cache"));
+  const seeds = join(root, "dist/seed-cache");
+  mkdirSync(seeds);
   for (const name of readdirSync(cache)) {
-    renameSync(join(cache, name), join(root, "dist/seed-cache", name));
-    chmodSync(join(root, "dist/seed-cache", name), 0o644);
+    renameSync(join(cache, name), join(seeds, name));
+    chmodSync(join(seeds, name), 0o644);
+    if (!name.endsWith(".page")) continue;
+    const copy = join(seeds, name.replace(/\.page$/, ".md"));
+    copyFileSync(join(root, "data/inside-icp.md"), copy);
+    chmodSync(copy, 0o644);
   }
 });
 

@@ -3,7 +3,6 @@
 // On any error the temporary file is removed and the target is untouched.
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, linkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { randomBytes } from "node:crypto";
 
 export interface AtomicWriteOptions {
   /** Mode of the new file (default 0o644). */
@@ -12,12 +11,32 @@ export interface AtomicWriteOptions {
   overwrite?: boolean;
 }
 
+/** Tries at a free temporary name before giving up. */
+const TEMP_ATTEMPTS = 8;
+
+/**
+ * Creates a new temporary file next to `path` (O_EXCL: never one that exists, nor a planted
+ * link). The name needs to be unlikely, not secret: Math.random, not node:crypto, which would
+ * cost every start 4 ms (#4).
+ */
+function createTemp(path: string, mode: number): { temp: string; fd: number } {
+  for (let attempt = 1; ; attempt++) {
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+    try {
+      return { temp, fd: openSync(temp, "wx", mode) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt === TEMP_ATTEMPTS) throw error;
+    }
+  }
+}
+
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | undefined;
+  const created = createTemp(path, options.mode ?? 0o644);
+  const temp = created.temp;
+  let fd: number | undefined = created.fd;
   try {
-    fd = openSync(temp, "wx", options.mode ?? 0o644);
-    writeSync(fd, typeof data === "string" ? Buffer.from(data) : data);
+    const bytes = typeof data === "string" ? Buffer.from(data) : data;
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

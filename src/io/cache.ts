@@ -4,8 +4,9 @@
 // - Never fatal and never wrong: any error reading (missing, corrupt, truncated, another build,
 //   another owner) means a cache miss; any error writing (read-only, full disk) means no cache.
 // - Bounded: past MAX_FILES or MAX_BYTES the least recently used files are removed.
-// A second, read-only folder (the package's own, built with it) holds the bundled page's entry.
-import { createHash } from "node:crypto";
+// Read-only seed folders (the package's own, made by the build) hold the bundled page's entry.
+import type * as Crypto from "node:crypto";
+import { createRequire } from "node:module";
 import { closeSync, constants, fstatSync, type BigIntStats, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync, type Stats } from "node:fs";
 import { writeFileAtomic } from "./atomic-write";
 import { makeDirectory } from "./mkdir";
@@ -23,15 +24,23 @@ export function cacheDir(env: Record<string, string | undefined>, home: string):
   return join(base, "icp-links");
 }
 
+let crypto: typeof Crypto | undefined;
+/**
+ * node:crypto, loaded when a page is hashed: it brings Node's stream modules with it, 4 ms that
+ * the bundled page (its seed) and a big page with a remembered key do without (#4).
+ */
+const nodeCrypto = (): typeof Crypto => (crypto ??= createRequire(import.meta.url)("node:crypto") as typeof Crypto);
+
 /**
  * The cache file's checksum: 32 bits of SHA-1 over its bytes, 12 ms for 18 MB here. zlib's CRC-32
- * takes 7 ms but loading zlib costs 2–3 ms at every start, and crypto is loaded anyway (#4).
+ * takes 7 ms but loading zlib costs 2–3 ms, and a page's key needs crypto anyway.
  */
-export const checksum = (bytes: Uint8Array): number => createHash("sha1").update(bytes).digest().readUInt32LE(0);
+export const checksum = (bytes: Uint8Array): number => nodeCrypto().createHash("sha1").update(bytes).digest().readUInt32LE(0);
 
-const keyHash = (build: string) => createHash("sha256").update(build).update("\0");
-const keyOf = (hash: ReturnType<typeof keyHash>) => hash.digest("hex").slice(0, 40);
+const keyHash = (build: string) => nodeCrypto().createHash("sha256").update(build).update("\0");
+const keyOf = (hash: Crypto.Hash) => hash.digest("hex").slice(0, 40);
 
+/** The page's key: SHA-256 of the build id, a NUL and the page's bytes, as 40 hex digits. */
 export function cacheKey(build: string, bytes: Uint8Array): string {
   return keyOf(keyHash(build).update(bytes));
 }
@@ -91,10 +100,19 @@ function trusted(stats: Stats, uid: number | undefined): boolean {
   return stats.uid === uid && (stats.mode & 0o022) === 0;
 }
 
+/**
+ * A page's entry made with the package: `dir` holds `<key>.page` and `<key>.md`, the bytes of
+ * `page` (an absolute path) that it was made from.
+ */
+export interface Seed {
+  page: string;
+  dir: string;
+}
+
 export interface FileCacheOptions {
   dir: string;
-  /** Read-only folders searched after `dir` (the package's own cache of its bundled page). */
-  readOnlyDirs?: string[];
+  /** Read-only entries made by the build, searched after `dir`: the bundled page's. */
+  seeds?: Seed[];
   build: string;
   uid?: number;
   /** Called with what went wrong, for --debug; never thrown. */
@@ -126,6 +144,8 @@ export class FileCache implements PageCache {
    * does not read it at all.
    */
   getFile(path: string, source: string, maxBytes: number): LoadedPage | undefined {
+    const seeded = this.fromSeed(path, source);
+    if (seeded) return seeded;
     let key: string | undefined;
     try {
       const stats = statSync(path, { bigint: true });
@@ -147,13 +167,38 @@ export class FileCache implements PageCache {
     return this.find(key, source);
   }
 
+  /**
+   * The bundled page, known without hashing it (which would load node:crypto: 4 ms of a 50 ms
+   * start, #4): while the file holds exactly the bytes its seed was made from, the seed's entry
+   * is read. The entry is the package's own file, trusted as its code is: unpack() checks its
+   * build, key and structure but not its checksum, which needs crypto too. A page that was edited
+   * takes the usual way, by its hash.
+   */
+  private fromSeed(path: string, source: string): LoadedPage | undefined {
+    const seed = this.options.seeds?.find((s) => s.page === resolve(path));
+    if (!seed) return undefined;
+    try {
+      const copy = readdirSync(seed.dir).find((name) => name.endsWith(".md"));
+      if (copy === undefined) return undefined;
+      const stats = statSync(path);
+      // Looked at before it is opened, as in getFile().
+      if (!stats.isFile() || stats.size !== statSync(join(seed.dir, copy)).size) return undefined;
+      if (!readFileSync(path).equals(readFileSync(join(seed.dir, copy)))) return undefined;
+      const key = copy.slice(0, -".md".length);
+      return unpack(readFileSync(join(seed.dir, `${key}.page`)), this.options.build, key, source, undefined);
+    } catch (error) {
+      this.options.onError?.(`cannot read the seed in ${seed.dir}`, error);
+      return undefined;
+    }
+  }
+
   private settled(stats: BigIntStats): boolean {
     const now = (this.options.now ?? Date.now)();
     return now - Number(stats.mtimeMs) >= SETTLED_MS && now - Number(stats.ctimeMs) >= SETTLED_MS;
   }
 
   private keyFile(path: string): string {
-    const name = createHash("sha1").update(this.options.build).update("\0").update(resolve(path)).digest("hex");
+    const name = nodeCrypto().createHash("sha1").update(this.options.build).update("\0").update(resolve(path)).digest("hex");
     return join(this.options.dir, `${name}.key`);
   }
 
@@ -212,8 +257,8 @@ export class FileCache implements PageCache {
   private find(key: string, source: string): LoadedPage | undefined {
     const own = this.read(this.options.dir, key, source, true);
     if (own) return own;
-    for (const dir of this.options.readOnlyDirs ?? []) {
-      const page = this.read(dir, key, source, false);
+    for (const seed of this.options.seeds ?? []) {
+      const page = this.read(seed.dir, key, source, false);
       if (page) return page;
     }
     return undefined;

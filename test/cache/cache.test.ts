@@ -1,5 +1,5 @@
 // The page cache: a round trip that loses nothing, and every untrustworthy file ignored (#4, #7).
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, utimesSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -295,8 +295,64 @@ describe("file cache", () => {
   it("reads the package's own read-only folder after its own", () => {
     const seedDir = tempDir();
     new FileCache({ dir: seedDir, build: "b" }).set(bytes, seed);
-    const cache = new FileCache({ dir: join(tempDir(), "none"), readOnlyDirs: [seedDir], build: "b" });
+    const cache = new FileCache({ dir: join(tempDir(), "none"), seeds: [{ page: "/elsewhere/page.md", dir: seedDir }], build: "b" });
     expect(cache.get(bytes, SEED)!.page.entries).toHaveLength(26);
+  });
+
+  describe("the package's seed of its bundled page", () => {
+    /** A page file and a seed folder made from its bytes, under a key no hash gives. */
+    function seeded(build = "b", key = "seed-key") {
+      const dir = tempDir();
+      const page = join(dir, "inside-icp.md");
+      writeFileSync(page, bytes);
+      const seedDir = join(dir, "seed");
+      mkdirSync(seedDir);
+      writeFileSync(join(seedDir, `${key}.md`), bytes);
+      writeFileSync(join(seedDir, `${key}.page`), pack(seed, assignIds(seed.entries), build, key, checksum));
+      const errors: string[] = [];
+      const cache = new FileCache({ dir: join(dir, "own"), seeds: [{ page, dir: seedDir }], build: "b", onError: (what) => errors.push(what) });
+      return { page, seedDir, cache, errors };
+    }
+
+    it("is read while the page holds the bytes it was made from, without hashing the page", () => {
+      const { page, cache } = seeded();
+      // The seed's key is no hash of the page: only the byte comparison can have found it.
+      expect(cache.getFile(page, page, 64 << 20)!.page.entries).toHaveLength(26);
+      expect(cache.get(bytes, page)).toBeUndefined();
+    });
+
+    it("is not read once the page was edited, even to the same size", () => {
+      const { page, cache } = seeded();
+      const edited = Buffer.from(bytes);
+      edited[edited.length - 2] = edited[edited.length - 2] === 0x41 ? 0x42 : 0x41;
+      writeFileSync(page, edited);
+      expect(cache.getFile(page, page, 64 << 20)).toBeUndefined();
+      writeFileSync(page, Buffer.concat([bytes, Buffer.from("\n")]));
+      expect(cache.getFile(page, page, 64 << 20)).toBeUndefined();
+    });
+
+    it("is only for its own page", () => {
+      const { cache } = seeded();
+      const other = join(tempDir(), "inside-icp.md");
+      writeFileSync(other, bytes);
+      expect(cache.getFile(other, other, 64 << 20)).toBeUndefined();
+    });
+
+    it("is checked for its build and structure: another build's or a damaged seed is not read", () => {
+      const foreign = seeded("another-build");
+      expect(foreign.cache.getFile(foreign.page, foreign.page, 64 << 20)).toBeUndefined();
+      const damaged = seeded();
+      const file = join(damaged.seedDir, "seed-key.page");
+      writeFileSync(file, readFileSync(file).subarray(0, 300));
+      expect(damaged.cache.getFile(damaged.page, damaged.page, 64 << 20)).toBeUndefined();
+    });
+
+    it("is never fatal: a missing seed folder is reported for --debug and the page read as usual", () => {
+      const { page, seedDir, cache, errors } = seeded();
+      rmSync(seedDir, { recursive: true });
+      expect(cache.getFile(page, page, 64 << 20)).toBeUndefined();
+      expect(errors[0]).toMatch(/cannot read the seed/);
+    });
   });
 
   it(`keeps at most ${MAX_FILES} files, removing the least recently used`, () => {
