@@ -16,7 +16,7 @@ function clean(text: string): string {
 }
 
 /** Separators between a link and its description: "- ", "– ", "— ", ": ", "| ". */
-const LEADING_SEPARATOR = /^\s*(?:[-–—:|]|&mdash;)\s*/;
+const LEADING_SEPARATOR = /^\s*(?:[-\u2013\u2014:|]|&mdash;)\s*/;
 
 function usableLink(segment: Segment): segment is Extract<Segment, { type: "link" }> {
   return segment.type === "link" && !segment.imageOnly && segment.url.trim() !== "" && !segment.url.startsWith("#");

@@ -20,7 +20,7 @@ export function isPersonName(text: string): boolean {
   for (const part of parts) {
     if (PARTICLES.has(part)) continue;
     if (!NAME_WORD.test(part)) return false;
-    if (NOT_NAMES.has(part.toLowerCase().replace(/[.’']/g, ""))) return false;
+    if (NOT_NAMES.has(part.toLowerCase().replace(/[.\u2019']/g, ""))) return false;
     // An all-capitals word of two or more letters is an acronym (NNS, ICP), not a name.
     if (part.length > 1 && part === part.toUpperCase() && /\p{L}{2}/u.test(part)) return false;
     named++;

@@ -1,10 +1,13 @@
 // What the build ships for start-up (#4): the bundle, V8's code cache of it, the vendored
 // libraries, and nothing that needs a module loader inside the bundle.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/pages";
+import { BIN } from "../helpers/cli";
 
 const dist = join(ROOT, "dist");
 
@@ -26,4 +29,43 @@ describe("the build", () => {
     // markdown-it went through the token-field patch (scripts/build.mjs).
     expect(readFileSync(join(dist, "vendor/markdown-it.cjs"), "utf8")).toContain("this.map=null");
   });
+
+  it("ships only ASCII in the bundle: one non-ASCII character makes V8 hold all of it as a two-byte string", () => {
+    expect(readFileSync(join(dist, "cli.cjs"), "utf8")).toMatch(/^[\x00-\x7f]*$/);
+  });
 });
+
+// What a start of the bundled page's list and search loads (#4): neither node:crypto nor Node's
+// stream modules (their seed needs no hash; output to a pipe or /dev/null is written directly),
+// nor tty, nor the markdown parser. Not a timing: a structural check that can fail.
+describe("the start of the bundled page's commands", () => {
+  const preload = join(ROOT, "test/fixtures/preload/loaded-modules.cjs");
+  function loaded(args: string[], stdout: "pipe" | number) {
+    const home = mkdtempSync(join(tmpdir(), "icp-links-test-"));
+    const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache"), LANG: "C.UTF-8" },
+      stdio: ["ignore", stdout, "pipe"],
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stderr.trim().split("\n").at(-1)!) as { builtins: string[]; files: string[] };
+    return { report, stdout: r.stdout };
+  }
+
+  it.each([[["list"]], [["search", "consensus"]]])("icp-links %j, to a pipe and to /dev/null", (args) => {
+    const toPipe = loaded(args, "pipe");
+    expect(toPipe.stdout).toMatch(/consensus/i);
+    const devNull = openSync("/dev/null", "w");
+    try {
+      for (const { report } of [toPipe, loaded(args, devNull)]) {
+        const builtins = report.builtins.filter((m) => m.startsWith("NativeModule ")).map((m) => m.slice("NativeModule ".length));
+        expect(builtins).toContain("vm");
+        for (const name of ["crypto", "stream", "net", "tty", "internal/fs/sync_write_stream"]) expect(builtins).not.toContain(name);
+        expect(report.files.filter((f) => f.includes("/vendor/"))).toEqual([]);
+      }
+    } finally {
+      closeSync(devNull);
+    }
+  });
+});
+
