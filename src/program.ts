@@ -52,7 +52,7 @@ function addOption(command: Command, spec: OptionSpec): void {
   command.addOption(option);
 }
 
-export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>): Command {
+export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>, argv: readonly string[] = []): Command {
   const program = new Command("icp-links")
     .description("Browse curated markdown link pages in the terminal: list, search and open talks, articles and forum links.\nWithout --file it reads the bundled page, 'Inside the Internet Computer'.")
     .version(hooks.version, "-V, --version", "print the version")
@@ -69,20 +69,37 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
     .addHelpText("after", `\nExamples:\n  icp-links list\n  icp-links search consensus\n  icp-links open consensus-overview\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`);
 
   for (const option of GLOBAL_OPTIONS) addOption(program, option);
+  // Each command is declared with its name, arguments and summary (what the program's --help
+  // and its suggestions need); its options, examples and action are added when commander is
+  // about to run it: a start builds one command's options, not all of them (#4). A command
+  // named anywhere in the command line is completed at once, for `icp-links help <command>`,
+  // whose help commander prints without that hook. Subcommands inherit exitOverride and the
+  // output configuration from the program.
+  const pending = new Map<Command, CommandSpec<never>>();
   for (const spec of COMMANDS) {
     const command = program.command(spec.name, spec.hidden ? { hidden: true } : {}).summary(spec.summary).description(spec.summary);
     if (spec.args) command.arguments(spec.args);
-    for (const option of spec.options) addOption(command, option);
-    command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join("\n")}\n${EXIT_CODES_HELP}`);
-    command.exitOverride().configureOutput(program.configureOutput());
-    command.action(async (...params: unknown[]) => {
-      // commander passes the declared arguments, then the options object, then the command.
-      const cmd = params.at(-1) as Command;
-      const args = params.slice(0, -2).flatMap((p) => (p === undefined ? [] : Array.isArray(p) ? p.map(String) : [String(p)]));
-      await run(spec, args, cmd);
-    });
+    if (argv.includes(spec.name)) declareCommand(command, spec, run);
+    else pending.set(command, spec);
   }
+  program.hook("preSubcommand", (_program, command) => {
+    const spec = pending.get(command);
+    if (spec === undefined) return;
+    pending.delete(command);
+    declareCommand(command, spec, run);
+  });
   return program;
+}
+
+function declareCommand(command: Command, spec: CommandSpec<never>, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>): void {
+  for (const option of spec.options) addOption(command, option);
+  command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join("\n")}\n${EXIT_CODES_HELP}`);
+  command.action(async (...params: unknown[]) => {
+    // commander passes the declared arguments, then the options object, then the command.
+    const cmd = params.at(-1) as Command;
+    const args = params.slice(0, -2).flatMap((p) => (p === undefined ? [] : Array.isArray(p) ? p.map(String) : [String(p)]));
+    await run(spec, args, cmd);
+  });
 }
 
 /** Runs one command line. Returns the exit code; never throws, never exits. */
@@ -94,7 +111,7 @@ export async function main(argv: string[], hooks: ProgramHooks): Promise<ExitCod
     debug = Boolean(globals.debug);
     ctx = hooks.context(globals);
     await spec.run(ctx, args, command.opts() as never);
-  });
+  }, argv);
   if (argv.length === 0) {
     program.outputHelp();
     return ExitCode.ok;

@@ -2,14 +2,16 @@
 // Folding works code point by code point so that a match in the folded text can be mapped
 // back to the original (for highlighting).
 
-const MARKS = /\p{M}/gu;
+/** Combining marks; made on first use, as in width.ts (#4). */
+let MARKS: RegExp | undefined;
+const marks = () => (MARKS ??= /\p{M}/gu);
 const SPECIAL: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ł: "l", þ: "th", ı: "i" };
 
 function foldChar(ch: string): string {
   const lower = ch.toLowerCase();
   const special = SPECIAL[lower];
   if (special !== undefined) return special;
-  return lower.normalize("NFKD").replace(MARKS, "");
+  return lower.normalize("NFKD").replace(marks(), "");
 }
 
 // Escaped, as every non-ASCII character of the sources: one such character in the bundle makes
@@ -26,7 +28,7 @@ export function fold(text: string): string {
   const lower = text.toLowerCase();
   // Fast path: plain ASCII needs only lowercasing.
   if (!NON_ASCII.test(lower)) return lower;
-  return lower.replace(SPECIAL_RE, (c) => SPECIAL[c]!).normalize("NFKD").replace(MARKS, "");
+  return lower.replace(SPECIAL_RE, (c) => SPECIAL[c]!).normalize("NFKD").replace(marks(), "");
 }
 
 /** The folded text plus, for each UTF-16 unit of it, the index in `text` it came from. */

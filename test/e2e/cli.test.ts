@@ -304,6 +304,23 @@ describe("the command line itself", () => {
     expect(sub.stdout).toMatch(/Examples:\n {2}icp-links open consensus-overview/);
   });
 
+  // A command's options are added when it runs (src/program.ts): its help must hold them either way.
+  it.each([
+    ["list", "--limit <n>"],
+    ["search", "--speaker <name>"],
+    ["open", "--base-url <url>"],
+    ["check", "--timeout <s>"],
+    ["export", "--output <file>"],
+  ])("prints the same help, options and examples included, for '%s --help' and 'help %s'", async (command, option) => {
+    const flag = await run([command, "--help"]);
+    const word = await run(["--json", "help", command]);
+    expect(flag.code).toBe(0);
+    expect(word.code).toBe(0);
+    expect(flag.stdout).toContain(option);
+    expect(flag.stdout).toMatch(new RegExp(`Examples:\n {2}icp-links ${command}`));
+    expect(word.stdout).toBe(flag.stdout);
+  });
+
   it("prints its version", async () => {
     const r = await run(["--version"]);
     expect(r.code).toBe(0);
