@@ -1,7 +1,7 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL3\n" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL4\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds the front matter, headings, the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
@@ -20,7 +20,8 @@ import { KINDS } from "../catalog/types";
 import { joinColumn, listColumn, rowOf, valueAt } from "../search/columns";
 import { safeLines, sanitize } from "../text/sanitize";
 
-export const MAGIC = "ICPL3\n";
+/** Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts). */
+export const MAGIC = "ICPL4\n\0\0";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
 const TEXT_COLUMNS = ["title", "url", "speaker", "description", "slug", "id", "related"] as const;
@@ -61,7 +62,10 @@ export interface CachedPage {
   text: SearchText;
 }
 
-/** A checksum of bytes (the cache passes 32 bits of SHA-1: integrity against accidents, not attackers). */
+/**
+ * A checksum of bytes, which start at a multiple of 4 (the cache passes MurmurHash3 or 32 bits of
+ * SHA-1, by length: integrity against accidents, not attackers).
+ */
 export type Checksum = (bytes: Uint8Array) => number;
 
 const encoder = new TextEncoder();

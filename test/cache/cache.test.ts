@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pack, unpack } from "../../src/cache/format";
-import { FileCache, MAX_FILES, REMEMBER_KEY_FROM, cacheDir, cacheKey, checksum } from "../../src/io/cache";
+import { createHash } from "node:crypto";
+import { FileCache, JS_CHECKSUM_BELOW, MAX_FILES, cacheDir, cacheKey, checksum } from "../../src/io/cache";
+import { murmur3 } from "../../src/cache/checksum";
 import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog } from "../../src/catalog/build-catalog";
 import { parsePage } from "../../src/catalog/parse-page";
@@ -95,7 +97,7 @@ describe("cache format", () => {
     expect(read(edit(bytes, "Consensus Overview", "Consensus Overviex"))).toBeUndefined();
     expect(read(edit(bytes, "Consensus", "Xonsensus"))).toBeUndefined();
     expect(read(new TextEncoder().encode("not a cache file"))).toBeUndefined();
-    expect(read(new TextEncoder().encode("ICPL3\n\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
+    expect(read(new TextEncoder().encode("ICPL4\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
     // A copy at an odd place in memory reads the same (typed arrays need aligned data).
     const odd = new Uint8Array(bytes.length + 1).subarray(1);
     odd.set(bytes);
@@ -119,9 +121,10 @@ describe("cache format", () => {
     grown.set(bytes);
     expect(read(grown)).toBeUndefined();
     // Where the parts are: lines (n), section runs, tag runs (rows, then starts), text starts.
-    const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(10, true);
-    const header = JSON.parse(Buffer.from(bytes.subarray(14, 14 + headerLength)).toString("utf8")) as { runs: { path: number; tags: number } };
-    const dataStart = Math.ceil((14 + headerLength) / 8) * 8;
+    // Magic (8 bytes), checksum, header length, header.
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+    const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { runs: { path: number; tags: number } };
+    const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
     const n = 26;
     const sectionRows = dataStart + 4 * n;
     const sectionStarts = sectionRows + 4 * header.runs.path;
@@ -165,13 +168,13 @@ describe("file cache", () => {
     expect(cache.getFile(dir, dir, 64 << 20)).toBeUndefined();
   });
 
-  describe("remembered keys of big pages", () => {
-    // A page over REMEMBER_KEY_FROM, and a clock far enough ahead that it has settled.
+  describe("remembered keys of pages", () => {
+    // A page of 1 MB (hashed in chunks), and a clock far enough ahead that it has settled.
     const setup = (now = () => Date.now() + 60_000) => {
       const dir = tempDir();
       const cache = new FileCache({ dir: join(dir, "c"), build: "b1", now });
       const page = join(dir, "page.md");
-      const text = (title: string) => `- [${title}](https://a.example)\n${"<!-- filler -->\n".repeat(REMEMBER_KEY_FROM / 16 + 1)}`;
+      const text = (title: string) => `- [${title}](https://a.example)\n${"<!-- filler -->\n".repeat((1 << 20) / 16 + 1)}`;
       const store = (title: string) => {
         writeFileSync(page, text(title));
         cache.set(new TextEncoder().encode(text(title)), parsePage(text(title), page));
@@ -214,17 +217,28 @@ describe("file cache", () => {
       expect(notes()).toHaveLength(1);
     });
 
-    it("does not remember the key of a page written just now, nor of a small page", () => {
+    it("does not remember the key of a page written just now", () => {
       const fresh = setup(() => Date.now());
       fresh.store("Alpha");
       expect(fresh.title()).toBe("Alpha");
       expect(fresh.notes()).toEqual([]);
+    });
+
+    it("remembers a small page's key too, and uses the note", () => {
       const small = setup();
       const page = join(small.dir, "small.md");
-      writeFileSync(page, "- [Small](https://s.example)\n");
-      small.cache.set(new TextEncoder().encode(readFileSync(page, "utf8")), parsePage(readFileSync(page, "utf8"), page));
+      const text = "- [Small](https://s.example)\n";
+      writeFileSync(page, text);
+      small.cache.set(new TextEncoder().encode(text), parsePage(text, page));
       expect(small.cache.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title).toBe("Small");
-      expect(small.notes()).toEqual([]);
+      expect(small.notes()).toHaveLength(1);
+      // Pointed at another page's key, the note finds that page: it, not a hash, found the page.
+      const other = "- [Other](https://o.example)\n";
+      small.cache.set(new TextEncoder().encode(other), parsePage(other, page));
+      const noteFile = join(small.dir, "c", small.notes()[0]!);
+      const note = JSON.parse(readFileSync(noteFile, "utf8")) as { key: string };
+      writeFileSync(noteFile, JSON.stringify({ ...note, key: cacheKey("b1", new TextEncoder().encode(other)) }));
+      expect(small.cache.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title).toBe("Other");
     });
   });
 
@@ -236,6 +250,14 @@ describe("file cache", () => {
     const all = back!.lazy.all();
     expect(back!.lazy.at(2)).toBe(all[2]);
     expect(back!.page.entries[2]).toBe(all[2]);
+  });
+
+  it(`checks files under ${JS_CHECKSUM_BELOW} bytes with MurmurHash3, longer ones with SHA-1`, () => {
+    const small = new Uint8Array(JS_CHECKSUM_BELOW - 4).fill(7);
+    const big = new Uint8Array(JS_CHECKSUM_BELOW).fill(7);
+    expect(checksum(small)).toBe(murmur3(small));
+    expect(checksum(big)).toBe(createHash("sha1").update(big).digest().readUInt32LE(0));
+    expect(checksum(big)).not.toBe(murmur3(big));
   });
 
   it("lives under XDG_CACHE_HOME, else ~/.cache", () => {

@@ -1,12 +1,12 @@
 // What the build ships for start-up (#4): the bundle, V8's code cache of it, the vendored
 // libraries, and nothing that needs a module loader inside the bundle.
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/pages";
+import { AWESOME_COPY, ROOT } from "../helpers/pages";
 import { BIN } from "../helpers/cli";
 
 const dist = join(ROOT, "dist");
@@ -40,8 +40,7 @@ describe("the build", () => {
 // nor tty, nor the markdown parser. Not a timing: a structural check that can fail.
 describe("the start of the bundled page's commands", () => {
   const preload = join(ROOT, "test/fixtures/preload/loaded-modules.cjs");
-  function loaded(args: string[], stdout: "pipe" | number) {
-    const home = mkdtempSync(join(tmpdir(), "icp-links-test-"));
+  function loaded(args: string[], stdout: "pipe" | number, home = mkdtempSync(join(tmpdir(), "icp-links-test-"))) {
     const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], {
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache"), LANG: "C.UTF-8" },
       stdio: ["ignore", stdout, "pipe"],
@@ -66,6 +65,23 @@ describe("the start of the bundled page's commands", () => {
     } finally {
       closeSync(devNull);
     }
+  });
+
+  it("a warm run of another page: no crypto once the page's key is noted, nor the parser", async () => {
+    const home = mkdtempSync(join(tmpdir(), "icp-links-test-"));
+    const page = join(home, "awesome.md");
+    copyFileSync(AWESOME_COPY, page);
+    const copied = Date.now();
+    const cold = loaded(["--file", page, "search", "canister"], "pipe", home);
+    expect(cold.report.files.some((f) => f.includes("/vendor/markdown-it"))).toBe(true);
+    // A key is noted once the file has been left alone for 3 s (src/io/cache.ts, SETTLED_MS).
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, copied + 3200 - Date.now())));
+    const hashed = loaded(["--file", page, "search", "canister"], "pipe", home);
+    expect(hashed.report.builtins).toContain("NativeModule crypto");
+    const warm = loaded(["--file", page, "search", "canister"], "pipe", home);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.report.builtins).not.toContain("NativeModule crypto");
+    expect(warm.report.files.filter((f) => f.includes("/vendor/"))).toEqual([]);
   });
 });
 
