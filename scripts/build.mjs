@@ -5,7 +5,8 @@
 //   matter, the prompt, the progress bar, CSV), each bundled alone and required on first use;
 // - dist/cli.v8cache: V8's code cache of cli.cjs after a search of the bundled page, which
 //   bin/icp-links.cjs hands to V8 so that a run does not parse and compile those functions again;
-// - dist/seed-cache: the bundled page's cache entry, so a first run needs no parser.
+// - dist/seed-cache: the bundled page's cache entry and the page's bytes it was made from, so a
+//   run needs neither the parser nor a hash of the page while the page is unchanged.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
