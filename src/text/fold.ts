@@ -46,7 +46,12 @@ export function foldWithMap(text: string): { folded: string; origin: number[] } 
   return { folded, origin };
 }
 
-/** Words of folded text: runs of letters and digits. */
+/**
+ * Words of folded text: runs of letters and digits. Folded ASCII text has only a-z and 0-9 for
+ * letters and digits, and that class costs V8 nothing to compile; \p{L}\p{N} costs 0.6 ms at the
+ * first search of every run (#4).
+ */
 export function words(folded: string): string[] {
+  if (!NON_ASCII.test(folded)) return folded.match(/[a-z0-9]+/g) ?? [];
   return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { assignIds, slugify } from "../../src/catalog/ids";
 import { splitSpeaker } from "../../src/catalog/speaker";
 import { classify } from "../../src/catalog/classify";
-import { fold } from "../../src/text/fold";
+import { fold, words } from "../../src/text/fold";
 import { sanitize } from "../../src/text/sanitize";
 import { editDistance } from "../../src/text/distance";
 import { targetUrl } from "../../src/catalog/urls";
@@ -110,6 +110,17 @@ describe("fold", () => {
     ["Œuvre", "oeuvre"],
     ["plain", "plain"],
   ])("%s → %s", (text, expected) => expect(fold(text)).toBe(expected));
+});
+
+describe("words of folded text", () => {
+  // ASCII text takes an ASCII class, the rest Unicode's letters and digits: the same words.
+  it.each([
+    ["Key Resharing, 2021 (Jens Groth)", ["key", "resharing", "2021", "jens", "groth"]],
+    ["p2p / nns-ledger_v2", ["p2p", "nns", "ledger", "v2"]],
+    ["  --  ", []],
+    ["Björn Tackmann: Straße 42", ["bjorn", "tackmann", "strasse", "42"]],
+    ["東京 ١٢٣ naïve", ["東京", "١٢٣", "naive"]],
+  ])("%s", (text, expected) => expect(words(fold(text))).toEqual(expected));
 });
 
 describe("sanitize", () => {
