@@ -1,27 +1,29 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL4\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL5\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds the front matter, headings, the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
 // and whether it is ASCII. The data is, in this order, as Int32: the entries' lines, the runs of
 // section trails and of tag lists (their rows, then their first entries and n), each text
 // column's entry starts (n + 1); then the kinds as bytes; then each text column's UTF-8 text: the values
-// joined by "\n" (page text never holds a newline once sanitised). A column is decoded with one
+// joined by "\n" (page text never holds a newline once sanitised); last, the typo vocabulary (the
+// distinct folded words of titles, speakers, sections and tags, one per line). A column is decoded with one
 // native call and an entry's value is a substring of it; the search reads the same strings
 // (search/columns.ts), so a warm search folds, at most, by lowercasing.
 //
 // The checksum covers everything after itself (header and data). unpack() checks the checksum, the
 // header and where every part lies, and returns undefined for anything it does not fully trust: a corrupt, truncated,
 // foreign or planted file can only cost a re-parse, never a wrong result.
-import type { CachedEntries, Entry, FrontMatter, Heading, JoinedColumn, Kind, Link, Page, ParsedEntry, SearchText } from "../catalog/types";
+import type { CachedEntries, Entry, FrontMatter, Heading, JoinedColumn, Kind, Link, Page, ParsedEntry, SearchText, Vocabulary } from "../catalog/types";
 import { KINDS } from "../catalog/types";
 import { joinColumn, listColumn, rowOf, valueAt } from "../search/columns";
 import { safeLines, sanitize } from "../text/sanitize";
+import { typoVocabulary } from "../search/search";
 
 /** Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts). */
-export const MAGIC = "ICPL4\n\0\0";
+export const MAGIC = "ICPL5\n\0\0";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
 const TEXT_COLUMNS = ["title", "url", "speaker", "description", "slug", "id", "related"] as const;
@@ -46,6 +48,8 @@ interface Header {
   clean: boolean;
   /** Per text column: the byte length of its UTF-8 text, and whether every character is ASCII. */
   text: Record<TextColumn, { bytes: number; ascii: boolean }>;
+  /** The same of the typo vocabulary. */
+  vocabulary: { bytes: number; ascii: boolean };
 }
 
 /** A page as loaded from the cache, with what the cache knows beyond the page itself. */
@@ -89,6 +93,8 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     related: joinColumn(e.map((x) => x.related.map((l) => `${oneLine(l.title)}\t${oneLine(l.url)}`).join("\t"))),
   };
   const texts = TEXT_COLUMNS.map((c) => encoder.encode(columns[c].text));
+  const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, section: paths, tags: tagSets });
+  const vocabularyBytes = encoder.encode(vocabulary.text);
   const header: Header = {
     build,
     key,
@@ -101,6 +107,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     runs: { path: paths.rows.length, tags: tagSets.rows.length },
     clean: (["id", "title", "url", "speaker"] as const).every((c) => safeLines(columns[c].text)) && paths.table.every((p) => p.every((name) => sanitize(name) === name)),
     text: Object.fromEntries(TEXT_COLUMNS.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c].ascii }])) as Header["text"],
+    vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
   };
   const json = encoder.encode(JSON.stringify(header));
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -110,6 +117,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     ...TEXT_COLUMNS.map((c) => bytesOf(columns[c].starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
     ...texts,
+    vocabularyBytes,
   ];
   const dataStart = align(PREFIX + json.length, 8);
   const out = new Uint8Array(dataStart + parts.reduce((sum, p) => sum + p.length, 0));
@@ -145,11 +153,9 @@ function validHeader(h: Partial<Header>, build: string, key: string): h is Heade
   if (typeof h.clean !== "boolean") return false;
   const runs = h.runs as Record<string, unknown> | undefined;
   if (runs === null || typeof runs !== "object" || !LIST_COLUMNS.every((c) => Number.isInteger(runs[c]) && (runs[c] as number) >= 0)) return false;
-  return text !== null && typeof text === "object" &&
-    TEXT_COLUMNS.every((c) => {
-      const t = text[c] as Header["text"][TextColumn] | undefined;
-      return t !== null && typeof t === "object" && Number.isInteger(t.bytes) && t.bytes >= 0 && typeof t.ascii === "boolean";
-    });
+  const sized = (t: { bytes?: unknown; ascii?: unknown } | null | undefined) =>
+    t !== null && typeof t === "object" && Number.isInteger(t.bytes) && (t.bytes as number) >= 0 && typeof t.ascii === "boolean";
+  return text !== null && typeof text === "object" && TEXT_COLUMNS.every((c) => sized(text[c] as Header["text"][TextColumn] | undefined)) && sized(h.vocabulary);
 }
 
 /** Runs that cover n entries in order, each naming a row of a table of `size` rows. */
@@ -207,7 +213,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   const end = bytes.byteOffset + bytes.length;
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
   const size = 4 * n + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
-    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c].bytes, 0);
+    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c].bytes, 0) + h.vocabulary.bytes;
   if (end - at !== size) return undefined;
   const ints = (count: number) => {
     const values = new Int32Array(bytes.buffer, at, count);
@@ -237,6 +243,13 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     }
     if (!validStarts(starts[c], text.length)) return undefined;
     columns[c] = { text, starts: starts[c], ascii };
+  }
+  const rawVocabulary = new Uint8Array(bytes.buffer, at, h.vocabulary.bytes);
+  let vocabulary: Vocabulary;
+  try {
+    vocabulary = { text: h.vocabulary.ascii ? decodeAscii(rawVocabulary) : decoder.decode(rawVocabulary), ascii: h.vocabulary.ascii };
+  } catch {
+    return undefined;
   }
   if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
@@ -295,6 +308,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       url: columns.url,
       section,
       tags,
+      vocabulary,
     },
   };
 }

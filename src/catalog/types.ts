@@ -102,6 +102,16 @@ export interface SearchText {
   /** Each entry's heading trail. */
   section: ListColumn;
   tags: ListColumn;
+  /**
+   * The distinct folded words of titles, speakers, sections and tags, one per line, when the
+   * cache stored them: what a typo is matched against (search/search.ts, typoVocabulary).
+   */
+  vocabulary?: Vocabulary;
+}
+
+export interface Vocabulary {
+  text: string;
+  ascii: boolean;
 }
 
 /** What the one-line forms of an entry (TSV) print of it. */

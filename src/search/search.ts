@@ -12,7 +12,7 @@
 // by offset. Section trails and tags are searched in their table of distinct lists (a few
 // thousand rows) and spread to the entries. The cache stores these strings ready-made
 // (columns.ts). Only the words near a typo are compared by edit distance.
-import type { Entry, EntryList, JoinedColumn, ListColumn, SearchText } from "../catalog/types";
+import type { Entry, EntryList, JoinedColumn, ListColumn, SearchText, Vocabulary } from "../catalog/types";
 import { fold, foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 import { partAt, searchTextOf, startsOf } from "./columns";
@@ -59,6 +59,8 @@ interface Columns {
 export interface SearchIndex {
   entries: EntryList;
   columns: Columns;
+  /** The words a typo is matched against, when the cache had them (else the columns are read). */
+  vocabulary?: Vocabulary;
 }
 
 function foldColumn(c: JoinedColumn): Column {
@@ -93,6 +95,7 @@ export function searchIndex(entries: EntryList, text?: SearchText): SearchIndex 
         description: foldColumn(t.description),
         url: foldColumn(t.url),
       },
+      vocabulary: t.vocabulary,
     };
     indexes.set(entries, index);
   }
@@ -203,8 +206,10 @@ function nearWords(index: SearchIndex, word: string): string[] {
   const rest = Math.max(0, [...word].length - budget - 1);
   const startsLikeWord = new RegExp(`(?<![\\p{L}\\p{N}])${first}[\\p{L}\\p{N}]{${rest},}`, "gu");
   const startsLikeAsciiWord = new RegExp(`(?<![a-z0-9])${first}[a-z0-9]{${rest},}`, "g");
-  for (const field of TYPO_FIELDS) {
-    const column = rowsOf(index.columns[field]);
+  // The cache's vocabulary holds the same words as the fields, each once: a fifth of the text of
+  // 100,000 titles, and 12–22 ms less for a typo search of them (#4).
+  const sources = index.vocabulary ? [index.vocabulary] : TYPO_FIELDS.map((field) => rowsOf(index.columns[field]));
+  for (const column of sources) {
     for (const candidate of column.text.match(column.ascii ? startsLikeAsciiWord : startsLikeWord) ?? []) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
@@ -212,6 +217,19 @@ function nearWords(index: SearchIndex, word: string): string[] {
     }
   }
   return near;
+}
+
+/**
+ * The distinct words of the fields a typo is matched against, folded as the search folds them,
+ * one per line: what the cache stores so that a typo search need not read every title for its
+ * candidate words. nearWords() finds the same candidates in it as in the fields.
+ */
+export function typoVocabulary(text: Pick<SearchText, "title" | "speaker" | "section" | "tags">): Vocabulary {
+  const folded = [foldColumn(text.title), foldColumn(text.speaker), foldTable(text.section).rows, foldTable(text.tags).rows];
+  const seen = new Set<string>();
+  for (const column of folded) for (const word of words(column.text)) seen.add(word);
+  const joined = [...seen].join("\n");
+  return { text: joined, ascii: /^[\x00-\x7f]*$/.test(joined) };
 }
 
 export interface SearchOptions {

@@ -11,7 +11,7 @@ import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog } from "../../src/catalog/build-catalog";
 import { parsePage } from "../../src/catalog/parse-page";
 import { search } from "../../src/search/search";
-import { AWESOME_COPY, SEED } from "../helpers/pages";
+import { AWESOME_COPY, ROOT, SEED } from "../helpers/pages";
 
 const seedText = readFileSync(SEED, "utf8");
 const seed = parsePage(seedText, SEED);
@@ -46,6 +46,22 @@ describe("cache format", () => {
       expect(hits.map((h) => [h.entry.id, h.score])).toEqual(search(direct.entries, query).map((h) => [h.entry.id, h.score]));
       expect(hits.length).toBeGreaterThan(0);
       expect(built).toBe(hits.length);
+    }
+  });
+
+  it("stores the typo vocabulary: typo searches find what they find on the parsed page", () => {
+    const tricky = join(ROOT, "test/fixtures/tricky-titles.md");
+    const accents = "## Réseau\n\n- [Björn Tackmann: Náive Consensüs / Björn Tackmann](https://a.example/1)\n- [東京 Netzwerk / Jens Groth](https://a.example/2)\n";
+    for (const page of [seed, awesome, parsePage(readFileSync(tricky, "utf8"), tricky), parsePage(accents, "accents.md")]) {
+      const { back } = roundTrip(page);
+      expect(back!.text.vocabulary!.text.length).toBeGreaterThan(0);
+      const cached = buildCatalog([back!.page], { lazy: back!.lazy, text: back!.text });
+      const direct = buildCatalog([page]);
+      // Misspelt words of titles, speakers and sections, in ASCII and not.
+      for (const query of ["camenish", "consensys", "motokko", "etherium", "bootcmp", "resharng", "nerwork", "bjorm", "tackman", "grooth", "reseu", "netzwerc", "lovelase"]) {
+        const typo = search(cached.lazy!, query, { text: cached.text! }).map((h) => [h.entry.id, h.score]);
+        expect(typo).toEqual(search(direct.entries, query).map((h) => [h.entry.id, h.score]));
+      }
     }
   });
 
@@ -97,7 +113,7 @@ describe("cache format", () => {
     expect(read(edit(bytes, "Consensus Overview", "Consensus Overviex"))).toBeUndefined();
     expect(read(edit(bytes, "Consensus", "Xonsensus"))).toBeUndefined();
     expect(read(new TextEncoder().encode("not a cache file"))).toBeUndefined();
-    expect(read(new TextEncoder().encode("ICPL4\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
+    expect(read(new TextEncoder().encode("ICPL5\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
     // A copy at an odd place in memory reads the same (typed arrays need aligned data).
     const odd = new Uint8Array(bytes.length + 1).subarray(1);
     odd.set(bytes);

@@ -135,7 +135,7 @@ describe("output and signals", () => {
     // The cache holds whole files only: a stopped write leaves at most a hidden temporary file,
     // which the next write removes once it is a minute old.
     if (existsSync(cache)) {
-      for (const f of readdirSync(cache).filter((n) => n.endsWith(".page"))) expect(readFileSync(join(cache, f), "latin1").startsWith("ICPL4\n\0\0")).toBe(true);
+      for (const f of readdirSync(cache).filter((n) => n.endsWith(".page"))) expect(readFileSync(join(cache, f), "latin1").startsWith("ICPL5\n\0\0")).toBe(true);
     }
   });
 });
