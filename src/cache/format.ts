@@ -185,17 +185,13 @@ function links(text: string): Link[] {
   return out;
 }
 
-/**
- * The page stored in `file`, if it is exactly what this build would have written for `key`.
- * `checksum` is undefined only for the package's own seed (io/cache.ts): its build, key and
- * structure are checked all the same.
- */
-export function unpack(file: Uint8Array, build: string, key: string, source: string, checksum: Checksum | undefined): CachedPage | undefined {
+/** The page stored in `file`, if it is exactly what this build would have written for `key`. */
+export function unpack(file: Uint8Array, build: string, key: string, source: string, checksum: Checksum): CachedPage | undefined {
   if (file.length < PREFIX || decodeAscii(file.subarray(0, MAGIC.length)) !== MAGIC) return undefined;
   // Typed-array views need the data 4-byte aligned in memory, as it is in the file.
   const bytes = file.byteOffset % 8 === 0 ? file : file.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (checksum && view.getUint32(MAGIC.length, true) !== checksum(bytes.subarray(MAGIC.length + 4))) return undefined;
+  if (view.getUint32(MAGIC.length, true) !== checksum(bytes.subarray(MAGIC.length + 4))) return undefined;
   const headerLength = view.getUint32(MAGIC.length + 4, true);
   if (PREFIX + headerLength > bytes.length) return undefined;
   let header: Partial<Header>;

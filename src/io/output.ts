@@ -1,8 +1,8 @@
 // Standard output and error, written without Node's stream stack where that is safe (#4).
 //
 // `process.stdout` is a getter that builds a net.Socket (pipe), a SyncWriteStream (file) or a
-// tty.WriteStream on first use, and with it the stream modules: 12–15 million instructions,
-// a quarter of what icp-links adds to `node -e 0`. When fstat says the descriptor is a pipe, a
+// tty.WriteStream on first use, and with it the stream modules: 15–21 million instructions,
+// a quarter of what icp-links added to `node -e 0`. When fstat says the descriptor is a pipe, a
 // socket or a regular file, it cannot be a terminal, and a synchronous write(2) loop does the same
 // job: a one-shot command has nothing else to do while it writes. So does the null device
 // (`> /dev/null` in scripts, and how hyperfine and bench/ run commands), recognised by its device

@@ -376,13 +376,18 @@ describe("file cache", () => {
       expect(cache.getFile(other, other, 64 << 20)).toBeUndefined();
     });
 
-    it("is checked for its build and structure: another build's or a damaged seed is not read", () => {
+    it("is checked as any cache file: another build's, a cut or a changed seed is not read", () => {
       const foreign = seeded("another-build");
       expect(foreign.cache.getFile(foreign.page, foreign.page, 64 << 20)).toBeUndefined();
-      const damaged = seeded();
-      const file = join(damaged.seedDir, "seed-key.page");
+      const cut = seeded();
+      const file = join(cut.seedDir, "seed-key.page");
       writeFileSync(file, readFileSync(file).subarray(0, 300));
-      expect(damaged.cache.getFile(damaged.page, damaged.page, 64 << 20)).toBeUndefined();
+      expect(cut.cache.getFile(cut.page, cut.page, 64 << 20)).toBeUndefined();
+      // Same structure, one letter of a title changed: only the checksum can tell.
+      const changed = seeded();
+      const seedFile = join(changed.seedDir, "seed-key.page");
+      writeFileSync(seedFile, Buffer.from(readFileSync(seedFile, "latin1").replace("Consensus", "Xonsensus"), "latin1"));
+      expect(changed.cache.getFile(changed.page, changed.page, 64 << 20)).toBeUndefined();
     });
 
     it("is never fatal: a missing seed folder is reported for --debug and the page read as usual", () => {
