@@ -106,11 +106,11 @@ for (const size of SIZES) {
 // ratio). As the machine runs Node, and, when it sets NODE_EXTRA_CA_CERTS, without it: Node then
 // reads every certificate of that file at start, in every process (about 60 ms here, 416 million
 // instructions), which moves every figure and flattens every ratio to `node -e 0`.
-const STARTUP = [
-  ["`node -e 0`", ["-e", "0"]],
-  ["list (bundled page)", [bin, "list"]],
-  ["search consensus (bundled page)", [bin, "search", "consensus"]],
+const BUNDLED = [
+  ["list (bundled page)", ["list"]],
+  ["search consensus (bundled page)", ["search", "consensus"]],
 ];
+const STARTUP = [["`node -e 0`", ["-e", "0"]], ...BUNDLED.map(([name, args]) => [name, [bin, ...args]])];
 function inTurns(commands, rounds, inherited) {
   const env = { ...inherited, ...baseEnv };
   const walls = commands.map(() => []);
@@ -125,29 +125,21 @@ function inTurns(commands, rounds, inherited) {
   const base = median(walls[0]);
   return commands.map(([name], i) => ({ name, wall: median(walls[i]), ratio: median(walls[i]) / base }));
 }
+/** This process's environment without NODE_EXTRA_CA_CERTS, when it sets it. */
+const withoutCertsEnv = process.env.NODE_EXTRA_CA_CERTS ? (({ NODE_EXTRA_CA_CERTS: _, ...rest }) => rest)(process.env) : undefined;
 const STARTUP_ROUNDS = RUNS * 4;
 const startup = [{ title: "as this machine runs Node", rows: inTurns(STARTUP, STARTUP_ROUNDS, process.env) }];
-if (process.env.NODE_EXTRA_CA_CERTS) {
-  const inherited = { ...process.env };
-  delete inherited.NODE_EXTRA_CA_CERTS;
-  startup.push({ title: "without NODE_EXTRA_CA_CERTS", rows: inTurns(STARTUP, STARTUP_ROUNDS, inherited) });
-}
+if (withoutCertsEnv) startup.push({ title: "without NODE_EXTRA_CA_CERTS", rows: inTurns(STARTUP, STARTUP_ROUNDS, withoutCertsEnv) });
 for (const { title, rows: r } of startup) process.stderr.write(`  start-up ${title}: ${r.map((x) => `${x.wall.toFixed(0)} ms`).join(", ")}\n`);
 
 // The 100,000-link warm searches without NODE_EXTRA_CA_CERTS, when it is set.
-const KEY_COMMANDS = [
-  ["list (bundled page)", ["list"]],
-  ["search consensus (bundled page)", ["search", "consensus"]],
-  ...(SIZES.includes(100000) ? QUERIES.map(([name, words]) => [`100,000: search ${name}, warm`, ["--file", join(work, "page-100000.md"), "search", ...words]]) : []),
-];
+const WARM_100K = SIZES.includes(100000) ? QUERIES.map(([name, words]) => [`100,000: search ${name}, warm`, ["--file", join(work, "page-100000.md"), "search", ...words]]) : [];
 const withoutCerts = [];
-if (process.env.NODE_EXTRA_CA_CERTS && SIZES.includes(100000)) {
-  const inherited = { ...process.env };
-  delete inherited.NODE_EXTRA_CA_CERTS;
-  const plain = (argv, runs = RUNS) => measure(argv, baseEnv, runs, inherited).wall;
+if (withoutCertsEnv && WARM_100K.length > 0) {
+  const plain = (argv, runs = RUNS) => measure(argv, baseEnv, runs, withoutCertsEnv).wall;
   const base = plain([process.execPath, "-e", "0"], RUNS * 2);
   withoutCerts.push({ name: "`node -e 0`", wall: base, ratio: 1 });
-  for (const [name, argv] of KEY_COMMANDS.slice(2)) {
+  for (const [name, argv] of WARM_100K) {
     const wall = plain([process.execPath, bin, ...argv]);
     withoutCerts.push({ name, wall, ratio: wall / base });
     process.stderr.write(`  without NODE_EXTRA_CA_CERTS, ${name}: ${wall.toFixed(0)} ms\n`);
@@ -164,7 +156,7 @@ if (process.env.BENCH_INSTRUCTIONS === "1" && spawnSync("valgrind", ["--version"
   };
   const base = count([process.execPath, "-e", "0"]);
   instructions.push({ name: "`node -e 0`", count: base, ratio: 1 });
-  for (const [name, argv] of KEY_COMMANDS) {
+  for (const [name, argv] of [...BUNDLED, ...WARM_100K]) {
     const n = count([process.execPath, bin, ...argv]);
     instructions.push({ name, count: n, ratio: n / base });
     process.stderr.write(`  instructions, ${name}: ${(n / 1e6).toFixed(0)} M\n`);

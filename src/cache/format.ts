@@ -229,24 +229,14 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   const columns = {} as Record<TextColumn, JoinedColumn>;
   for (const c of TEXT_COLUMNS) {
     const { bytes: length, ascii } = h.text[c];
-    const raw = new Uint8Array(bytes.buffer, at, length);
+    const text = decodeText(new Uint8Array(bytes.buffer, at, length), ascii);
     at += length;
-    let text: string;
-    try {
-      text = ascii ? decodeAscii(raw) : decoder.decode(raw);
-    } catch {
-      return undefined;
-    }
-    if (!validStarts(starts[c], text.length)) return undefined;
+    if (text === undefined || !validStarts(starts[c], text.length)) return undefined;
     columns[c] = { text, starts: starts[c], ascii };
   }
-  const rawVocabulary = new Uint8Array(bytes.buffer, at, h.vocabulary.bytes);
-  let vocabulary: Vocabulary;
-  try {
-    vocabulary = { text: h.vocabulary.ascii ? decodeAscii(rawVocabulary) : decoder.decode(rawVocabulary), ascii: h.vocabulary.ascii };
-  } catch {
-    return undefined;
-  }
+  const vocabularyText = decodeText(new Uint8Array(bytes.buffer, at, h.vocabulary.bytes), h.vocabulary.ascii);
+  if (vocabularyText === undefined) return undefined;
+  const vocabulary: Vocabulary = { text: vocabularyText, ascii: h.vocabulary.ascii };
   if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
   const section = { table: h.paths, ...lists.path };
@@ -315,4 +305,14 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
  */
 function decodeAscii(raw: Uint8Array): string {
   return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("latin1");
+}
+
+/** A stored text: ASCII in one native copy, else UTF-8, undefined if it is not valid UTF-8. */
+function decodeText(raw: Uint8Array, ascii: boolean): string | undefined {
+  if (ascii) return decodeAscii(raw);
+  try {
+    return decoder.decode(raw);
+  } catch {
+    return undefined;
+  }
 }

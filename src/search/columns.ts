@@ -3,8 +3,7 @@
 // a table of the distinct lists. The cache stores exactly this, so a warm run reads it ready-made;
 // a parsed page gets it from its entries here. Pure.
 import type { Entry, JoinedColumn, ListColumn, SearchText } from "../catalog/types";
-
-const ASCII = /^[\x00-\x7f]*$/;
+import { isAscii } from "../text/fold";
 
 /** Where each of `n` entries starts in `text`, entries separated by "\n". */
 export function startsOf(text: string, n: number): Int32Array {
@@ -21,7 +20,7 @@ export function startsOf(text: string, n: number): Int32Array {
 /** Values joined by "\n" (a newline inside a value becomes a space: it would split the entry). */
 export function joinColumn(values: readonly string[]): JoinedColumn {
   const text = values.map((v) => (v.includes("\n") ? v.replace(/\n/g, " ") : v)).join("\n");
-  return { text, starts: startsOf(text, values.length), ascii: ASCII.test(text) };
+  return { text, starts: startsOf(text, values.length), ascii: isAscii(text) };
 }
 
 /** The value of entry `i` in a joined column. */

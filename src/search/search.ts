@@ -13,7 +13,7 @@
 // thousand rows) and spread to the entries. The cache stores these strings ready-made
 // (columns.ts). Only the words near a typo are compared by edit distance.
 import type { Entry, EntryList, JoinedColumn, ListColumn, SearchText, Vocabulary } from "../catalog/types";
-import { fold, foldWithMap, words } from "../text/fold";
+import { fold, foldWithMap, isAscii, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 import { partAt, searchTextOf, startsOf } from "./columns";
 
@@ -72,7 +72,7 @@ function foldColumn(c: JoinedColumn): Column {
 
 function foldTable(c: ListColumn): TableColumn {
   const text = fold(c.table.map((list) => list.join(" ").replace(/\n/g, " ")).join("\n"));
-  return { rows: { text, starts: startsOf(text, c.table.length), ascii: /^[\x00-\x7f]*$/.test(text) }, runs: c };
+  return { rows: { text, starts: startsOf(text, c.table.length), ascii: isAscii(text) }, runs: c };
 }
 
 const indexes = new WeakMap<EntryList, SearchIndex>();
@@ -229,7 +229,7 @@ export function typoVocabulary(text: Pick<SearchText, "title" | "speaker" | "sec
   const seen = new Set<string>();
   for (const column of folded) for (const word of words(column.text)) seen.add(word);
   const joined = [...seen].join("\n");
-  return { text: joined, ascii: /^[\x00-\x7f]*$/.test(joined) };
+  return { text: joined, ascii: isAscii(joined) };
 }
 
 export interface SearchOptions {

@@ -19,6 +19,11 @@ function foldChar(ch: string): string {
 const SPECIAL_RE = /[\u00df\u00e6\u0153\u00f8\u0111\u0142\u00fe\u0131]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Every character is ASCII: folding is then lowercasing, and words are runs of a-z and 0-9. */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /**
  * Lowercase, strip diacritics, expand a few ligatures. Works on whole strings with native
  * operations, so folding the text of 100,000 entries joined by newlines is fast (#4);
@@ -27,7 +32,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function fold(text: string): string {
   const lower = text.toLowerCase();
   // Fast path: plain ASCII needs only lowercasing.
-  if (!NON_ASCII.test(lower)) return lower;
+  if (isAscii(lower)) return lower;
   return lower.replace(SPECIAL_RE, (c) => SPECIAL[c]!).normalize("NFKD").replace(marks(), "");
 }
 
@@ -52,6 +57,6 @@ export function foldWithMap(text: string): { folded: string; origin: number[] } 
  * first search of every run (#4).
  */
 export function words(folded: string): string[] {
-  if (!NON_ASCII.test(folded)) return folded.match(/[a-z0-9]+/g) ?? [];
+  if (isAscii(folded)) return folded.match(/[a-z0-9]+/g) ?? [];
   return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
