@@ -14,7 +14,7 @@ import { ExitCode, UsageError } from "./errors";
 import { DEFAULT_MAX_BYTES, fileError, loadPages, type LoadDeps } from "./io/load";
 import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore } from "./io/check-store";
-import { writeFileAtomic } from "./io/atomic-write";
+import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
 import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
@@ -77,14 +77,6 @@ function pageSpecs(globals: GlobalOptions): string[] {
   return fromEnv && fromEnv.length > 0 ? fromEnv : [BUNDLED_PAGE];
 }
 
-/** An output file that cannot be written: the same messages as for input, said of output. */
-function outputError(path: string, error: unknown): UsageError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return new UsageError(`cannot write ${path}: its folder does not exist`, "create the folder first, or choose another path");
-  const e = fileError(path, error);
-  return new UsageError(`cannot write ${e.message}`, e.hint);
-}
-
 function cacheEnabled(globals: GlobalOptions): boolean {
   return globals.cache !== false && env.ICP_LINKS_NO_CACHE !== "1";
 }
@@ -136,8 +128,7 @@ function makeContext(globals: GlobalOptions): Context {
       try {
         writeFileAtomic(path, data, { overwrite });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`${path} exists`, "add --force to replace it");
-        throw outputError(path, error);
+        throw writeError(path, error);
       }
     },
   };
