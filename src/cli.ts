@@ -1,7 +1,7 @@
 // The edge: it builds the real world (printers, loader, cache, opener, HTTP client, prompt,
 // clock, signals) from process and the modules of io/, runs main(), and sets the exit code.
 // Nothing below the command layer touches process, the file system, the network or a browser.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,8 @@ import type { Context, GlobalOptions } from "./commands/context";
 import type { Catalog } from "./catalog/types";
 import { buildCatalog } from "./catalog/build-catalog";
 import { ExitCode, UsageError } from "./errors";
-import { DEFAULT_MAX_BYTES, fileError, loadPages, type LoadDeps } from "./io/load";
+import { loadPages, parseMaxSize, type LoadDeps } from "./io/load";
+import { readFileCapped } from "./io/read-capped";
 import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore } from "./io/check-store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
@@ -66,14 +67,12 @@ async function readStdin(limit: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function maxBytes(): number {
-  const mb = Number(env.ICP_LINKS_MAX_SIZE);
-  return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
-}
-
 function pageSpecs(globals: GlobalOptions): string[] {
   if (globals.file && globals.file.length > 0) return globals.file;
   const fromEnv = env.ICP_LINKS_FILE?.split(delimiter).filter(Boolean);
+  // Standard input is read only for --file - (#12): a variable set long ago must not make every
+  // command wait on the terminal, or read a pipe that was meant for something else.
+  if (fromEnv?.includes("-")) throw new UsageError("ICP_LINKS_FILE names '-', but only --file - reads standard input", "use --file - to read a page from standard input, or name files in ICP_LINKS_FILE");
   return fromEnv && fromEnv.length > 0 ? fromEnv : [BUNDLED_PAGE];
 }
 
@@ -87,16 +86,16 @@ function makeContext(globals: GlobalOptions): Context {
   let interrupt: ReturnType<typeof interruption> | undefined;
   const debugError = globals.debug ? (what: string, error: unknown) => stderr.write(`icp-links: ${what}: ${(error as Error).message}\n`) : undefined;
   const cacheFolder = cacheDir(env, homedir());
-  const deps: LoadDeps = {
+  // maxBytes is checked when a page is read (#12), so that --help or completion never fail on it.
+  const deps: Omit<LoadDeps, "maxBytes"> = {
     // Synchronous reads: a one-shot command has nothing to do meanwhile, and fs/promises costs
     // 2 ms to load at every start (#4).
     fs: {
       stat: async (path) => statSync(path),
-      readFile: async (path) => readFileSync(path),
+      readFile: async (path, limit) => readFileCapped(path, limit),
       readdir: async (path) => readdirSync(path, { withFileTypes: true }),
     },
     readStdin,
-    maxBytes: maxBytes(),
     cache: cacheEnabled(globals)
       ? new FileCache({ dir: cacheFolder, seeds: [{ page: BUNDLED_PAGE, dir: SEED_CACHE }], build: __BUILD_ID__, uid: process.getuid?.(), onError: debugError })
       : undefined,
@@ -111,9 +110,9 @@ function makeContext(globals: GlobalOptions): Context {
     env,
     json: Boolean(globals.json),
     catalog: () =>
-      (catalog ??= loadPages(deps, pageSpecs(globals)).then((loaded) =>
-        buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {}),
-      )),
+      (catalog ??= Promise.resolve()
+        .then(() => loadPages({ ...deps, maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE) }, pageSpecs(globals)))
+        .then((loaded) => buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {}))),
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),

@@ -2,14 +2,18 @@
 // Everything it touches comes in through `LoadDeps`, so tests can hand it fakes (#2).
 import type { Stats } from "node:fs";
 import type { CachedEntries, Page, SearchText } from "../catalog/types";
-import { PageError } from "../errors";
+import { PageError, UsageError } from "../errors";
 import { decodePage } from "./decode";
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface FileSystem {
   stat(path: string): Promise<Stats>;
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Reads a file, but never more than `limit` bytes (#12): a device or a pipe that never ends
+   * (/dev/zero, `<(yes)`) is cut there, and the loader reports it too large.
+   */
+  readFile(path: string, limit: number): Promise<Uint8Array>;
   readdir(path: string): Promise<{ name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }[]>;
 }
 
@@ -91,19 +95,45 @@ async function pagesInFolder(fs: FileSystem, folder: string): Promise<string[]> 
   return found;
 }
 
-function tooLarge(source: string, size: number, max: number): PageError {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return new PageError(source, `is ${mb(size)}, more than the ${mb(max)} a page may have`, "set ICP_LINKS_MAX_SIZE (in MB) to allow larger pages");
+/** A size for people: "64 MB", "1.5 MB", "10 KB", "512 bytes" (#12: 0.001 MB is not "0.0 MB"). */
+export function formatSize(bytes: number): string {
+  const trim = (n: number) => n.toFixed(1).replace(/\.0$/, "");
+  if (bytes >= 1024 * 1024) return `${trim(bytes / 1024 / 1024)} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+}
+
+/** `size` undefined: a source read only up to the limit, whose full size is not known. */
+function tooLarge(source: string, size: number | undefined, max: number): PageError {
+  const what = size === undefined ? "is larger than" : `is ${formatSize(size)}, more than`;
+  return new PageError(source, `${what} the ${formatSize(max)} a page may have`, "set ICP_LINKS_MAX_SIZE (in MB) to allow larger pages");
+}
+
+/** The largest ICP_LINKS_MAX_SIZE: a bigger page could not even be held as one string by V8. */
+export const MAX_SIZE_CEILING_MB = 256;
+
+/**
+ * ICP_LINKS_MAX_SIZE in bytes: a positive number of MB, at most 256; unset means 64 MB.
+ * Anything else is a usage error naming the variable, never silently ignored (#12).
+ */
+export function parseMaxSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_BYTES;
+  const mb = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : NaN;
+  const bytes = Math.floor(mb * 1024 * 1024);
+  if (!(bytes >= 1 && mb <= MAX_SIZE_CEILING_MB)) {
+    throw new UsageError(`ICP_LINKS_MAX_SIZE is ${JSON.stringify(value)}, not a size in MB`, `set it to a number of MB above 0 and at most ${MAX_SIZE_CEILING_MB}, such as 128, or unset it for 64`);
+  }
+  return bytes;
 }
 
 async function readPageBytes(deps: LoadDeps, path: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
-    bytes = await deps.fs.readFile(path);
+    bytes = await deps.fs.readFile(path, deps.maxBytes + 1);
   } catch (error) {
     throw fileError(path, error);
   }
-  if (bytes.length > deps.maxBytes) throw tooLarge(path, bytes.length, deps.maxBytes);
+  if (bytes.length > deps.maxBytes) throw tooLarge(path, undefined, deps.maxBytes);
   return bytes;
 }
 
@@ -159,6 +189,6 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
 
 async function readStdinPage(deps: LoadDeps): Promise<Uint8Array> {
   const bytes = await deps.readStdin(deps.maxBytes + 1);
-  if (bytes.length > deps.maxBytes) throw tooLarge("-", bytes.length, deps.maxBytes);
+  if (bytes.length > deps.maxBytes) throw tooLarge("-", undefined, deps.maxBytes);
   return bytes;
 }

@@ -58,7 +58,7 @@ describe("files", () => {
   it("refuses a page larger than the limit, from a file or standard input, and the limit can be raised", async () => {
     const small = await run(["--file", AWESOME_COPY, "list"], { env: { ICP_LINKS_MAX_SIZE: "0.01" } });
     expect(small.code).toBe(2);
-    expect(small.stderr).toMatch(/is 0\.1 MB, more than the 0\.0 MB a page may have \(set ICP_LINKS_MAX_SIZE/);
+    expect(small.stderr).toMatch(/is 52\.5 KB, more than the 10\.2 KB a page may have \(set ICP_LINKS_MAX_SIZE/);
     const stdin = await run(["--file", "-", "list"], { env: { ICP_LINKS_MAX_SIZE: "0.01" }, stdin: "x".repeat(20_000) });
     expect(stdin.code).toBe(2);
     expect(stdin.stderr).toMatch(/^icp-links: -: is /);
