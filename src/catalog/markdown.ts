@@ -39,6 +39,37 @@ function linkifyText(text: string, line: number, out: Segment[]): void {
   if (at < text.length) out.push({ type: "text", text: text.slice(at) });
 }
 
+/**
+ * The most markdown elements (markdown-it's tokens: a list item of one link is 8 of them) that
+ * one page may have (#12). Tokens are what parsing holds in memory: without a bound, a 63 MB page
+ * of 3.1 million one-character links exhausted V8's heap (exit 134). At the bound, the peak
+ * memory is measured in BENCHMARKS.md ("The largest page").
+ */
+export const MAX_ELEMENTS = 2_000_000;
+
+/** Thrown by the parser once a page has more than MAX_ELEMENTS elements. */
+export class TooManyElements extends Error {
+  constructor() {
+    super(`more than ${MAX_ELEMENTS} markdown elements`);
+  }
+}
+
+/** Elements the page being walked may still have: set by walk(), counted by every push. */
+let elementsLeft = Infinity;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor must take any[]
+type StateClass = new (...args: any[]) => { push(...args: never[]): unknown };
+
+/** markdown-it's state, counting the tokens it makes: parsing stops at the bound, not after. */
+function counting<T extends StateClass>(State: T): T {
+  return class extends State {
+    override push(...args: never[]): unknown {
+      if (--elementsLeft < 0) throw new TooManyElements();
+      return super.push(...args);
+    }
+  };
+}
+
 function markdown(): MarkdownItInstance {
   if (parser) return parser;
   // markdown-it's own linkify rule runs linkify-it's large regular expressions on every piece of
@@ -53,6 +84,8 @@ function markdown(): MarkdownItInstance {
   // Bare links: http(s) and www. only (see isWantedBareLink); no e-mail, ftp or "//".
   md.linkify.set({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false });
   md.linkify.add("ftp:", null).add("mailto:", null).add("//", null);
+  md.block.State = counting(md.block.State as unknown as StateClass) as unknown as typeof md.block.State;
+  md.inline.State = counting(md.inline.State as unknown as StateClass) as unknown as typeof md.inline.State;
   linkify = md.linkify;
   parser = md;
   return md;
@@ -134,9 +167,14 @@ export function chunks(body: string, size = CHUNK): { text: string; line: number
  * Walks the body's tokens. `lineOffset` is added to markdown-it's 0-based lines so that
  * lines are those of the whole file (front matter included), 1-based.
  */
-export function walk(body: string, lineOffset: number, chunkSize = CHUNK): Item[] {
+export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxElements = MAX_ELEMENTS): Item[] {
   const items: Item[] = [];
-  for (const chunk of chunks(body, chunkSize)) for (const item of walkChunk(chunk.text, lineOffset + chunk.line)) items.push(item);
+  elementsLeft = maxElements;
+  try {
+    for (const chunk of chunks(body, chunkSize)) for (const item of walkChunk(chunk.text, lineOffset + chunk.line)) items.push(item);
+  } finally {
+    elementsLeft = Infinity;
+  }
   return items;
 }
 

@@ -1,7 +1,8 @@
 // parsePage(text, source) -> Page: pure, no I/O (#2). The loader in src/io/ reads the file.
 import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { readFrontMatter } from "./front-matter";
-import { walk, type Segment } from "./markdown";
+import { MAX_ELEMENTS, TooManyElements, walk, type Item, type Segment } from "./markdown";
+import { PageError } from "../errors";
 import { hostKind, sectionKind } from "./classify";
 import { splitSpeaker } from "./speaker";
 import { slugify } from "./ids";
@@ -54,7 +55,14 @@ export function parsePage(text: string, source: string): Page {
   let sectionPath = topSection;
   let sectionDefault: Kind = sectionKind(sectionPath);
 
-  for (const item of walk(body, lineOffset)) {
+  let items: Item[];
+  try {
+    items = walk(body, lineOffset);
+  } catch (error) {
+    if (!(error instanceof TooManyElements)) throw error;
+    throw new PageError(source, `has more than ${MAX_ELEMENTS.toLocaleString("en")} markdown elements (list items, paragraphs, links…), the most a page may have`, "split it into smaller pages");
+  }
+  for (const item of items) {
     if (item.type === "heading") {
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
       headings.push(heading);

@@ -6,6 +6,11 @@ import { PageError, UsageError } from "../errors";
 import { decodePage } from "./decode";
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * The most entries read at once, all pages together (#12): what the catalog, the search and the
+ * cache hold in memory grows with them. Measured at the bound in BENCHMARKS.md ("The largest page").
+ */
+export const MAX_ENTRIES = 200_000;
 
 export interface FileSystem {
   stat(path: string): Promise<Stats>;
@@ -166,10 +171,19 @@ export async function expandSources(deps: LoadDeps, specs: string[]): Promise<st
 export async function loadPages(deps: LoadDeps, specs: string[]): Promise<LoadedPage[]> {
   const sources = await expandSources(deps, specs);
   const pages: LoadedPage[] = [];
+  let entries = 0;
+  const count = (source: string, loaded: LoadedPage): void => {
+    entries += loaded.lazy?.length ?? loaded.page.entries.length;
+    if (entries > MAX_ENTRIES) {
+      const what = pages.length === 0 ? "has" : "brings the pages read to";
+      throw new PageError(source, `${what} more than ${MAX_ENTRIES.toLocaleString("en")} entries, the most icp-links reads at once`, "split the page, or read fewer pages at once");
+    }
+    pages.push(loaded);
+  };
   for (const source of sources) {
     const known = source === "-" ? undefined : deps.cache?.getFile?.(source, source, deps.maxBytes);
     if (known) {
-      pages.push(known);
+      count(source, known);
       continue;
     }
     // Parsed from the bytes read here, and stored under their key: a page changed meanwhile is
@@ -177,12 +191,13 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
     const bytes = source === "-" ? await readStdinPage(deps) : await readPageBytes(deps, source);
     const cached = deps.cache?.get(bytes, source);
     if (cached) {
-      pages.push(cached);
+      count(source, cached);
       continue;
     }
     const page = await deps.parse(decodePage(bytes, source), source);
+    // Counted before it is cached: a page refused is not stored.
+    count(source, { page });
     deps.cache?.set(bytes, page);
-    pages.push({ page });
   }
   return pages;
 }

@@ -1,11 +1,13 @@
 // Pages that are read (#12): the size limit holds for every source, its variable is checked,
 // and standard input is read only for --file -.
 import { spawn, execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isolatedHome, run } from "../helpers/cli";
 import { AWESOME_COPY } from "../helpers/pages";
-import { formatSize, parseMaxSize } from "../../src/io/load";
+import { formatSize, loadPages, MAX_ENTRIES, parseMaxSize, type LoadDeps } from "../../src/io/load";
+import { MAX_ELEMENTS, TooManyElements, walk } from "../../src/catalog/markdown";
 
 const ONE_LINE = /^icp-links: [^\n]+\n$/;
 
@@ -84,4 +86,58 @@ describe("ICP_LINKS_FILE", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^from-stdin\tFrom stdin\thttps:\/\/stdin\.example/);
   });
+});
+
+describe("the bounds that keep a page in memory", () => {
+  const fakeFs = (size: number): LoadDeps["fs"] => ({
+    stat: async () => ({ isDirectory: () => false, isFile: () => true, size }) as never,
+    readdir: async () => [],
+    readFile: async () => new Uint8Array(size).fill(97),
+  });
+  /** A loader whose "parser" makes a page of `n` entries without parsing anything. */
+  const withEntries = (n: number): LoadDeps => ({
+    fs: fakeFs(10),
+    readStdin: async () => new Uint8Array(),
+    maxBytes: 1000,
+    parse: (_text, source) => ({ source, frontMatter: { tags: [], meta: {} }, headings: [], entries: { length: n } as never }),
+  });
+
+  it("a page of exactly MAX_ENTRIES entries is read; one more is a one-line error", async () => {
+    expect(MAX_ENTRIES).toBe(200_000);
+    await expect(loadPages(withEntries(MAX_ENTRIES), ["a.md"])).resolves.toHaveLength(1);
+    await expect(loadPages(withEntries(MAX_ENTRIES + 1), ["a.md"])).rejects.toThrow(/^a\.md: has more than 200,000 entries, the most icp-links reads at once$/);
+  });
+
+  it("the bound holds for all pages together", async () => {
+    const deps = withEntries(MAX_ENTRIES / 2 + 1);
+    await expect(loadPages(deps, ["a.md", "b.md"])).rejects.toThrow(/^b\.md: brings the pages read to more than 200,000 entries/);
+  });
+
+  it("markdown elements are counted as they are made: exactly at the bound is read, one more stops", () => {
+    const page = (n: number) => Array.from({ length: n }, (_, i) => `- [${i}](/${i})`).join("\n");
+    // As markdown-it makes them: a list of one item of one link is 9 elements, each further
+    // item 7 more (list_item_open, paragraph_open, inline, link_open, link_close, paragraph_close,
+    // list_item_close; the text is pushed without push()).
+    expect(walk(page(1), 0, 64 * 1024, 9)).toHaveLength(1);
+    expect(() => walk(page(1), 0, 64 * 1024, 8)).toThrow(TooManyElements);
+    expect(walk(page(1000), 0, 64 * 1024, 7002)).toHaveLength(1000);
+    expect(() => walk(page(1000), 0, 64 * 1024, 7001)).toThrow(TooManyElements);
+    // A paragraph of many links, where no entry count would see it.
+    expect(walk("[a](/a) ".repeat(1000), 0, 64 * 1024, 2003)).toHaveLength(1);
+    expect(() => walk("[a](/a) ".repeat(1000), 0, 64 * 1024, 2002)).toThrow(TooManyElements);
+    // The count starts again for the next page, and a refused walk leaves no bound behind.
+    expect(walk(page(1000), 0)).toHaveLength(1000);
+  });
+
+  it("the page of the issue's shape (one-character links past the bound) is a one-line error, not a crash", async () => {
+    const home = isolatedHome();
+    const page = join(home, "tiny.md");
+    // 290,000 list items of one link: 2,030,002 elements, past MAX_ELEMENTS before MAX_ENTRIES.
+    writeFileSync(page, Array.from({ length: 290_000 }, (_, i) => `- [${i % 10}](/${i})`).join("\n"));
+    const r = await run(["--file", page, "list"], { home, timeoutMs: 120_000 });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`icp-links: ${page}: has more than 2,000,000 markdown elements (list items, paragraphs, links…), the most a page may have (split it into smaller pages)\n`);
+    expect(MAX_ELEMENTS).toBe(2_000_000);
+  }, 130_000);
 });
