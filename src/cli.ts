@@ -14,7 +14,7 @@ import { ExitCode, UsageError } from "./errors";
 import { loadPages, parseMaxSize, type LoadDeps } from "./io/load";
 import { readFileCapped } from "./io/read-capped";
 import { FileCache, cacheDir } from "./io/cache";
-import { fileCheckStore } from "./io/check-store";
+import { fileCheckStore, noCheckStore } from "./io/check-store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
 import { systemOpener } from "./io/opener";
@@ -50,6 +50,15 @@ function onOutputError(name: "stdout" | "stderr") {
 const stdout = processOutput(1, onOutputError("stdout"));
 const stderr = processOutput(2, onOutputError("stderr"));
 
+// Node's own warnings (TimeoutOverflowWarning and the like) are not the user's business: the
+// options are bounded so that none should arise, and any that does goes to stderr only under
+// --debug (#12).
+let showNodeWarnings = false;
+process.removeAllListeners("warning");
+process.on("warning", (warning) => {
+  if (showNodeWarnings) stderr.write(`icp-links: node: ${warning.name}: ${warning.message}\n`);
+});
+
 function viewOf(output: Output, noColorFlag: boolean): View {
   const isTTY = output.isTTY;
   const level = colorLevel({ noColorFlag, env, isTTY });
@@ -84,6 +93,7 @@ function cacheEnabled(globals: GlobalOptions): boolean {
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
   let interrupt: ReturnType<typeof interruption> | undefined;
+  showNodeWarnings = Boolean(globals.debug);
   const debugError = globals.debug ? (what: string, error: unknown) => stderr.write(`icp-links: ${what}: ${(error as Error).message}\n`) : undefined;
   const cacheFolder = cacheDir(env, homedir());
   // maxBytes is checked when a page is read (#12), so that --help or completion never fail on it.
@@ -117,7 +127,8 @@ function makeContext(globals: GlobalOptions): Context {
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),
     http: fetchClient(`icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`),
-    checks: fileCheckStore(cacheFolder, () => Date.now(), debugError),
+    // The results store is part of the cache: --no-cache neither reads nor writes it (#12).
+    checks: cacheEnabled(globals) ? fileCheckStore(cacheFolder, () => Date.now(), { uid: process.getuid?.(), onError: debugError }) : noCheckStore(),
     interruption: () => (interrupt ??= interruption()),
     // Looked up when pick asks: it touches process.stdin, whose stream costs 2–3 ms to set up.
     get choose() {

@@ -7,6 +7,8 @@ export const ExitCode = {
   notFound: 1,
   /** Usage or input error: a bad option, an unreadable or invalid page. */
   usage: 2,
+  /** `check` found the network unreachable: no link was reported or stored (#12). */
+  offline: 3,
   /** Interrupted by Ctrl-C (SIGINT). */
   interrupted: 130,
   /** Stopped by SIGTERM. */

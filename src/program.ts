@@ -26,6 +26,7 @@ Exit codes:
   1    nothing found: a search without match, an unknown or ambiguous ref;
        check: a broken link (with --strict, also a blocked or error one)
   2    usage or input error: a bad option, an unreadable or invalid page
+  3    check: offline (no name resolved, no network); nothing reported or stored
   130  interrupted (Ctrl-C); 143: stopped by SIGTERM`;
 
 export const ENVIRONMENT_HELP = `

@@ -2,6 +2,10 @@
 // live pages reported dead, so anything that shows a live page refusing a script is "blocked",
 // not "broken": only 404, 410 and an unknown or refusing host are broken.
 import type { CheckState, HttpResponse, NetworkError } from "./types";
+import { sanitize } from "../text/sanitize";
+
+/** The longest reason phrase kept from a server. */
+const MAX_STATUS_TEXT = 100;
 
 /** Challenge and bot-protection pages (Cloudflare, DataDome, Akamai, PerimeterX, captchas). */
 const CHALLENGE_BODY = /just a moment\.\.\.|cf-chl-|challenge-platform|attention required! \| cloudflare|captcha|datadome|px-captcha|are you a robot|access denied.{0,40}akamai/i;
@@ -12,9 +16,33 @@ export function isChallenge(response: HttpResponse): boolean {
   return (response.status === 403 || response.status === 429 || response.status === 503) && CHALLENGE_BODY.test(response.body);
 }
 
+/**
+ * "404 Not Found". The reason phrase is the server's to choose: it is sanitized (escapes, C0/C1
+ * and bidi controls) and shortened as it is received, before it is shown, printed as JSON or
+ * stored (#12).
+ */
 export function statusText(response: HttpResponse): string {
-  return `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const phrase = sanitize(response.statusText).trim().slice(0, MAX_STATUS_TEXT);
+  return `${response.status}${phrase ? ` ${phrase}` : ""}`;
 }
+
+/**
+ * The URL without its user name and password: fetch() refuses a URL that has them (a raw
+ * TypeError), and a checker has no business sending a page's credentials anywhere (#12).
+ */
+export function withoutCredentials(url: string): string {
+  if (!url.includes("@")) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === "" && parsed.password === "") return url;
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
 
 /** State of a final (non-redirect) response. */
 export function responseState(response: HttpResponse): { state: CheckState; reason: string } {
@@ -33,8 +61,11 @@ export function networkState(error: NetworkError): { state: CheckState; reason: 
       return { state: "broken", reason: "name not resolved" };
     case "refused":
       return { state: "broken", reason: "connection refused" };
+    case "unreachable":
+      // Our network's fault, not the link's: never "broken" (#12).
+      return { state: "error", reason: "network unreachable" };
     default:
-      return { state: "error", reason: error.message };
+      return { state: "error", reason: sanitize(error.message).slice(0, 200) };
   }
 }
 

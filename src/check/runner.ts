@@ -9,8 +9,8 @@
 // - a timeout per request, a bound on the whole run, and prompt abort (Ctrl-C).
 // The HTTP client, the clock and sleep are injected: tests run it against fakes.
 import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpResponse } from "./types";
-import { NetworkError } from "./types";
-import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs } from "./outcome";
+import { CHECK_LIMITS, NetworkError } from "./types";
+import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs, withoutCredentials } from "./outcome";
 
 export interface Progress {
   /** A request to this host is about to start. */
@@ -23,6 +23,13 @@ export interface CheckRun {
   results: CheckResult[];
   /** The user stopped the run (Ctrl-C): `results` holds what finished. */
   interrupted: boolean;
+  /**
+   * No server answered anything, and every link checked failed because its name did not resolve
+   * or the network was unreachable: the machine is offline, and `results` says nothing about the
+   * links (#12). A run with a single such link is offline too: one unresolvable host is known to
+   * be gone only when another host answered in the same run.
+   */
+  offline: boolean;
 }
 
 const BACKOFF_MS = 500;
@@ -112,6 +119,9 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   const total = queue.length;
   const results = new Map<string, CheckResult>();
   const stamp = () => new Date(deps.now()).toISOString();
+  // For telling offline from broken (#12): did any server answer, did anything but DNS or routing fail?
+  let answered = false;
+  let unreachableOnly = true;
 
   /** One request through the host gate, with its own timeout. */
   const send = async (url: string, method: "HEAD" | "GET"): Promise<HttpResponse> => {
@@ -121,7 +131,10 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
     const timeout = new AbortController();
     const t = setTimeout(() => timeout.abort(), options.timeoutMs);
     try {
-      return await deps.http({ url, method, signal: AbortSignal.any([run, timeout.signal]) });
+      // Credentials in a URL are never sent: the link is checked without them (#12).
+      const response = await deps.http({ url: withoutCredentials(url), method, signal: AbortSignal.any([run, timeout.signal]) });
+      answered = true;
+      return response;
     } catch (error) {
       if (run.aborted) throw new Aborted();
       if (timeout.signal.aborted) throw new NetworkError("timeout", `timeout after ${options.timeoutMs / 1000} s`);
@@ -135,7 +148,7 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   /** HEAD (then GET when needed), retried on 429, 5xx and passing network errors. */
   const request = async (url: string): Promise<HttpResponse | NetworkError> => {
     for (let attempt = 0; ; attempt++) {
-      const backoff = BACKOFF_MS * 2 ** attempt;
+      const backoff = Math.min(BACKOFF_MS * 2 ** attempt, CHECK_LIMITS.maxBackoffMs);
       let response: HttpResponse;
       try {
         response = await send(url, "HEAD");
@@ -143,7 +156,7 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
       } catch (error) {
         if (error instanceof Aborted) throw error;
         const netError = error instanceof NetworkError ? error : new NetworkError("other", error instanceof Error ? error.message : String(error));
-        if (attempt < options.retries && netError.kind !== "dns" && netError.kind !== "refused") {
+        if (attempt < options.retries && netError.kind !== "dns" && netError.kind !== "refused" && netError.kind !== "unreachable") {
           await deps.sleep(backoff, run).catch(() => undefined);
           if (run.aborted) throw new Aborted();
           continue;
@@ -163,9 +176,10 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   const checkOne = async (url: string): Promise<CheckResult> => {
     const visited = new Set([url]);
     let current = url;
+    const credentials = withoutCredentials(url) !== url;
     let firstPermanent: boolean | undefined;
     const result = (state: CheckState, reason: string, status?: number): CheckResult => {
-      const r: CheckResult = { url, state, reason, checkedAt: stamp() };
+      const r: CheckResult = { url, state, reason: credentials ? `${reason} (checked without the user name and password in its URL)` : reason, checkedAt: stamp() };
       if (status !== undefined) r.status = status;
       if (current !== url) r.finalUrl = current;
       return r;
@@ -173,6 +187,7 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
     for (let hops = 0; ; hops++) {
       const answer = await request(current);
       if (answer instanceof NetworkError) {
+        if (answer.kind !== "dns" && answer.kind !== "unreachable") unreachableOnly = false;
         const { state, reason } = networkState(answer);
         return result(state, reason);
       }
@@ -223,9 +238,10 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
     run.removeEventListener("abort", onAbort);
   }
   const interrupted = signal.aborted;
+  const offline = results.size > 0 && !answered && unreachableOnly && [...results.values()].every((r) => r.status === undefined);
   // Past the run's time limit: every link not finished says so.
   if (!interrupted && deadline.signal.aborted) {
     for (const url of urls) if (!results.has(url)) results.set(url, { url, state: "error", reason: `not checked within the run's limit of ${options.maxTimeMs / 1000} s`, checkedAt: stamp() });
   }
-  return { results: inOrder(urls, results), interrupted };
+  return { results: inOrder(urls, results), interrupted, offline };
 }

@@ -33,7 +33,12 @@ export interface HttpRequest {
 /** Sends one request without following redirects. Throws a NetworkError when no response came. */
 export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
 
-export type NetworkErrorKind = "dns" | "refused" | "reset" | "timeout" | "tls" | "aborted" | "other";
+/**
+ * "dns": the name did not resolve; "unreachable": no route to the network or host (ENETUNREACH,
+ * EHOSTUNREACH, ENETDOWN, EHOSTDOWN). A run where every link failed with one of these two and no
+ * server answered is offline, not broken (#12).
+ */
+export type NetworkErrorKind = "dns" | "unreachable" | "refused" | "reset" | "timeout" | "tls" | "aborted" | "other";
 
 export class NetworkError extends Error {
   constructor(
@@ -63,6 +68,23 @@ export interface CheckOptions {
   /** Redirects followed before giving up. */
   maxRedirects: number;
 }
+
+/**
+ * Upper bounds of the options that become timers: Node's timers hold at most 2^31-1 ms (24.8
+ * days) and warn (TimeoutOverflowWarning) beyond; these bounds keep every timer far below (#12).
+ */
+export const CHECK_LIMITS = {
+  /** --timeout, in seconds: 5 minutes. */
+  timeoutS: 300,
+  /** --max-time, in seconds: 24 hours. */
+  maxTimeS: 86_400,
+  /** --interval, in ms: 1 minute. */
+  intervalMs: 60_000,
+  /** --retries. */
+  retries: 10,
+  /** The longest backoff between two attempts, in ms. */
+  maxBackoffMs: 30_000,
+} as const;
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   concurrency: 8,

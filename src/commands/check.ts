@@ -7,7 +7,7 @@ import { selectEntries } from "./select";
 import { urlFor } from "./open";
 import { applyFilters } from "../search/filters";
 import { checkLinks, type Progress } from "../check/runner";
-import { DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
+import { CHECK_LIMITS, DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
 import type { Entry } from "../catalog/types";
 import { ExitCode, IcpError, QuietExit } from "../errors";
 import { json } from "../render/entries";
@@ -34,15 +34,24 @@ export function parseDuration(text: string): number {
   return Number(m[1]) * unit * 1000;
 }
 
-function wholeNumber(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number");
-  return Number(value);
+/** A whole number from 0 to `max`: options that become timers are bounded (#12). */
+function wholeNumber(max: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number");
+    const n = Number(value);
+    if (n > max) throw new InvalidArgumentError(`expected at most ${max}`);
+    return n;
+  };
 }
 
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
-  return n;
+/** Seconds above 0 and at most `max`: beyond, Node's timers overflow (#12). */
+function seconds(max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
+    if (n > max) throw new InvalidArgumentError(`expected at most ${max} seconds`);
+    return n;
+  };
 }
 
 export const check: CommandSpec<CheckOptionValues> = {
@@ -53,10 +62,10 @@ export const check: CommandSpec<CheckOptionValues> = {
     ...FILTER_OPTIONS,
     { flags: "--concurrency <n>", description: "links checked at once", defaultValue: DEFAULT_CHECK_OPTIONS.concurrency, parse: positiveInteger },
     { flags: "--per-host <n>", description: "requests at once to one host", defaultValue: DEFAULT_CHECK_OPTIONS.perHost, parse: positiveInteger },
-    { flags: "--interval <ms>", description: "least time between two requests to one host", defaultValue: DEFAULT_CHECK_OPTIONS.intervalMs, parse: wholeNumber },
-    { flags: "--timeout <s>", description: "time limit of one request", defaultValue: DEFAULT_CHECK_OPTIONS.timeoutMs / 1000, parse: seconds },
-    { flags: "--retries <n>", description: "retries after 429, 5xx and network errors", defaultValue: DEFAULT_CHECK_OPTIONS.retries, parse: wholeNumber },
-    { flags: "--max-time <s>", description: "time limit of the whole run", defaultValue: DEFAULT_CHECK_OPTIONS.maxTimeMs / 1000, parse: seconds },
+    { flags: "--interval <ms>", description: `least time between two requests to one host (at most ${CHECK_LIMITS.intervalMs})`, defaultValue: DEFAULT_CHECK_OPTIONS.intervalMs, parse: wholeNumber(CHECK_LIMITS.intervalMs) },
+    { flags: "--timeout <s>", description: `time limit of one request (at most ${CHECK_LIMITS.timeoutS})`, defaultValue: DEFAULT_CHECK_OPTIONS.timeoutMs / 1000, parse: seconds(CHECK_LIMITS.timeoutS) },
+    { flags: "--retries <n>", description: `retries after 429, 5xx and network errors (at most ${CHECK_LIMITS.retries})`, defaultValue: DEFAULT_CHECK_OPTIONS.retries, parse: wholeNumber(CHECK_LIMITS.retries) },
+    { flags: "--max-time <s>", description: `time limit of the whole run (at most ${CHECK_LIMITS.maxTimeS})`, defaultValue: DEFAULT_CHECK_OPTIONS.maxTimeMs / 1000, parse: seconds(CHECK_LIMITS.maxTimeS) },
     { flags: "--max-age <duration>", description: "reuse results younger than this (90s, 30m, 12h, 7d)", parse: parseDuration },
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
     { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
@@ -111,6 +120,13 @@ export const check: CommandSpec<CheckOptionValues> = {
     } finally {
       bar?.stop();
     }
+    // Offline: the results say nothing about the links. Nothing is printed as broken, nothing
+    // stored, and the exit code says so (#12).
+    if (run.offline) {
+      ctx.err.write(`icp-links: offline: no link could be reached (${offlineWhy(run.results)}); nothing was reported or stored (check the connection, then run check again)\n`);
+      if (run.interrupted) throw new QuietExit(exitCode() as ExitCode);
+      throw new QuietExit(ExitCode.offline);
+    }
     ctx.checks.save(run.results);
 
     const byUrl = new Map<string, CheckResult>([...reused, ...run.results.map((r): [string, CheckResult] => [r.url, r])]);
@@ -128,6 +144,13 @@ export const check: CommandSpec<CheckOptionValues> = {
     if (checked.some((c) => failing.includes(c.result.state))) throw new QuietExit(ExitCode.notFound);
   },
 };
+
+function offlineWhy(results: CheckResult[]): string {
+  const dns = results.filter((r) => r.reason.startsWith("name not resolved")).length;
+  const n = results.length;
+  if (dns === n) return n === 1 ? "its host name did not resolve" : `the host names of all ${n} did not resolve`;
+  return "the network is unreachable";
+}
 
 export function countsLine(checked: CheckedEntry[]): string {
   const counts = STATES.map((s) => [s, checked.filter((c) => c.result.state === s).length] as const).filter(([, n]) => n > 0);

@@ -1,19 +1,40 @@
 // The results of `check`, kept in the cache folder (checks.json) with their time, so that `list`
 // and `show` can mark links the last check found broken or redirected, and `check --max-age`
-// can reuse recent results (#5). Written atomically; a missing or unreadable file is no results.
-import { readFileSync } from "node:fs";
+// can reuse recent results (#5). A missing or unusable file is no results, never an error.
+// The same trust rules as the page cache (#12):
+// - read only if it is a regular file (not a link), yours and writable by you alone, in a folder
+//   that is yours and writable by you alone; at most MAX_STORE_BYTES, checked before reading, so
+//   that a huge file costs `list` one fstat, not its parsing;
+// - written atomically, mode 0600 in a folder of mode 0700, pruned: results older than KEEP_MS
+//   go, and the oldest go first past MAX_STORE_BYTES;
+// - two `check` runs at once lose neither's results: a save re-reads the file and merges into it
+//   under a lock file (O_EXCL), the newer result of a URL winning;
+// - every text read back is sanitized again: the file is data, not trusted output.
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write";
 import { makeDirectory } from "./mkdir";
 import type { CheckResult } from "../check/types";
 import { STATES } from "../check/types";
+import { sanitize } from "../text/sanitize";
 
 /** Results older than this are forgotten when the file is written. */
-const KEEP_MS = 180 * 24 * 3600 * 1000;
+export const KEEP_MS = 180 * 24 * 3600 * 1000;
+/** The largest results file read or written: some 15,000 results; a bigger file is ignored. */
+export const MAX_STORE_BYTES = 4 * 1024 * 1024;
+/** A lock older than this is left over by a run that died: it is taken over. */
+const STALE_LOCK_MS = 10_000;
+/** How long a save waits for another run's lock (held for the few ms of a read and a write). */
+const LOCK_WAIT_MS = 5_000;
 
 export interface CheckStore {
   load(): Map<string, CheckResult>;
   save(results: CheckResult[]): void;
+}
+
+/** A store that neither reads nor writes: `--no-cache` and ICP_LINKS_NO_CACHE=1 (#12). */
+export function noCheckStore(): CheckStore {
+  return { load: () => new Map(), save: () => undefined };
 }
 
 function valid(r: unknown): r is CheckResult {
@@ -23,30 +44,130 @@ function valid(r: unknown): r is CheckResult {
     (x.finalUrl === undefined || typeof x.finalUrl === "string") && (x.status === undefined || Number.isInteger(x.status));
 }
 
-export function fileCheckStore(dir: string, now: () => number, onError?: (what: string, error: unknown) => void): CheckStore {
+/** A result as read back: only known fields, texts sanitized. */
+function clean(r: CheckResult): CheckResult {
+  const out: CheckResult = { url: r.url, state: r.state, reason: sanitize(r.reason), checkedAt: r.checkedAt };
+  if (r.status !== undefined) out.status = r.status;
+  if (r.finalUrl !== undefined) out.finalUrl = sanitize(r.finalUrl);
+  return out;
+}
+
+/** Someone else's file or folder, or one others may write to, is not trusted (as the page cache). */
+function trusted(stats: Stats, uid: number | undefined): boolean {
+  if (uid === undefined) return true;
+  return stats.uid === uid && (stats.mode & 0o022) === 0;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+/** Waits synchronously: a save is the last thing a run does, and has nothing else to do. */
+const sleepSync = (ms: number) => void Atomics.wait(pause, 0, 0, ms);
+
+export interface CheckStoreOptions {
+  /** The owner the folder and file must have; undefined where there are no uids. */
+  uid?: number;
+  /** Called with what went wrong, for --debug; never thrown. */
+  onError?: (what: string, error: unknown) => void;
+}
+
+export function fileCheckStore(dir: string, now: () => number, options: CheckStoreOptions = {}): CheckStore {
   const file = join(dir, "checks.json");
+  const lock = `${file}.lock`;
+  const { uid, onError } = options;
   let loaded: Map<string, CheckResult> | undefined;
+
+  /** The results in the file now; empty when it is missing, untrusted, too big or corrupt. */
+  const read = (): Map<string, CheckResult> => {
+    const results = new Map<string, CheckResult>();
+    let fd: number | undefined;
+    try {
+      if (!trusted(statSync(dir), uid)) {
+        onError?.(`ignored ${file}`, new Error("its folder is not yours, or others may write to it"));
+        return results;
+      }
+      // Not through a link; non-blocking, in case it is a FIFO.
+      fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) throw new Error("not a regular file");
+      if (!trusted(stats, uid)) throw new Error("not yours, or others may write to it");
+      if (stats.size > MAX_STORE_BYTES) throw new Error(`larger than ${MAX_STORE_BYTES / 1024 / 1024} MB`);
+      const buffer = Buffer.allocUnsafe(stats.size);
+      let size = 0;
+      for (let n; size < buffer.length && (n = readSync(fd, buffer, size, buffer.length - size, null)) > 0; ) size += n;
+      const data = JSON.parse(buffer.toString("utf8", 0, size)) as { version?: unknown; results?: unknown };
+      if (data.version === 1 && Array.isArray(data.results)) for (const r of data.results) if (valid(r)) results.set(r.url, clean(r));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") onError?.(`ignored ${file}`, error);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    return results;
+  };
+
+  /** Takes the lock file, waiting for another run's; false if it could not. */
+  const acquire = (): boolean => {
+    const until = now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        closeSync(openSync(lock, "wx", 0o600));
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) {
+          unlinkSync(lock);
+          continue;
+        }
+      } catch {
+        continue; // Released meanwhile.
+      }
+      if (now() >= until) return false;
+      sleepSync(10 + Math.floor(Math.random() * 20));
+    }
+  };
+
   const store: CheckStore = {
     load() {
-      if (loaded) return loaded;
-      loaded = new Map();
-      try {
-        const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; results?: unknown };
-        if (data.version === 1 && Array.isArray(data.results)) for (const r of data.results) if (valid(r)) loaded.set(r.url, r);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") onError?.(`cannot read ${file}`, error);
-      }
-      return loaded;
+      return (loaded ??= read());
     },
     save(results) {
-      const all = new Map(store.load());
-      for (const r of results) all.set(r.url, r);
-      const cutoff = now() - KEEP_MS;
-      const kept = [...all.values()].filter((r) => Date.parse(r.checkedAt) >= cutoff);
+      if (results.length === 0) return;
       try {
         makeDirectory(dir, 0o700);
-        writeFileAtomic(file, JSON.stringify({ version: 1, results: kept }), { mode: 0o600 });
-        loaded = new Map(kept.map((r) => [r.url, r]));
+        if (!trusted(statSync(dir), uid)) throw new Error("its folder is not yours, or others may write to it");
+        if (!acquire()) throw new Error(`another run holds ${lock}`);
+        try {
+          // Re-read under the lock: another run may have saved since this one loaded.
+          const all = read();
+          for (const r of results) {
+            const old = all.get(r.url);
+            if (!old || Date.parse(old.checkedAt) <= Date.parse(r.checkedAt)) all.set(r.url, r);
+          }
+          const cutoff = now() - KEEP_MS;
+          // Newest first, as many as fit the bound; then written in the order they came.
+          const fresh = [...all.values()].filter((r) => Date.parse(r.checkedAt) >= cutoff);
+          const newest = [...fresh].sort((a, b) => Date.parse(b.checkedAt) - Date.parse(a.checkedAt));
+          const keep = new Set<CheckResult>();
+          const texts = new Map<CheckResult, string>();
+          let size = 32;
+          for (const r of newest) {
+            const text = JSON.stringify(r);
+            const bytes = Buffer.byteLength(text) + 1;
+            if (size + bytes > MAX_STORE_BYTES) break;
+            size += bytes;
+            keep.add(r);
+            texts.set(r, text);
+          }
+          const kept = fresh.filter((r) => keep.has(r));
+          writeFileAtomic(file, `{"version":1,"results":[${kept.map((r) => texts.get(r)).join(",")}]}`, { mode: 0o600 });
+          loaded = new Map(kept.map((r) => [r.url, r]));
+        } finally {
+          try {
+            unlinkSync(lock);
+          } catch {
+            // Taken over as stale by another run: nothing to release.
+          }
+        }
       } catch (error) {
         onError?.(`cannot write ${file}`, error);
       }

@@ -3,6 +3,7 @@
 // of the connection dropped, so that a 1 GB page costs 16 KB.
 import type { HttpClient } from "../check/types";
 import { NetworkError, type NetworkErrorKind } from "../check/types";
+import { withoutCredentials } from "../check/outcome";
 
 export const BODY_LIMIT = 16 * 1024;
 
@@ -10,6 +11,11 @@ const KIND_BY_CODE: Record<string, NetworkErrorKind> = {
   ENOTFOUND: "dns",
   EAI_AGAIN: "dns",
   EAI_NONAME: "dns",
+  EAI_FAIL: "dns",
+  ENETUNREACH: "unreachable",
+  EHOSTUNREACH: "unreachable",
+  ENETDOWN: "unreachable",
+  EHOSTDOWN: "unreachable",
   ECONNREFUSED: "refused",
   ECONNRESET: "reset",
   EPIPE: "reset",
@@ -23,6 +29,7 @@ const KIND_BY_CODE: Record<string, NetworkErrorKind> = {
 
 const MESSAGES: Record<NetworkErrorKind, string> = {
   dns: "name not resolved",
+  unreachable: "network unreachable",
   refused: "connection refused",
   reset: "connection reset",
   timeout: "timed out",
@@ -31,10 +38,19 @@ const MESSAGES: Record<NetworkErrorKind, string> = {
   other: "network error",
 };
 
-/** fetch() wraps the cause of a failure: find its code. */
+/**
+ * fetch() wraps the cause of a failure: find its code. A host with several addresses (IPv6 and
+ * IPv4) fails with an AggregateError of one error per address, whose own code some Node versions
+ * leave unset: a refusal by every address is a refusal (#12).
+ */
 export function toNetworkError(error: unknown): NetworkError {
   let cause: unknown = error;
   for (let depth = 0; cause && depth < 5; depth++) {
+    const inner = (cause as { errors?: unknown }).errors;
+    if (Array.isArray(inner) && inner.length > 0 && (cause as { code?: unknown }).code === undefined) {
+      const kinds = inner.map((e) => toNetworkError(e));
+      if (kinds.every((k) => k.kind === kinds[0]!.kind) && kinds[0]!.kind !== "other") return kinds[0]!;
+    }
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string") {
       const kind = KIND_BY_CODE[code] ?? (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code) ? "tls" : undefined);
@@ -51,7 +67,7 @@ export function fetchClient(userAgent: string): HttpClient {
   return async ({ url, method, signal }) => {
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await fetch(withoutCredentials(url), {
         method,
         redirect: "manual",
         signal,

@@ -17,9 +17,14 @@ export interface Recorded {
   written: Map<string, string>;
 }
 
-export async function runInProcess(argv: string[], page: string, options: { http?: HttpClient; tty?: boolean } = {}): Promise<Recorded> {
+export async function runInProcess(
+  argv: string[],
+  page: string,
+  /** `checks`: the results store, to look into after the run or to fill before it. */
+  options: { http?: HttpClient; tty?: boolean; checks?: Map<string, CheckResult> } = {},
+): Promise<Recorded> {
   const out = { stdout: "", stderr: "", opened: [] as string[], written: new Map<string, string>() };
-  const checks = new Map<string, CheckResult>();
+  const checks = options.checks ?? new Map<string, CheckResult>();
   const view = { tty: options.tty ?? false, width: 80, style: plainStyle };
   const code = await main(argv, {
     version: "0.0.0-test",

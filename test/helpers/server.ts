@@ -34,6 +34,15 @@ export async function startServer(): Promise<TestServer> {
     "/down": (_q, s) => s.writeHead(503).end(),
     "/ratelimited": (_q, s) => (count("/ratelimited") === 1 ? s.writeHead(429, { "retry-after": "1" }).end() : s.end("ok")),
     "/nohead": (q, s) => (q.method === "HEAD" ? s.writeHead(405).end() : s.end("ok")),
+    // Slow enough that two runs started together are both still checking when the first saves (#12).
+    "/delay": (_q, s) => void setTimeout(() => s.end("ok"), 800),
+    // A reason phrase with C1 controls (U+009B is a CSI on many terminals) (#12).
+    // Written raw: node:http refuses to send such a phrase, but a hostile server does.
+    "/hostile-reason": (q) => {
+      q.socket.end(Buffer.from("HTTP/1.1 404 Gone\x9b2J\x9d0;pwned \xe2\x80\xaeevil\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", "latin1"));
+    },
+    // Answers 401 to a request that carries credentials, 200 otherwise (#12).
+    "/auth": (q, s) => (q.headers.authorization ? s.writeHead(401).end() : s.end("ok")),
     "/challenge": (_q, s) => s.writeHead(403, { "content-type": "text/html" }).end("<html><title>Just a moment...</title><div id=cf-chl-widget></div></html>"),
     "/slow": (_q, s) => {
       const t = setTimeout(() => s.end("late"), 4000);
