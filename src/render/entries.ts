@@ -48,9 +48,8 @@ export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
   };
 }
 
-export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+/** Every command's --json goes through the one JSON writer (#12); kept here for the commands' imports. */
+export { json } from "./json";
 
 /** One line per entry for cut and awk: id, title, url, speaker, section. */
 export function tsvLine(e: EntrySummary): string {

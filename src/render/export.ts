@@ -3,10 +3,11 @@
 import { stringify } from "csv-stringify/sync";
 import type { Catalog, Entry } from "../catalog/types";
 import { entryJson } from "./entries";
+import { json } from "./json";
 
 export function exportJson(catalog: Catalog, entries: Entry[]): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
-  return `${JSON.stringify({ pages, entries: entries.map((e) => entryJson(e)) }, null, 2)}\n`;
+  return json({ pages, entries: entries.map((e) => entryJson(e)) });
 }
 
 export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line"] as const;
