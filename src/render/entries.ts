@@ -1,7 +1,7 @@
 // Entries as text: an aligned, coloured table on a terminal; tab-separated lines in a pipe;
 // plain objects for --json. Pure: every function returns the text to print (#3).
 import type { Catalog, Entry, EntrySummary, FrontMatter } from "../catalog/types";
-import { displayHost } from "../catalog/classify";
+import { shownHost } from "../catalog/urls";
 import { matchRanges } from "../search/search";
 import { sanitize, unsafeInTsv } from "../text/sanitize";
 import { renderTable, truncate, type Column, type FitStep } from "./table";
@@ -14,6 +14,8 @@ export interface EntryJson {
   position: number;
   title: string;
   url: string;
+  /** The host the link opens, as `list` shows it (punycode, no "www."); "" for a site link (#12). */
+  host: string;
   kind: string;
   section: string;
   sectionPath: string[];
@@ -34,6 +36,7 @@ export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
     position: e.position,
     title: e.title,
     url: e.url,
+    host: shownHost(e.url),
     kind: e.kind,
     section: e.section,
     sectionPath: e.sectionPath,
@@ -112,7 +115,7 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
   ];
   if (options.showSection) columns.push({ key: "section", cells: entries.map((e) => sanitize(e.section)), format: (c) => style.dim(c) });
   columns.push({ key: "kind", cells: entries.map((e) => e.kind), format: (c) => style.kind(c) });
-  columns.push({ key: "host", cells: entries.map((e) => sanitize(displayHost(e.url))), format: (c) => style.dim(c) });
+  columns.push({ key: "host", cells: entries.map((e) => sanitize(shownHost(e.url))), format: (c) => style.dim(c) });
   if (options.marks && options.marks.size > 0) columns.push({ key: "mark", cells: entries.map((e) => options.marks!.get(e.position) ?? ""), format: (c) => style.bad(c) });
   // Awesome lists say most in their descriptions: shown in whatever width is left.
   columns.push({ key: "description", cells: entries.map((e) => sanitize(e.description ?? "")), format: (c) => highlight(c, q, style, style.dim) });
@@ -186,6 +189,8 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
     ["speaker", e.speaker],
     ["kind", e.kind],
     ["url", e.url],
+    // The host that opens, whatever the url looks like (#12).
+    ["host", shownHost(e.url)],
     ["section", e.sectionPath.join(" › ")],
     ["description", e.description],
     ...e.related.map((r, i): [string, string] => [i === 0 ? "related" : "", `${r.title} <${r.url}>`]),

@@ -7,8 +7,11 @@
 // terminal, even for a value that never went through sanitize(). Pure.
 import { STRIPPED_RANGES, TAG_CHARACTERS } from "../text/sanitize";
 
-/** Outside strings JSON is ASCII, so these can only stand inside a string, where \uXXXX means them. */
-const RAW = new RegExp(`[${STRIPPED_RANGES}]|${TAG_CHARACTERS}`, "g");
+/**
+ * Outside strings JSON is ASCII, so these can only stand inside a string, where \uXXXX means them.
+ * C0 controls are JSON.stringify's to escape (and its layout's newlines are not to be touched).
+ */
+const RAW = new RegExp(`[${STRIPPED_RANGES.replace("\\x00-\\x1f", "")}]|${TAG_CHARACTERS}`, "g");
 
 const unicodeEscapes = (text: string): string => {
   let out = "";
