@@ -15,10 +15,11 @@ export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section",
 
 /**
  * A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection";
- * NUL and LF too, as the ASVS lists NUL and some readers split on LF): "=HYPERLINK(…)" in a title
- * must stay text when the export is opened in Excel, LibreOffice or Sheets (#12).
+ * NUL and LF too, as the ASVS lists NUL and some readers split on LF), also after spaces, which
+ * some spreadsheets skip (and which a tab or CR becomes when sanitised): "=HYPERLINK(…)" in a
+ * title must stay text when the export is opened in Excel, LibreOffice or Sheets (#12).
  */
-const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+const FORMULA_START = /^[ \t\r\n\0]*[=+\-@\t\r\n\0]/;
 
 /** A text cell, sanitised, with a formula's first character made text by a leading "'" (OWASP's advice). */
 export function csvCell(text: string): string {
