@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
+import fc from "fast-check";
 import { sanitize, safeLines } from "../../src/text/sanitize";
 import { json } from "../../src/render/json";
 import { resolveLink, shownHost } from "../../src/catalog/urls";
@@ -206,6 +207,24 @@ describe("the host a person reads is the host that opens", () => {
     expect(r.code).toBe(2);
     expect(r.opened).toEqual([]);
     expect((await runInProcess(["show", "1"], page)).stdout).not.toMatch(/^host\t/m);
+  });
+
+  it("for any URL, the host shown is the host of the URL that opens (the quick path agrees with the parser)", () => {
+    const host = fc.oneof(
+      fc.domain(),
+      fc.constantFrom("WWW.Example.COM", "0x7f.1", "2130706433", "127.1", "1.2.3.4", "[::1]", "xn--pple-43d.com", "\u0430pple.com", "b\u00fccher.de", "a..b", "a.b.", "ex_ample.com", "-a.example", "a.0x10", "a.123"),
+    );
+    const url = fc.tuple(fc.constantFrom("https://", "http://", "HTTP://", "https:", "https:\\\\", "https:/\\", "https://user@", "https://good.example\\@"), host, fc.constantFrom("", "/", "/p?q#f", ":8080/", ":99999/", "\\x", "%2F@evil.example/", "?@evil.example")).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(url, (u) => {
+        const target = resolveLink(u, undefined);
+        if (target.ok) {
+          expect(shownHost(u)).toBe(new URL(target.url).hostname.replace(/^www\./, ""));
+          expect(target.host).toBe(shownHost(u));
+        } else expect(shownHost(u)).toBe("");
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([["\\\\evil.example/x"], ["/\\evil.example/x"], ["\\/evil.example/x"]])("the site link %j cannot leave the site", (url) => {
