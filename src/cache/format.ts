@@ -1,7 +1,7 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL5\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL6\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds the front matter, headings, the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
@@ -22,8 +22,12 @@ import { joinColumn, listColumn, rowOf, valueAt } from "../search/columns";
 import { safeLines, sanitize } from "../text/sanitize";
 import { typoVocabulary } from "../search/search";
 
-/** Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts). */
-export const MAGIC = "ICPL5\n\0\0";
+/**
+ * Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts).
+ * Version 6: links that never open make no entries, front matter strings are sanitised, more
+ * invisible characters are stripped (#12).
+ */
+export const MAGIC = "ICPL6\n\0\0";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
 const TEXT_COLUMNS = ["title", "url", "speaker", "description", "slug", "id", "related"] as const;

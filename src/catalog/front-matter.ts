@@ -6,7 +6,7 @@ import matter from "gray-matter";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { FrontMatter } from "./types";
 import { PageError } from "../errors";
-import { sanitize } from "../text/sanitize";
+import { sanitize, sanitizeLines } from "../text/sanitize";
 
 const MAX_DEPTH = 32;
 
@@ -60,10 +60,15 @@ function countLines(text: string): number {
   return n;
 }
 
-/** A JSON-safe copy: plain objects and arrays, strings, finite numbers, booleans, null. */
+/**
+ * A JSON-safe copy: plain objects and arrays, strings, finite numbers, booleans, null. Strings
+ * and keys are sanitised (line breaks kept in values): `--json` and the json export print the
+ * front matter as read (#12).
+ */
 function toPlain(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) return null;
-  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "string") return sanitizeLines(value);
+  if (value === null || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
@@ -71,8 +76,10 @@ function toPlain(value: unknown, depth: number): unknown {
   if (typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (key === "__proto__") continue;
-      out[key] = toPlain(item, depth + 1);
+      // Checked after sanitising: "__pro\u200bto__" must not become the prototype either.
+      const name = sanitize(key);
+      if (name === "__proto__") continue;
+      out[name] = toPlain(item, depth + 1);
     }
     return out;
   }

@@ -6,6 +6,7 @@ import { PageError } from "../errors";
 import { hostKind, sectionKind } from "./classify";
 import { splitSpeaker } from "./speaker";
 import { slugify } from "./ids";
+import { canOpen } from "./urls";
 import { sanitize, stripEscapes } from "../text/sanitize";
 
 const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
@@ -19,8 +20,14 @@ function clean(text: string): string {
 /** Separators between a link and its description: "- ", "– ", "— ", ": ", "| ". */
 const LEADING_SEPARATOR = /^\s*(?:[-\u2013\u2014:|]|&mdash;)\s*/;
 
+/**
+ * A link that makes an entry (or a related link). Links that can never be opened (mailto:, tel:,
+ * javascript:, "//host", …; canOpen) are left out like images and anchors: otherwise entry 2 of
+ * a real awesome list is a mailto: link titled "here", and `open 1 2 3 4 5 6` refuses all six
+ * (#12). Ids do not move: an id depends on its entry's title and url only.
+ */
 function usableLink(segment: Segment): segment is Extract<Segment, { type: "link" }> {
-  return segment.type === "link" && !segment.imageOnly && segment.url.trim() !== "" && !segment.url.startsWith("#");
+  return segment.type === "link" && !segment.imageOnly && segment.url.trim() !== "" && !segment.url.startsWith("#") && canOpen(clean(segment.url));
 }
 
 /** Something readable for a bare URL: host and path, without scheme, "www." and trailing slash. */

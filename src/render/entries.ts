@@ -1,9 +1,9 @@
 // Entries as text: an aligned, coloured table on a terminal; tab-separated lines in a pipe;
 // plain objects for --json. Pure: every function returns the text to print (#3).
 import type { Catalog, Entry, EntrySummary, FrontMatter } from "../catalog/types";
-import { displayHost } from "../catalog/classify";
+import { shownHost } from "../catalog/urls";
 import { matchRanges } from "../search/search";
-import { sanitize } from "../text/sanitize";
+import { sanitize, unsafeInTsv } from "../text/sanitize";
 import { renderTable, truncate, type Column, type FitStep } from "./table";
 import type { Style, View } from "./style";
 import type { CheckResult } from "../check/types";
@@ -14,6 +14,8 @@ export interface EntryJson {
   position: number;
   title: string;
   url: string;
+  /** The host the link opens, as `list` shows it (punycode, no "www."); "" for a site link (#12). */
+  host: string;
   kind: string;
   section: string;
   sectionPath: string[];
@@ -34,6 +36,7 @@ export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
     position: e.position,
     title: e.title,
     url: e.url,
+    host: shownHost(e.url),
     kind: e.kind,
     section: e.section,
     sectionPath: e.sectionPath,
@@ -48,17 +51,13 @@ export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
   };
 }
 
-export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+/** Every command's --json goes through the one JSON writer (#12); kept here for the commands' imports. */
+export { json } from "./json";
 
 /** One line per entry for cut and awk: id, title, url, speaker, section. */
 export function tsvLine(e: EntrySummary): string {
   return [e.id, e.title, e.url, e.speaker ?? "", e.section].map(sanitize).join("\t");
 }
-
-/** What sanitize() would change, but for the tabs and newlines of TSV itself. */
-const UNSAFE_IN_TSV = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 
 /**
  * Entries as TSV lines, each ending in "\n". Page text is sanitised when parsed, so the output is
@@ -72,7 +71,7 @@ export function tsvLines(entries: readonly EntrySummary[], sanitized = false): s
   if (sanitized) return out;
   // A tab or newline inside a field would shift the columns: as unsafe as an escape sequence.
   const tabs = entries.length * 5;
-  if (!UNSAFE_IN_TSV.test(out) && countTabsAndNewlines(out) === tabs) return out;
+  if (!unsafeInTsv(out) && countTabsAndNewlines(out) === tabs) return out;
   return entries.map((e) => `${tsvLine(e)}\n`).join("");
 }
 
@@ -116,7 +115,7 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
   ];
   if (options.showSection) columns.push({ key: "section", cells: entries.map((e) => sanitize(e.section)), format: (c) => style.dim(c) });
   columns.push({ key: "kind", cells: entries.map((e) => e.kind), format: (c) => style.kind(c) });
-  columns.push({ key: "host", cells: entries.map((e) => sanitize(displayHost(e.url))), format: (c) => style.dim(c) });
+  columns.push({ key: "host", cells: entries.map((e) => sanitize(shownHost(e.url))), format: (c) => style.dim(c) });
   if (options.marks && options.marks.size > 0) columns.push({ key: "mark", cells: entries.map((e) => options.marks!.get(e.position) ?? ""), format: (c) => style.bad(c) });
   // Awesome lists say most in their descriptions: shown in whatever width is left.
   columns.push({ key: "description", cells: entries.map((e) => sanitize(e.description ?? "")), format: (c) => highlight(c, q, style, style.dim) });
@@ -190,6 +189,8 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
     ["speaker", e.speaker],
     ["kind", e.kind],
     ["url", e.url],
+    // The host that opens, whatever the url looks like (#12).
+    ["host", shownHost(e.url)],
     ["section", e.sectionPath.join(" › ")],
     ["description", e.description],
     ...e.related.map((r, i): [string, string] => [i === 0 ? "related" : "", `${r.title} <${r.url}>`]),

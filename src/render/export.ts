@@ -3,16 +3,37 @@
 import { stringify } from "csv-stringify/sync";
 import type { Catalog, Entry } from "../catalog/types";
 import { entryJson } from "./entries";
+import { json } from "./json";
+import { sanitize } from "../text/sanitize";
 
 export function exportJson(catalog: Catalog, entries: Entry[]): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
-  return `${JSON.stringify({ pages, entries: entries.map((e) => entryJson(e)) }, null, 2)}\n`;
+  return json({ pages, entries: entries.map((e) => entryJson(e)) });
 }
 
 export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line"] as const;
 
+/**
+ * A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection";
+ * NUL and LF too, as the ASVS lists NUL and some readers split on LF), also after spaces, which
+ * some spreadsheets skip (and which a tab or CR becomes when sanitised): "=HYPERLINK(…)" in a
+ * title must stay text when the export is opened in Excel, LibreOffice or Sheets (#12).
+ */
+const FORMULA_START = /^[ \t\r\n\0]*[=+\-@\t\r\n\0]/;
+
+/** A text cell, sanitised, with a formula's first character made text by a leading "'" (OWASP's advice). */
+export function csvCell(text: string): string {
+  const safe = sanitize(text);
+  return FORMULA_START.test(safe) ? `'${safe}` : safe;
+}
+
 export function exportCsv(entries: Entry[]): string {
-  const rows = entries.map((e) => [e.id, e.position, e.title, e.url, e.kind, e.sectionPath.join(" › "), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source, e.line]);
+  const rows = entries.map((e) => [
+    csvCell(e.id),
+    e.position,
+    ...[e.title, e.url, e.kind, e.sectionPath.join(" › "), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source].map(csvCell),
+    e.line,
+  ]);
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
 }

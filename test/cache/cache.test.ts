@@ -113,7 +113,7 @@ describe("cache format", () => {
     expect(read(edit(bytes, "Consensus Overview", "Consensus Overviex"))).toBeUndefined();
     expect(read(edit(bytes, "Consensus", "Xonsensus"))).toBeUndefined();
     expect(read(new TextEncoder().encode("not a cache file"))).toBeUndefined();
-    expect(read(new TextEncoder().encode("ICPL5\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
+    expect(read(new TextEncoder().encode("ICPL6\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
     // A copy at an odd place in memory reads the same (typed arrays need aligned data).
     const odd = new Uint8Array(bytes.length + 1).subarray(1);
     odd.set(bytes);

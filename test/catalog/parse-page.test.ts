@@ -19,7 +19,10 @@ describe("what is an entry", () => {
     ["an entity in a URL", "- [Q](https://a.example/?a=1&amp;b=2)", ["https://a.example/?a=1&b=2"]],
     ["a table row", "| name | link |\n|---|---|\n| A | [A](https://a.example) |", ["https://a.example"]],
     ["nested list items, in document order", "- [Outer](https://o.example)\n  - [Inner](https://i.example)", ["https://o.example", "https://i.example"]],
-    ["a javascript: link (kept, refused by open)", "- [X](javascript:alert(1))", ["javascript:alert(1)"]],
+    ["a site path", "- [S](/dfinity-overview) [T](other-page.md)", ["/dfinity-overview"]],
+    ["a loose https: form (opened as the browser would)", "- [L](https:evil.example)", ["https:evil.example"]],
+    // A link that can never be opened is no entry: the next link of the item is (#12).
+    ["the first link that can be opened", "- [here](mailto:a@b.example) [Site](https://s.example)", ["https://s.example"]],
   ])("%s", (_name, md, expected) => expect(urls(md)).toEqual(expected));
 
   it.each([
@@ -35,7 +38,25 @@ describe("what is an entry", () => {
     ["a link in a heading", "# Title [A](https://a.example)"],
     ["an e-mail address", "write to someone@example.org"],
     ["an empty page", ""],
+    // Links that can never be opened (#12).
+    ["a mailto: link", "- [here](mailto:someone@example.org)"],
+    ["a tel: link", "- [Call](tel:+15551234)"],
+    ["a javascript: link", "- [X](javascript:alert(1))"],
+    ["an upper-case JAVASCRIPT: link", "- [X](JAVASCRIPT:alert(1))"],
+    ["an entity-encoded javascript: link", "- [X](&#106;avascript:alert(1))"],
+    ["a javascript: link with a zero-width space", "- [X](java\u200bscript:alert(1))"],
+    ["a data: link", "- [X](data:text/html,x)"],
+    ["a file: link", "- [X](file:///etc/passwd)"],
+    ["an ftp: link", "- [X](ftp://example.org/)"],
+    ["an irc: link", "- [X](irc://irc.libera.chat/x)"],
+    ["a protocol-relative link", "- [X](//evil.example/x)"],
+    ["a backslash protocol-relative link", "- [X](\\\\\\\\evil.example/x)"],
+    ["a slash-backslash link", "- [X](/\\evil.example/x)"],
   ])("not %s", (_name, md) => expect(entries(md)).toEqual([]));
+
+  it("keeps only the related links that can be opened (#12)", () => {
+    expect(entries("- [A](https://a.example) [mail](mailto:a@b.example) [B](https://b.example)")[0]!.related.map((r) => r.url)).toEqual(["https://b.example"]);
+  });
 });
 
 describe("titles, descriptions and sections", () => {

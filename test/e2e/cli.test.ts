@@ -40,7 +40,7 @@ describe("list", () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data).toHaveLength(2);
-    expect(Object.keys(data[1]).sort()).toEqual(["check", "description", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "tags", "target", "title", "url"]);
+    expect(Object.keys(data[1]).sort()).toEqual(["check", "description", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "tags", "target", "title", "url"]);
     expect(data[1]).toMatchObject({ id: "consensus-overview", position: 22, speaker: "Manu Drijvers", kind: "talk", section: "YouTube", line: 48 });
   });
 
@@ -150,18 +150,26 @@ describe("open", () => {
     expect(r.stderr).toBe("icp-links: no entry 'executoin' (did you mean execution?)\n");
   });
 
-  it.each([["script"], ["shouty-script"], ["data"], ["local-file"], ["vb"], ["protocol-relative"], ["entity"]])("refuses the unsafe link %s", async (id) => {
+  // Links that can never be opened make no entry (#12): there is nothing to refuse.
+  it.each([["script"], ["shouty-script"], ["data"], ["local-file"], ["vb"], ["protocol-relative"], ["entity"]])("makes no entry of the unsafe link %s", async (id) => {
     const r = await run(["--file", join(FIX, "unsafe.md"), "open", id]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^icp-links: refusing to open '${id}': .+ \\(only http: and https: links are opened\\)\\n$`));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^icp-links: no entry '${id}'`));
     expect(r.opened).toEqual([]);
     const printed = await run(["--file", join(FIX, "unsafe.md"), "open", "--print", id]);
-    expect(printed.code).toBe(2);
+    expect(printed.code).toBe(1);
     expect(printed.stdout).toBe("");
   });
 
-  it("opens nothing when one of several links is unsafe", async () => {
-    const r = await run(["--file", join(FIX, "unsafe.md"), "open", "safe", "script"]);
+  it("refuses an http(s) link that is not a valid URL", async () => {
+    const r = await run(["--file", join(FIX, "unsafe.md"), "open", "bad-host"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^icp-links: refusing to open 'bad-host': .+ \(only http: and https: links are opened\)\n$/);
+    expect(r.opened).toEqual([]);
+  });
+
+  it("opens nothing when one of several links is refused", async () => {
+    const r = await run(["--file", join(FIX, "unsafe.md"), "open", "safe", "bad-host"]);
     expect(r.code).toBe(2);
     expect(r.opened).toEqual([]);
   });
