@@ -60,7 +60,11 @@ export async function openAll(ctx: Context, urls: string[], options: { yes?: boo
     try {
       await ctx.opener(options.browser ? { url, browser: options.browser } : { url });
     } catch (error) {
-      throw new UsageError(`cannot open ${sanitize(url)}: ${error instanceof Error ? sanitize(error.message) : "unknown error"}`, "use --print to get the URL, or set BROWSER");
+      // No browser could be started: say so (exit 2), never "Opening …" and exit 0 (#12).
+      throw new UsageError(
+        `cannot open ${sanitize(url)}: ${error instanceof Error ? sanitize(error.message) : "unknown error"}`,
+        "set $BROWSER to a browser command, or use --print to get the URL",
+      );
     }
   }
 }

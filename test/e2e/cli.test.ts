@@ -181,7 +181,28 @@ describe("open", () => {
   it("reports a browser that fails", async () => {
     const r = await run(["open", "execution"], { env: { BROWSER: "false" } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^icp-links: cannot open https:\/\/www\.youtube\.com\/watch\?v=UHA7W-8My_I: the browser 'false' exited with status 1 \(use --print/);
+    expect(r.stderr).toMatch(/^icp-links: cannot open https:\/\/www\.youtube\.com\/watch\?v=UHA7W-8My_I: the browser 'false' exited with status 1 \(set \$BROWSER .*--print/);
+  });
+
+  // #12: with no browser to start, `open` printed "Opening …" and exited 0.
+  it("says so, exit 2, when $BROWSER is a script that exits 1", async () => {
+    const home = isolatedHome();
+    writeFileSync(join(home, "fails.sh"), "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+    const r = await run(["open", "execution"], { home, env: { BROWSER: join(home, "fails.sh") } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^icp-links: cannot open \S+: the browser '.*fails\.sh' exited with status 1 \(set \$BROWSER to a browser command, or use --print to get the URL\)\n$/);
+  });
+
+  it("says so, exit 2, when there is no $BROWSER and the system opener exits 3 (no desktop)", async () => {
+    const home = isolatedHome();
+    const bin = join(home, "bin");
+    mkdirSync(bin);
+    // A PATH with only this xdg-open: whichever xdg-open the `open` package runs (this one, or
+    // its bundled script, which finds no desktop, no browser and no tools on this PATH), it fails.
+    writeFileSync(join(bin, "xdg-open"), "#!/bin/sh\nexit 3\n", { mode: 0o755 });
+    const r = await run(["open", "execution"], { home, env: { BROWSER: undefined, PATH: bin } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^icp-links: cannot open \S+: the system's opener 'xdg-open' exited with status [1-9]\d* \(set \$BROWSER/);
   });
 });
 
