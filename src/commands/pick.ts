@@ -53,12 +53,12 @@ export const pick: CommandSpec<PickOptions> = {
     const chosen = await ctx.choose({
       message: "Open",
       initial: words.join(" "),
-      source: (term) => {
+      source: (term, width) => {
         const shown =
           term && term.trim()
             ? Array.from(rank(pool, term, how).indexes.subarray(0, SHOWN), (i) => pool.at(i)!)
             : Array.from({ length: Math.min(SHOWN, pool.length) }, (_, i) => pool.at(i)!);
-        const rows = pickRows(shown, Math.max(40, ctx.errView.width - 4));
+        const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4));
         return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: sanitize(e.url) }));
       },
     });
