@@ -76,6 +76,18 @@ export function tsvLines(entries: readonly EntrySummary[], sanitized = false): s
   return entries.map((e) => `${tsvLine(e)}\n`).join("");
 }
 
+/**
+ * TSV lines with the matched text highlighted: a pipe with colour forced (FORCE_COLOR, for
+ * `less -R`) keeps the highlighting a terminal shows, in the same columns (#12).
+ */
+export function highlightedTsvLines(entries: readonly EntrySummary[], query: string, style: Style): string {
+  const same = (t: string) => t;
+  return entries
+    .map((e) => [e.id, highlight(sanitize(e.title), query, style, same), e.url, highlight(sanitize(e.speaker ?? ""), query, style, same), e.section].map((f, i) => (i === 1 || i === 3 ? f : sanitize(f))).join("\t"))
+    .map((line) => `${line}\n`)
+    .join("");
+}
+
 function countTabsAndNewlines(text: string): number {
   let count = 0;
   for (let at = text.indexOf("\t"); at >= 0; at = text.indexOf("\t", at + 1)) count++;

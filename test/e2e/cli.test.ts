@@ -80,6 +80,18 @@ describe("search", () => {
     expect(r.stderr).toBe("icp-links: no entry matches 'zzzqqq' (try fewer or other words, or 'icp-links list')\n");
   });
 
+  // #12: the README promised colour in a pipe with FORCE_COLOR; piped search lost its highlighting.
+  it("keeps its highlighting in a pipe with FORCE_COLOR, in the same columns, for less -R", async () => {
+    const plain = await run(["search", "consensus"]);
+    const forced = await run(["search", "consensus"], { env: { FORCE_COLOR: "1" } });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("\x1b[7mConsensus\x1b[27m Overview\t");
+    expect(forced.stdout.replace(/\x1b\[\d+m/g, "")).toBe(plain.stdout);
+    expect(plain.stdout).not.toMatch(/\x1b/);
+    expect((await run(["search", "consensus"], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } })).stdout).toMatch(/\x1b/);
+    expect((await run(["--no-color", "search", "consensus"], { env: { FORCE_COLOR: "1" } })).stdout).toBe(plain.stdout);
+  });
+
   it("prints JSON with scores, and [] for no match", async () => {
     const r = await run(["search", "nns", "--json"]);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ id: "network-nervous-system-nns", score: expect.any(Number) });
