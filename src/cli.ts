@@ -11,7 +11,8 @@ import type { Context, GlobalOptions } from "./commands/context";
 import type { Catalog } from "./catalog/types";
 import { buildCatalog } from "./catalog/build-catalog";
 import { ExitCode, UsageError } from "./errors";
-import { DEFAULT_MAX_BYTES, fileError, loadPages, type LoadDeps } from "./io/load";
+import { DEFAULT_MAX_BYTES, fileError, loadPages, type LoadDeps, type LoadedPage } from "./io/load";
+import { sanitize } from "./text/sanitize";
 import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore } from "./io/check-store";
 import { writeFileAtomic } from "./io/atomic-write";
@@ -90,6 +91,15 @@ function cacheEnabled(globals: GlobalOptions): boolean {
 }
 
 
+/** A page without a single link is said so on stderr, not left as a silent empty list (#12). */
+function warnEmptyPages(loaded: LoadedPage[]): void {
+  for (const { page, lazy } of loaded) {
+    if ((lazy ?? page.entries).length > 0) continue;
+    const name = page.source === "-" ? "standard input" : sanitize(page.source);
+    stderr.write(`icp-links: ${name}: no links found (a link is a markdown link [title](url) or a bare http(s) URL)\n`);
+  }
+}
+
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
   let interrupt: ReturnType<typeof interruption> | undefined;
@@ -119,9 +129,10 @@ function makeContext(globals: GlobalOptions): Context {
     env,
     json: Boolean(globals.json),
     catalog: () =>
-      (catalog ??= loadPages(deps, pageSpecs(globals)).then((loaded) =>
-        buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {}),
-      )),
+      (catalog ??= loadPages(deps, pageSpecs(globals)).then((loaded) => {
+        warnEmptyPages(loaded);
+        return buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {});
+      })),
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),

@@ -289,6 +289,8 @@ describe("bad input: one line, exit 2, no stack trace", () => {
     ["a folder without .md files", (dir) => (mkdirSync(join(dir, "empty")), join(dir, "empty")), /empty: is a folder with no \.md files/],
     ["a binary file", (dir) => (writeFileSync(join(dir, "bin.md"), Buffer.from([0x23, 0x0a, 0x00, 0x01])), join(dir, "bin.md")), /bin\.md:2: is a binary file/],
     ["invalid UTF-8", (dir) => (writeFileSync(join(dir, "latin1.md"), Buffer.from("# ok\n\ncaf\xe9\n", "latin1")), join(dir, "latin1.md")), /latin1\.md:3: is not valid UTF-8 \(save the page as UTF-8\)/],
+    // #12: `--file package.json` was read as a page without links, silently empty.
+    ["a JSON file", (dir) => (writeFileSync(join(dir, "package.json"), '{ "name": "x", "homepage": "https://x.example/" }\n'), join(dir, "package.json")), /package\.json: is not a markdown page \(a \.json file\) \(name a \.md page; to read it as markdown anyway: --file - < .*package\.json\)/],
     ["invalid YAML", (dir) => (writeFileSync(join(dir, "yaml.md"), "---\ntitle: ok\ntags: [a,\n---\n"), join(dir, "yaml.md")), /yaml\.md:\d+: front matter is not valid YAML: .+ \(fix the YAML/],
   ];
   it.each(cases)("%s", async (_name, make, message) => {
@@ -307,10 +309,22 @@ describe("bad input: one line, exit 2, no stack trace", () => {
     expect(r.stderr).toMatch(/^icp-links: .*\n\w*Error: .*\n\s+at /);
   });
 
-  it("treats an empty page as an empty catalog", async () => {
+  // #12: a page with no links is said so, not a silent empty list; still exit 0.
+  it("treats an empty page as an empty catalog, and says it has no links", async () => {
     const r = await run(["--file", "-", "list"], { stdin: "" });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("icp-links: standard input: no links found (a link is a markdown link [title](url) or a bare http(s) URL)\n");
+    const home = isolatedHome();
+    writeFileSync(join(home, "prose.md"), "# Notes\n\nJust prose, no links.\n");
+    writeFileSync(join(home, "notes.txt"), "- [A](https://a.example/)\n");
+    // Twice: the second run reads the page from the cache.
+    for (let i = 0; i < 2; i++) {
+      const prose = await run(["--file", join(home, "prose.md"), "--file", join(home, "notes.txt"), "list", "--json"], { home });
+      expect(prose.code).toBe(0);
+      expect(JSON.parse(prose.stdout)).toHaveLength(1);
+      expect(prose.stderr).toBe(`icp-links: ${join(home, "prose.md")}: no links found (a link is a markdown link [title](url) or a bare http(s) URL)\n`);
+    }
   });
 });
 
