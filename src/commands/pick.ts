@@ -45,6 +45,10 @@ export const pick: CommandSpec<PickOptions> = {
     { flags: "--browser <name>", description: "open with this browser" },
     { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
   ],
+  exitCodes: [
+    ["2", "usage or input error, no terminal, or no browser could be started"],
+    ["130", "left with Esc or Ctrl-C; 143: stopped by SIGTERM"],
+  ],
   examples: ["icp-links pick", "icp-links pick consensus", "icp-links pick --kind talk", 'url=$(icp-links pick --print)'],
   async run(ctx, words, options) {
     if (!ctx.choose) throw new UsageError("pick needs a terminal", "in scripts, use 'icp-links search' and 'icp-links open'");

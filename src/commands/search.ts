@@ -16,6 +16,7 @@ export const search: CommandSpec<FilterOptions> = {
   args: "<query...>",
   summary: "search titles, speakers, sections, descriptions, tags and urls",
   options: [...FILTER_OPTIONS, LIMIT_OPTION],
+  exitCodes: [["1", "no entry matches the query"]],
   examples: ["icp-links search consensus", "icp-links search key resharing", "icp-links search camenish      # typos are forgiven", "icp-links search nns --json"],
   async run(ctx, words, options) {
     const query = words.join(" ");
