@@ -52,6 +52,15 @@ export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * A heading trail as one text field (CSV, the TSV of `sections`): headings joined by " › ", a
+ * "›" or "\\" inside a heading escaped with a backslash, so that an unescaped " › " is always a
+ * separator: "A › B" as one heading is "A \\› B" (#12).
+ */
+export function sectionPathText(path: readonly string[]): string {
+  return path.map((heading) => heading.replace(/[\\›]/g, (c) => `\\${c}`)).join(" › ");
+}
+
 /** One line per entry for cut and awk: id, title, url, speaker, section. */
 export function tsvLine(e: EntrySummary): string {
   return [e.id, e.title, e.url, e.speaker ?? "", e.section].map(sanitize).join("\t");

@@ -2,7 +2,7 @@
 // back into the same entries, and a Netscape bookmark file that browsers import. Pure.
 import { stringify } from "csv-stringify/sync";
 import type { Catalog, Entry, Page } from "../catalog/types";
-import { entryJson } from "./entries";
+import { entryJson, sectionPathText } from "./entries";
 
 export function exportJson(catalog: Catalog, entries: Entry[]): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
@@ -12,7 +12,7 @@ export function exportJson(catalog: Catalog, entries: Entry[]): string {
 export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line"] as const;
 
 export function exportCsv(entries: Entry[]): string {
-  const rows = entries.map((e) => [e.id, e.position, e.title, e.url, e.kind, e.sectionPath.join(" › "), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source, e.line]);
+  const rows = entries.map((e) => [e.id, e.position, e.title, e.url, e.kind, sectionPathText(e.sectionPath), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source, e.line]);
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
 }
@@ -119,7 +119,8 @@ export function exportBookmarks(catalog: Catalog, entries: Entry[], urlOf: (e: E
       if (entry.source !== page.source) continue;
       const url = urlOf(entry);
       if (!url) continue;
-      const key = entry.sectionPath.join(" › ");
+      // Keyed by the trail itself (a newline never occurs in page text), shown joined by " › ".
+      const key = entry.sectionPath.join("\n");
       const list = sections.get(key);
       if (list) list.push({ entry, url });
       else sections.set(key, [{ entry, url }]);
@@ -127,7 +128,7 @@ export function exportBookmarks(catalog: Catalog, entries: Entry[], urlOf: (e: E
     if (sections.size === 0) continue;
     out.push(`    <DT><H3 ADD_DATE="${stamp}">${html(pageName(page))}</H3>`, "    <DL><p>");
     for (const [section, list] of sections) {
-      out.push(`        <DT><H3 ADD_DATE="${stamp}">${html(section)}</H3>`, "        <DL><p>");
+      out.push(`        <DT><H3 ADD_DATE="${stamp}">${html(section.replaceAll("\n", " › "))}</H3>`, "        <DL><p>");
       for (const { entry: e, url } of list) {
         const tags = [e.kind, e.speaker, ...e.tags].filter((t): t is string => Boolean(t)).map((t) => t.replace(/,/g, " "));
         out.push(`            <DT><A HREF="${html(url)}" ADD_DATE="${stamp}" TAGS="${html(tags.join(","))}">${html(e.title)}</A>`);

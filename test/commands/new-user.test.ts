@@ -1,9 +1,10 @@
-// The help a new user reads, and `show` of several refs (#12). In process: main() with the
-// in-memory world (test/helpers/context.ts).
+// What a new user met (#12): help, `show` of several refs, headings with " › ". In process:
+// main() with the in-memory world (test/helpers/context.ts).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
 import { SEED } from "../helpers/pages";
+import { sectionPathText } from "../../src/render/entries";
 
 const page = readFileSync(SEED, "utf8");
 
@@ -55,5 +56,29 @@ describe("show of several refs", () => {
   it("takes other words as one search", async () => {
     const r = await runInProcess(["show", "key", "resharing"], page);
     expect(r.stdout).toMatch(/^id\tnon-interactive-distributed-key\n/);
+  });
+});
+
+// #12: a heading with " › " in it was cut in two by `sections`, and its path in CSV/TSV was
+// indistinguishable from two headings.
+describe("a heading that contains ' › '", () => {
+  const tricky = "# Page\n\n## Tools › Rust\n\n- [A](https://a.example/)\n\n## Tools\n\n### Rust\n\n- [B](https://b.example/)\n";
+
+  it("is one section in `sections`, its path escaped in the TSV", async () => {
+    const json = JSON.parse((await runInProcess(["--json", "sections"], tricky)).stdout);
+    expect(json).toEqual([
+      { name: "Tools › Rust", path: ["Page", "Tools › Rust"], count: 1 },
+      { name: "Rust", path: ["Page", "Tools", "Rust"], count: 1 },
+    ]);
+    const tsv = (await runInProcess(["sections"], tricky)).stdout;
+    expect(tsv).toBe("Tools › Rust\t1\tPage › Tools \\› Rust\nRust\t1\tPage › Tools › Rust\n");
+  });
+
+  it("cannot be confused with two headings in the CSV export", async () => {
+    const { parse } = await import("csv-parse/sync");
+    const csv = (await runInProcess(["export", "--format", "csv"], tricky)).stdout;
+    const rows = parse(csv, { columns: true }) as { section: string }[];
+    expect(rows.map((r) => r.section)).toEqual(["Page › Tools \\› Rust", "Page › Tools › Rust"]);
+    expect(sectionPathText(["a\\b", "c"])).toBe("a\\\\b › c");
   });
 });
