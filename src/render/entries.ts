@@ -144,22 +144,29 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
   return renderTable(columns, view.width, ENTRY_FIT);
 }
 
-/** The description gives way first, then the title, host, section and speaker; the id is cut last. */
+/**
+ * How an entry table gives way (#12): the description is cut first but kept while the other
+ * columns can give (from 120 columns a search of a page with descriptions shows them); then it
+ * goes, and the title is cut to 24; the id gives way (to 16) before the title goes below 24.
+ */
 const ENTRY_FIT: FitStep[] = [
-  { key: "description", to: 16 },
-  { key: "description", drop: true },
+  { key: "description", to: 24 },
   { key: "title", to: 30 },
   { key: "host", drop: true },
-  { key: "mark", to: 10 },
   { key: "section", to: 16 },
+  { key: "mark", to: 10 },
+  { key: "id", to: 24 },
+  { key: "description", to: 16 },
+  { key: "description", drop: true },
   { key: "title", to: 24 },
   { key: "speaker", to: 16 },
   { key: "section", drop: true },
-  { key: "title", to: 20 },
   { key: "kind", drop: true },
+  { key: "id", to: 16 },
+  { key: "speaker", to: 12 },
+  { key: "title", to: 20 },
   { key: "speaker", drop: true },
   { key: "title", to: 12 },
-  { key: "id", to: 16 },
 ];
 
 /** The page header of `list`: title, description and date from the front matter. */
