@@ -58,7 +58,7 @@ export function json(value: unknown): string {
  * separator: "A › B" as one heading is "A \\› B" (#12).
  */
 export function sectionPathText(path: readonly string[]): string {
-  return path.map((heading) => heading.replace(/[\\›]/g, (c) => `\\${c}`)).join(" › ");
+  return path.map((heading) => heading.replace(/[\\\u203a]/g, (c) => `\\${c}`)).join(" › ");
 }
 
 /** One line per entry for cut and awk: id, title, url, speaker, section. */
