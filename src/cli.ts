@@ -11,8 +11,9 @@ import type { Context, GlobalOptions } from "./commands/context";
 import type { Catalog } from "./catalog/types";
 import { buildCatalog } from "./catalog/build-catalog";
 import { ExitCode, UsageError } from "./errors";
-import { loadPages, parseMaxSize, type LoadDeps } from "./io/load";
+import { loadPages, parseMaxSize, type LoadDeps, type LoadedPage } from "./io/load";
 import { readFileCapped } from "./io/read-capped";
+import { sanitize } from "./text/sanitize";
 import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore, noCheckStore } from "./io/check-store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
@@ -90,6 +91,15 @@ function cacheEnabled(globals: GlobalOptions): boolean {
 }
 
 
+/** A page without a single link is said so on stderr, not left as a silent empty list (#12). */
+function warnEmptyPages(loaded: LoadedPage[]): void {
+  for (const { page, lazy } of loaded) {
+    if ((lazy ?? page.entries).length > 0) continue;
+    const name = page.source === "-" ? "standard input" : sanitize(page.source);
+    stderr.write(`icp-links: ${name}: no links found (a link is a markdown link [title](url) or a bare http(s) URL)\n`);
+  }
+}
+
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
   let interrupt: ReturnType<typeof interruption> | undefined;
@@ -122,7 +132,10 @@ function makeContext(globals: GlobalOptions): Context {
     catalog: () =>
       (catalog ??= Promise.resolve()
         .then(() => loadPages({ ...deps, maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE) }, pageSpecs(globals)))
-        .then((loaded) => buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {}))),
+        .then((loaded) => {
+          warnEmptyPages(loaded);
+          return buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {});
+        })),
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),

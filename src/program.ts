@@ -29,6 +29,18 @@ Exit codes:
   3    check: offline (no name resolved, no network); nothing reported or stored
   130  interrupted (Ctrl-C); 143: stopped by SIGTERM`;
 
+/** The exit codes one command uses (#12: each --help shows only its own). */
+export function commandExitCodesHelp(spec: CommandSpec<never>): string {
+  const given = new Map(spec.exitCodes ?? []);
+  const codes: [string, string][] = [
+    ["0", "success"],
+    ...(spec.exitCodes ?? []).filter(([code]) => code !== "2" && code !== "130"),
+    ["2", given.get("2") ?? "usage or input error: a bad option, an unreadable or invalid page"],
+    ["130", given.get("130") ?? "interrupted (Ctrl-C); 143: stopped by SIGTERM"],
+  ];
+  return `\nExit codes:\n${codes.map(([code, meaning]) => `  ${code.padEnd(5)}${meaning}`).join("\n")}`;
+}
+
 export const ENVIRONMENT_HELP = `
 Environment:
   ICP_LINKS_FILE       page(s) to read instead of the bundled one (paths separated by ':')
@@ -59,6 +71,8 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
     .version(hooks.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)
+    // Each command's --help lists the options every command takes, too (#12).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => hooks.write("out", text),
@@ -94,7 +108,7 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
 
 function declareCommand(command: Command, spec: CommandSpec<never>, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>): void {
   for (const option of spec.options) addOption(command, option);
-  command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join("\n")}\n${EXIT_CODES_HELP}`);
+  command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join("\n")}\n${commandExitCodesHelp(spec)}\n`);
   command.action(async (...params: unknown[]) => {
     // commander passes the declared arguments, then the options object, then the command.
     const cmd = params.at(-1) as Command;
@@ -116,6 +130,13 @@ export async function main(argv: string[], hooks: ProgramHooks): Promise<ExitCod
   if (argv.length === 0) {
     program.outputHelp();
     return ExitCode.ok;
+  }
+  // `help nope`: commander prints the whole help on stderr; one line says what is wrong (#12).
+  const helpIndex = argv.findIndex((a) => !a.startsWith("-"));
+  const helpFor = argv[helpIndex + 1];
+  if (argv[helpIndex] === "help" && helpFor !== undefined && !COMMANDS.some((c) => c.name === helpFor && !c.hidden)) {
+    hooks.write("err", `icp-links: unknown command '${sanitize(helpFor)}' (see 'icp-links --help' for the commands)\n`);
+    return ExitCode.usage;
   }
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -99,8 +99,13 @@ export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
     catalog.entries = numbered(pages, permalinks);
   }
   const entries = () => catalog.entries;
+  // Keyed by the trail joined with a newline, which sanitised page text never holds: a heading
+  // that itself contains " › " is not cut in two (#12).
   lazy(catalog, "bySection", () =>
-    facet(entries(), (e) => [e.sectionPath.join(" › ")], (k) => k).map((f) => ({ ...f, name: f.name.split(" › ").at(-1)!, path: f.name.split(" › ") })),
+    facet(entries(), (e) => [e.sectionPath.join("\n")], (k) => k).map((f) => {
+      const path = f.name.split("\n");
+      return { ...f, name: path.at(-1)!, path };
+    }),
   );
   lazy(catalog, "byKind", () => KINDS.map((kind) => ({ name: kind, entries: entries().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0));
   lazy(catalog, "bySpeaker", () => facet(entries(), (e) => [e.speaker]));

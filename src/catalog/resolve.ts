@@ -37,6 +37,17 @@ export function tryResolve(catalog: Catalog, ref: string): { entry?: Entry; cand
   return { candidates };
 }
 
+/**
+ * A ref that names one entry by itself: a position, or an id given whole (any case). A unique
+ * prefix does not count: with several words, "gorilla mux" is a search, not two prefixes (#12).
+ */
+export function exactRef(catalog: Catalog, ref: string): Entry | undefined {
+  const wanted = ref.trim();
+  if (/^\d+$/.test(wanted)) return catalog.entries[Number(wanted) - 1];
+  const key = fold(wanted);
+  return key ? catalog.entries.find((e) => e.id === key) : undefined;
+}
+
 /** The ids closest to a mistyped ref, by edit distance on the ref's length. */
 export function nearestIds(catalog: Catalog, ref: string, limit = 3): Entry[] {
   const key = fold(ref.trim());

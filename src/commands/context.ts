@@ -22,7 +22,8 @@ export interface ChooseConfig {
   message: string;
   /** What the search starts with. */
   initial: string;
-  source(term: string | undefined): Choice[];
+  /** The choices for a term; `width` is the columns of the terminal the prompt draws on. */
+  source(term: string | undefined, width?: number): Choice[];
 }
 
 export interface GlobalOptions {

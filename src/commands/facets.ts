@@ -1,7 +1,7 @@
 // icp-links sections and icp-links speakers: each facet with its count of entries.
 import type { CommandSpec } from "./spec";
 import type { Catalog, Facet } from "../catalog/types";
-import { json } from "../render/entries";
+import { json, sectionPathText } from "../render/entries";
 import { renderTable } from "../render/table";
 import { sanitize } from "../text/sanitize";
 
@@ -18,7 +18,7 @@ export const sections: CommandSpec<Record<string, never>> = {
       return;
     }
     if (!ctx.view.tty) {
-      ctx.out.write(facets.map((f) => `${sanitize(f.name)}\t${f.entries.length}\t${sanitize((f.path ?? []).join(" › "))}\n`).join(""));
+      ctx.out.write(facets.map((f) => `${sanitize(f.name)}\t${f.entries.length}\t${sanitize(sectionPathText(f.path ?? [f.name]))}\n`).join(""));
       return;
     }
     const { style } = ctx.view;

@@ -38,6 +38,10 @@ export const open: CommandSpec<OpenOptions> = {
     { flags: "--base-url <url>", description: "base URL for site links such as /dfinity-overview (also ICP_LINKS_BASE_URL)" },
     { flags: "-y, --yes", description: `open more than ${MAX_WITHOUT_YES} links at once` },
   ],
+  exitCodes: [
+    ["1", "an unknown or ambiguous ref, or words that select no entry or several"],
+    ["2", "usage or input error, an unsafe link, or no browser could be started"],
+  ],
   examples: ["icp-links open consensus-overview", "icp-links open 22", "icp-links open key resharing", "icp-links open --print execution upgrades", "icp-links open --base-url https://example.org overview"],
   async run(ctx, refs, options) {
     const catalog = await ctx.catalog();
@@ -60,7 +64,11 @@ export async function openAll(ctx: Context, urls: string[], options: { yes?: boo
     try {
       await ctx.opener(options.browser ? { url, browser: options.browser } : { url });
     } catch (error) {
-      throw new UsageError(`cannot open ${sanitize(url)}: ${error instanceof Error ? sanitize(error.message) : "unknown error"}`, "use --print to get the URL, or set BROWSER");
+      // No browser could be started: say so (exit 2), never "Opening …" and exit 0 (#12).
+      throw new UsageError(
+        `cannot open ${sanitize(url)}: ${error instanceof Error ? sanitize(error.message) : "unknown error"}`,
+        "set $BROWSER to a browser command, or use --print to get the URL",
+      );
     }
   }
 }

@@ -45,6 +45,10 @@ export const pick: CommandSpec<PickOptions> = {
     { flags: "--browser <name>", description: "open with this browser" },
     { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
   ],
+  exitCodes: [
+    ["2", "usage or input error, no terminal, or no browser could be started"],
+    ["130", "left with Esc or Ctrl-C; 143: stopped by SIGTERM"],
+  ],
   examples: ["icp-links pick", "icp-links pick consensus", "icp-links pick --kind talk", 'url=$(icp-links pick --print)'],
   async run(ctx, words, options) {
     if (!ctx.choose) throw new UsageError("pick needs a terminal", "in scripts, use 'icp-links search' and 'icp-links open'");
@@ -53,12 +57,12 @@ export const pick: CommandSpec<PickOptions> = {
     const chosen = await ctx.choose({
       message: "Open",
       initial: words.join(" "),
-      source: (term) => {
+      source: (term, width) => {
         const shown =
           term && term.trim()
             ? Array.from(rank(pool, term, how).indexes.subarray(0, SHOWN), (i) => pool.at(i)!)
             : Array.from({ length: Math.min(SHOWN, pool.length) }, (_, i) => pool.at(i)!);
-        const rows = pickRows(shown, Math.max(40, ctx.errView.width - 4));
+        const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4));
         return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: sanitize(e.url) }));
       },
     });

@@ -4,7 +4,8 @@ import { FILTER_OPTIONS, LIMIT_OPTION } from "./spec";
 import type { FilterOptions } from "./context";
 import { searchPool } from "./select";
 import { queryWords, rank } from "../search/search";
-import { entryJson, entryRows, json, tsvLines } from "../render/entries";
+import { entryJson, entryRows, highlightedTsvLines, json, tsvLines } from "../render/entries";
+import { plainStyle } from "../render/style";
 import { NotFoundError } from "../errors";
 
 /** Entries per write when printing to a pipe. */
@@ -15,6 +16,7 @@ export const search: CommandSpec<FilterOptions> = {
   args: "<query...>",
   summary: "search titles, speakers, sections, descriptions, tags and urls",
   options: [...FILTER_OPTIONS, LIMIT_OPTION],
+  exitCodes: [["1", "no entry matches the query"]],
   examples: ["icp-links search consensus", "icp-links search key resharing", "icp-links search camenish      # typos are forgiven", "icp-links search nns --json"],
   async run(ctx, words, options) {
     const query = words.join(" ");
@@ -33,7 +35,12 @@ export const search: CommandSpec<FilterOptions> = {
     } else if (!ctx.view.tty) {
       // Printed a slice at a time, each entry built as it is printed: its objects die young (#4).
       const line = pool.summary ? (i: number) => pool.summary!(i)! : (i: number) => pool.at(i)!;
-      for (let k = 0; k < shown.length; k += PIPE_SLICE) ctx.out.write(tsvLines(Array.from(shown.subarray(k, k + PIPE_SLICE), line), pool.sanitized === true));
+      // Colour forced into a pipe (FORCE_COLOR): the same lines, matches highlighted (#12).
+      const coloured = ctx.view.style !== plainStyle;
+      for (let k = 0; k < shown.length; k += PIPE_SLICE) {
+        const slice = Array.from(shown.subarray(k, k + PIPE_SLICE), line);
+        ctx.out.write(coloured ? highlightedTsvLines(slice, query, ctx.view.style) : tsvLines(slice, pool.sanitized === true));
+      }
     } else if (shown.length > 0) {
       ctx.out.write(`${entryRows(Array.from(shown, (i) => pool.at(i)!), ctx.view, { query, showSection: true }).join("\n")}\n`);
     }

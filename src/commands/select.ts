@@ -1,7 +1,7 @@
 // Turning what the user typed into entries: refs (ids, prefixes, positions) or search words.
 // Shared by open, show, check, search and pick. Pure over the catalog.
 import type { Catalog, Entry } from "../catalog/types";
-import { tryResolve, resolve } from "../catalog/resolve";
+import { exactRef, tryResolve, resolve } from "../catalog/resolve";
 import type { EntryList } from "../catalog/types";
 import { search, type SearchOptions } from "../search/search";
 import { applyFilters, hasFilters, type Filters } from "../search/filters";
@@ -17,14 +17,21 @@ export function searchPool(catalog: Catalog, filters: Filters): { pool: EntryLis
 }
 
 /**
- * Each argument a ref; when some argument is not a ref, all of them together are search words
- * that must select exactly one entry ("open key resharing").
+ * One argument: a ref (id, unique id prefix, position). Several: several entries only when every
+ * one is an exact id or a position; otherwise all of them together are search words that must
+ * select exactly one entry ("open key resharing"). Two words that happen to be prefixes of two
+ * ids are a search, not two entries: `open gorilla mux` opened two tabs (#12).
  */
 export function selectEntries(catalog: Catalog, args: string[], pool: Entry[] = catalog.entries): Entry[] {
-  const resolved = args.map((arg) => tryResolve(catalog, arg));
-  if (resolved.every((r) => r.entry)) return resolved.map((r) => r.entry!);
-  // An ambiguous prefix alone is reported as such, with its candidates.
-  if (args.length === 1 && resolved[0]!.candidates.length > 1) resolve(catalog, args[0]!);
+  if (args.length === 1) {
+    const single = tryResolve(catalog, args[0]!);
+    if (single.entry) return [single.entry];
+    // An ambiguous prefix alone is reported as such, with its candidates.
+    if (single.candidates.length > 1) resolve(catalog, args[0]!);
+  } else {
+    const exact = args.map((arg) => exactRef(catalog, arg));
+    if (exact.every(Boolean)) return exact as Entry[];
+  }
   const query = args.join(" ");
   // No typo fallback here: a guess must never open a browser ("executoin" gets "did you mean").
   const hits = search(pool, query, { typos: false });
@@ -36,7 +43,6 @@ export function selectEntries(catalog: Catalog, args: string[], pool: Entry[] = 
       hits.slice(0, 8).map((h) => ({ id: h.entry.id, title: h.entry.title })),
     );
   }
-  // Nothing: report the first argument that is not a ref, with the nearest ids.
-  const bad = args[resolved.findIndex((r) => !r.entry)]!;
-  return [resolve(catalog, args.length === 1 ? bad : query)];
+  // Nothing: report the argument (or the words together), with the nearest ids.
+  return [resolve(catalog, args.length === 1 ? args[0]! : query)];
 }

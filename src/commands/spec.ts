@@ -20,6 +20,11 @@ export interface CommandSpec<O = Record<string, unknown>> {
   hidden?: boolean;
   options: OptionSpec[];
   examples: string[];
+  /**
+   * What this command's exit codes other than 0 mean, for its --help: [code, meaning]. 2 (usage
+   * or input error) and 130/143 (signals) are added unless given; a code not listed is not used.
+   */
+  exitCodes?: [string, string][];
   run(ctx: Context, args: string[], options: O): Promise<void>;
 }
 

@@ -100,6 +100,24 @@ async function pagesInFolder(fs: FileSystem, folder: string): Promise<string[]> 
   return found;
 }
 
+/**
+ * Files named by --file whose extension says they are not markdown: data, code, web pages,
+ * images, archives. `--file package.json` was read as a page with no links and listed nothing
+ * (#12). Any other name, with or without an extension (a FIFO, /dev/fd/63, notes.txt), is read.
+ */
+const NOT_MARKDOWN = new Set(
+  ("json jsonc json5 ndjson js mjs cjs ts mts cts jsx tsx yaml yml toml ini lock xml html htm xhtml css scss csv tsv " +
+    "py rb go rs c h cc cpp hpp java kt swift php pl sh bash zsh fish ps1 bat sql wasm " +
+    "pdf png jpg jpeg gif webp svg ico bmp mp3 mp4 zip gz tgz bz2 xz zst tar 7z rar jar exe dll so dylib " +
+    "doc docx xls xlsx ppt pptx odt ods epub").split(" "),
+);
+
+/** The extension of a file name that says it is not a page, if it does. */
+export function notMarkdownExtension(path: string): string | undefined {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path.replace(/^.*[\\/]/, ""))?.[1]?.toLowerCase();
+  return ext !== undefined && NOT_MARKDOWN.has(ext) ? ext : undefined;
+}
+
 /** A size for people: "64 MB", "1.5 MB", "10 KB", "512 bytes" (#12: 0.001 MB is not "0.0 MB"). */
 export function formatSize(bytes: number): string {
   const trim = (n: number) => n.toFixed(1).replace(/\.0$/, "");
@@ -161,6 +179,8 @@ export async function expandSources(deps: LoadDeps, specs: string[]): Promise<st
       if (files.length === 0) throw new PageError(spec, "is a folder with no .md files", "name a folder that holds markdown pages, or a .md file");
       sources.push(...files);
     } else {
+      const ext = notMarkdownExtension(spec);
+      if (ext) throw new PageError(spec, `is not a markdown page (a .${ext} file)`, `name a .md page; to read it as markdown anyway: --file - < ${spec}`);
       if (stats.isFile() && stats.size > deps.maxBytes) throw tooLarge(spec, stats.size, deps.maxBytes);
       sources.push(spec);
     }

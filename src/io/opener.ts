@@ -1,6 +1,10 @@
 // Opening a URL in the browser: the only code that launches another program for a link.
 // URLs never pass through a shell: $BROWSER is split into words and spawned with the URL as
 // one argument, and otherwise the `open` package (which spawns xdg-open, open or start) is used.
+// Either way the launcher is watched: one that cannot start (ENOENT) or exits non-zero soon
+// (the bundled xdg-open exits 3 on a machine without a desktop) is a failure, not "Opening …"
+// and exit 0 (#12).
+import type { ChildProcess } from "node:child_process";
 import { loadOpen } from "./open-package";
 
 export interface OpenRequest {
@@ -11,7 +15,10 @@ export interface OpenRequest {
 
 export type Opener = (request: OpenRequest) => Promise<void>;
 
-/** How long a browser command may take to fail before it is taken as started. */
+/** Why no browser could be started; the command turns it into exit 2 with a hint. */
+export class BrowserError extends Error {}
+
+/** How long a launcher may take to fail before it is taken as started (a browser may run on). */
 const SETTLE_MS = 1500;
 
 /** Splits $BROWSER ("firefox:chromium", "firefox --new-tab %s") into its first command's words. */
@@ -22,36 +29,65 @@ export function browserCommand(value: string, url: string): string[] | undefined
   return words.some((w) => w.includes("%s")) ? words.map((w) => w.replaceAll("%s", url)) : [...words, url];
 }
 
-async function spawnBrowser(argv: string[]): Promise<void> {
-  // Loaded here, not at start-up: only `open` needs it (child_process costs 3 ms to load; #4).
-  const { spawn } = await import("node:child_process");
+/**
+ * Resolves when the launcher exits 0 or is still running after `settleMs`; rejects when it
+ * cannot be started or exits otherwise. Only what is already known counts: a child that has
+ * exited before we listen is read from its exitCode.
+ */
+export function watchLauncher(child: ChildProcess, label: string, settleMs = SETTLE_MS): Promise<void> {
   return new Promise((resolve, reject) => {
-    const [command, ...args] = argv;
-    const child = spawn(command!, args, { stdio: "ignore", detached: true, shell: false });
-    const timer = setTimeout(() => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      child.removeListener("error", onError);
+      child.removeListener("exit", onExit);
       child.unref();
-      resolve();
-    }, SETTLE_MS);
-    child.once("error", (error) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start the browser '${command}': ${error.message}`));
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`the browser '${command}' exited with status ${code}`));
-    });
+      if (error) reject(error);
+      else resolve();
+    };
+    const onError = (error: NodeJS.ErrnoException) =>
+      done(new BrowserError(error.code === "ENOENT" ? `${label} was not found` : `cannot start ${label}: ${error.message}`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      done(code === 0 ? undefined : new BrowserError(`${label} ${code === null ? `was stopped by ${signal}` : `exited with status ${code}`}`));
+    const timer = setTimeout(() => done(), settleMs);
+    child.once("error", onError);
+    child.once("exit", onExit);
+    if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
   });
 }
 
-export function systemOpener(env: Record<string, string | undefined>): Opener {
+async function spawnBrowser(argv: string[], settleMs: number): Promise<void> {
+  // Loaded here, not at start-up: only `open` needs it (child_process costs 3 ms to load; #4).
+  const { spawn } = await import("node:child_process");
+  const [command, ...args] = argv;
+  const child = spawn(command!, args, { stdio: "ignore", detached: true, shell: false });
+  return watchLauncher(child, `the browser '${command}'`, settleMs);
+}
+
+export interface OpenerDeps {
+  /** The `open` package (injected by tests: they never launch the system's opener). */
+  loadOpen?: typeof loadOpen;
+  settleMs?: number;
+}
+
+export function systemOpener(env: Record<string, string | undefined>, deps: OpenerDeps = {}): Opener {
+  const settleMs = deps.settleMs ?? SETTLE_MS;
   return async ({ url, browser }) => {
     if (!browser && env.BROWSER) {
       const argv = browserCommand(env.BROWSER, url);
-      if (argv) return spawnBrowser(argv);
+      if (argv) return spawnBrowser(argv, settleMs);
     }
-    const { default: open, apps } = await loadOpen();
+    const { default: open, apps } = await (deps.loadOpen ?? loadOpen)();
     const known = browser ? (apps as Record<string, string | readonly string[]>)[browser] : undefined;
-    await open(url, browser ? { app: { name: known ?? browser } } : {});
+    let child: ChildProcess;
+    try {
+      // Not `wait: true`: that would wait for a browser started by `--browser firefox` to quit.
+      child = await open(url, browser ? { app: { name: known ?? browser } } : {});
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const label = browser ? `the browser '${browser}'` : "the system's opener";
+      throw new BrowserError(code === "ENOENT" ? `${label} was not found` : `cannot start ${label}: ${(error as Error).message}`);
+    }
+    const launcher = child.spawnfile.split(/[\\/]/).pop() || "the system's opener";
+    return watchLauncher(child, browser ? `the browser '${browser}'` : `the system's opener '${launcher}'`, settleMs);
   };
 }

@@ -48,9 +48,11 @@ export function completionScript(shell: Shell, commands: CommandSpec<never>[], g
 _icp_links_values() {
   local v
   COMPREPLY=()
+  # Sections and speakers are matched by icp-links itself, as the filters match (any case, no
+  # accents, any word); ids by their start here.
   while IFS=$'\\t' read -r v _; do
-    [[ "$v" == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$v")")
-  done < <(icp-links "\${files[@]}" __complete "$1" 2>/dev/null)
+    [[ "$1" != ids || "$v" == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$v")")
+  done < <(icp-links "\${files[@]}" __complete "$1" "$cur" 2>/dev/null)
 }
 _icp_links() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="" i
@@ -91,7 +93,7 @@ complete -F _icp_links icp-links
 # zsh completion for icp-links. Install: icp-links completion zsh > "\${fpath[1]}/_icp-links" (then restart zsh)
 _icp_links_values() {
   local -a lines
-  lines=("\${(@f)$(icp-links $files __complete $1 2>/dev/null)}")
+  lines=("\${(@f)$(icp-links $files __complete $1 "$PREFIX" 2>/dev/null)}")
   lines=("\${(@)lines//:/\\\\:}")
   lines=("\${(@)lines//$'\\t'/:}")
   _describe -t values $1 lines
@@ -148,7 +150,7 @@ if [[ $zsh_eval_context[-1] == loadautofunc ]]; then _icp_links "$@"; else compd
         parts.push(`-l ${f.long}`);
         const kind = VALUE_OF[f.long];
         if (kind === "files") parts.push("-r -F");
-        else if (kind === "sections" || kind === "speakers") parts.push(`-x -a '(icp-links __complete ${kind} 2>/dev/null)'`);
+        else if (kind === "sections" || kind === "speakers") parts.push(`-x -a '(icp-links __complete ${kind} (commandline -ct) 2>/dev/null)'`);
         else if (kind === "kinds") parts.push(`-x -a '${KIND_VALUES}'`);
         else if (kind === "formats") parts.push(`-x -a '${FORMAT_VALUES}'`);
         else if (f.value) parts.push("-x");

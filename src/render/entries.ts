@@ -54,6 +54,15 @@ export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
 /** Every command's --json goes through the one JSON writer (#12); kept here for the commands' imports. */
 export { json } from "./json";
 
+/**
+ * A heading trail as one text field (CSV, the TSV of `sections`): headings joined by " › ", a
+ * "›" or "\\" inside a heading escaped with a backslash, so that an unescaped " › " is always a
+ * separator: "A › B" as one heading is "A \\› B" (#12).
+ */
+export function sectionPathText(path: readonly string[]): string {
+  return path.map((heading) => heading.replace(/[\\\u203a]/g, (c) => `\\${c}`)).join(" › ");
+}
+
 /** One line per entry for cut and awk: id, title, url, speaker, section. */
 export function tsvLine(e: EntrySummary): string {
   return [e.id, e.title, e.url, e.speaker ?? "", e.section].map(sanitize).join("\t");
@@ -73,6 +82,18 @@ export function tsvLines(entries: readonly EntrySummary[], sanitized = false): s
   const tabs = entries.length * 5;
   if (!unsafeInTsv(out) && countTabsAndNewlines(out) === tabs) return out;
   return entries.map((e) => `${tsvLine(e)}\n`).join("");
+}
+
+/**
+ * TSV lines with the matched text highlighted: a pipe with colour forced (FORCE_COLOR, for
+ * `less -R`) keeps the highlighting a terminal shows, in the same columns (#12).
+ */
+export function highlightedTsvLines(entries: readonly EntrySummary[], query: string, style: Style): string {
+  const same = (t: string) => t;
+  return entries
+    .map((e) => [e.id, highlight(sanitize(e.title), query, style, same), e.url, highlight(sanitize(e.speaker ?? ""), query, style, same), e.section].map((f, i) => (i === 1 || i === 3 ? f : sanitize(f))).join("\t"))
+    .map((line) => `${line}\n`)
+    .join("");
 }
 
 function countTabsAndNewlines(text: string): number {
@@ -122,22 +143,29 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
   return renderTable(columns, view.width, ENTRY_FIT);
 }
 
-/** The description gives way first, then the title, host, section and speaker; the id is cut last. */
+/**
+ * How an entry table gives way (#12): the description is cut first but kept while the other
+ * columns can give (from 120 columns a search of a page with descriptions shows them); then it
+ * goes, and the title is cut to 24; the id gives way (to 16) before the title goes below 24.
+ */
 const ENTRY_FIT: FitStep[] = [
-  { key: "description", to: 16 },
-  { key: "description", drop: true },
+  { key: "description", to: 24 },
   { key: "title", to: 30 },
   { key: "host", drop: true },
-  { key: "mark", to: 10 },
   { key: "section", to: 16 },
+  { key: "mark", to: 10 },
+  { key: "id", to: 24 },
+  { key: "description", to: 16 },
+  { key: "description", drop: true },
   { key: "title", to: 24 },
   { key: "speaker", to: 16 },
   { key: "section", drop: true },
-  { key: "title", to: 20 },
   { key: "kind", drop: true },
+  { key: "id", to: 16 },
+  { key: "speaker", to: 12 },
+  { key: "title", to: 20 },
   { key: "speaker", drop: true },
   { key: "title", to: 12 },
-  { key: "id", to: 16 },
 ];
 
 /** The page header of `list`: title, description and date from the front matter. */

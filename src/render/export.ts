@@ -1,8 +1,8 @@
 // The catalog as a file for other tools (#6): JSON, CSV (RFC 4180), markdown this tool reads
 // back into the same entries, and a Netscape bookmark file that browsers import. Pure.
 import { stringify } from "csv-stringify/sync";
-import type { Catalog, Entry } from "../catalog/types";
-import { entryJson } from "./entries";
+import type { Catalog, Entry, Page } from "../catalog/types";
+import { entryJson, sectionPathText } from "./entries";
 import { json } from "./json";
 import { sanitize } from "../text/sanitize";
 
@@ -31,7 +31,7 @@ export function exportCsv(entries: Entry[]): string {
   const rows = entries.map((e) => [
     csvCell(e.id),
     e.position,
-    ...[e.title, e.url, e.kind, e.sectionPath.join(" › "), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source].map(csvCell),
+    ...[e.title, e.url, e.kind, sectionPathText(e.sectionPath), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source].map(csvCell),
     e.line,
   ]);
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
@@ -41,6 +41,27 @@ export function exportCsv(entries: Entry[]): string {
 /** Markdown link text: the characters that would end or change it, escaped. */
 function mdText(text: string): string {
   return text.replace(/[\\`*_[\]<>&!#|~]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A description: markdown text, except that a word holding a URL (http://, https://, www.) goes in
+ * a code span. Read back, a code span is plain text that is never made a link, so a URL of the
+ * description (already written once as a related link) does not come back as a second related
+ * link, and `[x](https://…)` shown in code stays text (#12).
+ */
+function mdDescription(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((word) => (/https?:\/\/|www\./i.test(word) ? codeSpan(word) : /\s/.test(word) ? word : mdText(word)))
+    .join("");
+}
+
+/** A code span of `text`: a fence longer than any run of backticks in it, padded when needed. */
+function codeSpan(text: string): string {
+  const fence = "`".repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  // One space each side is stripped when reading back: it keeps a backtick at an end apart.
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** A link destination: in angle brackets, which allow spaces and parentheses. */
@@ -75,13 +96,25 @@ export function exportMarkdown(catalog: Catalog, entries: Entry[]): string {
     }
     const text = e.speaker ? `${e.title} / ${e.speaker}` : e.title;
     const related = e.related.map((r) => ` [${mdText(r.title)}](${mdUrl(r.url)})`).join("");
-    lines.push(`- [${mdText(text)}](${mdUrl(e.url)})${related}${e.description ? ` - ${mdText(e.description)}` : ""}`);
+    lines.push(`- [${mdText(text)}](${mdUrl(e.url)})${related}${e.description ? ` - ${mdDescription(e.description)}` : ""}`);
   }
   return `${lines.join("\n")}\n`;
 }
 
 function html(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/**
+ * What a page is called: its front matter's title, else its first heading, else its file name
+ * without folder and extension; never a path (#12).
+ */
+export function pageName(page: Page): string {
+  if (page.frontMatter.title) return page.frontMatter.title;
+  const heading = page.headings.find((h) => h.text.trim());
+  if (heading) return heading.text.trim();
+  if (page.source === "-") return "Standard input";
+  return page.source.split(/[\\/]/).pop()!.replace(/\.(md|markdown)$/i, "") || page.source;
 }
 
 /**
@@ -100,21 +133,24 @@ export function exportBookmarks(catalog: Catalog, entries: Entry[], urlOf: (e: E
     "<DL><p>",
   ];
   for (const page of catalog.pages) {
-    const own = entries.filter((e) => e.source === page.source);
-    if (own.length === 0) continue;
-    out.push(`    <DT><H3 ADD_DATE="${stamp}">${html(page.frontMatter.title ?? page.source)}</H3>`, "    <DL><p>");
-    const sections = new Map<string, Entry[]>();
-    for (const e of own) {
-      const key = e.sectionPath.join(" › ");
+    // Entries without an http(s) URL are left out before grouping: a folder left empty by them
+    // (the bundled page's "In-site Pages" without --base-url) is not written at all (#12).
+    const sections = new Map<string, { entry: Entry; url: string }[]>();
+    for (const entry of entries) {
+      if (entry.source !== page.source) continue;
+      const url = urlOf(entry);
+      if (!url) continue;
+      // Keyed by the trail itself (a newline never occurs in page text), shown joined by " › ".
+      const key = entry.sectionPath.join("\n");
       const list = sections.get(key);
-      if (list) list.push(e);
-      else sections.set(key, [e]);
+      if (list) list.push({ entry, url });
+      else sections.set(key, [{ entry, url }]);
     }
+    if (sections.size === 0) continue;
+    out.push(`    <DT><H3 ADD_DATE="${stamp}">${html(pageName(page))}</H3>`, "    <DL><p>");
     for (const [section, list] of sections) {
-      out.push(`        <DT><H3 ADD_DATE="${stamp}">${html(section)}</H3>`, "        <DL><p>");
-      for (const e of list) {
-        const url = urlOf(e);
-        if (!url) continue;
+      out.push(`        <DT><H3 ADD_DATE="${stamp}">${html(section.replaceAll("\n", " › "))}</H3>`, "        <DL><p>");
+      for (const { entry: e, url } of list) {
         const tags = [e.kind, e.speaker, ...e.tags].filter((t): t is string => Boolean(t)).map((t) => t.replace(/,/g, " "));
         out.push(`            <DT><A HREF="${html(url)}" ADD_DATE="${stamp}" TAGS="${html(tags.join(","))}">${html(e.title)}</A>`);
         if (e.description) out.push(`            <DD>${html(e.description)}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolve } from "../../src/catalog/resolve";
 import { selectEntries } from "../../src/commands/select";
 import { NotFoundError } from "../../src/errors";
-import { catalogOf, SEED } from "../helpers/pages";
+import { AWESOME_COPY, catalogOf, SEED } from "../helpers/pages";
 
 const catalog = catalogOf(SEED);
 
@@ -44,6 +44,20 @@ describe("resolve", () => {
 describe("selectEntries", () => {
   it("takes several refs", () => expect(selectEntries(catalog, ["execution", "16"]).map((e) => e.id)).toEqual(["execution", "upgrades"]));
   it("takes search words that select one entry", () => expect(selectEntries(catalog, ["key", "resharing"]).map((e) => e.id)).toEqual(["non-interactive-distributed-key"]));
+  it("takes a unique prefix alone", () => expect(selectEntries(catalog, ["exec"]).map((e) => e.id)).toEqual(["execution"]));
+
+  // #12: `open gorilla mux` opened two tabs, each word the unique prefix of one id.
+  it("takes several words as several entries only when each is an exact id or a position", () => {
+    const awesome = catalogOf(AWESOME_COPY);
+    expect(selectEntries(awesome, ["access-control", "SETUP-DFX", "3"]).map((e) => e.id)).toEqual(["access-control", "setup-dfx", awesome.entries[2]!.id]);
+    // "backup" and "hosting" are each the unique prefix of an id; together they are a search.
+    expect(resolve(awesome, "backup").id).toBe("backup-and-restore");
+    expect(resolve(awesome, "hosting").id).toBe("hosting-erc-721-metadata");
+    expect(() => selectEntries(awesome, ["backup", "hosting"])).toThrow(NotFoundError);
+    // Words that select one entry by search still do, even when one is also an id prefix.
+    expect(selectEntries(awesome, ["stable", "structures"]).map((e) => e.id)).toEqual(["stable-structures"]);
+  });
+
   it("refuses search words that select several", () => expect(() => selectEntries(catalog, ["lifecycle"])).toThrow(/matches 2 entries/));
 });
 

@@ -80,6 +80,18 @@ describe("search", () => {
     expect(r.stderr).toBe("icp-links: no entry matches 'zzzqqq' (try fewer or other words, or 'icp-links list')\n");
   });
 
+  // #12: the README promised colour in a pipe with FORCE_COLOR; piped search lost its highlighting.
+  it("keeps its highlighting in a pipe with FORCE_COLOR, in the same columns, for less -R", async () => {
+    const plain = await run(["search", "consensus"]);
+    const forced = await run(["search", "consensus"], { env: { FORCE_COLOR: "1" } });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("\x1b[7mConsensus\x1b[27m Overview\t");
+    expect(forced.stdout.replace(/\x1b\[\d+m/g, "")).toBe(plain.stdout);
+    expect(plain.stdout).not.toMatch(/\x1b/);
+    expect((await run(["search", "consensus"], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } })).stdout).toMatch(/\x1b/);
+    expect((await run(["--no-color", "search", "consensus"], { env: { FORCE_COLOR: "1" } })).stdout).toBe(plain.stdout);
+  });
+
   it("prints JSON with scores, and [] for no match", async () => {
     const r = await run(["search", "nns", "--json"]);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ id: "network-nervous-system-nns", score: expect.any(Number) });
@@ -189,7 +201,28 @@ describe("open", () => {
   it("reports a browser that fails", async () => {
     const r = await run(["open", "execution"], { env: { BROWSER: "false" } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^icp-links: cannot open https:\/\/www\.youtube\.com\/watch\?v=UHA7W-8My_I: the browser 'false' exited with status 1 \(use --print/);
+    expect(r.stderr).toMatch(/^icp-links: cannot open https:\/\/www\.youtube\.com\/watch\?v=UHA7W-8My_I: the browser 'false' exited with status 1 \(set \$BROWSER .*--print/);
+  });
+
+  // #12: with no browser to start, `open` printed "Opening …" and exited 0.
+  it("says so, exit 2, when $BROWSER is a script that exits 1", async () => {
+    const home = isolatedHome();
+    writeFileSync(join(home, "fails.sh"), "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+    const r = await run(["open", "execution"], { home, env: { BROWSER: join(home, "fails.sh") } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^icp-links: cannot open \S+: the browser '.*fails\.sh' exited with status 1 \(set \$BROWSER to a browser command, or use --print to get the URL\)\n$/);
+  });
+
+  it("says so, exit 2, when there is no $BROWSER and the system opener exits 3 (no desktop)", async () => {
+    const home = isolatedHome();
+    const bin = join(home, "bin");
+    mkdirSync(bin);
+    // A PATH with only this xdg-open: whichever xdg-open the `open` package runs (this one, or
+    // its bundled script, which finds no desktop, no browser and no tools on this PATH), it fails.
+    writeFileSync(join(bin, "xdg-open"), "#!/bin/sh\nexit 3\n", { mode: 0o755 });
+    const r = await run(["open", "execution"], { home, env: { BROWSER: undefined, PATH: bin } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^icp-links: cannot open \S+: the system's opener 'xdg-open' exited with status [1-9]\d* \(set \$BROWSER/);
   });
 });
 
@@ -264,6 +297,8 @@ describe("bad input: one line, exit 2, no stack trace", () => {
     ["a folder without .md files", (dir) => (mkdirSync(join(dir, "empty")), join(dir, "empty")), /empty: is a folder with no \.md files/],
     ["a binary file", (dir) => (writeFileSync(join(dir, "bin.md"), Buffer.from([0x23, 0x0a, 0x00, 0x01])), join(dir, "bin.md")), /bin\.md:2: is a binary file/],
     ["invalid UTF-8", (dir) => (writeFileSync(join(dir, "latin1.md"), Buffer.from("# ok\n\ncaf\xe9\n", "latin1")), join(dir, "latin1.md")), /latin1\.md:3: is not valid UTF-8 \(save the page as UTF-8\)/],
+    // #12: `--file package.json` was read as a page without links, silently empty.
+    ["a JSON file", (dir) => (writeFileSync(join(dir, "package.json"), '{ "name": "x", "homepage": "https://x.example/" }\n'), join(dir, "package.json")), /package\.json: is not a markdown page \(a \.json file\) \(name a \.md page; to read it as markdown anyway: --file - < .*package\.json\)/],
     ["invalid YAML", (dir) => (writeFileSync(join(dir, "yaml.md"), "---\ntitle: ok\ntags: [a,\n---\n"), join(dir, "yaml.md")), /yaml\.md:\d+: front matter is not valid YAML: .+ \(fix the YAML/],
   ];
   it.each(cases)("%s", async (_name, make, message) => {
@@ -282,10 +317,22 @@ describe("bad input: one line, exit 2, no stack trace", () => {
     expect(r.stderr).toMatch(/^icp-links: .*\n\w*Error: .*\n\s+at /);
   });
 
-  it("treats an empty page as an empty catalog", async () => {
+  // #12: a page with no links is said so, not a silent empty list; still exit 0.
+  it("treats an empty page as an empty catalog, and says it has no links", async () => {
     const r = await run(["--file", "-", "list"], { stdin: "" });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("icp-links: standard input: no links found (a link is a markdown link [title](url) or a bare http(s) URL)\n");
+    const home = isolatedHome();
+    writeFileSync(join(home, "prose.md"), "# Notes\n\nJust prose, no links.\n");
+    writeFileSync(join(home, "notes.txt"), "- [A](https://a.example/)\n");
+    // Twice: the second run reads the page from the cache.
+    for (let i = 0; i < 2; i++) {
+      const prose = await run(["--file", join(home, "prose.md"), "--file", join(home, "notes.txt"), "list", "--json"], { home });
+      expect(prose.code).toBe(0);
+      expect(JSON.parse(prose.stdout)).toHaveLength(1);
+      expect(prose.stderr).toBe(`icp-links: ${join(home, "prose.md")}: no links found (a link is a markdown link [title](url) or a bare http(s) URL)\n`);
+    }
   });
 });
 

@@ -15,7 +15,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "icp-links-completion-"));
   // The scripts call `icp-links` by name: put the built binary on PATH.
   symlinkSync(BIN, join(dir, "icp-links"));
-  env = { PATH: `${dir}:${process.env.PATH}`, HOME: dir, XDG_CACHE_HOME: join(dir, ".cache"), XDG_CONFIG_HOME: join(dir, ".config") };
+  // A UTF-8 locale, as users have: in the C locale bash quotes "Céline" as $'C\303\251line'.
+  env = { PATH: `${dir}:${process.env.PATH}`, HOME: dir, XDG_CACHE_HOME: join(dir, ".cache"), XDG_CONFIG_HOME: join(dir, ".config"), LANG: "C.UTF-8" };
   for (const shell of ["bash", "zsh", "fish"]) writeFileSync(join(dir, `script.${shell}`), (await run(["completion", shell])).stdout);
 });
 
@@ -47,6 +48,18 @@ describe("bash", () => {
     [`icp-links --file ${ROOT}test/fixtures/site.md open `, ["about", "home", "talk", "1", "2", "3"]],
   ])("%s", (line, expected) => {
     expect(bash(line)).toEqual(expected);
+  });
+
+  // #12: completion of sections and speakers matched by case and by the start only.
+  it("completes sections and speakers as the filters match them: any case, no accents, any word", () => {
+    const page = join(dir, "accents.md");
+    writeFileSync(page, "## Éléments de base\n\n- [A talk / Céline Dion](https://www.youtube.com/watch?v=abc)\n- [Another / Manu Drijvers](https://www.youtube.com/watch?v=def)\n");
+    expect(bash(`icp-links --file ${page} list --speaker celine`)).toEqual(["Céline\\ Dion"]);
+    expect(bash(`icp-links --file ${page} list --speaker DION`)).toEqual(["Céline\\ Dion"]);
+    expect(bash(`icp-links --file ${page} list -s elements`)).toEqual(["Éléments\\ de\\ base"]);
+    expect(bash(`icp-links --file ${page} list -s base`)).toEqual(["Éléments\\ de\\ base"]);
+    expect(bash("icp-links list --speaker drij")).toEqual(["Manu\\ Drijvers"]);
+    expect(bash("icp-links list --speaker zzz")).toEqual([]);
   });
 
   it("completes files for --file", () => {

@@ -64,6 +64,24 @@ describe.runIf(hasTmux)("pick in a terminal", () => {
     expect(await until(() => finished(p.out))).toBe("https://www.youtube.com/watch?v=vVLRRYh3JYo\nexit=0\n");
   });
 
+  // #12: like fzf, with stdout and stderr both redirected the prompt draws on /dev/tty.
+  it("draws on the terminal when stdout and stderr are both redirected", async () => {
+    const p = start("pick --print 2>/dev/null");
+    await until(() => (p.screen().includes("❯ internet-computer-technology") ? true : undefined));
+    tmux("send-keys", "-t", session, "consensus ov");
+    await until(() => (p.screen().includes("❯ consensus-overview") ? true : undefined));
+    tmux("send-keys", "-t", session, "Enter");
+    expect(await until(() => finished(p.out))).toBe("https://www.youtube.com/watch?v=vVLRRYh3JYo\nexit=0\n");
+    expect(p.screen()).not.toContain("? Open");
+  });
+
+  it("reads keys from the terminal when standard input is not one", async () => {
+    const p = start("pick --print </dev/null");
+    await until(() => (p.screen().includes("❯ internet-computer-technology") ? true : undefined));
+    tmux("send-keys", "-t", session, "Escape");
+    expect(await until(() => finished(p.out))).toBe("exit=130\n");
+  });
+
   it.each([["Escape"], ["C-c"]])("leaves with %s: exit 130, nothing printed, a clean screen", async (key) => {
     const p = start("pick --print");
     await until(() => (p.screen().includes("? Open") ? true : undefined));

@@ -5,7 +5,7 @@ import { renderList, renderShow, entryRows, tsvLine, tsvLines } from "../../src/
 import { renderTable, truncate, displayWidth } from "../../src/render/table";
 import { chalkStyle, plainStyle, type View } from "../../src/render/style";
 import { colorLevel, terminalWidth } from "../../src/io/terminal";
-import { catalogOf, catalogFromText, SEED } from "../helpers/pages";
+import { AWESOME_COPY, catalogOf, catalogFromText, SEED } from "../helpers/pages";
 
 const catalog = catalogOf(SEED);
 const terminal = (width: number, level: 0 | 1 | 2 | 3 = 0): View => ({ tty: true, width, style: level ? chalkStyle(new Chalk({ level })) : plainStyle });
@@ -39,12 +39,32 @@ describe("list on a terminal", () => {
     expect(renderList(catalog, catalog.entries, terminal(100, 3))).toMatch(ESC);
   });
 
-  it("shows descriptions in the width that is left, and drops them first", () => {
+  it("shows descriptions in the width that is left, and drops them when the rest needs it", () => {
     const page = catalogFromText("## S\n\n- [agent-rs](https://github.com/dfinity/agent-rs) - Collection of libraries for the IC using Rust.");
     expect(renderList(page, page.entries, terminal(120))).toMatch(/agent-rs {2}agent-rs {2}page {2}github\.com {2}Collection of libraries for the IC using Rust\.$/m);
-    const narrow = renderList(page, page.entries, terminal(50));
+    const long = catalogFromText("## S\n\n- [A rather long title for a library of agents](https://github.com/dfinity/agent-rs) - Collection of libraries for the IC using Rust.");
+    const narrow = renderList(long, long.entries, terminal(60));
     expect(narrow).not.toMatch(/Collection/);
-    expect(narrow).toMatch(/agent-rs/);
+    expect(narrow).toMatch(/A rather long title/);
+  });
+
+  // #12: from 120 columns, `search` of a page with descriptions (an awesome list) shows them.
+  it("shows descriptions in a search of an awesome list from 120 columns", () => {
+    const awesome = catalogOf(AWESOME_COPY);
+    const hits = awesome.entries.filter((e) => e.description).slice(0, 40);
+    const rows = entryRows(hits, terminal(120), { showSection: true });
+    rows.forEach((row, i) => expect(row).toContain(hits[i]!.description!.slice(0, 10)));
+  });
+
+  // #12: at 60 columns titles were cut to 12 while ids kept 30 columns.
+  it("cuts the id before titles go below about 24 columns on a 60-column terminal", () => {
+    const rows = entryRows(catalog.entries, terminal(60));
+    for (const [i, row] of rows.entries()) {
+      const e = catalog.entries[i]!;
+      expect(displayWidth(row)).toBeLessThanOrEqual(60);
+      expect(row).toContain(e.title.slice(0, 23));
+    }
+    expect(rows.some((row) => row.includes("…"))).toBe(true);
   });
 
   it("highlights what a search matched", () => {
