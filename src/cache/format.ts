@@ -120,7 +120,10 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     bytesOf(Int32Array.from(e, (x) => x.line)),
     bytesOf(Int32Array.from(e, (x) => x.year ?? 0)),
     bytesOf(Int32Array.from(e, (x) => x.duration ?? -1)),
-    bytesOf(Int32Array.from(e, (x) => Math.max(0, x.sectionPath.length - 1 - Math.max(0, x.sectionPath.lastIndexOf(x.section))))),
+    bytesOf(Int32Array.from(e, (x) => {
+      const at = x.sectionPath.lastIndexOf(x.section);
+      return at < 0 ? 0 : x.sectionPath.length - 1 - at;
+    })),
     ...[paths, tagSets].flatMap((list) => [bytesOf(list.rows), bytesOf(list.starts)]),
     ...TEXT_COLUMNS.map((c) => bytesOf(columns[c].starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),

@@ -129,7 +129,10 @@ export function parsePage(text: string, source: string): Page {
     }
     if (facts && kind === "page") facts = undefined;
     const after = clean((facts ? facts.rest : afterRaw).replace(LEADING_SEPARATOR, ""));
-    const split = link.bare ? { title: "" } : kind === "talk" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
+    // "Title / Speaker" (the bundled page's form) names a person on a talk, or on a link nothing
+    // else says anything of, which it makes a talk: only talks have speakers (#13).
+    const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
+    if (kind === "page" && "speaker" in split && split.speaker) kind = "talk";
     const title = split.title;
     const speakers = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speaker" in split && split.speaker ? [split.speaker] : [];
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.

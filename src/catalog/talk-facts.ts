@@ -101,7 +101,7 @@ function partFacts(part: string): Found | undefined {
 
 /** The facts of a bracket's inside ("Strange Loop 2011, 45 min"), if every part is a fact. */
 function bracketFacts(inside: string): Found | undefined {
-  const parts = inside.split(/\s*[,;|·]\s*|\s+[-\u2013\u2014]\s+/);
+  const parts = inside.split(/\s*[,;|\u00b7]\s*|\s+[-\u2013\u2014]\s+/);
   const out: Found = {};
   for (const part of parts) {
     const f = partFacts(part);
@@ -127,9 +127,9 @@ function merge(into: TalkFacts, found: Found): boolean {
 const SPACE = /^[\s\u0001]*/;
 const BRACKET = /^[([]([^()[\]\u0002\u0003]{1,80})[)\]]/;
 /** "- PyCon US 2019", "@ NDC Oslo 2017", "at GOTO 2014", "— 2014": up to the next separator. */
-const DASHED = /^(?:[-\u2013\u2014|·•@]|at(?=\s))\s*([^()[\]\u0001-\u0003]{0,60}?\d{4})(?=$|[\s\u0001]*(?:[-\u2013\u2014|·•,;.:([]|by\s|$))/i;
+const DASHED = /^(?:[-\u2013\u2014|\u00b7\u2022@]|at(?=\s))\s*([^()[\]\u0001-\u0003]{0,60}?\d{4})(?=$|[\s\u0001]*(?:[-\u2013\u2014|\u00b7\u2022,;.:([]|by\s|$))/i;
 const BY = /^(?:(?:presented|given|delivered|talk|keynote|speech|lecture|interview)\s+)?by\s+/i;
-const SEPARATOR = /^[-\u2013\u2014|·•,;:]\s*/;
+const SEPARATOR = /^[-\u2013\u2014|\u00b7\u2022,;:]\s*/;
 
 /** Splits "A, B and C", "A & B", "A and B" into names. */
 function splitNames(text: string): string[] {
@@ -210,6 +210,13 @@ function speakersAt(text: string): { speakers: string[]; end: number } | undefin
   return { speakers: names, end };
 }
 
+/** `text` without the spaces, emphasis markers and full stops at its end (a loop: linear on any input). */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s\u0001.]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** One fact at the start of `text`, merged into `facts`: how many characters it took. */
 function leadingFact(text: string, facts: TalkFacts, wantSpeakers: boolean): number | undefined {
   const bracket = BRACKET.exec(text);
@@ -246,20 +253,24 @@ export function talkFacts(tail: string, wantSpeakers = true): TalkFacts {
   }
   // The trailing run: facts at the end of the prose ("Great talk (PyCon 2019) [45:49]").
   for (let guard = 0; guard < 6; guard++) {
-    const trimmed = text.replace(/[\s\u0001.]+$/, "");
-    const m = /[([]([^()[\]\u0002\u0003]{1,80})[)\]]$/.exec(trimmed);
+    const trimmed = trimEnd(text);
+    // Only the end is looked at (a bracket or "- Event 2019" is at most 80 characters): a regular
+    // expression anchored at the end would try every start of a long line (#4's growth tests).
+    const from = Math.max(0, trimmed.length - 90);
+    const end = trimmed.slice(from);
+    const m = /[([]([^()[\]\u0002\u0003]{1,80})[)\]]$/.exec(end);
     if (m) {
       const found = bracketFacts(m[1]!);
       if (found && merge(facts, found)) {
-        text = trimmed.slice(0, m.index);
+        text = trimmed.slice(0, from + m.index);
         continue;
       }
     }
-    const d = /(?:^|\s)(?:[-\u2013\u2014|·•@]|at)\s+([^()[\]\u0001-\u0003\-\u2013\u2014|@]{0,60}?\d{4})$/i.exec(trimmed);
-    if (d) {
+    const d = /\d{4}$/.test(end) ? /(?:^|\s)(?:[-\u2013\u2014|\u00b7\u2022@]|at)\s+([^()[\]\u0001-\u0003\-\u2013\u2014|@]{0,60}?\d{4})$/i.exec(end) : null;
+    if (d && (from === 0 || d.index > 0)) {
       const f = partFacts(d[1]!);
       if (f && merge(facts, f)) {
-        text = trimmed.slice(0, d.index);
+        text = trimmed.slice(0, from + d.index);
         continue;
       }
     }

@@ -2,17 +2,20 @@
 // back into the same entries, and a Netscape bookmark file that browsers import. Pure.
 import { stringify } from "csv-stringify/sync";
 import type { Catalog, Entry } from "../catalog/types";
-import { entryJson } from "./entries";
+import { entryJson, formatDuration } from "./entries";
+import { isPersonName } from "../catalog/speaker";
 
 export function exportJson(catalog: Catalog, entries: Entry[]): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
   return `${JSON.stringify({ pages, entries: entries.map((e) => entryJson(e)) }, null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line"] as const;
+// "speaker" holds every speaker joined by ", "; event, year and duration (seconds) come last so
+// that the columns before them keep their places (#13).
+export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line", "event", "year", "duration"] as const;
 
 export function exportCsv(entries: Entry[]): string {
-  const rows = entries.map((e) => [e.id, e.position, e.title, e.url, e.kind, e.sectionPath.join(" › "), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source, e.line]);
+  const rows = entries.map((e) => [e.id, e.position, e.title, e.url, e.kind, e.sectionPath.join(" › "), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source, e.line, e.event ?? "", e.year ?? "", e.duration ?? ""]);
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
 }
@@ -25,6 +28,24 @@ function mdText(text: string): string {
 /** A link destination: in angle brackets, which allow spaces and parentheses. */
 function mdUrl(url: string): string {
   return `<${url.replace(/[<>\\]/g, (c) => `\\${c}`)}>`;
+}
+
+/**
+ * An entry as a line the parser reads back the same (#13): "[Title](url) [related](url) - by
+ * **A & B** (Event 2011) [45:49] - description". One speaker whose name reads as a person's keeps
+ * the bundled page's "Title / Speaker"; the facts come after a separator, where the parser looks.
+ */
+function entryLine(e: Entry): string {
+  const slash = e.speakers.length === 1 && isPersonName(e.speakers[0]!);
+  let line = `[${mdText(slash ? `${e.title} / ${e.speakers[0]}` : e.title)}](${mdUrl(e.url)})`;
+  line += e.related.map((r) => ` [${mdText(r.title)}](${mdUrl(r.url)})`).join("");
+  const facts: string[] = [];
+  if (e.speakers.length > 0 && !slash) facts.push(`by **${e.speakers.map(mdText).join(" & ")}**`);
+  if (e.year !== undefined) facts.push(`(${e.event ? `${mdText(e.event)} ` : ""}${e.year})`);
+  if (e.duration !== undefined) facts.push(`[${formatDuration(e.duration)}]`);
+  if (facts.length > 0) line += ` - ${facts.join(" ")}`;
+  if (e.description) line += ` - ${mdText(e.description)}`;
+  return line;
 }
 
 /**
@@ -52,9 +73,7 @@ export function exportMarkdown(catalog: Catalog, entries: Entry[]): string {
       lines.push("");
       trail = e.sectionPath;
     }
-    const text = e.speaker ? `${e.title} / ${e.speaker}` : e.title;
-    const related = e.related.map((r) => ` [${mdText(r.title)}](${mdUrl(r.url)})`).join("");
-    lines.push(`- [${mdText(text)}](${mdUrl(e.url)})${related}${e.description ? ` - ${mdText(e.description)}` : ""}`);
+    lines.push(`- ${entryLine(e)}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -94,7 +113,7 @@ export function exportBookmarks(catalog: Catalog, entries: Entry[], urlOf: (e: E
       for (const e of list) {
         const url = urlOf(e);
         if (!url) continue;
-        const tags = [e.kind, e.speaker, ...e.tags].filter((t): t is string => Boolean(t)).map((t) => t.replace(/,/g, " "));
+        const tags = [e.kind, ...e.speakers, ...e.tags].filter((t): t is string => Boolean(t)).map((t) => t.replace(/,/g, " "));
         out.push(`            <DT><A HREF="${html(url)}" ADD_DATE="${stamp}" TAGS="${html(tags.join(","))}">${html(e.title)}</A>`);
         if (e.description) out.push(`            <DD>${html(e.description)}`);
       }

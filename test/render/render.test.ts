@@ -41,7 +41,7 @@ describe("list on a terminal", () => {
 
   it("shows descriptions in the width that is left, and drops them first", () => {
     const page = catalogFromText("## S\n\n- [agent-rs](https://github.com/dfinity/agent-rs) - Collection of libraries for the IC using Rust.");
-    expect(renderList(page, page.entries, terminal(120))).toMatch(/agent-rs {2}agent-rs {2}page {2}github\.com {2}Collection of libraries for the IC using Rust\.$/m);
+    expect(renderList(page, page.entries, terminal(120))).toMatch(/agent-rs {2}agent-rs {2}repo {2}github\.com {2}Collection of libraries for the IC using Rust\.$/m);
     const narrow = renderList(page, page.entries, terminal(50));
     expect(narrow).not.toMatch(/Collection/);
     expect(narrow).toMatch(/agent-rs/);
