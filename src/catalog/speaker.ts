@@ -32,12 +32,14 @@ export function isPersonName(text: string): boolean {
     if (PARTICLES.has(part)) continue;
     if (!NAME_WORD.test(part)) return false;
     const lower = part.toLowerCase().replace(/[.\u2019']/g, "");
-    if (NOT_NAMES.has(lower) || (lower.length >= 6 && TOPIC_ENDING.test(lower))) return false;
+    if (NOT_NAMES.has(lower)) return false;
     // An all-capitals word of two or more letters is an acronym (NNS, ICP), not a name.
     if (part.length > 1 && part === part.toUpperCase() && /\p{L}{2}/u.test(part)) return false;
     named++;
   }
-  return named >= 2;
+  // The last word says a topic ("Programming Environment"); a first name may end so ("Charity").
+  const last = parts.at(-1)!.toLowerCase();
+  return named >= 2 && !(last.length >= 6 && TOPIC_ENDING.test(last));
 }
 
 /** Splits "Title / Speaker" at the last " / " when what follows is a person's name. */
