@@ -145,7 +145,7 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
   return renderTable(columns, view.width, ENTRY_FIT);
 }
 
-/** The description gives way first, then the title, host, section and speaker; the id is cut last. */
+/** The description gives way first, then the title, host, section and speaker; the id is cut last, with the length. */
 const ENTRY_FIT: FitStep[] = [
   { key: "description", to: 16 },
   { key: "description", drop: true },
@@ -158,11 +158,12 @@ const ENTRY_FIT: FitStep[] = [
   { key: "section", drop: true },
   { key: "title", to: 20 },
   { key: "kind", drop: true },
-  { key: "year", drop: true },
-  { key: "length", drop: true },
   { key: "speaker", drop: true },
   { key: "title", to: 12 },
+  // A talk's length and year go late (#13): they are what a person choosing a talk looks at first.
+  { key: "year", drop: true },
   { key: "id", to: 16 },
+  { key: "length", drop: true },
 ];
 
 /** The page header of `list`: title, description and date from the front matter. */
