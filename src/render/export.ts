@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Catalog, Entry } from "../catalog/types";
 import { entryJson, formatDuration } from "./entries";
 import { isPersonName } from "../catalog/speaker";
+import { headingTrail } from "../catalog/build-catalog";
 
 export function exportJson(catalog: Catalog, entries: Entry[]): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
@@ -64,16 +65,24 @@ export function exportMarkdown(catalog: Catalog, entries: Entry[]): string {
   if (fm && fm.tags.length > 0) lines.push(`tags: ${JSON.stringify(fm.tags)}`);
   lines.push("---");
   let trail: string[] = [];
+  let context: string[] = [];
   for (const e of entries) {
-    // Open the headings that differ from the previous entry's trail.
+    // Headings for the heading trail; the labels of nested items (#13) as plain items around the entry.
+    const headings = headingTrail(e);
+    const labels = e.sectionPath.slice(headings.length);
     let same = 0;
-    while (same < trail.length && same < e.sectionPath.length && trail[same] === e.sectionPath[same]) same++;
-    if (same < e.sectionPath.length || same < trail.length) {
-      for (let i = same; i < e.sectionPath.length; i++) lines.push("", `${"#".repeat(Math.min(6, i + 1))} ${mdText(e.sectionPath[i]!)}`);
+    while (same < trail.length && same < headings.length && trail[same] === headings[same]) same++;
+    if (same < headings.length || same < trail.length) {
+      for (let i = same; i < headings.length; i++) lines.push("", `${"#".repeat(Math.min(6, i + 1))} ${mdText(headings[i]!)}`);
       lines.push("");
-      trail = e.sectionPath;
+      trail = headings;
+      context = [];
     }
-    lines.push(`- ${entryLine(e)}`);
+    let kept = 0;
+    while (kept < context.length && kept < labels.length && context[kept] === labels[kept]) kept++;
+    for (let i = kept; i < labels.length; i++) lines.push(`${"  ".repeat(i)}- ${mdText(labels[i]!)}`);
+    context = labels;
+    lines.push(`${"  ".repeat(labels.length)}- ${entryLine(e)}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -105,7 +105,7 @@ describe("facets and output", () => {
     const md = (await runInProcess(["export", "--format", "md"], page)).stdout;
     const back = parsePage(md, "back.md").entries;
     const before = parsePage(page, "t.md").entries;
-    const facts = (es: typeof back) => es.map((e) => [e.title, e.url, e.speakers, e.event, e.year, e.duration, e.description]);
+    const facts = (es: typeof back) => es.map((e) => [e.title, e.url, e.speakers, e.event, e.year, e.duration, e.description, e.section, e.sectionPath]);
     expect(facts(back)).toEqual(facts(before));
   });
 });
