@@ -7,7 +7,7 @@ import { list } from "./commands/list";
 import { search } from "./commands/search";
 import { open } from "./commands/open";
 import { show } from "./commands/show";
-import { sections, speakers } from "./commands/facets";
+import { events, sections, speakers, years } from "./commands/facets";
 import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
 import { complete, completionCommand } from "./commands/completion";
@@ -17,7 +17,7 @@ import { sanitize } from "./text/sanitize";
 
 /** Every command, in the order of --help. Each declares its options; runs get them typed. */
 export const COMMANDS: CommandSpec<never>[] = [
-  list, search, open, show, pick, sections, speakers, check, exportCommand, completionCommand(() => COMMANDS), complete,
+  list, search, open, show, pick, sections, speakers, events, years, check, exportCommand, completionCommand(() => COMMANDS), complete,
 ] as CommandSpec<never>[];
 
 export const EXIT_CODES_HELP = `

@@ -1,11 +1,12 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL6\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL7\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds the front matter, headings, the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
-// and whether it is ASCII. The data is, in this order, as Int32: the entries' lines, the runs of
+// and whether it is ASCII. The data is, in this order, as Int32: the entries' lines, years (0: none),
+// durations (-1: none) and how many labels of nested items end their section path (#13), the runs of
 // section trails and of tag lists (their rows, then their first entries and n), each text
 // column's entry starts (n + 1); then the kinds as bytes; then each text column's UTF-8 text: the values
 // joined by "\n" (page text never holds a newline once sanitised); last, the typo vocabulary (the
@@ -25,12 +26,16 @@ import { typoVocabulary } from "../search/search";
 /**
  * Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts).
  * Version 6: links that never open make no entries, front matter strings are sanitised, more
- * invisible characters are stripped (#12).
+ * invisible characters are stripped (#12). Version 7: talk facts (speakers, event, year,
+ * duration), nesting depth and the event column (#13).
  */
-export const MAGIC = "ICPL6\n\0\0";
+export const MAGIC = "ICPL7\n\0\0";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
-const TEXT_COLUMNS = ["title", "url", "speaker", "description", "slug", "id", "related"] as const;
+// "speaker" holds an entry's speakers joined by ", " (a name never holds ", "; #13).
+const TEXT_COLUMNS = ["title", "url", "speaker", "event", "description", "slug", "id", "related"] as const;
+/** Per-entry integers after the lines. */
+const INT_COLUMNS = 3;
 type TextColumn = (typeof TEXT_COLUMNS)[number];
 const LIST_COLUMNS = ["path", "tags"] as const;
 type ListName = (typeof LIST_COLUMNS)[number];
@@ -90,6 +95,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     title: joinColumn(e.map((x) => oneLine(x.title))),
     url: joinColumn(e.map((x) => oneLine(x.url))),
     speaker: joinColumn(e.map((x) => oneLine(x.speaker ?? ""))),
+    event: joinColumn(e.map((x) => oneLine(x.event ?? ""))),
     description: joinColumn(e.map((x) => oneLine(x.description ?? ""))),
     slug: joinColumn(e.map((x, i) => (x.slug === ids[i] ? "" : x.slug))),
     id: joinColumn(ids),
@@ -117,6 +123,12 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const parts: Uint8Array[] = [
     bytesOf(Int32Array.from(e, (x) => x.line)),
+    bytesOf(Int32Array.from(e, (x) => x.year ?? 0)),
+    bytesOf(Int32Array.from(e, (x) => x.duration ?? -1)),
+    bytesOf(Int32Array.from(e, (x) => {
+      const at = x.sectionPath.lastIndexOf(x.section);
+      return at < 0 ? 0 : x.sectionPath.length - 1 - at;
+    })),
     ...[paths, tagSets].flatMap((list) => [bytesOf(list.rows), bytesOf(list.starts)]),
     ...TEXT_COLUMNS.map((c) => bytesOf(columns[c].starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
@@ -212,7 +224,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   let at = bytes.byteOffset + align(PREFIX + headerLength, 8);
   const end = bytes.byteOffset + bytes.length;
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
-  const size = 4 * n + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
+  const size = 4 * n * (1 + INT_COLUMNS) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
     TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c].bytes, 0) + h.vocabulary.bytes;
   if (end - at !== size) return undefined;
   const ints = (count: number) => {
@@ -221,6 +233,9 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     return values;
   };
   const lines = ints(n);
+  const years = ints(n);
+  const durations = ints(n);
+  const depths = ints(n);
   const lists = {} as Record<ListName, { rows: Int32Array; starts: Int32Array }>;
   for (const c of LIST_COLUMNS) lists[c] = { rows: ints(h.runs[c]), starts: ints(h.runs[c] + 1) };
   const starts = {} as Record<TextColumn, Int32Array>;
@@ -245,8 +260,10 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
   const section = { table: h.paths, ...lists.path };
   const tags = { table: h.tagSets, ...lists.tags };
+  for (let i = 0; i < n; i++) if (!(depths[i]! >= 0 && depths[i]! < h.paths[rowOf(section, i)]!.length)) return undefined;
 
   const sectionPathOf = (i: number) => h.paths[rowOf(section, i)]!;
+  const sectionOf = (i: number, path: string[]) => path[path.length - 1 - depths[i]!]!;
   let everything: (Entry & ParsedEntry)[] | undefined;
   // Until all() has built every entry, each call builds a new object that nothing keeps: a search
   // printing 19,000 hits leaves them to die young instead of copying them from GC to GC (#4).
@@ -255,6 +272,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     if (everything) return everything[i];
     const sectionPath = sectionPathOf(i);
     const id = valueAt(columns.id, i);
+    const speaker = valueAt(columns.speaker, i);
     // One shape for every entry (optional fields always present, maybe undefined).
     return {
       id,
@@ -262,9 +280,13 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       title: valueAt(columns.title, i),
       url: valueAt(columns.url, i),
       kind: KINDS[kinds[i]!] as Kind,
-      section: sectionPath[sectionPath.length - 1]!,
+      section: sectionOf(i, sectionPath),
       sectionPath,
-      speaker: valueAt(columns.speaker, i) || undefined,
+      speaker: speaker || undefined,
+      speakers: speaker ? speaker.split(", ") : [],
+      event: valueAt(columns.event, i) || undefined,
+      year: years[i]! > 0 ? years[i]! : undefined,
+      duration: durations[i]! >= 0 ? durations[i]! : undefined,
       description: valueAt(columns.description, i) || undefined,
       related: links(valueAt(columns.related, i)),
       tags: h.tagSets[rowOf(tags, i)]!,
@@ -283,7 +305,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       title: valueAt(columns.title, i),
       url: valueAt(columns.url, i),
       speaker: valueAt(columns.speaker, i) || undefined,
-      section: sectionPath[sectionPath.length - 1]!,
+      section: sectionOf(i, sectionPath),
     };
   };
   const page = { source, frontMatter: h.frontMatter, headings: h.headings } as Page;
@@ -294,6 +316,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     text: {
       title: columns.title,
       speaker: columns.speaker,
+      event: columns.event,
       description: columns.description,
       url: columns.url,
       section,

@@ -30,6 +30,12 @@ function facet(entries: Entry[], keysOf: (e: Entry) => (string | undefined)[], k
   return [...byKey.values()];
 }
 
+/** The headings above an entry: its section path without the labels of the items it is nested in. */
+export function headingTrail(e: Pick<Entry, "section" | "sectionPath">): string[] {
+  const at = e.sectionPath.lastIndexOf(e.section);
+  return at < 0 || at === e.sectionPath.length - 1 ? e.sectionPath : e.sectionPath.slice(0, at + 1);
+}
+
 /** Defines `key` on `target` as computed on first read, then kept: facets cost nothing until asked for. */
 function lazy<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
   Object.defineProperty(target, key, {
@@ -52,9 +58,12 @@ function numbered(pages: Page[], permalinks: Map<string, string>): Entry[] {
     // Written out rather than spread: one object shape for all entries, and no slug.
     const out: Entry = {
       id: ids[index]!, position: index + 1, title: e.title, url: e.url, kind: e.kind, section: e.section,
-      sectionPath: e.sectionPath, related: e.related, tags: e.tags, line: e.line, source: page.source,
+      sectionPath: e.sectionPath, speakers: e.speakers, related: e.related, tags: e.tags, line: e.line, source: page.source,
     };
     if (e.speaker !== undefined) out.speaker = e.speaker;
+    if (e.event !== undefined) out.event = e.event;
+    if (e.year !== undefined) out.year = e.year;
+    if (e.duration !== undefined) out.duration = e.duration;
     if (e.description !== undefined) out.description = e.description;
     const target = siteTarget(e.url, permalinks);
     if (target !== undefined) out.target = target;
@@ -99,16 +108,19 @@ export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
     catalog.entries = numbered(pages, permalinks);
   }
   const entries = () => catalog.entries;
+  // A section is a heading: the labels of nested items (#13) are in the path, not in the facet.
   // Keyed by the trail joined with a newline, which sanitised page text never holds: a heading
   // that itself contains " › " is not cut in two (#12).
   lazy(catalog, "bySection", () =>
-    facet(entries(), (e) => [e.sectionPath.join("\n")], (k) => k).map((f) => {
+    facet(entries(), (e) => [headingTrail(e).join("\n")], (k) => k).map((f) => {
       const path = f.name.split("\n");
       return { ...f, name: path.at(-1)!, path };
     }),
   );
   lazy(catalog, "byKind", () => KINDS.map((kind) => ({ name: kind, entries: entries().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0));
-  lazy(catalog, "bySpeaker", () => facet(entries(), (e) => [e.speaker]));
+  lazy(catalog, "bySpeaker", () => facet(entries(), (e) => e.speakers));
+  lazy(catalog, "byEvent", () => facet(entries(), (e) => [e.event]));
+  lazy(catalog, "byYear", () => facet(entries(), (e) => [e.year === undefined ? undefined : String(e.year)]).sort((a, b) => Number(a.name) - Number(b.name)));
   lazy(catalog, "byTag", () => facet(entries(), (e) => e.tags));
   return catalog;
 }

@@ -8,7 +8,18 @@ import { fold, words } from "../text/fold";
 export const HOST_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[]> = {
   talk: [
     "youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "twitch.tv", "dailymotion.com",
-    "loom.com", "ted.com", "peertube.tv", "media.ccc.de", "infoq.com/presentations",
+    "loom.com", "ted.com", "peertube.tv", "media.ccc.de", "infoq.com/presentations", "confreaks.tv",
+  ],
+  // Papers (#13): archives, DOIs, proceedings; and any link to a .pdf (see PDF below).
+  paper: [
+    "arxiv.org", "doi.org", "dl.acm.org", "openreview.net", "usenix.org/system/files", "eprint.iacr.org",
+    "ieeexplore.ieee.org", "link.springer.com", "papers.nips.cc", "proceedings.neurips.cc", "proceedings.mlr.press", "semanticscholar.org",
+  ],
+  // Code hosts and package registries (#13): a library, even under a heading called "Video".
+  repo: [
+    "github.com", "gitlab.com", "codeberg.org", "bitbucket.org", "sr.ht", "sourceforge.net", "gitee.com",
+    "npmjs.com", "pypi.org", "crates.io", "pkg.go.dev", "rubygems.org", "hex.pm", "packagist.org",
+    "nuget.org", "hackage.haskell.org", "metacpan.org", "pub.dev", "cocoapods.org", "mvnrepository.com", "opam.ocaml.org",
   ],
   article: [
     "medium.com", "substack.com", "dev.to", "hashnode.dev", "hashnode.com", "mirror.xyz",
@@ -24,13 +35,18 @@ export const HOST_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[
 export const FORUM_HOST_PREFIXES = ["forum.", "forums.", "discuss.", "discourse.", "community."] as const;
 
 /** Words of a section heading that say what its links are. */
-export const SECTION_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[]> = {
+export const SECTION_KINDS: Record<Exclude<Kind, "site" | "page" | "repo">, readonly string[]> = {
   talk: ["talk", "talks", "video", "videos", "youtube", "vimeo", "webinar", "webinars", "presentation", "presentations", "lecture", "lectures", "podcast", "podcasts", "screencasts"],
-  article: ["article", "articles", "blog", "blogs", "medium", "post", "posts", "essay", "essays", "papers", "writing", "writings"],
+  paper: ["paper", "papers", "publications", "whitepaper", "whitepapers"],
+  article: ["article", "articles", "blog", "blogs", "medium", "post", "posts", "essay", "essays", "writing", "writings"],
   forum: ["forum", "forums", "discussion", "discussions"],
 };
 
-const KIND_ORDER = ["talk", "article", "forum"] as const;
+/** The order in which hosts and section words are tried: the forum patterns (github.com/.../discussions) before the code hosts. */
+const KIND_ORDER = ["talk", "paper", "article", "forum", "repo"] as const;
+const SECTION_ORDER = ["talk", "paper", "article", "forum"] as const;
+/** A link to a PDF is a paper, wherever it is (#13). */
+const PDF = /\.pdf$/i;
 
 /** A link with no scheme and no host: `/dfinity-overview`, `other-page.md`. */
 export function isRelative(url: string): boolean {
@@ -76,6 +92,7 @@ export function hostKind(url: string): Kind | undefined {
   const hp = hostAndPath(url);
   if (!hp) return undefined;
   for (const [pattern, kind] of PATH_PATTERNS) if (hostMatches(hp.host, hp.path, pattern)) return kind;
+  if (PDF.test(hp.path)) return "paper";
   // youtube.com, then its parents: m.youtube.com → youtube.com → com.
   for (let host = hp.host; host; host = host.slice(host.indexOf(".") + 1 || host.length)) {
     const kind = DOMAIN_KINDS.get(host);
@@ -85,8 +102,8 @@ export function hostKind(url: string): Kind | undefined {
   return undefined;
 }
 
-export function classify(url: string, sectionPath: readonly string[]): Kind {
-  return hostKind(url) ?? sectionKind(sectionPath);
+export function classify(url: string, sectionPath: readonly string[], pageTitle?: string): Kind {
+  return hostKind(url) ?? sectionKind(pageTitle === undefined ? sectionPath : [pageTitle, ...sectionPath]);
 }
 
 /** The kind the words of the nearest headings say; "page" when they say none. */
@@ -94,7 +111,7 @@ export function sectionKind(sectionPath: readonly string[]): Kind {
   // The nearest heading speaks first: "Talks" under "Articles" holds talks.
   for (let i = sectionPath.length - 1; i >= 0; i--) {
     const sectionWords = new Set(words(fold(sectionPath[i]!)));
-    for (const kind of KIND_ORDER) {
+    for (const kind of SECTION_ORDER) {
       if (SECTION_KINDS[kind].some((word) => sectionWords.has(word))) return kind;
     }
   }

@@ -5,11 +5,18 @@ import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "m
 
 export type Segment =
   | { type: "text"; text: string }
-  | { type: "link"; url: string; text: string; line: number; bare: boolean; imageOnly: boolean };
+  | { type: "link"; url: string; text: string; line: number; bare: boolean; imageOnly: boolean }
+  /** Where bold or italic text starts or ends: "by **Name**" ends at it (#13). No text of its own. */
+  | { type: "emphasis"; text: "" };
 
 export interface Block {
   /** Segments in reading order: text and links. */
   segments: Segment[];
+  /**
+   * For a nested list item: the labels of the items it is nested in, outermost first (a plain
+   * item's text, a link item's link text; #13). Raw text, cleaned by the parser.
+   */
+  context?: string[];
 }
 
 export interface HeadingToken {
@@ -102,6 +109,22 @@ interface Container {
   order: number;
 }
 
+/** What a list item is called by the items nested in it: its first link's text, else its own text up to a separator. */
+function label(block: Block): string | undefined {
+  const link = block.segments.find((s) => s.type === "link" && !s.imageOnly && s.text.trim() !== "");
+  const text = link ? link.text : block.segments.map((s) => (s.type === "link" ? s.text : s.text)).join("");
+  const cut = text.split(/\s[-\u2013\u2014]\s|:\s|\s\(/)[0]!.replace(/[\s.:;,]+$/, "").trim();
+  return cut && cut.length <= 80 ? cut : undefined;
+}
+
+/**
+ * Headings written without a space ("#Programming Talks", "####C"): older GitHub markdown read
+ * them as headings and real talk lists still use them (#13). Only at the start of a line and
+ * before a letter, so "#1" and "#!/bin/sh" stay text.
+ */
+const TIGHT_HEADING = /^(#{1,6})(?=\p{L})/gmu;
+const HAS_TIGHT_HEADING = /^#{1,6}\p{L}/mu;
+
 // 64 KB (about 500 links): small enough that a piece's tokens die in the young generation; at
 // 256 KB a cold 100,000-link page spent 0.5 s in scavenges instead of 0.3 s (#4).
 const CHUNK = 64 * 1024;
@@ -179,7 +202,7 @@ export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxEle
 }
 
 function walkChunk(body: string, lineOffset: number): Item[] {
-  const tokens = markdown().parse(body, {});
+  const tokens = markdown().parse(HAS_TIGHT_HEADING.test(body) ? body.replace(TIGHT_HEADING, "$1 ") : body, {});
   const items: { item: Item; order: number; line: number }[] = [];
   const stack: Container[] = [];
   let order = 0;
@@ -208,9 +231,17 @@ function walkChunk(body: string, lineOffset: number): Item[] {
         heading = undefined;
         break;
       case "list_item_open":
-      case "tr_open":
-        stack.push({ type: token.type === "tr_open" ? "row" : "item", block: { segments: [] }, order: order++ });
+      case "tr_open": {
+        const block: Block = { segments: [] };
+        const parent = token.type === "list_item_open" ? innermost() : undefined;
+        if (parent?.type === "item") {
+          const own = label(parent.block);
+          const context = [...(parent.block.context ?? []), ...(own ? [own] : [])];
+          if (context.length > 0) block.context = context;
+        }
+        stack.push({ type: token.type === "tr_open" ? "row" : "item", block, order: order++ });
         break;
+      }
       case "list_item_close":
       case "tr_close":
         finish(stack.pop(), line);
@@ -266,6 +297,12 @@ function collect(children: Token[], line: number, out: Segment[]): void {
         break;
       case "code_inline":
         out.push({ type: "text", text: child.content });
+        break;
+      case "strong_open":
+      case "strong_close":
+      case "em_open":
+      case "em_close":
+        out.push({ type: "emphasis", text: "" });
         break;
       case "link_open": {
         // Gather the link's content up to its link_close (links do not nest in CommonMark).

@@ -4,7 +4,11 @@ import { readFrontMatter } from "./front-matter";
 import { MAX_ELEMENTS, TooManyElements, walk, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
 import { hostKind, sectionKind } from "./classify";
+import { fold } from "../text/fold";
 import { splitSpeaker } from "./speaker";
+import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
+
+const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
 import { slugify } from "./ids";
 import { canOpen } from "./urls";
 import { sanitize, stripEscapes } from "../text/sanitize";
@@ -19,6 +23,18 @@ function clean(text: string): string {
 
 /** Separators between a link and its description: "- ", "– ", "— ", ": ", "| ". */
 const LEADING_SEPARATOR = /^\s*(?:[-\u2013\u2014:|]|&mdash;)\s*/;
+
+/** The text after a title link, with the markers talkFacts reads (emphasis, links). */
+function tailText(segments: Segment[]): string {
+  let text = "";
+  for (const s of segments) {
+    const own = s.text.replace(/[\u0001-\u0003]/g, "");
+    if (s.type === "emphasis") text += EMPHASIS;
+    else if (s.type === "link") text += LINK_OPEN + own + LINK_CLOSE;
+    else text += own;
+  }
+  return text;
+}
 
 /**
  * A link that makes an entry (or a related link). Links that can never be opened (mailto:, tel:,
@@ -56,12 +72,8 @@ export function parsePage(text: string, source: string): Page {
   const { frontMatter, body, lineOffset } = readFrontMatter(normalised, source);
   const headings: Heading[] = [];
   const trail: Heading[] = [];
-  const entries: (ParsedEntry & { bare: boolean })[] = [];
+  const entries: (ParsedEntry & { bare: boolean; headingPath: string[] })[] = [];
   const topSection = [frontMatter.title ?? baseName(source)];
-  // One section path (and one section kind) per heading, shared by the entries under it.
-  let sectionPath = topSection;
-  let sectionDefault: Kind = sectionKind(sectionPath);
-
   let items: Item[];
   try {
     items = walk(body, lineOffset);
@@ -69,6 +81,29 @@ export function parsePage(text: string, source: string): Page {
     if (!(error instanceof TooManyElements)) throw error;
     throw new PageError(source, `has more than ${MAX_ELEMENTS.toLocaleString("en")} markdown elements (list items, paragraphs, links…), the most a page may have`, "split it into smaller pages");
   }
+  // The page's own title counts like a heading above every other (#13): on "Awesome Talks", a
+  // link to a conference's site is a talk.
+  const firstTop = items.find((i) => i.type === "heading" && i.heading.level === 1);
+  const pageTitle = frontMatter.title ?? (firstTop?.type === "heading" ? clean(firstTop.heading.text) : undefined);
+  const kindOf = (path: string[]): Kind => sectionKind(pageTitle === undefined || path[0] === pageTitle ? path : [pageTitle, ...path]);
+  // One section path (and one section kind) per heading, shared by the entries under it.
+  let sectionPath = topSection;
+  let sectionDefault: Kind = kindOf(sectionPath);
+  // Paths with the labels of nested items (#13), shared as the heading's path is.
+  let nestedPaths = new Map<string, string[]>();
+
+  /** The heading trail plus the labels of the items an entry is nested in (not repeating its heading). */
+  const nestedPath = (context: string[] | undefined): string[] => {
+    if (!context) return sectionPath;
+    const section = fold(sectionPath.at(-1)!);
+    const labels = context.map(clean).filter((l) => l !== "" && fold(l) !== section);
+    if (labels.length === 0) return sectionPath;
+    const key = labels.join("\n");
+    let path = nestedPaths.get(key);
+    if (!path) nestedPaths.set(key, (path = [...sectionPath, ...labels]));
+    return path;
+  };
+
   for (const item of items) {
     if (item.type === "heading") {
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
@@ -76,7 +111,8 @@ export function parsePage(text: string, source: string): Page {
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
       trail.push(heading);
       sectionPath = trail.map((h) => h.text || UNTITLED);
-      sectionDefault = sectionKind(sectionPath);
+      sectionDefault = kindOf(sectionPath);
+      nestedPaths = new Map();
       continue;
     }
     const segments = item.block.segments;
@@ -96,26 +132,51 @@ export function parsePage(text: string, source: string): Page {
     while (from < segments.length && (usableLink(segments[from]!) || !segments[from]!.text.trim())) from++;
     if (from === segments.length || !LEADING_SEPARATOR.test(segments[from]!.text)) from = at + 1;
     const afterRaw = segments.slice(from).map((s) => s.text).join("");
-    const after = clean(afterRaw.replace(LEADING_SEPARATOR, ""));
     const separated = LEADING_SEPARATOR.test(afterRaw) && /\S/.test(afterRaw);
-    const { title, speaker } = link.bare ? { title: "", speaker: undefined } : splitSpeaker(clean(link.text));
+    // A host says what a link is before its heading does; a length after it makes it a talk (#13).
+    let kind = hostKind(url) ?? sectionDefault;
+    const tail = tailText(segments.slice(from));
+    let facts = kind === "talk" || kind === "paper" || kind === "page" ? talkFacts(tail, kind === "talk") : undefined;
+    if (kind === "page" && facts?.duration !== undefined) {
+      kind = "talk";
+      facts = talkFacts(tail, true);
+    }
+    if (facts && kind === "page") facts = undefined;
+    const after = clean((facts ? facts.rest : afterRaw).replace(LEADING_SEPARATOR, ""));
+    // "Title / Speaker" (the bundled page's form) names a person on a talk, or on a link nothing
+    // else says anything of, which it makes a talk: only talks have speakers (#13).
+    const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
+    if (kind === "page" && "speaker" in split && split.speaker) kind = "talk";
+    const title = split.title;
+    const speakers = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speaker" in split && split.speaker ? [split.speaker] : [];
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.
     let description = after;
     if (before) description = separated || !after ? `${before} ${after}`.trim() : textOf(segments);
-    const entry: ParsedEntry & { bare: boolean } = {
+    const entry: ParsedEntry & { bare: boolean; headingPath: string[] } = {
       title,
       url,
-      kind: hostKind(url) ?? sectionDefault,
+      kind,
       section: sectionPath.at(-1)!,
-      sectionPath,
+      sectionPath: nestedPath(item.block.context),
+      speakers,
       related,
       // Shared, like the section path: entries are read, never changed.
       tags: frontMatter.tags,
       line: link.line,
       slug: "",
       bare: link.bare || title === "",
+      headingPath: sectionPath,
     };
-    if (speaker) entry.speaker = speaker;
+    if (speakers.length > 0) entry.speaker = speakers.join(", ");
+    if (facts?.event !== undefined) entry.event = clean(facts.event);
+    if (facts?.year !== undefined) entry.year = facts.year;
+    if (facts?.duration !== undefined) entry.duration = facts.duration;
+    // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
+    // so the title (and the id made from it) stays as written.
+    else if (kind === "talk") {
+      const inTitle = CLOCK_IN_TITLE.exec(title);
+      if (inTitle) entry.duration = durationOf(inTitle[1]!);
+    }
     if (description && description !== title) entry.description = description;
     entries.push(entry);
   }
@@ -125,10 +186,10 @@ export function parsePage(text: string, source: string): Page {
   // Entries of one section share one path array, so the array itself is the section's key; an
   // entry above every heading has the page's fallback path, which names no heading.
   const bareInSection = new Map<string[], number>();
-  for (const e of entries) if (e.bare) bareInSection.set(e.sectionPath, (bareInSection.get(e.sectionPath) ?? 0) + 1);
-  const result: ParsedEntry[] = entries.map(({ bare, ...entry }) => {
+  for (const e of entries) if (e.bare) bareInSection.set(e.headingPath, (bareInSection.get(e.headingPath) ?? 0) + 1);
+  const result: ParsedEntry[] = entries.map(({ bare, headingPath, ...entry }) => {
     if (bare) {
-      const alone = bareInSection.get(entry.sectionPath) === 1 && entry.sectionPath !== topSection && entry.section !== UNTITLED;
+      const alone = bareInSection.get(headingPath) === 1 && headingPath !== topSection && entry.section !== UNTITLED;
       entry.title = alone ? entry.section : titleFromUrl(entry.url);
     }
     entry.slug = slugify(entry.title, entry.url);

@@ -9,8 +9,19 @@ const NOT_NAMES = new Set([
   "internet", "computer", "network", "protocol", "canister", "canisters", "motoko", "rust", "api", "sdk", "cli", "ui", "ux",
   "the", "and", "or", "of", "for", "with", "in", "on", "how", "what", "why", "q", "a", "faq", "live", "panel", "keynote",
   "ama", "news", "update", "updates", "episode", "chapter", "lesson", "edition", "english", "slides", "video", "talk",
+  // Organisations and projects are not people (#13: "by Mozilla Foundation", "by Google Cloud").
+  "inc", "ltd", "llc", "gmbh", "corp", "corporation", "company", "foundation", "team", "labs", "lab", "group", "project",
+  "community", "contributors", "authors", "university", "institute", "software", "systems", "technologies", "cloud", "studio",
 ]);
-const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+// Words with these endings are topics ("Programming Environment", "Distributed Computation"), not
+// names (#13). "-ing" only on long words: Browning, Fleming and Pickering are surnames.
+const TOPIC_ENDING = /(?:tion|sion|ment|ness|ity|ism|ics|ware|ology)$|^.{7,}ing$/;
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019.-]*$/u;
+
+/** A word that can be part of a person's name: "Juan", "Bolívar", "O'Sullivan", "J.", "de". */
+export function isNameWord(word: string): boolean {
+  return PARTICLES.has(word) || (NAME_WORD.test(word) && !NOT_NAMES.has(word.toLowerCase().replace(/[.\u2019']/g, "")));
+}
 
 export function isPersonName(text: string): boolean {
   if (text.length < 3 || text.length > 48 || /\d/.test(text)) return false;
@@ -20,12 +31,15 @@ export function isPersonName(text: string): boolean {
   for (const part of parts) {
     if (PARTICLES.has(part)) continue;
     if (!NAME_WORD.test(part)) return false;
-    if (NOT_NAMES.has(part.toLowerCase().replace(/[.\u2019']/g, ""))) return false;
+    const lower = part.toLowerCase().replace(/[.\u2019']/g, "");
+    if (NOT_NAMES.has(lower)) return false;
     // An all-capitals word of two or more letters is an acronym (NNS, ICP), not a name.
     if (part.length > 1 && part === part.toUpperCase() && /\p{L}{2}/u.test(part)) return false;
     named++;
   }
-  return named >= 2;
+  // The last word says a topic ("Programming Environment"); a first name may end so ("Charity").
+  const last = parts.at(-1)!.toLowerCase();
+  return named >= 2 && !(last.length >= 6 && TOPIC_ENDING.test(last));
 }
 
 /** Splits "Title / Speaker" at the last " / " when what follows is a person's name. */

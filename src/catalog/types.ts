@@ -1,7 +1,7 @@
 // The data model shared by every part of the tool. Plain data only: everything here
 // survives JSON.stringify, so the cache and `--json` can hold it as it is.
 
-export const KINDS = ["talk", "article", "forum", "site", "page"] as const;
+export const KINDS = ["talk", "paper", "article", "repo", "forum", "site", "page"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface Link {
@@ -26,8 +26,21 @@ export interface ParsedEntry {
   url: string;
   kind: Kind;
   section: string;
+  /**
+   * The heading trail, then (#13) the labels of the list items the entry is nested in: a plain
+   * item's text, a link item's title. `section` is the nearest heading, not a label.
+   */
   sectionPath: string[];
+  /** The speakers joined by ", ": what tables, TSV and the search show (#13). */
   speaker?: string;
+  /** Each speaker of a talk, in the page's order; empty for anything else (#13). */
+  speakers: string[];
+  /** Where a talk was given: "Strange Loop", "PyCon US" (#13). */
+  event?: string;
+  /** When a talk was given (or a paper published). */
+  year?: number;
+  /** How long a talk runs, in seconds. */
+  duration?: number;
   description?: string;
   related: Link[];
   tags: string[];
@@ -96,7 +109,10 @@ export interface ListColumn {
 /** The text the search reads, field by field, for a list of entries (the cache stores it so). */
 export interface SearchText {
   title: JoinedColumn;
+  /** Each entry's speakers joined by ", " (#13). */
   speaker: JoinedColumn;
+  /** Each talk's event (#13); not yet ranked by the search. */
+  event?: JoinedColumn;
   description: JoinedColumn;
   url: JoinedColumn;
   /** Each entry's heading trail. */
@@ -151,5 +167,8 @@ export interface Catalog {
   bySection: Facet[];
   byKind: Facet[];
   bySpeaker: Facet[];
+  /** Events and years of talks (#13); years in order. */
+  byEvent: Facet[];
+  byYear: Facet[];
   byTag: Facet[];
 }

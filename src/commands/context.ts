@@ -3,7 +3,7 @@
 import type { Catalog } from "../catalog/types";
 import type { Opener } from "../io/opener";
 import type { View } from "../render/style";
-import type { Filters } from "../search/filters";
+import type { Filters, Sort } from "../search/filters";
 import type { HttpClient } from "../check/types";
 import type { CheckStore } from "../io/check-store";
 
@@ -73,4 +73,6 @@ export interface Context {
 /** The options of `list` that every command selecting entries shares. */
 export interface FilterOptions extends Filters {
   limit?: number;
+  /** list and search only (#13). */
+  sort?: Sort;
 }

@@ -76,3 +76,39 @@ export const speakers: CommandSpec<Record<string, never>> = {
     ctx.out.write(out.map((l) => `${l}\n`).join(""));
   },
 };
+
+/** `events` and `years` (#13): each value with its number of talks, as `speakers` lists them. */
+function talkFacet(name: "events" | "years", summary: string, of: (catalog: Catalog) => Facet[], example: string): CommandSpec<Record<string, never>> {
+  return {
+    name,
+    summary,
+    options: [],
+    examples: [`icp-links ${name}`, `icp-links ${name} --json`, example],
+    async run(ctx) {
+      const catalog = await ctx.catalog();
+      const facets = name === "years" ? of(catalog) : [...of(catalog)].sort((a, b) => b.entries.length - a.entries.length || a.name.localeCompare(b.name));
+      if (ctx.json) {
+        ctx.out.write(json(facets.map((f) => ({ name: name === "years" ? Number(f.name) : f.name, count: f.entries.length, talks: talksOf(catalog, f).map((e) => e.id) }))));
+        return;
+      }
+      if (facets.length === 0) ctx.err.write(`icp-links: no ${name} on this page (they come from lines like '[Title](url) (Strange Loop 2011)')\n`);
+      if (!ctx.view.tty) {
+        ctx.out.write(facets.map((f) => `${sanitize(f.name)}\t${f.entries.length}\t${talksOf(catalog, f).map((e) => e.id).join(",")}\n`).join(""));
+        return;
+      }
+      const { style } = ctx.view;
+      const lines = renderTable(
+        [
+          { key: "count", cells: facets.map((f) => String(f.entries.length)), align: "right", format: (c) => style.dim(c) },
+          { key: "name", cells: facets.map((f) => sanitize(f.name)), format: (c) => style.title(c) },
+        ],
+        ctx.view.width,
+        [{ key: "name", to: 10 }],
+      );
+      ctx.out.write(lines.map((l) => `${l}\n`).join(""));
+    },
+  };
+}
+
+export const events = talkFacet("events", "list the events of talks with their number of talks", (c) => c.byEvent, "icp-links list --event 'strange loop'");
+export const years = talkFacet("years", "list the years of talks with their number of talks", (c) => c.byYear, "icp-links list --year 2010..2015");

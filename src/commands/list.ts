@@ -1,19 +1,20 @@
 // icp-links list: every entry, grouped by section, filtered.
 import type { CommandSpec } from "./spec";
-import { FILTER_OPTIONS, LIMIT_OPTION } from "./spec";
+import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "./spec";
 import type { FilterOptions } from "./context";
-import { applyFilters } from "../search/filters";
+import { applyFilters, sortEntries } from "../search/filters";
 import { entryJson, json, renderList } from "../render/entries";
 import { checkMark } from "../render/check";
 
 export const list: CommandSpec<FilterOptions> = {
   name: "list",
   summary: "list the entries, grouped by section",
-  options: [...FILTER_OPTIONS, LIMIT_OPTION],
-  examples: ["icp-links list", "icp-links list --section youtube", "icp-links list --speaker manu --json", "icp-links list | cut -f1,3"],
+  options: [...FILTER_OPTIONS, SORT_OPTION, LIMIT_OPTION],
+  examples: ["icp-links list", "icp-links list --section youtube", "icp-links list --speaker manu --json", "icp-links list --year 2010..2015 --max-length 30m --sort length", "icp-links list | cut -f1,3"],
   async run(ctx, _args, options) {
     const catalog = await ctx.catalog();
     let entries = applyFilters(catalog, catalog.entries, options);
+    if (options.sort !== undefined && options.sort !== "position") entries = sortEntries(entries, options.sort);
     if (options.limit !== undefined) entries = entries.slice(0, options.limit);
     if (entries.length === 0 && catalog.entries.length > 0) ctx.err.write("icp-links: no entries match these filters (see 'icp-links sections' and 'icp-links speakers')\n");
     const checks = ctx.checks.load();

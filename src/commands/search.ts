@@ -1,6 +1,7 @@
 // icp-links search <query...>: ranked, typo-tolerant search.
 import type { CommandSpec } from "./spec";
-import { FILTER_OPTIONS, LIMIT_OPTION } from "./spec";
+import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "./spec";
+import { sortEntries } from "../search/filters";
 import type { FilterOptions } from "./context";
 import { searchPool } from "./select";
 import { queryWords, rank } from "../search/search";
@@ -15,9 +16,9 @@ export const search: CommandSpec<FilterOptions> = {
   name: "search",
   args: "<query...>",
   summary: "search titles, speakers, sections, descriptions, tags and urls",
-  options: [...FILTER_OPTIONS, LIMIT_OPTION],
+  options: [...FILTER_OPTIONS, SORT_OPTION, LIMIT_OPTION],
   exitCodes: [["1", "no entry matches the query"]],
-  examples: ["icp-links search consensus", "icp-links search key resharing", "icp-links search camenish      # typos are forgiven", "icp-links search nns --json"],
+  examples: ["icp-links search consensus", "icp-links search haskell --sort year", "icp-links search key resharing", "icp-links search camenish      # typos are forgiven", "icp-links search nns --json"],
   async run(ctx, words, options) {
     const query = words.join(" ");
     const qwords = queryWords(query);
@@ -25,6 +26,16 @@ export const search: CommandSpec<FilterOptions> = {
     const catalog = await ctx.catalog();
     const { pool, options: how } = searchPool(catalog, options);
     const ranked = rank(pool, query, how);
+    if (options.sort !== undefined) {
+      // --sort replaces ranking (#13): every hit, in that order, then the limit.
+      const score = new Map<number, number>();
+      ranked.indexes.forEach((i, k) => score.set(i, ranked.scores[k]!));
+      const hits = Array.from(ranked.indexes, (i) => pool.at(i)!);
+      const index = new Map(Array.from(ranked.indexes, (i, k) => [hits[k]!, i] as const));
+      const sorted = sortEntries(hits, options.sort).map((e) => index.get(e)!);
+      ranked.indexes = Int32Array.from(sorted);
+      ranked.scores = Float64Array.from(sorted, (i) => score.get(i)!);
+    }
     const shown = options.limit === undefined ? ranked.indexes : ranked.indexes.subarray(0, options.limit);
     if (ctx.json) {
       const checks = ctx.checks.load();

@@ -2,6 +2,8 @@
 // declarations into commander commands, and the README's option tables come from the same place.
 import { InvalidArgumentError } from "commander";
 import type { Context } from "./context";
+import { KINDS } from "../catalog/types";
+import { parseLength, parseSort, parseYears, SORTS } from "../search/filters";
 
 export interface OptionSpec {
   flags: string;
@@ -33,12 +35,34 @@ export function positiveInteger(value: string): number {
   return Number(value);
 }
 
+/** Checks an option's value when it is read, so a bad one is a usage error before any page loads (#13). */
+function checked(check: (value: string) => unknown): (value: string) => string {
+  return (value) => {
+    try {
+      check(value);
+    } catch (error) {
+      throw new InvalidArgumentError(error instanceof Error ? `${error.message}${"hint" in error && error.hint ? ` (${String(error.hint)})` : ""}` : String(error));
+    }
+    return value;
+  };
+}
+
 export const FILTER_OPTIONS: OptionSpec[] = [
   { flags: "-s, --section <name>", description: "only entries of this section (prefix or whole word, any case)" },
-  { flags: "-k, --kind <kind>", description: "only entries of this kind: talk, article, forum, site, page" },
+  { flags: "-k, --kind <kind>", description: `only entries of this kind: ${KINDS.join(", ")}` },
   { flags: "-p, --speaker <name>", description: "only talks by this speaker (prefix or whole word, any case)" },
   { flags: "-t, --tag <tag>", description: "only entries with this tag" },
+  { flags: "--year <years>", description: "only talks of this year or range: 2014, 2010..2015, 2010.., ..2015", parse: checked(parseYears) },
+  { flags: "--event <name>", description: "only talks given at this event (prefix or whole word, any case and accents)" },
+  { flags: "--min-length <length>", description: "only talks at least this long: 20m, 1h30m, 90s, 1:04:34", parse: checked((v) => parseLength(v, "--min-length")) },
+  { flags: "--max-length <length>", description: "only talks at most this long", parse: checked((v) => parseLength(v, "--max-length")) },
 ];
+
+export const SORT_OPTION: OptionSpec = {
+  flags: "--sort <order>",
+  description: `order: ${SORTS.join(", ")} (default: position; for search it replaces ranking)`,
+  parse: (value) => checked(parseSort)(value) && parseSort(value),
+};
 
 export const LIMIT_OPTION: OptionSpec = { flags: "-n, --limit <n>", description: "show at most n entries", parse: positiveInteger };
 

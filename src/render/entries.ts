@@ -19,7 +19,13 @@ export interface EntryJson {
   kind: string;
   section: string;
   sectionPath: string[];
+  /** The first of `speakers`, for scripts written before there could be several (#13). */
   speaker: string | null;
+  speakers: string[];
+  event: string | null;
+  year: number | null;
+  /** Seconds. */
+  duration: number | null;
   description: string | null;
   related: { title: string; url: string }[];
   tags: string[];
@@ -40,7 +46,11 @@ export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
     kind: e.kind,
     section: e.section,
     sectionPath: e.sectionPath,
-    speaker: e.speaker ?? null,
+    speaker: e.speakers[0] ?? null,
+    speakers: e.speakers,
+    event: e.event ?? null,
+    year: e.year ?? null,
+    duration: e.duration ?? null,
     description: e.description ?? null,
     related: e.related,
     tags: e.tags,
@@ -103,6 +113,15 @@ function countTabsAndNewlines(text: string): number {
   return count;
 }
 
+/** A talk's length as talk lists write it: "45:49", "1:04:34" (#13). */
+export function formatDuration(seconds: number | undefined): string {
+  if (seconds === undefined) return "";
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
 /** Highlights the parts of `text` that match the query. */
 export function highlight(text: string, query: string | undefined, style: Style, base: (t: string) => string): string {
   if (!query) return base(text);
@@ -134,6 +153,9 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
     { key: "title", cells: entries.map((e) => sanitize(e.title)), format: (c) => highlight(c, q, style, style.title) },
     { key: "speaker", cells: entries.map((e) => sanitize(e.speaker ?? "")), format: (c) => highlight(c, q, style, style.speaker) },
   ];
+  // What a person choosing a talk looks at first (#13): shown when some entry has it.
+  if (entries.some((e) => e.duration !== undefined)) columns.push({ key: "length", cells: entries.map((e) => formatDuration(e.duration)), align: "right", format: (c) => style.dim(c) });
+  if (entries.some((e) => e.year !== undefined)) columns.push({ key: "year", cells: entries.map((e) => (e.year === undefined ? "" : String(e.year))), format: (c) => style.dim(c) });
   if (options.showSection) columns.push({ key: "section", cells: entries.map((e) => sanitize(e.section)), format: (c) => style.dim(c) });
   columns.push({ key: "kind", cells: entries.map((e) => e.kind), format: (c) => style.kind(c) });
   columns.push({ key: "host", cells: entries.map((e) => sanitize(shownHost(e.url))), format: (c) => style.dim(c) });
@@ -147,6 +169,7 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
  * How an entry table gives way (#12): the description is cut first but kept while the other
  * columns can give (from 120 columns a search of a page with descriptions shows them); then it
  * goes, and the title is cut to 24; the id gives way (to 16) before the title goes below 24.
+ * A talk's length and year go last (#13): they are what a person choosing a talk looks at first.
  */
 const ENTRY_FIT: FitStep[] = [
   { key: "description", to: 24 },
@@ -166,6 +189,8 @@ const ENTRY_FIT: FitStep[] = [
   { key: "title", to: 20 },
   { key: "speaker", drop: true },
   { key: "title", to: 12 },
+  { key: "year", drop: true },
+  { key: "length", drop: true },
 ];
 
 /** The page header of `list`: title, description and date from the front matter. */
@@ -215,6 +240,9 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
     ["position", String(e.position)],
     ["title", e.title],
     ["speaker", e.speaker],
+    ["event", e.event],
+    ["year", e.year === undefined ? undefined : String(e.year)],
+    ["length", e.duration === undefined ? undefined : formatDuration(e.duration)],
     ["kind", e.kind],
     ["url", e.url],
     // The host that opens, whatever the url looks like (#12).

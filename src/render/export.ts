@@ -2,16 +2,20 @@
 // back into the same entries, and a Netscape bookmark file that browsers import. Pure.
 import { stringify } from "csv-stringify/sync";
 import type { Catalog, Entry, Page } from "../catalog/types";
-import { entryJson, sectionPathText } from "./entries";
+import { entryJson, formatDuration, sectionPathText } from "./entries";
 import { json } from "./json";
 import { sanitize } from "../text/sanitize";
+import { isPersonName } from "../catalog/speaker";
+import { headingTrail } from "../catalog/build-catalog";
 
 export function exportJson(catalog: Catalog, entries: Entry[]): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
   return json({ pages, entries: entries.map((e) => entryJson(e)) });
 }
 
-export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line"] as const;
+// "speaker" holds every speaker joined by ", "; event, year and duration (seconds) come last so
+// that the columns before them keep their places (#13).
+export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line", "event", "year", "duration"] as const;
 
 /**
  * A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection";
@@ -33,6 +37,9 @@ export function exportCsv(entries: Entry[]): string {
     e.position,
     ...[e.title, e.url, e.kind, sectionPathText(e.sectionPath), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source].map(csvCell),
     e.line,
+    csvCell(e.event ?? ""),
+    e.year ?? "",
+    e.duration ?? "",
   ]);
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
@@ -70,6 +77,24 @@ function mdUrl(url: string): string {
 }
 
 /**
+ * An entry as a line the parser reads back the same (#13): "[Title](url) [related](url) - by
+ * **A & B** (Event 2011) [45:49] - description". One speaker whose name reads as a person's keeps
+ * the bundled page's "Title / Speaker"; the facts come after a separator, where the parser looks.
+ */
+function entryLine(e: Entry): string {
+  const slash = e.speakers.length === 1 && isPersonName(e.speakers[0]!);
+  let line = `[${mdText(slash ? `${e.title} / ${e.speakers[0]}` : e.title)}](${mdUrl(e.url)})`;
+  line += e.related.map((r) => ` [${mdText(r.title)}](${mdUrl(r.url)})`).join("");
+  const facts: string[] = [];
+  if (e.speakers.length > 0 && !slash) facts.push(`by **${e.speakers.map(mdText).join(" & ")}**`);
+  if (e.year !== undefined) facts.push(`(${e.event ? `${mdText(e.event)} ` : ""}${e.year})`);
+  if (e.duration !== undefined) facts.push(`[${formatDuration(e.duration)}]`);
+  if (facts.length > 0) line += ` - ${facts.join(" ")}`;
+  if (e.description) line += ` - ${mdDescription(e.description)}`;
+  return line;
+}
+
+/**
  * A markdown page of the entries, grouped by their heading trails; reading it back gives the
  * same titles, speakers, urls, sections, descriptions and related links (tested).
  */
@@ -85,18 +110,24 @@ export function exportMarkdown(catalog: Catalog, entries: Entry[]): string {
   if (fm && fm.tags.length > 0) lines.push(`tags: ${JSON.stringify(fm.tags)}`);
   lines.push("---");
   let trail: string[] = [];
+  let context: string[] = [];
   for (const e of entries) {
-    // Open the headings that differ from the previous entry's trail.
+    // Headings for the heading trail; the labels of nested items (#13) as plain items around the entry.
+    const headings = headingTrail(e);
+    const labels = e.sectionPath.slice(headings.length);
     let same = 0;
-    while (same < trail.length && same < e.sectionPath.length && trail[same] === e.sectionPath[same]) same++;
-    if (same < e.sectionPath.length || same < trail.length) {
-      for (let i = same; i < e.sectionPath.length; i++) lines.push("", `${"#".repeat(Math.min(6, i + 1))} ${mdText(e.sectionPath[i]!)}`);
+    while (same < trail.length && same < headings.length && trail[same] === headings[same]) same++;
+    if (same < headings.length || same < trail.length) {
+      for (let i = same; i < headings.length; i++) lines.push("", `${"#".repeat(Math.min(6, i + 1))} ${mdText(headings[i]!)}`);
       lines.push("");
-      trail = e.sectionPath;
+      trail = headings;
+      context = [];
     }
-    const text = e.speaker ? `${e.title} / ${e.speaker}` : e.title;
-    const related = e.related.map((r) => ` [${mdText(r.title)}](${mdUrl(r.url)})`).join("");
-    lines.push(`- [${mdText(text)}](${mdUrl(e.url)})${related}${e.description ? ` - ${mdDescription(e.description)}` : ""}`);
+    let kept = 0;
+    while (kept < context.length && kept < labels.length && context[kept] === labels[kept]) kept++;
+    for (let i = kept; i < labels.length; i++) lines.push(`${"  ".repeat(i)}- ${mdText(labels[i]!)}`);
+    context = labels;
+    lines.push(`${"  ".repeat(labels.length)}- ${entryLine(e)}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -151,7 +182,7 @@ export function exportBookmarks(catalog: Catalog, entries: Entry[], urlOf: (e: E
     for (const [section, list] of sections) {
       out.push(`        <DT><H3 ADD_DATE="${stamp}">${html(section.replaceAll("\n", " › "))}</H3>`, "        <DL><p>");
       for (const { entry: e, url } of list) {
-        const tags = [e.kind, e.speaker, ...e.tags].filter((t): t is string => Boolean(t)).map((t) => t.replace(/,/g, " "));
+        const tags = [e.kind, ...e.speakers, ...e.tags].filter((t): t is string => Boolean(t)).map((t) => t.replace(/,/g, " "));
         out.push(`            <DT><A HREF="${html(url)}" ADD_DATE="${stamp}" TAGS="${html(tags.join(","))}">${html(e.title)}</A>`);
         if (e.description) out.push(`            <DD>${html(e.description)}`);
       }

@@ -77,6 +77,7 @@ export function searchTextOf(entries: readonly Entry[]): SearchText {
   return {
     title: joinColumn(entries.map((e) => e.title)),
     speaker: joinColumn(entries.map((e) => e.speaker ?? "")),
+    event: joinColumn(entries.map((e) => e.event ?? "")),
     description: joinColumn(entries.map((e) => e.description ?? "")),
     url: joinColumn(entries.map((e) => e.url)),
     section: listColumn(entries, (e) => e.sectionPath),

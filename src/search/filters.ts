@@ -1,7 +1,9 @@
 // The filters of `list` (and of search, open, check, pick, export): --section, --kind,
-// --speaker, --tag. They combine with AND. Pure.
+// --speaker, --tag, and for talks --year, --event, --min-length, --max-length (#13). They combine
+// with AND. Also the orders of --sort. Pure.
 import type { Catalog, Entry, Kind } from "../catalog/types";
 import { KINDS } from "../catalog/types";
+import { durationOf } from "../catalog/talk-facts";
 import { UsageError } from "../errors";
 import { fold, words } from "../text/fold";
 
@@ -10,6 +12,12 @@ export interface Filters {
   kind?: string;
   speaker?: string;
   tag?: string;
+  /** "2014", "2010..2015", "2010..", "..2015". */
+  year?: string;
+  event?: string;
+  /** "20m", "1h", "1h30m", "90s", "45" (minutes), "1:04:34". */
+  minLength?: string;
+  maxLength?: string;
 }
 
 /**
@@ -31,19 +39,43 @@ export function parseKind(text: string): Kind {
   return kind;
 }
 
+/** "2014" → [2014, 2014]; "2010..2015", "2010..", "..2015" → a range (either end open). */
+export function parseYears(text: string): [number, number] {
+  const m = /^\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*$/.exec(text);
+  if (!m || (m[1] === undefined && m[3] === undefined) || (m[2] === undefined && m[3] !== undefined)) {
+    throw new UsageError(`--year '${text}' is not a year or a range`, "write 2014, 2010..2015, 2010.. or ..2015");
+  }
+  const from = m[1] === undefined ? -Infinity : Number(m[1]);
+  const to = m[2] === undefined ? from : m[3] === undefined ? Infinity : Number(m[3]);
+  if (from > to) throw new UsageError(`--year '${text}' ends before it starts`, "write the earlier year first");
+  return [from, to];
+}
+
+/** "20m", "1h", "1h30m", "90s", "1:04:34", or a bare number of minutes → seconds. */
+export function parseLength(text: string, option = "--min-length"): number {
+  const t = text.trim();
+  const seconds = /^\d+$/.test(t) ? Number(t) * 60 : durationOf(t);
+  if (seconds === undefined) throw new UsageError(`${option} '${text}' is not a length`, "write 20m, 1h, 1h30m, 90s or 1:04:34");
+  return seconds;
+}
+
 export function hasFilters(filters: Filters): boolean {
-  return filters.kind !== undefined || filters.section !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
+  return (["kind", "section", "speaker", "tag", "year", "event", "minLength", "maxLength"] as const).some((k) => filters[k] !== undefined);
 }
 
 /**
  * Applies the filters. --section matches the entry's own section (the nearest heading);
- * only when no section of the catalog matches does it look at the headings above.
+ * only when no section of the catalog matches does it look at the rest of the path (the headings
+ * above, the items it is nested in).
  */
 export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filters): Entry[] {
-  const kind = filters.kind === undefined ? undefined : parseKind(filters.kind);
-  const { section, speaker, tag } = filters;
   // No filter: the same list, not a copy.
-  if (kind === undefined && section === undefined && speaker === undefined && tag === undefined) return entries;
+  if (!hasFilters(filters)) return entries;
+  const kind = filters.kind === undefined ? undefined : parseKind(filters.kind);
+  const { section, speaker, tag, event } = filters;
+  const years = filters.year === undefined ? undefined : parseYears(filters.year);
+  const min = filters.minLength === undefined ? undefined : parseLength(filters.minLength, "--min-length");
+  const max = filters.maxLength === undefined ? undefined : parseLength(filters.maxLength, "--max-length");
   let sectionOf: ((e: Entry) => boolean) | undefined;
   if (section !== undefined) {
     const own = catalog.bySection.some((f) => facetMatches(f.name, section));
@@ -53,7 +85,52 @@ export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filter
     (e) =>
       (kind === undefined || e.kind === kind) &&
       (sectionOf === undefined || sectionOf(e)) &&
-      (speaker === undefined || (e.speaker !== undefined && facetMatches(e.speaker, speaker))) &&
-      (tag === undefined || e.tags.some((t) => facetMatches(t, tag))),
+      (speaker === undefined || e.speakers.some((s) => facetMatches(s, speaker))) &&
+      (tag === undefined || e.tags.some((t) => facetMatches(t, tag))) &&
+      (event === undefined || (e.event !== undefined && facetMatches(e.event, event))) &&
+      (years === undefined || (e.year !== undefined && e.year >= years[0] && e.year <= years[1])) &&
+      (min === undefined || (e.duration !== undefined && e.duration >= min)) &&
+      (max === undefined || (e.duration !== undefined && e.duration <= max)),
   );
+}
+
+export const SORTS = ["position", "title", "speaker", "year", "length"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export function parseSort(text: string): Sort {
+  const s = text.trim().toLowerCase();
+  const sort = SORTS.find((name) => name === s || (s === "duration" && name === "length"));
+  if (!sort) throw new UsageError(`unknown sort '${text}'`, `use one of: ${SORTS.join(", ")}`);
+  return sort;
+}
+
+/**
+ * Entries in the order of --sort (#13): a stable sort, entries without the value last, ties in
+ * catalog order. Titles and speakers compare folded (case and accents ignored).
+ */
+export function sortEntries(entries: readonly Entry[], sort: Sort): Entry[] {
+  const byPosition = (a: Entry, b: Entry) => a.position - b.position;
+  if (sort === "position") return [...entries].sort(byPosition);
+  const text = (key: (e: Entry) => string | undefined) => {
+    const folded = new Map<Entry, string | undefined>();
+    for (const e of entries) {
+      const v = key(e);
+      folded.set(e, v === undefined || v === "" ? undefined : fold(v));
+    }
+    return (a: Entry, b: Entry) => {
+      const x = folded.get(a);
+      const y = folded.get(b);
+      if (x === undefined || y === undefined) return x === y ? byPosition(a, b) : x === undefined ? 1 : -1;
+      return x < y ? -1 : x > y ? 1 : byPosition(a, b);
+    };
+  };
+  const number = (key: (e: Entry) => number | undefined) => (a: Entry, b: Entry) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === undefined || y === undefined) return x === y ? byPosition(a, b) : x === undefined ? 1 : -1;
+    return x - y || byPosition(a, b);
+  };
+  const compare =
+    sort === "title" ? text((e) => e.title) : sort === "speaker" ? text((e) => e.speakers[0]) : sort === "year" ? number((e) => e.year) : number((e) => e.duration);
+  return [...entries].sort(compare);
 }

@@ -113,7 +113,7 @@ describe("cache format", () => {
     expect(read(edit(bytes, "Consensus Overview", "Consensus Overviex"))).toBeUndefined();
     expect(read(edit(bytes, "Consensus", "Xonsensus"))).toBeUndefined();
     expect(read(new TextEncoder().encode("not a cache file"))).toBeUndefined();
-    expect(read(new TextEncoder().encode("ICPL6\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
+    expect(read(new TextEncoder().encode("ICPL7\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
     // A copy at an odd place in memory reads the same (typed arrays need aligned data).
     const odd = new Uint8Array(bytes.length + 1).subarray(1);
     odd.set(bytes);
@@ -142,7 +142,8 @@ describe("cache format", () => {
     const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { runs: { path: number; tags: number } };
     const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
     const n = 26;
-    const sectionRows = dataStart + 4 * n;
+    // Lines, years, durations and nesting depths (#13): four Int32 per entry.
+    const sectionRows = dataStart + 4 * 4 * n;
     const sectionStarts = sectionRows + 4 * header.runs.path;
     const titleStarts = sectionStarts + 4 * (header.runs.path + 1) + 4 * (2 * header.runs.tags + 1);
     const changed = (offset: number, value: number) => {

@@ -59,7 +59,7 @@ describe("awesome-internet-computer.md", () => {
     expect(kindOf("Deploy Your First dApp on the IC in 10 Minutes!")).toBe("talk");
     expect(kindOf("Canister guard in Rust")).toBe("article");
     expect(kindOf("mmapped")).toBe("article"); // a section of blogs
-    expect(kindOf("agent-rs")).toBe("page");
+    expect(kindOf("agent-rs")).toBe("repo"); // a code host beats its heading (#13)
   });
 
   it("gives unique ids, breaking collisions by url", () => {

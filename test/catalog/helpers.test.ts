@@ -89,7 +89,12 @@ describe("classify", () => {
     ["https://forum.dfinity.org/", [], "forum"],
     ["https://www.reddit.com/r/dfinity", [], "forum"],
     ["https://github.com/org/repo/discussions/12", [], "forum"],
-    ["https://github.com/org/repo", [], "page"],
+    ["https://github.com/org/repo", [], "repo"],
+    ["https://github.com/org/repo", ["Videos"], "repo"],
+    ["https://arxiv.org/abs/1234.5678", ["Talks"], "paper"],
+    ["https://example.org/paper.pdf", [], "paper"],
+    ["https://www.usenix.org/system/files/osdi20.pdf", [], "paper"],
+    ["https://pypi.org/project/x", ["Video"], "repo"],
     ["https://example.org/x", ["Talks"], "talk"],
     ["https://example.org/x", ["Articles", "Videos"], "talk"],
     ["https://example.org/x", ["Blogs"], "article"],
@@ -151,7 +156,7 @@ describe("editDistance", () => {
 });
 
 describe("targetUrl", () => {
-  const entry = (url: string): Entry => ({ id: "x", position: 1, title: "X", url, kind: "page", section: "S", sectionPath: ["S"], related: [], tags: [], line: 1, source: "p.md" });
+  const entry = (url: string): Entry => ({ id: "x", position: 1, title: "X", url, kind: "page", section: "S", sectionPath: ["S"], speakers: [], related: [], tags: [], line: 1, source: "p.md" });
   it.each([
     ["https://example.org/a", undefined, "https://example.org/a"],
     ["HTTP://EXAMPLE.ORG", undefined, "http://example.org/"],

@@ -40,14 +40,14 @@ describe("list", () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data).toHaveLength(2);
-    expect(Object.keys(data[1]).sort()).toEqual(["check", "description", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "tags", "target", "title", "url"]);
+    expect(Object.keys(data[1]).sort()).toEqual(["check", "description", "duration", "event", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "speakers", "tags", "target", "title", "url", "year"]);
     expect(data[1]).toMatchObject({ id: "consensus-overview", position: 22, speaker: "Manu Drijvers", kind: "talk", section: "YouTube", line: 48 });
   });
 
   it("rejects an unknown kind and a bad limit with exit 2", async () => {
     const kind = await run(["list", "--kind", "video"]);
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toMatch(/^icp-links: unknown kind 'video' \(use one of: talk, article, forum, site, page\)\n$/);
+    expect(kind.stderr).toMatch(/^icp-links: unknown kind 'video' \(use one of: talk, paper, article, repo, forum, site, page\)\n$/);
     const limit = await run(["list", "--limit", "zero"]);
     expect(limit.code).toBe(2);
     expect(limit.stderr).toMatch(ONE_LINE_ERROR);

@@ -34,7 +34,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 
 describe("bash", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "check", "export", "completion"]],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "export", "completion"]],
     ["icp-links se", ["search", "sections"]],
     ["icp-links open cons", ["consensus-overview"]],
     ["icp-links show 2", ["2", "20", "21", "22", "23", "24", "25", "26"]],
@@ -92,7 +92,7 @@ _icp_links`;
 
 describe.runIf(has("zsh"))("zsh", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "check", "export", "completion"], true],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "export", "completion"], true],
     ["icp-links open cons", ["consensus-overview", "execution", "1", "26"], false],
     ["icp-links list --speaker Ma", ["Manu Drijvers", "Jan Camenisch"], false],
     ["icp-links list --kind t", ["talk", "article", "forum", "site", "page"], true],

@@ -41,7 +41,7 @@ describe("list on a terminal", () => {
 
   it("shows descriptions in the width that is left, and drops them when the rest needs it", () => {
     const page = catalogFromText("## S\n\n- [agent-rs](https://github.com/dfinity/agent-rs) - Collection of libraries for the IC using Rust.");
-    expect(renderList(page, page.entries, terminal(120))).toMatch(/agent-rs {2}agent-rs {2}page {2}github\.com {2}Collection of libraries for the IC using Rust\.$/m);
+    expect(renderList(page, page.entries, terminal(120))).toMatch(/agent-rs {2}agent-rs {2}repo {2}github\.com {2}Collection of libraries for the IC using Rust\.$/m);
     const long = catalogFromText("## S\n\n- [A rather long title for a library of agents](https://github.com/dfinity/agent-rs) - Collection of libraries for the IC using Rust.");
     const narrow = renderList(long, long.entries, terminal(60));
     expect(narrow).not.toMatch(/Collection/);
