@@ -3,7 +3,8 @@
 // reports, per page and overall, precision at 3 (relevant hits in the top 3, out of at most 3
 // relevant entries the page has), mean reciprocal rank (1 / rank of the first relevant hit in the
 // top 10), nDCG at 3 with the judgments' grades, and the share of category queries whose top 3
-// are all relevant. ICP_LINKS_BIN runs another build (the figures before a change); --pages
+// are all relevant (of a page with fewer than 3
+// relevant entries, its first ones). ICP_LINKS_BIN runs another build (the figures before a change); --pages
 // a.md,b.md with --judgments file.mjs runs other judgments (pages never seen, kept out of git).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -68,7 +69,9 @@ for (const j of JUDGMENTS) {
   const rr = first >= 0 ? 1 / (first + 1) : 0;
   const dcg = (gs) => gs.reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
   const ndcg = dcg(top3) / dcg(grades.slice(0, 3));
-  const allTop3 = top3.length >= Math.min(3, relevantCount) && top3.every((g) => g > 0);
+  // All of the top 3 relevant, or, when the page has fewer relevant entries, all the first ones.
+  const wanted = Math.min(3, relevantCount);
+  const allTop3 = top3.length >= wanted && top3.slice(0, wanted).every((g) => g > 0);
   results.push({ ...j, p3, rr, ndcg, allTop3, top: hits.slice(0, 3).map((e, i) => `${got[i] ? "+" : "-"}${e.title} [${e.section}]`) });
 }
 rmSync(cache, { recursive: true, force: true });
@@ -90,5 +93,5 @@ console.log(row("all", results));
 const misses = results.filter((r) => r.p3 < 1 || r.rr < 1);
 if (misses.length) {
   console.log(`\nQueries short of P@3 = 1 or MRR = 1 (+ relevant, - not):\n`);
-  for (const r of misses) console.log(`- ${r.page}: '${r.query}' P@3 ${r.p3.toFixed(2)}, RR ${r.rr.toFixed(2)}${verbose || true ? `: ${r.top.join("; ") || "(nothing)"}` : ""}`);
+  for (const r of misses) console.log(`- ${r.page}: '${r.query}' P@3 ${r.p3.toFixed(2)}, RR ${r.rr.toFixed(2)}${verbose || r.p3 < 1 ? `: ${r.top.join("; ") || "(nothing)"}` : ""}`);
 }

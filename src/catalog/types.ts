@@ -97,6 +97,8 @@ export interface ListColumn {
 export interface SearchText {
   title: JoinedColumn;
   speaker: JoinedColumn;
+  /** Each entry's event (a talk's conference), when some entry has one (#13, #14). */
+  event?: JoinedColumn;
   description: JoinedColumn;
   url: JoinedColumn;
   /** Each entry's heading trail. */

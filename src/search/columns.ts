@@ -73,10 +73,17 @@ export function rowOf(column: ListColumn, i: number): number {
   return column.rows[partAt(column.starts, i)]!;
 }
 
+/** The event of an entry, once talk pages give entries one (#13). */
+function eventOf(e: Entry): string | undefined {
+  return (e as Entry & { event?: string }).event;
+}
+
 export function searchTextOf(entries: readonly Entry[]): SearchText {
+  const events = entries.some((e) => eventOf(e) !== undefined);
   return {
     title: joinColumn(entries.map((e) => e.title)),
     speaker: joinColumn(entries.map((e) => e.speaker ?? "")),
+    ...(events ? { event: joinColumn(entries.map((e) => eventOf(e) ?? "")) } : {}),
     description: joinColumn(entries.map((e) => e.description ?? "")),
     url: joinColumn(entries.map((e) => e.url)),
     section: listColumn(entries, (e) => e.sectionPath),
