@@ -7,6 +7,7 @@ import type { FilterOptions } from "./context";
 import { openAll, urlFor } from "./open";
 import { searchPool } from "./select";
 import { rank } from "../search/search";
+import { parseQuery } from "../search/query";
 import type { Entry } from "../catalog/types";
 import { renderTable } from "../render/table";
 import { ExitCode, QuietExit, UsageError } from "../errors";
@@ -20,6 +21,17 @@ interface PickOptions extends FilterOptions {
 
 /** How many rows the picker shows at most for one query. */
 const SHOWN = 200;
+
+/**
+ * What the picker shows below the list for the highlighted entry (#14): its url, description,
+ * and, for a talk, speakers, event, year and length when the page gives them (#13).
+ */
+export function pickDetails(e: Entry): string {
+  const talk = e as Entry & { speakers?: string[]; event?: string; year?: number; duration?: string | number };
+  const speakers = talk.speakers?.join(", ") ?? e.speaker;
+  const facts = [speakers, talk.event, talk.year === undefined ? undefined : String(talk.year), talk.duration === undefined ? undefined : String(talk.duration)].filter((f): f is string => Boolean(f));
+  return [e.url, e.description, facts.join(" \u00b7 ")].filter(Boolean).map((line) => sanitize(line!)).join("\n");
+}
 
 /** Rows for the picker: id, title, speaker and section, aligned to the width. */
 export function pickRows(entries: Entry[], width: number): string[] {
@@ -56,10 +68,12 @@ export const pick: CommandSpec<PickOptions> = {
       source: (term) => {
         const shown =
           term && term.trim()
-            ? Array.from(rank(pool, term, how).indexes.subarray(0, SHOWN), (i) => pool.at(i)!)
+            ? // The query language of search; a phrase being typed is not yet an error (#14). A
+              // malformed query throws a UsageError, which the prompt shows in place of the list.
+              Array.from(rank(pool, parseQuery(term, { lenient: true }), how).indexes.subarray(0, SHOWN), (i) => pool.at(i)!)
             : Array.from({ length: Math.min(SHOWN, pool.length) }, (_, i) => pool.at(i)!);
         const rows = pickRows(shown, Math.max(40, ctx.errView.width - 4));
-        return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: sanitize(e.url) }));
+        return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: pickDetails(e) }));
       },
     });
     if (chosen === undefined) throw new QuietExit(ExitCode.interrupted);
