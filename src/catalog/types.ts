@@ -111,7 +111,7 @@ export interface SearchText {
   title: JoinedColumn;
   /** Each entry's speakers joined by ", " (#13). */
   speaker: JoinedColumn;
-  /** Each talk's event (#13); not yet ranked by the search. */
+  /** Each entry's event (a talk's conference), when some entry has one (#13, #14). */
   event?: JoinedColumn;
   description: JoinedColumn;
   url: JoinedColumn;

@@ -7,10 +7,12 @@ import type { FilterOptions } from "./context";
 import { openAll, urlFor } from "./open";
 import { searchPool } from "./select";
 import { rank } from "../search/search";
+import { parseQuery } from "../search/query";
 import type { Entry } from "../catalog/types";
 import { renderTable } from "../render/table";
 import { ExitCode, QuietExit, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
+import { formatDuration } from "../render/entries";
 
 interface PickOptions extends FilterOptions {
   print?: boolean;
@@ -20,6 +22,16 @@ interface PickOptions extends FilterOptions {
 
 /** How many rows the picker shows at most for one query. */
 const SHOWN = 200;
+
+/**
+ * What the picker shows below the list for the highlighted entry (#14): its url, description,
+ * and, for a talk, speakers, event, year and length when the page gives them (#13).
+ */
+export function pickDetails(e: Entry): string {
+  const speakers = e.speakers.length > 0 ? e.speakers.join(", ") : e.speaker;
+  const facts = [speakers, e.event, e.year === undefined ? undefined : String(e.year), e.duration === undefined ? undefined : formatDuration(e.duration)].filter((f): f is string => Boolean(f));
+  return [e.url, e.description, facts.join(" \u00b7 ")].filter(Boolean).map((line) => sanitize(line!)).join("\n");
+}
 
 /** Rows for the picker: id, title, speaker and section, aligned to the width. */
 export function pickRows(entries: Entry[], width: number): string[] {
@@ -60,10 +72,12 @@ export const pick: CommandSpec<PickOptions> = {
       source: (term, width) => {
         const shown =
           term && term.trim()
-            ? Array.from(rank(pool, term, how).indexes.subarray(0, SHOWN), (i) => pool.at(i)!)
+            ? // The query language of search; a phrase being typed is not yet an error (#14). A
+              // malformed query throws a UsageError, which the prompt shows in place of the list.
+              Array.from(rank(pool, parseQuery(term, { lenient: true }), how).indexes.subarray(0, SHOWN), (i) => pool.at(i)!)
             : Array.from({ length: Math.min(SHOWN, pool.length) }, (_, i) => pool.at(i)!);
         const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4));
-        return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: sanitize(e.url) }));
+        return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: pickDetails(e) }));
       },
     });
     if (chosen === undefined) throw new QuietExit(ExitCode.interrupted);

@@ -4,28 +4,45 @@ import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "./spec";
 import { sortEntries } from "../search/filters";
 import type { FilterOptions } from "./context";
 import { searchPool } from "./select";
-import { queryWords, rank } from "../search/search";
-import { entryJson, entryRows, highlightedTsvLines, json, tsvLines } from "../render/entries";
+import { rank } from "../search/search";
+import { isEmptyQuery, parseQuery, QUERY_FIELDS } from "../search/query";
+import { entryFields, entryJson, entryRows, fieldsLine, highlightedTsvLines, json, parseFields, tsvLines, ENTRY_FIELDS, type EntryField } from "../render/entries";
 import { plainStyle } from "../render/style";
 import { NotFoundError } from "../errors";
 
 /** Entries per write when printing to a pipe. */
 const PIPE_SLICE = 1000;
 
-export const search: CommandSpec<FilterOptions> = {
+export const search: CommandSpec<FilterOptions & { fields?: EntryField[] }> = {
   name: "search",
   args: "<query...>",
   summary: "search titles, speakers, sections, descriptions, tags and urls",
-  options: [...FILTER_OPTIONS, SORT_OPTION, LIMIT_OPTION],
+  options: [
+    ...FILTER_OPTIONS,
+    SORT_OPTION,
+    LIMIT_OPTION,
+    { flags: "--fields <list>", description: `the TSV columns and --json keys, comma-separated: ${ENTRY_FIELDS.join(",")}`, parse: parseFields },
+  ],
   exitCodes: [["1", "no entry matches the query"]],
-  examples: ["icp-links search consensus", "icp-links search haskell --sort year", "icp-links search key resharing", "icp-links search camenish      # typos are forgiven", "icp-links search nns --json"],
+  examples: [
+    "icp-links search consensus",
+    "icp-links search haskell --sort year",
+    "icp-links search key resharing",
+    "icp-links search camenish                 # typos are forgiven",
+    "icp-links search '\"chain key\"'           # an exact phrase",
+    "icp-links search -- consensus -overview   # -word leaves out (after --, or quote the query)",
+    "icp-links search speaker:camenisch kind:talk",
+    "icp-links search 'section:testing year:2021..2023'",
+    "icp-links search nns --json --fields id,title,url",
+    `# query fields: ${QUERY_FIELDS.map((f) => `${f}:`).join(" ")}`,
+  ],
   async run(ctx, words, options) {
     const query = words.join(" ");
-    const qwords = queryWords(query);
-    if (qwords.length === 0) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
+    const parsed = parseQuery(query);
+    if (isEmptyQuery(parsed)) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
     const catalog = await ctx.catalog();
     const { pool, options: how } = searchPool(catalog, options);
-    const ranked = rank(pool, query, how);
+    const ranked = rank(pool, parsed, how);
     if (options.sort !== undefined) {
       // --sort replaces ranking (#13): every hit, in that order, then the limit.
       const score = new Map<number, number>();
@@ -37,7 +54,12 @@ export const search: CommandSpec<FilterOptions> = {
       ranked.scores = Float64Array.from(sorted, (i) => score.get(i)!);
     }
     const shown = options.limit === undefined ? ranked.indexes : ranked.indexes.subarray(0, options.limit);
-    if (ctx.json) {
+    if (options.fields) {
+      const fields = options.fields;
+      const rows = Array.from(shown, (i, k) => entryFields(pool.at(i)!, fields, ranked.scores[k]));
+      if (ctx.json) ctx.out.write(json(rows));
+      else for (let k = 0; k < rows.length; k += PIPE_SLICE) ctx.out.write(rows.slice(k, k + PIPE_SLICE).map((r) => fieldsLine(r, fields)).join(""));
+    } else if (ctx.json) {
       const checks = ctx.checks.load();
       ctx.out.write(json(Array.from(shown, (i, k) => {
         const entry = pool.at(i)!;
@@ -56,8 +78,9 @@ export const search: CommandSpec<FilterOptions> = {
       ctx.out.write(`${entryRows(Array.from(shown, (i) => pool.at(i)!), ctx.view, { query, showSection: true }).join("\n")}\n`);
     }
     if (shown.length === 0) {
-      const lonely = qwords.filter((w) => rank(pool, w, how).indexes.length === 0);
-      const which = lonely.length > 0 && lonely.length < qwords.length ? ` ('${lonely.join("', '")}' matches nothing)` : "";
+      // Which terms match nothing alone (#14: a term is a word, a phrase or a field: word).
+      const lonely = parsed.terms.filter((t) => rank(pool, { ...parsed, terms: [t], exclude: [] }, how).indexes.length === 0).map((t) => t.raw);
+      const which = lonely.length > 0 && lonely.length < parsed.terms.length ? ` ('${lonely.join("', '")}' matches nothing)` : "";
       throw new NotFoundError(`no entry matches '${query}'${which}`, "try fewer or other words, or 'icp-links list'");
     }
   },

@@ -7,6 +7,7 @@ import { sanitize, unsafeInTsv } from "../text/sanitize";
 import { renderTable, truncate, type Column, type FitStep } from "./table";
 import type { Style, View } from "./style";
 import type { CheckResult } from "../check/types";
+import { InvalidArgumentError } from "commander";
 
 /** The fields of an entry in --json output. Names are stable (documented in the README). */
 export interface EntryJson {
@@ -268,4 +269,59 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
     })
     .join("\n")
     .concat("\n");
+}
+
+/** The fields `--fields` can choose, for TSV columns and --json keys (#14), like `gh --json`. */
+export const ENTRY_FIELDS = ["id", "position", "title", "url", "kind", "section", "sectionPath", "speakers", "description", "tags", "event", "year", "duration", "source", "line", "target", "score"] as const;
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+
+/** "id,title,url" -> the fields; a usage error (InvalidArgumentError) naming an unknown one. */
+export function parseFields(value: string): EntryField[] {
+  const names = value.split(",").map((f) => f.trim()).filter(Boolean);
+  const unknown = names.filter((f) => !(ENTRY_FIELDS as readonly string[]).includes(f) && f !== "speaker");
+  if (names.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`${unknown.length > 0 ? `unknown field '${unknown[0]}'` : "no field given"}; fields: ${ENTRY_FIELDS.join(",")}`);
+  }
+  // "speaker" is today's name of the column: the same as speakers.
+  return [...new Set(names.map((f) => (f === "speaker" ? "speakers" : f) as EntryField))];
+}
+
+type FieldValue = string | number | string[] | null;
+
+/** One entry's chosen fields (speakers, event, year and duration once talk pages give them; #13). */
+export function entryFields(e: Entry, fields: readonly EntryField[], score?: number): Record<string, FieldValue> {
+  const talk = e;
+  const value = (f: EntryField): FieldValue => {
+    switch (f) {
+      case "speakers":
+        return talk.speakers ?? (e.speaker ? [e.speaker] : []);
+      case "event":
+        return talk.event ?? null;
+      case "year":
+        return talk.year ?? null;
+      case "duration":
+        return talk.duration ?? null;
+      case "target":
+        return e.target ?? null;
+      case "description":
+        return e.description ?? null;
+      case "score":
+        return score === undefined ? null : Math.round(score * 100) / 100;
+      default:
+        return e[f] as FieldValue;
+    }
+  };
+  return Object.fromEntries(fields.map((f) => [f, value(f)]));
+}
+
+/** The chosen fields as one TSV line: lists joined by ", " (a heading trail by " > "), nothing for null. */
+export function fieldsLine(values: Record<string, FieldValue>, fields: readonly EntryField[]): string {
+  return `${fields
+    .map((f) => {
+      const v = values[f];
+      if (v === null || v === undefined) return "";
+      if (Array.isArray(v)) return sanitize(v.join(f === "sectionPath" ? " > " : ", ")).replace(/\t/g, " ");
+      return sanitize(String(v)).replace(/\t/g, " ");
+    })
+    .join("\t")}\n`;
 }

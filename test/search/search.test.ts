@@ -87,7 +87,8 @@ describe("ranking and the search's columns", () => {
   it("keeps document order among equal scores, and rank() agrees with search()", () => {
     const c = catalogFromText(["- [Alpha node](https://a.example/1)", "- [Beta](https://a.example/2) - a node", "- [Gamma node](https://a.example/3)", "- [Node](https://a.example/4)"].join("\n"));
     const hits = search(c.entries, "node");
-    expect(hits.map((h) => h.entry.title)).toEqual(["Alpha node", "Gamma node", "Node", "Beta"]);
+    // "Node" is the query itself (#14); the two titles of the query and one word tie, in page order.
+    expect(hits.map((h) => h.entry.title)).toEqual(["Node", "Alpha node", "Gamma node", "Beta"]);
     const ranked = rank(c.entries, "node");
     expect(Array.from(ranked.indexes)).toEqual(hits.map((h) => h.entry.position - 1));
     expect(Array.from(ranked.scores)).toEqual(hits.map((h) => h.score));
@@ -123,5 +124,77 @@ describe("ranking and the search's columns", () => {
     expect(Array.from(lists.starts)).toEqual([0, 3, 4, 5]);
     expect([0, 1, 2, 3, 4].map((i) => rowOf(lists, i))).toEqual([0, 0, 0, 1, 0]);
     expect(Array.from(listColumn([], (x: string[]) => x).starts)).toEqual([0]);
+  });
+});
+
+describe("ranking rules of #14", () => {
+  const titles = (text: string, query: string) => search(catalogFromText(text).entries, query).map((h) => h.entry.title);
+
+  it("puts the entries of the section named by the query first, before entries that only mention it", () => {
+    const page = [
+      "## Articles", "", "- [Logging in production](https://a.example/1) - Keep logs useful.", "",
+      "## Logging", "", "- [zap](https://a.example/2) - Fast, structured.", "- [logfmt](https://a.example/3) - A format.", "",
+      "## Benchmarks", "", "- [log-bench](https://a.example/4) - Benchmarks of logging libraries.",
+    ].join("\n");
+    expect(titles(page, "logging")).toEqual(["zap", "logfmt", "Logging in production", "log-bench"]);
+  });
+
+  it("counts a heading above the entry's section, but less than its own section", () => {
+    const page = ["## Database", "", "### Caches", "", "- [bigcache](https://a.example/1)", "", "### Database Tools", "", "- [dbdiff](https://a.example/2)", "", "## Other", "", "- [Database notes](https://a.example/3) - Notes."].join("\n");
+    expect(titles(page, "database")).toEqual(["dbdiff", "bigcache", "Database notes"]);
+  });
+
+  it("does not count the heading above every entry (the page's title) as a section", () => {
+    const page = ["# Awesome Lang", "", "## Tools", "", "- [alpha](https://a.example/1)", "- [lang-kit](https://a.example/2)", "", "## More", "", "- [beta](https://a.example/3)"].join("\n");
+    expect(titles(page, "lang")[0]).toBe("lang-kit");
+  });
+
+  it("ranks a whole word above the inside of a word in the same field", () => {
+    expect(titles("- [gorm](https://a.example/1)\n- [orm tools](https://a.example/2)", "orm")).toEqual(["orm tools", "gorm"]);
+  });
+
+  it("ranks a title that is the query, then the query and one word, above longer titles", () => {
+    const page = ["- [Gin web framework for Lang](https://a.example/1)", "- [Gin rummy](https://a.example/2)", "- [Gin](https://a.example/3)"].join("\n");
+    expect(titles(page, "gin")).toEqual(["Gin", "Gin rummy", "Gin web framework for Lang"]);
+  });
+
+  it("forgives a typo in a word that only descriptions hold", () => {
+    expect(titles("- [climate](https://a.example/1) - Autocompletion for command line tools.\n- [other](https://a.example/2)", "autocompletoin")).toEqual(["climate"]);
+  });
+
+  it("keeps page order among equal scores", () => {
+    expect(titles("- [b](https://a.example/1) - about zeta\n- [a](https://a.example/2) - about zeta", "zeta")).toEqual(["b", "a"]);
+  });
+});
+
+describe("the query language in the search (#14)", () => {
+  const ids = (query: string) => search(catalog.entries, query).map((h) => h.entry.id);
+
+  it("finds an exact phrase, its words in order", () => {
+    expect(ids('"key resharing"')).toEqual(["non-interactive-distributed-key"]);
+    expect(ids('"resharing key"')).toEqual([]);
+  });
+
+  it("excludes words and phrases", () => {
+    expect(ids("consensus -achieving")).toEqual(["consensus-overview"]);
+    expect(ids('cryptography -"chain key"')).toEqual([]);
+    expect(ids("manu -consensus")).toEqual(["resumption"]);
+  });
+
+  it("looks for a field: word in its field only", () => {
+    expect(ids("title:manu")).toEqual([]);
+    expect(new Set(ids("speaker:manu"))).toEqual(new Set(["resumption", "consensus-overview"]));
+    expect(ids("section:community kind:talk")).toEqual(["threshold-ecdsa-signing"]);
+    expect(ids("kind:site")).toHaveLength(4);
+    // The in-site pages are filed under YouTube; its talks are left out.
+    expect(ids("youtube -kind:talk")).toEqual(["overview", "technology", "development", "roadmap"]);
+  });
+
+  it("filters by year and event, once entries have them (#13)", () => {
+    const entries = catalogFromText("- [One](https://a.example/1)\n- [Two](https://a.example/2)\n- [Three](https://a.example/3)").entries.map((e, i) => ({ ...e, year: 2019 + i, event: i === 1 ? "ICC Zurich" : undefined }));
+    expect(search(entries, "year:2020..2021").map((h) => h.entry.title)).toEqual(["Two", "Three"]);
+    expect(search(entries, "-year:2020").map((h) => h.entry.title)).toEqual(["One", "Three"]);
+    expect(search(entries, "event:zurich").map((h) => h.entry.title)).toEqual(["Two"]);
+    expect(search(entries, "zurich").map((h) => h.entry.title)).toEqual(["Two"]);
   });
 });
