@@ -22,6 +22,8 @@ import { interruption } from "./io/interruption";
 import { colorLevel, terminalWidth } from "./io/terminal";
 import { processOutput, type Output } from "./io/output";
 import { chalkStyle, type View } from "./render/style";
+import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "./state/store";
+import { editText } from "./io/editor";
 
 declare const __VERSION__: string;
 /** A hash of the sources the bundle was built from: the cache never trusts another build's files. */
@@ -89,6 +91,23 @@ function cacheEnabled(globals: GlobalOptions): boolean {
   return globals.cache !== false && env.ICP_LINKS_NO_CACHE !== "1";
 }
 
+/** One's own layer (#16): in $XDG_STATE_HOME/icp-links, off with --no-state or ICP_LINKS_NO_STATE=1. */
+function stateStore(globals: GlobalOptions) {
+  const dir = stateDir(env, homedir());
+  if (stateDisabled(env, globals.state)) return disabledStateStore(`${dir}/state.json`);
+  // Test-only: a writer that stops between writing and renaming, for the kill-mid-write test.
+  const pause = env.ICP_LINKS_TEST_PAUSE_STATE_WRITE === "1";
+  return fileStateStore({
+    dir,
+    uid: process.getuid?.(),
+    ...(pause && {
+      beforeRename: () => {
+        stderr.write("icp-links: paused before rename\n");
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+      },
+    }),
+  });
+}
 
 function makeContext(globals: GlobalOptions): Context {
   let catalog: Promise<Catalog> | undefined;
@@ -131,6 +150,27 @@ function makeContext(globals: GlobalOptions): Context {
     // Looked up when pick asks: it touches process.stdin, whose stream costs 2–3 ms to set up.
     get choose() {
       return chooser();
+    },
+    state: stateStore(globals),
+    random: Math.random,
+    edit: (text, name) => editText(env, text, name),
+    readInput: async (path) => {
+      if (path === "-") return readStdin(maxBytes());
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`cannot read ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`, "check the path");
+      }
+      // Looked at before it is opened: a FIFO or a device is not a file to import.
+      if (!stats.isFile()) throw new UsageError(`cannot read ${path}: not a regular file`, "give the file 'state export' wrote, or - for standard input");
+      if (stats.size > maxBytes()) throw new UsageError(`cannot read ${path}: larger than ${maxBytes() >> 20} MB`, "set ICP_LINKS_MAX_SIZE");
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        throw new UsageError(`cannot read ${path}: ${(error as Error).message}`, "check its permissions");
+      }
     },
     writeFile: (path, data, overwrite) => {
       try {

@@ -2,6 +2,8 @@
 import type { CommandSpec } from "./spec";
 import { selectEntries } from "./select";
 import { entryJson, json, renderShow } from "../render/entries";
+import { ownLayer, stateJson } from "../state/layer";
+import { doneAt, noteOf, ownTags } from "../state/model";
 
 export const show: CommandSpec<Record<string, never>> = {
   name: "show",
@@ -14,6 +16,14 @@ export const show: CommandSpec<Record<string, never>> = {
     const [entry] = selectEntries(catalog, refs.length > 1 ? [refs.join(" ")] : refs);
     const checked = ctx.checks.load().get(entry!.url);
     const extra: [string, string][] = checked ? [["check", `${checked.state}: ${checked.reason}${checked.finalUrl ? ` → ${checked.finalUrl}` : ""} (${checked.checkedAt.slice(0, 10)})`]] : [];
-    ctx.out.write(ctx.json ? json(entryJson(entry!, checked)) : renderShow(entry!, ctx.view, extra));
+    // One's own layer (#16): when it was done, last opened, the note and own tags.
+    const state = ownLayer(ctx)?.get(entry!);
+    const done = doneAt(state);
+    if (done) extra.push(["done", done.slice(0, 10)]);
+    if (state?.opened) extra.push(["opened", state.opened.slice(0, 16).replace("T", " ")]);
+    if (ownTags(state).length > 0) extra.push(["own tags", ownTags(state).join(", ")]);
+    const note = noteOf(state);
+    if (note !== undefined) note.split(/\r?\n/).forEach((line, i) => extra.push([i === 0 ? "note" : "", line]));
+    ctx.out.write(ctx.json ? json(entryJson(entry!, checked, stateJson(state))) : renderShow(entry!, ctx.view, extra));
   },
 };

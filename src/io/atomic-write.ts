@@ -9,6 +9,8 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** Replace an existing file (default true). When false, an existing target is an EEXIST error. */
   overwrite?: boolean;
+  /** Called once the data is on disk, before the rename (a test of a writer killed there; #16). */
+  beforeRename?: () => void;
 }
 
 /** Tries at a free temporary name before giving up. */
@@ -40,6 +42,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+    options.beforeRename?.();
     // link() fails when the target exists: the no-overwrite case without a race.
     if (options.overwrite === false) {
       linkSync(temp, path);

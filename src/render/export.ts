@@ -3,16 +3,26 @@
 import { stringify } from "csv-stringify/sync";
 import type { Catalog, Entry } from "../catalog/types";
 import { entryJson } from "./entries";
+import { sanitize } from "../text/sanitize";
+import type { StateJson } from "../state/layer";
 
-export function exportJson(catalog: Catalog, entries: Entry[]): string {
+/** An entry's own state (#16), or null. */
+type StateOf = (e: Entry) => StateJson | null;
+const noState: StateOf = () => null;
+
+export function exportJson(catalog: Catalog, entries: Entry[], stateOf: StateOf = noState): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
-  return `${JSON.stringify({ pages, entries: entries.map((e) => entryJson(e)) }, null, 2)}\n`;
+  return `${JSON.stringify({ pages, entries: entries.map((e) => entryJson(e, undefined, stateOf(e))) }, null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line"] as const;
+/** The last four are one's own layer (#16): done date, last opened, note, own tags. */
+export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line", "done", "opened", "note", "own_tags"] as const;
 
-export function exportCsv(entries: Entry[]): string {
-  const rows = entries.map((e) => [e.id, e.position, e.title, e.url, e.kind, e.sectionPath.join(" › "), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source, e.line]);
+export function exportCsv(entries: Entry[], stateOf: StateOf = noState): string {
+  const rows = entries.map((e) => {
+    const s = stateOf(e);
+    return [e.id, e.position, e.title, e.url, e.kind, e.sectionPath.join(" › "), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source, e.line, s?.done ?? "", s?.opened ?? "", s?.note?.split("\n").map(sanitize).join("\n") ?? "", s?.tags.join(", ") ?? ""];
+  });
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
 }

@@ -36,10 +36,10 @@ export function hasFilters(filters: Filters): boolean {
 }
 
 /**
- * Applies the filters. --section matches the entry's own section (the nearest heading);
+ * Applies the filters. `ownTags` gives one's own tags of an entry, which --tag matches too (#16). --section matches the entry's own section (the nearest heading);
  * only when no section of the catalog matches does it look at the headings above.
  */
-export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filters): Entry[] {
+export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filters, ownTags?: (e: Entry) => readonly string[]): Entry[] {
   const kind = filters.kind === undefined ? undefined : parseKind(filters.kind);
   const { section, speaker, tag } = filters;
   // No filter: the same list, not a copy.
@@ -54,6 +54,6 @@ export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filter
       (kind === undefined || e.kind === kind) &&
       (sectionOf === undefined || sectionOf(e)) &&
       (speaker === undefined || (e.speaker !== undefined && facetMatches(e.speaker, speaker))) &&
-      (tag === undefined || e.tags.some((t) => facetMatches(t, tag))),
+      (tag === undefined || e.tags.some((t) => facetMatches(t, tag)) || (ownTags !== undefined && ownTags(e).some((t) => facetMatches(t, tag)))),
   );
 }
