@@ -67,6 +67,8 @@ export interface FileStateOptions {
   dir: string;
   uid?: number;
   now?: () => number;
+  /** How long a writer waits for the lock (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
   /** Called between the write of the temporary file and its rename (tests kill the writer there). */
   beforeRename?: () => void;
 }
@@ -198,7 +200,7 @@ export function fileStateStore(options: FileStateOptions): StateStore {
 
   function lock(): string {
     const mine = `${process.pid} ${hostname()} ${new Date(now()).toISOString()}`;
-    const deadline = now() + LOCK_WAIT_MS;
+    const deadline = now() + (options.lockWaitMs ?? LOCK_WAIT_MS);
     for (;;) {
       try {
         const fd = openSync(lockFile, "wx", 0o600);
