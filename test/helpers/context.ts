@@ -42,6 +42,8 @@ export interface InProcessOptions {
   /** The editor of `note`: gets the text and returns what the user saved. */
   edit?: (text: string, name: string) => Promise<string>;
   now?: Date;
+  /** The check results, shared between runs when given. */
+  checks?: Map<string, CheckResult>;
   /** Files `readInput` can read, by path. */
   inputs?: Record<string, string>;
 }
@@ -56,7 +58,7 @@ export interface Recorded {
 
 export async function runInProcess(argv: string[], page: string, options: InProcessOptions = {}): Promise<Recorded> {
   const out = { stdout: "", stderr: "", opened: [] as string[], written: new Map<string, string>() };
-  const checks = new Map<string, CheckResult>();
+  const checks = options.checks ?? new Map<string, CheckResult>();
   const view = { tty: options.tty ?? false, width: 80, style: plainStyle };
   const code = await main(argv, {
     version: "0.0.0-test",
