@@ -17,7 +17,7 @@ export const list: CommandSpec<FilterOptions & StateFilterOptions> = {
     // The state is read only where it shows or selects: a TSV list without --todo, --done or
     // --tag needs none of it (#16).
     const layer = ctx.view.tty || ctx.json || wantsState(options) || options.tag !== undefined ? ownLayer(ctx) : undefined;
-    let entries = layer ? filterEntries(catalog, catalog.entries, options, layer) : applyFilters(catalog, catalog.entries, options);
+    let entries = layer || wantsState(options) ? filterEntries(catalog, catalog.entries, options, layer) : applyFilters(catalog, catalog.entries, options);
     if (options.limit !== undefined) entries = entries.slice(0, options.limit);
     if (entries.length === 0 && catalog.entries.length > 0) ctx.err.write("icp-links: no entries match these filters (see 'icp-links sections' and 'icp-links speakers')\n");
     const checks = ctx.checks.load();
