@@ -56,7 +56,7 @@ export const state: CommandSpec<StateOptions> = {
         const bytes = await ctx.readInput(file);
         let incoming: StateData;
         try {
-          incoming = fromJson(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)));
+          incoming = fromJson(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)), { rekey: true });
         } catch (error) {
           throw new UsageError(`${file}: not a state file: ${(error as Error).message}`, "give a file written by 'icp-links state export'; nothing was imported");
         }

@@ -230,7 +230,7 @@ function flagFrom(v: unknown, where: string): Flag {
  * Reads the JSON of a state file (or of `state export`), checking every field: what is not
  * exactly this shape is damage, reported by what is wrong where. Throws Error.
  */
-export function fromJson(value: unknown): StateData {
+export function fromJson(value: unknown, options: { rekey?: boolean } = {}): StateData {
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error("not a state object");
   const v = value as Record<string, unknown>;
   if (v.version !== STATE_VERSION) throw new Error(`unknown version ${JSON.stringify(v.version)}`);
@@ -264,8 +264,9 @@ export function fromJson(value: unknown): StateData {
       if (typeof r[field] !== "string") throw new Error(`${where}: ${field} is not text`);
       s[field] = r[field];
     }
-    // Keys come from stateKey(); a file written by hand with another spelling still merges.
-    const key = stateKey(url);
+    // Our own file's keys came from stateKey(); an imported file's are made again, so that a file
+    // written by hand, or by an older normalisation, merges (a URL parse per entry: 10 µs).
+    const key = options.rekey ? stateKey(url) : url;
     const mine = data.get(key);
     data.set(key, mine ? mergeEntry(mine, s) : s);
   }

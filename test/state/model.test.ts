@@ -1,6 +1,7 @@
 // The state's model (#16): URL keys, merging, and what a state file must look like.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { doneMark } from "../../src/state/layer";
 import { changeTags, doneAt, fromJson, isDone, markDone, markOpened, markUndone, mergeEntry, mergeState, noteOf, ownTags, setNote, stateKey, toJson, type EntryState, type StateData } from "../../src/state/model";
 
 describe("stateKey", () => {
@@ -123,7 +124,7 @@ describe("fromJson", () => {
   });
 
   it("merges two spellings of one URL into one key", () => {
-    const data = fromJson({ version: 1, entries: { "http://A.org/x/": { done: { on: "2026-01-01T00:00:00.000Z" } }, "https://a.org/x": { opened: "2026-01-02T00:00:00.000Z" } } });
+    const data = fromJson({ version: 1, entries: { "http://A.org/x/": { done: { on: "2026-01-01T00:00:00.000Z" } }, "https://a.org/x": { opened: "2026-01-02T00:00:00.000Z" } } }, { rekey: true });
     expect([...data.keys()]).toEqual(["https://a.org/x"]);
     expect(data.get("https://a.org/x")).toEqual({ done: { on: "2026-01-01T00:00:00.000Z" }, opened: "2026-01-02T00:00:00.000Z" });
   });
@@ -140,5 +141,20 @@ describe("fromJson", () => {
     ["title is not text", { version: 1, entries: { u: { title: 3 } } }],
   ])("refuses damage: %s", (message, value) => {
     expect(() => fromJson(value)).toThrow(message);
+  });
+});
+
+describe("doneMark", () => {
+  it.each([
+    [{ LANG: "en_US.UTF-8" }, "linux", "\u2713"],
+    [{ LANG: "de_DE.utf8" }, "linux", "\u2713"],
+    [{ LANG: "C" }, "linux", "done"],
+    [{ LC_ALL: "C", LANG: "en_US.UTF-8" }, "linux", "done"],
+    [{ LC_CTYPE: "en_US.UTF-8", LANG: "C" }, "linux", "\u2713"],
+    [{}, "linux", "done"],
+    [{}, "darwin", "\u2713"],
+    [{}, "win32", "\u2713"],
+  ] as const)("%o on %s: %s", (env, platform, mark) => {
+    expect(doneMark(env, platform)).toBe(mark);
   });
 });
