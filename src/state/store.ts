@@ -220,7 +220,7 @@ export function fileStateStore(options: FileStateOptions): StateStore {
         continue;
       }
       if (now() > deadline) {
-        throw new UsageError(`the state is locked by process ${held?.pid ?? "?"} (${lockFile})`, "wait for that icp-links to end; if none runs, remove the lock file");
+        throw new UsageError(`the state is locked by process ${held?.pid || "?"} (${lockFile})`, "wait for that icp-links to end; if none runs, remove the lock file");
       }
       sleepSync(5 + Math.random() * 20);
     }
