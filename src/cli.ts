@@ -11,7 +11,7 @@ import type { Context, GlobalOptions } from "./commands/context";
 import type { Catalog } from "./catalog/types";
 import { buildCatalog } from "./catalog/build-catalog";
 import { ExitCode, UsageError } from "./errors";
-import { loadPages, parseMaxSize, type LoadDeps, type LoadedPage } from "./io/load";
+import { formatSize, loadPages, parseMaxSize, type LoadDeps, type LoadedPage } from "./io/load";
 import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
 import { FileCache, cacheDir } from "./io/cache";
@@ -24,6 +24,8 @@ import { interruption } from "./io/interruption";
 import { colorLevel, terminalWidth } from "./io/terminal";
 import { processOutput, type Output } from "./io/output";
 import { chalkStyle, type View } from "./render/style";
+import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "./state/store";
+import { editText } from "./io/editor";
 
 declare const __VERSION__: string;
 /** A hash of the sources the bundle was built from: the cache never trusts another build's files. */
@@ -90,6 +92,23 @@ function cacheEnabled(globals: GlobalOptions): boolean {
   return globals.cache !== false && env.ICP_LINKS_NO_CACHE !== "1";
 }
 
+/** One's own layer (#16): in $XDG_STATE_HOME/icp-links, off with --no-state or ICP_LINKS_NO_STATE=1. */
+function stateStore(globals: GlobalOptions) {
+  const dir = stateDir(env, homedir());
+  if (stateDisabled(env, globals.state)) return disabledStateStore(`${dir}/state.json`);
+  // Test-only: a writer that stops between writing and renaming, for the kill-mid-write test.
+  const pause = env.ICP_LINKS_TEST_PAUSE_STATE_WRITE === "1";
+  return fileStateStore({
+    dir,
+    uid: process.getuid?.(),
+    ...(pause && {
+      beforeRename: () => {
+        stderr.write("icp-links: paused before rename\n");
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+      },
+    }),
+  });
+}
 
 /** A page without a single link is said so on stderr, not left as a silent empty list (#12). */
 function warnEmptyPages(loaded: LoadedPage[]): void {
@@ -146,6 +165,28 @@ function makeContext(globals: GlobalOptions): Context {
     // Looked up when pick asks: it touches process.stdin, whose stream costs 2–3 ms to set up.
     get choose() {
       return chooser();
+    },
+    state: stateStore(globals),
+    random: Math.random,
+    edit: (text, name) => editText(env, text, name),
+    readInput: async (path) => {
+      const limit = parseMaxSize(env.ICP_LINKS_MAX_SIZE);
+      if (path === "-") return readStdin(limit);
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`cannot read ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`, "check the path");
+      }
+      // Looked at before it is opened: a FIFO or a device is not a file to import.
+      if (!stats.isFile()) throw new UsageError(`cannot read ${path}: not a regular file`, "give the file 'state export' wrote, or - for standard input");
+      if (stats.size > limit) throw new UsageError(`cannot read ${path}: larger than ${formatSize(limit)}`, "set ICP_LINKS_MAX_SIZE");
+      try {
+        return readFileCapped(path, limit);
+      } catch (error) {
+        throw new UsageError(`cannot read ${path}: ${(error as Error).message}`, "check its permissions");
+      }
     },
     writeFile: (path, data, overwrite) => {
       try {

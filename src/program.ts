@@ -12,18 +12,28 @@ import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
 import { complete, completionCommand } from "./commands/completion";
 import { pick } from "./commands/pick";
+import { done, undone } from "./commands/done";
+import { next, random } from "./commands/next";
+import { recent } from "./commands/recent";
+import { note } from "./commands/note";
+import { tag } from "./commands/tag";
+import { state } from "./commands/state";
 import { ExitCode, IcpError, NotFoundError, QuietExit } from "./errors";
 import { sanitize } from "./text/sanitize";
 
 /** Every command, in the order of --help. Each declares its options; runs get them typed. */
 export const COMMANDS: CommandSpec<never>[] = [
-  list, search, open, show, pick, sections, speakers, events, years, check, exportCommand, completionCommand(() => COMMANDS), complete,
+  list, search, open, show, pick, sections, speakers, events, years, check, exportCommand,
+  // One's own layer over the page (#16).
+  done, undone, next, random, recent, note, tag, state,
+  completionCommand(() => COMMANDS), complete,
 ] as CommandSpec<never>[];
 
 export const EXIT_CODES_HELP = `
 Exit codes:
   0    success
   1    nothing found: a search without match, an unknown or ambiguous ref;
+       next/random: nothing left that is not done; recent: nothing opened yet;
        check: a broken link (with --strict, also a blocked or error one)
   2    usage or input error: a bad option, an unreadable or invalid page
   3    check: offline (no name resolved, no network); nothing reported or stored
@@ -47,7 +57,11 @@ Environment:
   ICP_LINKS_BASE_URL   base URL for site links such as /dfinity-overview
   ICP_LINKS_MAX_SIZE   largest page to read, in MB (default 64)
   ICP_LINKS_NO_CACHE=1 do not read or write the page cache (as --no-cache)
+  ICP_LINKS_NO_STATE=1 do not read or write your marks, notes and tags (as --no-state)
   XDG_CACHE_HOME       the cache is in $XDG_CACHE_HOME/icp-links, else ~/.cache/icp-links
+  XDG_STATE_HOME       your marks, notes and tags are in $XDG_STATE_HOME/icp-links/state.json,
+                       else ~/.local/state/icp-links/state.json
+  VISUAL, EDITOR       the editor of 'note <ref>' without text (default vi)
   BROWSER              browser command for 'open' (the URL is passed as one argument)
   NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS   colour and width of terminal output`;
 
@@ -108,6 +122,7 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
 
 function declareCommand(command: Command, spec: CommandSpec<never>, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>): void {
   for (const option of spec.options) addOption(command, option);
+  if (spec.optionLikeArgs) command.allowUnknownOption();
   command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join("\n")}\n${commandExitCodesHelp(spec)}\n`);
   command.action(async (...params: unknown[]) => {
     // commander passes the declared arguments, then the options object, then the command.

@@ -13,8 +13,9 @@ import { ExitCode, IcpError, QuietExit } from "../errors";
 import { json } from "../render/entries";
 import { renderCheckSummary, checkJson, type CheckedEntry } from "../render/check";
 import { sanitize } from "../text/sanitize";
+import { filterEntries, ownLayer, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
 
-interface CheckOptionValues extends FilterOptions {
+interface CheckOptionValues extends FilterOptions, StateFilterOptions {
   concurrency: number;
   perHost: number;
   interval: number;
@@ -60,6 +61,7 @@ export const check: CommandSpec<CheckOptionValues> = {
   summary: "check links: ok, redirected, broken, blocked (alive but refusing scripts) or error",
   options: [
     ...FILTER_OPTIONS,
+    ...STATE_FILTER_OPTIONS,
     { flags: "--concurrency <n>", description: "links checked at once", defaultValue: DEFAULT_CHECK_OPTIONS.concurrency, parse: positiveInteger },
     { flags: "--per-host <n>", description: "requests at once to one host", defaultValue: DEFAULT_CHECK_OPTIONS.perHost, parse: positiveInteger },
     { flags: "--interval <ms>", description: `least time between two requests to one host (at most ${CHECK_LIMITS.intervalMs})`, defaultValue: DEFAULT_CHECK_OPTIONS.intervalMs, parse: wholeNumber(CHECK_LIMITS.intervalMs) },
@@ -74,7 +76,9 @@ export const check: CommandSpec<CheckOptionValues> = {
   examples: ["icp-links check", "icp-links check --kind talk", "icp-links check consensus-overview --json", "icp-links check --max-age 1d --strict"],
   async run(ctx, refs, options) {
     const catalog = await ctx.catalog();
-    const chosen = applyFilters(catalog, refs.length > 0 ? selectEntries(catalog, refs) : catalog.entries, options);
+    const from = refs.length > 0 ? selectEntries(catalog, refs) : catalog.entries;
+    const layer = wantsState(options) || options.tag !== undefined ? ownLayer(ctx) : undefined;
+    const chosen = layer || wantsState(options) ? filterEntries(catalog, from, options, layer) : applyFilters(catalog, from, options);
     const targets: { entry: Entry; url: string }[] = [];
     const skipped: { entry: Entry; why: string }[] = [];
     for (const entry of chosen) {

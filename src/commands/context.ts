@@ -6,6 +6,7 @@ import type { View } from "../render/style";
 import type { Filters, Sort } from "../search/filters";
 import type { HttpClient } from "../check/types";
 import type { CheckStore } from "../io/check-store";
+import type { StateStore } from "../state/store";
 
 export interface Printer {
   write(text: string): void;
@@ -32,6 +33,8 @@ export interface GlobalOptions {
   color?: boolean;
   cache?: boolean;
   debug?: boolean;
+  /** false with --no-state (#16). */
+  state?: boolean;
 }
 
 export interface Context {
@@ -66,6 +69,17 @@ export interface Context {
    * user leaves (Esc, Ctrl-C).
    */
   choose?: (config: ChooseConfig) => Promise<number | undefined>;
+  /** One's own layer over the page: done, opened, notes, own tags (#16). */
+  state: StateStore;
+  /** A number in [0, 1): which entry `random` picks. */
+  random(): number;
+  /**
+   * Lets the user edit `text` in $VISUAL or $EDITOR (a temporary file named after `name`);
+   * resolves to the text saved. Throws UsageError when the editor fails.
+   */
+  edit(text: string, name: string): Promise<string>;
+  /** The bytes of a regular file, or of standard input for "-"; throws UsageError naming it. */
+  readInput(path: string): Promise<Uint8Array>;
   /** Writes a file atomically; throws a UsageError naming the file when it cannot. */
   writeFile(path: string, data: string, overwrite: boolean): void;
 }

@@ -4,15 +4,15 @@ import type { CommandSpec } from "./spec";
 import { FILTER_OPTIONS } from "./spec";
 import type { FilterOptions } from "./context";
 import { urlFor } from "./open";
-import { applyFilters } from "../search/filters";
 import type { Entry } from "../catalog/types";
 import { IcpError, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
+import { filterEntries, ownLayer, stateJson, STATE_FILTER_OPTIONS, type StateFilterOptions } from "../state/layer";
 
 export const FORMATS = ["json", "csv", "md", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
-interface ExportOptions extends FilterOptions {
+interface ExportOptions extends FilterOptions, StateFilterOptions {
   format: Format;
   output?: string;
   force?: boolean;
@@ -34,21 +34,25 @@ export const exportCommand: CommandSpec<ExportOptions> = {
     { flags: "--force", description: "replace the output file if it exists" },
     { flags: "--base-url <url>", description: "base URL for site links in the bookmark file (also ICP_LINKS_BASE_URL)" },
     ...FILTER_OPTIONS,
+    ...STATE_FILTER_OPTIONS,
   ],
   examples: ["icp-links export --format csv > links.csv", "icp-links export --format html -o bookmarks.html", "icp-links export --format md --kind talk -o talks.md"],
   async run(ctx, _args, options) {
     if (!options.format) throw new UsageError("export needs --format", `one of ${FORMATS.join(", ")}`);
     const catalog = await ctx.catalog();
-    const entries = applyFilters(catalog, catalog.entries, options);
+    // JSON and CSV carry one's own layer with each entry (#16).
+    const layer = ownLayer(ctx);
+    const entries = filterEntries(catalog, catalog.entries, options, layer);
+    const stateOf = (e: Entry) => stateJson(layer?.get(e));
     // The writers (and csv-stringify) load only when something is exported.
     const { exportBookmarks, exportCsv, exportJson, exportMarkdown } = await import("../render/export");
     let text: string;
     switch (options.format) {
       case "json":
-        text = exportJson(catalog, entries);
+        text = exportJson(catalog, entries, stateOf);
         break;
       case "csv":
-        text = exportCsv(entries);
+        text = exportCsv(entries, stateOf);
         break;
       case "md":
         text = exportMarkdown(catalog, entries);

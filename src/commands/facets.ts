@@ -4,6 +4,23 @@ import type { Catalog, Facet } from "../catalog/types";
 import { json, sectionPathText } from "../render/entries";
 import { renderTable } from "../render/table";
 import { sanitize } from "../text/sanitize";
+import { doneMark, ownLayer, progress, type OwnLayer } from "../state/layer";
+import { isDone } from "../state/model";
+
+/** "5/15" where something of the page is done, else the count alone (#16). */
+function countText(done: number, total: number, any: boolean): string {
+  return any ? `${done}/${total}` : String(total);
+}
+
+function entriesOf(catalog: Catalog, facet: Facet) {
+  return facet.entries.map((p) => catalog.entries[p - 1]!);
+}
+
+/** Done entries per facet, and whether anything of the page is done at all. */
+function progressOf(catalog: Catalog, facets: Facet[], layer: OwnLayer | undefined): { done: number[]; any: boolean } {
+  const done = facets.map((f) => progress(entriesOf(catalog, f), layer).done);
+  return { done, any: layer !== undefined && layer.data.size > 0 && progress(catalog.entries, layer).done > 0 };
+}
 
 export const sections: CommandSpec<Record<string, never>> = {
   name: "sections",
@@ -13,18 +30,20 @@ export const sections: CommandSpec<Record<string, never>> = {
   async run(ctx) {
     const catalog = await ctx.catalog();
     const facets = catalog.bySection;
+    const { done, any } = progressOf(catalog, facets, ownLayer(ctx));
     if (ctx.json) {
-      ctx.out.write(json(facets.map((f) => ({ name: f.name, path: f.path ?? [f.name], count: f.entries.length }))));
+      ctx.out.write(json(facets.map((f, i) => ({ name: f.name, path: f.path ?? [f.name], count: f.entries.length, done: done[i]! }))));
       return;
     }
     if (!ctx.view.tty) {
-      ctx.out.write(facets.map((f) => `${sanitize(f.name)}\t${f.entries.length}\t${sanitize(sectionPathText(f.path ?? [f.name]))}\n`).join(""));
+      // The done count is a fourth field, after the three a script may already cut.
+      ctx.out.write(facets.map((f, i) => `${sanitize(f.name)}\t${f.entries.length}\t${sanitize(sectionPathText(f.path ?? [f.name]))}\t${done[i]}\n`).join(""));
       return;
     }
     const { style } = ctx.view;
     const lines = renderTable(
       [
-        { key: "count", cells: facets.map((f) => String(f.entries.length)), align: "right", format: (c) => style.dim(c) },
+        { key: "count", cells: facets.map((f, i) => countText(done[i]!, f.entries.length, any)), align: "right", format: (c) => style.dim(c) },
         { key: "name", cells: facets.map((f) => "  ".repeat(Math.max(0, (f.path?.length ?? 1) - 1)) + sanitize(f.name)), format: (c) => style.title(c) },
       ],
       ctx.view.width,
@@ -34,9 +53,7 @@ export const sections: CommandSpec<Record<string, never>> = {
   },
 };
 
-function talksOf(catalog: Catalog, facet: Facet) {
-  return facet.entries.map((p) => catalog.entries[p - 1]!);
-}
+const talksOf = entriesOf;
 
 export const speakers: CommandSpec<Record<string, never>> = {
   name: "speakers",
@@ -46,20 +63,25 @@ export const speakers: CommandSpec<Record<string, never>> = {
   async run(ctx) {
     const catalog = await ctx.catalog();
     const facets = [...catalog.bySpeaker].sort((a, b) => b.entries.length - a.entries.length || a.name.localeCompare(b.name));
+    const layer = ownLayer(ctx);
+    const { done, any } = progressOf(catalog, facets, layer);
+    const isDoneEntry = (e: { url: string }) => isDone(layer?.get(e));
     if (ctx.json) {
-      ctx.out.write(json(facets.map((f) => ({ name: f.name, count: f.entries.length, talks: talksOf(catalog, f).map((e) => ({ id: e.id, position: e.position, title: e.title, url: e.url })) }))));
+      ctx.out.write(json(facets.map((f, i) => ({ name: f.name, count: f.entries.length, done: done[i]!, talks: talksOf(catalog, f).map((e) => ({ id: e.id, position: e.position, title: e.title, url: e.url, done: isDoneEntry(e) })) }))));
       return;
     }
     if (!ctx.view.tty) {
-      ctx.out.write(facets.map((f) => `${sanitize(f.name)}\t${f.entries.length}\t${talksOf(catalog, f).map((e) => e.id).join(",")}\n`).join(""));
+      ctx.out.write(facets.map((f, i) => `${sanitize(f.name)}\t${f.entries.length}\t${talksOf(catalog, f).map((e) => e.id).join(",")}\t${done[i]}\n`).join(""));
       return;
     }
+    const mark = doneMark(ctx.env);
     const { style } = ctx.view;
     // One table over every talk, so that the columns line up across speakers.
     const talks = facets.flatMap((f) => talksOf(catalog, f));
     const rows = renderTable(
       [
         { key: "position", cells: talks.map((e) => `  ${e.position}`), align: "right", format: (c) => style.position(c) },
+        ...(any ? [{ key: "done", cells: talks.map((e) => (isDoneEntry(e) ? mark : "")), format: (c: string) => style.ok(c) }] : []),
         { key: "id", cells: talks.map((e) => sanitize(e.id)), format: (c) => style.id(c) },
         { key: "title", cells: talks.map((e) => sanitize(e.title)) },
       ],
@@ -68,8 +90,8 @@ export const speakers: CommandSpec<Record<string, never>> = {
     );
     const out: string[] = [];
     let row = 0;
-    for (const f of facets) {
-      out.push(`${style.speaker(sanitize(f.name))} ${style.dim(`(${f.entries.length})`)}`);
+    for (const [i, f] of facets.entries()) {
+      out.push(`${style.speaker(sanitize(f.name))} ${style.dim(`(${countText(done[i]!, f.entries.length, any)})`)}`);
       for (let i = 0; i < f.entries.length; i++) out.push(rows[row++]!);
     }
     if (out.length === 0) ctx.err.write("icp-links: no speakers on this page (speakers come from titles like 'Title / Speaker')\n");

@@ -5,21 +5,25 @@ import type { FilterOptions } from "./context";
 import { applyFilters, sortEntries } from "../search/filters";
 import { entryJson, json, renderList } from "../render/entries";
 import { checkMark } from "../render/check";
+import { doneMark, doneMarks, filterEntries, ownLayer, stateJson, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
 
-export const list: CommandSpec<FilterOptions> = {
+export const list: CommandSpec<FilterOptions & StateFilterOptions> = {
   name: "list",
   summary: "list the entries, grouped by section",
-  options: [...FILTER_OPTIONS, SORT_OPTION, LIMIT_OPTION],
-  examples: ["icp-links list", "icp-links list --section youtube", "icp-links list --speaker manu --json", "icp-links list --year 2010..2015 --max-length 30m --sort length", "icp-links list | cut -f1,3"],
+  options: [...FILTER_OPTIONS, ...STATE_FILTER_OPTIONS, SORT_OPTION, LIMIT_OPTION],
+  examples: ["icp-links list", "icp-links list --section youtube", "icp-links list --speaker manu --json", "icp-links list --todo --kind talk", "icp-links list --year 2010..2015 --max-length 30m --sort length", "icp-links list | cut -f1,3"],
   async run(ctx, _args, options) {
     const catalog = await ctx.catalog();
-    let entries = applyFilters(catalog, catalog.entries, options);
+    // The state is read only where it shows or selects: a TSV list without --todo, --done or
+    // --tag needs none of it (#16).
+    const layer = ctx.view.tty || ctx.json || wantsState(options) || options.tag !== undefined ? ownLayer(ctx) : undefined;
+    let entries = layer || wantsState(options) ? filterEntries(catalog, catalog.entries, options, layer) : applyFilters(catalog, catalog.entries, options);
     if (options.sort !== undefined && options.sort !== "position") entries = sortEntries(entries, options.sort);
     if (options.limit !== undefined) entries = entries.slice(0, options.limit);
     if (entries.length === 0 && catalog.entries.length > 0) ctx.err.write("icp-links: no entries match these filters (see 'icp-links sections' and 'icp-links speakers')\n");
     const checks = ctx.checks.load();
     if (ctx.json) {
-      ctx.out.write(json(entries.map((e) => entryJson(e, checks.get(e.url)))));
+      ctx.out.write(json(entries.map((e) => entryJson(e, checks.get(e.url), stateJson(layer?.get(e))))));
       return;
     }
     const marks = new Map<number, string>();
@@ -27,6 +31,6 @@ export const list: CommandSpec<FilterOptions> = {
       const mark = checkMark(checks.get(e.url));
       if (mark) marks.set(e.position, mark);
     }
-    ctx.out.write(renderList(catalog, entries, ctx.view, marks));
+    ctx.out.write(renderList(catalog, entries, ctx.view, marks, doneMarks(entries, layer, doneMark(ctx.env))));
   },
 };

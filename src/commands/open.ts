@@ -7,6 +7,7 @@ import type { Catalog, Entry } from "../catalog/types";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
+import { recordOpened } from "../state/layer";
 
 /** Opening more than this many links at once needs --yes. */
 export const MAX_WITHOUT_YES = 5;
@@ -51,7 +52,9 @@ export const open: CommandSpec<OpenOptions> = {
     if (ctx.json) ctx.out.write(json(entries.map((e, i) => ({ id: e.id, title: e.title, url: urls[i] }))));
     else if (options.print) ctx.out.write(urls.map((u) => `${u}\n`).join(""));
     if (options.print) return;
-    return openAll(ctx, urls, options);
+    await openAll(ctx, urls, options);
+    // Remembered once opened, for `recent` (#16).
+    recordOpened(ctx, entries);
   },
 };
 

@@ -13,8 +13,10 @@ import { renderTable } from "../render/table";
 import { ExitCode, QuietExit, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { formatDuration } from "../render/entries";
+import { doneMark, doneMarks, filterEntries, ownLayer, recordOpened, searchable, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
+import type { EntryList } from "../catalog/types";
 
-interface PickOptions extends FilterOptions {
+interface PickOptions extends FilterOptions, StateFilterOptions {
   print?: boolean;
   browser?: string;
   baseUrl?: string;
@@ -34,9 +36,10 @@ export function pickDetails(e: Entry): string {
 }
 
 /** Rows for the picker: id, title, speaker and section, aligned to the width. */
-export function pickRows(entries: Entry[], width: number): string[] {
+export function pickRows(entries: Entry[], width: number, done?: Map<number, string>): string[] {
   return renderTable(
     [
+      ...(done && done.size > 0 ? [{ key: "done", cells: entries.map((e) => done.get(e.position) ?? "") }] : []),
       { key: "id", cells: entries.map((e) => sanitize(e.id)) },
       { key: "title", cells: entries.map((e) => sanitize(e.title)) },
       { key: "speaker", cells: entries.map((e) => sanitize(e.speaker ?? "")) },
@@ -53,6 +56,7 @@ export const pick: CommandSpec<PickOptions> = {
   summary: "choose an entry interactively and open it (type to filter, Enter to open, Esc to leave)",
   options: [
     ...FILTER_OPTIONS,
+    ...STATE_FILTER_OPTIONS,
     { flags: "--print", description: "print the chosen URL instead of opening it" },
     { flags: "--browser <name>", description: "open with this browser" },
     { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
@@ -65,7 +69,17 @@ export const pick: CommandSpec<PickOptions> = {
   async run(ctx, words, options) {
     if (!ctx.choose) throw new UsageError("pick needs a terminal", "in scripts, use 'icp-links search' and 'icp-links open'");
     const catalog = await ctx.catalog();
-    const { pool, options: how } = searchPool(catalog, options);
+    // As in search: own tags and notes are searched, --todo and --done select (#16).
+    const layer = ownLayer(ctx);
+    let { pool, options: how } = searchPool(catalog, options);
+    let display: EntryList = pool;
+    if (layer?.hasText || wantsState(options)) {
+      const kept = filterEntries(catalog, catalog.entries, options, layer);
+      display = kept;
+      pool = layer?.hasText ? searchable(kept, layer) : kept;
+      how = {};
+    }
+    const mark = doneMark(ctx.env);
     const chosen = await ctx.choose({
       message: "Open",
       initial: words.join(" "),
@@ -74,9 +88,9 @@ export const pick: CommandSpec<PickOptions> = {
           term && term.trim()
             ? // The query language of search; a phrase being typed is not yet an error (#14). A
               // malformed query throws a UsageError, which the prompt shows in place of the list.
-              Array.from(rank(pool, parseQuery(term, { lenient: true }), how).indexes.subarray(0, SHOWN), (i) => pool.at(i)!)
-            : Array.from({ length: Math.min(SHOWN, pool.length) }, (_, i) => pool.at(i)!);
-        const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4));
+              Array.from(rank(pool, parseQuery(term, { lenient: true }), how).indexes.subarray(0, SHOWN), (i) => display.at(i)!)
+            : Array.from({ length: Math.min(SHOWN, display.length) }, (_, i) => display.at(i)!);
+        const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4), doneMarks(shown, layer, mark));
         return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: pickDetails(e) }));
       },
     });
@@ -85,6 +99,9 @@ export const pick: CommandSpec<PickOptions> = {
     const entry = (catalog.lazy ?? catalog.entries).at(chosen - 1)!;
     const url = urlFor(ctx, catalog, entry, options.baseUrl);
     if (options.print) ctx.out.write(`${url}\n`);
-    else await openAll(ctx, [url], options);
+    else {
+      await openAll(ctx, [url], options);
+      recordOpened(ctx, [entry]);
+    }
   },
 };

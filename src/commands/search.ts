@@ -9,16 +9,19 @@ import { isEmptyQuery, parseQuery, QUERY_FIELDS } from "../search/query";
 import { entryFields, entryJson, entryRows, fieldsLine, highlightedTsvLines, json, parseFields, tsvLines, ENTRY_FIELDS, type EntryField } from "../render/entries";
 import { plainStyle } from "../render/style";
 import { NotFoundError } from "../errors";
+import { doneMark, doneMarks, filterEntries, ownLayer, searchable, stateJson, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
+import type { Entry, EntryList } from "../catalog/types";
 
 /** Entries per write when printing to a pipe. */
 const PIPE_SLICE = 1000;
 
-export const search: CommandSpec<FilterOptions & { fields?: EntryField[] }> = {
+export const search: CommandSpec<FilterOptions & StateFilterOptions & { fields?: EntryField[] }> = {
   name: "search",
   args: "<query...>",
-  summary: "search titles, speakers, sections, descriptions, tags and urls",
+  summary: "search titles, speakers, sections, descriptions, tags and urls (and your notes and tags)",
   options: [
     ...FILTER_OPTIONS,
+    ...STATE_FILTER_OPTIONS,
     SORT_OPTION,
     LIMIT_OPTION,
     { flags: "--fields <list>", description: `the TSV columns and --json keys, comma-separated: ${ENTRY_FIELDS.join(",")}`, parse: parseFields },
@@ -41,13 +44,23 @@ export const search: CommandSpec<FilterOptions & { fields?: EntryField[] }> = {
     const parsed = parseQuery(query);
     if (isEmptyQuery(parsed)) throw new NotFoundError(`the query '${query}' has no words to search for`, "search for letters or digits");
     const catalog = await ctx.catalog();
-    const { pool, options: how } = searchPool(catalog, options);
+    // One's notes and own tags are searched too (#16): then the entries are ranked as copies
+    // that hold them, and shown as they are.
+    const layer = ownLayer(ctx);
+    let { pool, options: how } = searchPool(catalog, options);
+    let display: EntryList = pool;
+    if (layer?.hasText || wantsState(options)) {
+      const kept: Entry[] = filterEntries(catalog, catalog.entries, options, layer);
+      display = kept;
+      pool = layer?.hasText ? searchable(kept, layer) : kept;
+      how = {};
+    }
     const ranked = rank(pool, parsed, how);
     if (options.sort !== undefined) {
       // --sort replaces ranking (#13): every hit, in that order, then the limit.
       const score = new Map<number, number>();
       ranked.indexes.forEach((i, k) => score.set(i, ranked.scores[k]!));
-      const hits = Array.from(ranked.indexes, (i) => pool.at(i)!);
+      const hits = Array.from(ranked.indexes, (i) => display.at(i)!);
       const index = new Map(Array.from(ranked.indexes, (i, k) => [hits[k]!, i] as const));
       const sorted = sortEntries(hits, options.sort).map((e) => index.get(e)!);
       ranked.indexes = Int32Array.from(sorted);
@@ -56,26 +69,27 @@ export const search: CommandSpec<FilterOptions & { fields?: EntryField[] }> = {
     const shown = options.limit === undefined ? ranked.indexes : ranked.indexes.subarray(0, options.limit);
     if (options.fields) {
       const fields = options.fields;
-      const rows = Array.from(shown, (i, k) => entryFields(pool.at(i)!, fields, ranked.scores[k]));
+      const rows = Array.from(shown, (i, k) => entryFields(display.at(i)!, fields, ranked.scores[k]));
       if (ctx.json) ctx.out.write(json(rows));
       else for (let k = 0; k < rows.length; k += PIPE_SLICE) ctx.out.write(rows.slice(k, k + PIPE_SLICE).map((r) => fieldsLine(r, fields)).join(""));
     } else if (ctx.json) {
       const checks = ctx.checks.load();
       ctx.out.write(json(Array.from(shown, (i, k) => {
-        const entry = pool.at(i)!;
-        return { ...entryJson(entry, checks.get(entry.url)), score: Math.round(ranked.scores[k]! * 100) / 100 };
+        const entry = display.at(i)!;
+        return { ...entryJson(entry, checks.get(entry.url), stateJson(layer?.get(entry))), score: Math.round(ranked.scores[k]! * 100) / 100 };
       })));
     } else if (!ctx.view.tty) {
       // Printed a slice at a time, each entry built as it is printed: its objects die young (#4).
-      const line = pool.summary ? (i: number) => pool.summary!(i)! : (i: number) => pool.at(i)!;
+      const line = display.summary ? (i: number) => display.summary!(i)! : (i: number) => display.at(i)!;
       // Colour forced into a pipe (FORCE_COLOR): the same lines, matches highlighted (#12).
       const coloured = ctx.view.style !== plainStyle;
       for (let k = 0; k < shown.length; k += PIPE_SLICE) {
         const slice = Array.from(shown.subarray(k, k + PIPE_SLICE), line);
-        ctx.out.write(coloured ? highlightedTsvLines(slice, query, ctx.view.style) : tsvLines(slice, pool.sanitized === true));
+        ctx.out.write(coloured ? highlightedTsvLines(slice, query, ctx.view.style) : tsvLines(slice, display.sanitized === true));
       }
     } else if (shown.length > 0) {
-      ctx.out.write(`${entryRows(Array.from(shown, (i) => pool.at(i)!), ctx.view, { query, showSection: true }).join("\n")}\n`);
+      const rows = Array.from(shown, (i) => display.at(i)!);
+      ctx.out.write(`${entryRows(rows, ctx.view, { query, showSection: true, done: doneMarks(rows, layer, doneMark(ctx.env)) }).join("\n")}\n`);
     }
     if (shown.length === 0) {
       // Which terms match nothing alone (#14: a term is a word, a phrase or a field: word).

@@ -2,6 +2,8 @@
 import type { CommandSpec } from "./spec";
 import { selectEntries } from "./select";
 import { entryJson, json, renderShow } from "../render/entries";
+import { ownLayer, stateJson } from "../state/layer";
+import { doneAt, noteOf, ownTags } from "../state/model";
 
 export const show: CommandSpec<Record<string, never>> = {
   name: "show",
@@ -16,14 +18,23 @@ export const show: CommandSpec<Record<string, never>> = {
     // (`show 22 23` showed nothing before; #12).
     const entries = selectEntries(catalog, refs);
     const checks = ctx.checks.load();
+    const layer = ownLayer(ctx);
     const shown = entries.map((entry) => {
       const checked = checks.get(entry.url);
       const extra: [string, string][] = checked ? [["check", `${checked.state}: ${checked.reason}${checked.finalUrl ? ` → ${checked.finalUrl}` : ""} (${checked.checkedAt.slice(0, 10)})`]] : [];
-      return { entry, checked, extra };
+      // One's own layer (#16): when it was done, last opened, the note and own tags.
+      const state = layer?.get(entry);
+      const done = doneAt(state);
+      if (done) extra.push(["done", done.slice(0, 10)]);
+      if (state?.opened) extra.push(["opened", state.opened.slice(0, 16).replace("T", " ")]);
+      if (ownTags(state).length > 0) extra.push(["own tags", ownTags(state).join(", ")]);
+      const note = noteOf(state);
+      if (note !== undefined) note.split(/\r?\n/).forEach((line, i) => extra.push([i === 0 ? "note" : "", line]));
+      return { entry, checked, extra, state };
     });
     if (ctx.json) {
       // One entry: its object, as always; several: an array of them.
-      const objects = shown.map(({ entry, checked }) => entryJson(entry, checked));
+      const objects = shown.map(({ entry, checked, state }) => entryJson(entry, checked, stateJson(state)));
       ctx.out.write(json(objects.length === 1 ? objects[0] : objects));
       return;
     }

@@ -20,6 +20,8 @@ export interface CommandSpec<O = Record<string, unknown>> {
   summary: string;
   /** Left out of --help and of the completion scripts (internal helpers). */
   hidden?: boolean;
+  /** Arguments that look like options are arguments ("tag 3 -rewatch"; #16). */
+  optionLikeArgs?: boolean;
   options: OptionSpec[];
   examples: string[];
   /**
@@ -77,5 +79,6 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   { flags: "--json", description: "print JSON: one document on stdout and nothing else" },
   { flags: "--no-color", description: "no colour, even on a terminal" },
   { flags: "--no-cache", description: "do not read or write the page cache" },
+  { flags: "--no-state", description: "do not read or write your marks, notes and tags (also ICP_LINKS_NO_STATE=1)" },
   { flags: "--debug", description: "print stack traces of errors" },
 ];

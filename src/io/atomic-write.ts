@@ -43,6 +43,8 @@ export interface AtomicWriteOptions {
   overwrite?: boolean;
   /** The file system (tests). */
   fs?: AtomicFs;
+  /** Called once the data is on disk, before the rename (a test of a writer killed there; #16). */
+  beforeRename?: () => void;
 }
 
 /** What a name refused as a target is, in words. */
@@ -185,6 +187,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
+    options.beforeRename?.();
     // link() fails when the target exists: the no-overwrite case without a race.
     if (options.overwrite === false) {
       fs.linkSync(temp, file);

@@ -24,7 +24,7 @@ const FORMAT_VALUES = "json csv md html";
 /** Which completion an option's value gets. */
 const VALUE_OF: Record<string, string> = { file: "files", output: "files", section: "sections", speaker: "speakers", kind: "kinds", format: "formats" };
 /** Commands whose arguments are entry refs. */
-const REF_COMMANDS = ["open", "show", "check"];
+const REF_COMMANDS = ["open", "show", "check", "done", "undone", "note", "tag"];
 
 function words(list: string[]): string {
   return list.join(" ");

@@ -8,6 +8,7 @@ import { renderTable, truncate, type Column, type FitStep } from "./table";
 import type { Style, View } from "./style";
 import type { CheckResult } from "../check/types";
 import { InvalidArgumentError } from "commander";
+import type { StateJson } from "../state/layer";
 
 /** The fields of an entry in --json output. Names are stable (documented in the README). */
 export interface EntryJson {
@@ -35,9 +36,11 @@ export interface EntryJson {
   target: string | null;
   /** The last `check` of this link, if any. */
   check: { state: string; reason: string; finalUrl: string | null; checkedAt: string } | null;
+  /** One's own layer: done (date), last opened, note, own tags (#16); null when none. */
+  state: StateJson | null;
 }
 
-export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
+export function entryJson(e: Entry, checked?: CheckResult, state?: StateJson | null): EntryJson {
   return {
     id: e.id,
     position: e.position,
@@ -59,6 +62,7 @@ export function entryJson(e: Entry, checked?: CheckResult): EntryJson {
     line: e.line,
     target: e.target ?? null,
     check: checked ? { state: checked.state, reason: checked.reason, finalUrl: checked.finalUrl ?? null, checkedAt: checked.checkedAt } : null,
+    state: state ?? null,
   };
 }
 
@@ -142,6 +146,8 @@ interface TableOptions {
   showSection?: boolean;
   /** Marks for entries the last check found broken or redirected, by position. */
   marks?: Map<number, string>;
+  /** Marks of entries done (#16), by position. */
+  done?: Map<number, string>;
 }
 
 /** The rows of an entry table, one line per entry, aligned across all entries given. */
@@ -150,10 +156,13 @@ export function entryRows(entries: Entry[], view: View, options: TableOptions = 
   const q = options.query;
   const columns: Column[] = [
     { key: "position", cells: entries.map((e) => String(e.position)), align: "right", format: (c) => style.position(c) },
+  ];
+  if (options.done && options.done.size > 0) columns.push({ key: "done", cells: entries.map((e) => options.done!.get(e.position) ?? ""), format: (c) => style.ok(c) });
+  columns.push(
     { key: "id", cells: entries.map((e) => sanitize(e.id)), format: (c) => style.id(c) },
     { key: "title", cells: entries.map((e) => sanitize(e.title)), format: (c) => highlight(c, q, style, style.title) },
     { key: "speaker", cells: entries.map((e) => sanitize(e.speaker ?? "")), format: (c) => highlight(c, q, style, style.speaker) },
-  ];
+  );
   // What a person choosing a talk looks at first (#13): shown when some entry has it.
   if (entries.some((e) => e.duration !== undefined)) columns.push({ key: "length", cells: entries.map((e) => formatDuration(e.duration)), align: "right", format: (c) => style.dim(c) });
   if (entries.some((e) => e.year !== undefined)) columns.push({ key: "year", cells: entries.map((e) => (e.year === undefined ? "" : String(e.year))), format: (c) => style.dim(c) });
@@ -204,9 +213,9 @@ export function pageHeader(frontMatter: FrontMatter, count: number, view: View):
 }
 
 /** `list` on a terminal: a header per page, entries grouped under their section. */
-export function renderList(catalog: Catalog, entries: Entry[], view: View, marks?: Map<number, string>): string {
+export function renderList(catalog: Catalog, entries: Entry[], view: View, marks?: Map<number, string>, done?: Map<number, string>): string {
   if (!view.tty) return tsvLines(entries);
-  const rows = entryRows(entries, view, marks ? { marks } : {});
+  const rows = entryRows(entries, view, { ...(marks && { marks }), ...(done && { done }) });
   const out: string[] = [];
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.source, (counts.get(e.source) ?? 0) + 1);

@@ -7,15 +7,21 @@ import { json } from "./json";
 import { sanitize } from "../text/sanitize";
 import { isPersonName } from "../catalog/speaker";
 import { headingTrail } from "../catalog/build-catalog";
+import type { StateJson } from "../state/layer";
 
-export function exportJson(catalog: Catalog, entries: Entry[]): string {
+/** An entry's own state (#16), or null. */
+type StateOf = (e: Entry) => StateJson | null;
+const noState: StateOf = () => null;
+
+export function exportJson(catalog: Catalog, entries: Entry[], stateOf: StateOf = noState): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
-  return json({ pages, entries: entries.map((e) => entryJson(e)) });
+  return json({ pages, entries: entries.map((e) => entryJson(e, undefined, stateOf(e))) });
 }
 
-// "speaker" holds every speaker joined by ", "; event, year and duration (seconds) come last so
-// that the columns before them keep their places (#13).
-export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line", "event", "year", "duration"] as const;
+// "speaker" holds every speaker joined by ", "; event, year and duration (seconds) come after the
+// columns a script may already read (#13), then one's own layer (#16): done date, last opened,
+// note, own tags.
+export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line", "event", "year", "duration", "done", "opened", "note", "own_tags"] as const;
 
 /**
  * A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection";
@@ -31,8 +37,10 @@ export function csvCell(text: string): string {
   return FORMULA_START.test(safe) ? `'${safe}` : safe;
 }
 
-export function exportCsv(entries: Entry[]): string {
-  const rows = entries.map((e) => [
+export function exportCsv(entries: Entry[], stateOf: StateOf = noState): string {
+  const rows = entries.map((e) => {
+    const s = stateOf(e);
+    return [
     csvCell(e.id),
     e.position,
     ...[e.title, e.url, e.kind, sectionPathText(e.sectionPath), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source].map(csvCell),
@@ -40,7 +48,13 @@ export function exportCsv(entries: Entry[]): string {
     csvCell(e.event ?? ""),
     e.year ?? "",
     e.duration ?? "",
-  ]);
+    s?.done ?? "",
+    s?.opened ?? "",
+    // A note keeps its lines; its first character is guarded like any cell's.
+    s?.note === undefined || s.note === null ? "" : s.note.split("\n").map((l, i) => (i === 0 ? csvCell(l) : sanitize(l))).join("\n"),
+    csvCell(s?.tags.join(", ") ?? ""),
+    ];
+  });
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
 }

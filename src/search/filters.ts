@@ -64,11 +64,12 @@ export function hasFilters(filters: Filters): boolean {
 }
 
 /**
- * Applies the filters. --section matches the entry's own section (the nearest heading);
- * only when no section of the catalog matches does it look at the rest of the path (the headings
- * above, the items it is nested in).
+ * Applies the filters. `ownTags` gives one's own tags of an entry, which --tag matches too (#16).
+ * --section matches the entry's own section (the nearest heading); only when no section of the
+ * catalog matches does it look at the rest of the path (the headings above, the items it is
+ * nested in).
  */
-export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filters): Entry[] {
+export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filters, ownTags?: (e: Entry) => readonly string[]): Entry[] {
   // No filter: the same list, not a copy.
   if (!hasFilters(filters)) return entries;
   const kind = filters.kind === undefined ? undefined : parseKind(filters.kind);
@@ -86,7 +87,7 @@ export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filter
       (kind === undefined || e.kind === kind) &&
       (sectionOf === undefined || sectionOf(e)) &&
       (speaker === undefined || e.speakers.some((s) => facetMatches(s, speaker))) &&
-      (tag === undefined || e.tags.some((t) => facetMatches(t, tag))) &&
+      (tag === undefined || e.tags.some((t) => facetMatches(t, tag)) || (ownTags !== undefined && ownTags(e).some((t) => facetMatches(t, tag)))) &&
       (event === undefined || (e.event !== undefined && facetMatches(e.event, event))) &&
       (years === undefined || (e.year !== undefined && e.year >= years[0] && e.year <= years[1])) &&
       (min === undefined || (e.duration !== undefined && e.duration >= min)) &&

@@ -40,7 +40,7 @@ describe("list", () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data).toHaveLength(2);
-    expect(Object.keys(data[1]).sort()).toEqual(["check", "description", "duration", "event", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "speakers", "tags", "target", "title", "url", "year"]);
+    expect(Object.keys(data[1]).sort()).toEqual(["check", "description", "duration", "event", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "speakers", "state", "tags", "target", "title", "url", "year"]);
     expect(data[1]).toMatchObject({ id: "consensus-overview", position: 22, speaker: "Manu Drijvers", kind: "talk", section: "YouTube", line: 48 });
   });
 
@@ -240,16 +240,17 @@ describe("show, sections, speakers", () => {
 
   it("lists sections with counts", async () => {
     const r = await run(["sections"]);
-    expect(r.stdout).toBe("Medium\t3\tMedium\nHow ICP Works\t1\tHow ICP Works\nCommunity Conversations\t2\tCommunity Conversations\nDev Forum\t1\tDev Forum\nYouTube\t15\tYouTube\nIn-site Pages\t4\tYouTube › In-site Pages\n");
+    // The fourth field: how many are done (#16).
+    expect(r.stdout).toBe("Medium\t3\tMedium\t0\nHow ICP Works\t1\tHow ICP Works\t0\nCommunity Conversations\t2\tCommunity Conversations\t0\nDev Forum\t1\tDev Forum\t0\nYouTube\t15\tYouTube\t0\nIn-site Pages\t4\tYouTube › In-site Pages\t0\n");
     const json = JSON.parse((await run(["sections", "--json"])).stdout);
-    expect(json[5]).toEqual({ name: "In-site Pages", path: ["YouTube", "In-site Pages"], count: 4 });
+    expect(json[5]).toEqual({ name: "In-site Pages", path: ["YouTube", "In-site Pages"], count: 4, done: 0 });
   });
 
   it("lists speakers with their talks", async () => {
     const r = await run(["speakers"]);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(13);
-    expect(lines[0]).toBe("Manu Drijvers\t2\tresumption,consensus-overview");
+    expect(lines[0]).toBe("Manu Drijvers\t2\tresumption,consensus-overview\t0");
     const json = JSON.parse((await run(["speakers", "--json"])).stdout);
     expect(json[1]).toMatchObject({ name: "Yavonne-anne Pignolet", count: 2 });
     expect(json[1].talks.map((t: { id: string }) => t.id)).toEqual(["ingress-message-lifecycle", "state-synchronization"]);

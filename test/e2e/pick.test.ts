@@ -25,7 +25,7 @@ async function until<T>(probe: () => T | undefined, ms = 8000): Promise<T> {
 function start(args: string): { out: string; screen(): string } {
   const dir = mkdtempSync(join(tmpdir(), "icp-links-pick-"));
   const out = join(dir, "out");
-  const command = `cd ${dir} && HOME=${dir} XDG_CACHE_HOME=${dir}/.cache ${process.execPath} ${BIN} ${args} > ${out}; echo "exit=$?" >> ${out}; sleep 30`;
+  const command = `cd ${dir} && HOME=${dir} XDG_CACHE_HOME=${dir}/.cache XDG_STATE_HOME=${dir}/.local/state ${process.execPath} ${BIN} ${args} > ${out}; echo "exit=$?" >> ${out}; sleep 30`;
   tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30", command);
   return { out, screen: () => tmux("capture-pane", "-t", session, "-p") };
 }

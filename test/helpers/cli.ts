@@ -44,6 +44,8 @@ export function run(args: string[], options: RunOptions = {}): Promise<Run> {
     XDG_CACHE_HOME: join(home, ".cache"),
     XDG_CONFIG_HOME: join(home, ".config"),
     XDG_DATA_HOME: join(home, ".local/share"),
+    // One's own layer (#16): never the real user's.
+    XDG_STATE_HOME: join(home, ".local/state"),
     BROWSER: join(home, "browser.sh"),
     LANG: "C.UTF-8",
   };
@@ -75,7 +77,7 @@ export function run(args: string[], options: RunOptions = {}): Promise<Run> {
 
 /** Starts icp-links, sends it a signal after `afterMs`, and reports how it ended and how fast. */
 export async function interrupted(args: string[], home: string, signal: NodeJS.Signals, afterMs: number): Promise<{ code: number | null; stdout: string; msAfterSignal: number }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache") } });
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache"), XDG_STATE_HOME: join(home, ".local/state") } });
   let stdout = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
   // Listen from the start: a run that ends before the signal must not leave the test waiting.

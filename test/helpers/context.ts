@@ -7,7 +7,46 @@ import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/build-catalog";
 import { plainStyle } from "../../src/render/style";
 import type { CheckResult, HttpClient } from "../../src/check/types";
-import type { ExitCode } from "../../src/errors";
+import { UsageError, type ExitCode } from "../../src/errors";
+import type { StateStore } from "../../src/state/store";
+import { disabledStateStore, stateDisabled } from "../../src/state/store";
+import type { StateData } from "../../src/state/model";
+
+/** A state store in memory: `data` is shared by the runs given it, as the file is between processes. */
+export function memoryStateStore(data: StateData = new Map()): StateStore & { data: StateData; writes: number } {
+  const store = {
+    enabled: true,
+    file: "/state/icp-links/state.json",
+    data,
+    writes: 0,
+    load: () => store.data,
+    update: (change: (d: StateData) => StateData) => {
+      const next = change(new Map(store.data));
+      store.writes++;
+      // Same map object for the caller to read back.
+      store.data.clear();
+      for (const [k, v] of next) store.data.set(k, v);
+      return store.data;
+    },
+  };
+  return store;
+}
+
+export interface InProcessOptions {
+  http?: HttpClient;
+  tty?: boolean;
+  /** The state store; a fresh empty one by default. */
+  state?: StateStore;
+  env?: Record<string, string | undefined>;
+  random?: () => number;
+  /** The editor of `note`: gets the text and returns what the user saved. */
+  edit?: (text: string, name: string) => Promise<string>;
+  now?: Date;
+  /** The check results, shared between runs when given. */
+  checks?: Map<string, CheckResult>;
+  /** Files `readInput` can read, by path. */
+  inputs?: Record<string, string>;
+}
 
 export interface Recorded {
   code: ExitCode;
@@ -17,12 +56,7 @@ export interface Recorded {
   written: Map<string, string>;
 }
 
-export async function runInProcess(
-  argv: string[],
-  page: string,
-  /** `checks`: the results store, to look into after the run or to fill before it. */
-  options: { http?: HttpClient; tty?: boolean; checks?: Map<string, CheckResult> } = {},
-): Promise<Recorded> {
+export async function runInProcess(argv: string[], page: string, options: InProcessOptions = {}): Promise<Recorded> {
   const out = { stdout: "", stderr: "", opened: [] as string[], written: new Map<string, string>() };
   const checks = options.checks ?? new Map<string, CheckResult>();
   const view = { tty: options.tty ?? false, width: 80, style: plainStyle };
@@ -34,15 +68,25 @@ export async function runInProcess(
       err: { isTTY: false, write: (t) => (out.stderr += t) },
       view,
       errView: { ...view, tty: false },
-      env: {},
+      env: options.env ?? {},
       json: Boolean(globals.json),
       catalog: async () => buildCatalog([parsePage(page, "page.md")]),
       opener: async ({ url }) => void out.opened.push(url),
-      now: () => new Date("2026-11-23T12:00:00Z"),
+      now: () => options.now ?? new Date("2026-11-23T12:00:00Z"),
       sleep: async () => undefined,
       http: options.http ?? (async () => ({ status: 200, statusText: "OK", header: () => undefined, body: "" })),
       checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
       interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),
+      state: stateDisabled(options.env ?? {}, globals.state) ? disabledStateStore("/state/icp-links/state.json") : (options.state ?? memoryStateStore()),
+      random: options.random ?? (() => 0),
+      edit: options.edit ?? (async () => {
+        throw new Error("no editor in this test");
+      }),
+      readInput: async (path) => {
+        const text = options.inputs?.[path];
+        if (text === undefined) throw new UsageError(`cannot read ${path}: no such file`, "check the path");
+        return new TextEncoder().encode(text);
+      },
       writeFile: (path, data) => void out.written.set(path, data),
     }),
   });

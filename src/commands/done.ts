@@ -1,0 +1,69 @@
+// icp-links done <ref...> and undone <ref...>: mark entries watched/read, or take it back (#16).
+// The page is never touched: the marks are one's own layer, kept by URL (src/state/).
+import type { CommandSpec } from "./spec";
+import type { Context } from "./context";
+import { selectEntries } from "./select";
+import { json } from "../render/entries";
+import { sanitize } from "../text/sanitize";
+import { doneMark, stateJson, updateEntries, layerOf } from "../state/layer";
+import { doneAt, markDone, markUndone } from "../state/model";
+import type { Entry } from "../catalog/types";
+
+/** The entries of the refs: each a ref, or all together search words naming one entry. */
+async function entriesOf(ctx: Context, refs: string[]): Promise<Entry[]> {
+  const catalog = await ctx.catalog();
+  // The same entry named twice is marked once.
+  return [...new Set(selectEntries(catalog, refs))];
+}
+
+function report(ctx: Context, entries: Entry[], before: Map<Entry, string | undefined>, done: boolean): void {
+  const layer = layerOf(ctx.state.load(), ctx.checks.load());
+  if (ctx.json) {
+    ctx.out.write(json(entries.map((e) => ({ id: e.id, title: e.title, url: e.url, state: stateJson(layer.get(e)) }))));
+    return;
+  }
+  const mark = doneMark(ctx.env);
+  const lines = entries.map((e) => {
+    const was = before.get(e);
+    const what = done ? (was ? `already done on ${was.slice(0, 10)}` : `done ${doneAt(layer.get(e))!.slice(0, 10)}`) : was ? "not done any more" : "was not done";
+    return `${done && ctx.view.tty ? `${mark} ` : ""}${sanitize(e.id)}\t${sanitize(e.title)}\t(${what})\n`;
+  });
+  ctx.out.write(lines.join(""));
+}
+
+export const done: CommandSpec<Record<string, never>> = {
+  name: "done",
+  args: "<ref...>",
+  summary: "mark entries watched or read, with today's date (your own marks: the page is not changed)",
+  options: [],
+  examples: ["icp-links done consensus-overview", "icp-links done 3 4 5", "icp-links list --todo"],
+  async run(ctx, refs) {
+    const entries = await entriesOf(ctx, refs);
+    const at = ctx.now().toISOString();
+    const before = new Map<Entry, string | undefined>();
+    updateEntries(ctx, entries, (s, e) => {
+      before.set(e, doneAt(s));
+      // Done again keeps the first date.
+      return doneAt(s) ? s : markDone(s, at);
+    });
+    report(ctx, entries, before, true);
+  },
+};
+
+export const undone: CommandSpec<Record<string, never>> = {
+  name: "undone",
+  args: "<ref...>",
+  summary: "take back 'done' for entries",
+  options: [],
+  examples: ["icp-links undone consensus-overview", "icp-links undone 3 4"],
+  async run(ctx, refs) {
+    const entries = await entriesOf(ctx, refs);
+    const at = ctx.now().toISOString();
+    const before = new Map<Entry, string | undefined>();
+    updateEntries(ctx, entries, (s, e) => {
+      before.set(e, doneAt(s));
+      return doneAt(s) ? markUndone(s, at) : s;
+    });
+    report(ctx, entries, before, false);
+  },
+};

@@ -1,0 +1,62 @@
+// icp-links next [filters] and random [filters]: what to watch or read next (#16). next is the
+// first entry in page order not marked done (a course, in order); random is any one not done.
+// --open opens it (and remembers it was opened), as `open` does.
+import type { CommandSpec } from "./spec";
+import { FILTER_OPTIONS } from "./spec";
+import type { Context, FilterOptions } from "./context";
+import { openAll, urlFor } from "./open";
+import type { Entry } from "../catalog/types";
+import { NotFoundError } from "../errors";
+import { entryJson, json, renderShow, tsvLine } from "../render/entries";
+import { filterEntries, ownLayer, recordOpened, stateJson, type OwnLayer } from "../state/layer";
+import { isDone } from "../state/model";
+
+interface NextOptions extends FilterOptions {
+  open?: boolean;
+  browser?: string;
+  baseUrl?: string;
+}
+
+const OPTIONS = [
+  ...FILTER_OPTIONS,
+  { flags: "--open", description: "open it in the browser" },
+  { flags: "--browser <name>", description: "open with this browser" },
+  { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
+];
+
+async function choose(ctx: Context, options: NextOptions, pickOne: (todo: Entry[]) => Entry): Promise<void> {
+  const catalog = await ctx.catalog();
+  const layer = ownLayer(ctx);
+  const kept = filterEntries(catalog, catalog.entries, options, layer);
+  if (kept.length === 0) throw new NotFoundError("no entries match these filters", "see 'icp-links sections' and 'icp-links speakers'");
+  const todo = kept.filter((e) => !isDone(layer?.get(e)));
+  if (todo.length === 0) throw new NotFoundError(`all ${kept.length} ${kept.length === 1 ? "entry is" : "entries are"} done here`, "see 'icp-links list --done', or take one back with 'icp-links undone'");
+  const entry = pickOne(todo);
+  print(ctx, entry, layer, kept.length - todo.length, kept.length);
+  if (options.open) {
+    await openAll(ctx, [urlFor(ctx, catalog, entry, options.baseUrl)], options);
+    recordOpened(ctx, [entry]);
+  }
+}
+
+function print(ctx: Context, entry: Entry, layer: OwnLayer | undefined, done: number, total: number): void {
+  if (ctx.json) ctx.out.write(json({ ...entryJson(entry, undefined, stateJson(layer?.get(entry))), progress: { done, total } }));
+  else if (!ctx.view.tty) ctx.out.write(`${tsvLine(entry)}\n`);
+  else ctx.out.write(renderShow(entry, ctx.view, [["progress", `${done}/${total} done`]]));
+}
+
+export const next: CommandSpec<NextOptions> = {
+  name: "next",
+  summary: "show the first entry in page order not yet done (--open to open it)",
+  options: OPTIONS,
+  examples: ["icp-links next", "icp-links next --kind talk --open", "icp-links next --section youtube"],
+  run: (ctx, _args, options) => choose(ctx, options, (todo) => todo[0]!),
+};
+
+export const random: CommandSpec<NextOptions> = {
+  name: "random",
+  summary: "show an entry not yet done, chosen at random (--open to open it)",
+  options: OPTIONS,
+  examples: ["icp-links random", "icp-links random --kind talk --open"],
+  run: (ctx, _args, options) => choose(ctx, options, (todo) => todo[Math.min(todo.length - 1, Math.floor(ctx.random() * todo.length))]!),
+};

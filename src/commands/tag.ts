@@ -1,0 +1,39 @@
+// icp-links tag <ref> +name -name: one's own tags on an entry (#16), matched by --tag as the
+// page's tags are, and searched. A bare name adds it. With no change: the entry's own tags.
+import type { CommandSpec } from "./spec";
+import { resolve } from "../catalog/resolve";
+import { UsageError } from "../errors";
+import { json } from "../render/entries";
+import { sanitize } from "../text/sanitize";
+import { ownLayer, updateEntries } from "../state/layer";
+import { changeTags, isTagName, ownTags } from "../state/model";
+
+export const tag: CommandSpec<Record<string, never>> = {
+  name: "tag",
+  args: "<ref> [changes...]",
+  summary: "add (+name) and remove (-name) your own tags on an entry",
+  options: [],
+  optionLikeArgs: true,
+  examples: ["icp-links tag consensus-overview +rewatch +favourite", "icp-links tag 3 -rewatch", "icp-links list --tag rewatch"],
+  async run(ctx, args) {
+    const [ref, ...changes] = args;
+    const add: string[] = [];
+    const remove: string[] = [];
+    for (const change of changes) {
+      const sign = change[0] === "-" || change[0] === "+" ? change[0] : "+";
+      const name = (sign === change[0] ? change.slice(1) : change).toLowerCase();
+      if (!isTagName(name)) throw new UsageError(`'${change}' is not a tag change`, "write +name to add a tag, -name to remove one (letters, digits, . _ -)");
+      (sign === "+" ? add : remove).push(name);
+    }
+    const catalog = await ctx.catalog();
+    const entry = resolve(catalog, ref!);
+    if (changes.length > 0) {
+      const at = ctx.now().toISOString();
+      updateEntries(ctx, [entry], (s) => changeTags(s, add, remove, at));
+    }
+    const layer = ownLayer(ctx);
+    const tags = ownTags(layer?.get(entry));
+    if (ctx.json) ctx.out.write(json({ id: entry.id, title: entry.title, url: entry.url, tags: entry.tags, ownTags: tags }));
+    else ctx.out.write(`${sanitize(entry.id)}\t${tags.map(sanitize).join(" ")}\n`);
+  },
+};

@@ -1,0 +1,299 @@
+// Where a person's own layer is kept (#16): one JSON file, $XDG_STATE_HOME/icp-links/state.json
+// (else ~/.local/state/icp-links/state.json), never in the cache folder: clearing the cache must
+// never lose a mark.
+//
+// Kept safe:
+// - Readers take no lock: the file is only ever replaced whole (a temporary file in the same
+//   folder, fsync, rename), so a reader sees the old state or the new one, and so does a
+//   process killed in the middle of a write (its temporary file is removed by the next writer).
+// - Writers take a lock file (state.lock, created O_EXCL) and read, change and write the state
+//   while they hold it: 20 concurrent `done` on different entries all persist. A lock, not an
+//   append-only journal: the journal would still need a lock to be compacted, and readers
+//   would replay it at every start; one small file read whole is what `list` can afford (#4).
+//   A lock whose process is gone (same host, no such pid) or older than LOCK_STALE_MS is
+//   broken: renamed away (only one breaker can win the rename), checked to be the stale one,
+//   and removed.
+// - A damaged file is never replaced: it is renamed aside (state.json.damaged-<time>) under the
+//   lock and the error names that file; the next run starts afresh, the marks are in the file.
+// - The same owner rules as the cache: the folder and file must be ours and writable by us
+//   alone; the file is a regular file (not a link, FIFO or device); a rewrite keeps its mode.
+import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { writeFileAtomic } from "../io/atomic-write";
+import { makeDirectory } from "../io/mkdir";
+import { UsageError } from "../errors";
+import { fromJson, toJson, type StateData } from "./model";
+
+export interface StateStore {
+  /** False with --no-state or ICP_LINKS_NO_STATE=1: nothing is read or written. */
+  readonly enabled: boolean;
+  /** The state file (for messages and `state path`). */
+  readonly file: string;
+  /** The state as it is now (read once per run; empty when there is none). Throws UsageError. */
+  load(): StateData;
+  /** Changes the state under the lock, from what is on disk at that moment. Throws UsageError. */
+  update(change: (data: StateData) => StateData): StateData;
+}
+
+export function stateDir(env: Record<string, string | undefined>, home: string): string {
+  // XDG: a relative path is invalid and ignored.
+  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith("/") ? env.XDG_STATE_HOME : join(home, ".local", "state");
+  return join(base, "icp-links");
+}
+
+export function stateDisabled(env: Record<string, string | undefined>, flag: boolean | undefined): boolean {
+  return flag === false || env.ICP_LINKS_NO_STATE === "1";
+}
+
+/** The store of --no-state: reads nothing; a command that must write says so. */
+export function disabledStateStore(file: string): StateStore {
+  return {
+    enabled: false,
+    file,
+    load: () => new Map(),
+    update: () => {
+      throw new UsageError("the state is off (--no-state or ICP_LINKS_NO_STATE=1): nothing was marked", "run without --no-state and with ICP_LINKS_NO_STATE unset");
+    },
+  };
+}
+
+/** A lock older than this is a dead writer's, whatever its pid says (a write takes milliseconds). */
+export const LOCK_STALE_MS = 30_000;
+/** How long a writer waits for the lock before giving up. */
+export const LOCK_WAIT_MS = 15_000;
+
+export interface FileStateOptions {
+  dir: string;
+  uid?: number;
+  now?: () => number;
+  /** How long a writer waits for the lock (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
+  /** Called between the write of the temporary file and its rename (tests kill the writer there). */
+  beforeRename?: () => void;
+}
+
+/** Blocks the thread: a one-shot command has nothing else to do while it waits for the lock. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function trusted(stats: Stats, uid: number | undefined): boolean {
+  return uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+
+export function fileStateStore(options: FileStateOptions): StateStore {
+  const { dir, uid } = options;
+  const now = options.now ?? Date.now;
+  const file = join(dir, "state.json");
+  const lockFile = join(dir, "state.lock");
+  let cached: StateData | undefined;
+
+  /** The file's bytes and mode, or undefined when there is none. Throws UsageError. */
+  function readRaw(): { bytes: Buffer; mode: number } | undefined {
+    let dirStats: Stats;
+    try {
+      dirStats = statSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw new UsageError(`cannot read the state folder ${dir}: ${(error as Error).message}`, "check its permissions, or run with --no-state");
+    }
+    if (!dirStats.isDirectory()) throw new UsageError(`the state folder ${dir} is not a folder`, "move it away, or set XDG_STATE_HOME");
+    if (!trusted(dirStats, uid)) throw new UsageError(`the state folder ${dir} is not yours alone (owner or write permission)`, "chmod go-w it, or set XDG_STATE_HOME");
+    let fd: number;
+    try {
+      // No link followed, no FIFO waited on: checked once opened.
+      fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return undefined;
+      if (code === "ELOOP") throw new UsageError(`the state file ${file} is a symbolic link`, "icp-links keeps its state in a regular file: move the link away");
+      throw new UsageError(`cannot read the state file ${file}: ${(error as Error).message}`, "check its permissions, or run with --no-state");
+    }
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) throw new UsageError(`the state file ${file} is not a regular file`, "move it away");
+      if (!trusted(stats, uid)) throw new UsageError(`the state file ${file} is not yours alone (owner or write permission)`, "chmod go-w it");
+      return { bytes: readFileSync(fd), mode: stats.mode & 0o777 };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  function parse(bytes: Buffer): StateData {
+    return fromJson(JSON.parse(bytes.toString("utf8")));
+  }
+
+  /** Renames a damaged file aside (under the lock) and throws the error that names it. */
+  function setAside(reason: string): never {
+    let aside = `${file}.damaged-${stamp(now())}`;
+    for (let n = 2; exists(aside); n++) aside = `${file}.damaged-${stamp(now())}-${n}`;
+    renameSync(file, aside);
+    throw new UsageError(`the state file ${file} was damaged (${reason}); it is kept as ${aside}, and a new state starts`, "your marks are in that file: fix it and run 'icp-links state import' on it");
+  }
+
+  function readLocked(): { data: StateData; mode: number | undefined } {
+    const raw = readRaw();
+    if (!raw) return { data: new Map(), mode: undefined };
+    try {
+      return { data: parse(raw.bytes), mode: raw.mode };
+    } catch (error) {
+      return setAside((error as Error).message);
+    }
+  }
+
+  function lockInfo(): { text: string; pid: number; host: string; ageMs: number } | undefined {
+    try {
+      const text = readFileSync(lockFile, "utf8");
+      const [pid, host] = text.split(" ");
+      return { text, pid: Number(pid), host: host ?? "", ageMs: now() - statSync(lockFile).mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  function stale(lock: { pid: number; host: string; ageMs: number }): boolean {
+    if (lock.ageMs > LOCK_STALE_MS) return true;
+    return lock.host === hostname() && Number.isInteger(lock.pid) && lock.pid > 0 && lock.pid !== process.pid && !alive(lock.pid);
+  }
+
+  /** Breaks a stale lock: renamed away first, so that of two breakers only one removes it. */
+  function breakLock(seenText: string): void {
+    const moved = `${lockFile}.stale.${process.pid}.${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      renameSync(lockFile, moved);
+    } catch {
+      return; // Another process broke it first.
+    }
+    let text = "";
+    try {
+      text = readFileSync(moved, "utf8");
+    } catch {
+      // Gone: nothing to put back.
+    }
+    if (text !== seenText) {
+      // A fresh lock taken since we looked: put it back (link fails if yet another exists).
+      try {
+        linkSync(moved, lockFile);
+      } catch {
+        // Its owner releases by content; nothing more to do.
+      }
+    }
+    try {
+      unlinkSync(moved);
+    } catch {
+      // Already gone.
+    }
+  }
+
+  function lock(): string {
+    const mine = `${process.pid} ${hostname()} ${new Date(now()).toISOString()}`;
+    const deadline = now() + (options.lockWaitMs ?? LOCK_WAIT_MS);
+    for (;;) {
+      try {
+        const fd = openSync(lockFile, "wx", 0o600);
+        try {
+          writeSync(fd, mine);
+        } finally {
+          closeSync(fd);
+        }
+        return mine;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new UsageError(`cannot lock the state in ${dir}: ${(error as Error).message}`, "check the folder's permissions, or run with --no-state");
+      }
+      const held = lockInfo();
+      // A lock file still empty is being written by its owner: wait, unless it is old.
+      if (held && (held.text !== "" || held.ageMs > LOCK_STALE_MS) && stale(held)) {
+        breakLock(held.text);
+        continue;
+      }
+      if (now() > deadline) {
+        throw new UsageError(`the state is locked by process ${held?.pid || "?"} (${lockFile})`, "wait for that icp-links to end; if none runs, remove the lock file");
+      }
+      sleepSync(5 + Math.random() * 20);
+    }
+  }
+
+  function unlock(mine: string): void {
+    try {
+      if (readFileSync(lockFile, "utf8") === mine) unlinkSync(lockFile);
+    } catch {
+      // Broken by another process as stale: nothing of ours is left.
+    }
+  }
+
+  /** Temporary files of writers killed mid-write: with the lock held, none is anyone's now. */
+  function removeLeftovers(): void {
+    try {
+      for (const name of readdirSync(dir)) {
+        if ((name.startsWith(".state.json.") && name.endsWith(".tmp")) || name.startsWith("state.lock.stale.")) unlinkSync(join(dir, name));
+      }
+    } catch {
+      // Not fatal: they are only litter.
+    }
+  }
+
+  return {
+    enabled: true,
+    file,
+    load() {
+      if (cached) return cached;
+      const raw = readRaw();
+      if (!raw) return (cached = new Map());
+      try {
+        return (cached = parse(raw.bytes));
+      } catch {
+        // Damage is handled under the lock: set aside once, by one process, and named.
+        const mine = lock();
+        try {
+          return (cached = readLocked().data);
+        } finally {
+          unlock(mine);
+        }
+      }
+    },
+    update(change) {
+      try {
+        makeDirectory(dir, 0o700);
+      } catch (error) {
+        throw new UsageError(`cannot create the state folder ${dir}: ${(error as Error).message}`, "set XDG_STATE_HOME to a writable folder, or run with --no-state");
+      }
+      if (!trusted(statSync(dir), uid)) throw new UsageError(`the state folder ${dir} is not yours alone (owner or write permission)`, "chmod go-w it, or set XDG_STATE_HOME");
+      const mine = lock();
+      try {
+        const { data, mode } = readLocked();
+        const next = change(data);
+        removeLeftovers();
+        try {
+          writeFileAtomic(file, `${JSON.stringify(toJson(next), null, 1)}\n`, { mode: mode ?? 0o600, ...(options.beforeRename && { beforeRename: options.beforeRename }) });
+        } catch (error) {
+          throw new UsageError(`cannot write the state file ${file}: ${(error as Error).message}`, "check the disk and the folder's permissions; the state is as it was");
+        }
+        return (cached = next);
+      } finally {
+        unlock(mine);
+      }
+    },
+  };
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
