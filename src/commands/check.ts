@@ -72,7 +72,10 @@ export const check: CommandSpec<CheckOptionValues> = {
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
     { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
   ],
-  exitCodes: [["1", "a broken link (with --strict, also a blocked or error one); an unknown or ambiguous ref"]],
+  exitCodes: [
+    ["1", "a broken link (with --strict, also a blocked or error one); an unknown or ambiguous ref"],
+    ["3", "check: offline, no link could be reached; nothing reported or stored"],
+  ],
   examples: ["icp-links check", "icp-links check --kind talk", "icp-links check consensus-overview --json", "icp-links check --max-age 1d --strict"],
   async run(ctx, refs, options) {
     const catalog = await ctx.catalog();
