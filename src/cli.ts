@@ -16,6 +16,7 @@ import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore } from "./io/check-store";
 import { writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
+import { openEditTarget } from "./io/edit-file";
 import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
 import { interruption } from "./io/interruption";
@@ -71,10 +72,29 @@ function maxBytes(): number {
   return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : DEFAULT_MAX_BYTES;
 }
 
-function pageSpecs(globals: GlobalOptions): string[] {
+/** The pages named by --file, else by ICP_LINKS_FILE; none when it is the bundled page. */
+function namedPages(globals: GlobalOptions): string[] {
   if (globals.file && globals.file.length > 0) return globals.file;
-  const fromEnv = env.ICP_LINKS_FILE?.split(delimiter).filter(Boolean);
-  return fromEnv && fromEnv.length > 0 ? fromEnv : [BUNDLED_PAGE];
+  return env.ICP_LINKS_FILE?.split(delimiter).filter(Boolean) ?? [];
+}
+
+function pageSpecs(globals: GlobalOptions): string[] {
+  const named = namedPages(globals);
+  return named.length > 0 ? named : [BUNDLED_PAGE];
+}
+
+/** A yes/no question on the terminal (check --fix), when standard input and error are one. */
+function terminalConfirm(): ((question: string) => Promise<boolean>) | undefined {
+  if (!process.stdin.isTTY || !stderr.isTTY) return undefined;
+  return async (question) => {
+    const { createInterface } = await import("node:readline/promises");
+    const prompt = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+    } finally {
+      prompt.close();
+    }
+  };
 }
 
 /** An output file that cannot be written: the same messages as for input, said of output. */
@@ -131,6 +151,10 @@ function makeContext(globals: GlobalOptions): Context {
     // Looked up when pick asks: it touches process.stdin, whose stream costs 2–3 ms to set up.
     get choose() {
       return chooser();
+    },
+    editTarget: (into) => openEditTarget({ specs: namedPages(globals), into, maxBytes: maxBytes() }),
+    get confirm() {
+      return terminalConfirm();
     },
     writeFile: (path, data, overwrite) => {
       try {

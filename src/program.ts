@@ -12,12 +12,15 @@ import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
 import { complete, completionCommand } from "./commands/completion";
 import { pick } from "./commands/pick";
+import { add } from "./commands/add";
+import { remove } from "./commands/remove";
+import { move } from "./commands/move";
 import { ExitCode, IcpError, NotFoundError, QuietExit } from "./errors";
 import { sanitize } from "./text/sanitize";
 
 /** Every command, in the order of --help. Each declares its options; runs get them typed. */
 export const COMMANDS: CommandSpec<never>[] = [
-  list, search, open, show, pick, sections, speakers, check, exportCommand, completionCommand(() => COMMANDS), complete,
+  list, search, open, show, pick, sections, speakers, check, exportCommand, add, remove, move, completionCommand(() => COMMANDS), complete,
 ] as CommandSpec<never>[];
 
 export const EXIT_CODES_HELP = `

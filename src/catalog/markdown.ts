@@ -10,6 +10,20 @@ export type Segment =
 export interface Block {
   /** Segments in reading order: text and links. */
   segments: Segment[];
+  /**
+   * Where the block is in the file, for editing (#17): 1-based first line and the line after its
+   * last (markdown-it's map, which for a list item takes in its nested items and trailing blank
+   * lines); whether it is a list item, a table row or a paragraph; and, for a list item, whether
+   * it holds nested list items.
+   */
+  place?: BlockPlace;
+}
+
+export interface BlockPlace {
+  kind: "item" | "row" | "paragraph";
+  start: number;
+  end: number;
+  nested: boolean;
 }
 
 export interface HeadingToken {
@@ -170,16 +184,22 @@ function walkChunk(body: string, lineOffset: number): Item[] {
         heading = undefined;
         break;
       case "list_item_open":
-      case "tr_open":
-        stack.push({ type: token.type === "tr_open" ? "row" : "item", block: { segments: [] }, order: order++ });
+      case "tr_open": {
+        const type = token.type === "tr_open" ? "row" : "item";
+        if (type === "item") {
+          const outer = innermost();
+          if (outer?.type === "item") outer.block.place!.nested = true;
+        }
+        stack.push({ type, block: { segments: [], place: placeOf(type, token.map, lineOffset) }, order: order++ });
         break;
+      }
       case "list_item_close":
       case "tr_close":
         finish(stack.pop(), line);
         break;
       case "paragraph_open":
         // A paragraph inside a list item or a table belongs to it; elsewhere it stands alone.
-        if (!innermost()) stack.push({ type: "paragraph", block: { segments: [] }, order: order++ });
+        if (!innermost()) stack.push({ type: "paragraph", block: { segments: [], place: placeOf("paragraph", token.map, lineOffset) }, order: order++ });
         break;
       case "paragraph_close":
         if (stack.at(-1)?.type === "paragraph") finish(stack.pop(), line);
@@ -200,6 +220,11 @@ function walkChunk(body: string, lineOffset: number): Item[] {
   // An outer list item ends after its nested items: put blocks back in the order their links appear.
   items.sort((a, b) => a.line - b.line || a.order - b.order);
   return items.map((x) => x.item);
+}
+
+function placeOf(kind: BlockPlace["kind"], map: [number, number] | null, lineOffset: number): BlockPlace {
+  const [start, end] = map ?? [0, 0];
+  return { kind, start: start + 1 + lineOffset, end: end + 1 + lineOffset, nested: false };
 }
 
 /** Plain text of inline tokens (images and HTML left out), for headings. */

@@ -41,7 +41,12 @@ function baseName(source: string): string {
   return source.replace(/^.*[\\/]/, "").replace(/\.(md|markdown)$/i, "") || source;
 }
 
-export function parsePage(text: string, source: string): Page {
+export interface ParseOptions {
+  /** Give each entry the place of its block in the file (for editing, #17). */
+  places?: boolean;
+}
+
+export function parsePage(text: string, source: string, options: ParseOptions = {}): Page {
   // A UTF-8 byte order mark and CRLF/CR line endings must not change what a page says.
   // Escape sequences go before parsing: their "[" and "]" would otherwise change how links parse.
   const normalised = stripEscapes(text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n"));
@@ -101,6 +106,7 @@ export function parsePage(text: string, source: string): Page {
       bare: link.bare || title === "",
     };
     if (speaker) entry.speaker = speaker;
+    if (options.places && item.block.place) entry.place = { ...item.block.place };
     if (description && description !== title) entry.description = description;
     entries.push(entry);
   }

@@ -6,6 +6,7 @@ import type { View } from "../render/style";
 import type { Filters } from "../search/filters";
 import type { HttpClient } from "../check/types";
 import type { CheckStore } from "../io/check-store";
+import type { EditTarget } from "../io/edit-file";
 
 export interface Printer {
   write(text: string): void;
@@ -67,6 +68,13 @@ export interface Context {
   choose?: (config: ChooseConfig) => Promise<number | undefined>;
   /** Writes a file atomically; throws a UsageError naming the file when it cannot. */
   writeFile(path: string, data: string, overwrite: boolean): void;
+  /**
+   * The one page an editing command may change (#17): the file named by --file or
+   * ICP_LINKS_FILE (with a folder, `into`), read; throws a UsageError saying why not.
+   */
+  editTarget?(into: string | undefined): EditTarget;
+  /** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 /** The options of `list` that every command selecting entries shares. */

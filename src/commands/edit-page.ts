@@ -1,0 +1,48 @@
+// What the editing commands share (#17): the page they may edit, opened for editing, and the end
+// of every edit: --dry-run prints the diff and writes nothing; otherwise the file is written
+// atomically, refused if it changed since it was read.
+import type { OptionSpec } from "./spec";
+import type { Context } from "./context";
+import type { EditTarget } from "../io/edit-file";
+import type { EditablePage } from "../edit/page";
+import { UsageError } from "../errors";
+import { sanitize } from "../text/sanitize";
+
+export interface EditOptions {
+  dryRun?: boolean;
+  into?: string;
+}
+
+export const DRY_RUN_OPTION: OptionSpec = { flags: "--dry-run", description: "print the changes as a diff and write nothing" };
+export const INTO_OPTION: OptionSpec = { flags: "--into <file>", description: "the page to edit, when --file names a folder" };
+export const EDIT_OPTIONS: OptionSpec[] = [DRY_RUN_OPTION, INTO_OPTION];
+
+export interface OpenedPage {
+  target: EditTarget;
+  page: EditablePage;
+}
+
+export async function openForEdit(ctx: Context, into: string | undefined): Promise<OpenedPage> {
+  if (!ctx.editTarget) throw new UsageError("this page cannot be edited here");
+  const target = ctx.editTarget(into);
+  // The parser loads only when a page is edited, as when it is read (#4).
+  const { openPage } = await import("../edit/page");
+  return { target, page: openPage(target.text, target.path) };
+}
+
+/** The diff of an edit, coloured as stdout allows. */
+export async function diffOf(ctx: Context, opened: OpenedPage, after: string): Promise<string> {
+  const { renderDiff } = await import("../edit/diff");
+  return renderDiff(opened.target.text, after, opened.target.path, ctx.view.style);
+}
+
+/** Ends an edit: prints the diff (--dry-run) or writes the page. Returns whether it wrote. */
+export async function finishEdit(ctx: Context, opened: OpenedPage, after: string, options: EditOptions, done: string): Promise<boolean> {
+  if (options.dryRun) {
+    if (!ctx.json) ctx.out.write(await diffOf(ctx, opened, after));
+    return false;
+  }
+  opened.target.write(after);
+  if (ctx.err.isTTY && !ctx.json) ctx.err.write(`${sanitize(done)} in ${sanitize(opened.target.path)}\n`);
+  return true;
+}

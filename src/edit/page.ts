@@ -1,0 +1,27 @@
+// A page opened for editing (#17): its lines as written, its entries with the places of their
+// list items, and its sections. Pure: the command layer reads the file and hands the text here.
+import { parsePage } from "../catalog/parse-page";
+import { buildCatalog } from "../catalog/build-catalog";
+import type { Catalog, Entry, ParsedEntry } from "../catalog/types";
+import { readDoc, type Doc } from "./document";
+import { sectionsOf, type Section } from "./sections";
+
+export interface EditablePage {
+  source: string;
+  text: string;
+  doc: Doc;
+  catalog: Catalog;
+  /** The parsed entries, in catalog order, with their places: parsed[i] is catalog.entries[i]. */
+  parsed: ParsedEntry[];
+  sections: Section[];
+}
+
+export function openPage(text: string, source: string): EditablePage {
+  const page = parsePage(text, source, { places: true });
+  const doc = readDoc(text);
+  return { source, text, doc, catalog: buildCatalog([page]), parsed: page.entries, sections: sectionsOf(doc, page.headings) };
+}
+
+export function parsedOf(page: EditablePage, entry: Entry): ParsedEntry {
+  return page.parsed[entry.position - 1]!;
+}
