@@ -81,16 +81,31 @@ function insertionIn(page: EditablePage, section: Section, options: { rows: bool
   const { doc } = page;
   const here = entriesIn(page, section, options.except);
   const items = here.filter(({ parsed }) => parsed.place!.kind === "item");
-  // The section's list: its items that no other item holds; the last of them ends it.
-  const top = items.filter(({ parsed }) => !items.some((o) => o.parsed !== parsed && o.parsed.place!.start < parsed.place!.start && parsed.place!.start < o.parsed.place!.end));
+  // The section's list is that of its least indented items; the new item goes after its last
+  // item, nested items included, be they entries or not ("- Community" and the links under it).
+  const indentOf = (p: ParsedEntry) => bulletOf(lineText(doc, p.place!.start - 1))?.indent.length ?? 0;
+  const least = Math.min(...items.map(({ parsed }) => indentOf(parsed)));
+  const top = items.filter(({ parsed }) => indentOf(parsed) === least);
   const last = top.at(-1)?.parsed;
   if (last) {
-    const [start, end] = contentRange(doc, last.place!, section.end);
-    const siblings = top.filter(({ parsed }) => bulletOf(lineText(doc, parsed.place!.start - 1))?.indent === bulletOf(lineText(doc, start))?.indent);
-    const previous = siblings.at(-2)?.parsed;
+    let [start, end] = contentRange(doc, last.place!, section.end);
+    const outer: string[] = top.map(({ parsed }) => lineText(doc, parsed.place!.start - 1));
+    for (let i = end; i < section.end; i++) {
+      const text = lineText(doc, i);
+      if (isBlank(text)) continue;
+      const bullet = bulletOf(text);
+      const lead = /^[ \t]*/.exec(text)![0].length;
+      // A blank line then text at the list's margin that is not an item ends the list.
+      if (bullet ? bullet.indent.length < least : lead <= least) break;
+      if (bullet?.indent.length === least) {
+        outer.push(text);
+        start = i;
+      }
+      end = i + 1;
+    }
     // A loose list (blank lines between its items) gets a blank line before the new item too.
-    const loose = previous !== undefined && previous.place!.end - 1 === start && isBlank(lineText(doc, start - 1));
-    return { at: end, before: loose ? [""] : [], style: readStyle(siblings.map(({ parsed }) => lineText(doc, parsed.place!.start - 1)), itemLines(page)) };
+    const loose = outer.length > 1 && isBlank(lineText(doc, start - 1));
+    return { at: end, before: loose ? [""] : [], style: readStyle(outer, itemLines(page)) };
   }
   const rows = here.filter(({ parsed }) => parsed.place!.kind === "row");
   if (options.rows && rows.length > 0) {
