@@ -56,22 +56,23 @@ export function findSection(sections: Section[], wanted: string): SectionMatch {
   }
   if (found.length === 0) return { none: true };
   if (found.length === 1) return { section: found[0]! };
-  const whole = (s: Section) => words(fold(s.heading.text)).join(" ") === key || words(fold(s.path.join(" "))).join(" ") === words(fold(parts.join(" "))).join(" ");
+  const folded = (list: string[]) => words(fold(list.join(" "))).join(" ");
+  const whole = (s: Section) => folded([s.heading.text]) === key || (parts.length > 1 && folded(s.path.slice(-parts.length)) === folded(parts));
   const exact = found.filter(whole);
   if (exact.length === 1) return { section: exact[0]! };
   return { ambiguous: found };
 }
 
 /**
- * The level a new section gets: that of the page's sections, the smallest level below a single
- * title heading (a page whose only "#" is its title has its sections at "##"); 2 on a page
+ * The level a new section gets: that of the page's sections, the smallest level but that of a
+ * title (a page whose only "#" is its first heading has its sections at "##"); 2 on a page
  * without headings.
  */
 export function newSectionLevel(headings: Heading[]): number {
   if (headings.length === 0) return 2;
   const min = Math.min(...headings.map((h) => h.level));
   const atMin = headings.filter((h) => h.level === min);
-  if (atMin.length === 1 && headings.length > 1 && headings[0] === atMin[0]) {
+  if (min === 1 && atMin.length === 1 && headings.length > 1 && headings[0] === atMin[0]) {
     return Math.min(...headings.slice(1).map((h) => h.level));
   }
   return min;
