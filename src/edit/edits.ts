@@ -165,7 +165,7 @@ export interface AddResult {
 export function addEntry(page: EditablePage, item: NewItem, sectionName: string | undefined): AddResult {
   checkNewUrl(item.url);
   const existing = entryWithUrl(page, item.url);
-  if (existing) throw new NotFoundError(`${item.url} is already on the page: ${existing.id} (line ${existing.line})`, "nothing added", [{ id: existing.id, title: existing.title }]);
+  if (existing) throw new NotFoundError(`${item.url} is already on the page: ${existing.id} (line ${existing.line})`, "nothing added");
   const choice = chooseSection(page, sectionName);
   const splice = placeLines(page, choice, (style, row) => [row !== undefined ? formatRow(item, row) : formatItem(item, style)], { rows: true });
   const text = writeDoc(applySplices(page.doc, [splice]));
@@ -183,7 +183,9 @@ function removal(page: EditablePage, entry: Entry, force: boolean): Splice {
     throw new UsageError(`${entry.id} (line ${entry.line}) has nested items`, "add --force to remove them with it");
   }
   const { doc } = page;
-  let [start, end] = place.kind === "row" ? [place.start - 1, place.start] : contentRange(doc, place, doc.lines.length);
+  const range = place.kind === "row" ? [place.start - 1, place.start] : contentRange(doc, place, doc.lines.length);
+  let start = range[0]!;
+  const end = range[1]!;
   // The blank line before an item that stood alone, or between two items of a loose list, goes
   // with it: what adding it put there, it takes away.
   const next = lineText(doc, end);

@@ -8,6 +8,7 @@ import { buildCatalog } from "../../src/catalog/build-catalog";
 import { plainStyle } from "../../src/render/style";
 import type { CheckResult, HttpClient } from "../../src/check/types";
 import type { ExitCode } from "../../src/errors";
+import { openEditTarget, type EditTarget } from "../../src/io/edit-file";
 
 export interface Recorded {
   code: ExitCode;
@@ -17,7 +18,18 @@ export interface Recorded {
   written: Map<string, string>;
 }
 
-export async function runInProcess(argv: string[], page: string, options: { http?: HttpClient; tty?: boolean } = {}): Promise<Recorded> {
+export interface InProcessOptions {
+  http?: HttpClient;
+  tty?: boolean;
+  /** The pages --file names, for the editing commands (#17): real files, edited for real. */
+  files?: string[];
+  /** The edit target, when a test needs to stand between reading and writing. */
+  editTarget?: (into: string | undefined) => EditTarget;
+  /** A terminal's yes/no answer (check --fix). */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+export async function runInProcess(argv: string[], page: string, options: InProcessOptions = {}): Promise<Recorded> {
   const out = { stdout: "", stderr: "", opened: [] as string[], written: new Map<string, string>() };
   const checks = new Map<string, CheckResult>();
   const view = { tty: options.tty ?? false, width: 80, style: plainStyle };
@@ -39,6 +51,8 @@ export async function runInProcess(argv: string[], page: string, options: { http
       checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
       interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),
       writeFile: (path, data) => void out.written.set(path, data),
+      editTarget: options.editTarget ?? ((into) => openEditTarget({ specs: globals.file ?? options.files ?? [], into, maxBytes: 64 * 1024 * 1024 })),
+      ...(options.confirm ? { confirm: options.confirm } : {}),
     }),
   });
   return { code, ...out };
