@@ -27,8 +27,10 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0    success
   1    nothing found: a search without match, an unknown or ambiguous ref;
-       check: a broken link (with --strict, also a blocked or error one)
-  2    usage or input error: a bad option, an unreadable or invalid page
+       check: a broken link (with --strict, also a blocked or error one);
+       add: the URL is already on the page
+  2    usage or input error: a bad option, an unreadable or invalid page;
+       editing: no page of one's own, a page changed since it was read
   130  interrupted (Ctrl-C); 143: stopped by SIGTERM`;
 
 export const ENVIRONMENT_HELP = `

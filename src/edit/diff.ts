@@ -16,7 +16,9 @@ export async function renderDiff(before: string, after: string, path: string, st
   if (before === after) return "";
   // Loaded when a diff is made; the bundle keeps it apart (scripts/build.mjs, VENDORS).
   const { structuredPatch } = await import("diff");
-  const patch = structuredPatch(`a/${path}`, `b/${path}`, before, after, "", "", { context: 3 });
+  // git's a/ and b/ for a relative path; an absolute path is shown as it is.
+  const [from, to] = path.startsWith("/") ? [path, path] : [`a/${path}`, `b/${path}`];
+  const patch = structuredPatch(from, to, before, after, "", "", { context: 3 });
   const out: string[] = [style.dim(`--- ${sanitize(patch.oldFileName ?? path)}`), style.dim(`+++ ${sanitize(patch.newFileName ?? path)}`)];
   for (const hunk of patch.hunks) {
     out.push(style.kind(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`));
