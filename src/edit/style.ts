@@ -12,9 +12,11 @@ export interface ItemStyle {
   speakerForm: "slash" | "by";
   /** Between the link (and speaker) and a description. */
   separator: string;
+  /** Link destinations written in <…> (as `export --format md` writes them). */
+  angle: boolean;
 }
 
-export const DEFAULT_STYLE: ItemStyle = { indent: "", marker: "-", gap: " ", speakerForm: "slash", separator: " - " };
+export const DEFAULT_STYLE: ItemStyle = { indent: "", marker: "-", gap: " ", speakerForm: "slash", separator: " - ", angle: false };
 
 const BULLET = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)/;
 /** The first inline link of a line: its text and where it ends. */
@@ -65,6 +67,10 @@ export function readStyle(near: string[], page: string[]): ItemStyle {
       const m = SEPARATOR.exec(rest);
       return m ? [m[1]!] : [];
     });
+  const angles = (lines: string[]): string[] => lines.flatMap((line) => {
+    const link = LINK.exec(line);
+    return link ? [link[0].slice(link[0].indexOf("](") + 2, link[0].indexOf("](") + 3) === "<" ? "angle" : "plain"] : [];
+  });
   const forms = speakerForm(near).length > 0 ? speakerForm(near) : speakerForm(page);
   const seps = separators(near).length > 0 ? separators(near) : separators(page);
   return {
@@ -73,6 +79,7 @@ export function readStyle(near: string[], page: string[]): ItemStyle {
     gap: lastBullet?.gap ?? DEFAULT_STYLE.gap,
     speakerForm: mostCommon(forms, DEFAULT_STYLE.speakerForm) as ItemStyle["speakerForm"],
     separator: mostCommon(seps, DEFAULT_STYLE.separator),
+    angle: mostCommon(angles(near).length > 0 ? angles(near) : angles(page), "plain") === "angle",
   };
 }
 
@@ -92,9 +99,9 @@ export function escapeText(text: string): string {
 }
 
 /** A link destination as markdown reads it back unchanged: in <…> when it has spaces or parentheses. */
-export function formatUrl(url: string): string {
+export function formatUrl(url: string, angle = false): string {
   const safe = url.replace(/[<>]/g, (c) => encodeURIComponent(c));
-  return /[\s()]/.test(safe) ? `<${safe}>` : safe;
+  return angle || /[\s()]/.test(safe) ? `<${safe}>` : safe;
 }
 
 export interface NewItem {
@@ -108,7 +115,7 @@ export interface NewItem {
 export function formatItem(item: NewItem, style: ItemStyle): string {
   const speaker = item.speakers.join(", ");
   const text = style.speakerForm === "slash" && speaker ? `${item.title} / ${speaker}` : item.title;
-  let line = `${style.indent}${style.marker}${style.gap}[${escapeText(text)}](${formatUrl(item.url)})`;
+  let line = `${style.indent}${style.marker}${style.gap}[${escapeText(text)}](${formatUrl(item.url, style.angle)})`;
   if (style.speakerForm === "by" && speaker) line += ` by ${escapeText(speaker)}`;
   if (item.description) line += `${style.separator}${escapeText(item.description)}`;
   return line;

@@ -80,7 +80,8 @@ describe("style", () => {
     ["star, colon", ["* [A](x): about a", "* [B](y): about b"], { marker: "*", separator: ": " }],
     ["indented plus", ["   + [A](x) \u2014 about a"], { indent: "   ", marker: "+", separator: " \u2014 " }],
     ["ordered", ["1. [A](x)", "2) [B](y)"], { marker: "3)" }],
-    ["by speaker", ["- [A](x) by Ada Lovelace - talk"], { speakerForm: "by", separator: " - " }],
+    ["by speaker", ["- [A](x) by Ada Lovelace - talk"], { speakerForm: "by", separator: " - ", angle: false }],
+    ["angle brackets", ["- [A](<https://a.example>)", "- [B](<https://b.example>)"], { angle: true }],
   ])("reads %s", (_name, lines, expected) => expect(readStyle(lines as string[], [])).toMatchObject(expected));
 
   it("writes text that markdown reads back as written", () => {
