@@ -8,7 +8,6 @@ import type { CheckedEntry } from "../render/check";
 import type { HttpClient } from "../check/types";
 import { needsGet } from "../check/outcome";
 import { UsageError } from "../errors";
-import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 
 export interface FixOptions {
@@ -92,15 +91,15 @@ async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[
   const { rewriteUrls } = await import("../edit/edits");
   const changes = moved.flatMap((c) => {
     const to = targets.get(c.entry.url);
-    // The entry as the page read for editing has it (same id, same URL).
-    const entry = entries.find((e) => e.id === c.entry.id && e.url === c.entry.url);
+    // The entry as the page read for editing has it: the same URL on the same line (ids of a
+    // catalog of several pages may carry suffixes a single page's do not).
+    const entry = entries.find((e) => e.url === c.entry.url && e.line === c.entry.line);
     return to && entry ? [{ entry, to }] : [];
   });
   const { text, done, skipped } = rewriteUrls(opened.page, changes);
   for (const s of skipped) ctx.err.write(`icp-links: not fixed: ${sanitize(s.entry.id)} (line ${s.entry.line}): its URL is written differently in the page; edit it by hand\n`);
   if (done.length === 0) {
-    if (!ctx.json) ctx.err.write("icp-links: no link to fix: none moved permanently to a page that answers\n");
-    if (ctx.json) ctx.err.write(json({ fixed: [], written: false }));
+    ctx.err.write("icp-links: no link to fix: none moved permanently to a page that answers\n");
     return;
   }
   say(await diffOf(ctx, opened, text));

@@ -32,6 +32,8 @@ export function entryWithUrl(page: EditablePage, url: string): Entry | undefined
 /** Only what a page can link to and a browser opens: http(s) URLs and site paths ("/talks"). */
 export function checkNewUrl(url: string): void {
   if (/[\x00-\x20\x7f]/.test(url.trim()) || url.trim() === "") throw new UsageError(`'${sanitize(url)}' is not a URL`, "give an http(s) URL or a site path such as /talks");
+  // Characters a URL never holds as typed: they would be written percent-encoded, another URL.
+  if (/[<>"`{}|\\^]/.test(url)) throw new UsageError(`'${sanitize(url)}' holds characters a URL must percent-encode`, "encode them (< as %3C, > as %3E, space as %20)");
   if (/^\/(?!\/)/.test(url)) return;
   let parsed: URL | undefined;
   try {
@@ -120,6 +122,12 @@ function insertionIn(page: EditablePage, section: Section, options: { rows: bool
 
 export type SectionChoice = { section: Section } | { create: string };
 
+/** The lines above the first heading, as a section: where a page without headings has its list. */
+function aboveHeadings(page: EditablePage): Section {
+  const first = page.sections[0];
+  return { heading: { level: 0, text: "", line: 0 }, path: [], start: 0, end: first ? first.heading.line - 1 : lastLineIndex(page.doc) + 1 };
+}
+
 /**
  * The section --section names, or one to create after the last. Without --section: the section
  * of the page's last list item (the end of its last list), else the last section.
@@ -127,9 +135,9 @@ export type SectionChoice = { section: Section } | { create: string };
 export function chooseSection(page: EditablePage, wanted: string | undefined): SectionChoice {
   if (wanted === undefined) {
     const lastItem = [...page.parsed].reverse().find((p) => p.place?.kind === "item");
-    const section = lastItem ? [...page.sections].reverse().find((s) => s.start <= lastItem.line - 1 && lastItem.line - 1 < s.end) : page.sections.at(-1);
-    if (section) return { section };
-    return { create: "" };
+    if (!lastItem) return page.sections.length > 0 ? { section: page.sections.at(-1)! } : { create: "" };
+    const section = [...page.sections].reverse().find((s) => s.start <= lastItem.line - 1 && lastItem.line - 1 < s.end);
+    return { section: section ?? aboveHeadings(page) };
   }
   const name = sanitize(wanted).trim();
   if (!name) throw new UsageError("--section needs a name", "give the section's name, or leave --section out");

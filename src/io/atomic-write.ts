@@ -9,6 +9,12 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** Replace an existing file (default true). When false, an existing target is an EEXIST error. */
   overwrite?: boolean;
+  /**
+   * Called when the new content is on disk, just before it replaces the target; throwing
+   * cancels the write (the temporary file is removed). Editing checks there that the page did
+   * not change since it was read (#17).
+   */
+  beforeReplace?: () => void;
 }
 
 /** Tries at a free temporary name before giving up. */
@@ -40,6 +46,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+    options.beforeReplace?.();
     // link() fails when the target exists: the no-overwrite case without a race.
     if (options.overwrite === false) {
       linkSync(temp, path);

@@ -3,7 +3,7 @@
 // when the file changed since it was read: no lost update when an editor saved it meanwhile.
 import { chownSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { resolve, sep } from "node:path";
-import { UsageError } from "../errors";
+import { IcpError, UsageError } from "../errors";
 import { writeFileAtomic } from "./atomic-write";
 import { decodePage } from "./decode";
 import { fileError } from "./load";
@@ -91,21 +91,24 @@ export function openEditTarget(options: EditTargetOptions): EditTarget {
     path,
     text,
     write(next: string) {
-      // Just before replacing it: the same bytes, size and time as when it was read.
-      let now: Stats;
-      let current: Buffer;
+      // Just before the new content replaces it: the same bytes, size and time as when read.
+      const unchanged = () => {
+        let now: Stats;
+        let current: Buffer;
+        try {
+          now = statSync(real);
+          current = readFileSync(real);
+        } catch (error) {
+          throw fileError(path, error);
+        }
+        if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || !current.equals(bytes)) {
+          throw new UsageError(`${path} changed since it was read (saved by an editor meanwhile?); nothing was written`, "run the command again");
+        }
+      };
       try {
-        now = statSync(real);
-        current = readFileSync(real);
+        writeFileAtomic(real, next, { mode: before.mode & 0o7777, beforeReplace: unchanged });
       } catch (error) {
-        throw fileError(path, error);
-      }
-      if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || !current.equals(bytes)) {
-        throw new UsageError(`${path} changed since it was read (saved by an editor meanwhile?); nothing was written`, "run the command again");
-      }
-      try {
-        writeFileAtomic(real, next, { mode: before.mode & 0o7777 });
-      } catch (error) {
+        if (error instanceof IcpError) throw error;
         const e = fileError(path, error);
         throw new UsageError(`cannot write ${e.message}; the page is unchanged`, e.hint);
       }

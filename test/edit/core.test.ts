@@ -114,7 +114,7 @@ describe("refusals", () => {
   const page = openPage(text, "p.md");
   const entry = (url: string) => page.catalog.entries.find((e) => e.url.startsWith(url))!;
 
-  it.each(["javascript:alert(1)", "ftp://a.example/", "//host.example/x", "example.org", "", "https://a.example/a b", "mailto:a@b.example"])("refuses to add %j", (url) => {
+  it.each(["javascript:alert(1)", "ftp://a.example/", "//host.example/x", "example.org", "", "https://a.example/a b", "mailto:a@b.example", "https://a.example/<x>", 'https://a.example/"q"'])("refuses to add %j", (url) => {
     expect(() => checkNewUrl(url)).toThrow(UsageError);
   });
 
@@ -149,6 +149,17 @@ describe("refusals", () => {
   it("lists the sections an ambiguous --section fits", () => {
     const two = openPage("## Rust tools\n\n## Rust agents\n", "p.md");
     expect(() => addEntry(two, { title: "T", url: "https://t.example", speakers: [] }, "rust")).toThrow(/fits 2 sections: Rust tools \(line 1\); Rust agents \(line 3\)/);
+  });
+});
+
+describe("a page without headings", () => {
+  it("adds at the end of its list, above the first heading if there is one", () => {
+    const text = "---\ntitle: T\n---\n- [A](https://a.example)\n- [B](https://b.example)\n\nSome text.\n";
+    expect(addEntry(openPage(text, "p.md"), { title: "C", url: "https://c.example", speakers: [] }, undefined).text).toBe(text.replace("(https://b.example)\n", "(https://b.example)\n- [C](https://c.example)\n"));
+    const headed = "- [A](https://a.example)\n\n## Later\n\nprose\n";
+    expect(addEntry(openPage(headed, "p.md"), { title: "C", url: "https://c.example", speakers: [] }, undefined).text).toBe("- [A](https://a.example)\n- [C](https://c.example)\n\n## Later\n\nprose\n");
+    expect(addEntry(openPage("", "p.md"), { title: "C", url: "https://c.example", speakers: [] }, undefined).text).toBe("- [C](https://c.example)\n");
+    expect(addEntry(openPage("", "p.md"), { title: "C", url: "https://c.example", speakers: [] }, "Links").text).toBe("## Links\n\n- [C](https://c.example)\n");
   });
 });
 
