@@ -5,7 +5,7 @@ import type { Entry, ParsedEntry } from "../catalog/types";
 import { NotFoundError, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { applySplices, isBlank, writeDoc, type Doc, type Splice } from "./document";
-import { parsedOf, type EditablePage } from "./page";
+import { openPage, parsedOf, type EditablePage } from "./page";
 import { describeSection, findSection, lastLineIndex, newSectionLevel, type Section } from "./sections";
 import { bulletOf, escapeText, formatItem, formatRow, formatUrl, readStyle, type ItemStyle, type NewItem } from "./style";
 
@@ -177,6 +177,12 @@ export function addEntry(page: EditablePage, item: NewItem, sectionName: string 
   const choice = chooseSection(page, sectionName);
   const splice = placeLines(page, choice, (style, row) => [row !== undefined ? formatRow(item, row) : formatItem(item, style)], { rows: true });
   const text = writeDoc(applySplices(page.doc, [splice]));
+  // Read back: the new line must be an entry where it went, and the others stay as they were.
+  const after = openPage(text, page.source);
+  const key = comparableUrl(item.url);
+  if (after.catalog.entries.length !== page.catalog.entries.length + 1 || after.catalog.entries.filter((e) => comparableUrl(e.url) === key).length !== 1) {
+    throw new UsageError(`the new entry would not be read where it goes (line ${splice.start + splice.insert.length}: inside a code block or an HTML block?); nothing added`, "add it by hand, or choose another --section");
+  }
   return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
 }
 
@@ -216,7 +222,16 @@ function merged(splices: Splice[]): Splice[] {
 
 export function removeEntries(page: EditablePage, entries: Entry[], force: boolean): string {
   const splices = merged(entries.map((e) => removal(page, e, force)));
-  return writeDoc(applySplices(page.doc, splices));
+  const text = writeDoc(applySplices(page.doc, splices));
+  // Read back: exactly the entries on the removed lines are gone, the others read as before.
+  const gone = page.catalog.entries.filter((e) => splices.some((s) => e.line - 1 >= s.start && e.line - 1 < s.end));
+  // (URLs, not titles: a bare link alone in its section takes the heading as title.)
+  const left = openPage(text, page.source).catalog.entries.map((e) => e.url);
+  const expected = page.catalog.entries.filter((e) => !gone.includes(e)).map((e) => e.url);
+  if (left.length !== expected.length || left.some((x, i) => x !== expected[i])) {
+    throw new UsageError("removing those lines would change how the rest of the page reads; nothing removed", "remove them by hand");
+  }
+  return text;
 }
 
 export interface MoveResult {
@@ -256,7 +271,12 @@ export function moveEntry(page: EditablePage, entry: Entry, sectionName: string)
   end = out.end;
   // Taken out just before where it goes (the end of the section above): one splice.
   const splices = into.start >= start && into.start <= end ? [{ start, end, insert: into.insert }] : [out, into];
-  return { text: writeDoc(applySplices(doc, splices)), section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
+  const text = writeDoc(applySplices(doc, splices));
+  const after = openPage(text, page.source);
+  if (after.catalog.entries.length !== page.catalog.entries.length || !after.catalog.entries.some((e) => e.url === entry.url && e.sectionPath.join("\n") !== entry.sectionPath.join("\n"))) {
+    throw new UsageError(`${entry.id} would not be read where it goes (inside a code block or an HTML block?); nothing moved`, "move it by hand, or choose another --section");
+  }
+  return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
 }
 
 export interface UrlChange {
