@@ -1,6 +1,6 @@
 // The editing commands in process (#17), on real files in a temporary folder, and with a local
 // HTTP server (127.0.0.1) for titles and for check --fix.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, lstatSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, lstatSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -189,6 +189,13 @@ describe("which page is edited", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(file, "utf8")).not.toBe(seedText);
+  });
+
+  it.runIf(process.getuid?.() === 0)("keeps the file's owner where allowed (as root)", async () => {
+    const file = copyOf(seedText);
+    chownSync(file, 1234, 2345);
+    expect((await runInProcess(["--file", file, "remove", "1"], seedText)).code).toBe(0);
+    expect([statSync(file).uid, statSync(file).gid]).toEqual([1234, 2345]);
   });
 
   it("keeps a CRLF page with a BOM byte for byte outside the edit", async () => {

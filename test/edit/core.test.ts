@@ -146,6 +146,12 @@ describe("refusals", () => {
     expect(() => moveEntry(page, entry("https://bare.example"), "b")).toThrow(/not a list item/);
   });
 
+  it("refuses an entry that would not be read where it goes (an unclosed code block)", () => {
+    const fenced = openPage("## A\n\n- [One](https://one.example)\n\n## B\n\n```\ncode\n", "p.md");
+    expect(() => addEntry(fenced, { title: "T", url: "https://t.example", speakers: [] }, "b")).toThrow(/would not be read where it goes .*nothing added/);
+    expect(() => moveEntry(fenced, fenced.catalog.entries[0]!, "b")).toThrow(/would not be read where it goes/);
+  });
+
   it("lists the sections an ambiguous --section fits", () => {
     const two = openPage("## Rust tools\n\n## Rust agents\n", "p.md");
     expect(() => addEntry(two, { title: "T", url: "https://t.example", speakers: [] }, "rust")).toThrow(/fits 2 sections: Rust tools \(line 1\); Rust agents \(line 3\)/);
