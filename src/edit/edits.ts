@@ -204,7 +204,9 @@ function removal(page: EditablePage, entry: Entry, force: boolean): Splice {
   // with it: what adding it put there, it takes away.
   const next = lineText(doc, end);
   const atEnd = end > lastLineIndex(doc);
-  if (place.kind === "item" && start > 0 && isBlank(lineText(doc, start - 1)) && (atEnd || !bulletOf(next))) start--;
+  // (A list item in a block quote is one too: "> - [x](…)".)
+  const nextIsItem = bulletOf(next.replace(/^(?: {0,3}> ?)+/, "")) !== undefined;
+  if (place.kind === "item" && start > 0 && isBlank(lineText(doc, start - 1)) && (atEnd || !nextIsItem)) start--;
   return { start, end, insert: [] };
 }
 
@@ -252,9 +254,10 @@ export function moveEntry(page: EditablePage, entry: Entry, sectionName: string)
   }
   const out = removal(page, entry, true);
   const { doc } = page;
-  let [start, end] = contentRange(doc, parsed.place, doc.lines.length);
-  const lines = doc.lines.slice(start, end).map((l) => l.text);
-  const source = bulletOf(lines[0]!)!;
+  const [first, last] = contentRange(doc, parsed.place, doc.lines.length);
+  const lines = doc.lines.slice(first, last).map((l) => l.text);
+  const source = bulletOf(lines[0]!);
+  if (!source) throw new UsageError(`${entry.id} (line ${entry.line}) is a list item inside a block quote or another block`, "move it by hand");
   const sourceColumn = source.indent.length + source.marker.length + source.gap.length;
   const reindent = (style: ItemStyle): string[] => {
     const first = `${style.indent}${style.marker}${style.gap}${lines[0]!.slice(sourceColumn)}`;
@@ -267,10 +270,8 @@ export function moveEntry(page: EditablePage, entry: Entry, sectionName: string)
     return [first, ...rest];
   };
   const into = placeLines(page, choice, reindent, { rows: false, except: entry });
-  start = out.start;
-  end = out.end;
   // Taken out just before where it goes (the end of the section above): one splice.
-  const splices = into.start >= start && into.start <= end ? [{ start, end, insert: into.insert }] : [out, into];
+  const splices = into.start >= out.start && into.start <= out.end ? [{ start: out.start, end: out.end, insert: into.insert }] : [out, into];
   const text = writeDoc(applySplices(doc, splices));
   const after = openPage(text, page.source);
   if (after.catalog.entries.length !== page.catalog.entries.length || !after.catalog.entries.some((e) => e.url === entry.url && e.sectionPath.join("\n") !== entry.sectionPath.join("\n"))) {

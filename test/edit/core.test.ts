@@ -152,6 +152,12 @@ describe("refusals", () => {
     expect(() => moveEntry(fenced, fenced.catalog.entries[0]!, "b")).toThrow(/would not be read where it goes/);
   });
 
+  it("removes an item in a block quote, and refuses to move it", () => {
+    const quoted = openPage("## A\n\n> - [Q](https://q.example)\n> - [R](https://r.example)\n\n## B\n", "p.md");
+    expect(removeEntries(quoted, [quoted.catalog.entries[0]!], false)).toBe("## A\n\n> - [R](https://r.example)\n\n## B\n");
+    expect(() => moveEntry(quoted, quoted.catalog.entries[0]!, "b")).toThrow(/inside a block quote/);
+  });
+
   it("lists the sections an ambiguous --section fits", () => {
     const two = openPage("## Rust tools\n\n## Rust agents\n", "p.md");
     expect(() => addEntry(two, { title: "T", url: "https://t.example", speakers: [] }, "rust")).toThrow(/fits 2 sections: Rust tools \(line 1\); Rust agents \(line 3\)/);

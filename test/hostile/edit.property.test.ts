@@ -14,7 +14,7 @@ const EVIL = ["\x1b[2J", "\x1b]0;owned\x07", "\r", "\u202e", "\u200b", "\x9b31m"
 const text = fc.array(fc.oneof(fc.constantFrom(...EVIL), fc.string({ maxLength: 6 }), fc.constantFrom("Talks", "Ada Lovelace", " / ", "[", "]", "*", "`", "|")), { maxLength: 6 }).map((p) => p.join(""));
 const url = fc.oneof(fc.webUrl(), fc.constantFrom("/site-page", "https://dup.example/", "javascript:alert(1)"));
 const line = fc.oneof(
-  fc.tuple(fc.constantFrom("- ", "* ", "  - ", "1. ", "    "), text, url, fc.constantFrom("", " - d", ": d", "  ")).map(([b, t, u, d]) => `${b}[${t}](${u})${d}`),
+  fc.tuple(fc.constantFrom("- ", "* ", "  - ", "1. ", "    ", "> - ", "2) "), text, url, fc.constantFrom("", " - d", ": d", "  ")).map(([b, t, u, d]) => `${b}[${t}](${u})${d}`),
   url,
   text.map((t) => `## ${t}`),
   fc.constantFrom("", "", "```", "---", "| a | b |", "|---|---|", "| [x](https://t.example/x) | y |", "title: x", "# Top"),
