@@ -152,7 +152,7 @@ function makeContext(globals: GlobalOptions): Context {
     get choose() {
       return chooser();
     },
-    editTarget: (into) => openEditTarget({ specs: namedPages(globals), into, maxBytes: maxBytes() }),
+    editTarget: (into) => openEditTarget({ specs: namedPages(globals), into, maxBytes: maxBytes(), bundled: BUNDLED_PAGE }),
     get confirm() {
       return terminalConfirm();
     },

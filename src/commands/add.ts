@@ -92,9 +92,9 @@ export const add: CommandSpec<AddOptions> = {
     const { comparableUrl } = await import("../edit/edits");
     const after = openPage(result.text, opened.target.path);
     const entry = after.catalog.entries.find((e) => comparableUrl(e.url) === comparableUrl(link));
-    const written = await finishEdit(ctx, opened, result.text, options, `Added ${entry?.id ?? link} to ${result.created ? "a new section, " : ""}${result.section || "the end of the page"}`);
+    const { written, diff } = await finishEdit(ctx, opened, result.text, options, `Added ${entry?.id ?? link} to ${result.created ? "a new section, " : ""}${result.section || "the end of the page"}`);
     if (ctx.json) {
-      ctx.out.write(json({ id: entry?.id ?? null, title: entry?.title ?? title, url: link, section: result.section, newSection: result.created, line: entry?.line ?? null, file: opened.target.path, written }));
+      ctx.out.write(json({ id: entry?.id ?? null, title: entry?.title ?? title, url: link, section: result.section, newSection: result.created, line: entry?.line ?? null, file: opened.target.path, written, ...(diff === undefined ? {} : { diff }) }));
     } else if (written && entry) ctx.out.write(`${sanitize(entry.id)}\n`);
   },
 };

@@ -7,6 +7,7 @@ import type { EditTarget } from "../io/edit-file";
 import type { EditablePage } from "../edit/page";
 import { UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
+import { plainStyle } from "../render/style";
 
 export interface EditOptions {
   dryRun?: boolean;
@@ -33,16 +34,18 @@ export async function openForEdit(ctx: Context, into: string | undefined): Promi
 /** The diff of an edit, coloured as stdout allows. */
 export async function diffOf(ctx: Context, opened: OpenedPage, after: string): Promise<string> {
   const { renderDiff } = await import("../edit/diff");
-  return renderDiff(opened.target.text, after, opened.target.path, ctx.view.style);
+  return renderDiff(opened.target.text, after, opened.target.path, ctx.json ? plainStyle : ctx.view.style);
 }
 
-/** Ends an edit: prints the diff (--dry-run) or writes the page. Returns whether it wrote. */
-export async function finishEdit(ctx: Context, opened: OpenedPage, after: string, options: EditOptions, done: string): Promise<boolean> {
+/** Ends an edit: prints the diff (--dry-run; under --json it is returned, for the command's JSON) or writes the page. */
+export async function finishEdit(ctx: Context, opened: OpenedPage, after: string, options: EditOptions, done: string): Promise<{ written: boolean; diff?: string }> {
   if (options.dryRun) {
-    if (!ctx.json) ctx.out.write(await diffOf(ctx, opened, after));
-    return false;
+    const diff = await diffOf(ctx, opened, after);
+    if (ctx.json) return { written: false, diff };
+    ctx.out.write(diff);
+    return { written: false };
   }
   opened.target.write(after);
   if (ctx.err.isTTY && !ctx.json) ctx.err.write(`${sanitize(done)} in ${sanitize(opened.target.path)}\n`);
-  return true;
+  return { written: true };
 }

@@ -22,7 +22,7 @@ export const move: CommandSpec<MoveOptions> = {
     const entry = resolve(opened.page.catalog, ref!);
     const { moveEntry } = await import("../edit/edits");
     const result = moveEntry(opened.page, entry, options.section);
-    const written = await finishEdit(ctx, opened, result.text, options, `Moved ${entry.id} to ${result.created ? "a new section, " : ""}${result.section}`);
-    if (ctx.json) ctx.out.write(json({ id: entry.id, section: result.section, newSection: result.created, file: opened.target.path, written }));
+    const { written, diff } = await finishEdit(ctx, opened, result.text, options, `Moved ${entry.id} to ${result.created ? "a new section, " : ""}${result.section}`);
+    if (ctx.json) ctx.out.write(json({ id: entry.id, section: result.section, newSection: result.created, file: opened.target.path, written, ...(diff === undefined ? {} : { diff }) }));
   },
 };

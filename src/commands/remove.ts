@@ -20,7 +20,7 @@ export const remove: CommandSpec<RemoveOptions> = {
     const entries = [...new Set(refs.map((ref) => resolve(opened.page.catalog, ref)))];
     const { removeEntries } = await import("../edit/edits");
     const after = removeEntries(opened.page, entries, Boolean(options.force));
-    const written = await finishEdit(ctx, opened, after, options, `Removed ${entries.map((e) => e.id).join(", ")}`);
-    if (ctx.json) ctx.out.write(json({ removed: entries.map((e) => ({ id: e.id, title: e.title, url: e.url, line: e.line })), file: opened.target.path, written }));
+    const { written, diff } = await finishEdit(ctx, opened, after, options, `Removed ${entries.map((e) => e.id).join(", ")}`);
+    if (ctx.json) ctx.out.write(json({ removed: entries.map((e) => ({ id: e.id, title: e.title, url: e.url, line: e.line })), file: opened.target.path, written, ...(diff === undefined ? {} : { diff }) }));
   },
 };

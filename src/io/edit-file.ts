@@ -23,6 +23,8 @@ export interface EditTargetOptions {
   /** With a folder: the file to edit. */
   into?: string;
   maxBytes: number;
+  /** The bundled page's path: never edited, even when --file names it. */
+  bundled?: string;
 }
 
 const OWN_COPY = "make your own copy with 'icp-links export --format md -o my-links.md' and edit it with --file my-links.md";
@@ -72,6 +74,7 @@ export function openEditTarget(options: EditTargetOptions): EditTarget {
   } catch (error) {
     throw fileError(path, error);
   }
+  if (options.bundled !== undefined && real === realpathOrSelf(options.bundled)) throw new UsageError("the bundled page is never edited", OWN_COPY);
   const before = statOf(real);
   if (!before.isFile()) throw new UsageError(`${path} is not a regular file`, "only a page in a regular file can be edited");
   if (before.size > options.maxBytes) throw new UsageError(`${path} is larger than the ${Math.round(options.maxBytes / 1024 / 1024)} MB a page may have`, "set ICP_LINKS_MAX_SIZE (in MB) to allow larger pages");

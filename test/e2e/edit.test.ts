@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../helpers/cli";
-import { catalogFromText, SEED } from "../helpers/pages";
+import { catalogFromText, ROOT, SEED } from "../helpers/pages";
 
 function copy(): string {
   const file = join(mkdtempSync(join(tmpdir(), "icp-links-e2e-edit-")), "my-links.md");
@@ -31,9 +31,11 @@ describe("editing with the built binary", () => {
     expect((await run(["show", "a-talk"], { env })).code).toBe(1);
   });
 
-  it("never edits the bundled page", async () => {
-    const r = await run(["remove", "1"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/the bundled page is never edited \(make your own copy with 'icp-links export --format md -o my-links.md'/);
+  it("never edits the bundled page, even named with --file", async () => {
+    for (const args of [["remove", "1"], ["--file", join(ROOT, "data/inside-icp.md"), "remove", "1"]]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/the bundled page is never edited \(make your own copy with 'icp-links export --format md -o my-links.md'/);
+    }
   });
 });

@@ -93,6 +93,15 @@ describe("add", () => {
     expect(JSON.parse(r.stdout)).toEqual({ id: "tokenomics", title: "Tokenomics", url: "/tokenomics", section: "In-site Pages", newSection: false, line: 56, file, written: true });
   });
 
+  it("gives the diff in the JSON of a dry run, and writes nothing", async () => {
+    const file = copyOf(seedText);
+    const r = await runInProcess(["--json", "--file", file, "remove", "1", "--dry-run"], seedText);
+    const out = JSON.parse(r.stdout) as { written: boolean; diff: string };
+    expect(out.written).toBe(false);
+    expect(out.diff).toContain("\n-- [Internet Computer Technology](https://medium.com/dfinity/https-medium-com-dfinity-technology/home)\n");
+    expect(readFileSync(file, "utf8")).toBe(seedText);
+  });
+
   it("refuses what is not an http(s) URL or a site path", async () => {
     const file = copyOf(seedText);
     const r = await runInProcess(["--file", file, "add", "javascript:alert(1)", "--title", "x"], seedText);
