@@ -97,7 +97,7 @@ async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[
     return to && entry ? [{ entry, to }] : [];
   });
   const { text, done, skipped } = rewriteUrls(opened.page, changes);
-  for (const s of skipped) ctx.err.write(`icp-links: not fixed: ${sanitize(s.entry.id)} (line ${s.entry.line}): its URL is written differently in the page; edit it by hand\n`);
+  for (const s of skipped) ctx.err.write(`icp-links: not fixed: ${sanitize(s.entry.id)} (line ${s.entry.line}): its line does not hold its URL as written (a reference link, or escapes); edit it by hand\n`);
   if (done.length === 0) {
     ctx.err.write("icp-links: no link to fix: none moved permanently to a page that answers\n");
     return;

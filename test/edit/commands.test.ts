@@ -258,6 +258,15 @@ describe("check --fix", () => {
     expect(readFileSync(file, "utf8")).toBe(text);
   });
 
+  it("leaves a link its line does not hold as written (a reference link), and says so", async () => {
+    const text = `## Links\n\n- [Ref][r]\n\n[r]: ${server.base}/perm\n`;
+    const file = copyOf(text);
+    const r = await runInProcess(["--file", file, "check", "--fix", "--yes", "--interval", "0"], text, { http });
+    expect(r.stderr).toMatch(/not fixed: ref \(line 3\): its line does not hold its URL as written/);
+    expect(r.stderr).toMatch(/no link to fix/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
   it("refuses the bundled page before checking anything", async () => {
     const before = server.hits.size;
     const r = await runInProcess(["check", "--fix"], seedText, { http, files: [] });
