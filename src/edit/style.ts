@@ -121,13 +121,22 @@ export function formatItem(item: NewItem, style: ItemStyle): string {
   return line;
 }
 
-/** A table row for a section whose links are in a table: the link in the first cell, the description in the second. */
+/**
+ * A table row for a section whose links are in a table, shaped as its last row: the link in the
+ * cell where that row has its link, the description in the first other cell that has text.
+ */
 export function formatRow(item: NewItem, lastRow: string): string {
-  const cells = lastRow.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/).length;
+  const cells = lastRow.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/);
+  const linkAt = Math.max(0, cells.findIndex((c) => /\]\(/.test(c)));
+  const textAt = cells.findIndex((c, i) => i !== linkAt && c.trim() !== "");
   const speaker = item.speakers.join(", ");
   const title = speaker ? `${item.title} / ${speaker}` : item.title;
   const escape = (t: string) => escapeText(t).replace(/\|/g, "\\|");
-  const values = [`[${escape(title)}](${formatUrl(item.url).replace(/\|/g, "%7C")})`, escape(item.description ?? "")];
-  while (values.length < cells) values.push("");
-  return `| ${values.slice(0, Math.max(cells, 1)).join(" | ")} |`;
+  const values = cells.map(() => "");
+  if (values.length === 0) values.push("");
+  values[linkAt] = `[${escape(title)}](${formatUrl(item.url).replace(/\|/g, "%7C")})`;
+  // A table without a text column: the description follows the link in its cell.
+  if (item.description && textAt >= 0) values[textAt] = escape(item.description);
+  else if (item.description) values[linkAt] += ` - ${escape(item.description)}`;
+  return `| ${values.join(" | ")} |`;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { applySplices, readDoc, writeDoc } from "../../src/edit/document";
 import { findSection, newSectionLevel, sectionsOf } from "../../src/edit/sections";
-import { escapeText, formatItem, formatUrl, readStyle, DEFAULT_STYLE } from "../../src/edit/style";
+import { escapeText, formatItem, formatRow, formatUrl, readStyle, DEFAULT_STYLE } from "../../src/edit/style";
 import { MAX_TITLE, titleOfHtml, tidyTitle } from "../../src/edit/title";
 import { openPage } from "../../src/edit/page";
 import { addEntry, checkNewUrl, moveEntry, removeEntries } from "../../src/edit/edits";
@@ -83,6 +83,14 @@ describe("style", () => {
     ["by speaker", ["- [A](x) by Ada Lovelace - talk"], { speakerForm: "by", separator: " - ", angle: false }],
     ["angle brackets", ["- [A](<https://a.example>)", "- [B](<https://b.example>)"], { angle: true }],
   ])("reads %s", (_name, lines, expected) => expect(readStyle(lines as string[], [])).toMatchObject(expected));
+
+  it.each([
+    ["link first", "| [A](https://a.example) | about a |", "| [T](https://t.example) | d |"],
+    ["link second", "| 2024 | [A](https://a.example) | about a |", "| d | [T](https://t.example) |  |"],
+    ["no text cell", "| [A](https://a.example) |", "| [T](https://t.example) - d |"],
+  ])("makes a table row shaped as the last: %s", (_name, last, row) => {
+    expect(formatRow({ title: "T", url: "https://t.example", speakers: [], description: "d" }, last)).toBe(row);
+  });
 
   it("writes text that markdown reads back as written", () => {
     expect(escapeText("a [b] *c* _d_ `e` <f> \\ &amp;")).toBe("a \\[b\\] \\*c\\* \\_d\\_ \\`e\\` \\<f\\> \\\\ \\&amp;");
