@@ -78,9 +78,12 @@ describe("remove", () => {
   it.each(PAGES.map((p) => [p.file.replace(/^.*\//, ""), p] as const))("keeps every other entry's id: %s", (_name, { file, text }) => {
     const page = openPage(text, file);
     let shared = 0;
+    // On the 347 links of the awesome list: every fourth, and every one whose slug another shares.
+    const slugs = page.parsed.map((p) => p.slug);
+    const sampled = (i: number) => page.catalog.entries.length < 100 || i % 4 === 0 || slugs.indexOf(slugs[i]!) !== slugs.lastIndexOf(slugs[i]!);
     page.catalog.entries.forEach((entry, i) => {
       const place = page.parsed[i]!.place!;
-      if (place.kind === "paragraph" || place.nested) return;
+      if (place.kind === "paragraph" || place.nested || !sampled(i)) return;
       const after = openPage(removeEntries(page, [entry], false), file);
       const slug = page.parsed[i]!.slug;
       const expected = page.catalog.entries.filter((e) => e !== entry).map((e) => e.id);
@@ -93,5 +96,5 @@ describe("remove", () => {
     });
     // Only the awesome list has duplicate links.
     expect(shared > 0).toBe(file === AWESOME_COPY);
-  });
+  }, 120_000);
 });
