@@ -39,6 +39,11 @@ export async function diffOf(ctx: Context, opened: OpenedPage, after: string): P
 
 /** Ends an edit: prints the diff (--dry-run; under --json it is returned, for the command's JSON) or writes the page. */
 export async function finishEdit(ctx: Context, opened: OpenedPage, after: string, options: EditOptions, done: string): Promise<{ written: boolean; diff?: string }> {
+  // Said, not hidden: an entry sharing the edited one's title may take or give up the plain id.
+  const { idChanges, openPage } = await import("../edit/page");
+  for (const { from, to } of idChanges(opened.page.catalog.entries, openPage(after, opened.target.path).catalog.entries)) {
+    ctx.err.write(`icp-links: note: ${sanitize(from)} is now ${sanitize(to)} (entries with the same title: the smallest URL has the plain id)\n`);
+  }
   if (options.dryRun) {
     const diff = await diffOf(ctx, opened, after);
     if (ctx.json) return { written: false, diff };

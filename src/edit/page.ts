@@ -25,3 +25,23 @@ export function openPage(text: string, source: string): EditablePage {
 export function parsedOf(page: EditablePage, entry: Entry): ParsedEntry {
   return page.parsed[entry.position - 1]!;
 }
+
+/**
+ * Entries whose id an edit changed: the id rules give a shared slug's plain form to the smallest
+ * URL of its group, so adding or removing an entry can rename one that shares its title (#2).
+ * Entries are matched by URL and title, where that pair is unique on both sides.
+ */
+export function idChanges(before: Entry[], after: Entry[]): { from: string; to: string }[] {
+  const unique = (list: Entry[]) => {
+    const seen = new Map<string, Entry | null>();
+    for (const e of list) seen.set(`${e.url}\n${e.title}`, seen.has(`${e.url}\n${e.title}`) ? null : e);
+    return seen;
+  };
+  const was = unique(before);
+  const out: { from: string; to: string }[] = [];
+  for (const [key, e] of unique(after)) {
+    const old = was.get(key);
+    if (e && old && old.id !== e.id) out.push({ from: old.id, to: e.id });
+  }
+  return out;
+}

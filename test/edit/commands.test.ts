@@ -102,6 +102,15 @@ describe("add", () => {
     expect(readFileSync(file, "utf8")).toBe(seedText);
   });
 
+  it("says when an entry sharing the new one's title changes id", async () => {
+    const text = "## A\n\n- [Execution](https://z.example/execution)\n";
+    const file = copyOf(text);
+    const r = await runInProcess(["--file", file, "add", "https://a.example/execution", "--title", "Execution", "--section", "a"], text);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^icp-links: note: execution is now execution-\w{4} \(entries with the same title: the smallest URL has the plain id\)\n$/);
+    expect(r.stdout).toBe("execution\n");
+  });
+
   it("refuses what is not an http(s) URL or a site path", async () => {
     const file = copyOf(seedText);
     const r = await runInProcess(["--file", file, "add", "javascript:alert(1)", "--title", "x"], seedText);
