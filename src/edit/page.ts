@@ -16,10 +16,15 @@ export interface EditablePage {
   sections: Section[];
 }
 
+/** The last page opened: an edit reads its result back, and the command reads it again (ids). */
+let last: EditablePage | undefined;
+
 export function openPage(text: string, source: string): EditablePage {
+  if (last && last.text === text && last.source === source) return last;
   const page = parsePage(text, source, { places: true });
   const doc = readDoc(text);
-  return { source, text, doc, catalog: buildCatalog([page]), parsed: page.entries, sections: sectionsOf(doc, page.headings) };
+  last = { source, text, doc, catalog: buildCatalog([page]), parsed: page.entries, sections: sectionsOf(doc, page.headings) };
+  return last;
 }
 
 export function parsedOf(page: EditablePage, entry: Entry): ParsedEntry {
