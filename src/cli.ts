@@ -18,6 +18,7 @@ import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore, noCheckStore } from "./io/check-store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
+import { openEditTarget } from "./io/edit-file";
 import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
 import { interruption } from "./io/interruption";
@@ -79,13 +80,33 @@ async function readStdin(limit: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function pageSpecs(globals: GlobalOptions): string[] {
+/** The pages named by --file, else by ICP_LINKS_FILE; none when it is the bundled page. */
+function namedPages(globals: GlobalOptions): string[] {
   if (globals.file && globals.file.length > 0) return globals.file;
-  const fromEnv = env.ICP_LINKS_FILE?.split(delimiter).filter(Boolean);
+  const fromEnv = env.ICP_LINKS_FILE?.split(delimiter).filter(Boolean) ?? [];
   // Standard input is read only for --file - (#12): a variable set long ago must not make every
   // command wait on the terminal, or read a pipe that was meant for something else.
-  if (fromEnv?.includes("-")) throw new UsageError("ICP_LINKS_FILE names '-', but only --file - reads standard input", "use --file - to read a page from standard input, or name files in ICP_LINKS_FILE");
-  return fromEnv && fromEnv.length > 0 ? fromEnv : [BUNDLED_PAGE];
+  if (fromEnv.includes("-")) throw new UsageError("ICP_LINKS_FILE names '-', but only --file - reads standard input", "use --file - to read a page from standard input, or name files in ICP_LINKS_FILE");
+  return fromEnv;
+}
+
+function pageSpecs(globals: GlobalOptions): string[] {
+  const named = namedPages(globals);
+  return named.length > 0 ? named : [BUNDLED_PAGE];
+}
+
+/** A yes/no question on the terminal (check --fix), when standard input and error are one. */
+function terminalConfirm(): ((question: string) => Promise<boolean>) | undefined {
+  if (!process.stdin.isTTY || !stderr.isTTY) return undefined;
+  return async (question) => {
+    const { createInterface } = await import("node:readline/promises");
+    const prompt = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+    } finally {
+      prompt.close();
+    }
+  };
 }
 
 function cacheEnabled(globals: GlobalOptions): boolean {
@@ -187,6 +208,10 @@ function makeContext(globals: GlobalOptions): Context {
       } catch (error) {
         throw new UsageError(`cannot read ${path}: ${(error as Error).message}`, "check its permissions");
       }
+    },
+    editTarget: (into) => openEditTarget({ specs: namedPages(globals), into, maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE), bundled: BUNDLED_PAGE }),
+    get confirm() {
+      return terminalConfirm();
     },
     writeFile: (path, data, overwrite) => {
       try {

@@ -18,6 +18,9 @@ import { recent } from "./commands/recent";
 import { note } from "./commands/note";
 import { tag } from "./commands/tag";
 import { state } from "./commands/state";
+import { add } from "./commands/add";
+import { remove } from "./commands/remove";
+import { move } from "./commands/move";
 import { ExitCode, IcpError, NotFoundError, QuietExit } from "./errors";
 import { sanitize } from "./text/sanitize";
 
@@ -26,6 +29,8 @@ export const COMMANDS: CommandSpec<never>[] = [
   list, search, open, show, pick, sections, speakers, events, years, check, exportCommand,
   // One's own layer over the page (#16).
   done, undone, next, random, recent, note, tag, state,
+  // Editing the page (#17).
+  add, remove, move,
   completionCommand(() => COMMANDS), complete,
 ] as CommandSpec<never>[];
 
@@ -34,8 +39,10 @@ Exit codes:
   0    success
   1    nothing found: a search without match, an unknown or ambiguous ref;
        next/random: nothing left that is not done; recent: nothing opened yet;
-       check: a broken link (with --strict, also a blocked or error one)
-  2    usage or input error: a bad option, an unreadable or invalid page
+       check: a broken link (with --strict, also a blocked or error one);
+       add: the URL is already on the page
+  2    usage or input error: a bad option, an unreadable or invalid page;
+       editing: no page of one's own, a page changed since it was read
   3    check: offline (no name resolved, no network); nothing reported or stored
   130  interrupted (Ctrl-C); 143: stopped by SIGTERM`;
 

@@ -17,6 +17,20 @@ export interface Block {
    * item's text, a link item's link text; #13). Raw text, cleaned by the parser.
    */
   context?: string[];
+  /**
+   * Where the block is in the file, for editing (#17): 1-based first line and the line after its
+   * last (markdown-it's map, which for a list item takes in its nested items and trailing blank
+   * lines); whether it is a list item, a table row or a paragraph; and, for a list item, whether
+   * it holds nested list items.
+   */
+  place?: BlockPlace;
+}
+
+export interface BlockPlace {
+  kind: "item" | "row" | "paragraph";
+  start: number;
+  end: number;
+  nested: boolean;
 }
 
 export interface HeadingToken {
@@ -232,14 +246,16 @@ function walkChunk(body: string, lineOffset: number): Item[] {
         break;
       case "list_item_open":
       case "tr_open": {
-        const block: Block = { segments: [] };
-        const parent = token.type === "list_item_open" ? innermost() : undefined;
+        const type = token.type === "tr_open" ? "row" : "item";
+        const block: Block = { segments: [], place: placeOf(type, token.map, lineOffset) };
+        const parent = type === "item" ? innermost() : undefined;
         if (parent?.type === "item") {
+          parent.block.place!.nested = true;
           const own = label(parent.block);
           const context = [...(parent.block.context ?? []), ...(own ? [own] : [])];
           if (context.length > 0) block.context = context;
         }
-        stack.push({ type: token.type === "tr_open" ? "row" : "item", block, order: order++ });
+        stack.push({ type, block, order: order++ });
         break;
       }
       case "list_item_close":
@@ -248,7 +264,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
         break;
       case "paragraph_open":
         // A paragraph inside a list item or a table belongs to it; elsewhere it stands alone.
-        if (!innermost()) stack.push({ type: "paragraph", block: { segments: [] }, order: order++ });
+        if (!innermost()) stack.push({ type: "paragraph", block: { segments: [], place: placeOf("paragraph", token.map, lineOffset) }, order: order++ });
         break;
       case "paragraph_close":
         if (stack.at(-1)?.type === "paragraph") finish(stack.pop(), line);
@@ -261,7 +277,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
         const target = stack.at(-1)?.type === "paragraph" ? stack.at(-1) : innermost();
         if (!target) break;
         if (target.block.segments.length > 0) target.block.segments.push({ type: "text", text: " " });
-        collect(token.children ?? [], line, target.block.segments);
+        // A table cell's inline token has no map: its line is its row's (#17).
+        collect(token.children ?? [], token.map ? line : (target.block.place?.start ?? line), target.block.segments);
         break;
       }
     }
@@ -269,6 +286,11 @@ function walkChunk(body: string, lineOffset: number): Item[] {
   // An outer list item ends after its nested items: put blocks back in the order their links appear.
   items.sort((a, b) => a.line - b.line || a.order - b.order);
   return items.map((x) => x.item);
+}
+
+function placeOf(kind: BlockPlace["kind"], map: [number, number] | null, lineOffset: number): BlockPlace {
+  const [start, end] = map ?? [0, 0];
+  return { kind, start: start + 1 + lineOffset, end: end + 1 + lineOffset, nested: false };
 }
 
 /** Plain text of inline tokens (images and HTML left out), for headings. */

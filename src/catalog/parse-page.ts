@@ -65,7 +65,12 @@ function baseName(source: string): string {
   return source.replace(/^.*[\\/]/, "").replace(/\.(md|markdown)$/i, "") || source;
 }
 
-export function parsePage(text: string, source: string): Page {
+export interface ParseOptions {
+  /** Give each entry the place of its block in the file (for editing, #17). */
+  places?: boolean;
+}
+
+export function parsePage(text: string, source: string, options: ParseOptions = {}): Page {
   // A UTF-8 byte order mark and CRLF/CR line endings must not change what a page says.
   // Escape sequences go before parsing: their "[" and "]" would otherwise change how links parse.
   const normalised = stripEscapes(text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n"));
@@ -177,6 +182,7 @@ export function parsePage(text: string, source: string): Page {
       const inTitle = CLOCK_IN_TITLE.exec(title);
       if (inTitle) entry.duration = durationOf(inTitle[1]!);
     }
+    if (options.places && item.block.place) entry.place = { ...item.block.place };
     if (description && description !== title) entry.description = description;
     entries.push(entry);
   }

@@ -48,6 +48,12 @@ export interface ParsedEntry {
   line: number;
   /** The slug the id is made from (depends on title and url only). */
   slug: string;
+  /**
+   * Only when parsePage is asked for it (editing, #17): the lines of the list item, table row or
+   * paragraph that holds the link (1-based; `end` is the line after the last, blank lines
+   * included), and whether a list item holds nested items.
+   */
+  place?: { kind: "item" | "row" | "paragraph"; start: number; end: number; nested: boolean };
 }
 
 export interface Heading {

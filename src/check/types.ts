@@ -28,6 +28,8 @@ export interface HttpRequest {
   url: string;
   method: "HEAD" | "GET";
   signal: AbortSignal;
+  /** The most of a body to read (default: the client's own, 16 KB); a page's title may be further in (#17). */
+  bodyLimit?: number;
 }
 
 /** Sends one request without following redirects. Throws a NetworkError when no response came. */

@@ -14,8 +14,9 @@ import { json } from "../render/entries";
 import { renderCheckSummary, checkJson, type CheckedEntry } from "../render/check";
 import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
+import { FIX_OPTIONS, prepareFix, type FixOptions } from "./check-fix";
 
-interface CheckOptionValues extends FilterOptions, StateFilterOptions {
+interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions {
   concurrency: number;
   perHost: number;
   interval: number;
@@ -71,6 +72,7 @@ export const check: CommandSpec<CheckOptionValues> = {
     { flags: "--max-age <duration>", description: "reuse results younger than this (90s, 30m, 12h, 7d)", parse: parseDuration },
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
     { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
+    ...FIX_OPTIONS,
   ],
   exitCodes: [
     ["1", "a broken link (with --strict, also a blocked or error one); an unknown or ambiguous ref"],
@@ -78,6 +80,8 @@ export const check: CommandSpec<CheckOptionValues> = {
   ],
   examples: ["icp-links check", "icp-links check --kind talk", "icp-links check consensus-overview --json", "icp-links check --max-age 1d --strict"],
   async run(ctx, refs, options) {
+    // --fix (#17): the page to edit is opened, and read, before any link is checked.
+    const fixer = await prepareFix(ctx, options);
     const catalog = await ctx.catalog();
     const from = refs.length > 0 ? selectEntries(catalog, refs) : catalog.entries;
     const layer = wantsState(options) || options.tag !== undefined ? ownLayer(ctx) : undefined;
@@ -148,6 +152,7 @@ export const check: CommandSpec<CheckOptionValues> = {
     for (const s of skipped) if (ctx.json || ctx.view.tty === false) ctx.err.write(`icp-links: not checked: ${sanitize(s.entry.id)}: ${sanitize(s.why)}\n`);
 
     if (run.interrupted) throw new QuietExit(exitCode() as ExitCode);
+    await fixer?.apply(checked);
     const failing: CheckState[] = options.strict ? ["broken", "blocked", "error"] : ["broken"];
     if (checked.some((c) => failing.includes(c.result.state))) throw new QuietExit(ExitCode.notFound);
   },

@@ -7,6 +7,7 @@ import type { Filters, Sort } from "../search/filters";
 import type { HttpClient } from "../check/types";
 import type { CheckStore } from "../io/check-store";
 import type { StateStore } from "../state/store";
+import type { EditTarget } from "../io/edit-file";
 
 export interface Printer {
   write(text: string): void;
@@ -82,6 +83,13 @@ export interface Context {
   readInput(path: string): Promise<Uint8Array>;
   /** Writes a file atomically; throws a UsageError naming the file when it cannot. */
   writeFile(path: string, data: string, overwrite: boolean): void;
+  /**
+   * The one page an editing command may change (#17): the file named by --file or
+   * ICP_LINKS_FILE (with a folder, `into`), read; throws a UsageError saying why not.
+   */
+  editTarget?(into: string | undefined): EditTarget;
+  /** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 /** The options of `list` that every command selecting entries shares. */

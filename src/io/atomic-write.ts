@@ -45,6 +45,12 @@ export interface AtomicWriteOptions {
   fs?: AtomicFs;
   /** Called once the data is on disk, before the rename (a test of a writer killed there; #16). */
   beforeRename?: () => void;
+  /**
+   * Called when the new content is on disk, just before it replaces the target; throwing
+   * cancels the write (the temporary file is removed). Editing checks there that the page did
+   * not change since it was read (#17).
+   */
+  beforeReplace?: () => void;
 }
 
 /** What a name refused as a target is, in words. */
@@ -187,6 +193,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
+    options.beforeReplace?.();
     options.beforeRename?.();
     // link() fails when the target exists: the no-overwrite case without a race.
     if (options.overwrite === false) {

@@ -64,7 +64,8 @@ export function toNetworkError(error: unknown): NetworkError {
 }
 
 export function fetchClient(userAgent: string): HttpClient {
-  return async ({ url, method, signal }) => {
+  return async ({ url, method, signal, bodyLimit }) => {
+    const limit = bodyLimit ?? BODY_LIMIT;
     let response: Response;
     try {
       response = await fetch(withoutCredentials(url), {
@@ -82,7 +83,7 @@ export function fetchClient(userAgent: string): HttpClient {
       const chunks: Uint8Array[] = [];
       let size = 0;
       try {
-        while (size < BODY_LIMIT) {
+        while (size < limit) {
           const { done, value } = await reader.read();
           if (done) break;
           chunks.push(value);
@@ -94,7 +95,7 @@ export function fetchClient(userAgent: string): HttpClient {
         // Drop the rest: cancelling closes the connection instead of downloading it.
         reader.cancel().catch(() => undefined);
       }
-      body = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, BODY_LIMIT));
+      body = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, limit));
     } else {
       response.body?.cancel().catch(() => undefined);
     }

@@ -22,9 +22,9 @@ function parseFlags(flags: string, description: string): Flag {
 const KIND_VALUES = "talk article forum site page";
 const FORMAT_VALUES = "json csv md html";
 /** Which completion an option's value gets. */
-const VALUE_OF: Record<string, string> = { file: "files", output: "files", section: "sections", speaker: "speakers", kind: "kinds", format: "formats" };
+const VALUE_OF: Record<string, string> = { file: "files", output: "files", into: "files", section: "sections", speaker: "speakers", kind: "kinds", format: "formats" };
 /** Commands whose arguments are entry refs. */
-const REF_COMMANDS = ["open", "show", "check", "done", "undone", "note", "tag"];
+const REF_COMMANDS = ["open", "show", "check", "done", "undone", "note", "tag", "remove", "move"];
 
 function words(list: string[]): string {
   return list.join(" ");

@@ -34,7 +34,10 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 
 describe("bash", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "export", "done", "undone", "next", "random", "recent", "note", "tag", "state", "completion"]],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "export", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"]],
+    ["icp-links remove cons", ["consensus-overview"]],
+    ["icp-links move exec", ["execution"]],
+    ["icp-links move execution --section Med", ["Medium"]],
     ["icp-links se", ["search", "sections"]],
     ["icp-links open cons", ["consensus-overview"]],
     ["icp-links show 2", ["2", "20", "21", "22", "23", "24", "25", "26"]],

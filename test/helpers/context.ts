@@ -46,7 +46,14 @@ export interface InProcessOptions {
   checks?: Map<string, CheckResult>;
   /** Files `readInput` can read, by path. */
   inputs?: Record<string, string>;
+  /** The pages --file names, for the editing commands (#17): real files, edited for real. */
+  files?: string[];
+  /** The edit target, when a test needs to stand between reading and writing. */
+  editTarget?: (into: string | undefined) => EditTarget;
+  /** A terminal's yes/no answer (check --fix). */
+  confirm?: (question: string) => Promise<boolean>;
 }
+import { openEditTarget, type EditTarget } from "../../src/io/edit-file";
 
 export interface Recorded {
   code: ExitCode;
@@ -88,6 +95,8 @@ export async function runInProcess(argv: string[], page: string, options: InProc
         return new TextEncoder().encode(text);
       },
       writeFile: (path, data) => void out.written.set(path, data),
+      editTarget: options.editTarget ?? ((into) => openEditTarget({ specs: globals.file ?? options.files ?? [], into, maxBytes: 64 * 1024 * 1024 })),
+      ...(options.confirm ? { confirm: options.confirm } : {}),
     }),
   });
   return { code, ...out };

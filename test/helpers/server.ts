@@ -23,6 +23,15 @@ export async function startServer(): Promise<TestServer> {
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
     "/ok": (_q, s) => s.end("ok"),
+    // Pages with titles, for `add` without --title (#17).
+    "/titled": (_q, s) => s.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end('<html><head><title>Site | A talk</title><meta property="og:title" content="A talk &amp; its slides"></head></html>'),
+    "/title-escapes": (_q, s) => s.writeHead(200, { "content-type": "text/html" }).end("<title>\u001b]8;;https://evil.example\u0007Safe\u001b[2J title\u202e</title>"),
+    "/title-redirect": (_q, s) => s.writeHead(301, { location: "/titled" }).end(),
+    "/untitled": (_q, s) => s.writeHead(200, { "content-type": "text/html" }).end("<p>no title</p>"),
+    "/pdf": (_q, s) => s.writeHead(200, { "content-type": "application/pdf" }).end("%PDF"),
+    // Permanent moves, for `check --fix` (#17).
+    "/moved-dead": (_q, s) => s.writeHead(301, { location: "/404" }).end(),
+    "/moved-temp": (_q, s) => s.writeHead(308, { location: "/temp" }).end(),
     "/perm": (_q, s) => s.writeHead(301, { location: "/perm2" }).end(),
     "/perm2": (_q, s) => s.writeHead(308, { location: "/ok" }).end(),
     "/temp": (_q, s) => s.writeHead(302, { location: "/ok" }).end(),

@@ -1,0 +1,100 @@
+// icp-links add <url>: a new entry at the end of a section's list, written as the page writes
+// its items (#17).
+import type { CommandSpec } from "./spec";
+import type { Context } from "./context";
+import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "./edit-page";
+import { NetworkError } from "../check/types";
+import { UsageError } from "../errors";
+import { json } from "../render/entries";
+import { sanitize } from "../text/sanitize";
+
+interface AddOptions extends EditOptions {
+  section?: string;
+  title?: string;
+  speaker?: string[];
+  description?: string;
+}
+
+/** How long reading a title may take, and how much of the page it reads. */
+export const TITLE_TIMEOUT_MS = 5000;
+export const TITLE_BYTES = 256 * 1024;
+const MAX_REDIRECTS = 5;
+
+function collect(value: string, previous: unknown): string[] {
+  return [...((previous as string[] | undefined) ?? []), value];
+}
+
+/** The title of the page at `url` (following up to 5 redirects), or a UsageError asking for --title. */
+export async function fetchTitle(ctx: Context, url: string): Promise<string> {
+  const ask = (why: string) => new UsageError(`cannot read the title of ${sanitize(url)}: ${why}`, "give it with --title");
+  if (!/^https?:\/\//i.test(url)) throw new UsageError(`a site path has no page to read a title from: ${sanitize(url)}`, "give the title with --title");
+  const { titleOfHtml } = await import("../edit/title");
+  const signal = AbortSignal.timeout(TITLE_TIMEOUT_MS);
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    let response;
+    try {
+      response = await ctx.http({ url: current, method: "GET", signal, bodyLimit: TITLE_BYTES });
+    } catch (error) {
+      if (signal.aborted) throw ask(`no answer within ${TITLE_TIMEOUT_MS / 1000} s`);
+      throw ask(error instanceof NetworkError ? error.message : "network error");
+    }
+    const location = response.header("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        throw ask("it redirects to an invalid URL");
+      }
+      if ((next.protocol !== "http:" && next.protocol !== "https:") || hops >= MAX_REDIRECTS) throw ask("too many or odd redirects");
+      current = next.href;
+      continue;
+    }
+    if (response.status < 200 || response.status >= 300) throw ask(`${response.status} ${sanitize(response.statusText)}`.trim());
+    const type = response.header("content-type") ?? "text/html";
+    if (!/html|xml/i.test(type)) throw ask(`it is not a web page (${sanitize(type)})`);
+    const title = titleOfHtml(response.body);
+    if (!title) throw ask("the page has no title");
+    return title;
+  }
+}
+
+export const add: CommandSpec<AddOptions> = {
+  name: "add",
+  args: "<url>",
+  summary: "add a link at the end of a section's list, in the page's own style (needs --file)",
+  options: [
+    { flags: "-s, --section <name>", description: "the section (prefix or whole word); a new one is made when none fits" },
+    { flags: "--title <title>", description: "the link's title (default: read from the page at the URL)" },
+    { flags: "-p, --speaker <name...>", description: "the speaker(s) of a talk", parse: collect },
+    { flags: "-d, --description <text>", description: "a description after the link" },
+    ...EDIT_OPTIONS,
+  ],
+  examples: [
+    "icp-links --file my-links.md add https://www.youtube.com/watch?v=abc --section YouTube --title 'Subnets' --speaker 'Jan Camenisch'",
+    "icp-links --file my-links.md add https://internetcomputer.org/docs --section Docs --dry-run",
+  ],
+  async run(ctx, [url], options) {
+    const opened = await openForEdit(ctx, options.into);
+    const { addEntry, checkNewUrl, entryWithUrl } = await import("../edit/edits");
+    const { tidyTitle } = await import("../edit/title");
+    const link = url!.trim();
+    checkNewUrl(link);
+    // Refused before any request: a URL on the page already needs no title.
+    const existing = entryWithUrl(opened.page, link);
+    const title = options.title !== undefined ? tidyTitle(options.title) : existing ? "" : await fetchTitle(ctx, link);
+    if (!title && !existing) throw new UsageError("--title is empty", "give the link a title");
+    const speakers = (options.speaker ?? []).map((s) => sanitize(s).replace(/\s+/g, " ").trim()).filter(Boolean);
+    const description = options.description === undefined ? undefined : sanitize(options.description).replace(/\s+/g, " ").trim() || undefined;
+    const result = addEntry(opened.page, { title, url: link, speakers, ...(description ? { description } : {}) }, options.section);
+    const { openPage, } = await import("../edit/page");
+    const { comparableUrl } = await import("../edit/edits");
+    const after = openPage(result.text, opened.target.path);
+    const entry = after.catalog.entries.find((e) => comparableUrl(e.url) === comparableUrl(link));
+    const { written, diff } = await finishEdit(ctx, opened, result.text, options, `Added ${entry?.id ?? link} to ${result.created ? "a new section, " : ""}${result.section || "the end of the page"}`);
+    if (ctx.json) {
+      ctx.out.write(json({ id: entry?.id ?? null, title: entry?.title ?? title, url: link, section: result.section, newSection: result.created, line: entry?.line ?? null, file: opened.target.path, written, ...(diff === undefined ? {} : { diff }) }));
+    } else if (written && entry) ctx.out.write(`${sanitize(entry.id)}\n`);
+  },
+};

@@ -1,0 +1,328 @@
+// The edits themselves (#17): add, remove and move list items, and rewrite moved links. Each
+// takes an EditablePage and returns the page's new text; lines outside the edit are kept as they
+// were, byte for byte (document.ts). Pure: errors are thrown as the typed errors of src/errors.
+import type { Entry, ParsedEntry } from "../catalog/types";
+import { NotFoundError, UsageError } from "../errors";
+import { sanitize } from "../text/sanitize";
+import { applySplices, isBlank, writeDoc, type Doc, type Splice } from "./document";
+import { openPage, parsedOf, type EditablePage } from "./page";
+import { describeSection, findSection, lastLineIndex, newSectionLevel, type Section } from "./sections";
+import { bulletOf, escapeText, formatItem, formatRow, formatUrl, readStyle, type ItemStyle, type NewItem } from "./style";
+
+/** A URL as compared for "already on the page": host case, a default port and a final slash ignored. */
+export function comparableUrl(url: string): string {
+  const trimmed = url.trim();
+  if (/^https?:\/\//i.test(trimmed)) {
+    try {
+      const u = new URL(trimmed);
+      return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}${u.search}${u.hash}`;
+    } catch {
+      return trimmed;
+    }
+  }
+  return trimmed.replace(/\/+$/, "");
+}
+
+/** The entry that already has this URL, as its link or as one of its related links. */
+export function entryWithUrl(page: EditablePage, url: string): Entry | undefined {
+  const key = comparableUrl(url);
+  return page.catalog.entries.find((e) => comparableUrl(e.url) === key || e.related.some((r) => comparableUrl(r.url) === key));
+}
+
+/** Only what a page can link to and a browser opens: http(s) URLs and site paths ("/talks"). */
+export function checkNewUrl(url: string): void {
+  if (/[\x00-\x20\x7f]/.test(url.trim()) || url.trim() === "") throw new UsageError(`'${sanitize(url)}' is not a URL`, "give an http(s) URL or a site path such as /talks");
+  // Characters a URL never holds as typed: they would be written percent-encoded, another URL.
+  if (/[<>"`{}|\\^]/.test(url)) throw new UsageError(`'${sanitize(url)}' holds characters a URL must percent-encode`, "encode them (< as %3C, > as %3E, space as %20)");
+  if (/^\/(?!\/)/.test(url)) return;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:") || !parsed.hostname) {
+    throw new UsageError(`'${sanitize(url)}' is not an http(s) URL or a site path`, "give a URL such as https://example.org/talk, or a path such as /talks");
+  }
+}
+
+function lineText(doc: Doc, index: number): string {
+  return doc.lines[index]?.text ?? "";
+}
+
+/** Lines [start, end) of a block without its trailing blank lines (markdown-it's map takes them in). */
+function contentRange(doc: Doc, place: NonNullable<ParsedEntry["place"]>, limit: number): [number, number] {
+  const start = place.start - 1;
+  let end = Math.min(place.end - 1, limit);
+  while (end > start + 1 && isBlank(lineText(doc, end - 1))) end--;
+  return [start, Math.max(end, start + 1)];
+}
+
+/** The entries of a section's own lines, with places. */
+function entriesIn(page: EditablePage, section: Section, except?: Entry): { entry: Entry; parsed: ParsedEntry }[] {
+  return page.catalog.entries
+    .map((entry, i) => ({ entry, parsed: page.parsed[i]! }))
+    .filter(({ entry, parsed }) => parsed.place && parsed.line - 1 >= section.start && parsed.line - 1 < section.end && entry !== except);
+}
+
+/** Where a new item goes in a section, and the lines to put there. */
+interface Insertion {
+  at: number;
+  /** Lines before the item: a blank line that starts a new list, or that a loose list has. */
+  before: string[];
+  style: ItemStyle;
+  /** A table row instead of a list item (a section whose links are in a table). */
+  row?: string;
+}
+
+function itemLines(page: EditablePage): string[] {
+  return page.parsed.filter((p) => p.place?.kind === "item").map((p) => lineText(page.doc, p.place!.start - 1));
+}
+
+function insertionIn(page: EditablePage, section: Section, options: { rows: boolean; except?: Entry }): Insertion {
+  const { doc } = page;
+  const here = entriesIn(page, section, options.except);
+  const items = here.filter(({ parsed }) => parsed.place!.kind === "item");
+  // The section's list is that of its least indented items; the new item goes after its last
+  // item, nested items included, be they entries or not ("- Community" and the links under it).
+  const indentOf = (p: ParsedEntry) => bulletOf(lineText(doc, p.place!.start - 1))?.indent.length ?? 0;
+  const least = Math.min(...items.map(({ parsed }) => indentOf(parsed)));
+  const top = items.filter(({ parsed }) => indentOf(parsed) === least);
+  const last = top.at(-1)?.parsed;
+  if (last) {
+    let [start, end] = contentRange(doc, last.place!, section.end);
+    const outer: string[] = top.map(({ parsed }) => lineText(doc, parsed.place!.start - 1));
+    for (let i = end; i < section.end; i++) {
+      const text = lineText(doc, i);
+      if (isBlank(text)) continue;
+      const bullet = bulletOf(text);
+      const lead = /^[ \t]*/.exec(text)![0].length;
+      // A blank line then text at the list's margin that is not an item ends the list.
+      if (bullet ? bullet.indent.length < least : lead <= least) break;
+      if (bullet?.indent.length === least) {
+        outer.push(text);
+        start = i;
+      }
+      end = i + 1;
+    }
+    // A loose list (blank lines between its items) gets a blank line before the new item too.
+    const loose = outer.length > 1 && isBlank(lineText(doc, start - 1));
+    return { at: end, before: loose ? [""] : [], style: readStyle(outer, itemLines(page)) };
+  }
+  const rows = here.filter(({ parsed }) => parsed.place!.kind === "row");
+  if (options.rows && rows.length > 0) {
+    const lastRow = rows.at(-1)!.parsed;
+    return { at: lastRow.place!.start, before: [], style: readStyle([], itemLines(page)), row: lineText(doc, lastRow.place!.start - 1) };
+  }
+  // No list yet: a new one after the section's last line of text, after a blank line.
+  let end = section.end;
+  while (end > section.start && isBlank(lineText(doc, end - 1))) end--;
+  return { at: end, before: [""], style: readStyle([], itemLines(page)) };
+}
+
+export type SectionChoice = { section: Section } | { create: string };
+
+/** The lines above the first heading, as a section: where a page without headings has its list. */
+function aboveHeadings(page: EditablePage): Section {
+  const first = page.sections[0];
+  return { heading: { level: 0, text: "", line: 0 }, path: [], start: 0, end: first ? first.heading.line - 1 : lastLineIndex(page.doc) + 1 };
+}
+
+/**
+ * The section --section names, or one to create after the last. Without --section: the section
+ * of the page's last list item (the end of its last list), else the last section.
+ */
+export function chooseSection(page: EditablePage, wanted: string | undefined): SectionChoice {
+  if (wanted === undefined) {
+    const lastItem = [...page.parsed].reverse().find((p) => p.place?.kind === "item");
+    if (!lastItem) return page.sections.length > 0 ? { section: page.sections.at(-1)! } : { create: "" };
+    const section = [...page.sections].reverse().find((s) => s.start <= lastItem.line - 1 && lastItem.line - 1 < s.end);
+    return { section: section ?? aboveHeadings(page) };
+  }
+  const name = sanitize(wanted).trim();
+  if (!name) throw new UsageError("--section needs a name", "give the section's name, or leave --section out");
+  const match = findSection(page.sections, name);
+  if ("section" in match) return { section: match.section };
+  if ("ambiguous" in match) {
+    throw new UsageError(`--section '${name}' fits ${match.ambiguous.length} sections: ${match.ambiguous.map(describeSection).join("; ")}`, "give more of the name, or the trail as 'Parent / Child'");
+  }
+  return { create: name };
+}
+
+/** The splice that puts item lines into a section (or a new section at the end of the page). */
+function placeLines(page: EditablePage, choice: SectionChoice, make: (style: ItemStyle, row?: string) => string[], options: { rows: boolean; except?: Entry }): Splice {
+  const { doc } = page;
+  if ("section" in choice) {
+    const where = insertionIn(page, choice.section, options);
+    return { start: where.at, end: where.at, insert: [...where.before, ...make(where.style, where.row)] };
+  }
+  // A new section after the last, with the level of its siblings.
+  let end = lastLineIndex(doc) + 1;
+  while (end > 0 && isBlank(lineText(doc, end - 1))) end--;
+  const heading = choice.create ? [`${"#".repeat(newSectionLevel(page.sections.map((s) => s.heading)))} ${escapeText(choice.create)}`, ""] : [];
+  const style = readStyle([], itemLines(page));
+  return { start: end, end, insert: [...(end > 0 ? [""] : []), ...heading, ...make({ ...style, indent: "", marker: style.marker.replace(/^\d+/, "1") })] };
+}
+
+export interface AddResult {
+  text: string;
+  section: string;
+  created: boolean;
+}
+
+export function addEntry(page: EditablePage, item: NewItem, sectionName: string | undefined): AddResult {
+  checkNewUrl(item.url);
+  const existing = entryWithUrl(page, item.url);
+  if (existing) throw new NotFoundError(`${item.url} is already on the page: ${existing.id} (line ${existing.line})`, "nothing added");
+  const choice = chooseSection(page, sectionName);
+  const splice = placeLines(page, choice, (style, row) => [row !== undefined ? formatRow(item, row) : formatItem(item, style)], { rows: true });
+  const text = writeDoc(applySplices(page.doc, [splice]));
+  // Read back: the new line must be an entry where it went, and the others stay as they were.
+  const after = openPage(text, page.source);
+  const key = comparableUrl(item.url);
+  if (after.catalog.entries.length !== page.catalog.entries.length + 1 || after.catalog.entries.filter((e) => comparableUrl(e.url) === key).length !== 1) {
+    throw new UsageError(`the new entry would not be read where it goes (line ${splice.start + splice.insert.length}: inside a code block or an HTML block?); nothing added`, "add it by hand, or choose another --section");
+  }
+  return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
+}
+
+/** An entry's own lines, as removing it takes them: its item with nested items, or its row. */
+function removal(page: EditablePage, entry: Entry, force: boolean): Splice {
+  const parsed = parsedOf(page, entry);
+  const place = parsed.place;
+  if (!place || place.kind === "paragraph") {
+    throw new UsageError(`${entry.id} (line ${entry.line}) is not a list item or a table row`, "edit that paragraph by hand");
+  }
+  if (place.kind === "item" && place.nested && !force) {
+    throw new UsageError(`${entry.id} (line ${entry.line}) has nested items`, "add --force to remove them with it");
+  }
+  const { doc } = page;
+  const range = place.kind === "row" ? [place.start - 1, place.start] : contentRange(doc, place, doc.lines.length);
+  let start = range[0]!;
+  const end = range[1]!;
+  // The blank line before an item that stood alone, or between two items of a loose list, goes
+  // with it: what adding it put there, it takes away.
+  const next = lineText(doc, end);
+  const atEnd = end > lastLineIndex(doc);
+  // (A list item in a block quote is one too: "> - [x](…)".)
+  const nextIsItem = bulletOf(next.replace(/^(?: {0,3}> ?)+/, "")) !== undefined;
+  if (place.kind === "item" && start > 0 && isBlank(lineText(doc, start - 1)) && (atEnd || !nextIsItem)) start--;
+  return { start, end, insert: [] };
+}
+
+/** Ranges that overlap (an item and one of its nested items) are taken once. */
+function merged(splices: Splice[]): Splice[] {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Splice[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+export function removeEntries(page: EditablePage, entries: Entry[], force: boolean): string {
+  const splices = merged(entries.map((e) => removal(page, e, force)));
+  const text = writeDoc(applySplices(page.doc, splices));
+  // Read back: exactly the entries on the removed lines are gone, the others read as before.
+  const gone = page.catalog.entries.filter((e) => splices.some((s) => e.line - 1 >= s.start && e.line - 1 < s.end));
+  // (URLs, not titles: a bare link alone in its section takes the heading as title.)
+  const left = openPage(text, page.source).catalog.entries.map((e) => e.url);
+  const expected = page.catalog.entries.filter((e) => !gone.includes(e)).map((e) => e.url);
+  if (left.length !== expected.length || left.some((x, i) => x !== expected[i])) {
+    throw new UsageError("removing those lines would change how the rest of the page reads; nothing removed", "remove them by hand");
+  }
+  return text;
+}
+
+export interface MoveResult {
+  text: string;
+  section: string;
+  created: boolean;
+}
+
+/** Moves an entry's list item, nested items included, to the end of another section's list. */
+export function moveEntry(page: EditablePage, entry: Entry, sectionName: string): MoveResult {
+  const parsed = parsedOf(page, entry);
+  if (parsed.place?.kind !== "item") {
+    throw new UsageError(`${entry.id} (line ${entry.line}) is not a list item`, "only list items can be moved; edit it by hand");
+  }
+  const choice = chooseSection(page, sectionName);
+  if ("section" in choice && parsed.line - 1 >= choice.section.start && parsed.line - 1 < choice.section.end) {
+    throw new UsageError(`${entry.id} is already in ${describeSection(choice.section)}`, "name another section");
+  }
+  const out = removal(page, entry, true);
+  const { doc } = page;
+  const [first, last] = contentRange(doc, parsed.place, doc.lines.length);
+  const lines = doc.lines.slice(first, last).map((l) => l.text);
+  const source = bulletOf(lines[0]!);
+  if (!source) throw new UsageError(`${entry.id} (line ${entry.line}) is a list item inside a block quote or another block`, "move it by hand");
+  const sourceColumn = source.indent.length + source.marker.length + source.gap.length;
+  const reindent = (style: ItemStyle): string[] => {
+    const first = `${style.indent}${style.marker}${style.gap}${lines[0]!.slice(sourceColumn)}`;
+    const targetColumn = style.indent.length + style.marker.length + style.gap.length;
+    const rest = lines.slice(1).map((line) => {
+      const lead = /^ */.exec(line)![0].length;
+      if (isBlank(line) || lead < sourceColumn) return line;
+      return " ".repeat(targetColumn) + line.slice(sourceColumn);
+    });
+    return [first, ...rest];
+  };
+  const into = placeLines(page, choice, reindent, { rows: false, except: entry });
+  // Taken out just before where it goes (the end of the section above): one splice.
+  const splices = into.start >= out.start && into.start <= out.end ? [{ start: out.start, end: out.end, insert: into.insert }] : [out, into];
+  const text = writeDoc(applySplices(doc, splices));
+  const after = openPage(text, page.source);
+  if (after.catalog.entries.length !== page.catalog.entries.length || !after.catalog.entries.some((e) => e.url === entry.url && e.sectionPath.join("\n") !== entry.sectionPath.join("\n"))) {
+    throw new UsageError(`${entry.id} would not be read where it goes (inside a code block or an HTML block?); nothing moved`, "move it by hand, or choose another --section");
+  }
+  return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
+}
+
+export interface UrlChange {
+  entry: Entry;
+  to: string;
+}
+
+/**
+ * Rewrites links in place: each entry's URL on its own line, as written (in "(…)", "<…>" or
+ * bare). A URL the line does not hold as the entry has it (written with escapes) is left, and
+ * returned as skipped.
+ */
+export function rewriteUrls(page: EditablePage, changes: UrlChange[]): { text: string; done: UrlChange[]; skipped: UrlChange[] } {
+  const { doc } = page;
+  const byLine = new Map<number, string>();
+  const done: UrlChange[] = [];
+  const skipped: UrlChange[] = [];
+  for (const change of changes) {
+    const index = change.entry.line - 1;
+    const text = byLine.get(index) ?? lineText(doc, index);
+    const at = findUrl(text, change.entry.url);
+    if (at === undefined) {
+      skipped.push(change);
+      continue;
+    }
+    const inParens = text[at - 1] === "(";
+    const replacement = inParens ? formatUrl(change.to) : text[at - 1] === "<" ? change.to.replace(/[<>\s]/g, encodeURIComponent) : change.to.replace(/\s/g, encodeURIComponent);
+    byLine.set(index, text.slice(0, at) + replacement + text.slice(at + change.entry.url.length));
+    done.push(change);
+  }
+  const splices = [...byLine].map(([index, text]) => ({ start: index, end: index + 1, insert: [text] }));
+  // A changed line keeps its own ending: only its text is new.
+  const next = applySplices(doc, splices);
+  for (const [index] of byLine) next.lines[index] = { text: next.lines[index]!.text, eol: doc.lines[index]!.eol };
+  return { text: writeDoc(next), done, skipped };
+}
+
+/** Where a line holds a URL as a link destination, an autolink or a bare link. */
+function findUrl(text: string, url: string): number | undefined {
+  for (let at = text.indexOf(url); at >= 0; at = text.indexOf(url, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + url.length];
+    const opens = before === undefined || before === "(" || before === "<" || /\s/.test(before);
+    const closes = after === undefined || after === ")" || after === ">" || /\s/.test(after);
+    if (opens && closes) return at;
+  }
+  return undefined;
+}

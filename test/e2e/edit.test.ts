@@ -1,0 +1,41 @@
+// The editing commands as a user runs them (#17): the built binary on a copy of the bundled
+// page, the diff library loaded from the bundle, the bundled page refused.
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../helpers/cli";
+import { catalogFromText, ROOT, SEED } from "../helpers/pages";
+
+function copy(): string {
+  const file = join(mkdtempSync(join(tmpdir(), "icp-links-e2e-edit-")), "my-links.md");
+  copyFileSync(SEED, file);
+  return file;
+}
+
+describe("editing with the built binary", () => {
+  it("adds, shows a dry run's diff, moves and removes through ICP_LINKS_FILE", async () => {
+    const file = copy();
+    const env = { ICP_LINKS_FILE: file };
+    const dry = await run(["add", "https://x.example/talk", "--title", "A talk", "--section", "medium", "--dry-run"], { env });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("+- [A talk](https://x.example/talk)\n");
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(SEED, "utf8"));
+    const added = await run(["add", "https://x.example/talk", "--title", "A talk", "--section", "medium"], { env });
+    expect([added.code, added.stdout]).toEqual([0, "a-talk\n"]);
+    expect((await run(["move", "a-talk", "--section", "youtube"], { env })).code).toBe(0);
+    expect(catalogFromText(readFileSync(file, "utf8")).entries.find((e) => e.id === "a-talk")!.section).toBe("YouTube");
+    expect((await run(["remove", "a-talk"], { env })).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(SEED, "utf8"));
+    // The edited page is read anew, not from the cache of the page before.
+    expect((await run(["show", "a-talk"], { env })).code).toBe(1);
+  });
+
+  it("never edits the bundled page, even named with --file", async () => {
+    for (const args of [["remove", "1"], ["--file", join(ROOT, "data/inside-icp.md"), "remove", "1"]]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/the bundled page is never edited \(make your own copy with 'icp-links export --format md -o my-links.md'/);
+    }
+  });
+});
