@@ -3,7 +3,7 @@
 // Nothing below the command layer touches process, the file system, the network or a browser.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { delimiter } from "node:path";
+import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Chalk } from "chalk";
 import { main, type ProgramHooks } from "./program";
@@ -16,6 +16,11 @@ import { FileCache, cacheDir } from "./io/cache";
 import { fileCheckStore } from "./io/check-store";
 import { writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
+import { webFetcher } from "./io/web-fetch";
+import { webStore } from "./io/web-store";
+import { loadRemote } from "./web/remote";
+import { followSpec } from "./web/follow";
+import { downloadProgress } from "./io/download-progress";
 import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
 import { interruption } from "./io/interruption";
@@ -33,6 +38,9 @@ const BUNDLED_PAGE = fileURLToPath(new URL("../data/inside-icp.md", import.meta.
 const SEED_CACHE = fileURLToPath(new URL("./seed-cache", import.meta.url));
 
 const env = process.env;
+const USER_AGENT = `icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`;
+/** The time limit of downloading a page from the web, body included. */
+const WEB_TIMEOUT_MS = 30_000;
 
 /** A write to stdout or stderr failed. */
 function onOutputError(name: "stdout" | "stderr") {
@@ -110,7 +118,22 @@ function makeContext(globals: GlobalOptions): Context {
       : undefined,
     // The markdown parser and gray-matter load only when a page must be parsed.
     parse: async (text, source) => (await import("./catalog/parse-page")).parsePage(text, source),
+    remote: (spec) =>
+      loadRemote(spec, {
+        fetch: webFetcher(USER_AGENT),
+        ...(cacheEnabled(globals) ? { store: webStore({ dir: join(cacheFolder, "web"), uid: process.getuid?.(), maxBytes: deps.maxBytes, ...(debugError ? { onError: debugError } : {}) }) } : {}),
+        now: () => Date.now(),
+        maxBytes: deps.maxBytes,
+        timeoutMs: WEB_TIMEOUT_MS,
+        maxAgeMs: globals.maxAge ?? 0,
+        note: (text) => stderr.write(text),
+        ...(stderr.isTTY ? { progress: (source: string) => downloadProgress(source, stderr) } : {}),
+      }),
   };
+  const load = (specs: string[]) =>
+    loadPages(deps, specs).then((loaded) =>
+      buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {}),
+    );
   return {
     out: stdout,
     err: stderr,
@@ -118,14 +141,12 @@ function makeContext(globals: GlobalOptions): Context {
     errView: viewOf(stderr, globals.color === false),
     env,
     json: Boolean(globals.json),
-    catalog: () =>
-      (catalog ??= loadPages(deps, pageSpecs(globals)).then((loaded) =>
-        buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {}),
-      )),
+    // --from: the page that an entry of the named pages links to, instead of them (#18).
+    catalog: () => (catalog ??= load(pageSpecs(globals)).then((first) => (globals.from === undefined ? first : load([followSpec(first, globals.from)])))),
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),
-    http: fetchClient(`icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`),
+    http: fetchClient(USER_AGENT),
     checks: fileCheckStore(cacheFolder, () => Date.now(), debugError),
     interruption: () => (interrupt ??= interruption()),
     // Looked up when pick asks: it touches process.stdin, whose stream costs 2–3 ms to set up.

@@ -110,7 +110,8 @@ export async function main(argv: string[], hooks: ProgramHooks): Promise<ExitCod
     const globals = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
     debug = Boolean(globals.debug);
     ctx = hooks.context(globals);
-    await spec.run(ctx, args, command.opts() as never);
+    // With the global options: --max-age is one of them, and check reads it (#18).
+    await spec.run(ctx, args, command.optsWithGlobals() as never);
   }, argv);
   if (argv.length === 0) {
     program.outputHelp();
