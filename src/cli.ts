@@ -20,6 +20,7 @@ import { webFetcher } from "./io/web-fetch";
 import { webStore } from "./io/web-store";
 import { loadRemote } from "./web/remote";
 import { followSpec } from "./web/follow";
+import { splitPageList } from "./web/address";
 import { downloadProgress } from "./io/download-progress";
 import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
@@ -81,7 +82,7 @@ function maxBytes(): number {
 
 function pageSpecs(globals: GlobalOptions): string[] {
   if (globals.file && globals.file.length > 0) return globals.file;
-  const fromEnv = env.ICP_LINKS_FILE?.split(delimiter).filter(Boolean);
+  const fromEnv = env.ICP_LINKS_FILE === undefined ? undefined : splitPageList(env.ICP_LINKS_FILE, delimiter);
   return fromEnv && fromEnv.length > 0 ? fromEnv : [BUNDLED_PAGE];
 }
 

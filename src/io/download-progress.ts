@@ -6,17 +6,21 @@ import { sanitize } from "../text/sanitize";
 /** How long a download runs before progress is shown. */
 const QUIET_MS = 1000;
 
-export function downloadProgress(source: string, stderr: Pick<Output, "write">): { update(received: number, total: number | undefined): void; stop(): void } {
-  const started = Date.now();
+export function downloadProgress(
+  source: string,
+  stderr: Pick<Output, "write">,
+  now: () => number = Date.now,
+): { update(received: number, total: number | undefined): void; stop(): void } {
+  const started = now();
   let shown = false;
   let last = 0;
   const name = sanitize(source).slice(0, 60);
   const size = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
   return {
     update(received, total) {
-      const now = Date.now();
-      if (now - started < QUIET_MS || now - last < 100) return;
-      last = now;
+      const at = now();
+      if (at - started < QUIET_MS || at - last < 100) return;
+      last = at;
       shown = true;
       const of = total ? ` of ${size(total)} (${Math.floor((received / total) * 100)}%)` : "";
       stderr.write(`\r\x1b[2KDownloading ${name}: ${size(received)}${of}`);

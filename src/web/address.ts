@@ -105,3 +105,24 @@ export function isPageLink(url: string, hosts: CodeHosts = DEFAULT_HOSTS): boole
   if (host === "github.com" && (parts.length === 2 || (parts.length === 4 && parts[2] === "tree"))) return true;
   return parsed.origin === new URL(hosts.githubRaw).origin;
 }
+
+/**
+ * ICP_LINKS_FILE's list: paths separated by ':' (PATH-style), where a URL's own colons do not
+ * separate ("a.md:https://x.example/l.md:github:o/r" is three pages).
+ */
+export function splitPageList(value: string, delimiter = ":"): string[] {
+  const parts = value.split(delimiter);
+  const specs: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    if (delimiter === ":" && next !== undefined && ((/^https?$/i.test(part) && next.startsWith("//")) || /^github$/i.test(part))) {
+      // http(s) then "//host", and a port ("//host" then "8080/x.md") belongs to it too.
+      let spec = `${part}:${next}`;
+      i++;
+      while (/^https?$/i.test(part) && /^\/\/[^/]*$/.test(spec.slice(spec.indexOf(":") + 1)) && /^\d+(\/|$)/.test(parts[i + 1] ?? "")) spec += `:${parts[++i]}`;
+      specs.push(spec);
+    } else specs.push(part);
+  }
+  return specs.filter(Boolean);
+}

@@ -1,6 +1,6 @@
 // Which --file arguments are pages on the web, and where their markdown is (#18).
 import { describe, expect, it } from "vitest";
-import { isPageLink, isRemoteSpec, pageAddress } from "../../src/web/address";
+import { isPageLink, isRemoteSpec, pageAddress, splitPageList } from "../../src/web/address";
 
 const RAW = "https://raw.githubusercontent.com";
 
@@ -67,4 +67,15 @@ describe("isPageLink (what --from follows)", () => {
     ["https://www.rust-lang.org/", false],
     ["mailto:a@example.org", false],
   ])("%s → %s", (url, page) => expect(isPageLink(url)).toBe(page));
+});
+
+describe("splitPageList (ICP_LINKS_FILE)", () => {
+  it.each([
+    ["a.md:b.md", ["a.md", "b.md"]],
+    ["a.md:https://x.example/l.md:github:o/r", ["a.md", "https://x.example/l.md", "github:o/r"]],
+    ["http://127.0.0.1:8080/l.md:b.md", ["http://127.0.0.1:8080/l.md", "b.md"]],
+    ["http://127.0.0.1:8080:b.md", ["http://127.0.0.1:8080", "b.md"]],
+    ["https:b.md", ["https", "b.md"]],
+    ["::a.md:", ["a.md"]],
+  ])("%s", (value, specs) => expect(splitPageList(value)).toEqual(specs));
 });
