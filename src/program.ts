@@ -30,7 +30,7 @@ Exit codes:
 
 export const ENVIRONMENT_HELP = `
 Environment:
-  ICP_LINKS_FILE       page(s) to read instead of the bundled one (paths separated by ':')
+  ICP_LINKS_FILE       page(s) to read instead of the bundled one (paths or URLs separated by ':')
   ICP_LINKS_BASE_URL   base URL for site links such as /dfinity-overview
   ICP_LINKS_MAX_SIZE   largest page to read, in MB (default 64)
   ICP_LINKS_NO_CACHE=1 do not read or write the page cache (as --no-cache)
