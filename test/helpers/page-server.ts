@@ -1,7 +1,7 @@
 // A web server of markdown pages on 127.0.0.1 for the remote-page tests (#18): one route per
 // situation a page loader meets. It records the requests it saw, with their headers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocally, sendHuge } from "./server";
 
 export interface PageServer {
   base: string;
@@ -32,16 +32,7 @@ export async function startPageServer(): Promise<PageServer> {
     },
     "/huge.md": (_q, s) => {
       s.writeHead(200, { "content-type": "text/markdown" });
-      const chunk = Buffer.from("- [a](https://a.example/)\n".repeat(2500));
-      const pump = () => {
-        while (state.hugeBytesSent < 1024 ** 3) {
-          state.hugeBytesSent += chunk.length;
-          if (!s.write(chunk)) return void s.once("drain", pump);
-        }
-        s.end();
-      };
-      s.on("close", () => s.removeAllListeners("drain"));
-      pump();
+      sendHuge(s, Buffer.from("- [a](https://a.example/)\n".repeat(2500)), (n) => (state.hugeBytesSent += n));
     },
   };
   const server: Server = createServer((req, res) => {
@@ -49,12 +40,6 @@ export async function startPageServer(): Promise<PageServer> {
     state.requests.push({ path, headers: req.headers });
     (routes[path] ?? ((_q, s) => s.writeHead(404).end("not found")))(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  state.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  Object.assign(state, await listenLocally(server));
   return state;
 }
