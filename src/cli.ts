@@ -3,7 +3,7 @@
 // Nothing below the command layer touches process, the file system, the network or a browser.
 import { readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { delimiter } from "node:path";
+import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Chalk } from "chalk";
 import { main, type ProgramHooks } from "./program";
@@ -19,6 +19,12 @@ import { fileCheckStore, noCheckStore } from "./io/check-store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
 import { openEditTarget } from "./io/edit-file";
+import { webFetcher } from "./io/web-fetch";
+import { webStore } from "./io/web-store";
+import { loadRemote } from "./web/remote";
+import { followSpec } from "./web/follow";
+import { splitPageList } from "./web/address";
+import { downloadProgress } from "./io/download-progress";
 import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
 import { interruption } from "./io/interruption";
@@ -38,6 +44,9 @@ const BUNDLED_PAGE = fileURLToPath(new URL("../data/inside-icp.md", import.meta.
 const SEED_CACHE = fileURLToPath(new URL("./seed-cache", import.meta.url));
 
 const env = process.env;
+const USER_AGENT = `icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`;
+/** The time limit of downloading a page from the web, body included. */
+const WEB_TIMEOUT_MS = 30_000;
 
 /** A write to stdout or stderr failed. */
 function onOutputError(name: "stdout" | "stderr") {
@@ -83,7 +92,8 @@ async function readStdin(limit: number): Promise<Uint8Array> {
 /** The pages named by --file, else by ICP_LINKS_FILE; none when it is the bundled page. */
 function namedPages(globals: GlobalOptions): string[] {
   if (globals.file && globals.file.length > 0) return globals.file;
-  const fromEnv = env.ICP_LINKS_FILE?.split(delimiter).filter(Boolean) ?? [];
+  // A URL's own colons do not separate (#18).
+  const fromEnv = env.ICP_LINKS_FILE === undefined ? [] : splitPageList(env.ICP_LINKS_FILE, delimiter);
   // Standard input is read only for --file - (#12): a variable set long ago must not make every
   // command wait on the terminal, or read a pipe that was meant for something else.
   if (fromEnv.includes("-")) throw new UsageError("ICP_LINKS_FILE names '-', but only --file - reads standard input", "use --file - to read a page from standard input, or name files in ICP_LINKS_FILE");
@@ -161,7 +171,23 @@ function makeContext(globals: GlobalOptions): Context {
       : undefined,
     // The markdown parser and gray-matter load only when a page must be parsed.
     parse: async (text, source) => (await import("./catalog/parse-page")).parsePage(text, source),
+    remote: (spec) =>
+      loadRemote(spec, {
+        fetch: webFetcher(USER_AGENT),
+        ...(cacheEnabled(globals) ? { store: webStore({ dir: join(cacheFolder, "web"), uid: process.getuid?.(), maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE), ...(debugError ? { onError: debugError } : {}) }) } : {}),
+        now: () => Date.now(),
+        maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE),
+        timeoutMs: WEB_TIMEOUT_MS,
+        maxAgeMs: globals.maxAge ?? 0,
+        note: (text) => stderr.write(text),
+        ...(stderr.isTTY ? { progress: (source: string) => downloadProgress(source, stderr) } : {}),
+      }),
   };
+  const load = (specs: string[]) =>
+    loadPages({ ...deps, maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE) }, specs).then((loaded) => {
+      warnEmptyPages(loaded);
+      return buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {});
+    });
   return {
     out: stdout,
     err: stderr,
@@ -169,17 +195,12 @@ function makeContext(globals: GlobalOptions): Context {
     errView: viewOf(stderr, globals.color === false),
     env,
     json: Boolean(globals.json),
-    catalog: () =>
-      (catalog ??= Promise.resolve()
-        .then(() => loadPages({ ...deps, maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE) }, pageSpecs(globals)))
-        .then((loaded) => {
-          warnEmptyPages(loaded);
-          return buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {});
-        })),
+    // --from: the page that an entry of the named pages links to, instead of them (#18).
+    catalog: () => (catalog ??= Promise.resolve().then(() => load(pageSpecs(globals))).then((first) => (globals.from === undefined ? first : load([followSpec(first, globals.from)])))),
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),
-    http: fetchClient(`icp-links/${__VERSION__} (+https://www.npmjs.com/package/icp-links)`),
+    http: fetchClient(USER_AGENT),
     // The results store is part of the cache: --no-cache neither reads nor writes it (#12).
     checks: cacheEnabled(globals) ? fileCheckStore(cacheFolder, () => Date.now(), { uid: process.getuid?.(), onError: debugError }) : noCheckStore(),
     interruption: () => (interrupt ??= interruption()),

@@ -60,7 +60,7 @@ export function commandExitCodesHelp(spec: CommandSpec<never>): string {
 
 export const ENVIRONMENT_HELP = `
 Environment:
-  ICP_LINKS_FILE       page(s) to read instead of the bundled one (paths separated by ':')
+  ICP_LINKS_FILE       page(s) to read instead of the bundled one (paths or URLs separated by ':')
   ICP_LINKS_BASE_URL   base URL for site links such as /dfinity-overview
   ICP_LINKS_MAX_SIZE   largest page to read, in MB (default 64)
   ICP_LINKS_NO_CACHE=1 do not read or write the page cache (as --no-cache)
@@ -147,7 +147,8 @@ export async function main(argv: string[], hooks: ProgramHooks): Promise<ExitCod
     const globals = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
     debug = Boolean(globals.debug);
     ctx = hooks.context(globals);
-    await spec.run(ctx, args, command.opts() as never);
+    // With the global options: --max-age is one of them, and check reads it (#18).
+    await spec.run(ctx, args, command.optsWithGlobals() as never);
   }, argv);
   if (argv.length === 0) {
     program.outputHelp();

@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from "commander";
 import type { CommandSpec } from "./spec";
 import { FILTER_OPTIONS, positiveInteger } from "./spec";
+// --max-age is a global option (src/commands/spec.ts): it reaches run() with the command's own.
 import type { Context, FilterOptions } from "./context";
 import { selectEntries } from "./select";
 import { urlFor } from "./open";
@@ -26,14 +27,6 @@ interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOption
   strict?: boolean;
   maxAge?: number;
   baseUrl?: string;
-}
-
-/** "90s", "30m", "12h", "7d", "2w" → milliseconds. */
-export function parseDuration(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d|w)$/i.exec(text.trim());
-  if (!m) throw new InvalidArgumentError("expected a duration such as 90s, 30m, 12h or 7d");
-  const unit = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2]!.toLowerCase() as "s"]!;
-  return Number(m[1]) * unit * 1000;
 }
 
 /** A whole number from 0 to `max`: options that become timers are bounded (#12). */
@@ -69,7 +62,6 @@ export const check: CommandSpec<CheckOptionValues> = {
     { flags: "--timeout <s>", description: `time limit of one request (at most ${CHECK_LIMITS.timeoutS})`, defaultValue: DEFAULT_CHECK_OPTIONS.timeoutMs / 1000, parse: seconds(CHECK_LIMITS.timeoutS) },
     { flags: "--retries <n>", description: `retries after 429, 5xx and network errors (at most ${CHECK_LIMITS.retries})`, defaultValue: DEFAULT_CHECK_OPTIONS.retries, parse: wholeNumber(CHECK_LIMITS.retries) },
     { flags: "--max-time <s>", description: `time limit of the whole run (at most ${CHECK_LIMITS.maxTimeS})`, defaultValue: DEFAULT_CHECK_OPTIONS.maxTimeMs / 1000, parse: seconds(CHECK_LIMITS.maxTimeS) },
-    { flags: "--max-age <duration>", description: "reuse results younger than this (90s, 30m, 12h, 7d)", parse: parseDuration },
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
     { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
     ...FIX_OPTIONS,

@@ -36,6 +36,10 @@ export interface GlobalOptions {
   debug?: boolean;
   /** false with --no-state (#16). */
   state?: boolean;
+  /** --from: the ref of an entry whose linked page is read instead (#18). */
+  from?: string;
+  /** --max-age, in ms: web pages (and check results) younger than this are reused. */
+  maxAge?: number;
 }
 
 export interface Context {

@@ -73,9 +73,19 @@ function collect(value: string, previous: unknown): string[] {
   return [...((previous as string[] | undefined) ?? []), value];
 }
 
+/** "90s", "30m", "12h", "7d", "2w" → milliseconds. */
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d|w)$/i.exec(text.trim());
+  if (!m) throw new InvalidArgumentError("expected a duration such as 90s, 30m, 12h or 7d");
+  const unit = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2]!.toLowerCase() as "s"]!;
+  return Number(m[1]) * unit * 1000;
+}
+
 /** The options every command takes (before or after its name). --version and --help are commander's. */
 export const GLOBAL_OPTIONS: OptionSpec[] = [
-  { flags: "-f, --file <path>", description: "a page, a folder of .md pages, or - for standard input (repeatable; also ICP_LINKS_FILE)", parse: collect },
+  { flags: "-f, --file <path>", description: "a page, a folder of .md pages, a URL, github:owner/repo, or - for standard input (repeatable; also ICP_LINKS_FILE)", parse: collect },
+  { flags: "--from <ref>", description: "run on the page that this entry links to (a markdown file or a repository)" },
+  { flags: "--max-age <duration>", description: "reuse web pages and check results younger than this (90s, 30m, 12h, 7d)", parse: parseDuration },
   { flags: "--json", description: "print JSON: one document on stdout and nothing else" },
   { flags: "--no-color", description: "no colour, even on a terminal" },
   { flags: "--no-cache", description: "do not read or write the page cache" },

@@ -101,7 +101,7 @@ interface KeyNote {
 }
 
 /** Someone else's file or folder, or one others may write to, is not trusted. */
-function trusted(stats: Stats, uid: number | undefined): boolean {
+export function trusted(stats: Stats, uid: number | undefined): boolean {
   if (uid === undefined) return true;
   return stats.uid === uid && (stats.mode & 0o022) === 0;
 }

@@ -4,6 +4,8 @@ import type { Stats } from "node:fs";
 import type { CachedEntries, Page, SearchText } from "../catalog/types";
 import { PageError, UsageError } from "../errors";
 import { decodePage } from "./decode";
+import { isRemoteSpec } from "../web/address";
+import type { RemotePage } from "../web/remote";
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /**
@@ -50,6 +52,8 @@ export interface LoadDeps {
   cache?: PageCache;
   /** Parses one page; loaded lazily by the caller so that a cached run never loads the parser. */
   parse(text: string, source: string): Page | Promise<Page>;
+  /** Reads a page from the web (src/web/remote.ts); absent where there is no network to use. */
+  remote?(spec: string): Promise<RemotePage>;
 }
 
 const PAGE_FILE = /\.(md|markdown)$/i;
@@ -164,8 +168,8 @@ async function readPageBytes(deps: LoadDeps, path: string): Promise<Uint8Array> 
 export async function expandSources(deps: LoadDeps, specs: string[]): Promise<string[]> {
   const sources: string[] = [];
   for (const spec of specs) {
-    if (spec === "-") {
-      sources.push("-");
+    if (spec === "-" || isRemoteSpec(spec)) {
+      sources.push(spec);
       continue;
     }
     let stats: Stats;
@@ -201,6 +205,10 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
     pages.push(loaded);
   };
   for (const source of sources) {
+    if (isRemoteSpec(source)) {
+      pages.push(await loadRemotePage(deps, source));
+      continue;
+    }
     const known = source === "-" ? undefined : deps.cache?.getFile?.(source, source, deps.maxBytes);
     if (known) {
       count(source, known);
@@ -220,6 +228,25 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
     deps.cache?.set(bytes, page);
   }
   return pages;
+}
+
+/**
+ * A page from the web: its bytes from the remote loader (a copy, a 304 or a download), then
+ * parsed or found in the page cache like any other. Its relative links resolve against its
+ * address unless its front matter names a base URL.
+ */
+async function loadRemotePage(deps: LoadDeps, spec: string): Promise<LoadedPage> {
+  if (!deps.remote) throw new PageError(spec, "pages from the web cannot be read here", "download the page and give its path");
+  const { source, bytes, base } = await deps.remote(spec);
+  let loaded = deps.cache?.get(bytes, source);
+  if (!loaded) {
+    const page = await deps.parse(decodePage(bytes, source), source);
+    deps.cache?.set(bytes, page);
+    loaded = { page };
+  }
+  // After the cache has stored the page: the same bytes from a file have no such base.
+  loaded.page.frontMatter.baseUrl ??= base;
+  return loaded;
 }
 
 async function readStdinPage(deps: LoadDeps): Promise<Uint8Array> {

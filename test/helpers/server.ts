@@ -65,16 +65,7 @@ export async function startServer(): Promise<TestServer> {
     "/huge": (q, s) => {
       if (q.method === "HEAD") return s.writeHead(405).end();
       s.writeHead(200, { "content-type": "text/html", "content-length": String(GB) });
-      const chunk = Buffer.alloc(64 * 1024, 97);
-      const pump = () => {
-        while (state.hugeBytesSent < GB) {
-          state.hugeBytesSent += chunk.length;
-          if (!s.write(chunk)) return void s.once("drain", pump);
-        }
-        s.end();
-      };
-      s.on("close", () => s.removeAllListeners("drain"));
-      pump();
+      sendHuge(s, Buffer.alloc(64 * 1024, 97), (n) => (state.hugeBytesSent += n));
     },
   };
 
@@ -94,14 +85,38 @@ export async function startServer(): Promise<TestServer> {
     // Each request takes a little while, so that concurrency can show.
     setTimeout(() => (routes[path] ?? ((_q, s) => s.writeHead(404).end()))(req, res), 30);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  state.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  Object.assign(state, await listenLocally(server));
   return state;
+}
+
+/**
+ * Writes `chunk` until 1 GB is sent or the client goes away, as fast as the client reads:
+ * `sent` counts what left, so a test can tell that a client stopped reading early.
+ */
+export function sendHuge(res: ServerResponse, chunk: Buffer, sent: (bytes: number) => number): void {
+  let total = 0;
+  const pump = () => {
+    while (total < GB) {
+      total = sent(chunk.length);
+      if (!res.write(chunk)) return void res.once("drain", pump);
+    }
+    res.end();
+  };
+  res.on("close", () => res.removeAllListeners("drain"));
+  pump();
+}
+
+/** Starts `server` on 127.0.0.1 only, on a free port: its base URL, and how to stop it. */
+export async function listenLocally(server: Server): Promise<{ base: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** A port on 127.0.0.1 that nothing listens on. */
