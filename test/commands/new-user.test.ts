@@ -31,7 +31,7 @@ describe("help", () => {
     ["export", ["0", "2", "130"]],
     ["search", ["0", "1", "2", "130"]],
     ["show", ["0", "1", "2", "130"]],
-    ["check", ["0", "1", "2", "130"]],
+    ["check", ["0", "1", "3", "2", "130"]],
   ])("%s --help lists only its own exit codes", async (command, codes) => {
     const r = await runInProcess([command, "--help"], page);
     const block = r.stdout.slice(r.stdout.indexOf("Exit codes:"));
@@ -67,11 +67,12 @@ describe("a heading that contains ' › '", () => {
   it("is one section in `sections`, its path escaped in the TSV", async () => {
     const json = JSON.parse((await runInProcess(["--json", "sections"], tricky)).stdout);
     expect(json).toEqual([
-      { name: "Tools › Rust", path: ["Page", "Tools › Rust"], count: 1 },
-      { name: "Rust", path: ["Page", "Tools", "Rust"], count: 1 },
+      { name: "Tools › Rust", path: ["Page", "Tools › Rust"], count: 1, done: 0 },
+      { name: "Rust", path: ["Page", "Tools", "Rust"], count: 1, done: 0 },
     ]);
     const tsv = (await runInProcess(["sections"], tricky)).stdout;
-    expect(tsv).toBe("Tools › Rust\t1\tPage › Tools \\› Rust\nRust\t1\tPage › Tools › Rust\n");
+    // The fourth field is the done count (#16).
+    expect(tsv).toBe("Tools › Rust\t1\tPage › Tools \\› Rust\t0\nRust\t1\tPage › Tools › Rust\t0\n");
   });
 
   it("cannot be confused with two headings in the CSV export", async () => {
