@@ -22,7 +22,7 @@ import { openEditTarget } from "./io/edit-file";
 import { webFetcher } from "./io/web-fetch";
 import { webStore } from "./io/web-store";
 import { loadRemote } from "./web/remote";
-import { followSpec } from "./web/follow";
+import { followEntry, followSpec } from "./web/follow";
 import { splitPageList } from "./web/address";
 import { downloadProgress } from "./io/download-progress";
 import { systemOpener } from "./io/opener";
@@ -197,6 +197,7 @@ function makeContext(globals: GlobalOptions): Context {
     json: Boolean(globals.json),
     // --from: the page that an entry of the named pages links to, instead of them (#18).
     catalog: () => (catalog ??= Promise.resolve().then(() => load(pageSpecs(globals))).then((first) => (globals.from === undefined ? first : load([followSpec(first, globals.from)])))),
+    follow: (from, entry) => load([followEntry(from, entry)]),
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),

@@ -1,6 +1,6 @@
 // What a command receives: the world, injected. Commands never import fs, process or a browser;
 // src/cli.ts builds the real Context and tests build one from doubles (STYLE.md, "Inject the world").
-import type { Catalog } from "../catalog/types";
+import type { Catalog, Entry } from "../catalog/types";
 import type { Opener } from "../io/opener";
 import type { View } from "../render/style";
 import type { Filters, Sort } from "../search/filters";
@@ -26,6 +26,11 @@ export interface ChooseConfig {
   initial: string;
   /** The choices for a term; `width` is the columns of the terminal the prompt draws on. */
   source(term: string | undefined, width?: number): Choice[];
+  /**
+   * Called when the user presses the follow key (→) instead of Enter: the highlighted entry is
+   * then chosen, to be followed into the list it links to rather than opened (#18).
+   */
+  onFollow?(): void;
 }
 
 export interface GlobalOptions {
@@ -74,6 +79,11 @@ export interface Context {
    * user leaves (Esc, Ctrl-C).
    */
   choose?: (config: ChooseConfig) => Promise<number | undefined>;
+  /**
+   * The catalog of the page an entry links to (a markdown file or a repository), as --from
+   * loads it (#18); throws a UsageError when the entry links to something else.
+   */
+  follow?(catalog: Catalog, entry: Entry): Promise<Catalog>;
   /** One's own layer over the page: done, opened, notes, own tags (#16). */
   state: StateStore;
   /** A number in [0, 1): which entry `random` picks. */

@@ -1,6 +1,6 @@
 // icp-links pick [query...]: an interactive fuzzy picker (#6). Type to filter (the same search and
 // ranking as `search`), arrows to move, Enter opens the entry through the same safe path as
-// `open`, Esc or Ctrl-C leaves with exit 130. The prompt itself is injected (ctx.choose).
+// `open`, → follows a list entry into the list it links to (#18), Esc or Ctrl-C leaves with exit 130. The prompt itself is injected (ctx.choose).
 import type { CommandSpec } from "./spec";
 import { FILTER_OPTIONS } from "./spec";
 import type { FilterOptions } from "./context";
@@ -68,40 +68,53 @@ export const pick: CommandSpec<PickOptions> = {
   examples: ["icp-links pick", "icp-links pick consensus", "icp-links pick --kind talk", 'url=$(icp-links pick --print)'],
   async run(ctx, words, options) {
     if (!ctx.choose) throw new UsageError("pick needs a terminal", "in scripts, use 'icp-links search' and 'icp-links open'");
-    const catalog = await ctx.catalog();
-    // As in search: own tags and notes are searched, --todo and --done select (#16).
-    const layer = ownLayer(ctx);
-    let { pool, options: how } = searchPool(catalog, options);
-    let display: EntryList = pool;
-    if (layer?.hasText || wantsState(options)) {
-      const kept = filterEntries(catalog, catalog.entries, options, layer);
-      display = kept;
-      pool = layer?.hasText ? searchable(kept, layer) : kept;
-      how = {};
-    }
-    const mark = doneMark(ctx.env);
-    const chosen = await ctx.choose({
-      message: "Open",
-      initial: words.join(" "),
-      source: (term, width) => {
-        const shown =
-          term && term.trim()
-            ? // The query language of search; a phrase being typed is not yet an error (#14). A
-              // malformed query throws a UsageError, which the prompt shows in place of the list.
-              Array.from(rank(pool, parseQuery(term, { lenient: true }), how).indexes.subarray(0, SHOWN), (i) => display.at(i)!)
-            : Array.from({ length: Math.min(SHOWN, display.length) }, (_, i) => display.at(i)!);
-        const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4), doneMarks(shown, layer, mark));
-        return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: pickDetails(e) }));
-      },
-    });
-    if (chosen === undefined) throw new QuietExit(ExitCode.interrupted);
-    // From the cache's entries when there are some: building all of them for one is wasted.
-    const entry = (catalog.lazy ?? catalog.entries).at(chosen - 1)!;
-    const url = urlFor(ctx, catalog, entry, options.baseUrl);
-    if (options.print) ctx.out.write(`${url}\n`);
-    else {
-      await openAll(ctx, [url], options);
-      recordOpened(ctx, [entry]);
+    let catalog = await ctx.catalog();
+    let initial = words.join(" ");
+    // → follows the highlighted list entry into the list it links to (#18): the picker starts
+    // again on that page, as `--from` would load it.
+    for (;;) {
+      let following = false;
+      // As in search: own tags and notes are searched, --todo and --done select (#16).
+      const layer = ownLayer(ctx);
+      let { pool, options: how } = searchPool(catalog, options);
+      let display: EntryList = pool;
+      if (layer?.hasText || wantsState(options)) {
+        const kept = filterEntries(catalog, catalog.entries, options, layer);
+        display = kept;
+        pool = layer?.hasText ? searchable(kept, layer) : kept;
+        how = {};
+      }
+      const mark = doneMark(ctx.env);
+      const chosen = await ctx.choose({
+        message: "Open",
+        initial,
+        ...(ctx.follow ? { onFollow: () => void (following = true) } : {}),
+        source: (term, width) => {
+          const shown =
+            term && term.trim()
+              ? // The query language of search; a phrase being typed is not yet an error (#14). A
+                // malformed query throws a UsageError, which the prompt shows in place of the list.
+                Array.from(rank(pool, parseQuery(term, { lenient: true }), how).indexes.subarray(0, SHOWN), (i) => display.at(i)!)
+              : Array.from({ length: Math.min(SHOWN, display.length) }, (_, i) => display.at(i)!);
+          const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4), doneMarks(shown, layer, mark));
+          return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: pickDetails(e) }));
+        },
+      });
+      if (chosen === undefined) throw new QuietExit(ExitCode.interrupted);
+      // From the cache's entries when there are some: building all of them for one is wasted.
+      const entry = (catalog.lazy ?? catalog.entries).at(chosen - 1)!;
+      if (following && ctx.follow) {
+        catalog = await ctx.follow(catalog, entry);
+        initial = "";
+        continue;
+      }
+      const url = urlFor(ctx, catalog, entry, options.baseUrl);
+      if (options.print) ctx.out.write(`${url}\n`);
+      else {
+        await openAll(ctx, [url], options);
+        recordOpened(ctx, [entry]);
+      }
+      return;
     }
   },
 };

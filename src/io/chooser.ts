@@ -48,8 +48,13 @@ export function chooser(): Context["choose"] {
     if (input !== process.stdin) made.push(input);
     if (output !== process.stdout && output !== process.stderr) made.push(output);
     const controller = new AbortController();
-    const onKey = (_text: string, key: { name?: string } | undefined) => {
+    const onKey = (_text: string, key: { name?: string; ctrl?: boolean; meta?: boolean } | undefined) => {
       if (key?.name === "escape") controller.abort();
+      // → follows the highlighted entry (#18): the prompt is told, then chooses it as Enter would.
+      else if (key?.name === "right" && !key.ctrl && !key.meta && config.onFollow) {
+        config.onFollow();
+        input.emit("keypress", "\r", { sequence: "\r", name: "return", ctrl: false, meta: false, shift: false });
+      }
     };
     emitKeypressEvents(input);
     input.on("keypress", onKey);

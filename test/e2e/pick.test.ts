@@ -1,6 +1,6 @@
 // The picker, driven as a person would: the real binary in tmux, keys sent, screen read (#6).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, mkdtempSync } from "node:fs";
+import { existsSync, readFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,6 +37,20 @@ afterEach(() => {
 });
 
 describe.runIf(hasTmux)("pick in a terminal", () => {
+  it("→ follows the highlighted list entry into the list it links to (#18)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "icp-links-follow-"));
+    writeFileSync(join(dir, "lists.md"), "# Lists\n\n- [Talk lists](talks.md) - more lists.\n- [Rust](https://www.rust-lang.org/) - a site.\n");
+    writeFileSync(join(dir, "talks.md"), "# Talks\n\n- [Simple Made Easy / Rich Hickey](https://talks.example/simple)\n- [Hammock Driven Development / Rich Hickey](https://talks.example/hammock)\n");
+    const p = start(`--file ${join(dir, "lists.md")} pick --print`);
+    await until(() => (p.screen().includes("❯ talk-lists") ? true : undefined));
+    tmux("send-keys", "-t", session, "Right");
+    await until(() => (p.screen().includes("❯ simple-made-easy") ? true : undefined));
+    tmux("send-keys", "-t", session, "hammock");
+    await until(() => (p.screen().includes("❯ hammock-driven-development") ? true : undefined));
+    tmux("send-keys", "-t", session, "Enter");
+    expect(await until(() => finished(p.out))).toBe("https://talks.example/hammock\nexit=0\n");
+  });
+
   it("filters as you type and prints the chosen URL on Enter", async () => {
     const p = start("pick --print");
     await until(() => (p.screen().includes("❯ internet-computer-technology") ? true : undefined));
