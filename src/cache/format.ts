@@ -103,7 +103,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     related: joinColumn(e.map((x) => x.related.map((l) => `${oneLine(l.title)}\t${oneLine(l.url)}`).join("\t"))),
   };
   const texts = TEXT_COLUMNS.map((c) => encoder.encode(columns[c].text));
-  const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, section: paths, tags: tagSets, description: columns.description });
+  const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, section: paths, tags: tagSets, description: columns.description, event: columns.event });
   const vocabularyBytes = encoder.encode(vocabulary.text);
   const header: Header = {
     build,

@@ -384,3 +384,19 @@ describe("the command line itself", () => {
     expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe("events from the cache (#13, #14)", () => {
+  it("event: and a typo in an event find the talk whether the page was parsed or read from the cache", async () => {
+    const home = isolatedHome();
+    const page = join(home, "talks.md");
+    writeFileSync(page, "# Talks\n\n- [Simple Made Easy](https://www.infoq.com/presentations/Simple-Made-Easy/) by **Rich Hickey** (Strange Loop 2011) [1:01:26]\n- [Growing a Language](https://www.youtube.com/watch?v=_ahvzDzKdB0) by **Guy Steele** (OOPSLA 1998) [53:30]\n");
+    for (const run_ of ["parsed", "cached"]) {
+      const field = await run(["--file", page, "search", "event:oopsla"], { home });
+      expect(field.stdout, run_).toMatch(/^growing-a-language\t/);
+      expect(field.stdout.trim().split("\n"), run_).toHaveLength(1);
+      const typo = await run(["--file", page, "search", "strnge"], { home });
+      expect(typo.stdout, run_).toMatch(/^simple-made-easy\t/);
+    }
+    expect(existsSync(join(home, ".cache/icp-links"))).toBe(true);
+  });
+});
