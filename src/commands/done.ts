@@ -6,7 +6,7 @@ import { selectEntries } from "./select";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import { doneMark, stateJson, updateEntries, layerOf } from "../state/layer";
-import { doneAt, markDone, markUndone } from "../state/model";
+import { doneAt, markDone, markUndone, type EntryState } from "../state/model";
 import type { Entry } from "../catalog/types";
 
 /** The entries of the refs: each a ref, or all together search words naming one entry. */
@@ -31,23 +31,26 @@ function report(ctx: Context, entries: Entry[], before: Map<Entry, string | unde
   ctx.out.write(lines.join(""));
 }
 
+/** done and undone: change each entry's state, then say what each was and is. */
+async function mark(ctx: Context, refs: string[], done: boolean, change: (s: EntryState, at: string) => EntryState): Promise<void> {
+  const entries = await entriesOf(ctx, refs);
+  const at = ctx.now().toISOString();
+  const before = new Map<Entry, string | undefined>();
+  updateEntries(ctx, entries, (s, e) => {
+    before.set(e, doneAt(s));
+    return change(s, at);
+  });
+  report(ctx, entries, before, done);
+}
+
 export const done: CommandSpec<Record<string, never>> = {
   name: "done",
   args: "<ref...>",
   summary: "mark entries watched or read, with today's date (your own marks: the page is not changed)",
   options: [],
   examples: ["icp-links done consensus-overview", "icp-links done 3 4 5", "icp-links list --todo"],
-  async run(ctx, refs) {
-    const entries = await entriesOf(ctx, refs);
-    const at = ctx.now().toISOString();
-    const before = new Map<Entry, string | undefined>();
-    updateEntries(ctx, entries, (s, e) => {
-      before.set(e, doneAt(s));
-      // Done again keeps the first date.
-      return doneAt(s) ? s : markDone(s, at);
-    });
-    report(ctx, entries, before, true);
-  },
+  // Done again keeps the first date.
+  run: (ctx, refs) => mark(ctx, refs, true, (s, at) => (doneAt(s) ? s : markDone(s, at))),
 };
 
 export const undone: CommandSpec<Record<string, never>> = {
@@ -56,14 +59,5 @@ export const undone: CommandSpec<Record<string, never>> = {
   summary: "take back 'done' for entries",
   options: [],
   examples: ["icp-links undone consensus-overview", "icp-links undone 3 4"],
-  async run(ctx, refs) {
-    const entries = await entriesOf(ctx, refs);
-    const at = ctx.now().toISOString();
-    const before = new Map<Entry, string | undefined>();
-    updateEntries(ctx, entries, (s, e) => {
-      before.set(e, doneAt(s));
-      return doneAt(s) ? markUndone(s, at) : s;
-    });
-    report(ctx, entries, before, false);
-  },
+  run: (ctx, refs) => mark(ctx, refs, false, (s, at) => (doneAt(s) ? markUndone(s, at) : s)),
 };
