@@ -90,7 +90,7 @@ describe("--todo, --done and marks", () => {
     expect(ascii.stdout).toMatch(/^\s*1\s+done\s+internet-computer-t/m);
     expect(ascii.stdout).not.toContain("\u2713");
     const search = await s.run(["search", "internet", "computer", "technology"], { tty: true });
-    expect(search.stdout).toMatch(/1\s+\u2713\s+internet-computer-technology/);
+    expect(search.stdout).toMatch(/1\s+\u2713\s+internet-computer-techno/);
   });
 
   it("search, export and check take --todo and --done", async () => {
