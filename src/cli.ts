@@ -7,7 +7,7 @@ import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Chalk } from "chalk";
 import { main, type ProgramHooks } from "./program";
-import type { Context, GlobalOptions } from "./commands/context";
+import type { Context, GlobalOptions } from "./command-kit/context";
 import type { Catalog } from "./catalog/types";
 import { buildCatalog } from "./catalog/build-catalog";
 import { ExitCode, UsageError } from "./errors";

@@ -1,8 +1,8 @@
 // The command line, declared: commander is built here from the command specs, and main()
 // runs one command line against an injected world. Nothing here touches process or fs.
 import { Command, CommanderError, Option } from "commander";
-import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./commands/spec";
-import type { Context, GlobalOptions } from "./commands/context";
+import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./command-kit/spec";
+import type { Context, GlobalOptions } from "./command-kit/context";
 import { list } from "./commands/list";
 import { search } from "./commands/search";
 import { open } from "./commands/open";

@@ -1,8 +1,8 @@
 // icp-links add <url>: a new entry at the end of a section's list, written as the page writes
 // its items (#17).
-import type { CommandSpec } from "./spec";
-import type { Context } from "./context";
-import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "./edit-page";
+import type { CommandSpec } from "../command-kit/spec";
+import type { Context } from "../command-kit/context";
+import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "../command-kit/edit-page";
 import { NetworkError } from "../check/types";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";

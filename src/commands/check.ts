@@ -1,11 +1,12 @@
 // icp-links check [ref...]: find dead links before anyone clicks them (#5).
 import { InvalidArgumentError } from "commander";
-import type { CommandSpec } from "./spec";
-import { FILTER_OPTIONS, positiveInteger } from "./spec";
-// --max-age is a global option (src/commands/spec.ts): it reaches run() with the command's own.
-import type { Context, FilterOptions } from "./context";
-import { selectEntries } from "./select";
-import { urlFor } from "./open";
+import type { CommandSpec } from "../command-kit/spec";
+import { BASE_URL_OPTION } from "../command-kit/spec";
+import { FILTER_OPTIONS, positiveInteger } from "../command-kit/spec";
+// --max-age is a global option (src/command-kit/spec.ts): it reaches run() with the command's own.
+import type { Context, FilterOptions } from "../command-kit/context";
+import { selectEntries } from "../command-kit/select";
+import { urlFor } from "../command-kit/open-urls";
 import { applyFilters } from "../search/filters";
 import { checkLinks, type Progress } from "../check/runner";
 import { CHECK_LIMITS, DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
@@ -15,7 +16,7 @@ import { json } from "../render/entries";
 import { renderCheckSummary, checkJson, type CheckedEntry } from "../render/check";
 import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
-import { FIX_OPTIONS, prepareFix, type FixOptions } from "./check-fix";
+import { FIX_OPTIONS, prepareFix, type FixOptions } from "../check/fix";
 
 interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions {
   concurrency: number;
@@ -63,7 +64,7 @@ export const check: CommandSpec<CheckOptionValues> = {
     { flags: "--retries <n>", description: `retries after 429, 5xx and network errors (at most ${CHECK_LIMITS.retries})`, defaultValue: DEFAULT_CHECK_OPTIONS.retries, parse: wholeNumber(CHECK_LIMITS.retries) },
     { flags: "--max-time <s>", description: `time limit of the whole run (at most ${CHECK_LIMITS.maxTimeS})`, defaultValue: DEFAULT_CHECK_OPTIONS.maxTimeMs / 1000, parse: seconds(CHECK_LIMITS.maxTimeS) },
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
-    { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
+    BASE_URL_OPTION,
     ...FIX_OPTIONS,
   ],
   exitCodes: [

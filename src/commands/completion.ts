@@ -1,9 +1,9 @@
 // icp-links completion <bash|zsh|fish>, and the hidden helper the scripts call for values (#6).
 import { InvalidArgumentError } from "commander";
-import { GLOBAL_OPTIONS, type CommandSpec } from "./spec";
+import { GLOBAL_OPTIONS, type CommandSpec } from "../command-kit/spec";
 import { completionScript, SHELLS, type Shell } from "../render/completion";
 import { KINDS } from "../catalog/types";
-import { FORMATS } from "./export";
+import { FORMATS } from "../render/formats";
 import { sanitize } from "../text/sanitize";
 import { UsageError } from "../errors";
 import { fold, words } from "../text/fold";

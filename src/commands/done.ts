@@ -1,8 +1,8 @@
 // icp-links done <ref...> and undone <ref...>: mark entries watched/read, or take it back (#16).
 // The page is never touched: the marks are one's own layer, kept by URL (src/state/).
-import type { CommandSpec } from "./spec";
-import type { Context } from "./context";
-import { selectEntries } from "./select";
+import type { CommandSpec } from "../command-kit/spec";
+import type { Context } from "../command-kit/context";
+import { selectEntries } from "../command-kit/select";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import { doneMark, stateJson, updateEntries, layerOf } from "../state/layer";

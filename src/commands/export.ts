@@ -1,16 +1,16 @@
 // icp-links export --format <json|csv|md|html> [-o file]: the catalog for other tools (#6).
 import { InvalidArgumentError } from "commander";
-import type { CommandSpec } from "./spec";
-import { FILTER_OPTIONS } from "./spec";
-import type { FilterOptions } from "./context";
-import { urlFor } from "./open";
+import type { CommandSpec } from "../command-kit/spec";
+import { BASE_URL_OPTION } from "../command-kit/spec";
+import { FILTER_OPTIONS } from "../command-kit/spec";
+import type { FilterOptions } from "../command-kit/context";
+import { urlFor } from "../command-kit/open-urls";
 import type { Entry } from "../catalog/types";
+import { FORMATS, type Format } from "../render/formats";
 import { IcpError, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, stateJson, STATE_FILTER_OPTIONS, type StateFilterOptions } from "../state/layer";
 
-export const FORMATS = ["json", "csv", "md", "html"] as const;
-export type Format = (typeof FORMATS)[number];
 
 interface ExportOptions extends FilterOptions, StateFilterOptions {
   format: Format;
@@ -32,7 +32,7 @@ export const exportCommand: CommandSpec<ExportOptions> = {
     { flags: "-F, --format <format>", description: `${FORMATS.join(", ")} (html: a bookmark file browsers import)`, parse: format },
     { flags: "-o, --output <file>", description: "write to this file (atomically) instead of standard output" },
     { flags: "--force", description: "replace the output file if it exists" },
-    { flags: "--base-url <url>", description: "base URL for site links in the bookmark file (also ICP_LINKS_BASE_URL)" },
+    BASE_URL_OPTION,
     ...FILTER_OPTIONS,
     ...STATE_FILTER_OPTIONS,
   ],

@@ -1,5 +1,5 @@
 // icp-links sections and icp-links speakers: each facet with its count of entries.
-import type { CommandSpec } from "./spec";
+import type { CommandSpec } from "../command-kit/spec";
 import type { Catalog, Facet } from "../catalog/types";
 import { json, sectionPathText } from "../render/entries";
 import { renderTable } from "../render/table";

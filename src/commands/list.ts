@@ -1,7 +1,7 @@
 // icp-links list: every entry, grouped by section, filtered.
-import type { CommandSpec } from "./spec";
-import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "./spec";
-import type { FilterOptions } from "./context";
+import type { CommandSpec } from "../command-kit/spec";
+import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "../command-kit/spec";
+import type { FilterOptions } from "../command-kit/context";
 import { applyFilters, sortEntries } from "../search/filters";
 import { entryJson, json, renderList } from "../render/entries";
 import { checkMark } from "../render/check";

@@ -1,7 +1,7 @@
 // icp-links move <ref> --section S: an entry's list item, nested items included, to the end of
 // another section's list (#17).
-import type { CommandSpec } from "./spec";
-import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "./edit-page";
+import type { CommandSpec } from "../command-kit/spec";
+import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "../command-kit/edit-page";
 import { resolve } from "../catalog/resolve";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";

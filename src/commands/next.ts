@@ -1,10 +1,11 @@
 // icp-links next [filters] and random [filters]: what to watch or read next (#16). next is the
 // first entry in page order not marked done (a course, in order); random is any one not done.
 // --open opens it (and remembers it was opened), as `open` does.
-import type { CommandSpec } from "./spec";
-import { FILTER_OPTIONS } from "./spec";
-import type { Context, FilterOptions } from "./context";
-import { openAll, urlFor } from "./open";
+import type { CommandSpec } from "../command-kit/spec";
+import { BASE_URL_OPTION } from "../command-kit/spec";
+import { FILTER_OPTIONS } from "../command-kit/spec";
+import type { Context, FilterOptions } from "../command-kit/context";
+import { openAll, urlFor } from "../command-kit/open-urls";
 import type { Entry } from "../catalog/types";
 import { NotFoundError } from "../errors";
 import { entryJson, json, renderShow, tsvLine } from "../render/entries";
@@ -21,7 +22,7 @@ const OPTIONS = [
   ...FILTER_OPTIONS,
   { flags: "--open", description: "open it in the browser" },
   { flags: "--browser <name>", description: "open with this browser" },
-  { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
+  BASE_URL_OPTION,
 ];
 
 async function choose(ctx: Context, options: NextOptions, pickOne: (todo: Entry[]) => Entry): Promise<void> {

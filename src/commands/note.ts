@@ -1,7 +1,7 @@
 // icp-links note <ref> [text...]: one's own note on an entry (#16). With no text, the note is
 // edited in $VISUAL or $EDITOR on a temporary file, as git does (src/io/editor.ts); --clear
 // removes it. `show` prints it, and `search` finds entries by it.
-import type { CommandSpec } from "./spec";
+import type { CommandSpec } from "../command-kit/spec";
 import { resolve } from "../catalog/resolve";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";

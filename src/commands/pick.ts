@@ -1,11 +1,12 @@
 // icp-links pick [query...]: an interactive fuzzy picker (#6). Type to filter (the same search and
 // ranking as `search`), arrows to move, Enter opens the entry through the same safe path as
 // `open`, → follows a list entry into the list it links to (#18), Esc or Ctrl-C leaves with exit 130. The prompt itself is injected (ctx.choose).
-import type { CommandSpec } from "./spec";
-import { FILTER_OPTIONS } from "./spec";
-import type { FilterOptions } from "./context";
-import { openAll, urlFor } from "./open";
-import { searchPool } from "./select";
+import type { CommandSpec } from "../command-kit/spec";
+import { BASE_URL_OPTION } from "../command-kit/spec";
+import { FILTER_OPTIONS } from "../command-kit/spec";
+import type { FilterOptions } from "../command-kit/context";
+import { openAll, urlFor } from "../command-kit/open-urls";
+import { searchPool } from "../command-kit/select";
 import { rank } from "../search/search";
 import { parseQuery } from "../search/query";
 import type { Entry } from "../catalog/types";
@@ -59,7 +60,7 @@ export const pick: CommandSpec<PickOptions> = {
     ...STATE_FILTER_OPTIONS,
     { flags: "--print", description: "print the chosen URL instead of opening it" },
     { flags: "--browser <name>", description: "open with this browser" },
-    { flags: "--base-url <url>", description: "base URL for site links (also ICP_LINKS_BASE_URL)" },
+    BASE_URL_OPTION,
   ],
   exitCodes: [
     ["2", "usage or input error, no terminal, or no browser could be started"],

@@ -1,7 +1,7 @@
 // icp-links recent: the entries last opened (open, pick, next --open), newest first (#16).
 // Entries that have left the page are still listed, by the title they had.
-import type { CommandSpec } from "./spec";
-import { LIMIT_OPTION } from "./spec";
+import type { CommandSpec } from "../command-kit/spec";
+import { LIMIT_OPTION } from "../command-kit/spec";
 import { json } from "../render/entries";
 import { renderTable } from "../render/table";
 import { sanitize } from "../text/sanitize";

@@ -1,6 +1,6 @@
 // icp-links remove <ref...>: takes entries' list items (or table rows) out of the page (#17).
-import type { CommandSpec } from "./spec";
-import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "./edit-page";
+import type { CommandSpec } from "../command-kit/spec";
+import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "../command-kit/edit-page";
 import { resolve } from "../catalog/resolve";
 import { json } from "../render/entries";
 

@@ -1,9 +1,9 @@
 // icp-links search <query...>: ranked, typo-tolerant search.
-import type { CommandSpec } from "./spec";
-import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "./spec";
+import type { CommandSpec } from "../command-kit/spec";
+import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "../command-kit/spec";
 import { sortEntries } from "../search/filters";
-import type { FilterOptions } from "./context";
-import { searchPool } from "./select";
+import type { FilterOptions } from "../command-kit/context";
+import { searchPool } from "../command-kit/select";
 import { rank } from "../search/search";
 import { isEmptyQuery, parseQuery, QUERY_FIELDS } from "../search/query";
 import { entryFields, entryJson, entryRows, fieldsLine, highlightedTsvLines, json, parseFields, tsvLines, ENTRY_FIELDS, type EntryField } from "../render/entries";

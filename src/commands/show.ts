@@ -1,6 +1,6 @@
 // icp-links show <ref>: every field of one entry.
-import type { CommandSpec } from "./spec";
-import { selectEntries } from "./select";
+import type { CommandSpec } from "../command-kit/spec";
+import { selectEntries } from "../command-kit/select";
 import { entryJson, json, renderShow } from "../render/entries";
 import { ownLayer, stateJson } from "../state/layer";
 import { doneAt, noteOf, ownTags } from "../state/model";

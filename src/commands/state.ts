@@ -2,7 +2,7 @@
 // another machine or keep a copy. export writes every entry's state, those that left the page
 // too (named by the title they had); import merges a file into the state (the latest change of
 // each mark wins, src/state/model.ts), so importing twice, or both ways, loses nothing.
-import type { CommandSpec } from "./spec";
+import type { CommandSpec } from "../command-kit/spec";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";

@@ -1,6 +1,6 @@
 // icp-links tag <ref> +name -name: one's own tags on an entry (#16), matched by --tag as the
 // page's tags are, and searched. A bare name adds it. With no change: the entry's own tags.
-import type { CommandSpec } from "./spec";
+import type { CommandSpec } from "../command-kit/spec";
 import { resolve } from "../catalog/resolve";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";

@@ -1,6 +1,6 @@
 // The picker's prompt: the edge between `pick` and the terminal (#6).
 import { openSync, closeSync } from "node:fs";
-import type { Context } from "../commands/context";
+import type { Context } from "../command-kit/context";
 
 /** Where the prompt reads keys and draws: a process stream, or a descriptor of /dev/tty. */
 interface Terminal {

@@ -1,7 +1,9 @@
 // Shell completion scripts, generated from the command specs (#6): the commands and options
 // come from the same declarations as --help, so they never drift. Values that depend on the page
 // (ids, sections, speakers) are asked of `icp-links __complete`, which reads through the cache.
-import type { CommandSpec, OptionSpec } from "../commands/spec";
+import type { CommandSpec, OptionSpec } from "../command-kit/spec";
+import { KINDS } from "../catalog/types";
+import { FORMATS } from "./formats";
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -19,8 +21,8 @@ function parseFlags(flags: string, description: string): Flag {
   return { ...(m[1] ? { short: m[1] } : {}), long: m[2]!, value: Boolean(m[3]), description };
 }
 
-const KIND_VALUES = "talk article forum site page";
-const FORMAT_VALUES = "json csv md html";
+const KIND_VALUES = KINDS.join(" ");
+const FORMAT_VALUES = FORMATS.join(" ");
 /** Which completion an option's value gets. */
 const VALUE_OF: Record<string, string> = { file: "files", output: "files", into: "files", section: "sections", speaker: "speakers", kind: "kinds", format: "formats" };
 /** Commands whose arguments are entry refs. */

@@ -1,8 +1,8 @@
 // The state as the commands see it (#16): an entry's state found by its URL, the --todo and
 // --done filters, the marks of rows, progress counts, and entries as the search sees them with
 // one's notes and own tags. Pure over the data; `ownLayer` reads the store through the Context.
-import type { Context } from "../commands/context";
-import type { OptionSpec } from "../commands/spec";
+import type { Context } from "../command-kit/context";
+import type { OptionSpec } from "../command-kit/spec";
 import type { Catalog, Entry } from "../catalog/types";
 import { applyFilters, type Filters } from "../search/filters";
 import type { CheckResult } from "../check/types";

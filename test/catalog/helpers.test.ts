@@ -175,7 +175,7 @@ describe("targetUrl", () => {
 });
 
 import { browserCommand } from "../../src/io/opener";
-import { parseDuration } from "../../src/commands/spec";
+import { parseDuration } from "../../src/command-kit/spec";
 
 describe("browserCommand ($BROWSER)", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolve } from "../../src/catalog/resolve";
-import { selectEntries } from "../../src/commands/select";
+import { selectEntries } from "../../src/command-kit/select";
 import { NotFoundError } from "../../src/errors";
 import { AWESOME_COPY, catalogOf, SEED } from "../helpers/pages";
 

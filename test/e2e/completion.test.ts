@@ -43,7 +43,7 @@ describe("bash", () => {
     ["icp-links show 2", ["2", "20", "21", "22", "23", "24", "25", "26"]],
     ["icp-links list --speaker Ma", ["Manu\\ Drijvers"]],
     ["icp-links list -s In", ["In-site\\ Pages"]],
-    ["icp-links list --kind ", ["talk", "article", "forum", "site", "page"]],
+    ["icp-links list --kind ", ["talk", "paper", "article", "repo", "forum", "site", "page"]],
     ["icp-links export --format ", ["json", "csv", "md", "html"]],
     ["icp-links completion ", ["bash", "zsh", "fish"]],
     ["icp-links check --st", ["--strict"]],
@@ -99,7 +99,7 @@ describe.runIf(has("zsh"))("zsh", () => {
     ["icp-links open cons", ["consensus-overview", "execution", "1", "26"], false],
     // icp-links filters the values itself, by the start of any word, any case and accents (#12).
     ["icp-links list --speaker Ma", ["Manu Drijvers"], true],
-    ["icp-links list --kind t", ["talk", "article", "forum", "site", "page"], true],
+    ["icp-links list --kind t", ["talk", "paper", "article", "repo", "forum", "site", "page"], true],
     ["icp-links export --format ", ["json", "csv", "md", "html"], true],
     ["icp-links --file x", ["FILES"], true],
     ["icp-links check --st", ["--strict"], false],
@@ -128,7 +128,7 @@ describe.runIf(has("fish"))("fish", () => {
     expect(spawnSync("fish", ["--no-execute", `${dir}/script.fish`]).status).toBe(0);
     expect(complete("icp-links se")).toEqual(expect.arrayContaining(["search", "sections"]));
     expect(complete("icp-links open consensus")).toContain("consensus-overview");
-    expect(complete("icp-links list --kind ")).toEqual(["article", "forum", "page", "site", "talk"]);
+    expect(complete("icp-links list --kind ")).toEqual(["article", "forum", "page", "paper", "repo", "site", "talk"]);
     expect(complete("icp-links list --speaker ")).toContain("Manu Drijvers");
   });
 });

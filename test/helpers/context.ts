@@ -1,7 +1,7 @@
 // An in-memory world for running main() in-process: printers that record, an opener that
 // records, a page given as text, an HTTP client that answers from a table. No terminal, no
 // browser, no network, no disk.
-import type { Context, GlobalOptions } from "../../src/commands/context";
+import type { Context, GlobalOptions } from "../../src/command-kit/context";
 import { main } from "../../src/program";
 import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/build-catalog";

@@ -1,12 +1,12 @@
 // check --fix: links that moved permanently (301, 308) rewritten to where they moved (#17).
 // Kept apart from check itself: check.ts opens the page before checking (prepareFix) and hands
 // over what it found (apply).
-import type { Context } from "./context";
-import type { OptionSpec } from "./spec";
-import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "./edit-page";
+import type { Context } from "../command-kit/context";
+import type { OptionSpec } from "../command-kit/spec";
+import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "../command-kit/edit-page";
 import type { CheckedEntry } from "../render/check";
-import type { HttpClient } from "../check/types";
-import { needsGet } from "../check/outcome";
+import type { HttpClient } from "./types";
+import { needsGet } from "./outcome";
 import { UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 

@@ -66,6 +66,9 @@ export const SORT_OPTION: OptionSpec = {
   parse: (value) => checked(parseSort)(value) && parseSort(value),
 };
 
+/** Declared once for every command that turns entries into URLs: open, pick, next, random, check, export (#15). */
+export const BASE_URL_OPTION: OptionSpec = { flags: "--base-url <url>", description: "base URL for site links such as /dfinity-overview (also ICP_LINKS_BASE_URL)" };
+
 export const LIMIT_OPTION: OptionSpec = { flags: "-n, --limit <n>", description: "show at most n entries", parse: positiveInteger };
 
 /** Every argument, repeatable: --file a --file b. */
