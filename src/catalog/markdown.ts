@@ -143,6 +143,12 @@ const HAS_TIGHT_HEADING = /^#{1,6}\p{L}/mu;
 // 256 KB a cold 100,000-link page spent 0.5 s in scavenges instead of 0.3 s (#4).
 const CHUNK = 64 * 1024;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+// A line that may open an HTML block of CommonMark types 6 or 7 (any tag at the start of a
+// line). Such a block runs to the next blank line and swallows what looks like a fence in it
+// ("</pre>" then "~~~"), and whether it is one at all depends on the line before and on the
+// tag being complete: a page with such a line is parsed whole rather than guessed at (found by
+// the random-page property test of test/catalog/chunks.test.ts).
+const TAG_LINE = /^ {0,3}<\/?[A-Za-z]/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_END = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 // HTML blocks that may run across blank lines (CommonMark types 1 to 5), and their ends.
@@ -159,11 +165,12 @@ const LONG_HTML: [RegExp, RegExp][] = [
  * cannot change the parse: a heading at the start of a line, after a blank line, closes every
  * open block (#4). The blank line ends any HTML block of CommonMark types 6 and 7; fenced code
  * and HTML blocks of types 1 to 5 (which run across blank lines) are tracked and never cut.
- * Never for a page with reference definitions, which are global to the document. Parsing piece by piece keeps markdown-it's
+ * Never for a page with reference definitions, which are global to the document, nor for one
+ * with a line that starts with a tag (HTML blocks of types 6 and 7, see TAG_LINE). Parsing piece by piece keeps markdown-it's
  * tokens short-lived: less garbage collection and a lower peak of memory on big pages.
  */
 export function chunks(body: string, size = CHUNK): { text: string; line: number }[] {
-  if (body.length <= size * 2 || REFERENCE_DEFINITION.test(body)) return [{ text: body, line: 0 }];
+  if (body.length <= size * 2 || REFERENCE_DEFINITION.test(body) || TAG_LINE.test(body)) return [{ text: body, line: 0 }];
   const out: { text: string; line: number }[] = [];
   let start = 0;
   let startLine = 0;

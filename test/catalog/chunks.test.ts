@@ -32,6 +32,13 @@ describe("chunked parsing", () => {
     expect(chunks(`${TRICKY.repeat(3)}\n[ref]: https://r.example\n`, 1)).toHaveLength(1);
   });
 
+  it("an HTML block that swallows a fence-like line is not cut after it", () => {
+    // fast-check's counterexample: "</pre>" opens an HTML block (type 7) that takes in the first
+    // "~~~"; the second then opens a fence that holds "# H1" to the end of the page.
+    const text = ["</pre>", "~~~", "", "~~~", "", "# H1"].join("\n");
+    expect(walk(text, 0, 1)).toEqual(walk(text, 0, Number.MAX_SAFE_INTEGER));
+  });
+
   it("holds for random pages of headings, lists, fences and HTML", () => {
     const line = fc.constantFrom("# H1", "## H2", "- [L](https://l.example)", "```", "~~~", "<!--", "-->", "<pre>", "</pre>", "", "text", "> q", "    code", "https://bare.example");
     fc.assert(
