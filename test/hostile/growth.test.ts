@@ -1,6 +1,6 @@
 // No input may make the tool take more than linear time (#7). This is a test of complexity
 // class, not of speed: for each pattern known to make parsers or regular expressions backtrack,
-// 8× the input must cost less than 24× the CPU time, best of three runs each. Linear work costs
+// 8× the input must cost less than LIMIT (32)× the CPU time, best of three runs each. Linear work costs
 // 8× (up to about 12× with the garbage collector's growth, measured), quadratic work 64×: the
 // threshold sits well apart from both. The absolute figures do not matter, so a busy machine
 // does not make it fail.
@@ -11,6 +11,14 @@ import { search } from "../../src/search/search";
 import { sanitize } from "../../src/text/sanitize";
 import { exportBookmarks, exportCsv, exportMarkdown } from "../../src/render/export";
 import { inOrder, interleaveByHost } from "../../src/check/runner";
+
+/**
+ * 8× the input may cost at most this many times the CPU time. Quadratic work costs 64×; linear
+ * work 8× to about 12×, and markdown-it's own emphasis handling ("_a _a …") 15× to 21× here, on
+ * this session's code and the last one's alike, which put the former limit of 24 within the noise
+ * of a shared machine (it failed CI runs).
+ */
+const LIMIT = 32;
 
 /** A catalog of n entries: one big section and many hosts, the shapes that hurt bookkeeping. */
 function bigCatalog(n: number) {
@@ -54,7 +62,7 @@ describe("the measure itself", () => {
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) x += i ^ j;
       return x;
     };
-    expect(cpuMs(quadratic(16_000)) / Math.max(cpuMs(quadratic(2_000)), 1)).toBeGreaterThan(24);
+    expect(cpuMs(quadratic(16_000)) / Math.max(cpuMs(quadratic(2_000)), 1)).toBeGreaterThan(LIMIT);
   });
 });
 
@@ -64,7 +72,7 @@ describe("growth is linear", () => {
     const large = make(80_000);
     const a = cpuMs(() => parsePage(small, "g.md"));
     const b = cpuMs(() => parsePage(large, "g.md"));
-    expect(b / Math.max(a, 1)).toBeLessThan(24);
+    expect(b / Math.max(a, 1)).toBeLessThan(LIMIT);
   });
 
   it.each([
@@ -87,7 +95,7 @@ describe("growth is linear", () => {
   ])("%s", (_name, make) => {
     const a = cpuMs(make(10_000));
     const b = cpuMs(make(80_000));
-    expect(b / Math.max(a, 1)).toBeLessThan(24);
+    expect(b / Math.max(a, 1)).toBeLessThan(LIMIT);
   });
 });
 
@@ -103,6 +111,6 @@ describe("check's bookkeeping is linear", () => {
   ])("%s", (_name, make) => {
     const a = cpuMs(make(10_000));
     const b = cpuMs(make(80_000));
-    expect(b / Math.max(a, 1)).toBeLessThan(24);
+    expect(b / Math.max(a, 1)).toBeLessThan(LIMIT);
   });
 });
