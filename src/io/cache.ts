@@ -5,9 +5,10 @@
 //   another owner) means a cache miss; any error writing (read-only, full disk) means no cache.
 // - Bounded: past MAX_FILES or MAX_BYTES the least recently used files are removed.
 // Read-only seed folders (the package's own, made by the build) hold the bundled page's entry.
+import { trusted } from "./trust";
 import type * as Crypto from "node:crypto";
 import { createRequire } from "node:module";
-import { closeSync, constants, fstatSync, type BigIntStats, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, type BigIntStats, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { writeFileAtomic } from "./atomic-write";
 import { makeDirectory } from "./mkdir";
 import { join, resolve } from "node:path";
@@ -100,11 +101,6 @@ interface KeyNote {
   key: string;
 }
 
-/** Someone else's file or folder, or one others may write to, is not trusted. */
-export function trusted(stats: Stats, uid: number | undefined): boolean {
-  if (uid === undefined) return true;
-  return stats.uid === uid && (stats.mode & 0o022) === 0;
-}
 
 /**
  * A page's entry made with the package: `dir` holds `<key>.page` and `<key>.md`, the bytes of

@@ -10,7 +10,8 @@
 // - two `check` runs at once lose neither's results: a save re-reads the file and merges into it
 //   under a lock file (O_EXCL), the newer result of a URL winning;
 // - every text read back is sanitized again: the file is data, not trusted output.
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, unlinkSync, type Stats } from "node:fs";
+import { trusted } from "./trust";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write";
 import { makeDirectory } from "./mkdir";
@@ -52,11 +53,6 @@ function clean(r: CheckResult): CheckResult {
   return out;
 }
 
-/** Someone else's file or folder, or one others may write to, is not trusted (as the page cache). */
-function trusted(stats: Stats, uid: number | undefined): boolean {
-  if (uid === undefined) return true;
-  return stats.uid === uid && (stats.mode & 0o022) === 0;
-}
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 /** Waits synchronously: a save is the last thing a run does, and has nothing else to do. */

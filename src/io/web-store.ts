@@ -10,7 +10,7 @@ import type * as Crypto from "node:crypto";
 import type { RemoteStore, SavedPage } from "../web/remote";
 import { writeFileAtomic } from "./atomic-write";
 import { makeDirectory } from "./mkdir";
-import { trusted } from "./cache";
+import { trusted } from "./trust";
 
 /** Copies kept at most; the least recently fetched go first. */
 export const MAX_COPIES = 32;

@@ -17,6 +17,7 @@
 //   lock and the error names that file; the next run starts afresh, the marks are in the file.
 // - The same owner rules as the cache: the folder and file must be ours and writable by us
 //   alone; the file is a regular file (not a link, FIFO or device); a rewrite keeps its mode.
+import { trusted } from "../io/trust";
 import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -78,9 +79,6 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function trusted(stats: Stats, uid: number | undefined): boolean {
-  return uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0);
-}
 
 function alive(pid: number): boolean {
   try {
