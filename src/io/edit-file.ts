@@ -1,7 +1,7 @@
 // The edge that edits a page (#17): which file an editing command may change, its text as read,
 // and a write that is atomic, keeps the file's mode (and owner where allowed), and is refused
 // when the file changed since it was read: no lost update when an editor saved it meanwhile.
-import { chownSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { resolve, sep } from "node:path";
 import { IcpError, UsageError } from "../errors";
 import { writeFileAtomic } from "./atomic-write";
@@ -109,19 +109,12 @@ export function openEditTarget(options: EditTargetOptions): EditTarget {
         }
       };
       try {
-        writeFileAtomic(real, next, { mode: before.mode & 0o7777, beforeReplace: unchanged });
+        // Without a fixed mode the replaced page keeps its mode, owner and group (atomic-write.ts).
+        writeFileAtomic(real, next, { beforeReplace: unchanged });
       } catch (error) {
         if (error instanceof IcpError) throw error;
         const e = fileError(path, error);
         throw new UsageError(`cannot write ${e.message}; the page is unchanged`, e.hint);
-      }
-      // The owner, where allowed (root editing another user's page): the new file is the writer's.
-      if (typeof process.getuid === "function" && (before.uid !== process.getuid() || before.gid !== process.getgid?.())) {
-        try {
-          chownSync(real, before.uid, before.gid);
-        } catch {
-          // Not allowed: the file is now the writer's, as any editor would leave it.
-        }
       }
     },
   };
