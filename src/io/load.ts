@@ -131,7 +131,7 @@ export function formatSize(bytes: number): string {
 }
 
 /** `size` undefined: a source read only up to the limit, whose full size is not known. */
-function tooLarge(source: string, size: number | undefined, max: number): PageError {
+export function tooLarge(source: string, size: number | undefined, max: number): PageError {
   const what = size === undefined ? "is larger than" : `is ${formatSize(size)}, more than`;
   return new PageError(source, `${what} the ${formatSize(max)} a page may have`, "set ICP_LINKS_MAX_SIZE (in MB) to allow larger pages");
 }

@@ -4,6 +4,7 @@
 // the clock are injected (src/io/web-fetch.ts and src/io/web-store.ts are the real ones), so
 // this is tested without a network.
 import { PageError } from "../errors";
+import { tooLarge } from "../io/load";
 import { NetworkError } from "../check/types";
 import { sanitize } from "../text/sanitize";
 import { DEFAULT_HOSTS, pageAddress, type CodeHosts } from "./address";
@@ -91,10 +92,6 @@ export function isWebPage(contentType: string | undefined, body: Uint8Array): bo
   return start.startsWith("<!doctype html") || start.startsWith("<html");
 }
 
-function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 class Fallback extends Error {
   constructor(
     readonly why: string,
@@ -136,7 +133,8 @@ export async function loadRemote(spec: string, deps: RemoteDeps): Promise<Remote
         );
       }
       if (response.body.length > deps.maxBytes) {
-        throw new PageError(source, `is more than the ${megabytes(deps.maxBytes)} a page may have`, "set ICP_LINKS_MAX_SIZE (in MB) to allow larger pages");
+        // The body was cut at the limit: its full size is not known, as for a pipe.
+        throw tooLarge(source, undefined, deps.maxBytes);
       }
       if (isWebPage(response.header("content-type"), response.body)) {
         throw new PageError(source, "this is a web page, not markdown", "give the address of the markdown file itself (for GitHub: https://github.com/owner/repo or github:owner/repo)");

@@ -109,7 +109,7 @@ describe("loadRemote", () => {
 
   it("a body over the size limit is the size error, and is not kept", async () => {
     const w = world({ "https://x.example/big.md": { status: 200, body: "x".repeat(5000) } });
-    expect(await said(loadRemote("https://x.example/big.md", w.deps))).toMatch(/is more than the 1 KB a page may have \(set ICP_LINKS_MAX_SIZE/);
+    expect(await said(loadRemote("https://x.example/big.md", w.deps))).toMatch(/is larger than the 1 KB a page may have \(set ICP_LINKS_MAX_SIZE/);
     expect(w.copies.size).toBe(0);
   });
 
