@@ -72,7 +72,7 @@ export const BASE_URL_OPTION: OptionSpec = { flags: "--base-url <url>", descript
 export const LIMIT_OPTION: OptionSpec = { flags: "-n, --limit <n>", description: "show at most n entries", parse: positiveInteger };
 
 /** Every argument, repeatable: --file a --file b. */
-function collect(value: string, previous: unknown): string[] {
+export function collect(value: string, previous: unknown): string[] {
   return [...((previous as string[] | undefined) ?? []), value];
 }
 

@@ -1,6 +1,7 @@
 // icp-links add <url>: a new entry at the end of a section's list, written as the page writes
 // its items (#17).
 import type { CommandSpec } from "../command-kit/spec";
+import { collect } from "../command-kit/spec";
 import type { Context } from "../command-kit/context";
 import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "../command-kit/edit-page";
 import { NetworkError } from "../check/types";
@@ -19,10 +20,6 @@ interface AddOptions extends EditOptions {
 export const TITLE_TIMEOUT_MS = 5000;
 export const TITLE_BYTES = 256 * 1024;
 const MAX_REDIRECTS = 5;
-
-function collect(value: string, previous: unknown): string[] {
-  return [...((previous as string[] | undefined) ?? []), value];
-}
 
 /** The title of the page at `url` (following up to 5 redirects), or a UsageError asking for --title. */
 export async function fetchTitle(ctx: Context, url: string): Promise<string> {

@@ -46,7 +46,8 @@ export const state: CommandSpec<StateOptions> = {
         return;
       }
       case "export": {
-        const text = `${JSON.stringify(toJson(ctx.state.load()), null, 1)}\n`;
+        // Through the one JSON writer: titles kept for entries that left the page came from a page (#12).
+        const text = json(toJson(ctx.state.load()));
         if (options.output === undefined || options.output === "-") ctx.out.write(text);
         else ctx.writeFile(options.output, text, Boolean(options.force));
         return;
