@@ -8,10 +8,11 @@ import { fileURLToPath } from "node:url";
 import { Chalk } from "chalk";
 import { main, type ProgramHooks } from "./program";
 import type { Context, GlobalOptions } from "./command-kit/context";
-import type { Catalog } from "./catalog/types";
-import { buildCatalog } from "./catalog/build-catalog";
+import type { Catalog } from "./catalog/catalog";
+import { buildCatalog } from "./catalog/catalog";
 import { ExitCode, UsageError } from "./errors";
-import { formatSize, loadPages, parseMaxSize, type LoadDeps, type LoadedPage } from "./io/load";
+import { formatSize, loadPages, parseMaxSize, type LoadDeps } from "./io/load";
+import type { LoadedPage } from "./catalog/entries";
 import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
 import { FileCache, cacheDir } from "./io/cache";
@@ -143,8 +144,8 @@ function stateStore(globals: GlobalOptions) {
 
 /** A page without a single link is said so on stderr, not left as a silent empty list (#12). */
 function warnEmptyPages(loaded: LoadedPage[]): void {
-  for (const { page, lazy } of loaded) {
-    if ((lazy ?? page.entries).length > 0) continue;
+  for (const { page, stored } of loaded) {
+    if ((stored?.size ?? page.entries.length) > 0) continue;
     const name = page.source === "-" ? "standard input" : sanitize(page.source);
     stderr.write(`icp-links: ${name}: no links found (a link is a markdown link [title](url) or a bare http(s) URL)\n`);
   }
@@ -186,7 +187,7 @@ function makeContext(globals: GlobalOptions): Context {
   const load = (specs: string[]) =>
     loadPages({ ...deps, maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE) }, specs).then((loaded) => {
       warnEmptyPages(loaded);
-      return buildCatalog(loaded.map((l) => l.page), loaded.length === 1 ? { lazy: loaded[0]!.lazy, text: loaded[0]!.text } : {});
+      return buildCatalog(loaded);
     });
   return {
     out: stdout,

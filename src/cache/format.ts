@@ -17,11 +17,13 @@
 // The checksum covers everything after itself (header and data). unpack() checks the checksum, the
 // header and where every part lies, and returns undefined for anything it does not fully trust: a corrupt, truncated,
 // foreign or planted file can only cost a re-parse, never a wrong result.
-import type { CachedEntries, Entry, FrontMatter, Heading, JoinedColumn, Kind, Link, Page, ParsedEntry, SearchText, Vocabulary } from "../catalog/types";
+import type { Entry, FrontMatter, Heading, Kind, Link, Page, ParsedEntry } from "../catalog/types";
 import { KINDS } from "../catalog/types";
-import { joinColumn, listColumn, rowOf, valueAt } from "../search/columns";
+import type { LoadedPage, StoredEntries } from "../catalog/entries";
+import type { EntryColumns, JoinedColumn, Vocabulary } from "../columns/types";
+import { joinColumn, listColumn, rowOf, valueAt } from "../columns/build";
+import { typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
-import { typoVocabulary } from "../search/search";
 
 /**
  * Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts).
@@ -61,19 +63,12 @@ interface Header {
   vocabulary: { bytes: number; ascii: boolean };
 }
 
-/** A page as loaded from the cache, with what the cache knows beyond the page itself. */
-export interface CachedPage {
-  /** The page; its `entries` are built on first read. */
-  page: Page;
-  /**
-   * The entries as a catalog of this page alone holds them (ids and positions set), built when
-   * asked for; `all()` builds every one, and they are the page's entries too. Before all(), each
-   * `at()` builds a new object.
-   */
-  lazy: CachedEntries;
-  /** The entries' text as the search reads it. */
-  text: SearchText;
-}
+/**
+ * A page as loaded from the cache: the page (its `entries` built on first read) and its stored
+ * entries, with ids and positions as a catalog of this page alone holds them. Before all() has
+ * built every one, each at() builds a new object.
+ */
+export type CachedPage = Required<LoadedPage>;
 
 /**
  * A checksum of bytes, which start at a multiple of 4 (the cache passes MurmurHash3 or 32 bits of
@@ -310,20 +305,28 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   };
   const page = { source, frontMatter: h.frontMatter, headings: h.headings } as Page;
   Object.defineProperty(page, "entries", { enumerable: true, get: all });
-  return {
-    page,
-    lazy: { length: n, at: entryAt, all, summary, sanitized: h.clean },
-    text: {
-      title: columns.title,
-      speaker: columns.speaker,
-      event: columns.event,
-      description: columns.description,
-      url: columns.url,
-      section,
-      tags,
-      vocabulary,
+  const stored: EntryColumns = {
+    title: columns.title,
+    speaker: columns.speaker,
+    event: columns.event,
+    description: columns.description,
+    url: columns.url,
+    section,
+    tags,
+    vocabulary,
+  };
+  const entries: StoredEntries = {
+    size: n,
+    at: entryAt,
+    all,
+    summary,
+    sanitized: h.clean,
+    columns: () => stored,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < n; i++) yield entryAt(i)!;
     },
   };
+  return { page, stored: entries };
 }
 
 /**

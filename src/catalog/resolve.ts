@@ -1,5 +1,6 @@
 // resolve(catalog, ref): an id, a position number, or a unique id prefix (#2).
-import type { Catalog, Entry } from "./types";
+import type { Entry } from "./types";
+import type { Catalog } from "./catalog";
 import { NotFoundError } from "../errors";
 import { fold } from "../text/fold";
 import { editDistance } from "../text/distance";
@@ -9,7 +10,7 @@ const MAX_CANDIDATES = 8;
 export function resolve(catalog: Catalog, ref: string): Entry {
   const result = tryResolve(catalog, ref);
   if (result.entry) return result.entry;
-  const show = (list: Entry[]) => list.slice(0, MAX_CANDIDATES).map((e) => ({ id: e.id, title: e.title }));
+  const show = (list: readonly Entry[]) => list.slice(0, MAX_CANDIDATES).map((e) => ({ id: e.id, title: e.title }));
   if (result.candidates.length > 0) {
     throw new NotFoundError(`'${ref}' matches ${result.candidates.length} entries`, "give more of the id", show(result.candidates));
   }

@@ -1,6 +1,7 @@
 // What a command receives: the world, injected. Commands never import fs, process or a browser;
 // src/cli.ts builds the real Context and tests build one from doubles (STYLE.md, "Inject the world").
-import type { Catalog, Entry } from "../catalog/types";
+import type { Entry } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
 import type { Opener } from "../io/opener";
 import type { View } from "../render/style";
 import type { Filters, Sort } from "../search/filters";

@@ -2,7 +2,8 @@
 // export (#15): only http(s) URLs, each checked before any is opened.
 import type { Context } from "./context";
 import { chooseBaseUrl, targetUrl } from "../catalog/urls";
-import type { Catalog, Entry } from "../catalog/types";
+import type { Entry } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
 import { UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 

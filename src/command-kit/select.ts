@@ -1,19 +1,28 @@
 // Turning what the user typed into entries: refs (ids, prefixes, positions) or search words.
 // Shared by open, show, check, search and pick. Pure over the catalog.
-import type { Catalog, Entry } from "../catalog/types";
+import type { Entry } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
+import { entriesOf, type Entries } from "../catalog/entries";
 import { exactRef, tryResolve, resolve } from "../catalog/resolve";
-import type { EntryList } from "../catalog/types";
-import { search, type SearchOptions } from "../search/search";
+import { search } from "../search/search";
 import { applyFilters, hasFilters, type Filters } from "../search/filters";
+import { filterEntries, searchable, wantsState, type OwnLayer, type StateFilterOptions } from "../state/layer";
 import { NotFoundError } from "../errors";
 
 /**
- * What a search runs over: the filtered entries, or, unfiltered, the whole catalog as the cache
- * gave it (entries built only for hits, text ready for the search; #4). For search and pick.
+ * What search and pick run over: `scan`, what the search reads, and `shown`, the same entries
+ * index for index as they are shown. One's notes and own tags are searched too (#16), so then
+ * `scan` holds copies that carry them; --todo and --done select. Unfiltered, both are the
+ * catalog itself: a cached page's columns as stored, entries built only for the hits (#4).
  */
-export function searchPool(catalog: Catalog, filters: Filters): { pool: EntryList; options: SearchOptions } {
-  if (hasFilters(filters)) return { pool: applyFilters(catalog, catalog.entries, filters), options: {} };
-  return { pool: catalog.lazy ?? catalog.entries, options: catalog.text ? { text: catalog.text } : {} };
+export function searchScope(catalog: Catalog, options: Filters & StateFilterOptions, layer: OwnLayer | undefined): { scan: Entries; shown: Entries } {
+  if (layer?.hasText || wantsState(options)) {
+    const kept = filterEntries(catalog, catalog.entries, options, layer);
+    const shown = entriesOf(kept);
+    return { scan: layer?.hasText ? entriesOf(searchable(kept, layer)) : shown, shown };
+  }
+  const shown = hasFilters(options) ? entriesOf(applyFilters(catalog, catalog.entries, options)) : catalog;
+  return { scan: shown, shown };
 }
 
 /**
@@ -22,7 +31,7 @@ export function searchPool(catalog: Catalog, filters: Filters): { pool: EntryLis
  * select exactly one entry ("open key resharing"). Two words that happen to be prefixes of two
  * ids are a search, not two entries: `open gorilla mux` opened two tabs (#12).
  */
-export function selectEntries(catalog: Catalog, args: string[], pool: Entry[] = catalog.entries): Entry[] {
+export function selectEntries(catalog: Catalog, args: string[]): Entry[] {
   if (args.length === 1) {
     const single = tryResolve(catalog, args[0]!);
     if (single.entry) return [single.entry];
@@ -34,7 +43,7 @@ export function selectEntries(catalog: Catalog, args: string[], pool: Entry[] = 
   }
   const query = args.join(" ");
   // No typo fallback here: a guess must never open a browser ("executoin" gets "did you mean").
-  const hits = search(pool, query, { typos: false });
+  const hits = search(catalog, query, { typos: false });
   if (hits.length === 1) return [hits[0]!.entry];
   if (hits.length > 1) {
     throw new NotFoundError(

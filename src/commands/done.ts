@@ -16,7 +16,7 @@ async function entriesOf(ctx: Context, refs: string[]): Promise<Entry[]> {
   return [...new Set(selectEntries(catalog, refs))];
 }
 
-function report(ctx: Context, entries: Entry[], before: Map<Entry, string | undefined>, done: boolean): void {
+function report(ctx: Context, entries: readonly Entry[], before: Map<Entry, string | undefined>, done: boolean): void {
   const layer = layerOf(ctx.state.load(), ctx.checks.load());
   if (ctx.json) {
     ctx.out.write(json(entries.map((e) => ({ id: e.id, title: e.title, url: e.url, state: stateJson(layer.get(e)) }))));

@@ -1,6 +1,7 @@
 // icp-links sections and icp-links speakers: each facet with its count of entries.
 import type { CommandSpec } from "../command-kit/spec";
-import type { Catalog, Facet } from "../catalog/types";
+import type { Facet } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
 import { json, sectionPathText } from "../render/entries";
 import { renderTable } from "../render/table";
 import { sanitize } from "../text/sanitize";

@@ -6,7 +6,7 @@ import { BASE_URL_OPTION } from "../command-kit/spec";
 import { FILTER_OPTIONS } from "../command-kit/spec";
 import type { FilterOptions } from "../command-kit/context";
 import { openAll, urlFor } from "../command-kit/open-urls";
-import { searchPool } from "../command-kit/select";
+import { searchScope } from "../command-kit/select";
 import { rank } from "../search/search";
 import { parseQuery } from "../search/query";
 import type { Entry } from "../catalog/types";
@@ -14,8 +14,7 @@ import { renderTable } from "../render/table";
 import { ExitCode, QuietExit, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { formatDuration } from "../render/entries";
-import { doneMark, doneMarks, filterEntries, ownLayer, recordOpened, searchable, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
-import type { EntryList } from "../catalog/types";
+import { doneMark, doneMarks, ownLayer, recordOpened, STATE_FILTER_OPTIONS, type StateFilterOptions } from "../state/layer";
 
 interface PickOptions extends FilterOptions, StateFilterOptions {
   print?: boolean;
@@ -37,7 +36,7 @@ export function pickDetails(e: Entry): string {
 }
 
 /** Rows for the picker: id, title, speaker and section, aligned to the width. */
-export function pickRows(entries: Entry[], width: number, done?: Map<number, string>): string[] {
+export function pickRows(entries: readonly Entry[], width: number, done?: Map<number, string>): string[] {
   return renderTable(
     [
       ...(done && done.size > 0 ? [{ key: "done", cells: entries.map((e) => done.get(e.position) ?? "") }] : []),
@@ -77,14 +76,7 @@ export const pick: CommandSpec<PickOptions> = {
       let following = false;
       // As in search: own tags and notes are searched, --todo and --done select (#16).
       const layer = ownLayer(ctx);
-      let { pool, options: how } = searchPool(catalog, options);
-      let display: EntryList = pool;
-      if (layer?.hasText || wantsState(options)) {
-        const kept = filterEntries(catalog, catalog.entries, options, layer);
-        display = kept;
-        pool = layer?.hasText ? searchable(kept, layer) : kept;
-        how = {};
-      }
+      const { scan, shown: entries } = searchScope(catalog, options, layer);
       const mark = doneMark(ctx.env);
       const chosen = await ctx.choose({
         message: "Open",
@@ -95,15 +87,14 @@ export const pick: CommandSpec<PickOptions> = {
             term && term.trim()
               ? // The query language of search; a phrase being typed is not yet an error (#14). A
                 // malformed query throws a UsageError, which the prompt shows in place of the list.
-                Array.from(rank(pool, parseQuery(term, { lenient: true }), how).indexes.subarray(0, SHOWN), (i) => display.at(i)!)
-              : Array.from({ length: Math.min(SHOWN, display.length) }, (_, i) => display.at(i)!);
+                Array.from(rank(scan, parseQuery(term, { lenient: true })).indexes.subarray(0, SHOWN), (i) => entries.at(i)!)
+              : Array.from({ length: Math.min(SHOWN, entries.size) }, (_, i) => entries.at(i)!);
           const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4), doneMarks(shown, layer, mark));
           return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: pickDetails(e) }));
         },
       });
       if (chosen === undefined) throw new QuietExit(ExitCode.interrupted);
-      // From the cache's entries when there are some: building all of them for one is wasted.
-      const entry = (catalog.lazy ?? catalog.entries).at(chosen - 1)!;
+      const entry = catalog.at(chosen - 1)!;
       if (following && ctx.follow) {
         catalog = await ctx.follow(catalog, entry);
         initial = "";

@@ -222,7 +222,7 @@ function merged(splices: Splice[]): Splice[] {
   return out;
 }
 
-export function removeEntries(page: EditablePage, entries: Entry[], force: boolean): string {
+export function removeEntries(page: EditablePage, entries: readonly Entry[], force: boolean): string {
   const splices = merged(entries.map((e) => removal(page, e, force)));
   const text = writeDoc(applySplices(page.doc, splices));
   // Read back: exactly the entries on the removed lines are gone, the others read as before.

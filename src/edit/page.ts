@@ -1,8 +1,9 @@
 // A page opened for editing (#17): its lines as written, its entries with the places of their
 // list items, and its sections. Pure: the command layer reads the file and hands the text here.
 import { parsePage } from "../catalog/parse-page";
-import { buildCatalog } from "../catalog/build-catalog";
-import type { Catalog, Entry, ParsedEntry } from "../catalog/types";
+import { buildCatalog } from "../catalog/catalog";
+import type { Entry, ParsedEntry } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
 import { readDoc, type Doc } from "./document";
 import { sectionsOf, type Section } from "./sections";
 
@@ -36,8 +37,8 @@ export function parsedOf(page: EditablePage, entry: Entry): ParsedEntry {
  * URL of its group, so adding or removing an entry can rename one that shares its title (#2).
  * Entries are matched by URL and title, where that pair is unique on both sides.
  */
-export function idChanges(before: Entry[], after: Entry[]): { from: string; to: string }[] {
-  const unique = (list: Entry[]) => {
+export function idChanges(before: readonly Entry[], after: readonly Entry[]): { from: string; to: string }[] {
+  const unique = (list: readonly Entry[]) => {
     const seen = new Map<string, Entry | null>();
     for (const e of list) seen.set(`${e.url}\n${e.title}`, seen.has(`${e.url}\n${e.title}`) ? null : e);
     return seen;

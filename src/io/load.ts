@@ -1,7 +1,8 @@
 // The edge that reads pages: files, folders of .md files, and standard input ("-").
 // Everything it touches comes in through `LoadDeps`, so tests can hand it fakes (#2).
 import type { Stats } from "node:fs";
-import type { CachedEntries, Page, SearchText } from "../catalog/types";
+import type { Page } from "../catalog/types";
+import type { LoadedPage } from "../catalog/entries";
 import { PageError, UsageError } from "../errors";
 import { decodePage } from "./decode";
 import { isRemoteSpec } from "../web/address";
@@ -22,14 +23,6 @@ export interface FileSystem {
    */
   readFile(path: string, limit: number): Promise<Uint8Array>;
   readdir(path: string): Promise<{ name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }[]>;
-}
-
-/** A page, and what a cache could tell about it beyond the page itself. */
-export interface LoadedPage {
-  page: Page;
-  /** Its entries as a catalog of this page alone holds them, built when read (from the cache). */
-  lazy?: CachedEntries;
-  text?: SearchText;
 }
 
 /** A per-page cache of parsed pages, keyed by content (see io/cache.ts). */
@@ -197,7 +190,7 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
   const pages: LoadedPage[] = [];
   let entries = 0;
   const count = (source: string, loaded: LoadedPage): void => {
-    entries += loaded.lazy?.length ?? loaded.page.entries.length;
+    entries += loaded.stored?.size ?? loaded.page.entries.length;
     if (entries > MAX_ENTRIES) {
       const what = pages.length === 0 ? "has" : "brings the pages read to";
       throw new PageError(source, `${what} more than ${MAX_ENTRIES.toLocaleString("en")} entries, the most icp-links reads at once`, "split the page, or read fewer pages at once");

@@ -1,6 +1,8 @@
 // Entries as text: an aligned, coloured table on a terminal; tab-separated lines in a pipe;
 // plain objects for --json. Pure: every function returns the text to print (#3).
-import type { Catalog, Entry, EntrySummary, FrontMatter } from "../catalog/types";
+import type { Entry, EntrySummary, FrontMatter } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
+import type { Entries } from "../catalog/entries";
 import { shownHost } from "../catalog/urls";
 import { matchRanges } from "../search/search";
 import { sanitize, unsafeInTsv } from "../text/sanitize";
@@ -111,6 +113,26 @@ export function highlightedTsvLines(entries: readonly EntrySummary[], query: str
     .join("");
 }
 
+/** Entries per write when printing to a pipe. */
+const PIPE_SLICE = 1000;
+
+/**
+ * The TSV lines of entries `indexes` of `entries`, a slice at a time: each entry is read (its
+ * summary only, where that is cheaper) as it is printed, so its objects die young (#4). With
+ * `highlighting` (colour forced into a pipe), matches of its query are highlighted (#12).
+ */
+export function* tsvSlices(entries: Entries, indexes: Int32Array, highlighting?: { query: string; style: Style }): Generator<string> {
+  for (let k = 0; k < indexes.length; k += PIPE_SLICE) {
+    const slice = Array.from(indexes.subarray(k, k + PIPE_SLICE), (i) => entries.summary(i)!);
+    yield highlighting ? highlightedTsvLines(slice, highlighting.query, highlighting.style) : tsvLines(slice, entries.sanitized);
+  }
+}
+
+/** `--fields` lines (fieldsLine), a slice at a time as tsvSlices prints them. */
+export function* fieldsSlices(rows: readonly Record<string, FieldValue>[], fields: readonly EntryField[]): Generator<string> {
+  for (let k = 0; k < rows.length; k += PIPE_SLICE) yield rows.slice(k, k + PIPE_SLICE).map((r) => fieldsLine(r, fields)).join("");
+}
+
 function countTabsAndNewlines(text: string): number {
   let count = 0;
   for (let at = text.indexOf("\t"); at >= 0; at = text.indexOf("\t", at + 1)) count++;
@@ -151,7 +173,7 @@ interface TableOptions {
 }
 
 /** The rows of an entry table, one line per entry, aligned across all entries given. */
-export function entryRows(entries: Entry[], view: View, options: TableOptions = {}): string[] {
+export function entryRows(entries: readonly Entry[], view: View, options: TableOptions = {}): string[] {
   const { style } = view;
   const q = options.query;
   const columns: Column[] = [
@@ -213,7 +235,7 @@ export function pageHeader(frontMatter: FrontMatter, count: number, view: View):
 }
 
 /** `list` on a terminal: a header per page, entries grouped under their section. */
-export function renderList(catalog: Catalog, entries: Entry[], view: View, marks?: Map<number, string>, done?: Map<number, string>): string {
+export function renderList(catalog: Catalog, entries: readonly Entry[], view: View, marks?: Map<number, string>, done?: Map<number, string>): string {
   if (!view.tty) return tsvLines(entries);
   const rows = entryRows(entries, view, { ...(marks && { marks }), ...(done && { done }) });
   const out: string[] = [];

@@ -1,19 +1,20 @@
 // The catalog as a file for other tools (#6): JSON, CSV (RFC 4180), markdown this tool reads
 // back into the same entries, and a Netscape bookmark file that browsers import. Pure.
 import { stringify } from "csv-stringify/sync";
-import type { Catalog, Entry, Page } from "../catalog/types";
+import type { Entry, Page } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
 import { entryJson, formatDuration, sectionPathText } from "./entries";
 import { json } from "./json";
 import { sanitize } from "../text/sanitize";
 import { isPersonName } from "../catalog/speaker";
-import { headingTrail } from "../catalog/build-catalog";
+import { headingTrail } from "../catalog/catalog";
 import type { StateJson } from "../state/layer";
 
 /** An entry's own state (#16), or null. */
 type StateOf = (e: Entry) => StateJson | null;
 const noState: StateOf = () => null;
 
-export function exportJson(catalog: Catalog, entries: Entry[], stateOf: StateOf = noState): string {
+export function exportJson(catalog: Catalog, entries: readonly Entry[], stateOf: StateOf = noState): string {
   const pages = catalog.pages.map((p) => ({ source: p.source, frontMatter: p.frontMatter.meta }));
   return json({ pages, entries: entries.map((e) => entryJson(e, undefined, stateOf(e))) });
 }
@@ -37,7 +38,7 @@ export function csvCell(text: string): string {
   return FORMULA_START.test(safe) ? `'${safe}` : safe;
 }
 
-export function exportCsv(entries: Entry[], stateOf: StateOf = noState): string {
+export function exportCsv(entries: readonly Entry[], stateOf: StateOf = noState): string {
   const rows = entries.map((e) => {
     const s = stateOf(e);
     return [
@@ -112,7 +113,7 @@ function entryLine(e: Entry): string {
  * A markdown page of the entries, grouped by their heading trails; reading it back gives the
  * same titles, speakers, urls, sections, descriptions and related links (tested).
  */
-export function exportMarkdown(catalog: Catalog, entries: Entry[]): string {
+export function exportMarkdown(catalog: Catalog, entries: readonly Entry[]): string {
   const fm = catalog.pages.length === 1 ? catalog.pages[0]!.frontMatter : undefined;
   const lines: string[] = [];
   const title = fm?.title ?? "Links";
@@ -167,7 +168,7 @@ export function pageName(page: Page): string {
  * TAGS holding kind, speaker and the page's tags. `urlOf` gives each entry's http(s) URL, or
  * undefined to leave it out (site links without a base URL, unsafe schemes).
  */
-export function exportBookmarks(catalog: Catalog, entries: Entry[], urlOf: (e: Entry) => string | undefined, now: Date): string {
+export function exportBookmarks(catalog: Catalog, entries: readonly Entry[], urlOf: (e: Entry) => string | undefined, now: Date): string {
   const stamp = Math.floor(now.getTime() / 1000);
   const out = [
     "<!DOCTYPE NETSCAPE-Bookmark-file-1>",

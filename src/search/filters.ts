@@ -1,7 +1,8 @@
 // The filters of `list` (and of search, open, check, pick, export): --section, --kind,
 // --speaker, --tag, and for talks --year, --event, --min-length, --max-length (#13). They combine
 // with AND. Also the orders of --sort. Pure.
-import type { Catalog, Entry, Kind } from "../catalog/types";
+import type { Entry, Kind } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
 import { KINDS } from "../catalog/types";
 import { durationOf } from "../catalog/talk-facts";
 import { UsageError } from "../errors";
@@ -69,8 +70,7 @@ export function hasFilters(filters: Filters): boolean {
  * catalog matches does it look at the rest of the path (the headings above, the items it is
  * nested in).
  */
-export function applyFilters(catalog: Catalog, entries: Entry[], filters: Filters, ownTags?: (e: Entry) => readonly string[]): Entry[] {
-  // No filter: the same list, not a copy.
+export function applyFilters(catalog: Catalog, entries: readonly Entry[], filters: Filters, ownTags?: (e: Entry) => readonly string[]): readonly Entry[] {
   if (!hasFilters(filters)) return entries;
   const kind = filters.kind === undefined ? undefined : parseKind(filters.kind);
   const { section, speaker, tag, event } = filters;

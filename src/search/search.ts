@@ -16,17 +16,17 @@
 // entries is one string (entries separated by "\n"), folded once with native string operations;
 // a query word is found with indexOf over that string and each hit is mapped back to its entry
 // by offset. Section trails and tags are searched in their table of distinct lists (a few
-// thousand rows) and spread to the entries. The cache stores these strings ready-made
-// (columns.ts). Only the words near a typo are compared by edit distance.
-import type { Entry, EntryList, JoinedColumn, ListColumn, SearchText, Vocabulary } from "../catalog/types";
-import { fold, foldWithMap, isAscii, words } from "../text/fold";
+// thousand rows) and spread to the entries. The columns come from the entries (Entries.columns():
+// the cache stores them ready-made; src/columns/). Only the words near a typo are compared by
+// edit distance.
+import type { Entry } from "../catalog/types";
+import type { Entries } from "../catalog/entries";
+import type { EntryColumns, ListColumn, Vocabulary } from "../columns/types";
+import { foldColumn, foldTable, type FoldedColumn, type FoldedTable } from "../columns/folded";
+import { partAt } from "../columns/build";
+import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
-import { partAt, searchTextOf, startsOf } from "./columns";
 import { highlightWords, isEmptyQuery, parseQuery, type Query, type TextField, type TextTerm, type YearRange } from "./query";
-
-function toArray(entries: EntryList): Entry[] {
-  return Array.isArray(entries) ? entries : Array.from({ length: entries.length }, (_, i) => entries.at(i)!);
-}
 
 /** The columns a term is looked for in. `heading`: the headings above the entry's own section; `page`: those above every entry. */
 export const FIELDS = ["section", "heading", "title", "speaker", "event", "tags", "description", "url", "page"] as const;
@@ -87,24 +87,12 @@ export interface Hit {
   score: number;
 }
 
-/** One field of every entry (or of every row of a list table), folded; `starts[i]` is where row i begins. */
-interface Column {
-  text: string;
-  starts: Int32Array;
-  /** Only ASCII: its letters are a to z once folded. */
-  ascii: boolean;
-}
-
-/** A list field: its table's folded rows, and the runs of entries that share a row. */
-interface TableColumn {
-  rows: Column;
-  runs: ListColumn;
-}
+type Column = FoldedColumn;
+type TableColumn = FoldedTable;
 
 type Columns = Record<Exclude<Field, "event">, Column | TableColumn> & { event?: Column };
 
-export interface SearchIndex {
-  entries: EntryList;
+interface SearchIndex {
   columns: Columns;
   /** The words a typo is matched against, when the cache had them (else the columns are read). */
   vocabulary?: Vocabulary;
@@ -113,18 +101,6 @@ export interface SearchIndex {
 /** The year of an entry, once talk pages give entries one (#13). */
 function yearOf(e: Entry): number | undefined {
   return e.year;
-}
-
-function foldColumn(c: JoinedColumn): Column {
-  // ASCII folds to itself lowercased, offsets unchanged: no second pass over 100,000 entries.
-  if (c.ascii) return { text: c.text.toLowerCase(), starts: c.starts, ascii: true };
-  const text = fold(c.text);
-  return { text, starts: startsOf(text, c.starts.length - 1), ascii: false };
-}
-
-function foldTable(c: ListColumn, row: (list: readonly string[]) => string = (list) => list.join(" ")): TableColumn {
-  const text = fold(c.table.map((list) => row(list).replace(/\n/g, " ")).join("\n"));
-  return { rows: { text, starts: startsOf(text, c.table.length), ascii: isAscii(text) }, runs: c };
 }
 
 /**
@@ -155,19 +131,18 @@ function sectionColumns(c: ListColumn): Pick<Columns, "section" | "heading" | "p
   };
 }
 
-const indexes = new WeakMap<EntryList, SearchIndex>();
-
 /**
- * The folded columns of a list of entries, made once per list (the picker searches many times).
- * `text` is what the cache stored for exactly these entries, when it has it.
+ * The folded columns of entries' columns, made once for each (the picker searches the same
+ * entries at every key): keyed by the columns, which their entries make once and keep.
  */
-export function searchIndex(entries: EntryList, text?: SearchText): SearchIndex {
-  let index = indexes.get(entries);
+const indexes = new WeakMap<EntryColumns, SearchIndex>();
+
+function searchIndex(entries: Entries): SearchIndex {
+  const t = entries.columns();
+  let index = indexes.get(t);
   if (!index) {
-    const t = text ?? searchTextOf(toArray(entries));
     const event = t.event;
     index = {
-      entries,
       columns: {
         title: foldColumn(t.title),
         speaker: foldColumn(t.speaker),
@@ -179,7 +154,7 @@ export function searchIndex(entries: EntryList, text?: SearchText): SearchIndex 
       },
       vocabulary: t.vocabulary,
     };
-    indexes.set(entries, index);
+    indexes.set(t, index);
   }
   return index;
 }
@@ -387,22 +362,7 @@ function nearWords(index: SearchIndex, word: string): string[] {
   return near;
 }
 
-/**
- * The distinct words of the fields a typo is matched against, folded as the search folds them,
- * one per line: what the cache stores so that a typo search need not read every title and
- * description for its candidate words. nearWords() finds the same candidates in it as in the fields.
- */
-export function typoVocabulary(text: Pick<SearchText, "title" | "speaker" | "section" | "tags" | "description"> & { event?: JoinedColumn }): Vocabulary {
-  const folded = [foldColumn(text.title), foldColumn(text.speaker), ...(text.event ? [foldColumn(text.event)] : []), foldTable(text.section).rows, foldTable(text.tags).rows, foldColumn(text.description)];
-  const seen = new Set<string>();
-  for (const column of folded) for (const word of words(column.text)) seen.add(word);
-  const joined = [...seen].join("\n");
-  return { text: joined, ascii: isAscii(joined) };
-}
-
 export interface SearchOptions {
-  /** The stored text of exactly these entries (Catalog.text), to skip joining it again. */
-  text?: SearchText;
   /** Allow the typo fallback (default true). `open` turns it off: a guess must not launch a browser. */
   typos?: boolean;
 }
@@ -471,11 +431,11 @@ function fewWords(text: string, start: number, end: number, limit: number): bool
   return true;
 }
 
-export function rank(entries: EntryList, query: string | Query, options: SearchOptions = {}): Ranked {
+export function rank(entries: Entries, query: string | Query, options: SearchOptions = {}): Ranked {
   const q = typeof query === "string" ? parseQuery(query) : query;
-  if (isEmptyQuery(q) || entries.length === 0) return { indexes: new Int32Array(0), scores: new Float64Array(0) };
-  const index = searchIndex(entries, options.text);
-  const n = entries.length;
+  if (isEmptyQuery(q) || entries.size === 0) return { indexes: new Int32Array(0), scores: new Float64Array(0) };
+  const index = searchIndex(entries);
+  const n = entries.size;
   const typos = options.typos !== false;
   const scores = new TermScores(n);
   let total: Float64Array;
@@ -565,7 +525,7 @@ function ranked(hits: Int32Array, total: Float64Array): Ranked {
 }
 
 /** `rank`, with the entries: for callers that show a screenful or pick one. */
-export function search(entries: EntryList, query: string | Query, options: SearchOptions = {}): Hit[] {
+export function search(entries: Entries, query: string | Query, options: SearchOptions = {}): Hit[] {
   const { indexes, scores } = rank(entries, query, options);
   return Array.from(indexes, (i, k) => ({ entry: entries.at(i)!, score: scores[k]! }));
 }

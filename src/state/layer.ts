@@ -3,7 +3,8 @@
 // one's notes and own tags. Pure over the data; `ownLayer` reads the store through the Context.
 import type { Context } from "../command-kit/context";
 import type { OptionSpec } from "../command-kit/spec";
-import type { Catalog, Entry } from "../catalog/types";
+import type { Entry } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
 import { applyFilters, type Filters } from "../search/filters";
 import type { CheckResult } from "../check/types";
 import { UsageError } from "../errors";
@@ -77,7 +78,7 @@ export function wantsState(options: StateFilterOptions): boolean {
 }
 
 /** Keeps the entries --todo or --done asks for (all without either). */
-export function filterByState<E extends { url: string }>(entries: E[], layer: OwnLayer | undefined, options: StateFilterOptions): E[] {
+export function filterByState<E extends { url: string }>(entries: readonly E[], layer: OwnLayer | undefined, options: StateFilterOptions): readonly E[] {
   if (options.todo && options.done) throw new UsageError("--todo and --done exclude each other", "give one of them");
   if (!options.todo && !options.done) return entries;
   return entries.filter((e) => isDone(layer?.get(e)) === Boolean(options.done));
@@ -170,6 +171,6 @@ export function recordOpened(ctx: Context, entries: readonly Entry[]): void {
 }
 
 /** The filters of list and its kin, with --tag matching own tags and --todo/--done. */
-export function filterEntries(catalog: Catalog, entries: Entry[], options: Filters & StateFilterOptions, layer: OwnLayer | undefined): Entry[] {
+export function filterEntries(catalog: Catalog, entries: readonly Entry[], options: Filters & StateFilterOptions, layer: OwnLayer | undefined): readonly Entry[] {
   return filterByState(applyFilters(catalog, entries, options, ownTagsOf(layer)), layer, options);
 }

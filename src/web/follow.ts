@@ -2,7 +2,8 @@
 // A list of lists links to its lists as repositories (awesome lists: https://github.com/o/r#readme)
 // or as markdown files; a link to anything else is refused, not loaded as a page it is not.
 import { dirname, join } from "node:path";
-import type { Catalog, Entry } from "../catalog/types";
+import type { Entry } from "../catalog/types";
+import type { Catalog } from "../catalog/catalog";
 import { resolve } from "../catalog/resolve";
 import { isRelative } from "../catalog/classify";
 import { UsageError } from "../errors";

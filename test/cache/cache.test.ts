@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { FileCache, JS_CHECKSUM_BELOW, MAX_FILES, cacheDir, cacheKey, checksum } from "../../src/io/cache";
 import { murmur3 } from "../../src/cache/checksum";
 import { assignIds } from "../../src/catalog/ids";
-import { buildCatalog } from "../../src/catalog/build-catalog";
+import { buildCatalog } from "../../src/catalog/catalog";
 import { parsePage } from "../../src/catalog/parse-page";
 import { search } from "../../src/search/search";
 import { AWESOME_COPY, ROOT, SEED } from "../helpers/pages";
@@ -27,7 +27,7 @@ describe("cache format", () => {
     const { back } = roundTrip(page);
     expect(back).toBeDefined();
     const direct = buildCatalog([page]);
-    const cached = buildCatalog([back!.page], { lazy: back!.lazy, text: back!.text });
+    const cached = buildCatalog([back!]);
     expect(cached.entries.map((e) => ({ ...e }))).toEqual(direct.entries.map((e) => ({ ...e, slug: expect.any(String) })));
     expect(back!.page.frontMatter).toEqual(page.frontMatter);
     expect(back!.page.headings).toEqual(page.headings);
@@ -37,13 +37,13 @@ describe("cache format", () => {
   it("searches the cached entries without building more than the hits", () => {
     const { back } = roundTrip(awesome);
     let built = 0;
-    const counted = { length: back!.lazy.length, at: (i: number) => (built++, back!.lazy.at(i)), all: () => back!.lazy.all() };
-    const cached = buildCatalog([back!.page], { lazy: counted, text: back!.text });
+    const counted = { ...back!.stored, at: (i: number) => (built++, back!.stored.at(i)) };
+    const cached = buildCatalog([{ page: back!.page, stored: counted }]);
     const direct = buildCatalog([awesome]);
     for (const query of ["motoko", "motoko bootcamp", "ethereum"]) {
       built = 0;
-      const hits = search(cached.lazy!, query, { text: cached.text! });
-      expect(hits.map((h) => [h.entry.id, h.score])).toEqual(search(direct.entries, query).map((h) => [h.entry.id, h.score]));
+      const hits = search(cached, query);
+      expect(hits.map((h) => [h.entry.id, h.score])).toEqual(search(direct, query).map((h) => [h.entry.id, h.score]));
       expect(hits.length).toBeGreaterThan(0);
       expect(built).toBe(hits.length);
     }
@@ -54,40 +54,40 @@ describe("cache format", () => {
     const accents = "## Réseau\n\n- [Björn Tackmann: Náive Consensüs / Björn Tackmann](https://a.example/1)\n- [東京 Netzwerk / Jens Groth](https://a.example/2)\n";
     for (const page of [seed, awesome, parsePage(readFileSync(tricky, "utf8"), tricky), parsePage(accents, "accents.md")]) {
       const { back } = roundTrip(page);
-      expect(back!.text.vocabulary!.text.length).toBeGreaterThan(0);
-      const cached = buildCatalog([back!.page], { lazy: back!.lazy, text: back!.text });
+      expect(back!.stored.columns().vocabulary!.text.length).toBeGreaterThan(0);
+      const cached = buildCatalog([back!]);
       const direct = buildCatalog([page]);
       // Misspelt words of titles, speakers and sections, in ASCII and not.
       for (const query of ["camenish", "consensys", "motokko", "etherium", "bootcmp", "resharng", "nerwork", "bjorm", "tackman", "grooth", "reseu", "netzwerc", "lovelase"]) {
-        const typo = search(cached.lazy!, query, { text: cached.text! }).map((h) => [h.entry.id, h.score]);
-        expect(typo).toEqual(search(direct.entries, query).map((h) => [h.entry.id, h.score]));
+        const typo = search(cached, query).map((h) => [h.entry.id, h.score]);
+        expect(typo).toEqual(search(direct, query).map((h) => [h.entry.id, h.score]));
       }
     }
   });
 
   it("gives each entry's TSV fields without building the entry, the same as the entry has", () => {
     const { back } = roundTrip(awesome);
-    const lazy = back!.lazy;
-    for (let i = 0; i < lazy.length; i++) {
+    const lazy = back!.stored;
+    for (let i = 0; i < lazy.size; i++) {
       const e = lazy.at(i)!;
       expect(lazy.summary!(i)).toEqual({ id: e.id, title: e.title, url: e.url, speaker: e.speaker, section: e.section });
     }
-    expect(lazy.summary!(lazy.length)).toBeUndefined();
+    expect(lazy.summary!(lazy.size)).toBeUndefined();
   });
 
   it("says its entries are sanitised only when every printed column was found clean on writing", () => {
-    expect(roundTrip(awesome).back!.lazy.sanitized).toBe(true);
+    expect(roundTrip(awesome).back!.stored.sanitized).toBe(true);
     // The parser never lets this through; a page built by hand can carry it.
     const page = { ...seed, entries: seed.entries.map((e, i) => (i === 2 ? { ...e, title: "A\x1b]0;owned\x07B" } : e)) };
     const bytes = pack(page, assignIds(page.entries), "build-1", "key-1", checksum);
     const back = unpack(bytes, "build-1", "key-1", "s", checksum)!;
-    expect(back.lazy.sanitized).toBe(false);
+    expect(back.stored.sanitized).toBe(false);
     const mark = { ...seed, entries: seed.entries.map((e, i) => (i === 2 ? { ...e, sectionPath: ["Top", "\u202eevil"] } : e)) };
-    expect(unpack(pack(mark, assignIds(mark.entries), "build-1", "key-1", checksum), "build-1", "key-1", "s", checksum)!.lazy.sanitized).toBe(false);
+    expect(unpack(pack(mark, assignIds(mark.entries), "build-1", "key-1", checksum), "build-1", "key-1", "s", checksum)!.stored.sanitized).toBe(false);
   });
 
   it("gives the current source, not the one it was stored for", () => {
-    expect(roundTrip(seed, "/elsewhere/copy.md").back!.lazy.at(0)!.source).toBe("/elsewhere/copy.md");
+    expect(roundTrip(seed, "/elsewhere/copy.md").back!.stored.at(0)!.source).toBe("/elsewhere/copy.md");
   });
 
   it("keeps related links, tabs and all", () => {
@@ -117,7 +117,7 @@ describe("cache format", () => {
     // A copy at an odd place in memory reads the same (typed arrays need aligned data).
     const odd = new Uint8Array(bytes.length + 1).subarray(1);
     odd.set(bytes);
-    expect(read(odd)!.lazy.at(3)).toEqual(read(bytes)!.lazy.at(3));
+    expect(read(odd)!.stored.at(3)).toEqual(read(bytes)!.stored.at(3));
   });
 
   it("checks the file's structure too, not only its checksum", () => {
@@ -178,7 +178,7 @@ describe("file cache", () => {
     expect(bigBytes.length).toBeGreaterThan(2 * 1024 * 1024);
     expect(cache.getFile(page, page, 64 << 20)).toBeUndefined();
     cache.set(bigBytes, parsePage(big, page));
-    expect(cache.getFile(page, page, 64 << 20)!.lazy!.at(0)!.title).toBe(seed.entries[0]!.title);
+    expect(cache.getFile(page, page, 64 << 20)!.stored!.at(0)!.title).toBe(seed.entries[0]!.title);
     // Too large, missing, or not a regular file: the loader reads it and decides.
     expect(cache.getFile(page, page, 1024)).toBeUndefined();
     expect(cache.getFile(join(dir, "missing.md"), "m", 64 << 20)).toBeUndefined();
@@ -197,7 +197,7 @@ describe("file cache", () => {
         cache.set(new TextEncoder().encode(text(title)), parsePage(text(title), page));
       };
       const notes = () => readdirSync(join(dir, "c")).filter((f) => f.endsWith(".key"));
-      const title = () => cache.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title;
+      const title = () => cache.getFile(page, page, 64 << 20)?.stored!.at(0)!.title;
       return { dir, cache, page, store, notes, title };
     };
 
@@ -219,7 +219,7 @@ describe("file cache", () => {
       // A planted note (writable by others) is not trusted.
       chmodSync(noteFile, 0o666);
       const strict = new FileCache({ dir: join(dir, "c"), build: "b1", uid: process.getuid!(), now: () => Date.now() + 60_000 });
-      expect(strict.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title).toBe("Alpha");
+      expect(strict.getFile(page, page, 64 << 20)?.stored!.at(0)!.title).toBe("Alpha");
     });
 
     it("reads the file again when it changed, even to the same size and modification time", () => {
@@ -247,7 +247,7 @@ describe("file cache", () => {
       const text = "- [Small](https://s.example)\n";
       writeFileSync(page, text);
       small.cache.set(new TextEncoder().encode(text), parsePage(text, page));
-      expect(small.cache.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title).toBe("Small");
+      expect(small.cache.getFile(page, page, 64 << 20)?.stored!.at(0)!.title).toBe("Small");
       expect(small.notes()).toHaveLength(1);
       // Pointed at another page's key, the note finds that page: it, not a hash, found the page.
       const other = "- [Other](https://o.example)\n";
@@ -255,17 +255,17 @@ describe("file cache", () => {
       const noteFile = join(small.dir, "c", small.notes()[0]!);
       const note = JSON.parse(readFileSync(noteFile, "utf8")) as { key: string };
       writeFileSync(noteFile, JSON.stringify({ ...note, key: cacheKey("b1", new TextEncoder().encode(other)) }));
-      expect(small.cache.getFile(page, page, 64 << 20)?.lazy!.at(0)!.title).toBe("Other");
+      expect(small.cache.getFile(page, page, 64 << 20)?.stored!.at(0)!.title).toBe("Other");
     });
   });
 
   it("builds a new entry object per read until all entries are built, then hands those out", () => {
     const { back } = roundTrip();
-    const first = back!.lazy.at(2)!;
-    expect(back!.lazy.at(2)).not.toBe(first);
-    expect(back!.lazy.at(2)).toEqual(first);
-    const all = back!.lazy.all();
-    expect(back!.lazy.at(2)).toBe(all[2]);
+    const first = back!.stored.at(2)!;
+    expect(back!.stored.at(2)).not.toBe(first);
+    expect(back!.stored.at(2)).toEqual(first);
+    const all = back!.stored.all();
+    expect(back!.stored.at(2)).toBe(all[2]);
     expect(back!.page.entries[2]).toBe(all[2]);
   });
 

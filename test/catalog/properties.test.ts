@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parsePage } from "../../src/catalog/parse-page";
-import { buildCatalog } from "../../src/catalog/build-catalog";
+import { buildCatalog } from "../../src/catalog/catalog";
 import { PageError } from "../../src/errors";
 
 /** Titles that make realistic collisions likely: few distinct words. */

@@ -61,7 +61,7 @@ describe("selectEntries", () => {
   it("refuses search words that select several", () => expect(() => selectEntries(catalog, ["lifecycle"])).toThrow(/matches 2 entries/));
 });
 
-import { buildCatalog } from "../../src/catalog/build-catalog";
+import { buildCatalog } from "../../src/catalog/catalog";
 import { parsePage } from "../../src/catalog/parse-page";
 
 describe("several pages", () => {

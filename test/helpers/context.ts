@@ -4,7 +4,7 @@
 import type { Context, GlobalOptions } from "../../src/command-kit/context";
 import { main } from "../../src/program";
 import { parsePage } from "../../src/catalog/parse-page";
-import { buildCatalog } from "../../src/catalog/build-catalog";
+import { buildCatalog } from "../../src/catalog/catalog";
 import { plainStyle } from "../../src/render/style";
 import type { CheckResult, HttpClient } from "../../src/check/types";
 import { UsageError, type ExitCode } from "../../src/errors";

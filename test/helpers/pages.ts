@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parsePage } from "../../src/catalog/parse-page";
-import { buildCatalog } from "../../src/catalog/build-catalog";
-import type { Catalog } from "../../src/catalog/types";
+import { buildCatalog } from "../../src/catalog/catalog";
+import type { Catalog } from "../../src/catalog/catalog";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SEED = `${ROOT}data/inside-icp.md`;

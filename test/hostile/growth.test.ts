@@ -6,7 +6,7 @@
 // does not make it fail.
 import { describe, expect, it } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { buildCatalog } from "../../src/catalog/build-catalog";
+import { buildCatalog } from "../../src/catalog/catalog";
 import { search } from "../../src/search/search";
 import { sanitize } from "../../src/text/sanitize";
 import { exportBookmarks, exportCsv, exportMarkdown } from "../../src/render/export";
@@ -80,7 +80,7 @@ describe("growth is linear", () => {
     [
       "search with a typo",
       (n: number) => {
-        const entries = buildCatalog([parsePage(Array.from({ length: n / 10 }, (_, i) => `- [Consensus ${i} ${"ab".repeat(i % 50)}](https://s.example/${i})`).join("\n"), "s.md")]).entries;
+        const entries = buildCatalog([parsePage(Array.from({ length: n / 10 }, (_, i) => `- [Consensus ${i} ${"ab".repeat(i % 50)}](https://s.example/${i})`).join("\n"), "s.md")]);
         return () => search(entries, "consensys ababab");
       },
     ],

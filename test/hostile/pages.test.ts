@@ -2,7 +2,7 @@
 // a typed error that names the file.
 import { describe, expect, it } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { buildCatalog } from "../../src/catalog/build-catalog";
+import { buildCatalog } from "../../src/catalog/catalog";
 import { decodePage } from "../../src/io/decode";
 import { PageError } from "../../src/errors";
 import { runInProcess } from "../helpers/context";

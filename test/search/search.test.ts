@@ -1,13 +1,14 @@
 // Relevance on the bundled page (#4), typo tolerance and ranking rules (#3).
 import { describe, expect, it } from "vitest";
 import { search, matchRanges, rank } from "../../src/search/search";
-import { joinColumn, listColumn, rowOf, valueAt } from "../../src/search/columns";
+import { joinColumn, listColumn, rowOf, valueAt } from "../../src/columns/build";
+import { entriesOf } from "../../src/catalog/entries";
 import { applyFilters, facetMatches } from "../../src/search/filters";
 import { catalogOf, catalogFromText, SEED } from "../helpers/pages";
 
 const catalog = catalogOf(SEED);
-const top = (query: string, n: number) => search(catalog.entries, query).slice(0, n).map((h) => h.entry.id);
-const all = (query: string) => search(catalog.entries, query).map((h) => h.entry.id);
+const top = (query: string, n: number) => search(catalog, query).slice(0, n).map((h) => h.entry.id);
+const all = (query: string) => search(catalog, query).map((h) => h.entry.id);
 
 describe("relevance on the bundled page", () => {
   it.each([
@@ -35,14 +36,14 @@ describe("relevance on the bundled page", () => {
 
   it("ranks title matches above description or url matches", () => {
     const page = catalogFromText("- [Other](https://a.example/consensus)\n- [Notes](https://b.example) - about consensus\n- [Consensus](https://c.example)");
-    expect(search(page.entries, "consensus").map((h) => h.entry.title)).toEqual(["Consensus", "Notes", "Other"]);
+    expect(search(page, "consensus").map((h) => h.entry.title)).toEqual(["Consensus", "Notes", "Other"]);
   });
 
   it("ranks typo matches below exact ones", () => {
     const page = catalogFromText("- [Consensys wallet](https://a.example)\n- [Consensus](https://b.example)");
-    const hits = search(page.entries, "consensus");
+    const hits = search(page, "consensus");
     expect(hits.map((h) => h.entry.title)).toEqual(["Consensus"]);
-    const typo = search(page.entries, "consensuss");
+    const typo = search(page, "consensuss");
     expect(typo.length).toBe(2);
   });
 
@@ -86,27 +87,27 @@ describe("filters", () => {
 describe("ranking and the search's columns", () => {
   it("keeps document order among equal scores, and rank() agrees with search()", () => {
     const c = catalogFromText(["- [Alpha node](https://a.example/1)", "- [Beta](https://a.example/2) - a node", "- [Gamma node](https://a.example/3)", "- [Node](https://a.example/4)"].join("\n"));
-    const hits = search(c.entries, "node");
+    const hits = search(c, "node");
     // "Node" is the query itself (#14); the two titles of the query and one word tie, in page order.
     expect(hits.map((h) => h.entry.title)).toEqual(["Node", "Alpha node", "Gamma node", "Beta"]);
-    const ranked = rank(c.entries, "node");
+    const ranked = rank(c, "node");
     expect(Array.from(ranked.indexes)).toEqual(hits.map((h) => h.entry.position - 1));
     expect(Array.from(ranked.scores)).toEqual(hits.map((h) => h.score));
   });
 
   it("forgives a typo in text that is not ASCII as in text that is", () => {
     const c = catalogFromText(["- [Zürich talk / Anna Müller](https://a.example/1)", "- [Plain talk / Anna Miller](https://a.example/2)", "- [Other](https://a.example/3)"].join("\n"));
-    expect(search(c.entries, "mullr").map((h) => h.entry.title)).toEqual(["Zürich talk"]);
-    expect(search(c.entries, "zurch").map((h) => h.entry.title)).toEqual(["Zürich talk"]);
+    expect(search(c, "mullr").map((h) => h.entry.title)).toEqual(["Zürich talk"]);
+    expect(search(c, "zurch").map((h) => h.entry.title)).toEqual(["Zürich talk"]);
     const plain = catalogFromText(["- [Plain talk / Anna Miller](https://a.example/2)", "- [Other](https://a.example/3)"].join("\n"));
-    expect(search(plain.entries, "millr").map((h) => h.entry.title)).toEqual(["Plain talk"]);
+    expect(search(plain, "millr").map((h) => h.entry.title)).toEqual(["Plain talk"]);
   });
 
   it("matches a section or tag word for every entry under it", () => {
     const c = catalogFromText(["---", "tags: [research]", "---", "## Consensus", "- [One](https://a.example/1)", "- [Two](https://a.example/2)", "## Other", "- [Three](https://a.example/3)"].join("\n"));
-    expect(search(c.entries, "consensus").map((h) => h.entry.title)).toEqual(["One", "Two"]);
-    expect(search(c.entries, "research").map((h) => h.entry.title)).toEqual(["One", "Two", "Three"]);
-    expect(search(c.entries, "consensus one").map((h) => h.entry.title)).toEqual(["One"]);
+    expect(search(c, "consensus").map((h) => h.entry.title)).toEqual(["One", "Two"]);
+    expect(search(c, "research").map((h) => h.entry.title)).toEqual(["One", "Two", "Three"]);
+    expect(search(c, "consensus one").map((h) => h.entry.title)).toEqual(["One"]);
   });
 
   it("joins a column with the start of each value, and keeps lists once", () => {
@@ -128,7 +129,7 @@ describe("ranking and the search's columns", () => {
 });
 
 describe("ranking rules of #14", () => {
-  const titles = (text: string, query: string) => search(catalogFromText(text).entries, query).map((h) => h.entry.title);
+  const titles = (text: string, query: string) => search(catalogFromText(text), query).map((h) => h.entry.title);
 
   it("puts the entries of the section named by the query first, before entries that only mention it", () => {
     const page = [
@@ -168,7 +169,7 @@ describe("ranking rules of #14", () => {
 });
 
 describe("the query language in the search (#14)", () => {
-  const ids = (query: string) => search(catalog.entries, query).map((h) => h.entry.id);
+  const ids = (query: string) => search(catalog, query).map((h) => h.entry.id);
 
   it("finds an exact phrase, its words in order", () => {
     expect(ids('"key resharing"')).toEqual(["non-interactive-distributed-key"]);
@@ -192,9 +193,9 @@ describe("the query language in the search (#14)", () => {
 
   it("filters by year and event, once entries have them (#13)", () => {
     const entries = catalogFromText("- [One](https://a.example/1)\n- [Two](https://a.example/2)\n- [Three](https://a.example/3)").entries.map((e, i) => ({ ...e, year: 2019 + i, event: i === 1 ? "ICC Zurich" : undefined }));
-    expect(search(entries, "year:2020..2021").map((h) => h.entry.title)).toEqual(["Two", "Three"]);
-    expect(search(entries, "-year:2020").map((h) => h.entry.title)).toEqual(["One", "Three"]);
-    expect(search(entries, "event:zurich").map((h) => h.entry.title)).toEqual(["Two"]);
-    expect(search(entries, "zurich").map((h) => h.entry.title)).toEqual(["Two"]);
+    expect(search(entriesOf(entries), "year:2020..2021").map((h) => h.entry.title)).toEqual(["Two", "Three"]);
+    expect(search(entriesOf(entries), "-year:2020").map((h) => h.entry.title)).toEqual(["One", "Three"]);
+    expect(search(entriesOf(entries), "event:zurich").map((h) => h.entry.title)).toEqual(["Two"]);
+    expect(search(entriesOf(entries), "zurich").map((h) => h.entry.title)).toEqual(["Two"]);
   });
 });

@@ -1,7 +1,8 @@
 // Pages -> Catalog: positions in document order across pages, unique ids, and the indexes
 // (by section, kind, speaker, tag) that the commands read. Pure.
-import type { CachedEntries, Catalog, Entry, Facet, Page, ParsedEntry, SearchText } from "./types";
+import type { Entry, Facet, Page, ParsedEntry } from "./types";
 import { KINDS } from "./types";
+import { entriesOf, type Entries, type LoadedPage } from "./entries";
 import { assignIds } from "./ids";
 import { isRelative } from "./classify";
 import { fold } from "../text/fold";
@@ -15,7 +16,7 @@ function siteTarget(url: string, permalinks: Map<string, string>): string | unde
 }
 
 /** Groups positions by a key, keeping the first spelling seen as the facet's name. */
-function facet(entries: Entry[], keysOf: (e: Entry) => (string | undefined)[], keyFn: (k: string) => string = fold): Facet[] {
+function facet(entries: readonly Entry[], keysOf: (e: Entry) => (string | undefined)[], keyFn: (k: string) => string = fold): Facet[] {
   const byKey = new Map<string, Facet>();
   for (const entry of entries) {
     for (const name of keysOf(entry)) {
@@ -36,17 +37,17 @@ export function headingTrail(e: Pick<Entry, "section" | "sectionPath">): string[
   return at < 0 || at === e.sectionPath.length - 1 ? e.sectionPath : e.sectionPath.slice(0, at + 1);
 }
 
-/** Defines `key` on `target` as computed on first read, then kept: facets cost nothing until asked for. */
-function lazy<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = make();
-      Object.defineProperty(target, key, { value, enumerable: true });
-      return value;
-    },
-  });
+/** `make`, called on first use only and then remembered: facets cost nothing until asked for. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
 }
 
 /** Entries of several pages: positions across pages, ids unique across the catalog. */
@@ -80,47 +81,104 @@ function withTargets(entries: Entry[], permalinks: Map<string, string>): Entry[]
   return entries;
 }
 
-/** What a cache may already know of a single page: its entries, built when read, and their text as the search reads it. */
-export interface CatalogHints {
-  lazy?: CachedEntries;
-  text?: SearchText;
+/**
+ * The pages a command works on, and their entries: the one interface every command reads
+ * (#15). As `Entries` it gives entry i, a list row's summary and the columns the search scans,
+ * without saying whether the entries came from the parser or the cache; `entries` is all of them
+ * as an array (from the cache, built on first read). The facets are made on first read too.
+ */
+export interface Catalog extends Entries {
+  readonly pages: readonly Page[];
+  readonly entries: readonly Entry[];
+  readonly bySection: Facet[];
+  readonly byKind: Facet[];
+  readonly bySpeaker: Facet[];
+  /** Events and years of talks (#13); years in order. */
+  readonly byEvent: Facet[];
+  readonly byYear: Facet[];
+  readonly byTag: Facet[];
 }
 
-export function buildCatalog(pages: Page[], hints: CatalogHints = {}): Catalog {
+/**
+ * The catalog of loaded pages. A single page that came from the cache keeps its stored entries:
+ * built (and given their targets) only when read, its columns as stored. Several pages are
+ * numbered across each other here, whatever their origin.
+ */
+export function buildCatalog(loaded: readonly (Page | LoadedPage)[]): Catalog {
+  const given = loaded.map((l) => ("page" in l ? l : { page: l }));
+  const pages = given.map((l) => l.page);
   const permalinks = new Map<string, string>();
   for (const page of pages) if (page.frontMatter.permalink) permalinks.set(permalinkKey(page.frontMatter.permalink), page.source);
-  const ready = pages.length === 1 ? hints.lazy : undefined;
-  const catalog = { pages } as Catalog;
-  if (ready) {
-    // Entries from the cache: built (and given their targets) only when read.
+  const stored = given.length === 1 ? given[0]!.stored : undefined;
+  let base: Entries;
+  let all: () => readonly Entry[];
+  if (stored) {
     const at = (i: number) => {
-      const e = ready.at(i);
+      const e = stored.at(i);
       if (e && e.target === undefined) {
         const target = siteTarget(e.url, permalinks);
         if (target !== undefined) e.target = target;
       }
       return e;
     };
-    catalog.lazy = { length: ready.length, at, summary: ready.summary, sanitized: ready.sanitized };
-    lazy(catalog, "entries", () => withTargets(ready.all(), permalinks));
-    if (hints.text) catalog.text = hints.text;
+    let built: Entry[] | undefined;
+    all = () => (built ??= withTargets(stored.all(), permalinks));
+    base = {
+      size: stored.size,
+      at: (i) => (built ? built[i] : at(i)),
+      summary: (i) => stored.summary(i),
+      sanitized: stored.sanitized,
+      columns: () => stored.columns(),
+      [Symbol.iterator]: () => all()[Symbol.iterator](),
+    };
   } else {
-    catalog.entries = numbered(pages, permalinks);
+    const numberedEntries = numbered(pages, permalinks);
+    all = () => numberedEntries;
+    base = entriesOf(numberedEntries);
   }
-  const entries = () => catalog.entries;
+  const entries = all;
   // A section is a heading: the labels of nested items (#13) are in the path, not in the facet.
   // Keyed by the trail joined with a newline, which sanitised page text never holds: a heading
   // that itself contains " › " is not cut in two (#12).
-  lazy(catalog, "bySection", () =>
+  const bySection = once(() =>
     facet(entries(), (e) => [headingTrail(e).join("\n")], (k) => k).map((f) => {
       const path = f.name.split("\n");
       return { ...f, name: path.at(-1)!, path };
     }),
   );
-  lazy(catalog, "byKind", () => KINDS.map((kind) => ({ name: kind, entries: entries().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0));
-  lazy(catalog, "bySpeaker", () => facet(entries(), (e) => e.speakers));
-  lazy(catalog, "byEvent", () => facet(entries(), (e) => [e.event]));
-  lazy(catalog, "byYear", () => facet(entries(), (e) => [e.year === undefined ? undefined : String(e.year)]).sort((a, b) => Number(a.name) - Number(b.name)));
-  lazy(catalog, "byTag", () => facet(entries(), (e) => e.tags));
-  return catalog;
+  const byKind = once(() => KINDS.map((kind) => ({ name: kind, entries: entries().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0));
+  const bySpeaker = once(() => facet(entries(), (e) => e.speakers));
+  const byEvent = once(() => facet(entries(), (e) => [e.event]));
+  const byYear = once(() => facet(entries(), (e) => [e.year === undefined ? undefined : String(e.year)]).sort((a, b) => Number(a.name) - Number(b.name)));
+  const byTag = once(() => facet(entries(), (e) => e.tags));
+  return {
+    pages,
+    size: base.size,
+    at: (i) => base.at(i),
+    summary: (i) => base.summary(i),
+    sanitized: base.sanitized,
+    columns: () => base.columns(),
+    [Symbol.iterator]: () => base[Symbol.iterator](),
+    get entries() {
+      return all();
+    },
+    get bySection() {
+      return bySection();
+    },
+    get byKind() {
+      return byKind();
+    },
+    get bySpeaker() {
+      return bySpeaker();
+    },
+    get byEvent() {
+      return byEvent();
+    },
+    get byYear() {
+      return byYear();
+    },
+    get byTag() {
+      return byTag();
+    },
+  };
 }

@@ -1,8 +1,9 @@
-// The search's view of a list of entries, field by field (#4): each text field of all entries
-// joined into one string with where each entry starts, each list field (heading trail, tags) as
-// a table of the distinct lists. The cache stores exactly this, so a warm run reads it ready-made;
-// a parsed page gets it from its entries here. Pure.
-import type { Entry, JoinedColumn, ListColumn, SearchText } from "../catalog/types";
+// Making and reading the columnar form (columns/types.ts): each text field of all entries joined
+// into one string with where each entry starts, each list field (heading trail, tags) as a table
+// of the distinct lists. The cache stores exactly this, so a warm run reads it ready-made; a
+// parsed page gets it from its entries here (columnsOf). Pure.
+import type { Entry } from "../catalog/types";
+import type { EntryColumns, JoinedColumn, ListColumn } from "./types";
 import { isAscii } from "../text/fold";
 
 /** Where each of `n` entries starts in `text`, entries separated by "\n". */
@@ -73,7 +74,8 @@ export function rowOf(column: ListColumn, i: number): number {
   return column.rows[partAt(column.starts, i)]!;
 }
 
-export function searchTextOf(entries: readonly Entry[]): SearchText {
+/** The columns of entries that were parsed, not read from the cache. */
+export function columnsOf(entries: readonly Entry[]): EntryColumns {
   return {
     title: joinColumn(entries.map((e) => e.title)),
     speaker: joinColumn(entries.map((e) => e.speaker ?? "")),

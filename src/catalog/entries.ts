@@ -1,0 +1,55 @@
+// The one way every command reads entries (#15): `Entries`, whether they came from the parser
+// or from the cache. A parsed page's entries are an array; the cache's are built one by one from
+// its columns when asked for (cache/format.ts), so that a search of 100,000 cached entries builds
+// objects for what it prints only (#4). Callers cannot tell the two apart, and need not. Pure.
+import type { Entry, EntrySummary, Page } from "./types";
+import type { EntryColumns } from "../columns/types";
+import { columnsOf } from "../columns/build";
+
+export interface Entries extends Iterable<Entry> {
+  readonly size: number;
+  /** Entry `index` (0-based, in catalog order); from the cache, a new object each call. */
+  at(index: number): Entry | undefined;
+  /** Just what a list row (TSV) prints of entry `index`: from the cache, cheaper than at(). */
+  summary(index: number): EntrySummary | undefined;
+  /**
+   * Known, not assumed: the texts a list row prints hold nothing sanitize() would change (the
+   * cache checks its columns once, when it writes them). False when nobody checked.
+   */
+  readonly sanitized: boolean;
+  /** The columnar form, what the search scans: stored by the cache, else made on first call. */
+  columns(): EntryColumns;
+}
+
+/** The cache's entries of one page: `all()` builds every one (and keeps them). */
+export interface StoredEntries extends Entries {
+  all(): Entry[];
+}
+
+/**
+ * A page as the loader hands it on. `stored`: its entries as the cache holds them (ids and
+ * positions of a catalog of this page alone, columns ready), when it came from the cache; a
+ * parsed page has none, and the catalog numbers its entries itself.
+ */
+export interface LoadedPage {
+  page: Page;
+  stored?: StoredEntries;
+}
+
+/** Entries of a list already built: a parsed page's, or a filtered selection of any. */
+export function entriesOf(list: readonly Entry[], columns?: EntryColumns): Entries {
+  let made = columns;
+  return {
+    size: list.length,
+    at: (index) => list[index],
+    summary: (index) => list[index],
+    sanitized: false,
+    columns: () => (made ??= columnsOf(list)),
+    [Symbol.iterator]: () => list[Symbol.iterator](),
+  };
+}
+
+/** Every entry of `entries`, as an array (built here when they are built on demand). */
+export function toArray(entries: Entries): Entry[] {
+  return Array.from({ length: entries.size }, (_, i) => entries.at(i)!);
+}

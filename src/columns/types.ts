@@ -1,0 +1,51 @@
+// The columnar form of a list of entries (#4, #15): each text field of every entry joined into
+// one string, each list field as a table of its distinct lists. The search scans it, the cache
+// stores it as it is, and a parsed page gets it from its entries (columns/build.ts). Plain data.
+
+/**
+ * One text field of every entry, joined by "\n" in entry order (page text never holds a newline
+ * once sanitised). `starts[i]` is where entry i begins; `starts[n]` is `text.length + 1`.
+ */
+export interface JoinedColumn {
+  text: string;
+  starts: Int32Array;
+  /** Every character is ASCII: folding it is lowercasing it. */
+  ascii: boolean;
+}
+
+/**
+ * A list field of every entry (heading trail, tags): the distinct lists, and runs of entries that
+ * share one: entries `starts[r]` to `starts[r + 1] - 1` have the list `table[rows[r]]`. A section's
+ * entries follow each other, so a page of 100,000 entries has a few thousand runs.
+ */
+export interface ListColumn {
+  table: readonly (readonly string[])[];
+  rows: Int32Array;
+  /** One more than there are runs: the last is the number of entries. */
+  starts: Int32Array;
+}
+
+/** The distinct folded words of the fields a typo is matched against, one per line. */
+export interface Vocabulary {
+  text: string;
+  ascii: boolean;
+}
+
+/** The columns of a list of entries: what the search reads, field by field, and the cache stores. */
+export interface EntryColumns {
+  title: JoinedColumn;
+  /** Each entry's speakers joined by ", " (#13). */
+  speaker: JoinedColumn;
+  /** Each entry's event (a talk's conference), when some entry has one (#13, #14). */
+  event?: JoinedColumn;
+  description: JoinedColumn;
+  url: JoinedColumn;
+  /** Each entry's heading trail. */
+  section: ListColumn;
+  tags: ListColumn;
+  /**
+   * The words a typo is matched against (columns/folded.ts, typoVocabulary), when the cache
+   * stored them; made from the other columns when a search needs them otherwise.
+   */
+  vocabulary?: Vocabulary;
+}
