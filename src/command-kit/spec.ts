@@ -69,6 +69,18 @@ export const SORT_OPTION: OptionSpec = {
 /** Declared once for every command that turns entries into URLs: open, pick, next, random, check, export (#15). */
 export const BASE_URL_OPTION: OptionSpec = { flags: "--base-url <url>", description: "base URL for site links such as /dfinity-overview (also ICP_LINKS_BASE_URL)" };
 
+/**
+ * -o and --force, for every command that writes a file (export, state export): one wording and
+ * one behaviour (ctx.writeFile, atomic). `when` names the action they apply to, if not all.
+ */
+export function outputOptions(when?: string): OptionSpec[] {
+  const prefix = when === undefined ? "" : `${when}: `;
+  return [
+    { flags: "-o, --output <file>", description: `${prefix}write to this file (atomically) instead of standard output` },
+    { flags: "--force", description: `${prefix}replace the output file if it exists` },
+  ];
+}
+
 export const LIMIT_OPTION: OptionSpec = { flags: "-n, --limit <n>", description: "show at most n entries", parse: positiveInteger };
 
 /** Every argument, repeatable: --file a --file b. */

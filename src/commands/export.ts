@@ -1,8 +1,7 @@
 // icp-links export --format <json|csv|md|html> [-o file]: the catalog for other tools (#6).
 import { InvalidArgumentError } from "commander";
 import type { CommandSpec } from "../command-kit/spec";
-import { BASE_URL_OPTION } from "../command-kit/spec";
-import { FILTER_OPTIONS } from "../command-kit/spec";
+import { BASE_URL_OPTION, FILTER_OPTIONS, outputOptions } from "../command-kit/spec";
 import type { FilterOptions } from "../command-kit/context";
 import { urlFor } from "../command-kit/open-urls";
 import type { Entry } from "../catalog/types";
@@ -30,8 +29,7 @@ export const exportCommand: CommandSpec<ExportOptions> = {
   summary: "write the catalog as JSON, CSV, markdown or a browser bookmark file",
   options: [
     { flags: "-F, --format <format>", description: `${FORMATS.join(", ")} (html: a bookmark file browsers import)`, parse: format },
-    { flags: "-o, --output <file>", description: "write to this file (atomically) instead of standard output" },
-    { flags: "--force", description: "replace the output file if it exists" },
+    ...outputOptions(),
     BASE_URL_OPTION,
     ...FILTER_OPTIONS,
     ...STATE_FILTER_OPTIONS,

@@ -2,7 +2,7 @@
 // another machine or keep a copy. export writes every entry's state, those that left the page
 // too (named by the title they had); import merges a file into the state (the latest change of
 // each mark wins, src/state/model.ts), so importing twice, or both ways, loses nothing.
-import type { CommandSpec } from "../command-kit/spec";
+import { outputOptions, type CommandSpec } from "../command-kit/spec";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
@@ -28,8 +28,7 @@ export const state: CommandSpec<StateOptions> = {
   args: "[action] [file]",
   summary: "your marks, notes and tags: 'path' (where they are), 'export' (as JSON), 'import <file>' (merge)",
   options: [
-    { flags: "-o, --output <file>", description: "export: write to this file (atomically) instead of standard output" },
-    { flags: "--force", description: "export: replace the output file if it exists" },
+    ...outputOptions("export"),
   ],
   examples: ["icp-links state path", "icp-links state export -o icp-links-state.json", "icp-links state import icp-links-state.json", "ssh laptop icp-links state export | icp-links state import -"],
   async run(ctx, args, options) {
