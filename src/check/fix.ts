@@ -4,7 +4,7 @@
 import type { Context } from "../command-kit/context";
 import type { OptionSpec } from "../command-kit/spec";
 import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "../command-kit/edit-page";
-import type { CheckedEntry } from "../render/check";
+import type { CheckedEntry } from "./render";
 import type { HttpClient } from "./types";
 import { needsGet } from "./outcome";
 import { UsageError } from "../errors";

@@ -53,7 +53,7 @@ export interface InProcessOptions {
   /** A terminal's yes/no answer (check --fix). */
   confirm?: (question: string) => Promise<boolean>;
 }
-import { openEditTarget, type EditTarget } from "../../src/io/edit-file";
+import { openEditTarget, type EditTarget } from "../../src/edit/file";
 
 export interface Recorded {
   code: ExitCode;
