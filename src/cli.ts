@@ -202,6 +202,10 @@ function makeContext(globals: GlobalOptions): Context {
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),
+    after: (ms, fire) => {
+      const timer = setTimeout(fire, ms);
+      return () => clearTimeout(timer);
+    },
     http: fetchClient(USER_AGENT),
     // The results store is part of the cache: --no-cache neither reads nor writes it (#12).
     checks: cacheEnabled(globals) ? fileCheckStore(cacheFolder, () => Date.now(), { uid: process.getuid?.(), onError: debugError }) : noCheckStore(),

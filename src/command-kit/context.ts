@@ -64,6 +64,8 @@ export interface Context {
   now(): Date;
   /** Waits, or rejects when the signal aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Calls `fire` once, `ms` from now by the clock of now() and sleep(); the function returned cancels it. */
+  after(ms: number, fire: () => void): () => void;
   /** The HTTP client of `check`. */
   http: HttpClient;
   /** The results of earlier checks. */

@@ -118,7 +118,7 @@ export const check: CommandSpec<CheckOptionValues> = {
           retries: options.retries,
           maxTimeMs: options.maxTime * 1000,
         },
-        { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep },
+        { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep, after: ctx.after },
         signal,
         bar?.progress ?? {},
       );
