@@ -1,5 +1,6 @@
 // The edge: it builds the real world (printers, loader, cache, opener, HTTP client, prompt,
-// clock, signals) from process and the modules of io/, runs main(), and sets the exit code.
+// clock, signals) from process, the modules of io/ and each feature's edges (the files whose first
+// comment line says "Edge:"), runs main(), and sets the exit code.
 // Nothing below the command layer touches process, the file system, the network or a browser.
 import { readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
@@ -16,16 +17,16 @@ import type { LoadedPage } from "./catalog/entries";
 import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
 import { FileCache, cacheDir } from "./io/cache";
-import { fileCheckStore, noCheckStore } from "./io/check-store";
+import { fileCheckStore, noCheckStore } from "./check/store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
-import { openEditTarget } from "./io/edit-file";
-import { webFetcher } from "./io/web-fetch";
-import { webStore } from "./io/web-store";
+import { openEditTarget } from "./edit/file";
+import { webFetcher } from "./web/fetch";
+import { webStore } from "./web/store";
 import { loadRemote } from "./web/remote";
 import { followEntry, followSpec } from "./web/follow";
 import { splitPageList } from "./web/address";
-import { downloadProgress } from "./io/download-progress";
+import { downloadProgress } from "./web/progress";
 import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
 import { interruption } from "./io/interruption";
@@ -202,6 +203,10 @@ function makeContext(globals: GlobalOptions): Context {
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),
+    after: (ms, fire) => {
+      const timer = setTimeout(fire, ms);
+      return () => clearTimeout(timer);
+    },
     http: fetchClient(USER_AGENT),
     // The results store is part of the cache: --no-cache neither reads nor writes it (#12).
     checks: cacheEnabled(globals) ? fileCheckStore(cacheFolder, () => Date.now(), { uid: process.getuid?.(), onError: debugError }) : noCheckStore(),

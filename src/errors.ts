@@ -1,5 +1,5 @@
 // Typed errors. Nothing below the command layer prints or exits: it throws one of these,
-// and src/cli.ts turns it into a one-line message and a documented exit code.
+// and src/program.ts turns it into a one-line message and a documented exit code.
 
 export const ExitCode = {
   ok: 0,
@@ -55,6 +55,23 @@ export class NotFoundError extends IcpError {
     readonly suggestions: { id: string; title: string }[] = [],
   ) {
     super(message, hint, ExitCode.notFound);
+  }
+}
+
+/**
+ * A value the core cannot take: a kind, a year, a length, a sort, a query (search/filters.ts,
+ * search/query.ts). The core knows nothing of the command line, so this carries no exit code:
+ * program.ts reports it as a UsageError (one line, the hint in parentheses, exit 2), and an
+ * option's parser (command-kit/spec.ts, checked) as commander's InvalidArgumentError.
+ */
+export class ValueError extends Error {
+  constructor(
+    message: string,
+    /** What the user can do about it. */
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
   }
 }
 

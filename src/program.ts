@@ -21,7 +21,7 @@ import { state } from "./commands/state";
 import { add } from "./commands/add";
 import { remove } from "./commands/remove";
 import { move } from "./commands/move";
-import { ExitCode, IcpError, NotFoundError, QuietExit } from "./errors";
+import { ExitCode, IcpError, NotFoundError, QuietExit, ValueError } from "./errors";
 import { sanitize } from "./text/sanitize";
 
 /** Every command, in the order of --help. Each declares its options; runs get them typed. */
@@ -175,14 +175,15 @@ function reportError(error: unknown, hooks: ProgramHooks, debug: boolean): ExitC
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof QuietExit) return error.exitCode;
-  if (error instanceof IcpError) {
+  // A bad value from the core (a --kind, a query) is the command line's usage error.
+  if (error instanceof IcpError || error instanceof ValueError) {
     const hint = error.hint ? ` (${error.hint})` : "";
     hooks.write("err", `icp-links: ${sanitize(error.message)}${sanitize(hint)}\n`);
     if (error instanceof NotFoundError && error.suggestions.length > 0 && !error.hint?.startsWith("did you mean")) {
       hooks.write("err", error.suggestions.map((s) => `  ${sanitize(s.id)}  ${sanitize(s.title)}\n`).join(""));
     }
     if (debug && error.stack) hooks.write("err", `${error.stack}\n`);
-    return error.exitCode;
+    return error instanceof IcpError ? error.exitCode : ExitCode.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   hooks.write("err", `icp-links: internal error: ${sanitize(message)} (please report it; run with --debug for details)\n`);

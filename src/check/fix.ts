@@ -4,8 +4,9 @@
 import type { Context } from "../command-kit/context";
 import type { OptionSpec } from "../command-kit/spec";
 import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "../command-kit/edit-page";
-import type { CheckedEntry } from "../render/check";
-import type { HttpClient } from "./types";
+import type { CheckedEntry } from "./render";
+import type { CheckDeps } from "./types";
+import { timeoutSignal } from "./runner";
 import { needsGet } from "./outcome";
 import { UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
@@ -32,13 +33,21 @@ const MAX_HOPS = 10;
  * Where a link moved for good: its permanent redirects (301, 308) followed while they last, the
  * first other answer ending the walk. Undefined when it did not move, or moved to a page that
  * does not answer (a 4xx or 5xx, a network error): a fix must not point at a dead page. A
- * fragment the redirect does not give is kept, as browsers keep it.
+ * fragment the redirect does not give is kept, as browsers keep it. Each request has `timeoutMs`
+ * by the injected clock.
  */
-export async function permanentTarget(http: HttpClient, url: string, timeoutMs: number): Promise<string | undefined> {
+export async function permanentTarget(deps: Pick<CheckDeps, "http" | "after">, url: string, timeoutMs: number): Promise<string | undefined> {
   const seen = new Set([url]);
   let current = url;
   for (let hops = 0; hops <= MAX_HOPS; hops++) {
-    const ask = async (method: "HEAD" | "GET") => http({ url: current, method, signal: AbortSignal.timeout(timeoutMs) });
+    const ask = async (method: "HEAD" | "GET") => {
+      const timeout = timeoutSignal(deps, timeoutMs);
+      try {
+        return await deps.http({ url: current, method, signal: timeout.signal });
+      } finally {
+        timeout.cancel();
+      }
+    };
     let response;
     try {
       response = await ask("HEAD");
@@ -87,7 +96,7 @@ async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[
   const entries = opened.page.catalog.entries;
   const moved = checked.filter((c) => c.result.state === "redirected" && /^https?:\/\//i.test(c.entry.url));
   const targets = new Map<string, string | undefined>();
-  for (const url of new Set(moved.map((c) => c.entry.url))) targets.set(url, await permanentTarget(ctx.http, url, options.timeout * 1000));
+  for (const url of new Set(moved.map((c) => c.entry.url))) targets.set(url, await permanentTarget({ http: ctx.http, after: ctx.after }, url, options.timeout * 1000));
   const { rewriteUrls } = await import("../edit/edits");
   const changes = moved.flatMap((c) => {
     const to = targets.get(c.entry.url);

@@ -7,7 +7,8 @@
 // - retries with exponential backoff for 429 (honouring Retry-After, capped), 5xx and network
 //   errors other than an unknown or refusing host;
 // - a timeout per request, a bound on the whole run, and prompt abort (Ctrl-C).
-// The HTTP client, the clock and sleep are injected: tests run it against fakes.
+// The HTTP client and the clock (now, sleep, and the timers of the two time limits) are
+// injected: tests run it against a fake client and a fake clock.
 import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpResponse } from "./types";
 import { CHECK_LIMITS, NetworkError } from "./types";
 import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs, withoutCredentials } from "./outcome";
@@ -68,6 +69,17 @@ export function inOrder(urls: string[], results: Map<string, CheckResult>): Chec
 
 class Aborted extends Error {}
 
+/**
+ * A signal that aborts `ms` from now by the injected clock: the run's deadline and each
+ * request's timeout. `cancel` drops the timer once it is not needed (a real one would otherwise
+ * hold the process open until it fires).
+ */
+export function timeoutSignal(deps: Pick<CheckDeps, "after">, ms: number): { signal: AbortSignal; cancel(): void } {
+  const controller = new AbortController();
+  const cancel = deps.after(ms, () => controller.abort());
+  return { signal: controller.signal, cancel };
+}
+
 /** Per-host limits: at most `perHost` in flight, and `intervalMs` between starts. */
 class HostGate {
   private readonly active = new Map<string, number>();
@@ -110,9 +122,8 @@ class HostGate {
 
 export async function checkLinks(urls: string[], options: CheckOptions, deps: CheckDeps, signal: AbortSignal, progress: Progress = {}): Promise<CheckRun> {
   const gate = new HostGate(options, deps);
-  const deadline = new AbortController();
+  const deadline = timeoutSignal(deps, options.maxTimeMs);
   const run = AbortSignal.any([signal, deadline.signal]);
-  const timer = setTimeout(() => deadline.abort(), options.maxTimeMs);
   const onAbort = () => gate.wakeAll();
   run.addEventListener("abort", onAbort);
   const queue = interleaveByHost([...new Set(urls)]);
@@ -128,8 +139,7 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
     const host = hostOf(url);
     await gate.acquire(host, run);
     progress.onRequest?.(host);
-    const timeout = new AbortController();
-    const t = setTimeout(() => timeout.abort(), options.timeoutMs);
+    const timeout = timeoutSignal(deps, options.timeoutMs);
     try {
       // Credentials in a URL are never sent: the link is checked without them (#12).
       const response = await deps.http({ url: withoutCredentials(url), method, signal: AbortSignal.any([run, timeout.signal]) });
@@ -140,7 +150,7 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
       if (timeout.signal.aborted) throw new NetworkError("timeout", `timeout after ${options.timeoutMs / 1000} s`);
       throw error;
     } finally {
-      clearTimeout(t);
+      timeout.cancel();
       gate.release(host);
     }
   };
@@ -234,7 +244,7 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, total)) }, worker));
   } finally {
-    clearTimeout(timer);
+    deadline.cancel();
     run.removeEventListener("abort", onAbort);
   }
   const interrupted = signal.aborted;

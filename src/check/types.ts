@@ -99,8 +99,17 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   maxRedirects: 10,
 };
 
+/**
+ * What a check needs from the world: an HTTP client and a clock. now(), sleep() and after() are
+ * one clock: the real one in cli.ts; in tests a fake one, whose time passes only when the test
+ * says, so that a request that never answers meets its --timeout, and a run its --max-time,
+ * without a test waiting for them.
+ */
 export interface CheckDeps {
   http: HttpClient;
   now(): number;
+  /** Waits, or rejects when the signal aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Calls `fire` once, `ms` from now; the function returned cancels it. */
+  after(ms: number, fire: () => void): () => void;
 }

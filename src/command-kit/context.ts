@@ -6,9 +6,9 @@ import type { Opener } from "../io/opener";
 import type { View } from "../render/style";
 import type { Filters, Sort } from "../search/filters";
 import type { HttpClient } from "../check/types";
-import type { CheckStore } from "../io/check-store";
+import type { CheckStore } from "../check/store";
 import type { StateStore } from "../state/store";
-import type { EditTarget } from "../io/edit-file";
+import type { EditTarget } from "../edit/file";
 
 export interface Printer {
   write(text: string): void;
@@ -65,6 +65,8 @@ export interface Context {
   now(): Date;
   /** Waits, or rejects when the signal aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Calls `fire` once, `ms` from now by the clock of now() and sleep(); the function returned cancels it. */
+  after(ms: number, fire: () => void): () => void;
   /** The HTTP client of `check`. */
   http: HttpClient;
   /** The results of earlier checks. */

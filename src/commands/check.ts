@@ -13,7 +13,7 @@ import { CHECK_LIMITS, DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type Che
 import type { Entry } from "../catalog/types";
 import { ExitCode, IcpError, QuietExit } from "../errors";
 import { json } from "../render/entries";
-import { renderCheckSummary, checkJson, type CheckedEntry } from "../render/check";
+import { renderCheckSummary, checkJson, type CheckedEntry } from "../check/render";
 import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
 import { FIX_OPTIONS, prepareFix, type FixOptions } from "../check/fix";
@@ -118,7 +118,7 @@ export const check: CommandSpec<CheckOptionValues> = {
           retries: options.retries,
           maxTimeMs: options.maxTime * 1000,
         },
-        { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep },
+        { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep, after: ctx.after },
         signal,
         bar?.progress ?? {},
       );

@@ -4,7 +4,7 @@ import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "../command-kit/spec";
 import type { FilterOptions } from "../command-kit/context";
 import { applyFilters, sortEntries } from "../search/filters";
 import { entryJson, json, renderList } from "../render/entries";
-import { checkMark } from "../render/check";
+import { checkMark } from "../check/render";
 import { doneMark, doneMarks, filterEntries, ownLayer, stateJson, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
 
 export const list: CommandSpec<FilterOptions & StateFilterOptions> = {

@@ -5,7 +5,7 @@ import type { Entry, Kind } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
 import { KINDS } from "../catalog/types";
 import { durationOf } from "../catalog/talk-facts";
-import { UsageError } from "../errors";
+import { ValueError } from "../errors";
 import { fold, words } from "../text/fold";
 
 export interface Filters {
@@ -32,11 +32,11 @@ export function facetMatches(value: string, wanted: string): boolean {
   return v.startsWith(w) || ` ${v} `.includes(` ${w} `);
 }
 
-/** "talks" and "Talk" name the kind "talk"; anything else is a usage error. */
+/** "talks" and "Talk" name the kind "talk"; anything else is a ValueError. */
 export function parseKind(text: string): Kind {
   const k = fold(text.trim()).replace(/s$/, "");
   const kind = KINDS.find((name) => name === k);
-  if (!kind) throw new UsageError(`unknown kind '${text}'`, `use one of: ${KINDS.join(", ")}`);
+  if (!kind) throw new ValueError(`unknown kind '${text}'`, `use one of: ${KINDS.join(", ")}`);
   return kind;
 }
 
@@ -44,11 +44,11 @@ export function parseKind(text: string): Kind {
 export function parseYears(text: string): [number, number] {
   const m = /^\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*$/.exec(text);
   if (!m || (m[1] === undefined && m[3] === undefined) || (m[2] === undefined && m[3] !== undefined)) {
-    throw new UsageError(`--year '${text}' is not a year or a range`, "write 2014, 2010..2015, 2010.. or ..2015");
+    throw new ValueError(`--year '${text}' is not a year or a range`, "write 2014, 2010..2015, 2010.. or ..2015");
   }
   const from = m[1] === undefined ? -Infinity : Number(m[1]);
   const to = m[2] === undefined ? from : m[3] === undefined ? Infinity : Number(m[3]);
-  if (from > to) throw new UsageError(`--year '${text}' ends before it starts`, "write the earlier year first");
+  if (from > to) throw new ValueError(`--year '${text}' ends before it starts`, "write the earlier year first");
   return [from, to];
 }
 
@@ -56,7 +56,7 @@ export function parseYears(text: string): [number, number] {
 export function parseLength(text: string, option = "--min-length"): number {
   const t = text.trim();
   const seconds = /^\d+$/.test(t) ? Number(t) * 60 : durationOf(t);
-  if (seconds === undefined) throw new UsageError(`${option} '${text}' is not a length`, "write 20m, 1h, 1h30m, 90s or 1:04:34");
+  if (seconds === undefined) throw new ValueError(`${option} '${text}' is not a length`, "write 20m, 1h, 1h30m, 90s or 1:04:34");
   return seconds;
 }
 
@@ -101,7 +101,7 @@ export type Sort = (typeof SORTS)[number];
 export function parseSort(text: string): Sort {
   const s = text.trim().toLowerCase();
   const sort = SORTS.find((name) => name === s || (s === "duration" && name === "length"));
-  if (!sort) throw new UsageError(`unknown sort '${text}'`, `use one of: ${SORTS.join(", ")}`);
+  if (!sort) throw new ValueError(`unknown sort '${text}'`, `use one of: ${SORTS.join(", ")}`);
   return sort;
 }
 

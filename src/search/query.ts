@@ -10,7 +10,7 @@
 // that says what is wrong.
 import type { Kind } from "../catalog/types";
 import { parseKind } from "./filters";
-import { UsageError } from "../errors";
+import { ValueError } from "../errors";
 import { fold, words } from "../text/fold";
 
 /** The fields a query may name, as `field:value`. */
@@ -88,7 +88,7 @@ function tokens(query: string, options: ParseOptions): Token[] {
     if (query[at] === '"') {
       const close = query.indexOf('"', at + 1);
       if (close < 0 && !options.lenient) {
-        throw new UsageError(`the query has an unclosed quote: ${query.slice(start)}`, 'close the phrase with ", or leave the quote out');
+        throw new ValueError(`the query has an unclosed quote: ${query.slice(start)}`, 'close the phrase with ", or leave the quote out');
       }
       const end = close < 0 ? n : close;
       out.push({ text: query.slice(at + 1, end), quoted: true, negated, field });
@@ -112,20 +112,20 @@ const YEAR = /^(\d{4})(?:\.\.(\d{4}))?$/;
 
 function parseYear(value: string): YearRange {
   const m = YEAR.exec(value.trim());
-  if (!m) throw new UsageError(`year:${value} is not a year`, "use year:2021 or a range, year:2019..2021");
+  if (!m) throw new ValueError(`year:${value} is not a year`, "use year:2021 or a range, year:2019..2021");
   const from = Number(m[1]);
   const to = m[2] === undefined ? from : Number(m[2]);
   return from <= to ? { from, to } : { from: to, to: from };
 }
 
-/** A query as typed, parsed; throws a UsageError saying what is wrong when it is malformed. */
+/** A query as typed, parsed; throws a ValueError saying what is wrong when it is malformed. */
 export function parseQuery(query: string, options: ParseOptions = {}): Query {
   const q: Query = { terms: [], exclude: [], kinds: [], excludeKinds: [], years: [], excludeYears: [] };
   const seen = new Set<string>();
   for (const token of tokens(query, options)) {
     const raw = `${token.negated ? "-" : ""}${token.field ? `${token.field}:` : ""}${token.quoted ? `"${token.text}"` : token.text}`;
     if (token.field !== undefined && !(QUERY_FIELDS as readonly string[]).includes(token.field)) {
-      throw new UsageError(`unknown field '${token.field}:' in the query`, `use one of: ${QUERY_FIELDS.map((f) => `${f}:`).join(" ")}`);
+      throw new ValueError(`unknown field '${token.field}:' in the query`, `use one of: ${QUERY_FIELDS.map((f) => `${f}:`).join(" ")}`);
     }
     if (token.field === "kind") {
       const kind = parseKind(token.text);
@@ -139,7 +139,7 @@ export function parseQuery(query: string, options: ParseOptions = {}): Query {
     const field = token.field !== undefined && isTextField(token.field) ? token.field : undefined;
     const found = words(fold(token.text));
     if (found.length === 0) {
-      if (field !== undefined) throw new UsageError(`${raw} has no words to search for`, `give ${field}: letters or digits`);
+      if (field !== undefined) throw new ValueError(`${raw} has no words to search for`, `give ${field}: letters or digits`);
       continue;
     }
     // An exclusion of several words ("-peer-to-peer") means them together, as a phrase.

@@ -1,3 +1,4 @@
+// Edge: the file system (state.json and its lock); only cli.ts builds it, commands get a StateStore.
 // Where a person's own layer is kept (#16): one JSON file, $XDG_STATE_HOME/icp-links/state.json
 // (else ~/.local/state/icp-links/state.json), never in the cache folder: clearing the cache must
 // never lose a mark.

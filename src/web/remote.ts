@@ -1,7 +1,7 @@
 // Reading a page from the web (#18): conditional requests against the last copy, redirects
 // followed by hand (http(s) only, at most MAX_REDIRECTS), a size cap, web pages told apart from
 // markdown, and the last copy when the network is away. The HTTP client, the store of copies and
-// the clock are injected (src/io/web-fetch.ts and src/io/web-store.ts are the real ones), so
+// the clock are injected (fetch.ts and store.ts beside it are the real ones), so
 // this is tested without a network.
 import { PageError } from "../errors";
 import { tooLarge } from "../io/load";

@@ -53,7 +53,7 @@ export interface InProcessOptions {
   /** A terminal's yes/no answer (check --fix). */
   confirm?: (question: string) => Promise<boolean>;
 }
-import { openEditTarget, type EditTarget } from "../../src/io/edit-file";
+import { openEditTarget, type EditTarget } from "../../src/edit/file";
 
 export interface Recorded {
   code: ExitCode;
@@ -81,6 +81,12 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       opener: async ({ url }) => void out.opened.push(url),
       now: () => options.now ?? new Date("2026-11-23T12:00:00Z"),
       sleep: async () => undefined,
+      // Real timers, as before the clock was injected: in-process runs are not about time limits
+      // (test/check/runner.test.ts drives those with a fake clock).
+      after: (ms, fire) => {
+        const timer = setTimeout(fire, ms);
+        return () => clearTimeout(timer);
+      },
       http: options.http ?? (async () => ({ status: 200, statusText: "OK", header: () => undefined, body: "" })),
       checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
       interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),

@@ -1,7 +1,7 @@
 // The query language of search and pick (#14): table-driven.
 import { describe, expect, it } from "vitest";
 import { parseQuery, highlightWords } from "../../src/search/query";
-import { UsageError } from "../../src/errors";
+import { IcpError, ValueError } from "../../src/errors";
 
 const terms = (q: string) => parseQuery(q).terms.map((t) => `${t.field ? `${t.field}:` : ""}${t.phrase ? `"${t.words.join(" ")}"` : t.words[0]}`);
 const excluded = (q: string) => parseQuery(q).exclude.map((t) => `${t.field ? `${t.field}:` : ""}${t.phrase ? `"${t.words.join(" ")}"` : t.words[0]}`);
@@ -46,8 +46,9 @@ describe("parseQuery", () => {
     ["kind:video", /unknown kind 'video'/],
     ["year:21", /year:21 is not a year/],
     ['title:"!!"', /has no words/],
-  ])("%s is a usage error", (query, message) => {
-    expect(() => parseQuery(query)).toThrow(UsageError);
+  ])("%s is a ValueError, which the command line reports as a usage error", (query, message) => {
+    expect(() => parseQuery(query)).toThrow(ValueError);
+    expect(() => parseQuery(query)).not.toThrow(IcpError);
     expect(() => parseQuery(query)).toThrow(message);
   });
 

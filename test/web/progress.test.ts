@@ -1,7 +1,7 @@
 // Progress of a slow download on a terminal (#18): quiet for a second, then a line that is
 // rewritten in place and cleared at the end.
 import { describe, expect, it } from "vitest";
-import { downloadProgress } from "../../src/io/download-progress";
+import { downloadProgress } from "../../src/web/progress";
 
 describe("downloadProgress", () => {
   it("says nothing for a fast download", () => {

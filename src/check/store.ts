@@ -1,3 +1,4 @@
+// Edge: the file system (checks.json in the cache folder); only cli.ts builds it, commands get a CheckStore.
 // The results of `check`, kept in the cache folder (checks.json) with their time, so that `list`
 // and `show` can mark links the last check found broken or redirected, and `check --max-age`
 // can reuse recent results (#5). A missing or unusable file is no results, never an error.
@@ -10,13 +11,13 @@
 // - two `check` runs at once lose neither's results: a save re-reads the file and merges into it
 //   under a lock file (O_EXCL), the newer result of a URL winning;
 // - every text read back is sanitized again: the file is data, not trusted output.
-import { trusted } from "./trust";
+import { trusted } from "../io/trust";
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "./atomic-write";
-import { makeDirectory } from "./mkdir";
-import type { CheckResult } from "../check/types";
-import { STATES } from "../check/types";
+import { writeFileAtomic } from "../io/atomic-write";
+import { makeDirectory } from "../io/mkdir";
+import type { CheckResult } from "./types";
+import { STATES } from "./types";
 import { sanitize } from "../text/sanitize";
 
 /** Results older than this are forgotten when the file is written. */

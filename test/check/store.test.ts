@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, utimesSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileCheckStore, KEEP_MS, MAX_STORE_BYTES } from "../../src/io/check-store";
+import { fileCheckStore, KEEP_MS, MAX_STORE_BYTES } from "../../src/check/store";
 import type { CheckResult } from "../../src/check/types";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");

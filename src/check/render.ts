@@ -1,10 +1,10 @@
 // The results of `check`: a summary with the links that need attention (#5). Pure.
 import type { Entry } from "../catalog/types";
-import type { CheckResult, CheckState } from "../check/types";
-import { STATES } from "../check/types";
+import type { CheckResult, CheckState } from "./types";
+import { STATES } from "./types";
 import { sanitize } from "../text/sanitize";
-import { renderTable } from "./table";
-import type { Style, View } from "./style";
+import { renderTable } from "../render/table";
+import type { Style, View } from "../render/style";
 
 export interface CheckedEntry {
   entry: Entry;

@@ -1,12 +1,13 @@
-// The edge that edits a page (#17): which file an editing command may change, its text as read,
+// Edge: the file system (the page an editing command reads and writes); only cli.ts and tests build it.
+// What editing a page reads and writes (#17): which file an editing command may change, its text as read,
 // and a write that is atomic, keeps the file's mode (and owner where allowed), and is refused
 // when the file changed since it was read: no lost update when an editor saved it meanwhile.
 import { readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { resolve, sep } from "node:path";
 import { IcpError, UsageError } from "../errors";
-import { writeFileAtomic } from "./atomic-write";
-import { decodePage } from "./decode";
-import { fileError } from "./load";
+import { writeFileAtomic } from "../io/atomic-write";
+import { decodePage } from "../io/decode";
+import { fileError } from "../io/load";
 
 export interface EditTarget {
   /** The path as the user gave it. */

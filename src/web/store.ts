@@ -1,3 +1,4 @@
+// Edge: the file system (the copies in the cache folder); only cli.ts builds it, web/remote.ts gets a RemoteStore.
 // The last copies of remote pages (#18), in the cache folder: $XDG_CACHE_HOME/icp-links/web.
 // One file per page address: a JSON line (address, URL that answered, ETag, Last-Modified, when)
 // and then the page's bytes. Same rules as the page cache (io/cache.ts): our own folder and files
@@ -7,10 +8,10 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, un
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type * as Crypto from "node:crypto";
-import type { RemoteStore, SavedPage } from "../web/remote";
-import { writeFileAtomic } from "./atomic-write";
-import { makeDirectory } from "./mkdir";
-import { trusted } from "./trust";
+import type { RemoteStore, SavedPage } from "./remote";
+import { writeFileAtomic } from "../io/atomic-write";
+import { makeDirectory } from "../io/mkdir";
+import { trusted } from "../io/trust";
 
 /** Copies kept at most; the least recently fetched go first. */
 export const MAX_COPIES = 32;

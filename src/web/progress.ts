@@ -1,6 +1,7 @@
 // Progress of a slow download on stderr, on a terminal only (#18): nothing for the first second
 // (most pages arrive before), then bytes received (of the announced length, when there is one).
-import type { Output } from "./output";
+// Pure but for the clock (given) and the stream it writes to (given): no file, no network.
+import type { Output } from "../io/output";
 import { sanitize } from "../text/sanitize";
 
 /** How long a download runs before progress is shown. */
