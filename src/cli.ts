@@ -27,6 +27,7 @@ import { loadRemote } from "./web/remote";
 import { followEntry, followSpec } from "./web/follow";
 import { splitPageList } from "./web/address";
 import { downloadProgress } from "./web/progress";
+import { terminalProgressBar } from "./io/progress-bar";
 import { systemOpener } from "./io/opener";
 import { chooser } from "./io/chooser";
 import { interruption } from "./io/interruption";
@@ -207,6 +208,8 @@ function makeContext(globals: GlobalOptions): Context {
       const timer = setTimeout(fire, ms);
       return () => clearTimeout(timer);
     },
+    // process.stderr is touched only when a bar is drawn: its stream costs 2–3 ms to set up.
+    ...(stderr.isTTY ? { progressBar: (total, format, fields) => terminalProgressBar(process.stderr, total, format, fields) } : {}),
     http: fetchClient(USER_AGENT),
     // The results store is part of the cache: --no-cache neither reads nor writes it (#12).
     checks: cacheEnabled(globals) ? fileCheckStore(cacheFolder, () => Date.now(), { uid: process.getuid?.(), onError: debugError }) : noCheckStore(),

@@ -34,6 +34,12 @@ export interface ChooseConfig {
   onFollow?(): void;
 }
 
+/** A progress bar on the terminal: `update` moves it (to `value`, when given) and sets its fields. */
+export interface ProgressBar {
+  update(value: number | undefined, fields: Record<string, string>): void;
+  stop(): void;
+}
+
 export interface GlobalOptions {
   file?: string[];
   json?: boolean;
@@ -67,6 +73,11 @@ export interface Context {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** Calls `fire` once, `ms` from now by the clock of now() and sleep(); the function returned cancels it. */
   after(ms: number, fire: () => void): () => void;
+  /**
+   * A progress bar on stderr, when stderr is a terminal (else undefined): `format` is
+   * cli-progress's ({bar}, {value}, {total}, {duration_formatted}, and the fields' names).
+   */
+  progressBar?(total: number, format: string, fields: Record<string, string>): Promise<ProgressBar>;
   /** The HTTP client of `check`. */
   http: HttpClient;
   /** The results of earlier checks. */

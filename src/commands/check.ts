@@ -104,7 +104,7 @@ export const check: CommandSpec<CheckOptionValues> = {
     const toCheck = [...new Set(targets.map((t) => t.url).filter((u) => !reused.has(u)))];
 
     const { signal, exitCode } = ctx.interruption();
-    const bar = ctx.err.isTTY && !ctx.json && toCheck.length > 0 ? await progressBar(ctx, toCheck.length) : undefined;
+    const bar = !ctx.json && toCheck.length > 0 ? await progressBar(ctx, toCheck.length) : undefined;
     let run;
     try {
       run = await checkLinks(
@@ -164,25 +164,14 @@ export function countsLine(checked: CheckedEntry[]): string {
 }
 
 /** A progress bar on stderr (a terminal only): done/total, counts by state, elapsed, the host being checked. */
-async function progressBar(ctx: Context, total: number): Promise<{ progress: Progress; stop(): void }> {
-  const { default: cliProgress } = await import("cli-progress");
+async function progressBar(ctx: Context, total: number): Promise<{ progress: Progress; stop(): void } | undefined> {
   const counts: Record<CheckState, number> = { ok: 0, redirected: 0, broken: 0, blocked: 0, error: 0 };
-  const bar = new cliProgress.SingleBar(
-    {
-      format: " {bar} {value}/{total} · {counts} · {duration_formatted} · {host}",
-      barsize: 20,
-      hideCursor: true,
-      clearOnComplete: true,
-      stream: process.stderr,
-      noTTYOutput: false,
-    },
-    cliProgress.Presets.shades_classic,
-  );
   const countsText = () => STATES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(", ") || "starting";
-  bar.start(total, 0, { counts: countsText(), host: "" });
+  const bar = await ctx.progressBar?.(total, " {bar} {value}/{total} · {counts} · {duration_formatted} · {host}", { counts: countsText(), host: "" });
+  if (!bar) return undefined;
   return {
     progress: {
-      onRequest: (host) => bar.update({ host: sanitize(host).slice(0, 40) }),
+      onRequest: (host) => bar.update(undefined, { host: sanitize(host).slice(0, 40) }),
       onResult: (result, done) => {
         counts[result.state]++;
         bar.update(done, { counts: countsText() });

@@ -86,7 +86,7 @@ export const pick: CommandSpec<PickOptions> = {
           const shown =
             term && term.trim()
               ? // The query language of search; a phrase being typed is not yet an error (#14). A
-                // malformed query throws a UsageError, which the prompt shows in place of the list.
+                // malformed query throws a ValueError, which the prompt shows in place of the list.
                 Array.from(rank(scan, parseQuery(term, { lenient: true })).indexes.subarray(0, SHOWN), (i) => entries.at(i)!)
               : Array.from({ length: Math.min(SHOWN, entries.size) }, (_, i) => entries.at(i)!);
           const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4), doneMarks(shown, layer, mark));
