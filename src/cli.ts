@@ -14,7 +14,7 @@ import { ExitCode, UsageError } from "./errors";
 import { formatSize, loadPages, parseMaxSize, type LoadDeps, type LoadedPage } from "./io/load";
 import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
-import { FileCache, cacheDir } from "./io/cache";
+import { FileCache, cacheDir } from "./cache/page-cache";
 import { fileCheckStore, noCheckStore } from "./io/check-store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";

@@ -32,7 +32,7 @@ export interface LoadedPage {
   text?: SearchText;
 }
 
-/** A per-page cache of parsed pages, keyed by content (see io/cache.ts). */
+/** A per-page cache of parsed pages, keyed by content (see cache/page-cache.ts). */
 export interface PageCache {
   get(bytes: Uint8Array, source: string): LoadedPage | undefined;
   /**
