@@ -16,7 +16,7 @@ import { formatSize, loadPages, parseMaxSize, type LoadDeps } from "./io/load";
 import type { LoadedPage } from "./catalog/entries";
 import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
-import { FileCache, cacheDir } from "./io/cache";
+import { FileCache, cacheDir } from "./cache/page-cache";
 import { fileCheckStore, noCheckStore } from "./check/store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";

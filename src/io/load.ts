@@ -25,7 +25,7 @@ export interface FileSystem {
   readdir(path: string): Promise<{ name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }[]>;
 }
 
-/** A per-page cache of parsed pages, keyed by content (see io/cache.ts). */
+/** A per-page cache of parsed pages, keyed by content (see cache/page-cache.ts). */
 export interface PageCache {
   get(bytes: Uint8Array, source: string): LoadedPage | undefined;
   /**

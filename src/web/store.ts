@@ -1,7 +1,7 @@
 // Edge: the file system (the copies in the cache folder); only cli.ts builds it, web/remote.ts gets a RemoteStore.
 // The last copies of remote pages (#18), in the cache folder: $XDG_CACHE_HOME/icp-links/web.
 // One file per page address: a JSON line (address, URL that answered, ETag, Last-Modified, when)
-// and then the page's bytes. Same rules as the page cache (io/cache.ts): our own folder and files
+// and then the page's bytes. Same rules as the page cache (cache/store.ts): our own folder and files
 // only (owner, not writable by others), written atomically with mode 0600, bounded, and never
 // fatal: a copy that cannot be read is no copy, one that cannot be written is not kept.
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";

@@ -1,8 +1,9 @@
-// MurmurHash3 for the cache's checksum (src/cache/checksum.ts): reference values, then what a
-// checksum must catch.
+// The cache's checksum (src/cache/checksum.ts): MurmurHash3's reference values, what a checksum
+// must catch, and which hash a cache file of a given length is checked with.
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { murmur3 } from "../../src/cache/checksum";
+import { JS_CHECKSUM_BELOW, checksum, murmur3 } from "../../src/cache/checksum";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -50,5 +51,15 @@ describe("murmur3", () => {
 
   it("refuses bytes that do not start at a multiple of 4", () => {
     expect(() => murmur3(new Uint8Array(16).subarray(2))).toThrow(RangeError);
+  });
+});
+
+describe("checksum", () => {
+  it(`checks files under ${JS_CHECKSUM_BELOW} bytes with MurmurHash3, longer ones with SHA-1`, () => {
+    const small = new Uint8Array(JS_CHECKSUM_BELOW - 4).fill(7);
+    const big = new Uint8Array(JS_CHECKSUM_BELOW).fill(7);
+    expect(checksum(small)).toBe(murmur3(small));
+    expect(checksum(big)).toBe(createHash("sha1").update(big).digest().readUInt32LE(0));
+    expect(checksum(big)).not.toBe(murmur3(big));
   });
 });

@@ -1,0 +1,168 @@
+// The page cache's file format (src/cache/format.ts): a round trip that loses nothing, and every
+// damaged file refused (#4, #7).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { pack, unpack } from "../../src/cache/format";
+import { checksum } from "../../src/cache/checksum";
+import { assignIds } from "../../src/catalog/ids";
+import { buildCatalog } from "../../src/catalog/catalog";
+import { parsePage } from "../../src/catalog/parse-page";
+import { search } from "../../src/search/search";
+import { AWESOME_COPY, ROOT, SEED } from "../helpers/pages";
+
+const seed = parsePage(readFileSync(SEED, "utf8"), SEED);
+const awesome = parsePage(readFileSync(AWESOME_COPY, "utf8"), AWESOME_COPY);
+
+function roundTrip(page = seed, source = page.source) {
+  const bytes = pack(page, assignIds(page.entries), "build-1", "key-1", checksum);
+  return { bytes, back: unpack(bytes, "build-1", "key-1", source, checksum) };
+}
+
+describe("cache format", () => {
+  it.each([["the bundled page", seed], ["the awesome page", awesome]])("round-trips %s into the same catalog", (_name, page) => {
+    const { back } = roundTrip(page);
+    expect(back).toBeDefined();
+    const direct = buildCatalog([page]);
+    const cached = buildCatalog([back!]);
+    expect(cached.entries.map((e) => ({ ...e }))).toEqual(direct.entries.map((e) => ({ ...e, slug: expect.any(String) })));
+    expect(back!.page.frontMatter).toEqual(page.frontMatter);
+    expect(back!.page.headings).toEqual(page.headings);
+    expect(cached.bySpeaker).toEqual(direct.bySpeaker);
+  });
+
+  it("searches the cached entries without building more than the hits", () => {
+    const { back } = roundTrip(awesome);
+    let built = 0;
+    const counted = { ...back!.stored, at: (i: number) => (built++, back!.stored.at(i)) };
+    const cached = buildCatalog([{ page: back!.page, stored: counted }]);
+    const direct = buildCatalog([awesome]);
+    for (const query of ["motoko", "motoko bootcamp", "ethereum"]) {
+      built = 0;
+      const hits = search(cached, query);
+      expect(hits.map((h) => [h.entry.id, h.score])).toEqual(search(direct, query).map((h) => [h.entry.id, h.score]));
+      expect(hits.length).toBeGreaterThan(0);
+      expect(built).toBe(hits.length);
+    }
+  });
+
+  it("stores the typo vocabulary: typo searches find what they find on the parsed page", () => {
+    const tricky = join(ROOT, "test/fixtures/tricky-titles.md");
+    const accents = "## Réseau\n\n- [Björn Tackmann: Náive Consensüs / Björn Tackmann](https://a.example/1)\n- [東京 Netzwerk / Jens Groth](https://a.example/2)\n";
+    for (const page of [seed, awesome, parsePage(readFileSync(tricky, "utf8"), tricky), parsePage(accents, "accents.md")]) {
+      const { back } = roundTrip(page);
+      expect(back!.stored.columns().vocabulary!.text.length).toBeGreaterThan(0);
+      const cached = buildCatalog([back!]);
+      const direct = buildCatalog([page]);
+      // Misspelt words of titles, speakers and sections, in ASCII and not.
+      for (const query of ["camenish", "consensys", "motokko", "etherium", "bootcmp", "resharng", "nerwork", "bjorm", "tackman", "grooth", "reseu", "netzwerc", "lovelase"]) {
+        const typo = search(cached, query).map((h) => [h.entry.id, h.score]);
+        expect(typo).toEqual(search(direct, query).map((h) => [h.entry.id, h.score]));
+      }
+    }
+  });
+
+  it("gives each entry's TSV fields without building the entry, the same as the entry has", () => {
+    const { back } = roundTrip(awesome);
+    const lazy = back!.stored;
+    for (let i = 0; i < lazy.size; i++) {
+      const e = lazy.at(i)!;
+      expect(lazy.summary!(i)).toEqual({ id: e.id, title: e.title, url: e.url, speaker: e.speaker, section: e.section });
+    }
+    expect(lazy.summary!(lazy.size)).toBeUndefined();
+  });
+
+  it("says its entries are sanitised only when every printed column was found clean on writing", () => {
+    expect(roundTrip(awesome).back!.stored.sanitized).toBe(true);
+    // The parser never lets this through; a page built by hand can carry it.
+    const page = { ...seed, entries: seed.entries.map((e, i) => (i === 2 ? { ...e, title: "A\x1b]0;owned\x07B" } : e)) };
+    const bytes = pack(page, assignIds(page.entries), "build-1", "key-1", checksum);
+    const back = unpack(bytes, "build-1", "key-1", "s", checksum)!;
+    expect(back.stored.sanitized).toBe(false);
+    const mark = { ...seed, entries: seed.entries.map((e, i) => (i === 2 ? { ...e, sectionPath: ["Top", "\u202eevil"] } : e)) };
+    expect(unpack(pack(mark, assignIds(mark.entries), "build-1", "key-1", checksum), "build-1", "key-1", "s", checksum)!.stored.sanitized).toBe(false);
+  });
+
+  it("gives the current source, not the one it was stored for", () => {
+    expect(roundTrip(seed, "/elsewhere/copy.md").back!.stored.at(0)!.source).toBe("/elsewhere/copy.md");
+  });
+
+  it("keeps related links, tabs and all", () => {
+    const page = parsePage("- [A](https://a.example) and [B c](https://b.example) [D](https://d.example)", "p.md");
+    expect(roundTrip(page).back!.page.entries[0]!.related).toEqual([{ title: "B c", url: "https://b.example" }, { title: "D", url: "https://d.example" }]);
+  });
+
+  it("ignores another build, another key, truncation and corruption", () => {
+    const { bytes } = roundTrip();
+    const read = (b: Uint8Array, build = "build-1", key = "key-1") => unpack(b, build, key, "s", checksum);
+    // Same-length edits, as a byte flip on disk would make them.
+    const edit = (b: Uint8Array, from: string, to: string) => {
+      const text = Buffer.from(b).toString("latin1");
+      expect(text).toContain(from);
+      return Buffer.from(text.replace(from, to), "latin1");
+    };
+    expect(read(bytes)).toBeDefined();
+    expect(read(bytes, "build-2")).toBeUndefined();
+    expect(read(bytes, "build-1", "key-2")).toBeUndefined();
+    for (const cut of [0, 5, 20, Math.floor(bytes.length / 2), bytes.length - 1]) expect(read(bytes.subarray(0, cut))).toBeUndefined();
+    // Well-formed but changed: only the checksum can tell.
+    expect(read(edit(bytes, "consensus-overview", "execution---------"))).toBeUndefined();
+    expect(read(edit(bytes, "Consensus Overview", "Consensus Overviex"))).toBeUndefined();
+    expect(read(edit(bytes, "Consensus", "Xonsensus"))).toBeUndefined();
+    expect(read(new TextEncoder().encode("not a cache file"))).toBeUndefined();
+    expect(read(new TextEncoder().encode("ICPL7\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
+    // A copy at an odd place in memory reads the same (typed arrays need aligned data).
+    const odd = new Uint8Array(bytes.length + 1).subarray(1);
+    odd.set(bytes);
+    expect(read(odd)!.stored.at(3)).toEqual(read(bytes)!.stored.at(3));
+  });
+
+  it("checks the file's structure too, not only its checksum", () => {
+    // With a checksum that accepts everything, what is left is the structure: every part where
+    // the header says, filling the file exactly, every index within its table.
+    const anything = () => 0;
+    const bytes = pack(seed, assignIds(seed.entries), "build-1", "key-1", anything);
+    const read = (b: Uint8Array) => unpack(b, "build-1", "key-1", "s", anything);
+    const edit = (from: string, to: string) => Buffer.from(Buffer.from(bytes).toString("latin1").replace(from, to), "latin1");
+    expect(read(bytes)).toBeDefined();
+    expect(read(edit('"n":26', '"n":25'))).toBeUndefined();
+    expect(read(edit('"n":26', '"n":27'))).toBeUndefined();
+    expect(read(edit('"endian":"LE"', '"endian":"BE"'))).toBeUndefined();
+    expect(read(edit('"build":"build-1"', '"build":"build-2"'))).toBeUndefined();
+    for (const cut of [10, 100, bytes.length - 1]) expect(read(bytes.subarray(0, cut))).toBeUndefined();
+    const grown = new Uint8Array(bytes.length + 4);
+    grown.set(bytes);
+    expect(read(grown)).toBeUndefined();
+    // Where the parts are: lines (n), section runs, tag runs (rows, then starts), text starts.
+    // Magic (8 bytes), checksum, header length, header.
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+    const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { runs: { path: number; tags: number } };
+    const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
+    const n = 26;
+    // Lines, years, durations and nesting depths (#13): four Int32 per entry.
+    const sectionRows = dataStart + 4 * 4 * n;
+    const sectionStarts = sectionRows + 4 * header.runs.path;
+    const titleStarts = sectionStarts + 4 * (header.runs.path + 1) + 4 * (2 * header.runs.tags + 1);
+    const changed = (offset: number, value: number) => {
+      const copy = Uint8Array.from(bytes);
+      new DataView(copy.buffer).setInt32(offset, value, true);
+      return copy;
+    };
+    expect(read(changed(sectionRows, 0))).toBeDefined();
+    // A section row past the end of the table; runs out of order; a column ending past its text.
+    expect(read(changed(sectionRows, 9999))).toBeUndefined();
+    expect(read(changed(sectionStarts + 4, 0))).toBeUndefined();
+    expect(read(changed(sectionStarts + 4 * header.runs.path, n + 1))).toBeUndefined();
+    expect(read(changed(titleStarts + 4 * n, 1 << 20))).toBeUndefined();
+  });
+
+  it("builds a new entry object per read until all entries are built, then hands those out", () => {
+    const { back } = roundTrip();
+    const first = back!.stored.at(2)!;
+    expect(back!.stored.at(2)).not.toBe(first);
+    expect(back!.stored.at(2)).toEqual(first);
+    const all = back!.stored.all();
+    expect(back!.stored.at(2)).toBe(all[2]);
+    expect(back!.page.entries[2]).toBe(all[2]);
+  });
+});
