@@ -12,7 +12,7 @@
 // joined by "\n" (page text never holds a newline once sanitised); last, the typo vocabulary (the
 // distinct folded words of titles, speakers, sections and tags, one per line). A column is decoded with one
 // native call and an entry's value is a substring of it; the search reads the same strings
-// (search/columns.ts), so a warm search folds, at most, by lowercasing.
+// (src/columns/), so a warm search folds, at most, by lowercasing.
 //
 // The checksum covers everything after itself (header and data). unpack() checks the checksum, the
 // header and where every part lies, and returns undefined for anything it does not fully trust: a corrupt, truncated,
