@@ -78,6 +78,10 @@ export interface Recorded {
 export async function runInProcess(argv: string[], page: string, options: InProcessOptions = {}): Promise<Recorded> {
   const out = { stdout: "", stderr: "", opened: [] as string[], written: new Map<string, string>() };
   const checks = options.checks ?? new Map<string, CheckResult>();
+  // The clock stands still until something sleeps; a sleep moves it on. A clock that never
+  // moved made check's per-host wait (--interval) a loop of resolved promises that never ends,
+  // not even at the test's timeout (a timer never gets its turn).
+  let clock = (options.now ?? new Date("2026-11-23T12:00:00Z")).getTime();
   const view = { tty: options.tty ?? false, width: 80, style: options.style ?? plainStyle };
   const code = await main(argv, {
     version: "0.0.0-test",
@@ -94,8 +98,8 @@ export async function runInProcess(argv: string[], page: string, options: InProc
         await options.opener?.(request);
         out.opened.push(request.url);
       },
-      now: () => options.now ?? new Date("2026-11-23T12:00:00Z"),
-      sleep: async () => undefined,
+      now: () => new Date(clock),
+      sleep: async (ms) => void (clock += Math.max(0, ms)),
       http: options.http ?? (async () => ({ status: 200, statusText: "OK", header: () => undefined, body: "" })),
       checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
       interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),
