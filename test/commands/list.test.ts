@@ -83,7 +83,7 @@ describe("list", () => {
   });
 
   it("marks links a check found broken, in the table", async () => {
-    const checks = new Map([["https://www.youtube.com/watch?v=vVLRRYh3JYo", { url: "https://www.youtube.com/watch?v=vVLRRYh3JYo", state: "broken" as const, reason: "404 Not Found", status: 404, finalUrl: null, checkedAt: "2026-11-20T00:00:00.000Z" }]]);
+    const checks = new Map([["https://www.youtube.com/watch?v=vVLRRYh3JYo", { url: "https://www.youtube.com/watch?v=vVLRRYh3JYo", state: "broken" as const, reason: "404 Not Found", status: 404, checkedAt: "2026-11-20T00:00:00.000Z" }]]);
     const r = await runInProcess(["list", "--speaker", "manu"], page, { tty: true, checks });
     expect(r.stdout.split("\n").slice(3)).toEqual([
       "YouTube",
