@@ -311,3 +311,27 @@ describe("--no-state and ICP_LINKS_NO_STATE=1", () => {
     }
   });
 });
+
+describe("bad input: one line, the documented exit code, nothing changed", () => {
+  it.each([
+    [["done"], 2, "icp-links: missing required argument 'ref' (see 'icp-links --help')\n"],
+    [["done", "nope"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
+    [["undone", "nope"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
+    [["note", "3", "--clear", "text"], 2, "icp-links: --clear takes no text (give either --clear or the note's text)\n"],
+    [["note", "nope", "text"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
+    [["note", "3", "x".repeat(64 * 1024 + 1)], 2, "icp-links: the note is 65537 characters; at most 65536 (keep notes short, or link to a file)\n"],
+    [["tag", "nope", "+x"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
+    [["tag", "3", "+a/b"], 2, "icp-links: '+a/b' is not a tag change (write +name to add a tag, -name to remove one (letters, digits, . _ -))\n"],
+    [["recent"], 1, "icp-links: nothing opened yet (open an entry with 'icp-links open', 'pick' or 'next --open')\n"],
+    [["recent", "-n", "0"], 2, "icp-links: option '-n, --limit <n>' argument '0' is invalid. expected a whole number of 1 or more (see 'icp-links --help')\n"],
+    [["state", "frobnicate"], 2, "icp-links: unknown action 'frobnicate' (use one of: path, export, import)\n"],
+    [["state", "import"], 2, "icp-links: 'state import' needs a file (give the file 'state export' wrote, or - for standard input)\n"],
+    [["state", "import", "missing.json"], 2, "icp-links: cannot read missing.json: no such file (check the path)\n"],
+  ])("%j: exit %i", async (argv, code, stderr) => {
+    const s = session();
+    const r = await s.run(argv);
+    expect(r).toMatchObject({ code, stdout: "", stderr });
+    expect(s.state.data.size).toBe(0);
+    expect(s.state.writes).toBe(0);
+  });
+});
