@@ -117,14 +117,6 @@ describe("check", () => {
     expect(lenient.code).toBe(0);
   });
 
-  it("rejects bad options with exit 2", async () => {
-    for (const args of [["--max-age", "soon"], ["--per-host", "0"], ["--timeout", "-1"]]) {
-      const r = await run(["--file", page, "check", ...args], { home });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^icp-links: .+\n$/);
-    }
-  });
-
   it.each([
     ["SIGINT", 130],
     ["SIGTERM", 143],
