@@ -211,7 +211,7 @@ describe("note and tag", () => {
     await s.run(["tag", "3", "-rewatch"]);
     expect((await s.run(["list", "--tag", "rewatch"])).stdout).toBe("");
     // Page tags still match.
-    expect((await s.run(["list", "--tag", "dfinity"])).stdout.split("\n").filter(Boolean).length).toBeGreaterThan(0);
+    expect((await s.run(["list", "--tag", "dfinity"])).stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0])).toEqual(catalogFromText(page).entries.map((e) => e.id));
     const bad = await s.run(["tag", "3", "+a b"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("'+a b' is not a tag change");
