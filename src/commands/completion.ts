@@ -1,5 +1,4 @@
 // icp-links completion <bash|zsh|fish>, and the hidden helper the scripts call for values (#6).
-import { InvalidArgumentError } from "commander";
 import { GLOBAL_OPTIONS, type CommandSpec } from "../command-kit/spec";
 import { completionScript, SHELLS, type Shell } from "../render/completion";
 import { KINDS } from "../catalog/types";
@@ -48,7 +47,8 @@ export const complete: CommandSpec<Record<string, never>> = {
   options: [],
   examples: [],
   async run(ctx, [what, word]) {
-    if (!WHAT.includes(what as (typeof WHAT)[number])) throw new InvalidArgumentError(`expected one of ${WHAT.join(", ")}`);
+    // A UsageError, not commander's InvalidArgumentError: thrown from run(), that one ended exit 2 without a word.
+    if (!WHAT.includes(what as (typeof WHAT)[number])) throw new UsageError(`unknown values '${what}' to complete`, `use one of: ${WHAT.join(", ")}`);
     const line = (value: string, description = "") => `${sanitize(value).replace(/\t/g, " ")}\t${sanitize(description)}\n`;
     if (what === "kinds") return ctx.out.write(KINDS.map((k) => line(k)).join(""));
     if (what === "formats") return ctx.out.write(FORMATS.map((f) => line(f)).join(""));

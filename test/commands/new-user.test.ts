@@ -40,6 +40,49 @@ describe("help", () => {
   });
 });
 
+describe("each command's help", () => {
+  // A command's options are added when it runs (src/program.ts): its help must hold them either way.
+  it.each([
+    ["list", "--limit <n>"],
+    ["search", "--speaker <name>"],
+    ["open", "--base-url <url>"],
+    ["check", "--timeout <s>"],
+    ["export", "--output <file>"],
+    ["pick", "--print"],
+    ["next", "--open"],
+    ["note", "--clear"],
+    ["add", "--dry-run"],
+  ])("%s: the same help, %s and the examples included, for '<command> --help' and 'help <command>'", async (command, option) => {
+    const flag = await runInProcess([command, "--help"], page);
+    const word = await runInProcess(["--json", "help", command], page);
+    expect(flag.code).toBe(0);
+    expect(word.code).toBe(0);
+    expect(flag.stdout).toContain(option);
+    expect(flag.stdout).toMatch(new RegExp(`Examples:\n {2}icp-links (--file \\S+ )?${command}[ \n]`));
+    expect(word.stdout).toBe(flag.stdout);
+  });
+
+  it("the program's help, with no command or --help: usage, exit codes and examples, exit 0", async () => {
+    const bare = await runInProcess([], page);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toMatch(/^Usage: icp-links /);
+    const help = await runInProcess(["--help"], page);
+    expect(help.stdout).toBe(bare.stdout);
+    expect(help.stdout).toMatch(/Exit codes:\n {2}0 {4}success/);
+    expect((await runInProcess(["open", "--help"], page)).stdout).toMatch(/Examples:\n {2}icp-links open consensus-overview/);
+  });
+
+  it.each([
+    [["lsit"], /^icp-links: unknown command 'lsit'.*\(see 'icp-links --help'\)\n$/],
+    [["list", "--bogus"], /^icp-links: unknown option '--bogus'.*\(see 'icp-links --help'\)\n$/],
+  ])("%j is a usage error, exit 2", async (argv, stderr) => {
+    const r = await runInProcess(argv, page);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(stderr);
+  });
+});
+
 describe("show of several refs", () => {
   it("shows each entry, a blank line between, and an array in JSON", async () => {
     const r = await runInProcess(["show", "22", "23"], page);

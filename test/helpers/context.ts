@@ -1,11 +1,14 @@
 // An in-memory world for running main() in-process: printers that record, an opener that
 // records, a page given as text, an HTTP client that answers from a table. No terminal, no
 // browser, no network, no disk.
-import type { Context, GlobalOptions } from "../../src/command-kit/context";
+import type { ChooseConfig, Context, GlobalOptions } from "../../src/command-kit/context";
+import type { Entry } from "../../src/catalog/types";
+import type { Catalog } from "../../src/catalog/catalog";
+import type { OpenRequest } from "../../src/io/opener";
+import { plainStyle, type Style } from "../../src/render/style";
 import { main } from "../../src/program";
 import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/catalog";
-import { plainStyle } from "../../src/render/style";
 import type { CheckResult, HttpClient } from "../../src/check/types";
 import { UsageError, type ExitCode } from "../../src/errors";
 import type { StateStore } from "../../src/state/store";
@@ -52,6 +55,16 @@ export interface InProcessOptions {
   editTarget?: (into: string | undefined) => EditTarget;
   /** A terminal's yes/no answer (check --fix). */
   confirm?: (question: string) => Promise<boolean>;
+  /** The interactive chooser of `pick`: gets the prompt's config, returns the chosen position (undefined: the user left). None by default, as off a terminal. */
+  choose?: (config: ChooseConfig) => Promise<number | undefined>;
+  /** What → in `pick` follows into (#18); none by default. */
+  follow?: (catalog: Catalog, entry: Entry) => Promise<Catalog>;
+  /** The browser: called before the URL is recorded as opened; throw to be a browser that fails. */
+  opener?: (request: OpenRequest) => Promise<void>;
+  /** Whether stderr is a terminal ("Opening …", "Wrote …"); false by default. */
+  errTty?: boolean;
+  /** How stdout is coloured; plain by default. */
+  style?: Style;
 }
 import { openEditTarget, type EditTarget } from "../../src/edit/file";
 
@@ -66,21 +79,28 @@ export interface Recorded {
 export async function runInProcess(argv: string[], page: string, options: InProcessOptions = {}): Promise<Recorded> {
   const out = { stdout: "", stderr: "", opened: [] as string[], written: new Map<string, string>() };
   const checks = options.checks ?? new Map<string, CheckResult>();
-  const view = { tty: options.tty ?? false, width: 80, style: plainStyle };
+  // The clock stands still until something sleeps; a sleep moves it on. A clock that never
+  // moved made check's per-host wait (--interval) a loop of resolved promises that never ends,
+  // not even at the test's timeout (a timer never gets its turn).
+  let clock = (options.now ?? new Date("2026-11-23T12:00:00Z")).getTime();
+  const view = { tty: options.tty ?? false, width: 80, style: options.style ?? plainStyle };
   const code = await main(argv, {
     version: "0.0.0-test",
     write: (stream, text) => (stream === "out" ? (out.stdout += text) : (out.stderr += text)),
     context: (globals: GlobalOptions): Context => ({
       out: { isTTY: view.tty, write: (t) => (out.stdout += t) },
-      err: { isTTY: false, write: (t) => (out.stderr += t) },
+      err: { isTTY: options.errTty ?? false, write: (t) => (out.stderr += t) },
       view,
-      errView: { ...view, tty: false },
+      errView: { ...view, tty: options.errTty ?? false },
       env: options.env ?? {},
       json: Boolean(globals.json),
       catalog: async () => buildCatalog([parsePage(page, "page.md")]),
-      opener: async ({ url }) => void out.opened.push(url),
-      now: () => options.now ?? new Date("2026-11-23T12:00:00Z"),
-      sleep: async () => undefined,
+      opener: async (request) => {
+        await options.opener?.(request);
+        out.opened.push(request.url);
+      },
+      now: () => new Date(clock),
+      sleep: async (ms) => void (clock += Math.max(0, ms)),
       // Real timers, as before the clock was injected: in-process runs are not about time limits
       // (test/check/runner.test.ts drives those with a fake clock).
       after: (ms, fire) => {
@@ -103,6 +123,8 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       writeFile: (path, data) => void out.written.set(path, data),
       editTarget: options.editTarget ?? ((into) => openEditTarget({ specs: globals.file ?? options.files ?? [], into, maxBytes: 64 * 1024 * 1024 })),
       ...(options.confirm ? { confirm: options.confirm } : {}),
+      ...(options.choose ? { choose: options.choose } : {}),
+      ...(options.follow ? { follow: options.follow } : {}),
     }),
   });
   return { code, ...out };

@@ -13,7 +13,8 @@ describe("writeFileAtomic beforeReplace", () => {
     writeFileSync(file, "old");
     let seen: string[] = [];
     writeFileAtomic(file, "new", { beforeReplace: () => void (seen = readdirSync(dir)) });
-    expect(seen.length).toBe(2);
+    // The page as it was, and the new content in a temporary file beside it.
+    expect(seen.sort()).toEqual([expect.stringMatching(/^\.page\.md\.\w{8}\.tmp$/), "page.md"]);
     expect(readFileSync(file, "utf8")).toBe("new");
   });
 

@@ -44,7 +44,9 @@ describe("relevance on the bundled page", () => {
     const hits = search(page, "consensus");
     expect(hits.map((h) => h.entry.title)).toEqual(["Consensus"]);
     const typo = search(page, "consensuss");
-    expect(typo.length).toBe(2);
+    // Both are within the typo budget of the query (two edits from 8 letters): a typo scores the
+    // same however near, so they come in page order.
+    expect(typo.map((h) => h.entry.title)).toEqual(["Consensys wallet", "Consensus"]);
   });
 
   it("finds nothing for words with no letters or digits", () => {
@@ -75,11 +77,12 @@ describe("filters", () => {
 
   it("combines filters with AND", () => {
     const ids = (f: Parameters<typeof applyFilters>[2]) => applyFilters(catalog, catalog.entries, f).map((e) => e.id);
-    expect(ids({ section: "youtube" })).toHaveLength(15);
+    expect(ids({ section: "youtube" })).toEqual(catalog.entries.filter((e) => e.section === "YouTube").map((e) => e.id));
+    expect(ids({ section: "youtube" }).slice(0, 2)).toEqual(["execution", "ingress-message-lifecycle"]);
     expect(ids({ speaker: "manu" })).toEqual(["resumption", "consensus-overview"]);
     expect(ids({ kind: "talks", section: "community" })).toEqual(["threshold-ecdsa-signing"]);
-    expect(ids({ kind: "site" })).toHaveLength(4);
-    expect(ids({ tag: "dfinity" })).toHaveLength(26);
+    expect(ids({ kind: "site" })).toEqual(["overview", "technology", "development", "roadmap"]);
+    expect(ids({ tag: "dfinity" })).toEqual(catalog.entries.map((e) => e.id));
     expect(() => ids({ kind: "video" })).toThrow(/unknown kind 'video'/);
   });
 });
@@ -186,7 +189,7 @@ describe("the query language in the search (#14)", () => {
     expect(ids("title:manu")).toEqual([]);
     expect(new Set(ids("speaker:manu"))).toEqual(new Set(["resumption", "consensus-overview"]));
     expect(ids("section:community kind:talk")).toEqual(["threshold-ecdsa-signing"]);
-    expect(ids("kind:site")).toHaveLength(4);
+    expect(ids("kind:site")).toEqual(["overview", "technology", "development", "roadmap"]);
     // The in-site pages are filed under YouTube; its talks are left out.
     expect(ids("youtube -kind:talk")).toEqual(["overview", "technology", "development", "roadmap"]);
   });

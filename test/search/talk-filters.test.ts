@@ -17,8 +17,7 @@ describe("filters", () => {
   it("--year takes a year and ranges", async () => {
     expect((await json(["list", "--year", "2014"])).map((e) => e.year)).toEqual([2014, 2014, 2014]);
     const range = await json(["list", "--year", "2010..2012"]);
-    expect(range.length).toBeGreaterThan(0);
-    expect(range.every((e) => e.year! >= 2010 && e.year! <= 2012)).toBe(true);
+    expect(range.map((e) => [e.title, e.year])).toEqual([["Simple Made Easy", 2011], ["Go Concurrency Patterns", 2012], ["Clojure: A Hybrid Editor / Programming Environment", 2012], ["Spanner: Google's Database", 2012]]);
     expect((await json(["list", "--year", "2020.."])).map((e) => e.year)).toEqual([2020, 2021]);
   });
 
@@ -29,8 +28,7 @@ describe("filters", () => {
 
   it("--min-length and --max-length", async () => {
     const long = await json(["list", "--min-length", "1h"]);
-    expect(long.length).toBeGreaterThan(0);
-    expect(long.every((e) => e.duration! >= 3600)).toBe(true);
+    expect(long.map((e) => e.duration)).toEqual([3686, 3900, 4200, 3827, 4520, 3605, 4800]);
     const short = await json(["list", "--max-length", "30m"]);
     expect(short.map((e) => e.duration)).toEqual([681, 1720]);
   });
@@ -53,7 +51,7 @@ describe("filters", () => {
     expect(r.code).toBe(0);
     expect(ids(r.stdout)).toEqual(["Turning the Database Inside Out"]);
     const csv = await runInProcess(["export", "--format", "csv", "--event", "pycon"], page);
-    expect(csv.stdout.trim().split("\n")).toHaveLength(3);
+    expect(csv.stdout.split("\r\n").slice(1, -1).map((row) => row.split(",")[0])).toEqual(["python-behind-the-scenes", "type-hints-in-practice"]);
   });
 });
 
