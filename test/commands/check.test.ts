@@ -165,3 +165,41 @@ describe("check", () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe("check's progress bar", () => {
+  /** A bar that records what it was asked to show. */
+  function recordingBar() {
+    const calls: string[] = [];
+    const progressBar = async (total: number, format: string, fields: Record<string, string>) => {
+      calls.push(`start ${total} ${format.includes("{counts}") && format.includes("{host}")} ${fields.counts}`);
+      return {
+        update: (value: number | undefined, f: Record<string, string>) => void calls.push(`update ${value ?? "-"} ${JSON.stringify(f)}`),
+        stop: () => void calls.push("stop"),
+      };
+    };
+    return { calls, progressBar };
+  }
+
+  it("draws through the Context: a start with the total, the counts as links finish, a stop", async () => {
+    const { calls, progressBar } = recordingBar();
+    const page = "- [Ok](https://h.example/ok)\n- [Missing](https://h.example/404)\n";
+    const r = await runInProcess(["check", "--concurrency", "1"], page, { http: server(), progressBar, errTty: true });
+    expect(r.code).toBe(1);
+    expect(calls[0]).toBe("start 2 true starting");
+    expect(calls.filter((c) => c.startsWith("update 1 ") || c.startsWith("update 2 ")).map((c) => c.split(" ").slice(0, 2).join(" "))).toEqual(["update 1", "update 2"]);
+    expect(calls.at(-2)).toBe('update 2 {"counts":"1 ok, 1 broken"}');
+    expect(calls.at(-1)).toBe("stop");
+    // Hosts are shown as requests start, sanitised.
+    expect(calls).toContain('update - {"host":"h.example"}');
+  });
+
+  it("draws nothing for --json, or where the Context has no bar (a pipe)", async () => {
+    const { calls, progressBar } = recordingBar();
+    const json = await runInProcess(["--json", "check"], "- [Ok](https://h.example/ok)\n", { http: server(), progressBar, errTty: true });
+    expect(json.code).toBe(0);
+    expect(calls).toEqual([]);
+    const pipe = await runInProcess(["check"], "- [Ok](https://h.example/ok)\n", { http: server() });
+    expect(pipe.code).toBe(0);
+    expect(pipe.stderr).not.toMatch(/[\u2588\u2591]/);
+  });
+});

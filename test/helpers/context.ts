@@ -63,6 +63,8 @@ export interface InProcessOptions {
   opener?: (request: OpenRequest) => Promise<void>;
   /** Whether stderr is a terminal ("Opening …", "Wrote …"); false by default. */
   errTty?: boolean;
+  /** The terminal's progress bar (Context.progressBar); none by default, as in a pipe. */
+  progressBar?: Context["progressBar"];
   /** How stdout is coloured; plain by default. */
   style?: Style;
 }
@@ -107,6 +109,7 @@ export async function runInProcess(argv: string[], page: string, options: InProc
         const timer = setTimeout(fire, ms);
         return () => clearTimeout(timer);
       },
+      ...(options.progressBar ? { progressBar: options.progressBar } : {}),
       http: options.http ?? (async () => ({ status: 200, statusText: "OK", header: () => undefined, body: "" })),
       checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
       interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),
