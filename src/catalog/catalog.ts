@@ -87,17 +87,14 @@ function withTargets(entries: Entry[], permalinks: Map<string, string>): Entry[]
  * without saying whether the entries came from the parser or the cache; `entries` is all of them
  * as an array (from the cache, built on first read). The facets are made on first read too.
  */
-export interface Catalog extends Entries {
+export interface Catalog extends Entries, Readonly<Record<FacetName, Facet[]>> {
   readonly pages: readonly Page[];
   readonly entries: readonly Entry[];
-  readonly bySection: Facet[];
-  readonly byKind: Facet[];
-  readonly bySpeaker: Facet[];
-  /** Events and years of talks (#13); years in order. */
-  readonly byEvent: Facet[];
-  readonly byYear: Facet[];
-  readonly byTag: Facet[];
 }
+
+/** The facets of a catalog: sections, kinds, speakers, and of talks (#13) events and years (in order); tags. */
+const FACETS = ["bySection", "byKind", "bySpeaker", "byEvent", "byYear", "byTag"] as const;
+type FacetName = (typeof FACETS)[number];
 
 /**
  * The catalog of loaded pages. A single page that came from the cache keeps its stored entries:
@@ -140,18 +137,19 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[]): Catalog {
   // A section is a heading: the labels of nested items (#13) are in the path, not in the facet.
   // Keyed by the trail joined with a newline, which sanitised page text never holds: a heading
   // that itself contains " › " is not cut in two (#12).
-  const bySection = once(() =>
-    facet(entries(), (e) => [headingTrail(e).join("\n")], (k) => k).map((f) => {
-      const path = f.name.split("\n");
-      return { ...f, name: path.at(-1)!, path };
-    }),
-  );
-  const byKind = once(() => KINDS.map((kind) => ({ name: kind, entries: entries().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0));
-  const bySpeaker = once(() => facet(entries(), (e) => e.speakers));
-  const byEvent = once(() => facet(entries(), (e) => [e.event]));
-  const byYear = once(() => facet(entries(), (e) => [e.year === undefined ? undefined : String(e.year)]).sort((a, b) => Number(a.name) - Number(b.name)));
-  const byTag = once(() => facet(entries(), (e) => e.tags));
-  return {
+  const facets: Record<FacetName, () => Facet[]> = {
+    bySection: () =>
+      facet(entries(), (e) => [headingTrail(e).join("\n")], (k) => k).map((f) => {
+        const path = f.name.split("\n");
+        return { ...f, name: path.at(-1)!, path };
+      }),
+    byKind: () => KINDS.map((kind) => ({ name: kind, entries: entries().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0),
+    bySpeaker: () => facet(entries(), (e) => e.speakers),
+    byEvent: () => facet(entries(), (e) => [e.event]),
+    byYear: () => facet(entries(), (e) => [e.year === undefined ? undefined : String(e.year)]).sort((a, b) => Number(a.name) - Number(b.name)),
+    byTag: () => facet(entries(), (e) => e.tags),
+  };
+  const catalog: Omit<Catalog, FacetName> = {
     pages,
     size: base.size,
     at: (i) => base.at(i),
@@ -162,23 +160,8 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[]): Catalog {
     get entries() {
       return all();
     },
-    get bySection() {
-      return bySection();
-    },
-    get byKind() {
-      return byKind();
-    },
-    get bySpeaker() {
-      return bySpeaker();
-    },
-    get byEvent() {
-      return byEvent();
-    },
-    get byYear() {
-      return byYear();
-    },
-    get byTag() {
-      return byTag();
-    },
   };
+  // Each facet is a getter that makes it on first read, then keeps it.
+  for (const name of FACETS) Object.defineProperty(catalog, name, { enumerable: true, get: once(facets[name]) });
+  return catalog as Catalog;
 }
