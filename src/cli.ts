@@ -197,6 +197,7 @@ function makeContext(globals: GlobalOptions): Context {
     view: viewOf(stdout, globals.color === false),
     errView: viewOf(stderr, globals.color === false),
     env,
+    platform: process.platform,
     json: Boolean(globals.json),
     // --from: the page that an entry of the named pages links to, instead of them (#18).
     catalog: () => (catalog ??= Promise.resolve().then(() => load(pageSpecs(globals))).then((first) => (globals.from === undefined ? first : load([followSpec(first, globals.from)])))),

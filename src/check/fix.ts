@@ -1,6 +1,7 @@
 // check --fix: links that moved permanently (301, 308) rewritten to where they moved (#17).
 // Kept apart from check itself: check.ts opens the page before checking (prepareFix) and hands
-// over what it found (apply).
+// over what it found (apply). The command-facing half of the feature: it takes the Context and
+// the options, and writes through command-kit/edit-page.ts like add, remove and move.
 import type { Context } from "../command-kit/context";
 import type { OptionSpec } from "../command-kit/spec";
 import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "../command-kit/edit-page";

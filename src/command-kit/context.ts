@@ -64,6 +64,8 @@ export interface Context {
   /** How stderr is shown. */
   errView: View;
   env: Record<string, string | undefined>;
+  /** The operating system (process.platform): what a terminal without a locale can show. */
+  platform: string;
   json: boolean;
   /** Loads the pages named by --file (or the bundled one) once, on first call. */
   catalog(): Promise<Catalog>;

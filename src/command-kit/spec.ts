@@ -3,7 +3,8 @@
 import { InvalidArgumentError } from "commander";
 import type { Context } from "./context";
 import { KINDS } from "../catalog/types";
-import { parseLength, parseSort, parseYears, SORTS } from "../search/filters";
+import { parseKind, parseLength, parseSort, parseYears, SORTS } from "../search/filters";
+import { ValueError } from "../errors";
 
 export interface OptionSpec {
   flags: string;
@@ -37,21 +38,29 @@ export function positiveInteger(value: string): number {
   return Number(value);
 }
 
-/** Checks an option's value when it is read, so a bad one is a usage error before any page loads (#13). */
-function checked(check: (value: string) => unknown): (value: string) => string {
+/**
+ * A core parser as an option's parser: its ValueError becomes commander's InvalidArgumentError, so
+ * a bad value is a usage error when the option is read, before any page loads (#13).
+ */
+export function parsed<T>(parse: (value: string) => T): (value: string) => T {
   return (value) => {
     try {
-      check(value);
+      return parse(value);
     } catch (error) {
-      throw new InvalidArgumentError(error instanceof Error ? `${error.message}${"hint" in error && error.hint ? ` (${String(error.hint)})` : ""}` : String(error));
+      if (!(error instanceof ValueError)) throw error;
+      throw new InvalidArgumentError(`${error.message}${error.hint ? ` (${error.hint})` : ""}`);
     }
-    return value;
   };
+}
+
+/** `parsed`, keeping the option's text: for filters whose text the core reads again. */
+function checked(check: (value: string) => unknown): (value: string) => string {
+  return (value) => (parsed(check)(value), value);
 }
 
 export const FILTER_OPTIONS: OptionSpec[] = [
   { flags: "-s, --section <name>", description: "only entries of this section (prefix or whole word, any case)" },
-  { flags: "-k, --kind <kind>", description: `only entries of this kind: ${KINDS.join(", ")}` },
+  { flags: "-k, --kind <kind>", description: `only entries of this kind: ${KINDS.join(", ")}`, parse: checked(parseKind) },
   { flags: "-p, --speaker <name>", description: "only talks by this speaker (prefix or whole word, any case)" },
   { flags: "-t, --tag <tag>", description: "only entries with this tag" },
   { flags: "--year <years>", description: "only talks of this year or range: 2014, 2010..2015, 2010.., ..2015", parse: checked(parseYears) },
@@ -60,10 +69,16 @@ export const FILTER_OPTIONS: OptionSpec[] = [
   { flags: "--max-length <length>", description: "only talks at most this long", parse: checked((v) => parseLength(v, "--max-length")) },
 ];
 
+/** --todo and --done: the filters of one's own layer (#16), which list, search, pick, check and export take. */
+export const STATE_FILTER_OPTIONS: OptionSpec[] = [
+  { flags: "--todo", description: "only entries not marked done" },
+  { flags: "--done", description: "only entries marked done" },
+];
+
 export const SORT_OPTION: OptionSpec = {
   flags: "--sort <order>",
   description: `order: ${SORTS.join(", ")} (default: position; for search it replaces ranking)`,
-  parse: (value) => checked(parseSort)(value) && parseSort(value),
+  parse: parsed(parseSort),
 };
 
 /** Declared once for every command that turns entries into URLs: open, pick, next, random, check, export (#15). */

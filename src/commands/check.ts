@@ -1,7 +1,7 @@
 // icp-links check [ref...]: find dead links before anyone clicks them (#5).
 import { InvalidArgumentError } from "commander";
 import type { CommandSpec } from "../command-kit/spec";
-import { BASE_URL_OPTION } from "../command-kit/spec";
+import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import { FILTER_OPTIONS, positiveInteger } from "../command-kit/spec";
 // --max-age is a global option (src/command-kit/spec.ts): it reaches run() with the command's own.
 import type { Context, FilterOptions } from "../command-kit/context";
@@ -15,7 +15,7 @@ import { ExitCode, IcpError, QuietExit } from "../errors";
 import { json } from "../render/entries";
 import { renderCheckSummary, checkJson, type CheckedEntry } from "../check/render";
 import { sanitize } from "../text/sanitize";
-import { filterEntries, ownLayer, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
+import { filterEntries, ownLayer, wantsState, type StateFilterOptions } from "../state/layer";
 import { FIX_OPTIONS, prepareFix, type FixOptions } from "../check/fix";
 
 interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions {

@@ -22,7 +22,7 @@ function report(ctx: Context, entries: readonly Entry[], before: Map<Entry, stri
     ctx.out.write(json(entries.map((e) => ({ id: e.id, title: e.title, url: e.url, state: stateJson(layer.get(e)) }))));
     return;
   }
-  const mark = doneMark(ctx.env);
+  const mark = doneMark(ctx.env, ctx.platform);
   const lines = entries.map((e) => {
     const was = before.get(e);
     const what = done ? (was ? `already done on ${was.slice(0, 10)}` : `done ${doneAt(layer.get(e))!.slice(0, 10)}`) : was ? "not done any more" : "was not done";

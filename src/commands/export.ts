@@ -1,14 +1,14 @@
 // icp-links export --format <json|csv|md|html> [-o file]: the catalog for other tools (#6).
 import { InvalidArgumentError } from "commander";
 import type { CommandSpec } from "../command-kit/spec";
-import { BASE_URL_OPTION, FILTER_OPTIONS, outputOptions } from "../command-kit/spec";
+import { BASE_URL_OPTION, FILTER_OPTIONS, outputOptions, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import type { FilterOptions } from "../command-kit/context";
 import { urlFor } from "../command-kit/open-urls";
 import type { Entry } from "../catalog/types";
 import { FORMATS, type Format } from "../render/formats";
 import { IcpError, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
-import { filterEntries, ownLayer, stateJson, STATE_FILTER_OPTIONS, type StateFilterOptions } from "../state/layer";
+import { filterEntries, ownLayer, stateJson, type StateFilterOptions } from "../state/layer";
 
 
 interface ExportOptions extends FilterOptions, StateFilterOptions {

@@ -75,7 +75,7 @@ export const speakers: CommandSpec<Record<string, never>> = {
       ctx.out.write(facets.map((f, i) => `${sanitize(f.name)}\t${f.entries.length}\t${talksOf(catalog, f).map((e) => e.id).join(",")}\t${done[i]}\n`).join(""));
       return;
     }
-    const mark = doneMark(ctx.env);
+    const mark = doneMark(ctx.env, ctx.platform);
     const { style } = ctx.view;
     // One table over every talk, so that the columns line up across speakers.
     const talks = facets.flatMap((f) => talksOf(catalog, f));

@@ -1,11 +1,11 @@
 // icp-links list: every entry, grouped by section, filtered.
 import type { CommandSpec } from "../command-kit/spec";
-import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "../command-kit/spec";
+import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import type { FilterOptions } from "../command-kit/context";
 import { applyFilters, sortEntries } from "../search/filters";
 import { entryJson, json, renderList } from "../render/entries";
 import { checkMark } from "../check/render";
-import { doneMark, doneMarks, filterEntries, ownLayer, stateJson, STATE_FILTER_OPTIONS, wantsState, type StateFilterOptions } from "../state/layer";
+import { doneMark, doneMarks, filterEntries, ownLayer, stateJson, wantsState, type StateFilterOptions } from "../state/layer";
 
 export const list: CommandSpec<FilterOptions & StateFilterOptions> = {
   name: "list",
@@ -31,6 +31,6 @@ export const list: CommandSpec<FilterOptions & StateFilterOptions> = {
       const mark = checkMark(checks.get(e.url));
       if (mark) marks.set(e.position, mark);
     }
-    ctx.out.write(renderList(catalog, entries, ctx.view, marks, doneMarks(entries, layer, doneMark(ctx.env))));
+    ctx.out.write(renderList(catalog, entries, ctx.view, marks, doneMarks(entries, layer, doneMark(ctx.env, ctx.platform))));
   },
 };

@@ -2,7 +2,7 @@
 // ranking as `search`), arrows to move, Enter opens the entry through the same safe path as
 // `open`, → follows a list entry into the list it links to (#18), Esc or Ctrl-C leaves with exit 130. The prompt itself is injected (ctx.choose).
 import type { CommandSpec } from "../command-kit/spec";
-import { BASE_URL_OPTION } from "../command-kit/spec";
+import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import { FILTER_OPTIONS } from "../command-kit/spec";
 import type { FilterOptions } from "../command-kit/context";
 import { openAll, urlFor } from "../command-kit/open-urls";
@@ -14,7 +14,7 @@ import { renderTable } from "../render/table";
 import { ExitCode, QuietExit, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { formatDuration } from "../render/entries";
-import { doneMark, doneMarks, ownLayer, recordOpened, STATE_FILTER_OPTIONS, type StateFilterOptions } from "../state/layer";
+import { doneMark, doneMarks, ownLayer, recordOpened, type StateFilterOptions } from "../state/layer";
 
 interface PickOptions extends FilterOptions, StateFilterOptions {
   print?: boolean;
@@ -77,7 +77,7 @@ export const pick: CommandSpec<PickOptions> = {
       // As in search: own tags and notes are searched, --todo and --done select (#16).
       const layer = ownLayer(ctx);
       const { scan, shown: entries } = searchScope(catalog, options, layer);
-      const mark = doneMark(ctx.env);
+      const mark = doneMark(ctx.env, ctx.platform);
       const chosen = await ctx.choose({
         message: "Open",
         initial,

@@ -1,6 +1,6 @@
 // icp-links search <query...>: ranked, typo-tolerant search.
 import type { CommandSpec } from "../command-kit/spec";
-import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION } from "../command-kit/spec";
+import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION, STATE_FILTER_OPTIONS, parsed } from "../command-kit/spec";
 import { sortEntries } from "../search/filters";
 import type { FilterOptions } from "../command-kit/context";
 import { searchScope } from "../command-kit/select";
@@ -9,7 +9,7 @@ import { isEmptyQuery, parseQuery, QUERY_FIELDS } from "../search/query";
 import { entryFields, entryJson, entryRows, fieldsSlices, json, parseFields, tsvSlices, ENTRY_FIELDS, type EntryField } from "../render/entries";
 import { plainStyle } from "../render/style";
 import { NotFoundError } from "../errors";
-import { doneMark, doneMarks, ownLayer, stateJson, STATE_FILTER_OPTIONS, type StateFilterOptions } from "../state/layer";
+import { doneMark, doneMarks, ownLayer, stateJson, type StateFilterOptions } from "../state/layer";
 
 export const search: CommandSpec<FilterOptions & StateFilterOptions & { fields?: EntryField[] }> = {
   name: "search",
@@ -20,7 +20,7 @@ export const search: CommandSpec<FilterOptions & StateFilterOptions & { fields?:
     ...STATE_FILTER_OPTIONS,
     SORT_OPTION,
     LIMIT_OPTION,
-    { flags: "--fields <list>", description: `the TSV columns and --json keys, comma-separated: ${ENTRY_FIELDS.join(",")}`, parse: parseFields },
+    { flags: "--fields <list>", description: `the TSV columns and --json keys, comma-separated: ${ENTRY_FIELDS.join(",")}`, parse: parsed(parseFields) },
   ],
   exitCodes: [["1", "no entry matches the query"]],
   examples: [
@@ -70,7 +70,7 @@ export const search: CommandSpec<FilterOptions & StateFilterOptions & { fields?:
       for (const text of tsvSlices(entries, shown, coloured ? { query, style: ctx.view.style } : undefined)) ctx.out.write(text);
     } else if (shown.length > 0) {
       const rows = Array.from(shown, (i) => entries.at(i)!);
-      ctx.out.write(`${entryRows(rows, ctx.view, { query, showSection: true, done: doneMarks(rows, layer, doneMark(ctx.env)) }).join("\n")}\n`);
+      ctx.out.write(`${entryRows(rows, ctx.view, { query, showSection: true, done: doneMarks(rows, layer, doneMark(ctx.env, ctx.platform)) }).join("\n")}\n`);
     }
     if (shown.length === 0) {
       // Which terms match nothing alone (#14: a term is a word, a phrase or a field: word).

@@ -2,7 +2,7 @@
 // takes an EditablePage and returns the page's new text; lines outside the edit are kept as they
 // were, byte for byte (document.ts). Pure: errors are thrown as the typed errors of src/errors.
 import type { Entry, ParsedEntry } from "../catalog/types";
-import { NotFoundError, UsageError } from "../errors";
+import { NotFoundError, ValueError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { applySplices, isBlank, writeDoc, type Doc, type Splice } from "./document";
 import { openPage, parsedOf, type EditablePage } from "./page";
@@ -31,9 +31,9 @@ export function entryWithUrl(page: EditablePage, url: string): Entry | undefined
 
 /** Only what a page can link to and a browser opens: http(s) URLs and site paths ("/talks"). */
 export function checkNewUrl(url: string): void {
-  if (/[\x00-\x20\x7f]/.test(url.trim()) || url.trim() === "") throw new UsageError(`'${sanitize(url)}' is not a URL`, "give an http(s) URL or a site path such as /talks");
+  if (/[\x00-\x20\x7f]/.test(url.trim()) || url.trim() === "") throw new ValueError(`'${sanitize(url)}' is not a URL`, "give an http(s) URL or a site path such as /talks");
   // Characters a URL never holds as typed: they would be written percent-encoded, another URL.
-  if (/[<>"`{}|\\^]/.test(url)) throw new UsageError(`'${sanitize(url)}' holds characters a URL must percent-encode`, "encode them (< as %3C, > as %3E, space as %20)");
+  if (/[<>"`{}|\\^]/.test(url)) throw new ValueError(`'${sanitize(url)}' holds characters a URL must percent-encode`, "encode them (< as %3C, > as %3E, space as %20)");
   if (/^\/(?!\/)/.test(url)) return;
   let parsed: URL | undefined;
   try {
@@ -42,7 +42,7 @@ export function checkNewUrl(url: string): void {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:") || !parsed.hostname) {
-    throw new UsageError(`'${sanitize(url)}' is not an http(s) URL or a site path`, "give a URL such as https://example.org/talk, or a path such as /talks");
+    throw new ValueError(`'${sanitize(url)}' is not an http(s) URL or a site path`, "give a URL such as https://example.org/talk, or a path such as /talks");
   }
 }
 
@@ -140,11 +140,11 @@ export function chooseSection(page: EditablePage, wanted: string | undefined): S
     return { section: section ?? aboveHeadings(page) };
   }
   const name = sanitize(wanted).trim();
-  if (!name) throw new UsageError("--section needs a name", "give the section's name, or leave --section out");
+  if (!name) throw new ValueError("--section needs a name", "give the section's name, or leave --section out");
   const match = findSection(page.sections, name);
   if ("section" in match) return { section: match.section };
   if ("ambiguous" in match) {
-    throw new UsageError(`--section '${name}' fits ${match.ambiguous.length} sections: ${match.ambiguous.map(describeSection).join("; ")}`, "give more of the name, or the trail as 'Parent / Child'");
+    throw new ValueError(`--section '${name}' fits ${match.ambiguous.length} sections: ${match.ambiguous.map(describeSection).join("; ")}`, "give more of the name, or the trail as 'Parent / Child'");
   }
   return { create: name };
 }
@@ -181,7 +181,7 @@ export function addEntry(page: EditablePage, item: NewItem, sectionName: string 
   const after = openPage(text, page.source);
   const key = comparableUrl(item.url);
   if (after.catalog.entries.length !== page.catalog.entries.length + 1 || after.catalog.entries.filter((e) => comparableUrl(e.url) === key).length !== 1) {
-    throw new UsageError(`the new entry would not be read where it goes (line ${splice.start + splice.insert.length}: inside a code block or an HTML block?); nothing added`, "add it by hand, or choose another --section");
+    throw new ValueError(`the new entry would not be read where it goes (line ${splice.start + splice.insert.length}: inside a code block or an HTML block?); nothing added`, "add it by hand, or choose another --section");
   }
   return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
 }
@@ -191,10 +191,10 @@ function removal(page: EditablePage, entry: Entry, force: boolean): Splice {
   const parsed = parsedOf(page, entry);
   const place = parsed.place;
   if (!place || place.kind === "paragraph") {
-    throw new UsageError(`${entry.id} (line ${entry.line}) is not a list item or a table row`, "edit that paragraph by hand");
+    throw new ValueError(`${entry.id} (line ${entry.line}) is not a list item or a table row`, "edit that paragraph by hand");
   }
   if (place.kind === "item" && place.nested && !force) {
-    throw new UsageError(`${entry.id} (line ${entry.line}) has nested items`, "add --force to remove them with it");
+    throw new ValueError(`${entry.id} (line ${entry.line}) has nested items`, "add --force to remove them with it");
   }
   const { doc } = page;
   const range = place.kind === "row" ? [place.start - 1, place.start] : contentRange(doc, place, doc.lines.length);
@@ -231,7 +231,7 @@ export function removeEntries(page: EditablePage, entries: readonly Entry[], for
   const left = openPage(text, page.source).catalog.entries.map((e) => e.url);
   const expected = page.catalog.entries.filter((e) => !gone.includes(e)).map((e) => e.url);
   if (left.length !== expected.length || left.some((x, i) => x !== expected[i])) {
-    throw new UsageError("removing those lines would change how the rest of the page reads; nothing removed", "remove them by hand");
+    throw new ValueError("removing those lines would change how the rest of the page reads; nothing removed", "remove them by hand");
   }
   return text;
 }
@@ -246,18 +246,18 @@ export interface MoveResult {
 export function moveEntry(page: EditablePage, entry: Entry, sectionName: string): MoveResult {
   const parsed = parsedOf(page, entry);
   if (parsed.place?.kind !== "item") {
-    throw new UsageError(`${entry.id} (line ${entry.line}) is not a list item`, "only list items can be moved; edit it by hand");
+    throw new ValueError(`${entry.id} (line ${entry.line}) is not a list item`, "only list items can be moved; edit it by hand");
   }
   const choice = chooseSection(page, sectionName);
   if ("section" in choice && parsed.line - 1 >= choice.section.start && parsed.line - 1 < choice.section.end) {
-    throw new UsageError(`${entry.id} is already in ${describeSection(choice.section)}`, "name another section");
+    throw new ValueError(`${entry.id} is already in ${describeSection(choice.section)}`, "name another section");
   }
   const out = removal(page, entry, true);
   const { doc } = page;
   const [first, last] = contentRange(doc, parsed.place, doc.lines.length);
   const lines = doc.lines.slice(first, last).map((l) => l.text);
   const source = bulletOf(lines[0]!);
-  if (!source) throw new UsageError(`${entry.id} (line ${entry.line}) is a list item inside a block quote or another block`, "move it by hand");
+  if (!source) throw new ValueError(`${entry.id} (line ${entry.line}) is a list item inside a block quote or another block`, "move it by hand");
   const sourceColumn = source.indent.length + source.marker.length + source.gap.length;
   const reindent = (style: ItemStyle): string[] => {
     const first = `${style.indent}${style.marker}${style.gap}${lines[0]!.slice(sourceColumn)}`;
@@ -275,7 +275,7 @@ export function moveEntry(page: EditablePage, entry: Entry, sectionName: string)
   const text = writeDoc(applySplices(doc, splices));
   const after = openPage(text, page.source);
   if (after.catalog.entries.length !== page.catalog.entries.length || !after.catalog.entries.some((e) => e.url === entry.url && e.sectionPath.join("\n") !== entry.sectionPath.join("\n"))) {
-    throw new UsageError(`${entry.id} would not be read where it goes (inside a code block or an HTML block?); nothing moved`, "move it by hand, or choose another --section");
+    throw new ValueError(`${entry.id} would not be read where it goes (inside a code block or an HTML block?); nothing moved`, "move it by hand, or choose another --section");
   }
   return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
 }

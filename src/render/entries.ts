@@ -9,8 +9,8 @@ import { sanitize, unsafeInTsv } from "../text/sanitize";
 import { renderTable, truncate, type Column, type FitStep } from "./table";
 import type { Style, View } from "./style";
 import type { CheckResult } from "../check/types";
-import { InvalidArgumentError } from "commander";
 import type { StateJson } from "../state/layer";
+import { ValueError } from "../errors";
 
 /** The fields of an entry in --json output. Names are stable (documented in the README). */
 export interface EntryJson {
@@ -306,12 +306,12 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
 export const ENTRY_FIELDS = ["id", "position", "title", "url", "kind", "section", "sectionPath", "speakers", "description", "tags", "event", "year", "duration", "source", "line", "target", "score"] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 
-/** "id,title,url" -> the fields; a usage error (InvalidArgumentError) naming an unknown one. */
+/** "id,title,url" -> the fields; a ValueError naming an unknown one. */
 export function parseFields(value: string): EntryField[] {
   const names = value.split(",").map((f) => f.trim()).filter(Boolean);
   const unknown = names.filter((f) => !(ENTRY_FIELDS as readonly string[]).includes(f) && f !== "speaker");
   if (names.length === 0 || unknown.length > 0) {
-    throw new InvalidArgumentError(`${unknown.length > 0 ? `unknown field '${unknown[0]}'` : "no field given"}; fields: ${ENTRY_FIELDS.join(",")}`);
+    throw new ValueError(`${unknown.length > 0 ? `unknown field '${unknown[0]}'` : "no field given"}; fields: ${ENTRY_FIELDS.join(",")}`);
   }
   // "speaker" is today's name of the column: the same as speakers.
   return [...new Set(names.map((f) => (f === "speaker" ? "speakers" : f) as EntryField))];

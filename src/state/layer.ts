@@ -2,12 +2,11 @@
 // --done filters, the marks of rows, progress counts, and entries as the search sees them with
 // one's notes and own tags. Pure over the data; `ownLayer` reads the store through the Context.
 import type { Context } from "../command-kit/context";
-import type { OptionSpec } from "../command-kit/spec";
 import type { Entry } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
 import { applyFilters, type Filters } from "../search/filters";
 import type { CheckResult } from "../check/types";
-import { UsageError } from "../errors";
+import { UsageError, ValueError } from "../errors";
 import { isDone, markOpened, noteOf, ownTags, seen, stateKey, type EntryState, type StateData } from "./model";
 import { sanitize } from "../text/sanitize";
 
@@ -68,18 +67,13 @@ export interface StateFilterOptions {
   done?: boolean;
 }
 
-export const STATE_FILTER_OPTIONS: OptionSpec[] = [
-  { flags: "--todo", description: "only entries not marked done" },
-  { flags: "--done", description: "only entries marked done" },
-];
-
 export function wantsState(options: StateFilterOptions): boolean {
   return Boolean(options.todo || options.done);
 }
 
 /** Keeps the entries --todo or --done asks for (all without either). */
 export function filterByState<E extends { url: string }>(entries: readonly E[], layer: OwnLayer | undefined, options: StateFilterOptions): readonly E[] {
-  if (options.todo && options.done) throw new UsageError("--todo and --done exclude each other", "give one of them");
+  if (options.todo && options.done) throw new ValueError("--todo and --done exclude each other", "give one of them");
   if (!options.todo && !options.done) return entries;
   return entries.filter((e) => isDone(layer?.get(e)) === Boolean(options.done));
 }
@@ -94,7 +88,7 @@ export function ownTagsOf(layer: OwnLayer | undefined): ((e: Entry) => string[])
  * locale says which (the first of LC_ALL, LC_CTYPE, LANG that is set, as the C library reads
  * them): UTF-8 in it, or no locale at all on Windows and macOS terminals, which are Unicode.
  */
-export function doneMark(env: Record<string, string | undefined>, platform: string = process.platform): string {
+export function doneMark(env: Record<string, string | undefined>, platform: string): string {
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
   const unicode = locale ? /utf-?8/i.test(locale) : platform === "win32" || platform === "darwin";
   return unicode ? "\u2713" : "done";

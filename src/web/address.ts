@@ -8,7 +8,7 @@
 //   https://github.com/owner/repo/blob/<ref>/x.md  that file, from its raw address
 // A README is asked for under the names GitHub shows as one: README.md, readme.md, Readme.md,
 // README.markdown, in that order (raw addresses are case-sensitive).
-import { UsageError } from "../errors";
+import { ValueError } from "../errors";
 import { sanitize } from "../text/sanitize";
 
 /** The hosts a repository address maps to; injected so that tests can point them at 127.0.0.1. */
@@ -51,11 +51,11 @@ function repository(owner: string, repo: string, ref: string, hosts: CodeHosts):
   };
 }
 
-function invalid(spec: string, why: string): UsageError {
-  return new UsageError(`--file ${sanitize(spec).slice(0, 200)}: ${why}`, "give a URL of a markdown file, https://github.com/owner/repo or github:owner/repo");
+function invalid(spec: string, why: string): ValueError {
+  return new ValueError(`--file ${sanitize(spec).slice(0, 200)}: ${why}`, "give a URL of a markdown file, https://github.com/owner/repo or github:owner/repo");
 }
 
-/** Where the page that `spec` names is, or a UsageError saying why that is not an address. */
+/** Where the page that `spec` names is, or a ValueError saying why that is not an address. */
 export function pageAddress(spec: string, hosts: CodeHosts = DEFAULT_HOSTS): PageAddress {
   if (/^github:/i.test(spec)) {
     const m = REPO.exec(spec.slice("github:".length).replace(/#.*$/, ""));

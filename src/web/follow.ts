@@ -6,7 +6,7 @@ import type { Entry } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
 import { resolve } from "../catalog/resolve";
 import { isRelative } from "../catalog/classify";
-import { UsageError } from "../errors";
+import { ValueError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { isPageLink, isRemoteSpec } from "./address";
 
@@ -29,9 +29,9 @@ export function followEntry(catalog: Catalog, entry: Entry): string {
       // A local page's link to a file beside it: a path, not an address.
       const path = decodeURIComponent(raw.replace(/[?#].*$/, ""));
       if (/\.(md|markdown)$/i.test(path)) return join(dirname(entry.source), path);
-      throw new UsageError(`'${entry.id}' links to ${sanitize(raw).slice(0, 100)}, not to a markdown page`, HINT);
+      throw new ValueError(`'${entry.id}' links to ${sanitize(raw).slice(0, 100)}, not to a markdown page`, HINT);
     } else if (base) url = new URL(raw, base).href;
-    else throw new UsageError(`'${entry.id}' is a site link (${sanitize(raw).slice(0, 100)}) and no base URL is known`, HINT);
+    else throw new ValueError(`'${entry.id}' is a site link (${sanitize(raw).slice(0, 100)}) and no base URL is known`, HINT);
   }
   if (!isPageLink(url)) {
     let where: string;
@@ -40,7 +40,7 @@ export function followEntry(catalog: Catalog, entry: Entry): string {
     } catch {
       where = url;
     }
-    throw new UsageError(`'${entry.id}' links to ${sanitize(where).slice(0, 100)}, not to a markdown page or a repository`, HINT);
+    throw new ValueError(`'${entry.id}' links to ${sanitize(where).slice(0, 100)}, not to a markdown page or a repository`, HINT);
   }
   return url;
 }

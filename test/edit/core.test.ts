@@ -8,7 +8,7 @@ import { MAX_TITLE, titleOfHtml, tidyTitle } from "../../src/edit/title";
 import { openPage } from "../../src/edit/page";
 import { addEntry, checkNewUrl, moveEntry, removeEntries } from "../../src/edit/edits";
 import { parsePage } from "../../src/catalog/parse-page";
-import { NotFoundError, UsageError } from "../../src/errors";
+import { NotFoundError, ValueError } from "../../src/errors";
 import { renderDiff } from "../../src/edit/diff";
 import { plainStyle } from "../../src/render/style";
 
@@ -123,7 +123,7 @@ describe("refusals", () => {
   const entry = (url: string) => page.catalog.entries.find((e) => e.url.startsWith(url))!;
 
   it.each(["javascript:alert(1)", "ftp://a.example/", "//host.example/x", "example.org", "", "https://a.example/a b", "mailto:a@b.example", "https://a.example/<x>", 'https://a.example/"q"'])("refuses to add %j", (url) => {
-    expect(() => checkNewUrl(url)).toThrow(UsageError);
+    expect(() => checkNewUrl(url)).toThrow(ValueError);
   });
 
   it("refuses a URL already on the page, naming the entry (exit 1)", () => {

@@ -95,6 +95,7 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       view,
       errView: { ...view, tty: options.errTty ?? false },
       env: options.env ?? {},
+      platform: "linux",
       json: Boolean(globals.json),
       catalog: async () => buildCatalog([parsePage(page, "page.md")]),
       opener: async (request) => {

@@ -40,7 +40,7 @@ describe("the command line reports a ValueError as a usage error", () => {
   const page = readFileSync(`${ROOT}test/fixtures/talk-list.md`, "utf8");
   it.each([
     // Found while the command runs: program.ts's error report.
-    [["list", "--kind", "video"], `icp-links: unknown kind 'video' (${KINDS_HINT})\n`],
+    [["list", "--kind", "video"], `icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (${KINDS_HINT}) (see 'icp-links --help')\n`],
     [["search", '"chain key'], 'icp-links: the query has an unclosed quote: "chain key (close the phrase with ", or leave the quote out)\n'],
     [["search", "author:camenisch"], "icp-links: unknown field 'author:' in the query (use one of: title: speaker: section: kind: tag: event: year:)\n"],
     [["search", "year:21"], "icp-links: year:21 is not a year (use year:2021 or a range, year:2019..2021)\n"],
