@@ -1,5 +1,5 @@
-// Pages -> Catalog: positions in document order across pages, unique ids, and the indexes
-// (by section, kind, speaker, tag) that the commands read. Pure.
+// Pages -> Catalog: positions in document order across pages, unique ids, and the facets (by
+// section, kind, speaker, event, year, tag) that the commands read. Pure.
 import type { Entry, Facet, Page, ParsedEntry } from "./types";
 import { KINDS } from "./types";
 import { entriesOf, type Entries, type LoadedPage } from "./entries";
@@ -126,7 +126,10 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[]): Catalog {
       summary: (i) => stored.summary(i),
       sanitized: stored.sanitized,
       columns: () => stored.columns(),
-      [Symbol.iterator]: () => all()[Symbol.iterator](),
+      // One at a time, as at() builds them: iterating keeps nothing the caller does not.
+      *[Symbol.iterator]() {
+        for (let i = 0; i < stored.size; i++) yield built ? built[i]! : at(i)!;
+      },
     };
   } else {
     const numberedEntries = numbered(pages, permalinks);

@@ -1,14 +1,18 @@
 // The one way every command reads entries (#15): `Entries`, whether they came from the parser
 // or from the cache. A parsed page's entries are an array; the cache's are built one by one from
 // its columns when asked for (cache/format.ts), so that a search of 100,000 cached entries builds
-// objects for what it prints only (#4). Callers cannot tell the two apart, and need not. Pure.
+// objects for what it prints only (#4), until something asks for all of them. Callers cannot tell
+// the two apart, and need not. Pure.
 import type { Entry, EntrySummary, Page } from "./types";
 import type { EntryColumns } from "../columns/types";
 import { columnsOf } from "../columns/build";
 
 export interface Entries extends Iterable<Entry> {
   readonly size: number;
-  /** Entry `index` (0-based, in catalog order); from the cache, a new object each call. */
+  /**
+   * Entry `index` (0-based, in catalog order). From the cache, a new object each call until every
+   * entry has been built (`entries`, `all()`); then that one.
+   */
   at(index: number): Entry | undefined;
   /** Just what a list row (TSV) prints of entry `index`: from the cache, cheaper than at(). */
   summary(index: number): EntrySummary | undefined;
@@ -37,8 +41,8 @@ export interface LoadedPage {
 }
 
 /** Entries of a list already built: a parsed page's, or a filtered selection of any. */
-export function entriesOf(list: readonly Entry[], columns?: EntryColumns): Entries {
-  let made = columns;
+export function entriesOf(list: readonly Entry[]): Entries {
+  let made: EntryColumns | undefined;
   return {
     size: list.length,
     at: (index) => list[index],
@@ -47,9 +51,4 @@ export function entriesOf(list: readonly Entry[], columns?: EntryColumns): Entri
     columns: () => (made ??= columnsOf(list)),
     [Symbol.iterator]: () => list[Symbol.iterator](),
   };
-}
-
-/** Every entry of `entries`, as an array (built here when they are built on demand). */
-export function toArray(entries: Entries): Entry[] {
-  return Array.from({ length: entries.size }, (_, i) => entries.at(i)!);
 }

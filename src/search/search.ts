@@ -368,7 +368,7 @@ export interface SearchOptions {
 }
 
 /**
- * The entries that match, best first, as positions in `entries` with their scores. Equal scores
+ * The entries that match, best first, as indexes (0-based) into the `entries` searched, with their scores. Equal scores
  * keep document order, so results are stable. No entry object is built (but for kind: and year:):
  * a caller that prints 19,000 hits of a 100,000-link page builds each entry as it prints it (#4).
  */

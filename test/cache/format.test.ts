@@ -31,6 +31,22 @@ describe("cache format", () => {
     expect(cached.bySpeaker).toEqual(direct.bySpeaker);
   });
 
+  it("iterates a cached catalog in order, building each entry as it comes, and keeps none of them", () => {
+    const { back } = roundTrip(awesome);
+    let built = 0;
+    const counted = { ...back!.stored, at: (i: number) => (built++, back!.stored.at(i)) };
+    const cached = buildCatalog([{ page: back!.page, stored: counted }]);
+    const ids: string[] = [];
+    for (const e of cached) {
+      ids.push(e.id);
+      expect(built).toBe(ids.length);
+    }
+    expect(ids).toEqual(buildCatalog([awesome]).entries.map((e) => e.id));
+    // Iterating again builds them again: nothing was kept.
+    expect([...cached].length).toBe(ids.length);
+    expect(built).toBe(2 * ids.length);
+  });
+
   it("searches the cached entries without building more than the hits", () => {
     const { back } = roundTrip(awesome);
     let built = 0;

@@ -2,7 +2,11 @@
 // records, a page given as text, an HTTP client that answers from a table. No terminal, no
 // browser, no network, no disk.
 import type { ChooseConfig, Context, GlobalOptions } from "../../src/command-kit/context";
-import type { Entry } from "../../src/catalog/types";
+import type { Entry, Page } from "../../src/catalog/types";
+import type { LoadedPage } from "../../src/catalog/entries";
+import { pack, unpack } from "../../src/cache/format";
+import { checksum } from "../../src/cache/checksum";
+import { assignIds } from "../../src/catalog/ids";
 import type { Catalog } from "../../src/catalog/catalog";
 import type { OpenRequest } from "../../src/io/opener";
 import { plainStyle, type Style } from "../../src/render/style";
@@ -35,6 +39,13 @@ export function memoryStateStore(data: StateData = new Map()): StateStore & { da
   return store;
 }
 
+/** A parsed page as the cache stores and gives it back: stored columns, entries built one by one. */
+export function throughCache(page: Page): LoadedPage {
+  const loaded = unpack(pack(page, assignIds(page.entries), "test-build", "test-key", checksum), "test-build", "test-key", page.source, checksum);
+  if (!loaded) throw new Error("the cache format did not read back what it wrote");
+  return loaded;
+}
+
 export interface InProcessOptions {
   http?: HttpClient;
   tty?: boolean;
@@ -63,6 +74,8 @@ export interface InProcessOptions {
   opener?: (request: OpenRequest) => Promise<void>;
   /** Whether stderr is a terminal ("Opening …", "Wrote …"); false by default. */
   errTty?: boolean;
+  /** The page as a warm run reads it: packed into the cache's form and read back (entries built when read). */
+  cached?: boolean;
   /** The terminal's progress bar (Context.progressBar); none by default, as in a pipe. */
   progressBar?: Context["progressBar"];
   /** How stdout is coloured; plain by default. */
@@ -97,7 +110,7 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       env: options.env ?? {},
       platform: "linux",
       json: Boolean(globals.json),
-      catalog: async () => buildCatalog([parsePage(page, "page.md")]),
+      catalog: async () => buildCatalog([options.cached ? throughCache(parsePage(page, "page.md")) : parsePage(page, "page.md")]),
       opener: async (request) => {
         await options.opener?.(request);
         out.opened.push(request.url);
