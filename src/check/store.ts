@@ -9,13 +9,16 @@
 // - written atomically, mode 0600 in a folder of mode 0700, pruned: results older than KEEP_MS
 //   go, and the oldest go first past MAX_STORE_BYTES;
 // - two `check` runs at once lose neither's results: a save re-reads the file and merges into it
-//   under a lock file (O_EXCL), the newer result of a URL winning;
+//   under a lock file (checks.json.lock, io/lock-file.ts, the same lock as the state's), the
+//   newer result of a URL winning; a save that cannot get the lock within LOCK_WAIT_MS gives up
+//   and says so under --debug: results are never worth an error;
 // - every text read back is sanitized again: the file is data, not trusted output.
 import { trusted } from "../io/trust";
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write";
 import { makeDirectory } from "../io/mkdir";
+import { lockFile } from "../io/lock-file";
 import type { CheckResult } from "./types";
 import { STATES } from "./types";
 import { sanitize } from "../text/sanitize";
@@ -24,7 +27,7 @@ import { sanitize } from "../text/sanitize";
 export const KEEP_MS = 180 * 24 * 3600 * 1000;
 /** The largest results file read or written: some 15,000 results; a bigger file is ignored. */
 export const MAX_STORE_BYTES = 4 * 1024 * 1024;
-/** A lock older than this is left over by a run that died: it is taken over. */
+/** A lock older than this is left over by a run that died, whatever its pid says: it is taken over. */
 const STALE_LOCK_MS = 10_000;
 /** How long a save waits for another run's lock (held for the few ms of a read and a write). */
 const LOCK_WAIT_MS = 5_000;
@@ -54,11 +57,6 @@ function clean(r: CheckResult): CheckResult {
   return out;
 }
 
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
-/** Waits synchronously: a save is the last thing a run does, and has nothing else to do. */
-const sleepSync = (ms: number) => void Atomics.wait(pause, 0, 0, ms);
-
 export interface CheckStoreOptions {
   /** The owner the folder and file must have; undefined where there are no uids. */
   uid?: number;
@@ -68,7 +66,8 @@ export interface CheckStoreOptions {
 
 export function fileCheckStore(dir: string, now: () => number, options: CheckStoreOptions = {}): CheckStore {
   const file = join(dir, "checks.json");
-  const lock = `${file}.lock`;
+  // The lock's clock is the real one, as the age of its file is: `now` may be a test's fixed time.
+  const lock = lockFile(`${file}.lock`, { staleMs: STALE_LOCK_MS, waitMs: LOCK_WAIT_MS, pauseMs: [10, 30] });
   const { uid, onError } = options;
   let loaded: Map<string, CheckResult> | undefined;
 
@@ -100,29 +99,6 @@ export function fileCheckStore(dir: string, now: () => number, options: CheckSto
     return results;
   };
 
-  /** Takes the lock file, waiting for another run's; false if it could not. */
-  const acquire = (): boolean => {
-    const until = now() + LOCK_WAIT_MS;
-    for (;;) {
-      try {
-        closeSync(openSync(lock, "wx", 0o600));
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      }
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) {
-          unlinkSync(lock);
-          continue;
-        }
-      } catch {
-        continue; // Released meanwhile.
-      }
-      if (now() >= until) return false;
-      sleepSync(10 + Math.floor(Math.random() * 20));
-    }
-  };
-
   const store: CheckStore = {
     load() {
       return (loaded ??= read());
@@ -132,8 +108,10 @@ export function fileCheckStore(dir: string, now: () => number, options: CheckSto
       try {
         makeDirectory(dir, 0o700);
         if (!trusted(statSync(dir), uid)) throw new Error("its folder is not yours, or others may write to it");
-        if (!acquire()) throw new Error(`another run holds ${lock}`);
+        const { token } = lock.acquire();
+        if (token === undefined) throw new Error(`another run holds ${lock.path}`);
         try {
+          lock.removeLeftovers();
           // Re-read under the lock: another run may have saved since this one loaded.
           const all = read();
           for (const r of results) {
@@ -159,11 +137,7 @@ export function fileCheckStore(dir: string, now: () => number, options: CheckSto
           writeFileAtomic(file, `{"version":1,"results":[${kept.map((r) => texts.get(r)).join(",")}]}`, { mode: 0o600 });
           loaded = new Map(kept.map((r) => [r.url, r]));
         } finally {
-          try {
-            unlinkSync(lock);
-          } catch {
-            // Taken over as stale by another run: nothing to release.
-          }
+          lock.release(token);
         }
       } catch (error) {
         onError?.(`cannot write ${file}`, error);

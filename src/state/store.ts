@@ -11,19 +11,20 @@
 //   while they hold it: 20 concurrent `done` on different entries all persist. A lock, not an
 //   append-only journal: the journal would still need a lock to be compacted, and readers
 //   would replay it at every start; one small file read whole is what `list` can afford (#4).
-//   A lock whose process is gone (same host, no such pid) or older than LOCK_STALE_MS is
-//   broken: renamed away (only one breaker can win the rename), checked to be the stale one,
-//   and removed.
+//   The lock is io/lock-file.ts's, the same as checks.json's: one whose process is gone (same
+//   host, no such pid) or older than LOCK_STALE_MS is broken (renamed away, so only one breaker
+//   wins, checked to be the stale one, and removed); a writer waits up to LOCK_WAIT_MS, then
+//   says which process holds it.
 // - A damaged file is never replaced: it is renamed aside (state.json.damaged-<time>) under the
 //   lock and the error names that file; the next run starts afresh, the marks are in the file.
 // - The same owner rules as the cache: the folder and file must be ours and writable by us
 //   alone; the file is a regular file (not a link, FIFO or device); a rewrite keeps its mode.
 import { trusted } from "../io/trust";
-import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
-import { hostname } from "node:os";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write";
 import { makeDirectory } from "../io/mkdir";
+import { lockFile, type Acquired } from "../io/lock-file";
 import { UsageError } from "../errors";
 import { fromJson, toJson, type StateData } from "./model";
 
@@ -75,29 +76,13 @@ export interface FileStateOptions {
   beforeRename?: () => void;
 }
 
-/** Blocks the thread: a one-shot command has nothing else to do while it waits for the lock. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, as another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 
 export function fileStateStore(options: FileStateOptions): StateStore {
   const { dir, uid } = options;
   const now = options.now ?? Date.now;
   const file = join(dir, "state.json");
-  const lockFile = join(dir, "state.lock");
+  const stateLock = lockFile(join(dir, "state.lock"), { staleMs: LOCK_STALE_MS, waitMs: options.lockWaitMs ?? LOCK_WAIT_MS, now });
   let cached: StateData | undefined;
 
   /** The file's bytes and mode, or undefined when there is none. Throws UsageError. */
@@ -153,91 +138,23 @@ export function fileStateStore(options: FileStateOptions): StateStore {
     }
   }
 
-  function lockInfo(): { text: string; pid: number; host: string; ageMs: number } | undefined {
-    try {
-      const text = readFileSync(lockFile, "utf8");
-      const [pid, host] = text.split(" ");
-      return { text, pid: Number(pid), host: host ?? "", ageMs: now() - statSync(lockFile).mtimeMs };
-    } catch {
-      return undefined;
-    }
-  }
-
-  function stale(lock: { pid: number; host: string; ageMs: number }): boolean {
-    if (lock.ageMs > LOCK_STALE_MS) return true;
-    return lock.host === hostname() && Number.isInteger(lock.pid) && lock.pid > 0 && lock.pid !== process.pid && !alive(lock.pid);
-  }
-
-  /** Breaks a stale lock: renamed away first, so that of two breakers only one removes it. */
-  function breakLock(seenText: string): void {
-    const moved = `${lockFile}.stale.${process.pid}.${Math.random().toString(36).slice(2, 8)}`;
-    try {
-      renameSync(lockFile, moved);
-    } catch {
-      return; // Another process broke it first.
-    }
-    let text = "";
-    try {
-      text = readFileSync(moved, "utf8");
-    } catch {
-      // Gone: nothing to put back.
-    }
-    if (text !== seenText) {
-      // A fresh lock taken since we looked: put it back (link fails if yet another exists).
-      try {
-        linkSync(moved, lockFile);
-      } catch {
-        // Its owner releases by content; nothing more to do.
-      }
-    }
-    try {
-      unlinkSync(moved);
-    } catch {
-      // Already gone.
-    }
-  }
-
+  /** Takes the lock (io/lock-file.ts), in the state's own words when it cannot. */
   function lock(): string {
-    const mine = `${process.pid} ${hostname()} ${new Date(now()).toISOString()}`;
-    const deadline = now() + (options.lockWaitMs ?? LOCK_WAIT_MS);
-    for (;;) {
-      try {
-        const fd = openSync(lockFile, "wx", 0o600);
-        try {
-          writeSync(fd, mine);
-        } finally {
-          closeSync(fd);
-        }
-        return mine;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new UsageError(`cannot lock the state in ${dir}: ${(error as Error).message}`, "check the folder's permissions, or run with --no-state");
-      }
-      const held = lockInfo();
-      // A lock file still empty is being written by its owner: wait, unless it is old.
-      if (held && (held.text !== "" || held.ageMs > LOCK_STALE_MS) && stale(held)) {
-        breakLock(held.text);
-        continue;
-      }
-      if (now() > deadline) {
-        throw new UsageError(`the state is locked by process ${held?.pid || "?"} (${lockFile})`, "wait for that icp-links to end; if none runs, remove the lock file");
-      }
-      sleepSync(5 + Math.random() * 20);
-    }
-  }
-
-  function unlock(mine: string): void {
+    let got: Acquired;
     try {
-      if (readFileSync(lockFile, "utf8") === mine) unlinkSync(lockFile);
-    } catch {
-      // Broken by another process as stale: nothing of ours is left.
+      got = stateLock.acquire();
+    } catch (error) {
+      throw new UsageError(`cannot lock the state in ${dir}: ${(error as Error).message}`, "check the folder's permissions, or run with --no-state");
     }
+    if (got.token !== undefined) return got.token;
+    throw new UsageError(`the state is locked by process ${got.holder?.pid || "?"} (${stateLock.path})`, "wait for that icp-links to end; if none runs, remove the lock file");
   }
 
   /** Temporary files of writers killed mid-write: with the lock held, none is anyone's now. */
   function removeLeftovers(): void {
     try {
       for (const name of readdirSync(dir)) {
-        if ((name.startsWith(".state.json.") && name.endsWith(".tmp")) || name.startsWith("state.lock.stale.")) unlinkSync(join(dir, name));
+        if ((name.startsWith(".state.json.") && name.endsWith(".tmp")) || stateLock.isLeftover(name)) unlinkSync(join(dir, name));
       }
     } catch {
       // Not fatal: they are only litter.
@@ -259,7 +176,7 @@ export function fileStateStore(options: FileStateOptions): StateStore {
         try {
           return (cached = readLocked().data);
         } finally {
-          unlock(mine);
+          stateLock.release(mine);
         }
       }
     },
@@ -282,7 +199,7 @@ export function fileStateStore(options: FileStateOptions): StateStore {
         }
         return (cached = next);
       } finally {
-        unlock(mine);
+        stateLock.release(mine);
       }
     },
   };
