@@ -1,10 +1,11 @@
 // The results store of `check` (checks.json) under the page cache's trust rules (#12): owner and
 // mode, no links, a size bound checked before reading, pruning, texts sanitized when read back,
-// and two runs saving at once losing neither's results.
-import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from "node:fs";
+// and two runs saving at once losing neither's results (in one process, and from separate ones).
+import { execFileSync, spawn } from "node:child_process";
+import { buildSync } from "esbuild";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileCheckStore, KEEP_MS, MAX_STORE_BYTES } from "../../src/check/store";
 import type { CheckResult } from "../../src/check/types";
@@ -44,6 +45,39 @@ describe("checks.json (#12)", () => {
     fileCheckStore(dir, () => NOW, { uid }).save([result("https://a.example/", NOW, "ok")]);
     fileCheckStore(dir, () => NOW, { uid }).save([result("https://a.example/", NOW - 60_000, "broken")]);
     expect(fileCheckStore(dir, () => NOW, { uid }).load().get("https://a.example/")!.state).toBe("ok");
+  });
+
+  it("separate processes saving at once, each having loaded first, all persist", async () => {
+    const dir = folder();
+    // The store bundled alone, so that plain node processes can run it.
+    const bundle = join(dir, "..", "store.mjs");
+    buildSync({ entryPoints: [resolve(import.meta.dirname, "../../src/check/store.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "silent" });
+    const RUNS = 6;
+    const SAVES = 15;
+    // Each waits for the same start, then loads and saves its own URLs, one save at a time.
+    const child = `
+      const { fileCheckStore } = await import(${JSON.stringify(bundle)});
+      const [dir, run, start, saves] = process.argv.slice(1);
+      while (Date.now() < Number(start)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      const notes = [];
+      const store = fileCheckStore(dir, Date.now, { uid: process.getuid(), onError: (what, error) => notes.push(what + ": " + error.message) });
+      store.load();
+      for (let i = 0; i < Number(saves); i++)
+        store.save([{ url: "https://" + run + ".example/" + i, state: "broken", reason: "404 Not Found", checkedAt: new Date().toISOString() }]);
+      if (notes.length) { console.error(notes.join("\\n")); process.exit(1); }`;
+    const start = Date.now() + 1500;
+    const codes = await Promise.all(
+      Array.from({ length: RUNS }, (_, run) =>
+        new Promise<number | null>((done) => {
+          const p = spawn(process.execPath, ["--input-type=module", "-e", child, dir, String(run), String(start), String(SAVES)], { stdio: ["ignore", "ignore", "inherit"] });
+          p.on("close", done);
+        }),
+      ),
+    );
+    expect(codes).toEqual(Array(RUNS).fill(0));
+    const kept = fileCheckStore(dir, () => Date.now(), { uid }).load();
+    expect(kept.size).toBe(RUNS * SAVES);
+    expect(readdirSync(dir)).toEqual(["checks.json"]);
   });
 
   it("a stale lock left by a dead run is taken over", () => {
