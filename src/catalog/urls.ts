@@ -111,3 +111,22 @@ export function canOpen(url: string): boolean {
 export function chooseBaseUrl(option: string | undefined, env: string | undefined, frontMatter: string | undefined): string | undefined {
   return [option, env, frontMatter].find((v) => v !== undefined && v.trim() !== "")?.trim();
 }
+
+/**
+ * Where a redirect leads (#5, #17, #18): its Location against the URL that answered, when it is an
+ * http(s) URL. The one rule of the three places that follow redirects by hand (check's runner,
+ * add's title, a page read from the web); each keeps its own wording, its own hop limit and its
+ * own answer to loops.
+ */
+export type RedirectTarget = { url: string } | { invalid: string } | { scheme: string };
+
+export function redirectTarget(location: string, from: string): RedirectTarget {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    return { invalid: location };
+  }
+  if (next.protocol !== "http:" && next.protocol !== "https:") return { scheme: next.protocol };
+  return { url: next.href };
+}

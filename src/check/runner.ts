@@ -11,6 +11,7 @@
 // injected: tests run it against a fake client and a fake clock.
 import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpResponse } from "./types";
 import { CHECK_LIMITS, NetworkError } from "./types";
+import { redirectTarget } from "../catalog/urls";
 import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs, withoutCredentials } from "./outcome";
 
 export interface Progress {
@@ -204,20 +205,16 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
       const location = answer.header("location");
       if (answer.status >= 300 && answer.status < 400 && location) {
         if (hops === 0) firstPermanent = answer.status === 301 || answer.status === 308;
-        let next: URL;
-        try {
-          next = new URL(location, current);
-        } catch {
-          return result("error", `redirect to an invalid URL`, answer.status);
-        }
-        if (next.protocol !== "http:" && next.protocol !== "https:") return result("error", `redirect to a ${next.protocol} URL`, answer.status);
-        if (visited.has(next.href)) {
-          current = next.href;
+        const next = redirectTarget(location, current);
+        if ("invalid" in next) return result("error", `redirect to an invalid URL`, answer.status);
+        if ("scheme" in next) return result("error", `redirect to a ${next.scheme} URL`, answer.status);
+        if (visited.has(next.url)) {
+          current = next.url;
           return result("error", "redirect loop", answer.status);
         }
         if (hops + 1 > options.maxRedirects) return result("error", `more than ${options.maxRedirects} redirects`, answer.status);
-        visited.add(next.href);
-        current = next.href;
+        visited.add(next.url);
+        current = next.url;
         continue;
       }
       const { state, reason } = responseState(answer);

@@ -7,6 +7,7 @@ import { PageError } from "../errors";
 import { tooLarge } from "../io/load";
 import { NetworkError } from "../check/types";
 import { sanitize } from "../text/sanitize";
+import { redirectTarget } from "../catalog/urls";
 import { DEFAULT_HOSTS, pageAddress, type CodeHosts } from "./address";
 
 export const MAX_REDIRECTS = 10;
@@ -189,15 +190,9 @@ async function follow(start: string, source: string, headers: Record<string, str
     const location = response.header("location");
     if (!REDIRECTS.has(response.status) || location === undefined) return { response, url };
     if (hops >= MAX_REDIRECTS) throw new PageError(source, `redirects more than ${MAX_REDIRECTS} times`, "check the address");
-    let next: URL;
-    try {
-      next = new URL(location, url);
-    } catch {
-      throw new PageError(source, `redirects to an invalid address (${sanitize(location).slice(0, 100)})`, "check the address");
-    }
-    if (next.protocol !== "http:" && next.protocol !== "https:") {
-      throw new PageError(source, `redirects to a ${sanitize(next.protocol).slice(0, 20)} address; only http and https are followed`, "check the address");
-    }
-    url = next.href;
+    const next = redirectTarget(location, url);
+    if ("invalid" in next) throw new PageError(source, `redirects to an invalid address (${sanitize(location).slice(0, 100)})`, "check the address");
+    if ("scheme" in next) throw new PageError(source, `redirects to a ${sanitize(next.scheme).slice(0, 20)} address; only http and https are followed`, "check the address");
+    url = next.url;
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolve } from "../../src/catalog/resolve";
 import { selectEntries } from "../../src/command-kit/select";
 import { NotFoundError } from "../../src/errors";
+import { redirectTarget } from "../../src/catalog/urls";
 import { AWESOME_COPY, catalogOf, SEED } from "../helpers/pages";
 
 const catalog = catalogOf(SEED);
@@ -72,5 +73,19 @@ describe("several pages", () => {
     expect(catalog.entries.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
     expect(new Set(catalog.entries.map((e) => e.id)).size).toBe(5);
     expect(catalog.entries.map((e) => e.target)).toEqual([undefined, "b.md", undefined, undefined, "a.md"]);
+  });
+});
+
+describe("redirectTarget: where a redirect leads (check, add's title, pages from the web)", () => {
+  it.each([
+    ["/b", "https://h.example/a", { url: "https://h.example/b" }],
+    ["b?x=1", "https://h.example/dir/a", { url: "https://h.example/dir/b?x=1" }],
+    ["//other.example/p", "https://h.example/a", { url: "https://other.example/p" }],
+    ["HTTP://Other.Example", "https://h.example/a", { url: "http://other.example/" }],
+    ["javascript:alert(1)", "https://h.example/a", { scheme: "javascript:" }],
+    ["file:///etc/passwd", "https://h.example/a", { scheme: "file:" }],
+    ["http://[bad", "https://h.example/a", { invalid: "http://[bad" }],
+  ])("%s from %s", (location, from, expected) => {
+    expect(redirectTarget(location, from)).toEqual(expected);
   });
 });

@@ -57,6 +57,29 @@ describe("add", () => {
     expect(page.written[0]).toContain("- [A talk & its slides](https://t.example/moved)\n");
   });
 
+  it("gives up on a title after 5 s of the Context's clock, and follows no redirect out of http(s)", async () => {
+    // A server that never answers: only the timer can end the request.
+    const hanging: HttpClient = ({ signal }) => new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(new Error("aborted"))));
+    const timers: number[] = [];
+    const page = memoryPage();
+    const r = await runInProcess(["add", "https://t.example/slow", "--section", "medium"], seedText, {
+      ...page.options,
+      http: hanging,
+      // The clock's timer fires at once, and says for how long it was set.
+      after: (ms, fire) => {
+        timers.push(ms);
+        queueMicrotask(fire);
+        return () => undefined;
+      },
+    });
+    expect(r).toMatchObject({ code: 2, stdout: "", stderr: "icp-links: cannot read the title of https://t.example/slow: no answer within 5 s (give it with --title)\n" });
+    expect(timers).toEqual([5000]);
+    expect(page.written).toEqual([]);
+    const odd: HttpClient = async () => ({ status: 302, statusText: "Found", header: (n) => (n === "location" ? "javascript:alert(1)" : undefined), body: "" });
+    const redirected = await runInProcess(["add", "https://t.example/odd", "--section", "medium"], seedText, { ...memoryPage().options, http: odd });
+    expect(redirected).toMatchObject({ code: 2, stderr: "icp-links: cannot read the title of https://t.example/odd: too many or odd redirects (give it with --title)\n" });
+  });
+
   it("gives the diff and writes nothing with --dry-run; --json says what it did", async () => {
     const dry = memoryPage();
     const r = await runInProcess(["add", "https://x.example/", "--title", "X", "--section", "Newsletters", "--dry-run"], seedText, dry.options);

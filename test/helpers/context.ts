@@ -76,6 +76,8 @@ export interface InProcessOptions {
   errTty?: boolean;
   /** The page as a warm run reads it: packed into the cache's form and read back (entries built when read). */
   cached?: boolean;
+  /** The timers of the Context's clock (Context.after); real timers by default. */
+  after?: Context["after"];
   /** The terminal's progress bar (Context.progressBar); none by default, as in a pipe. */
   progressBar?: Context["progressBar"];
   /** How stdout is coloured; plain by default. */
@@ -119,10 +121,12 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       sleep: async (ms) => void (clock += Math.max(0, ms)),
       // Real timers, as before the clock was injected: in-process runs are not about time limits
       // (test/check/runner.test.ts drives those with a fake clock).
-      after: (ms, fire) => {
-        const timer = setTimeout(fire, ms);
-        return () => clearTimeout(timer);
-      },
+      after:
+        options.after ??
+        ((ms, fire) => {
+          const timer = setTimeout(fire, ms);
+          return () => clearTimeout(timer);
+        }),
       ...(options.progressBar ? { progressBar: options.progressBar } : {}),
       http: options.http ?? (async () => ({ status: 200, statusText: "OK", header: () => undefined, body: "" })),
       checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
