@@ -3,7 +3,7 @@
 import { InvalidArgumentError } from "commander";
 import type { Context } from "./context";
 import { KINDS } from "../catalog/types";
-import { parseKind, parseLength, parseSort, parseYears, SORTS } from "../search/filters";
+import { parseKind, parseLength, parseSort, parseYears, SORTS, timeSpanSeconds } from "../search/filters";
 import { ValueError } from "../errors";
 
 export interface OptionSpec {
@@ -65,7 +65,7 @@ export const FILTER_OPTIONS: OptionSpec[] = [
   { flags: "-t, --tag <tag>", description: "only entries with this tag" },
   { flags: "--year <years>", description: "only talks of this year or range: 2014, 2010..2015, 2010.., ..2015", parse: checked(parseYears) },
   { flags: "--event <name>", description: "only talks given at this event (prefix or whole word, any case and accents)" },
-  { flags: "--min-length <length>", description: "only talks at least this long: 20m, 1h30m, 90s, 1:04:34", parse: checked((v) => parseLength(v, "--min-length")) },
+  { flags: "--min-length <length>", description: "only talks at least this long: 20m, 1h30m, 1.5h, 90s, 1:04:34", parse: checked((v) => parseLength(v, "--min-length")) },
   { flags: "--max-length <length>", description: "only talks at most this long", parse: checked((v) => parseLength(v, "--max-length")) },
 ];
 
@@ -103,19 +103,18 @@ export function collect(value: string, previous: unknown): string[] {
   return [...((previous as string[] | undefined) ?? []), value];
 }
 
-/** "90s", "30m", "12h", "7d", "2w" → milliseconds. */
+/** --max-age: a length of time as search/filters.ts's timeSpanSeconds() reads it ("90s", "7d", "1h30m") → milliseconds. */
 export function parseDuration(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d|w)$/i.exec(text.trim());
-  if (!m) throw new InvalidArgumentError("expected a duration such as 90s, 30m, 12h or 7d");
-  const unit = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2]!.toLowerCase() as "s"]!;
-  return Number(m[1]) * unit * 1000;
+  const seconds = timeSpanSeconds(text);
+  if (seconds === undefined) throw new InvalidArgumentError("expected a duration such as 90s, 30m, 12h, 7d or 1h30m");
+  return seconds * 1000;
 }
 
 /** The options every command takes (before or after its name). --version and --help are commander's. */
 export const GLOBAL_OPTIONS: OptionSpec[] = [
   { flags: "-f, --file <path>", description: "a page, a folder of .md pages, a URL, github:owner/repo, or - for standard input (repeatable; also ICP_LINKS_FILE)", parse: collect },
   { flags: "--from <ref>", description: "run on the page that this entry links to (a markdown file or a repository)" },
-  { flags: "--max-age <duration>", description: "reuse web pages and check results younger than this (90s, 30m, 12h, 7d)", parse: parseDuration },
+  { flags: "--max-age <duration>", description: "reuse web pages and check results younger than this (90s, 30m, 12h, 7d, 1h30m)", parse: parseDuration },
   { flags: "--json", description: "print JSON: one document on stdout and nothing else" },
   { flags: "--no-color", description: "no colour, even on a terminal" },
   { flags: "--no-cache", description: "do not read or write the page cache" },

@@ -52,10 +52,23 @@ export function parseYears(text: string): [number, number] {
   return [from, to];
 }
 
-/** "20m", "1h", "1h30m", "90s", "1:04:34", or a bare number of minutes → seconds. */
+/**
+ * The one grammar of a length of time given on the command line (--max-age, --min-length,
+ * --max-length): a number and a unit ("90s", "30m", "1.5h", "7d", "2w"), or a talk's length as
+ * pages write it ("1h30m", "90 minutes", "1:04:34"). Seconds; undefined for anything else,
+ * including a bare number, whose unit each option decides.
+ */
+export function timeSpanSeconds(text: string): number | undefined {
+  const t = text.trim();
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d|w)$/i.exec(t);
+  if (m) return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2]!.toLowerCase() as "s"]!;
+  return durationOf(t);
+}
+
+/** A talk's length: timeSpanSeconds(), or a bare number of minutes → seconds. */
 export function parseLength(text: string, option = "--min-length"): number {
   const t = text.trim();
-  const seconds = /^\d+$/.test(t) ? Number(t) * 60 : durationOf(t);
+  const seconds = /^\d+$/.test(t) ? Number(t) * 60 : timeSpanSeconds(t);
   if (seconds === undefined) throw new ValueError(`${option} '${text}' is not a length`, "write 20m, 1h, 1h30m, 90s or 1:04:34");
   return seconds;
 }

@@ -176,6 +176,7 @@ describe("targetUrl", () => {
 
 import { browserCommand } from "../../src/io/opener";
 import { parseDuration } from "../../src/command-kit/spec";
+import { parseLength } from "../../src/search/filters";
 
 describe("browserCommand ($BROWSER)", () => {
   it.each([
@@ -191,8 +192,15 @@ describe("browserCommand ($BROWSER)", () => {
 });
 
 describe("parseDuration (--max-age)", () => {
-  it.each([["90s", 90_000], ["30m", 1_800_000], ["12h", 43_200_000], ["7d", 604_800_000], ["2w", 1_209_600_000], ["1.5h", 5_400_000], [" 10 M ", 600_000]])("%j = %i ms", (text, ms) =>
+  it.each([["90s", 90_000], ["30m", 1_800_000], ["12h", 43_200_000], ["7d", 604_800_000], ["2w", 1_209_600_000], ["1.5h", 5_400_000], [" 10 M ", 600_000], ["1h30m", 5_400_000], ["90 minutes", 5_400_000], ["1:30:00", 5_400_000]])("%j = %i ms", (text, ms) =>
     expect(parseDuration(text)).toBe(ms),
   );
   it.each(["soon", "10", "-5m", "5y", ""])("%j is refused", (text) => expect(() => parseDuration(text)).toThrow(/expected a duration/));
+});
+
+describe("parseLength (--min-length, --max-length): the same grammar as --max-age, a bare number in minutes", () => {
+  it.each([["45", 2700], ["20m", 1200], ["1h30m", 5400], ["1.5h", 5400], ["90s", 90], ["1:04:34", 3874], ["90 minutes", 5400]])("%j = %i s", (text, seconds) =>
+    expect(parseLength(text)).toBe(seconds),
+  );
+  it.each(["long", "-5m", "5y", ""])("%j is refused", (text) => expect(() => parseLength(text, "--max-length")).toThrow(/is not a length/));
 });
