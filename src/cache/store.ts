@@ -6,11 +6,10 @@
 // - Bounded: past MAX_FILES or MAX_BYTES of pages, or MAX_KEY_FILES notes of keys, the least
 //   recently used files are removed, and temporary files left by a crash too.
 // It knows files and folders, not pages: page-cache.ts says what goes in them.
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write";
-import { makeDirectory } from "../io/mkdir";
-import { trusted } from "../io/trust";
+import { readTrustedFile, trustedFolder } from "../io/trust";
 
 export const MAX_FILES = 64;
 export const MAX_BYTES = 512 * 1024 * 1024;
@@ -31,13 +30,9 @@ export interface StoreOptions {
 export class TrustedStore {
   constructor(private readonly options: StoreOptions) {}
 
-  get dir(): string {
-    return this.options.dir;
-  }
-
-  /** The file `name` of our own folder, if it and the folder are trusted. Never throws. */
+  /** The file `name` of our own folder, if it and the folder are trusted (io/trust.ts). Never throws. */
   read(name: string): Buffer | undefined {
-    return this.readIn(this.options.dir, name, true);
+    return this.attempt(`cannot read the cache file ${join(this.options.dir, name)}`, () => readTrustedFile(join(this.options.dir, name), this.options.uid));
   }
 
   /**
@@ -45,22 +40,16 @@ export class TrustedStore {
    * installed it: not checked for owner, only, as every cache file, by its checksum. Never throws.
    */
   readPackaged(dir: string, name: string): Buffer | undefined {
-    return this.readIn(dir, name, false);
+    return this.attempt(`cannot read the cache file ${join(dir, name)}`, () => readFileSync(join(dir, name)));
   }
 
-  private readIn(dir: string, name: string, checkOwner: boolean): Buffer | undefined {
-    const file = join(dir, name);
-    let fd: number | undefined;
+  /** What `read` gives, or undefined, telling onError what went wrong but a missing file. */
+  private attempt(what: string, read: () => Buffer): Buffer | undefined {
     try {
-      if (checkOwner && !trusted(statSync(dir), this.options.uid)) return undefined;
-      fd = openSync(file, "r");
-      if (checkOwner && !trusted(fstatSync(fd), this.options.uid)) return undefined;
-      return readFileSync(fd);
+      return read();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.options.onError?.(`cannot read the cache file ${file}`, error);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.options.onError?.(what, error);
       return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -71,8 +60,7 @@ export class TrustedStore {
   write(name: string, data: () => string | Uint8Array): boolean {
     const file = join(this.options.dir, name);
     try {
-      makeDirectory(this.options.dir, 0o700);
-      if (!trusted(statSync(this.options.dir), this.options.uid)) return false;
+      trustedFolder(this.options.dir, this.options.uid);
       writeFileAtomic(file, data(), { mode: 0o600 });
       return true;
     } catch (error) {

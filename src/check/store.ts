@@ -2,7 +2,7 @@
 // The results of `check`, kept in the cache folder (checks.json) with their time, so that `list`
 // and `show` can mark links the last check found broken or redirected, and `check --max-age`
 // can reuse recent results (#5). A missing or unusable file is no results, never an error.
-// The same trust rules as the page cache (#12):
+// The same trust rules as the page cache (#12), read and written through io/trust.ts:
 // - read only if it is a regular file (not a link), yours and writable by you alone, in a folder
 //   that is yours and writable by you alone; at most MAX_STORE_BYTES, checked before reading, so
 //   that a huge file costs `list` one fstat, not its parsing;
@@ -13,11 +13,9 @@
 //   newer result of a URL winning; a save that cannot get the lock within LOCK_WAIT_MS gives up
 //   and says so under --debug: results are never worth an error;
 // - every text read back is sanitized again: the file is data, not trusted output.
-import { trusted } from "../io/trust";
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { readTrustedFile, trustedFolder } from "../io/trust";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write";
-import { makeDirectory } from "../io/mkdir";
 import { lockFile } from "../io/lock-file";
 import type { CheckResult } from "./types";
 import { STATES } from "./types";
@@ -74,27 +72,11 @@ export function fileCheckStore(dir: string, now: () => number, options: CheckSto
   /** The results in the file now; empty when it is missing, untrusted, too big or corrupt. */
   const read = (): Map<string, CheckResult> => {
     const results = new Map<string, CheckResult>();
-    let fd: number | undefined;
     try {
-      if (!trusted(statSync(dir), uid)) {
-        onError?.(`ignored ${file}`, new Error("its folder is not yours, or others may write to it"));
-        return results;
-      }
-      // Not through a link; non-blocking, in case it is a FIFO.
-      fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-      const stats = fstatSync(fd);
-      if (!stats.isFile()) throw new Error("not a regular file");
-      if (!trusted(stats, uid)) throw new Error("not yours, or others may write to it");
-      if (stats.size > MAX_STORE_BYTES) throw new Error(`larger than ${MAX_STORE_BYTES / 1024 / 1024} MB`);
-      const buffer = Buffer.allocUnsafe(stats.size);
-      let size = 0;
-      for (let n; size < buffer.length && (n = readSync(fd, buffer, size, buffer.length - size, null)) > 0; ) size += n;
-      const data = JSON.parse(buffer.toString("utf8", 0, size)) as { version?: unknown; results?: unknown };
+      const data = JSON.parse(readTrustedFile(file, uid, MAX_STORE_BYTES).toString("utf8")) as { version?: unknown; results?: unknown };
       if (data.version === 1 && Array.isArray(data.results)) for (const r of data.results) if (valid(r)) results.set(r.url, clean(r));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") onError?.(`ignored ${file}`, error);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
     return results;
   };
@@ -106,8 +88,7 @@ export function fileCheckStore(dir: string, now: () => number, options: CheckSto
     save(results) {
       if (results.length === 0) return;
       try {
-        makeDirectory(dir, 0o700);
-        if (!trusted(statSync(dir), uid)) throw new Error("its folder is not yours, or others may write to it");
+        trustedFolder(dir, uid);
         const { token } = lock.acquire();
         if (token === undefined) throw new Error(`another run holds ${lock.path}`);
         try {

@@ -1,17 +1,16 @@
 // Edge: the file system (the copies in the cache folder); only cli.ts builds it, web/remote.ts gets a RemoteStore.
 // The last copies of remote pages (#18), in the cache folder: $XDG_CACHE_HOME/icp-links/web.
 // One file per page address: a JSON line (address, URL that answered, ETag, Last-Modified, when)
-// and then the page's bytes. Same rules as the page cache (cache/store.ts): our own folder and files
-// only (owner, not writable by others), written atomically with mode 0600, bounded, and never
+// and then the page's bytes. Read and written through io/trust.ts, as the page cache: our own folder
+// and files only (owner, not writable by others), written atomically with mode 0600, bounded, and never
 // fatal: a copy that cannot be read is no copy, one that cannot be written is not kept.
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type * as Crypto from "node:crypto";
 import type { RemoteStore, SavedPage } from "./remote";
 import { writeFileAtomic } from "../io/atomic-write";
-import { makeDirectory } from "../io/mkdir";
-import { trusted } from "../io/trust";
+import { readTrustedFile, trustedFolder } from "../io/trust";
 
 /** Copies kept at most; the least recently fetched go first. */
 export const MAX_COPIES = 32;
@@ -44,14 +43,8 @@ export function webStore(options: WebStoreOptions): RemoteStore {
   const { dir, uid } = options;
   return {
     get(source) {
-      let fd: number | undefined;
-      const file = join(dir, fileName(source));
       try {
-        if (!trusted(statSync(dir), uid)) return undefined;
-        fd = openSync(file, "r");
-        const stats = fstatSync(fd);
-        if (!stats.isFile() || !trusted(stats, uid) || stats.size > options.maxBytes + HEADER_LIMIT) return undefined;
-        const data = readFileSync(fd);
+        const data = readTrustedFile(join(dir, fileName(source)), uid, options.maxBytes + HEADER_LIMIT);
         const end = data.indexOf(10);
         if (end < 0 || end > HEADER_LIMIT) return undefined;
         const header = JSON.parse(data.subarray(0, end).toString("utf8")) as Header;
@@ -65,14 +58,11 @@ export function webStore(options: WebStoreOptions): RemoteStore {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") options.onError?.(`cannot read the copy of ${source}`, error);
         return undefined;
-      } finally {
-        if (fd !== undefined) closeSync(fd);
       }
     },
     set(page) {
       try {
-        makeDirectory(dir, 0o700);
-        if (!trusted(statSync(dir), uid)) return;
+        trustedFolder(dir, uid);
         const header: Header = { v: 1, source: page.source, url: page.url, fetchedAt: page.fetchedAt, size: page.bytes.length };
         if (page.etag) header.etag = page.etag;
         if (page.lastModified) header.lastModified = page.lastModified;
