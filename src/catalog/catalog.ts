@@ -72,15 +72,6 @@ function numbered(pages: Page[], permalinks: Map<string, string>): Entry[] {
   });
 }
 
-/** Entries the cache made ready: only the links to loaded pages are left to find. */
-function withTargets(entries: Entry[], permalinks: Map<string, string>): Entry[] {
-  for (const e of entries) {
-    const target = siteTarget(e.url, permalinks);
-    if (target !== undefined) e.target = target;
-  }
-  return entries;
-}
-
 /**
  * The pages a command works on, and their entries: the one interface every command reads
  * (#15). As `Entries` it gives entry i, a list row's summary and the columns the search scans,
@@ -110,25 +101,30 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[]): Catalog {
   let base: Entries;
   let all: () => readonly Entry[];
   if (stored) {
-    const at = (i: number) => {
-      const e = stored.at(i);
-      if (e && e.target === undefined) {
+    // Entries the cache made ready: only the links to loaded pages are left to find, as each is built.
+    const withTarget = (e: Entry): Entry => {
+      if (e.target === undefined) {
         const target = siteTarget(e.url, permalinks);
         if (target !== undefined) e.target = target;
       }
       return e;
     };
     let built: Entry[] | undefined;
-    all = () => (built ??= withTargets(stored.all(), permalinks));
+    all = () => {
+      if (!built) for (const e of (built = stored.all())) withTarget(e);
+      return built;
+    };
+    const at = (i: number) => {
+      if (built) return built[i];
+      const e = stored.at(i);
+      return e && withTarget(e);
+    };
     base = {
-      size: stored.size,
-      at: (i) => (built ? built[i] : at(i)),
-      summary: (i) => stored.summary(i),
-      sanitized: stored.sanitized,
-      columns: () => stored.columns(),
+      ...stored,
+      at,
       // One at a time, as at() builds them: iterating keeps nothing the caller does not.
       *[Symbol.iterator]() {
-        for (let i = 0; i < stored.size; i++) yield built ? built[i]! : at(i)!;
+        for (let i = 0; i < stored.size; i++) yield at(i)!;
       },
     };
   } else {
@@ -136,30 +132,24 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[]): Catalog {
     all = () => numberedEntries;
     base = entriesOf(numberedEntries);
   }
-  const entries = all;
   // A section is a heading: the labels of nested items (#13) are in the path, not in the facet.
   // Keyed by the trail joined with a newline, which sanitised page text never holds: a heading
   // that itself contains " › " is not cut in two (#12).
   const facets: Record<FacetName, () => Facet[]> = {
     bySection: () =>
-      facet(entries(), (e) => [headingTrail(e).join("\n")], (k) => k).map((f) => {
+      facet(all(), (e) => [headingTrail(e).join("\n")], (k) => k).map((f) => {
         const path = f.name.split("\n");
         return { ...f, name: path.at(-1)!, path };
       }),
-    byKind: () => KINDS.map((kind) => ({ name: kind, entries: entries().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0),
-    bySpeaker: () => facet(entries(), (e) => e.speakers),
-    byEvent: () => facet(entries(), (e) => [e.event]),
-    byYear: () => facet(entries(), (e) => [e.year === undefined ? undefined : String(e.year)]).sort((a, b) => Number(a.name) - Number(b.name)),
-    byTag: () => facet(entries(), (e) => e.tags),
+    byKind: () => KINDS.map((kind) => ({ name: kind, entries: all().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0),
+    bySpeaker: () => facet(all(), (e) => e.speakers),
+    byEvent: () => facet(all(), (e) => [e.event]),
+    byYear: () => facet(all(), (e) => [e.year === undefined ? undefined : String(e.year)]).sort((a, b) => Number(a.name) - Number(b.name)),
+    byTag: () => facet(all(), (e) => e.tags),
   };
   const catalog: Omit<Catalog, FacetName> = {
+    ...base,
     pages,
-    size: base.size,
-    at: (i) => base.at(i),
-    summary: (i) => base.summary(i),
-    sanitized: base.sanitized,
-    columns: () => base.columns(),
-    [Symbol.iterator]: () => base[Symbol.iterator](),
     get entries() {
       return all();
     },

@@ -87,10 +87,7 @@ export interface Hit {
   score: number;
 }
 
-type Column = FoldedColumn;
-type TableColumn = FoldedTable;
-
-type Columns = Record<Exclude<Field, "event">, Column | TableColumn> & { event?: Column };
+type Columns = Record<Exclude<Field, "event">, FoldedColumn | FoldedTable> & { event?: FoldedColumn };
 
 interface SearchIndex {
   columns: Columns;
@@ -160,7 +157,7 @@ function searchIndex(entries: Entries): SearchIndex {
 }
 
 /** The folded rows a column's words are read from (a list field's table). */
-function rowsOf(c: Column | TableColumn): Column {
+function rowsOf(c: FoldedColumn | FoldedTable): FoldedColumn {
   return "runs" in c ? c.rows : c;
 }
 
@@ -235,7 +232,7 @@ type Mode = "word" | "typo" | "start";
  * The loop runs once per hit of a 100,000-entry column, mostly before V8 optimises it: no call
  * in it that can be avoided (#4).
  */
-function scan(col: Column, word: string, weight: number, scores: TermScores, mode: Mode, marks?: Uint8Array): boolean {
+function scan(col: FoldedColumn, word: string, weight: number, scores: TermScores, mode: Mode, marks?: Uint8Array): boolean {
   const { text, starts } = col;
   const { exact, prefix, infix, typo } = WEIGHTS.quality;
   const infixes = mode === "word" && word.length >= 3;
@@ -288,7 +285,7 @@ function phraseExpression(phraseWords: readonly string[], ascii: boolean): RegEx
 }
 
 /** `scan` for a phrase: its words as whole words, in order, next to each other. */
-function scanPhrase(col: Column, phraseWords: readonly string[], weight: number, scores: TermScores): boolean {
+function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], weight: number, scores: TermScores): boolean {
   const { text, starts } = col;
   // Cheap test first: most columns hold no first word of the phrase at all.
   if (!text.includes(phraseWords[0]!)) return false;
@@ -304,8 +301,8 @@ function scanPhrase(col: Column, phraseWords: readonly string[], weight: number,
 }
 
 /** `scan` (or `scanPhrase`) for a field: a list field is scanned in its table, then spread to the entries. */
-function scanField(c: Column | TableColumn, term: readonly string[], phrase: boolean, weight: number, scores: TermScores, mode: Mode, marks?: Uint8Array): boolean {
-  const look = (col: Column, s: TermScores) => (phrase ? scanPhrase(col, term, weight, s) : scan(col, term[0]!, weight, s, mode, marks));
+function scanField(c: FoldedColumn | FoldedTable, term: readonly string[], phrase: boolean, weight: number, scores: TermScores, mode: Mode, marks?: Uint8Array): boolean {
+  const look = (col: FoldedColumn, s: TermScores) => (phrase ? scanPhrase(col, term, weight, s) : scan(col, term[0]!, weight, s, mode, marks));
   if (!("runs" in c)) return look(c, scores);
   const rows = new TermScores(c.rows.starts.length - 1);
   if (!look(c.rows, rows)) return false;
@@ -501,7 +498,7 @@ function addBonuses(index: SearchIndex, q: Query, candidates: Int32Array, total:
   const title = rowsOf(index.columns.title);
   const speaker = rowsOf(index.columns.speaker);
   const phrase = bare.length > 1 ? bare.join(" ") : undefined;
-  const inField = (c: Column, i: number) => c.text.slice(c.starts[i]!, c.starts[i + 1]! - 1).includes(phrase!);
+  const inField = (c: FoldedColumn, i: number) => c.text.slice(c.starts[i]!, c.starts[i + 1]! - 1).includes(phrase!);
   for (const i of candidates) {
     // Only titles that hold every word of the query, as words or their starts, are looked at.
     if (own.length > 0 && titled[i] === own.length) {
