@@ -97,7 +97,7 @@ async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[
   const entries = opened.page.catalog.entries;
   const moved = checked.filter((c) => c.result.state === "redirected" && /^https?:\/\//i.test(c.entry.url));
   const targets = new Map<string, string | undefined>();
-  for (const url of new Set(moved.map((c) => c.entry.url))) targets.set(url, await permanentTarget({ http: ctx.http, after: ctx.after }, url, options.timeout * 1000));
+  for (const url of new Set(moved.map((c) => c.entry.url))) targets.set(url, await permanentTarget(ctx, url, options.timeout * 1000));
   const { rewriteUrls } = await import("../edit/edits");
   const changes = moved.flatMap((c) => {
     const to = targets.get(c.entry.url);
