@@ -78,7 +78,8 @@ export async function permanentTarget(deps: Pick<CheckDeps, "http" | "after">, u
 }
 
 export interface Fixer {
-  apply(checked: CheckedEntry[]): Promise<void>;
+  /** `refused`: a link moved to a URL that cannot be written into the page (exit 2). */
+  apply(checked: CheckedEntry[]): Promise<{ refused: boolean }>;
 }
 
 /** Opens the page to fix before any link is checked: a page that cannot be edited fails at once. */
@@ -91,7 +92,7 @@ export async function prepareFix(ctx: Context, options: FixOptions): Promise<Fix
   return { apply: (checked) => applyFix(ctx, opened, checked, options) };
 }
 
-async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[], options: FixOptions): Promise<void> {
+async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[], options: FixOptions): Promise<{ refused: boolean }> {
   // Messages go to stderr when stdout holds the check's JSON.
   const say = (text: string) => (ctx.json ? ctx.err : ctx.out).write(text);
   const entries = opened.page.catalog.entries;
@@ -107,10 +108,12 @@ async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[
     return to && entry ? [{ entry, to }] : [];
   });
   const { text, done, skipped } = rewriteUrls(opened.page, changes);
-  for (const s of skipped) ctx.err.write(`icp-links: not fixed: ${sanitize(s.entry.id)} (line ${s.entry.line}): its line does not hold its URL as written (a reference link, or escapes); edit it by hand\n`);
+  for (const s of skipped) ctx.err.write(`icp-links: not fixed: ${sanitize(s.entry.id)} (line ${s.entry.line}): ${s.why}\n`);
+  // A move the page cannot hold safely is refused, and the run says so by its exit code (#22).
+  const refused = skipped.some((s) => s.unsafe);
   if (done.length === 0) {
-    ctx.err.write("icp-links: no link to fix: none moved permanently to a page that answers\n");
-    return;
+    if (!refused) ctx.err.write("icp-links: no link to fix: none moved permanently to a page that answers\n");
+    return { refused };
   }
   say(await diffOf(ctx, opened, text));
   let write = Boolean(options.yes) && !options.dryRun;
@@ -121,4 +124,5 @@ async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[
   } else if (!options.dryRun) {
     ctx.err.write(`icp-links: nothing written${ctx.confirm ? "" : ": add --yes to write these changes"}\n`);
   }
+  return { refused };
 }

@@ -145,7 +145,8 @@ export const check: CommandSpec<CheckOptionValues> = {
     for (const s of skipped) if (ctx.json || ctx.view.tty === false) ctx.err.write(`icp-links: not checked: ${sanitize(s.entry.id)}: ${sanitize(s.why)}\n`);
 
     if (run.interrupted) throw new QuietExit(exitCode() as ExitCode);
-    await fixer?.apply(checked);
+    const fixed = await fixer?.apply(checked);
+    if (fixed?.refused) throw new QuietExit(ExitCode.usage);
     const failing: CheckState[] = options.strict ? ["broken", "blocked", "error"] : ["broken"];
     if (checked.some((c) => failing.includes(c.result.state))) throw new QuietExit(ExitCode.notFound);
   },

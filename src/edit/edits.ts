@@ -4,10 +4,12 @@
 import type { Entry, ParsedEntry } from "../catalog/types";
 import { NotFoundError, ValueError } from "../errors";
 import { sanitize } from "../text/sanitize";
+import { autolink, linkDestination, safeBare, unwritableUrl } from "../text/link-destination";
+import { decodeEntities } from "./title";
 import { applySplices, isBlank, writeDoc, type Doc, type Splice } from "./document";
 import { openPage, parsedOf, type EditablePage } from "./page";
 import { describeSection, findSection, lastLineIndex, newSectionLevel, type Section } from "./sections";
-import { bulletOf, escapeText, formatItem, formatRow, formatUrl, readStyle, type ItemStyle, type NewItem } from "./style";
+import { bulletOf, escapeText, formatItem, formatRow, readStyle, type ItemStyle, type NewItem } from "./style";
 
 /** A URL as compared for "already on the page": host case, a default port and a final slash ignored. */
 export function comparableUrl(url: string): string {
@@ -34,6 +36,11 @@ export function checkNewUrl(url: string): void {
   if (/[\x00-\x20\x7f]/.test(url.trim()) || url.trim() === "") throw new ValueError(`'${sanitize(url)}' is not a URL`, "give an http(s) URL or a site path such as /talks");
   // Characters a URL never holds as typed: they would be written percent-encoded, another URL.
   if (/[<>"`{}|\\^]/.test(url)) throw new ValueError(`'${sanitize(url)}' holds characters a URL must percent-encode`, "encode them (< as %3C, > as %3E, space as %20)");
+  const unwritable = unwritableUrl(url);
+  if (unwritable) throw new ValueError(`'${sanitize(url)}' cannot be written into a page: ${unwritable}`, "give the URL without it, or percent-encoded");
+  // Copied from a web page's source: "&amp;" is how HTML writes "&" (the URL meant is another).
+  const entity = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/i.exec(url);
+  if (entity) throw new ValueError(`'${sanitize(url)}' holds '${entity[0]}', which is how HTML writes '${sanitize(decodeEntities(entity[0]))}' (copied from a page's source?)`, `write '${sanitize(decodeEntities(entity[0]))}' instead, or percent-encode it`);
   if (/^\/(?!\/)/.test(url)) return;
   let parsed: URL | undefined;
   try {
@@ -285,34 +292,96 @@ export interface UrlChange {
   to: string;
 }
 
+/** A change not made, and why (for the person: its line, then this). */
+export interface SkippedChange extends UrlChange {
+  why: string;
+  /** The new URL has no form that reads back as it: the fix is refused, not merely left. */
+  unsafe: boolean;
+}
+
 /**
- * Rewrites links in place: each entry's URL on its own line, as written (in "(…)", "<…>" or
- * bare). A URL the line does not hold as the entry has it (written with escapes) is left, and
+ * The line with one entry's URL replaced, written as it was (in "(…)", "<…>" as a destination or
+ * an autolink, or bare) in the form that reads back as the new URL (text/link-destination.ts):
+ * a bare URL the parser would cut becomes an autolink. A string saying why when it cannot be.
+ */
+function rewrittenLine(text: string, change: UrlChange): { line: string } | { skip: SkippedChange } {
+  const at = findUrl(text, change.entry.url);
+  if (at === undefined) return { skip: { ...change, why: "its line does not hold its URL as written (a reference link, or escapes); edit it by hand", unsafe: false } };
+  const end = at + change.entry.url.length;
+  const before = text[at - 1];
+  const refuse = (why: string) => ({ skip: { ...change, why: `its new URL ${sanitize(change.to)} cannot be written so that it reads back as it (${why}); edit it by hand`, unsafe: true } });
+  const replace = (start: number, stop: number, by: string) => ({ line: text.slice(0, start) + by + text.slice(stop) });
+  const table = /^\s*\|/.test(text);
+  if (before === "(" || (before === "<" && text.slice(at - 3, at - 1) === "](")) {
+    // A link destination: "(url)" or "(<url>)"; the angle form is kept where the page has it.
+    const written = linkDestination(change.to, { angle: before === "<", table });
+    if ("why" in written) return refuse(written.why);
+    return before === "<" ? replace(at - 1, end + 1, written.text) : replace(at, end, written.text);
+  }
+  const auto = autolink(change.to);
+  if (before === "<") return auto ? replace(at - 1, end + 1, auto) : refuse("an autolink <…> cannot hold it");
+  if (safeBare(change.to)) return replace(at, end, change.to);
+  return auto ? replace(at, end, auto) : refuse(unwritableUrl(change.to) ?? "it cannot stand bare on the line");
+}
+
+/** The entries' URLs and related links a rewrite must leave as they are, but for the changed ones. */
+function readsBack(page: EditablePage, text: string, changes: readonly UrlChange[]): boolean {
+  const after = openPage(text, page.source).catalog.entries;
+  const before = page.catalog.entries;
+  if (after.length !== before.length) return false;
+  return before.every((was, i) => {
+    const now = after[i]!;
+    const change = changes.find((c) => c.entry === was);
+    if (now.line !== was.line || now.url !== (change ? change.to : was.url)) return false;
+    if (now.related.map((r) => r.url).join("\n") !== was.related.map((r) => r.url).join("\n")) return false;
+    // A bare link's title is its URL's: it changes with it.
+    return change !== undefined || now.title === was.title;
+  });
+}
+
+function withLines(doc: Doc, byLine: Map<number, string>): string {
+  const next = applySplices(doc, [...byLine].map(([index, text]) => ({ start: index, end: index + 1, insert: [text] })));
+  // A changed line keeps its own ending: only its text is new.
+  for (const [index] of byLine) next.lines[index] = { text: next.lines[index]!.text, eol: doc.lines[index]!.eol };
+  return writeDoc(next);
+}
+
+/**
+ * Rewrites links in place: each entry's URL on its own line, in a form that reads back as the
+ * new URL. The page is parsed again before anything is returned: a change is made only when
+ * every entry then reads as before, but for the new URL (#22). A URL the line does not hold as
+ * the entry has it (written with escapes), or a new URL that does not read back, is left, and
  * returned as skipped.
  */
-export function rewriteUrls(page: EditablePage, changes: UrlChange[]): { text: string; done: UrlChange[]; skipped: UrlChange[] } {
+export function rewriteUrls(page: EditablePage, changes: UrlChange[]): { text: string; done: UrlChange[]; skipped: SkippedChange[] } {
   const { doc } = page;
-  const byLine = new Map<number, string>();
-  const done: UrlChange[] = [];
-  const skipped: UrlChange[] = [];
-  for (const change of changes) {
-    const index = change.entry.line - 1;
-    const text = byLine.get(index) ?? lineText(doc, index);
-    const at = findUrl(text, change.entry.url);
-    if (at === undefined) {
-      skipped.push(change);
-      continue;
+  const rewrite = (verifyEach: boolean) => {
+    const byLine = new Map<number, string>();
+    const done: UrlChange[] = [];
+    const skipped: SkippedChange[] = [];
+    for (const change of changes) {
+      const index = change.entry.line - 1;
+      const written = rewrittenLine(byLine.get(index) ?? lineText(doc, index), change);
+      if ("skip" in written) {
+        skipped.push(written.skip);
+        continue;
+      }
+      if (verifyEach && !readsBack(page, withLines(doc, new Map([...byLine, [index, written.line]])), [...done, change])) {
+        skipped.push({ ...change, why: `its new URL ${sanitize(change.to)} would not read back as it on its line; edit it by hand`, unsafe: true });
+        continue;
+      }
+      byLine.set(index, written.line);
+      done.push(change);
     }
-    const inParens = text[at - 1] === "(";
-    const replacement = inParens ? formatUrl(change.to) : text[at - 1] === "<" ? change.to.replace(/[<>\s]/g, encodeURIComponent) : change.to.replace(/\s/g, encodeURIComponent);
-    byLine.set(index, text.slice(0, at) + replacement + text.slice(at + change.entry.url.length));
-    done.push(change);
-  }
-  const splices = [...byLine].map(([index, text]) => ({ start: index, end: index + 1, insert: [text] }));
-  // A changed line keeps its own ending: only its text is new.
-  const next = applySplices(doc, splices);
-  for (const [index] of byLine) next.lines[index] = { text: next.lines[index]!.text, eol: doc.lines[index]!.eol };
-  return { text: writeDoc(next), done, skipped };
+    return { text: withLines(doc, byLine), done, skipped };
+  };
+  // All changes read back together (one parse); when they do not, each is tried alone, so that
+  // the one that misreads is named and the others are still made.
+  const all = rewrite(false);
+  if (all.done.length === 0 || readsBack(page, all.text, all.done)) return all;
+  const each = rewrite(true);
+  if (each.done.length > 0 && !readsBack(page, each.text, each.done)) throw new ValueError("the fixed links would not read back as written; nothing changed", "fix them by hand");
+  return each;
 }
 
 /** Where a line holds a URL as a link destination, an autolink or a bare link. */

@@ -1,6 +1,9 @@
 // How a page writes its list items (#17), read from the items it has, so that a new item looks
 // like its neighbours: the bullet and its indentation, "Title / Speaker" or "Title by Speaker",
 // and the separator before a description (" - ", " \u2014 ", ": "). Pure.
+import { ValueError } from "../errors";
+import { linkDestination, type DestinationOptions } from "../text/link-destination";
+import { sanitize } from "../text/sanitize";
 
 export interface ItemStyle {
   /** Leading whitespace of the bullet line. */
@@ -98,10 +101,11 @@ export function escapeText(text: string): string {
   return text.replace(INLINE_SPECIAL, (c) => `\\${c}`);
 }
 
-/** A link destination as markdown reads it back unchanged: in <…> when it has spaces or parentheses. */
-export function formatUrl(url: string, angle = false): string {
-  const safe = url.replace(/[<>]/g, (c) => encodeURIComponent(c));
-  return angle || /[\s()]/.test(safe) ? `<${safe}>` : safe;
+/** A URL as a link destination (text/link-destination.ts), or a ValueError saying why it cannot be one. */
+export function formatUrl(url: string, options: DestinationOptions = {}): string {
+  const written = linkDestination(url, options);
+  if ("why" in written) throw new ValueError(`'${sanitize(url)}' cannot be written into a page: ${written.why}`, "give the URL percent-encoded");
+  return written.text;
 }
 
 export interface NewItem {
@@ -115,7 +119,7 @@ export interface NewItem {
 export function formatItem(item: NewItem, style: ItemStyle): string {
   const speaker = item.speakers.join(", ");
   const text = style.speakerForm === "slash" && speaker ? `${item.title} / ${speaker}` : item.title;
-  let line = `${style.indent}${style.marker}${style.gap}[${escapeText(text)}](${formatUrl(item.url, style.angle)})`;
+  let line = `${style.indent}${style.marker}${style.gap}[${escapeText(text)}](${formatUrl(item.url, { angle: style.angle })})`;
   if (style.speakerForm === "by" && speaker) line += ` by ${escapeText(speaker)}`;
   if (item.description) line += `${style.separator}${escapeText(item.description)}`;
   return line;
@@ -134,7 +138,7 @@ export function formatRow(item: NewItem, lastRow: string): string {
   const escape = (t: string) => escapeText(t).replace(/\|/g, "\\|");
   const values = cells.map(() => "");
   if (values.length === 0) values.push("");
-  values[linkAt] = `[${escape(title)}](${formatUrl(item.url).replace(/\|/g, "%7C")})`;
+  values[linkAt] = `[${escape(title)}](${formatUrl(item.url, { table: true })})`;
   // A table without a text column: the description follows the link in its cell.
   if (item.description && textAt >= 0) values[textAt] = escape(item.description);
   else if (item.description) values[linkAt] += ` - ${escape(item.description)}`;

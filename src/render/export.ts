@@ -1,5 +1,6 @@
 // The catalog as a file for other tools (#6): JSON, CSV (RFC 4180), markdown this tool reads
 // back into the same entries, and a Netscape bookmark file that browsers import. Pure.
+import { linkDestination } from "../text/link-destination";
 import { stringify } from "csv-stringify/sync";
 import type { Entry, Page } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
@@ -88,7 +89,9 @@ function codeSpan(text: string): string {
 
 /** A link destination: in angle brackets, which allow spaces and parentheses. */
 function mdUrl(url: string): string {
-  return `<${url.replace(/[<>\\]/g, (c) => `\\${c}`)}>`;
+  // An entry's URL as read from a page always has a form that reads back (#22).
+  const written = linkDestination(url, { angle: true });
+  return "text" in written ? written.text : `<${url}>`;
 }
 
 /**

@@ -95,7 +95,8 @@ describe("style", () => {
   it("writes text that markdown reads back as written", () => {
     expect(escapeText("a [b] *c* _d_ `e` <f> \\ &amp;")).toBe("a \\[b\\] \\*c\\* \\_d\\_ \\`e\\` \\<f\\> \\\\ \\&amp;");
     expect(formatUrl("https://a.example/b_(c)")).toBe("<https://a.example/b_(c)>");
-    expect(formatUrl("https://a.example/<x>")).toBe("https://a.example/%3Cx%3E");
+    // Escaped, not percent-encoded: %3C would be another URL (#22).
+    expect(formatUrl("https://a.example/<x>")).toBe("https://a.example/\\<x\\>");
     expect(formatItem({ title: "T", url: "/t", speakers: ["Ada Lovelace"], description: "d" }, { ...DEFAULT_STYLE, speakerForm: "by", separator: ": " })).toBe("- [T](/t) by Ada Lovelace: d");
   });
 });
