@@ -17,6 +17,8 @@ export interface EditOptions {
 export const DRY_RUN_OPTION: OptionSpec = { flags: "--dry-run", description: "print the changes as a diff and write nothing" };
 export const INTO_OPTION: OptionSpec = { flags: "--into <file>", description: "the page to edit, when --file names a folder" };
 export const EDIT_OPTIONS: OptionSpec[] = [DRY_RUN_OPTION, INTO_OPTION];
+/** add and move: a section is made only when asked for (#22). */
+export const NEW_SECTION_OPTION: OptionSpec = { flags: "--new-section", description: "make the --section when the page has no section of that name (at the level of its siblings, before a licence or footer)" };
 
 export interface OpenedPage {
   target: EditTarget;

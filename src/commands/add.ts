@@ -3,7 +3,7 @@
 import type { CommandSpec } from "../command-kit/spec";
 import { collect } from "../command-kit/spec";
 import type { Context } from "../command-kit/context";
-import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "../command-kit/edit-page";
+import { EDIT_OPTIONS, NEW_SECTION_OPTION, finishEdit, openForEdit, type EditOptions } from "../command-kit/edit-page";
 import { NetworkError } from "../check/types";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";
@@ -13,6 +13,7 @@ import { timeoutSignal } from "../check/runner";
 
 interface AddOptions extends EditOptions {
   section?: string;
+  newSection?: boolean;
   title?: string;
   speaker?: string[];
   description?: string;
@@ -65,7 +66,8 @@ export const add: CommandSpec<AddOptions> = {
   args: "<url>",
   summary: "add a link at the end of a section's list, in the page's own style (needs --file)",
   options: [
-    { flags: "-s, --section <name>", description: "the section (prefix or whole word); a new one is made when none fits" },
+    { flags: "-s, --section <name>", description: "the section (prefix or whole word); one the page does not have is an error naming the nearest" },
+    NEW_SECTION_OPTION,
     { flags: "--title <title>", description: "the link's title (default: read from the page at the URL)" },
     { flags: "-p, --speaker <name...>", description: "the speaker(s) of a talk", parse: collect },
     { flags: "-d, --description <text>", description: "a description after the link" },
@@ -74,20 +76,23 @@ export const add: CommandSpec<AddOptions> = {
   examples: [
     "icp-links --file my-links.md add https://www.youtube.com/watch?v=abc --section YouTube --title 'Subnets' --speaker 'Jan Camenisch'",
     "icp-links --file my-links.md add https://internetcomputer.org/docs --section Docs --dry-run",
+    "icp-links --file my-links.md add https://example.org/ep1 --section Podcasts --new-section --title 'Episode 1'",
   ],
   async run(ctx, [url], options) {
     const opened = await openForEdit(ctx, options.into);
-    const { addEntry, checkNewUrl, entryWithUrl } = await import("../edit/edits");
+    const { addEntry, checkNewUrl, chooseSection, entryWithUrl } = await import("../edit/edits");
     const { tidyTitle } = await import("../edit/title");
     const link = url!.trim();
     checkNewUrl(link);
-    // Refused before any request: a URL on the page already needs no title.
+    // Refused before any request: a URL on the page already needs no title, a section the page
+    // does not have is an error whatever the title.
     const existing = entryWithUrl(opened.page, link);
+    if (!existing) chooseSection(opened.page, options.section, Boolean(options.newSection));
     const title = options.title !== undefined ? tidyTitle(options.title) : existing ? "" : await fetchTitle(ctx, link);
     if (!title && !existing) throw new UsageError("--title is empty", "give the link a title");
     const speakers = (options.speaker ?? []).map((s) => sanitize(s).replace(/\s+/g, " ").trim()).filter(Boolean);
     const description = options.description === undefined ? undefined : sanitize(options.description).replace(/\s+/g, " ").trim() || undefined;
-    const result = addEntry(opened.page, { title, url: link, speakers, ...(description ? { description } : {}) }, options.section);
+    const result = addEntry(opened.page, { title, url: link, speakers, ...(description ? { description } : {}) }, options.section, Boolean(options.newSection));
     const { openPage, } = await import("../edit/page");
     const { comparableUrl } = await import("../edit/edits");
     const after = openPage(result.text, opened.target.path);

@@ -8,7 +8,9 @@ import { autolink, linkDestination, safeBare, unwritableUrl } from "../text/link
 import { decodeEntities } from "./title";
 import { applySplices, isBlank, writeDoc, type Doc, type Splice } from "./document";
 import { openPage, parsedOf, type EditablePage } from "./page";
-import { describeSection, findSection, lastLineIndex, newSectionLevel, type Section } from "./sections";
+import { describeSection, findSection, footerStart, lastLineIndex, newSectionLevel, type Section } from "./sections";
+import { fold } from "../text/fold";
+import { editDistance } from "../text/distance";
 import { bulletOf, escapeText, formatItem, formatRow, readStyle, type ItemStyle, type NewItem } from "./style";
 
 /** A URL as compared for "already on the page": host case, a default port and a final slash ignored. */
@@ -136,11 +138,13 @@ function aboveHeadings(page: EditablePage): Section {
 }
 
 /**
- * The section --section names, or one to create after the last. Without --section: the section
+ * The section --section names, or, with --new-section, one to create (#22: a misspelt name
+ * is an error naming the nearest sections, never a new section). Without --section: the section
  * of the page's last list item (the end of its last list), else the last section.
  */
-export function chooseSection(page: EditablePage, wanted: string | undefined): SectionChoice {
+export function chooseSection(page: EditablePage, wanted: string | undefined, newSection = false): SectionChoice {
   if (wanted === undefined) {
+    if (newSection) throw new ValueError("--new-section needs --section", "name the new section with --section");
     const lastItem = [...page.parsed].reverse().find((p) => p.place?.kind === "item");
     if (!lastItem) return page.sections.length > 0 ? { section: page.sections.at(-1)! } : { create: "" };
     const section = [...page.sections].reverse().find((s) => s.start <= lastItem.line - 1 && lastItem.line - 1 < s.end);
@@ -148,12 +152,37 @@ export function chooseSection(page: EditablePage, wanted: string | undefined): S
   }
   const name = sanitize(wanted).trim();
   if (!name) throw new ValueError("--section needs a name", "give the section's name, or leave --section out");
+  if (newSection) {
+    // A section of that very name is used, not made twice; any other name is a new section.
+    const same = page.sections.filter((s) => fold(s.heading.text).trim() === fold(name));
+    return same.length === 1 ? { section: same[0]! } : { create: name };
+  }
   const match = findSection(page.sections, name);
   if ("section" in match) return { section: match.section };
   if ("ambiguous" in match) {
     throw new ValueError(`--section '${name}' fits ${match.ambiguous.length} sections: ${match.ambiguous.map(describeSection).join("; ")}`, "give more of the name, or the trail as 'Parent / Child'");
   }
-  return { create: name };
+  const near = nearestSections(page.sections, name);
+  const listed = near.close.length > 0 ? `; did you mean ${near.close.map((t) => `'${sanitize(t)}'`).join(" or ")}?` : near.all.length > 0 ? ` (the page has ${near.all.map((t) => `'${sanitize(t)}'`).join(", ")}${near.more ? ", …" : ""})` : " (the page has no sections)";
+  throw new ValueError(`no section '${name}'${listed}`, "name a section of the page, or add --new-section to make one");
+}
+
+/** Headings close to a misspelt name (edit distance on the folded names), nearest first; else the first few. */
+function nearestSections(sections: readonly Section[], name: string): { close: string[]; all: string[]; more: boolean } {
+  const key = fold(name).trim();
+  const texts = [...new Set(sections.map((s) => s.heading.text.trim()).filter(Boolean))];
+  const max = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
+  const scored = texts
+    .map((text) => {
+      const folded = fold(text).trim();
+      // A typo of the whole name, or of its first word ("yuotube" for "YouTube talks").
+      const distance = Math.min(editDistance(key, folded, max), editDistance(key, folded.split(/\s+/)[0]!, max));
+      return { text, distance };
+    })
+    .filter((s) => s.distance <= max)
+    .sort((a, b) => a.distance - b.distance);
+  const best = scored[0]?.distance;
+  return { close: scored.filter((s) => s.distance === best).slice(0, 3).map((s) => s.text), all: texts.slice(0, 8), more: texts.length > 8 };
 }
 
 /** The splice that puts item lines into a section (or a new section at the end of the page). */
@@ -163,12 +192,14 @@ function placeLines(page: EditablePage, choice: SectionChoice, make: (style: Ite
     const where = insertionIn(page, choice.section, options);
     return { start: where.at, end: where.at, insert: [...where.before, ...make(where.style, where.row)] };
   }
-  // A new section after the last, with the level of its siblings.
-  let end = lastLineIndex(doc) + 1;
+  // A new section after the last, with the level of its siblings, before a licence or footer.
+  const level = newSectionLevel(page.sections.map((s) => s.heading));
+  let end = choice.create ? footerStart(doc, page.sections, level) : lastLineIndex(doc) + 1;
   while (end > 0 && isBlank(lineText(doc, end - 1))) end--;
-  const heading = choice.create ? [`${"#".repeat(newSectionLevel(page.sections.map((s) => s.heading)))} ${escapeText(choice.create)}`, ""] : [];
+  const heading = choice.create ? [`${"#".repeat(level)} ${escapeText(choice.create)}`, ""] : [];
   const style = readStyle([], itemLines(page));
-  return { start: end, end, insert: [...(end > 0 ? [""] : []), ...heading, ...make({ ...style, indent: "", marker: style.marker.replace(/^\d+/, "1") })] };
+  const follows = end <= lastLineIndex(doc) && !isBlank(lineText(doc, end));
+  return { start: end, end, insert: [...(end > 0 ? [""] : []), ...heading, ...make({ ...style, indent: "", marker: style.marker.replace(/^\d+/, "1") }), ...(follows ? [""] : [])] };
 }
 
 export interface AddResult {
@@ -177,11 +208,11 @@ export interface AddResult {
   created: boolean;
 }
 
-export function addEntry(page: EditablePage, item: NewItem, sectionName: string | undefined): AddResult {
+export function addEntry(page: EditablePage, item: NewItem, sectionName: string | undefined, newSection = false): AddResult {
   checkNewUrl(item.url);
   const existing = entryWithUrl(page, item.url);
   if (existing) throw new NotFoundError(`${item.url} is already on the page: ${existing.id} (line ${existing.line})`, "nothing added");
-  const choice = chooseSection(page, sectionName);
+  const choice = chooseSection(page, sectionName, newSection);
   const splice = placeLines(page, choice, (style, row) => [row !== undefined ? formatRow(item, row) : formatItem(item, style)], { rows: true });
   const text = writeDoc(applySplices(page.doc, [splice]));
   // Read back: the new line must be an entry where it went, and the others stay as they were.
@@ -250,12 +281,12 @@ export interface MoveResult {
 }
 
 /** Moves an entry's list item, nested items included, to the end of another section's list. */
-export function moveEntry(page: EditablePage, entry: Entry, sectionName: string): MoveResult {
+export function moveEntry(page: EditablePage, entry: Entry, sectionName: string, newSection = false): MoveResult {
   const parsed = parsedOf(page, entry);
   if (parsed.place?.kind !== "item") {
     throw new ValueError(`${entry.id} (line ${entry.line}) is not a list item`, "only list items can be moved; edit it by hand");
   }
-  const choice = chooseSection(page, sectionName);
+  const choice = chooseSection(page, sectionName, newSection);
   if ("section" in choice && parsed.line - 1 >= choice.section.start && parsed.line - 1 < choice.section.end) {
     throw new ValueError(`${entry.id} is already in ${describeSection(choice.section)}`, "name another section");
   }

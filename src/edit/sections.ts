@@ -82,3 +82,36 @@ export function newSectionLevel(headings: Heading[]): number {
 export function describeSection(section: Section): string {
   return `${section.path.join(" > ")} (line ${section.heading.line})`;
 }
+
+/**
+ * Headings of the sections lists end with, that are not part of the list: its licence, how to
+ * contribute, credits. Shared by awesome lists and READMEs of every kind.
+ */
+const FOOTER_HEADING = /^(?:licen[cs]es?|licensing|copyright|contribut\w*|how to contribute|code of conduct|credits|acknowledge?ments?|thanks|footnotes|sponsors?|maintainers?|authors?)\b/i;
+/** A line of a footer paragraph without a heading: a licence or copyright notice. */
+const FOOTER_TEXT = /\blicen[cs]ed?\b|\bcopyright\b|\u00a9|\(c\) \d{4}|creative\s*commons|\bcc0\b|\bcc[- ]by\b/i;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const BLOCK_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]|^ {0,3}#|^\s*\|/;
+
+/**
+ * The line (0-based) before which a new section goes: before the trailing sections a footer
+ * heading starts (at the new section's level or above: a nested "### License" stays where it
+ * is), and before a footer paragraph at the end of the last one (after a thematic break, or a
+ * licence notice after the last list); else the end of the file.
+ */
+export function footerStart(doc: Doc, sections: readonly Section[], level: number): number {
+  let end = lastLineIndex(doc) + 1;
+  for (let i = sections.length - 1; i >= 0 && FOOTER_HEADING.test(sections[i]!.heading.text.trim()); i--) {
+    if (sections[i]!.heading.level <= level) end = sections[i]!.heading.line - 1;
+  }
+  // The text after the region's last list, table or heading: a footer paragraph starts there.
+  const from = sections.filter((s) => s.heading.line - 1 < end).at(-1)?.start ?? 0;
+  let tail = end;
+  while (tail > from && !BLOCK_START.test(doc.lines[tail - 1]!.text)) tail--;
+  for (let i = tail; i < end; i++) {
+    const text = doc.lines[i]!.text;
+    const afterBlank = i === 0 || doc.lines[i - 1]!.text.trim() === "";
+    if ((THEMATIC_BREAK.test(text) && afterBlank) || (FOOTER_TEXT.test(text) && afterBlank)) return i;
+  }
+  return end;
+}

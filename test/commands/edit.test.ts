@@ -82,7 +82,7 @@ describe("add", () => {
 
   it("gives the diff and writes nothing with --dry-run; --json says what it did", async () => {
     const dry = memoryPage();
-    const r = await runInProcess(["add", "https://x.example/", "--title", "X", "--section", "Newsletters", "--dry-run"], seedText, dry.options);
+    const r = await runInProcess(["add", "https://x.example/", "--title", "X", "--section", "Newsletters", "--new-section", "--dry-run"], seedText, dry.options);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("--- a/my-links.md\n+++ b/my-links.md\n@@ -53,3 +53,7 @@\n - [Technology](/inside-icp)\n - [Development](/dfinity-coding)\n - [Roadmap](/dfinity-roadmap)\n+\n+## Newsletters\n+\n+- [X](https://x.example/)\n");
     expect(dry.written).toEqual([]);
@@ -173,8 +173,8 @@ describe("move", () => {
     expect([...after.entries.map((e) => e.id)].sort()).toEqual([...ids(seedText)].sort());
   });
 
-  it("makes a new section when none fits, and says so in JSON", async () => {
-    const r = await runInProcess(["--json", "move", "22", "--section", "Favourites", "--dry-run"], seedText, memoryPage().options);
+  it("makes a new section with --new-section, and says so in JSON", async () => {
+    const r = await runInProcess(["--json", "move", "22", "--section", "Favourites", "--new-section", "--dry-run"], seedText, memoryPage().options);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(out).toMatchObject({ id: "consensus-overview", section: "Favourites", newSection: true, file: "my-links.md", written: false });
     expect(out.diff).toContain("+## Favourites\n");

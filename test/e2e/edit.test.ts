@@ -1,6 +1,6 @@
 // The editing commands as a user runs them (#17): the built binary on a copy of the bundled
 // page, the diff library loaded from the bundle, the bundled page refused.
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,6 +36,27 @@ describe("editing with the built binary", () => {
       const r = await run(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/the bundled page is never edited \(make your own copy with 'icp-links export --format md -o my-links.md'/);
+    }
+  });
+
+  it("never edits a local path that looks like the URL --file names (#22)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "icp-links-e2e-edit-"));
+    try {
+      // "http://h.example/links.md" and "github:owner/repo" as relative paths of the folder.
+      mkdirSync(join(dir, "http:/h.example"), { recursive: true });
+      mkdirSync(join(dir, "github:owner"));
+      const lookAlikes = [join(dir, "http:/h.example/links.md"), join(dir, "github:owner/repo")];
+      for (const file of lookAlikes) copyFileSync(SEED, file);
+      for (const spec of ["http://h.example/links.md", "github:owner/repo"]) {
+        for (const how of [{ args: ["--file", spec, "remove", "1"] }, { args: ["remove", "1"], env: { ICP_LINKS_FILE: spec } }]) {
+          const r = await run(how.args, { cwd: dir, ...(how.env ? { env: how.env } : {}) });
+          expect(r.code).toBe(2);
+          expect(r.stderr).toMatch(/a page from the web cannot be edited; save it and use --file/);
+        }
+      }
+      for (const file of lookAlikes) expect(readFileSync(file, "utf8")).toBe(readFileSync(SEED, "utf8"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -81,7 +81,7 @@ describe("add", () => {
 
   it("prints the diff and writes nothing with --dry-run", async () => {
     const file = copyOf(seedText);
-    const r = await runInProcess(["--file", file, "add", "https://x.example/", "--title", "X", "--section", "Newsletters", "--dry-run"], seedText);
+    const r = await runInProcess(["--file", file, "add", "https://x.example/", "--title", "X", "--section", "Newsletters", "--new-section", "--dry-run"], seedText);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`--- ${file}\n+++ ${file}\n@@ -53,3 +53,7 @@\n - [Technology](/inside-icp)\n - [Development](/dfinity-coding)\n - [Roadmap](/dfinity-roadmap)\n+\n+## Newsletters\n+\n+- [X](https://x.example/)\n`);
     expect(readFileSync(file, "utf8")).toBe(seedText);

@@ -180,7 +180,7 @@ describe("a page without headings", () => {
     const headed = "- [A](https://a.example)\n\n## Later\n\nprose\n";
     expect(addEntry(openPage(headed, "p.md"), { title: "C", url: "https://c.example", speakers: [] }, undefined).text).toBe("- [A](https://a.example)\n- [C](https://c.example)\n\n## Later\n\nprose\n");
     expect(addEntry(openPage("", "p.md"), { title: "C", url: "https://c.example", speakers: [] }, undefined).text).toBe("- [C](https://c.example)\n");
-    expect(addEntry(openPage("", "p.md"), { title: "C", url: "https://c.example", speakers: [] }, "Links").text).toBe("## Links\n\n- [C](https://c.example)\n");
+    expect(addEntry(openPage("", "p.md"), { title: "C", url: "https://c.example", speakers: [] }, "Links", true).text).toBe("## Links\n\n- [C](https://c.example)\n");
   });
 });
 

@@ -30,7 +30,7 @@ function byUrl(page: EditablePage, url: string): Entry {
 const CASES: [name: string, input: keyof typeof INPUTS, edit: (page: EditablePage) => string][] = [
   ["add-seed-talk", "seed", (p) => addEntry(p, { title: "Subnet Splitting", url: "https://www.youtube.com/watch?v=new1", speakers: ["Jan Camenisch"] }, "youtube").text],
   ["add-seed-no-list", "seed", (p) => addEntry(p, { title: "Governance category", url: "https://forum.dfinity.org/c/governance", speakers: [] }, "dev forum").text],
-  ["add-seed-new-section", "seed", (p) => addEntry(p, { title: "ICP Newsletter", url: "https://newsletter.example/icp", speakers: [], description: "weekly news" }, "Newsletters").text],
+  ["add-seed-new-section", "seed", (p) => addEntry(p, { title: "ICP Newsletter", url: "https://newsletter.example/icp", speakers: [], description: "weekly news" }, "Newsletters", true).text],
   ["add-seed-default-section", "seed", (p) => addEntry(p, { title: "Tokenomics", url: "/dfinity-tokenomics", speakers: [] }, undefined).text],
   ["remove-seed-first", "seed", (p) => removeEntries(p, [p.catalog.entries[0]!], false)],
   ["remove-seed-bare-list", "seed", (p) => removeEntries(p, [byUrl(p, "https://www.youtube.com/watch?v=MulbKPwv6_s")], false)],
