@@ -199,7 +199,8 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
   };
   for (const source of sources) {
     if (isRemoteSpec(source)) {
-      pages.push(await loadRemotePage(deps, source));
+      // Counted as a file is: alone and together with the others (#22).
+      count(source, await loadRemotePage(deps, source));
       continue;
     }
     const known = source === "-" ? undefined : deps.cache?.getFile?.(source, source, deps.maxBytes);

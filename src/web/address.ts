@@ -111,18 +111,17 @@ export function isPageLink(url: string, hosts: CodeHosts = DEFAULT_HOSTS): boole
  * separate ("a.md:https://x.example/l.md:github:o/r" is three pages).
  */
 export function splitPageList(value: string, delimiter = ":"): string[] {
-  const parts = value.split(delimiter);
+  if (delimiter !== ":") return value.split(delimiter).filter(Boolean);
   const specs: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    const next = parts[i + 1];
-    if (delimiter === ":" && next !== undefined && ((/^https?$/i.test(part) && next.startsWith("//")) || /^github$/i.test(part))) {
-      // http(s) then "//host", and a port ("//host" then "8080/x.md") belongs to it too.
-      let spec = `${part}:${next}`;
-      i++;
-      while (/^https?$/i.test(part) && /^\/\/[^/]*$/.test(spec.slice(spec.indexOf(":") + 1)) && /^\d+(\/|$)/.test(parts[i + 1] ?? "")) spec += `:${parts[++i]}`;
-      specs.push(spec);
-    } else specs.push(part);
+  // An address's colons do not separate: "http(s)://" then the host, an IPv6 host in brackets
+  // whole ("http://[::1]:8080/x.md", #22), a port, and the path up to the next ':'.
+  const address = /^(?:https?:\/\/(?:\[[^\]/]*\]|[^/:]*)(?::\d*)?[^:]*|github:[^:]*)/i;
+  for (let rest = value; ; ) {
+    const found = address.exec(rest);
+    const end = found ? found[0].length : rest.indexOf(":") < 0 ? rest.length : rest.indexOf(":");
+    specs.push(rest.slice(0, end));
+    if (end >= rest.length) break;
+    rest = rest.slice(end + 1);
   }
   return specs.filter(Boolean);
 }

@@ -89,8 +89,18 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** A web page sent where markdown was asked for: by its type, or by how it starts. */
 export function isWebPage(contentType: string | undefined, body: Uint8Array): boolean {
   if (contentType && /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) return true;
-  const start = Buffer.from(body.subarray(0, 512)).toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart().toLowerCase();
-  return start.startsWith("<!doctype html") || start.startsWith("<html");
+  // What may come before the first tag (#22): a BOM, white space, comments, an XML declaration.
+  let start = Buffer.from(body.subarray(0, 4096)).toString("latin1").replace(/^\xEF\xBB\xBF/, "").toLowerCase();
+  for (let before = ""; before !== start; ) {
+    before = start;
+    start = start.trimStart().replace(/^<!--[\s\S]*?-->/, "").replace(/^<\?xml\b[^>]*\?>/, "");
+  }
+  return /^<(?:!doctype\s+html|html|head|body)\b/.test(start);
+}
+
+/** A header value HTTP can carry: visible bytes, spaces and tabs, no line break, nothing past U+00FF. */
+function sendable(value: string): boolean {
+  return /^[\t\x20-\x7e\x80-\xff]*$/.test(value) && value.trim() !== "";
 }
 
 class Fallback extends Error {
@@ -111,14 +121,19 @@ export async function loadRemote(spec: string, deps: RemoteDeps): Promise<Remote
   const fromCopy = (copy: SavedPage): RemotePage => ({ source, bytes: copy.bytes, base: address.base(copy.url) });
   if (saved && now - saved.fetchedAt < deps.maxAgeMs) return fromCopy(saved);
 
+  // A validator is sent back as it came, byte for byte (a header's bytes are Latin-1 code units);
+  // one that no header can carry is left out, or every request would fail before it is sent and
+  // the copy would be used for ever (#22).
   const conditional: Record<string, string> = {};
-  if (saved?.etag) conditional["if-none-match"] = saved.etag;
-  if (saved?.lastModified) conditional["if-modified-since"] = saved.lastModified;
+  if (saved?.etag && sendable(saved.etag)) conditional["if-none-match"] = saved.etag;
+  if (saved?.lastModified && sendable(saved.lastModified)) conditional["if-modified-since"] = saved.lastModified;
 
+  // One time limit for the whole read: every redirect and every README name tried (#22).
+  const deadline = now + deps.timeoutMs;
   try {
     let lastStatus: PageResponse | undefined;
     for (const candidate of address.candidates) {
-      const { response, url } = await follow(candidate, source, conditional, deps);
+      const { response, url } = await follow(candidate, source, conditional, deps, deadline);
       if (response.status === 404 || response.status === 410) {
         lastStatus = response;
         continue;
@@ -171,9 +186,14 @@ function statusText(response: PageResponse): string {
 }
 
 /** One address, its redirects followed: http(s) only, at most MAX_REDIRECTS. */
-async function follow(start: string, source: string, headers: Record<string, string>, deps: RemoteDeps): Promise<{ response: PageResponse; url: string }> {
+async function follow(start: string, source: string, headers: Record<string, string>, deps: RemoteDeps, deadline: number): Promise<{ response: PageResponse; url: string }> {
   let url = start;
+  // The page's limit, not what was left of it for the last request.
+  const late = () => new NetworkError("timeout", `timed out after ${+(deps.timeoutMs / 1000).toFixed(1)} s`);
   for (let hops = 0; ; hops++) {
+    // Each request gets what is left of the page's time limit, not a limit of its own.
+    const left = deadline - deps.now();
+    if (left <= 0) throw late();
     const progress = deps.progress?.(source);
     let response: PageResponse;
     try {
@@ -181,9 +201,12 @@ async function follow(start: string, source: string, headers: Record<string, str
         url,
         headers,
         maxBytes: deps.maxBytes,
-        timeoutMs: deps.timeoutMs,
+        timeoutMs: left,
         ...(progress ? { onProgress: (received: number, total: number | undefined) => progress.update(received, total) } : {}),
       });
+    } catch (error) {
+      if (error instanceof NetworkError && error.kind === "timeout") throw late();
+      throw error;
     } finally {
       progress?.stop();
     }

@@ -113,6 +113,14 @@ describe("the bounds that keep a page in memory", () => {
     await expect(loadPages(deps, ["a.md", "b.md"])).rejects.toThrow(/^b\.md: brings the pages read to more than 200,000 entries/);
   });
 
+  it("pages from the web count towards the bound, alone and with other pages (#22)", async () => {
+    const remote = (n: number): LoadDeps => ({ ...withEntries(n), remote: async (spec) => ({ source: spec, bytes: new Uint8Array(10).fill(97), base: spec }) });
+    await expect(loadPages(remote(MAX_ENTRIES), ["https://w.example/a.md"])).resolves.toHaveLength(1);
+    await expect(loadPages(remote(MAX_ENTRIES + 1), ["https://w.example/a.md"])).rejects.toThrow(/^https:\/\/w\.example\/a\.md: has more than 200,000 entries/);
+    await expect(loadPages(remote(MAX_ENTRIES / 2 + 1), ["https://w.example/a.md", "github:o/r"])).rejects.toThrow(/^github:o\/r: brings the pages read to more than 200,000 entries/);
+    await expect(loadPages(remote(MAX_ENTRIES / 2 + 1), ["a.md", "https://w.example/a.md"])).rejects.toThrow(/^https:\/\/w\.example\/a\.md: brings the pages read to/);
+  });
+
   it("markdown elements are counted as they are made: exactly at the bound is read, one more stops", () => {
     const page = (n: number) => Array.from({ length: n }, (_, i) => `- [${i}](/${i})`).join("\n");
     // As markdown-it makes them: a list of one item of one link is 9 elements, each further

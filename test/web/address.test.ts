@@ -77,5 +77,9 @@ describe("splitPageList (ICP_LINKS_FILE)", () => {
     ["http://127.0.0.1:8080:b.md", ["http://127.0.0.1:8080", "b.md"]],
     ["https:b.md", ["https", "b.md"]],
     ["::a.md:", ["a.md"]],
+    // IPv6 hosts stay whole (#22).
+    ["http://[::1]:8080/x.md", ["http://[::1]:8080/x.md"]],
+    ["a.md:http://[::1]:8080/x.md:b.md", ["a.md", "http://[::1]:8080/x.md", "b.md"]],
+    ["https://[2001:db8::1]/l.md:github:o/r", ["https://[2001:db8::1]/l.md", "github:o/r"]],
   ])("%s", (value, specs) => expect(splitPageList(value)).toEqual(specs));
 });

@@ -1,6 +1,6 @@
 // The real HTTP client and store of remote pages against a server on 127.0.0.1 (#18).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPageServer, LIST, type PageServer } from "../helpers/page-server";
@@ -98,5 +98,33 @@ describe("remote pages over HTTP", () => {
     // A cut copy is no copy.
     writeFileSync(file, '{"v":1,"source":"x","url":"x","fetchedAt":1,"size":999}\nshort', { mode: 0o600 });
     expect(d.store!.get(`${server.base}/list.md`)).toBeUndefined();
+  });
+});
+
+describe("an ETag of bytes 0x80-0xFF (#22)", () => {
+  it("is sent back byte for byte, through the store, by the real client", async () => {
+    const { createServer } = await import("node:net");
+    const etag = Buffer.concat([Buffer.from('"a'), Buffer.from([0xe9, 0x80, 0xff]), Buffer.from('"')]);
+    const validators: Buffer[] = [];
+    const raw = createServer((socket) => {
+      socket.once("data", (request: Buffer) => {
+        const line = request.toString("latin1").split("\r\n").find((l) => /^if-none-match:/i.test(l));
+        if (line) validators.push(Buffer.from(line.replace(/^if-none-match:\s*/i, ""), "latin1"));
+        const head = line ? "HTTP/1.1 304 Not Modified\r\n" : "HTTP/1.1 200 OK\r\nContent-Type: text/markdown\r\nContent-Length: 6\r\n";
+        socket.end(Buffer.concat([Buffer.from(head), Buffer.from("ETag: "), etag, Buffer.from("\r\nConnection: close\r\n\r\n"), Buffer.from(line ? "" : "# Hi\n\n")]));
+      });
+    });
+    await new Promise<void>((ready) => raw.listen(0, "127.0.0.1", ready));
+    const d = deps();
+    try {
+      const url = `http://127.0.0.1:${(raw.address() as { port: number }).port}/e.md`;
+      expect(text((await loadRemote(url, d)).bytes)).toBe("# Hi\n\n");
+      expect(text((await loadRemote(url, d)).bytes)).toBe("# Hi\n\n");
+      expect(validators).toEqual([etag]);
+      expect(d.notes).toEqual([]);
+    } finally {
+      raw.close();
+      rmSync(d.dir, { recursive: true, force: true });
+    }
   });
 });

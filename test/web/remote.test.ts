@@ -192,5 +192,76 @@ describe("helpers", () => {
     ["application/xhtml+xml", "", true],
     [undefined, "\uFEFF<html lang=en>", true],
     ["text/plain", "<p>not a page start</p>", false],
+    // Recognised behind what may come before the first tag (#22).
+    ["text/plain", "<!-- generated -->\n<!DOCTYPE html><html>", true],
+    ["text/plain", "\uFEFF  <!doctype html>", true],
+    ["text/plain", "<head><title>x</title>", true],
+    ["text/plain", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">', true],
+    ["text/plain", "<!-- a --><!-- b -->\n<html>", true],
+    ["text/markdown", "<!-- a comment -->\n# Title", false],
+    ["text/markdown", "<?xml version=\"1.0\"?><rss>", false],
   ])("isWebPage(%j, %j) = %s", (type, body, page) => expect(isWebPage(type, Buffer.from(body))).toBe(page));
+});
+
+describe("one deadline per page read (#22)", () => {
+  /** A server whose every answer takes `takes` ms of the injected clock. */
+  function slow(routes: Record<string, Answer>, takes: number) {
+    let clock = 1_000_000;
+    const requests: PageRequest[] = [];
+    const deps: RemoteDeps = {
+      fetch: async (request) => {
+        requests.push(request);
+        clock += takes;
+        const answer = routes[request.url] ?? { status: 404 };
+        if (answer instanceof NetworkError) throw answer;
+        return response(answer, request.maxBytes);
+      },
+      now: () => clock,
+      maxBytes: 1024,
+      timeoutMs: 30_000,
+      maxAgeMs: 0,
+      note: () => undefined,
+    };
+    return { deps, requests };
+  }
+
+  it("redirects share the 30 s: each request gets what is left, and none is sent after it", async () => {
+    const w = slow({ "https://x.example/a.md": { status: 301, headers: { location: "/b.md" } }, "https://x.example/b.md": { status: 301, headers: { location: "/c.md" } }, "https://x.example/c.md": { status: 301, headers: { location: "/d.md" } }, "https://x.example/d.md": { status: 200, body: PAGE } }, 12_000);
+    expect(await said(loadRemote("https://x.example/a.md", w.deps))).toMatch(/cannot be fetched \(timed out after 30 s\)/);
+    expect(w.requests.map((r) => [r.url, r.timeoutMs])).toEqual([
+      ["https://x.example/a.md", 30_000],
+      ["https://x.example/b.md", 18_000],
+      ["https://x.example/c.md", 6_000],
+    ]);
+  });
+
+  it("a github: README shares it across every file name it tries", async () => {
+    const w = slow({}, 11_000);
+    expect(await said(loadRemote("github:o/r", w.deps))).toMatch(/cannot be fetched \(timed out after 30 s\)/);
+    expect(w.requests.map((r) => r.timeoutMs)).toEqual([30_000, 19_000, 8_000]);
+  });
+
+  it("a request that runs out of what is left says the page's limit, not its own", async () => {
+    const w = slow({ "https://x.example/a.md": { status: 301, headers: { location: "/b.md" } }, "https://x.example/b.md": new NetworkError("timeout", "timed out after 20 s") }, 10_000);
+    expect(await said(loadRemote("https://x.example/a.md", w.deps))).toMatch(/cannot be fetched \(timed out after 30 s\)/);
+  });
+});
+
+describe("validators (#22)", () => {
+  const saved = (etag: string, lastModified?: string): SavedPage => ({ source: "https://x.example/l.md", url: "https://x.example/l.md", etag, ...(lastModified ? { lastModified } : {}), fetchedAt: 0, bytes: Buffer.from("# Old\n") });
+
+  it("an ETag of bytes 0x80-0xFF is sent back as it was stored", async () => {
+    const w = world({ "https://x.example/l.md": { status: 304 } });
+    w.copies.set("https://x.example/l.md", saved('"a\u00e9\u0080\u00ff"'));
+    expect(await w.text("https://x.example/l.md")).toBe("# Old\n");
+    expect(w.requests[0]!.headers).toEqual({ "if-none-match": '"a\u00e9\u0080\u00ff"' });
+  });
+
+  it.each([["past U+00FF", '"\u0100"'], ["a line break", '"a\r\nX-Evil: 1"'], ["empty", " "]])("a validator no header can carry (%s) is left out: the page is asked for anew, and the new copy kept", async (_name, etag) => {
+    const w = world({ "https://x.example/l.md": { status: 200, headers: { etag: '"v2"' }, body: PAGE } });
+    w.copies.set("https://x.example/l.md", saved(etag, "Wed, 21 Oct 2015 07:28:00 GMT\n"));
+    expect(await w.text("https://x.example/l.md")).toBe(PAGE);
+    expect(w.requests[0]!.headers).toEqual({});
+    expect(w.copies.get("https://x.example/l.md")!.etag).toBe('"v2"');
+  });
 });
