@@ -349,7 +349,8 @@ function rewrittenLine(text: string, change: UrlChange): { line: string } | { sk
     if ("why" in written) return refuse(written.why);
     return before === "<" ? replace(at - 1, end + 1, written.text) : replace(at, end, written.text);
   }
-  const auto = autolink(change.to);
+  // A table splits its cells before an autolink is read: "\\|" keeps one whole.
+  const auto = table ? autolink(change.to)?.replace(/\|/g, "\\|") : autolink(change.to);
   if (before === "<") return auto ? replace(at - 1, end + 1, auto) : refuse("an autolink <…> cannot hold it");
   if (safeBare(change.to)) return replace(at, end, change.to);
   return auto ? replace(at, end, auto) : refuse(unwritableUrl(change.to) ?? "it cannot stand bare on the line");

@@ -87,6 +87,8 @@ describe("rewriteUrls", () => {
     ["an autolink", (url) => `- <${url}> - note`],
     ["a bare link", (url) => `- ${url} - note`],
     ["a table row", (url) => `| [Moved](${url}) | note |`],
+    ["an autolink in a table row", (url) => `| <${url}> | note |`],
+    ["a bare link in a table row", (url) => `| ${url} | note |`],
   ];
   it.each(forms.flatMap(([name, line]) => HOSTILE.filter((u) => !u.includes(" ") && !u.includes("<")).map((to) => [name, to, line] as const)))("%s to %s: reads back as the new URL, nothing more", (_name, to, line) => {
     const head = line("https://h.example/old").startsWith("|") ? "| Link | Note |\n|---|---|\n" : "";
@@ -131,6 +133,23 @@ describe("check --fix writes only what reads back", () => {
       ["http://127.0.0.1:9/ok.md?x=)[pwn](https://evil.example/)", []],
       ["http://127.0.0.1:9/other", []],
     ]);
+  });
+});
+
+describe("check --fix refuses a move the page cannot hold", () => {
+  it("exit 2, naming the link and why, and writes the others", async () => {
+    // The unpaired backtick of the title would pair with one in the new URL: a code span, no link.
+    const text = "## Links\n\n- [a`b](http://127.0.0.1:9/old)\n- [Fine](http://127.0.0.1:9/old2)\n";
+    const file = fileWith(text);
+    const http: HttpClient = async ({ url }) => {
+      const to = url.endsWith("/old") ? "/new?q=`x" : url.endsWith("/old2") ? "/new2" : undefined;
+      return to ? { status: 301, statusText: "Moved", header: (n) => (n === "location" ? to : undefined), body: "" } : { status: 200, statusText: "OK", header: () => undefined, body: "" };
+    };
+    const r = await runInProcess(["--file", file, "check", "--fix", "--yes", "--interval", "0"], text, { http });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not fixed: a-b \(line 3\): its new URL http:\/\/127\.0\.0\.1:9\/new\?q=`x would not read back as it on its line; edit it by hand/);
+    expect(r.stderr).toMatch(/fixed 1 link in/);
+    expect(readFileSync(file, "utf8")).toBe(text.replace("/old2)", "/new2)"));
   });
 });
 
