@@ -7,10 +7,8 @@ import { UsageError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import { ownLayer, stateJson, updateEntries } from "../state/layer";
-import { noteOf, setNote } from "../state/model";
+import { MAX_NOTE, noteOf, setNote } from "../state/model";
 
-/** A note's largest size: a note, not a file (the state is read whole at each start). */
-export const MAX_NOTE = 64 * 1024;
 
 export const note: CommandSpec<{ clear?: boolean }> = {
   name: "note",
