@@ -69,7 +69,8 @@ Environment:
   XDG_STATE_HOME       your marks, notes and tags are in $XDG_STATE_HOME/icp-links/state.json,
                        else ~/.local/state/icp-links/state.json
   VISUAL, EDITOR       the editor of 'note <ref>' without text (default vi)
-  BROWSER              browser command for 'open' (the URL is passed as one argument)
+  BROWSER              browser command(s) for 'open', separated by ':' and tried in order;
+                       %s in one is replaced by the URL, else the URL is appended
   NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS   colour and width of terminal output`;
 
 export interface ProgramHooks {
