@@ -25,6 +25,7 @@ import { webFetcher } from "./web/fetch";
 import { webStore } from "./web/store";
 import { loadRemote } from "./web/remote";
 import { followEntry, followSpec } from "./web/follow";
+import { confineFollowed } from "./io/confine";
 import { splitPageList } from "./web/address";
 import { downloadProgress } from "./web/progress";
 import { terminalProgressBar } from "./io/progress-bar";
@@ -200,8 +201,8 @@ function makeContext(globals: GlobalOptions): Context {
     platform: process.platform,
     json: Boolean(globals.json),
     // --from: the page that an entry of the named pages links to, instead of them (#18).
-    catalog: () => (catalog ??= Promise.resolve().then(() => load(pageSpecs(globals))).then((first) => (globals.from === undefined ? first : load([followSpec(first, globals.from)])))),
-    follow: (from, entry) => load([followEntry(from, entry)]),
+    catalog: () => (catalog ??= Promise.resolve().then(() => load(pageSpecs(globals))).then((first) => (globals.from === undefined ? first : load([confineFollowed(followSpec(first, globals.from))])))),
+    follow: (from, entry) => load([confineFollowed(followEntry(from, entry))]),
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),
