@@ -222,7 +222,10 @@ function makeContext(globals: GlobalOptions): Context {
     },
     state: stateStore(globals),
     random: Math.random,
-    edit: (text, name) => editText(env, text, name),
+    // Looked up when note asks (process.stdin's stream costs 2–3 ms to set up): an editor needs a terminal.
+    get edit() {
+      return process.stdin.isTTY && (stdout.isTTY || stderr.isTTY) ? (text: string, name: string) => editText(env, text, name) : undefined;
+    },
     readInput: async (path) => {
       const limit = parseMaxSize(env.ICP_LINKS_MAX_SIZE);
       if (path === "-") return readStdin(limit);

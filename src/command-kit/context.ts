@@ -106,9 +106,10 @@ export interface Context {
   random(): number;
   /**
    * Lets the user edit `text` in $VISUAL or $EDITOR (a temporary file named after `name`);
-   * resolves to the text saved. Throws UsageError when the editor fails.
+   * resolves to the text saved. Throws UsageError when the editor fails. Undefined without a
+   * terminal to run an editor on (standard input not one, or nothing to draw on).
    */
-  edit(text: string, name: string): Promise<string>;
+  edit?: (text: string, name: string) => Promise<string>;
   /** The bytes of a regular file, or of standard input for "-"; throws UsageError naming it. */
   readInput(path: string): Promise<Uint8Array>;
   /** Writes a file atomically; throws a UsageError naming the file when it cannot. */

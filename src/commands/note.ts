@@ -26,6 +26,8 @@ export const note: CommandSpec<{ clear?: boolean }> = {
     else if (words.length > 0) text = words.join(" ");
     else {
       if (!ctx.state.enabled) ctx.state.update((d) => d); // says the state is off, before an editor opens
+      // Off a terminal an editor would wait on keys no one types (or scribble into a pipe).
+      if (!ctx.edit) throw new UsageError("no terminal to run an editor on", `give the note as text, or run it in a terminal: icp-links note ${entry.id} 'the text'`);
       const current = noteOf(ownLayer(ctx)?.get(entry)) ?? "";
       text = await ctx.edit(current, `icp-links-note-${entry.id}`);
     }

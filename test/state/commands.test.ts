@@ -201,6 +201,15 @@ describe("note and tag", () => {
     expect(show.stdout).toContain("note\tsecond line one\n\tline two\n");
   });
 
+  it("with no text and no terminal, no editor starts: exit 2, say to give the text, the note unchanged (#22)", async () => {
+    const s = session();
+    await s.run(["note", "3", "first"]);
+    const r = await s.run(["note", "3"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("icp-links: no terminal to run an editor on (give the note as text, or run it in a terminal: icp-links note chain-key-cryptography-the 'the text')\n");
+    expect((await s.run(["show", "3"])).stdout).toContain("note\tfirst");
+  });
+
   it("own tags: +name, -name, matched by --tag and searched", async () => {
     const s = session();
     const r = await s.run(["tag", "3", "+rewatch", "+Fav", "-old"]);
