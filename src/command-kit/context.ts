@@ -32,6 +32,12 @@ export interface ChooseConfig {
    * then chosen, to be followed into the list it links to rather than opened (#18).
    */
   onFollow?(): void;
+  /** Called when the user presses ← to go back to the page they followed from: the prompt then ends as if left. */
+  onBack?(): void;
+  /** The entry highlighted first (its value), when it is among the choices. */
+  highlighted?: number;
+  /** A line shown in place of the prompt's message, in the error's style: why → could not follow. */
+  notice?: string;
 }
 
 /** A progress bar on the terminal: `update` moves it (to `value`, when given) and sets its fields. */
