@@ -170,6 +170,8 @@ function makeContext(globals: GlobalOptions): Context {
       readdir: async (path) => readdirSync(path, { withFileTypes: true }),
     },
     readStdin,
+    // A page of a folder that cannot be read is skipped, in one line (#22).
+    warn: (text) => stderr.write(`icp-links: ${sanitize(text.replace(/\s*[\r\n]+\s*/g, " "))}\n`),
     cache: cacheEnabled(globals)
       ? new FileCache({ dir: cacheFolder, seeds: [{ page: BUNDLED_PAGE, dir: SEED_CACHE }], build: __BUILD_ID__, uid: process.getuid?.(), onError: debugError })
       : undefined,

@@ -56,6 +56,7 @@ export function pickRows(entries: readonly Entry[], width: number, done?: Map<nu
 export const pick: CommandSpec<PickOptions> = {
   name: "pick",
   args: "[query...]",
+  queryArgs: true,
   summary: "choose an entry interactively and open it (type to filter, Enter to open, Esc to leave)",
   options: [
     ...FILTER_OPTIONS,
