@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileStateStore } from "../../src/state/store";
 import { changeTags, fromJson, markDone, MAX_NOTE, MAX_STATE_BYTES, MAX_STATE_ENTRIES, MAX_TAGS, mergeEntry, ownTags, setNote, toJson, type StateData } from "../../src/state/model";
-import { memoryStateStore, runInProcess } from "../helpers/context";
+import { memoryStateStore, runInProcess, throughCache } from "../helpers/context";
+import { parsePage } from "../../src/catalog/parse-page";
 import { SEED } from "../helpers/pages";
 
 const T = "2026-11-23T12:00:00.000Z";
@@ -144,5 +145,12 @@ describe("keys from data are keys like any other", () => {
     expect(ownTags(mergeEntry({}, changeTags({}, [], ["constructor"], T)))).toEqual([]);
     const back = fromJson(JSON.parse(JSON.stringify(toJson(new Map([["https://a.org/", merged]])))));
     expect(ownTags(back.get("https://a.org/"))).toEqual(["constructor", "tostring", "valueof"]);
+  });
+
+  it("front matter keeps keys named like Object properties, fresh and through the cache", () => {
+    const page = parsePage("---\ntitle: T\n__proto__: kept\nconstructor: also\nnested:\n  __proto__: deep\n---\n- [a](https://a.example/)\n", "p.md");
+    for (const meta of [page.frontMatter.meta, throughCache(page).page.frontMatter.meta]) {
+      expect(JSON.parse(JSON.stringify(meta))).toEqual(JSON.parse('{"title":"T","__proto__":"kept","constructor":"also","nested":{"__proto__":"deep"}}'));
+    }
   });
 });
