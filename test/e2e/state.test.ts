@@ -8,6 +8,9 @@ import { BIN, isolatedHome, run } from "../helpers/cli";
 const stateFile = (home: string) => join(home, ".local/state/icp-links/state.json");
 const entries = (home: string) => JSON.parse(readFileSync(stateFile(home), "utf8")).entries as Record<string, { done?: { on?: string }; note?: { text: string } }>;
 
+/** script(1) of util-linux, to give a run a terminal. */
+const hasScript = spawnSync("script", ["-qec", "true", "/dev/null"]).status === 0;
+
 /** Runs icp-links on a terminal (a pty from script(1)), as a person at the keyboard would; the exit code and the screen's text. */
 function onTerminal(args: string[], home: string, env: Record<string, string | undefined>): { code: number | null; screen: string } {
   const quote = (w: string) => `'${w.replaceAll("'", "'\\''")}'`;
@@ -65,7 +68,7 @@ describe("the own layer, end to end", () => {
     expect(existsSync(join(home, "editor-ran"))).toBe(false);
   });
 
-  it("note with no text runs $EDITOR on a temporary file, the path one argument (on a terminal)", async () => {
+  it.runIf(hasScript)("note with no text runs $EDITOR on a temporary file, the path one argument (on a terminal)", async () => {
     const home = isolatedHome();
     // An editor command with its own argument and a space in its path, as people set it.
     const dir = join(home, "my editor");
