@@ -25,6 +25,7 @@ import { webFetcher } from "./web/fetch";
 import { webStore } from "./web/store";
 import { loadRemote } from "./web/remote";
 import { followEntry, followSpec } from "./web/follow";
+import { confineFollowed } from "./io/confine";
 import { splitPageList } from "./web/address";
 import { downloadProgress } from "./web/progress";
 import { terminalProgressBar } from "./io/progress-bar";
@@ -169,6 +170,8 @@ function makeContext(globals: GlobalOptions): Context {
       readdir: async (path) => readdirSync(path, { withFileTypes: true }),
     },
     readStdin,
+    // A page of a folder that cannot be read is skipped, in one line (#22).
+    warn: (text) => stderr.write(`icp-links: ${sanitize(text.replace(/\s*[\r\n]+\s*/g, " "))}\n`),
     cache: cacheEnabled(globals)
       ? new FileCache({ dir: cacheFolder, seeds: [{ page: BUNDLED_PAGE, dir: SEED_CACHE }], build: __BUILD_ID__, uid: process.getuid?.(), onError: debugError })
       : undefined,
@@ -200,8 +203,8 @@ function makeContext(globals: GlobalOptions): Context {
     platform: process.platform,
     json: Boolean(globals.json),
     // --from: the page that an entry of the named pages links to, instead of them (#18).
-    catalog: () => (catalog ??= Promise.resolve().then(() => load(pageSpecs(globals))).then((first) => (globals.from === undefined ? first : load([followSpec(first, globals.from)])))),
-    follow: (from, entry) => load([followEntry(from, entry)]),
+    catalog: () => (catalog ??= Promise.resolve().then(() => load(pageSpecs(globals))).then((first) => (globals.from === undefined ? first : load([confineFollowed(followSpec(first, globals.from))])))),
+    follow: (from, entry) => load([confineFollowed(followEntry(from, entry))]),
     opener: systemOpener(env),
     now: () => new Date(),
     sleep: async (ms, signal) => (await import("node:timers/promises")).setTimeout(ms, undefined, { signal }),
@@ -221,7 +224,10 @@ function makeContext(globals: GlobalOptions): Context {
     },
     state: stateStore(globals),
     random: Math.random,
-    edit: (text, name) => editText(env, text, name),
+    // Looked up when note asks (process.stdin's stream costs 2–3 ms to set up): an editor needs a terminal.
+    get edit() {
+      return process.stdin.isTTY && (stdout.isTTY || stderr.isTTY) ? (text: string, name: string) => editText(env, text, name) : undefined;
+    },
     readInput: async (path) => {
       const limit = parseMaxSize(env.ICP_LINKS_MAX_SIZE);
       if (path === "-") return readStdin(limit);

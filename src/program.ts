@@ -69,7 +69,8 @@ Environment:
   XDG_STATE_HOME       your marks, notes and tags are in $XDG_STATE_HOME/icp-links/state.json,
                        else ~/.local/state/icp-links/state.json
   VISUAL, EDITOR       the editor of 'note <ref>' without text (default vi)
-  BROWSER              browser command for 'open' (the URL is passed as one argument)
+  BROWSER              browser command(s) for 'open', separated by ':' and tried in order;
+                       %s in one is replaced by the URL, else the URL is appended
   NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS   colour and width of terminal output`;
 
 export interface ProgramHooks {
@@ -100,7 +101,7 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
       writeErr: (text) => hooks.write("err", text),
       // Commander's own usage errors get our one-line shape; the exit code is mapped in main().
       // Arguments are echoed in these messages: they are sanitised like page text (#7).
-      outputError: (text, write) => write(`icp-links: ${sanitize(text.replace(/^error: /, "").trim())} (see 'icp-links --help')\n`),
+      outputError: (text, write) => write(commanderError(text)),
     })
     .addHelpText("after", `\nExamples:\n  icp-links list\n  icp-links search consensus\n  icp-links open consensus-overview\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`);
 
@@ -115,21 +116,61 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
   for (const spec of COMMANDS) {
     const command = program.command(spec.name, spec.hidden ? { hidden: true } : {}).summary(spec.summary).description(spec.summary);
     if (spec.args) command.arguments(spec.args);
-    if (argv.includes(spec.name)) declareCommand(command, spec, run);
+    if (argv.includes(spec.name)) declareCommand(command, spec, run, hooks, argv);
     else pending.set(command, spec);
   }
   program.hook("preSubcommand", (_program, command) => {
     const spec = pending.get(command);
     if (spec === undefined) return;
     pending.delete(command);
-    declareCommand(command, spec, run);
+    declareCommand(command, spec, run, hooks, argv);
   });
   return program;
 }
 
-function declareCommand(command: Command, spec: CommandSpec<never>, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>): void {
+/** A commander error in the one-line shape. */
+function commanderError(text: string): string {
+  return `icp-links: ${sanitize(text.replace(/^error: /, "").trim())} (see 'icp-links --help')\n`;
+}
+
+/**
+ * The command line again with the search words after "--": options (and their values) before it,
+ * as they were; "icp-links search consensus -manu" → "icp-links search -- consensus -manu".
+ */
+export function queryAfterDashes(spec: Pick<CommandSpec<never>, "name" | "options">, argv: readonly string[]): string {
+  const at = argv.indexOf(spec.name);
+  const before = argv.slice(0, at + 1);
+  const options: string[] = [];
+  const words: string[] = [];
+  const flags = [...spec.options, ...GLOBAL_OPTIONS].map((o) => ({ names: o.flags.split(/[ ,]+/).filter((f) => f.startsWith("-")), value: /[<[]/.test(o.flags) }));
+  const rest = argv.slice(at + 1);
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i]!;
+    const flag = flags.find((f) => f.names.includes(word.replace(/=.*$/, "")));
+    if (word === "--") continue;
+    if (!flag) words.push(word);
+    else {
+      options.push(word);
+      if (flag.value && !word.includes("=") && i + 1 < rest.length) options.push(rest[++i]!);
+    }
+  }
+  const quote = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", "'\\''")}'`);
+  return ["icp-links", ...before, ...options, "--", ...words].map(quote).join(" ");
+}
+
+function declareCommand(command: Command, spec: CommandSpec<never>, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>, hooks: ProgramHooks, argv: readonly string[]): void {
   for (const option of spec.options) addOption(command, option);
   if (spec.optionLikeArgs) command.allowUnknownOption();
+  if (spec.queryArgs) {
+    command.configureOutput({
+      writeOut: (text) => hooks.write("out", text),
+      writeErr: (text) => hooks.write("err", text),
+      outputError: (text, write) => {
+        const unknown = /unknown option '(-[^-'][^']*)'/.exec(text)?.[1];
+        write(unknown === undefined ? commanderError(text) : `icp-links: unknown option '${sanitize(unknown)}' (to leave a word out, put the query after --: ${sanitize(queryAfterDashes(spec, argv))})\n`);
+      },
+    });
+  }
   command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join("\n")}\n${commandExitCodesHelp(spec)}\n`);
   command.action(async (...params: unknown[]) => {
     // commander passes the declared arguments, then the options object, then the command.

@@ -74,13 +74,10 @@ function toPlain(value: unknown, depth: number): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (Array.isArray(value)) return value.map((item) => toPlain(item, depth + 1));
   if (typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      // Checked after sanitising: "__pro\u200bto__" must not become the prototype either.
-      const name = sanitize(key);
-      if (name === "__proto__") continue;
-      out[name] = toPlain(item, depth + 1);
-    }
+    // Without a prototype: a key such as "__proto__" or "constructor" (sanitised or not) is a key
+    // like any other, kept as read (#22).
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [key, item] of Object.entries(value)) out[sanitize(key)] = toPlain(item, depth + 1);
     return out;
   }
   return null;

@@ -15,9 +15,10 @@ export function resolve(catalog: Catalog, ref: string): Entry {
     throw new NotFoundError(`'${ref}' matches ${result.candidates.length} entries`, "give more of the id", show(result.candidates));
   }
   const nearest = nearestIds(catalog, ref);
+  const count = catalog.entries.length;
   throw new NotFoundError(
     `no entry '${ref}'`,
-    nearest.length > 0 ? `did you mean ${nearest.map((e) => e.id).join(", ")}?` : "run 'icp-links list' to see the ids",
+    nearest.length > 0 ? `did you mean ${nearest.map((e) => e.id).join(", ")}?` : /^\s*\d+\s*$/.test(ref) ? `positions go from 1 to ${count}; run 'icp-links list' to see them` : "run 'icp-links list' to see the ids",
     show(nearest),
   );
 }
@@ -49,14 +50,22 @@ export function exactRef(catalog: Catalog, ref: string): Entry | undefined {
   return key ? catalog.entries.find((e) => e.id === key) : undefined;
 }
 
-/** The ids closest to a mistyped ref, by edit distance on the ref's length. */
+/**
+ * The ids close to a mistyped ref (#22: `open 0` suggested the first three entries): none for a
+ * number (a position, not a spelling); else ids at most a third of the ref's length of edits away
+ * (one for a short ref), or, for a ref of four letters or more, whose start is a quarter of it away.
+ */
 export function nearestIds(catalog: Catalog, ref: string, limit = 3): Entry[] {
-  const key = fold(ref.trim());
+  const wanted = ref.trim();
+  if (/^\d+$/.test(wanted)) return [];
+  const key = fold(wanted);
   if (!key) return [];
-  const budget = Math.max(2, Math.floor(key.length / 3));
+  const budget = Math.max(1, Math.floor(key.length / 3));
+  const prefixBudget = key.length >= 4 ? Math.floor(key.length / 4) : -1;
   const scored: { entry: Entry; d: number }[] = [];
   for (const entry of catalog.entries) {
-    const d = Math.min(editDistance(key, entry.id, budget), editDistance(key, entry.id.slice(0, key.length), budget));
+    let d = editDistance(key, entry.id, budget);
+    if (d > budget && prefixBudget >= 0 && editDistance(key, entry.id.slice(0, key.length), prefixBudget) <= prefixBudget) d = budget;
     if (d <= budget) scored.push({ entry, d });
   }
   return scored.sort((a, b) => a.d - b.d || a.entry.position - b.entry.position).slice(0, limit).map((s) => s.entry);

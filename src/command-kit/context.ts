@@ -32,6 +32,12 @@ export interface ChooseConfig {
    * then chosen, to be followed into the list it links to rather than opened (#18).
    */
   onFollow?(): void;
+  /** Called when the user presses ← to go back to the page they followed from: the prompt then ends as if left. */
+  onBack?(): void;
+  /** The entry highlighted first (its value), when it is among the choices. */
+  highlighted?: number;
+  /** A line shown in place of the prompt's message, in the error's style: why → could not follow. */
+  notice?: string;
 }
 
 /** A progress bar on the terminal: `update` moves it (to `value`, when given) and sets its fields. */
@@ -106,9 +112,10 @@ export interface Context {
   random(): number;
   /**
    * Lets the user edit `text` in $VISUAL or $EDITOR (a temporary file named after `name`);
-   * resolves to the text saved. Throws UsageError when the editor fails.
+   * resolves to the text saved. Throws UsageError when the editor fails. Undefined without a
+   * terminal to run an editor on (standard input not one, or nothing to draw on).
    */
-  edit(text: string, name: string): Promise<string>;
+  edit?: (text: string, name: string) => Promise<string>;
   /** The bytes of a regular file, or of standard input for "-"; throws UsageError naming it. */
   readInput(path: string): Promise<Uint8Array>;
   /** Writes a file atomically; throws a UsageError naming the file when it cannot. */

@@ -23,6 +23,8 @@ export interface CommandSpec<O = Record<string, unknown>> {
   hidden?: boolean;
   /** Arguments that look like options are arguments ("tag 3 -rewatch"; #16). */
   optionLikeArgs?: boolean;
+  /** Its arguments are search words: an unknown option "-word" was meant to leave a word out, and its error says how (#22). */
+  queryArgs?: boolean;
   options: OptionSpec[];
   examples: string[];
   /**

@@ -1,6 +1,6 @@
 // icp-links completion <bash|zsh|fish>, and the hidden helper the scripts call for values (#6).
 import { GLOBAL_OPTIONS, type CommandSpec } from "../command-kit/spec";
-import { completionScript, SHELLS, type Shell } from "../render/completion";
+import { completionScript, INSTALL, SHELLS, type Shell } from "../render/completion";
 import { KINDS } from "../catalog/types";
 import { FORMATS } from "../render/formats";
 import { sanitize } from "../text/sanitize";
@@ -13,11 +13,7 @@ export const completionCommand = (commands: () => CommandSpec<never>[]): Command
   args: "<shell>",
   summary: "print a shell completion script (bash, zsh or fish)",
   options: [],
-  examples: [
-    "icp-links completion bash > ~/.local/share/bash-completion/completions/icp-links",
-    'icp-links completion zsh > "${fpath[1]}/_icp-links"',
-    "icp-links completion fish > ~/.config/fish/completions/icp-links.fish",
-  ],
+  examples: SHELLS.map((shell) => INSTALL[shell]),
   async run(ctx, [shell]) {
     if (!SHELLS.includes(shell as Shell)) throw new UsageError(`unknown shell '${shell}'`, `use one of: ${SHELLS.join(", ")}`);
     ctx.out.write(completionScript(shell as Shell, commands(), GLOBAL_OPTIONS));

@@ -71,6 +71,8 @@ export const speakers: CommandSpec<Record<string, never>> = {
       ctx.out.write(json(facets.map((f, i) => ({ name: f.name, count: f.entries.length, done: done[i]!, talks: talksOf(catalog, f).map((e) => ({ id: e.id, position: e.position, title: e.title, url: e.url, done: isDoneEntry(e) })) }))));
       return;
     }
+    // Said in a pipe too, as events says it (#22): an empty answer is not left unexplained.
+    if (facets.length === 0) ctx.err.write("icp-links: no speakers on this page (speakers come from titles like 'Title / Speaker')\n");
     if (!ctx.view.tty) {
       ctx.out.write(facets.map((f, i) => `${sanitize(f.name)}\t${f.entries.length}\t${talksOf(catalog, f).map((e) => e.id).join(",")}\t${done[i]}\n`).join(""));
       return;
@@ -95,7 +97,6 @@ export const speakers: CommandSpec<Record<string, never>> = {
       out.push(`${style.speaker(sanitize(f.name))} ${style.dim(`(${countText(done[i]!, f.entries.length, any)})`)}`);
       for (let i = 0; i < f.entries.length; i++) out.push(rows[row++]!);
     }
-    if (out.length === 0) ctx.err.write("icp-links: no speakers on this page (speakers come from titles like 'Title / Speaker')\n");
     ctx.out.write(out.map((l) => `${l}\n`).join(""));
   },
 };

@@ -1,6 +1,7 @@
 // icp-links next [filters] and random [filters]: what to watch or read next (#16). next is the
 // first entry in page order not marked done (a course, in order); random is any one not done.
 // --open opens it (and remembers it was opened), as `open` does.
+import { FIELDS_OPTION, writeFields, type FieldsOptions } from "../command-kit/fields";
 import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION } from "../command-kit/spec";
 import { FILTER_OPTIONS } from "../command-kit/spec";
@@ -12,7 +13,7 @@ import { entryJson, json, renderShow, tsvLine } from "../render/entries";
 import { filterEntries, ownLayer, recordOpened, stateJson, type OwnLayer } from "../state/layer";
 import { isDone } from "../state/model";
 
-interface NextOptions extends FilterOptions {
+interface NextOptions extends FilterOptions, FieldsOptions {
   open?: boolean;
   browser?: string;
   baseUrl?: string;
@@ -23,17 +24,24 @@ const OPTIONS = [
   { flags: "--open", description: "open it in the browser" },
   { flags: "--browser <name>", description: "open with this browser" },
   BASE_URL_OPTION,
+  FIELDS_OPTION,
 ];
 
 async function choose(ctx: Context, options: NextOptions, pickOne: (todo: Entry[]) => Entry): Promise<void> {
   const catalog = await ctx.catalog();
   const layer = ownLayer(ctx);
   const kept = filterEntries(catalog, catalog.entries, options, layer);
-  if (kept.length === 0) throw new NotFoundError("no entries match these filters", "see 'icp-links sections' and 'icp-links speakers'");
+  // Nothing left: --json still prints its one document, null, as search prints [] (#22).
+  const nothingLeft = (error: NotFoundError): never => {
+    if (ctx.json) ctx.out.write(json(null));
+    throw error;
+  };
+  if (kept.length === 0) nothingLeft(new NotFoundError("no entries match these filters", "see 'icp-links sections' and 'icp-links speakers'"));
   const todo = kept.filter((e) => !isDone(layer?.get(e)));
-  if (todo.length === 0) throw new NotFoundError(`all ${kept.length} ${kept.length === 1 ? "entry is" : "entries are"} done here`, "see 'icp-links list --done', or take one back with 'icp-links undone'");
+  if (todo.length === 0) nothingLeft(new NotFoundError(`all ${kept.length} ${kept.length === 1 ? "entry is" : "entries are"} done here`, "see 'icp-links list --done', or take one back with 'icp-links undone'"));
   const entry = pickOne(todo);
-  print(ctx, entry, layer, kept.length - todo.length, kept.length);
+  if (options.fields) writeFields(ctx, [entry], options.fields, { single: true });
+  else print(ctx, entry, layer, kept.length - todo.length, kept.length);
   if (options.open) {
     await openAll(ctx, [urlFor(ctx, catalog, entry, options.baseUrl)], options);
     recordOpened(ctx, [entry]);

@@ -7,10 +7,8 @@ import { UsageError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import { ownLayer, stateJson, updateEntries } from "../state/layer";
-import { noteOf, setNote } from "../state/model";
+import { MAX_NOTE, noteOf, setNote } from "../state/model";
 
-/** A note's largest size: a note, not a file (the state is read whole at each start). */
-export const MAX_NOTE = 64 * 1024;
 
 export const note: CommandSpec<{ clear?: boolean }> = {
   name: "note",
@@ -28,6 +26,8 @@ export const note: CommandSpec<{ clear?: boolean }> = {
     else if (words.length > 0) text = words.join(" ");
     else {
       if (!ctx.state.enabled) ctx.state.update((d) => d); // says the state is off, before an editor opens
+      // Off a terminal an editor would wait on keys no one types (or scribble into a pipe).
+      if (!ctx.edit) throw new UsageError("no terminal to run an editor on", `give the note as text, or run it in a terminal: icp-links note ${entry.id} 'the text'`);
       const current = noteOf(ownLayer(ctx)?.get(entry)) ?? "";
       text = await ctx.edit(current, `icp-links-note-${entry.id}`);
     }

@@ -16,6 +16,7 @@ interface OpenOptions {
 export const open: CommandSpec<OpenOptions> = {
   name: "open",
   args: "<ref...>",
+  queryArgs: true,
   summary: "open entries in the browser (a ref is an id, a unique id prefix, a position, or search words)",
   options: [
     { flags: "--print", description: "print the URLs instead of opening them" },

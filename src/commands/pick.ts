@@ -1,6 +1,7 @@
 // icp-links pick [query...]: an interactive fuzzy picker (#6). Type to filter (the same search and
 // ranking as `search`), arrows to move, Enter opens the entry through the same safe path as
-// `open`, → follows a list entry into the list it links to (#18), Esc or Ctrl-C leaves with exit 130. The prompt itself is injected (ctx.choose).
+// `open`, → follows a list entry into the list it links to (#18) and ← goes back, Esc or Ctrl-C
+// leaves with exit 130. The prompt itself is injected (ctx.choose).
 import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import { FILTER_OPTIONS } from "../command-kit/spec";
@@ -11,7 +12,7 @@ import { rank } from "../search/search";
 import { parseQuery } from "../search/query";
 import type { Entry } from "../catalog/types";
 import { renderTable } from "../render/table";
-import { ExitCode, QuietExit, UsageError } from "../errors";
+import { ExitCode, IcpError, QuietExit, UsageError, ValueError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { formatDuration } from "../render/entries";
 import { doneMark, doneMarks, ownLayer, recordOpened, type StateFilterOptions } from "../state/layer";
@@ -46,13 +47,16 @@ export function pickRows(entries: readonly Entry[], width: number, done?: Map<nu
       { key: "section", cells: entries.map((e) => sanitize(e.section)) },
     ],
     width,
-    [{ key: "title", to: 30 }, { key: "section", to: 12 }, { key: "speaker", to: 14 }, { key: "section", drop: true }, { key: "title", to: 16 }, { key: "id", to: 16 }],
+    // The title is what one reads: on a narrow terminal the id and the speaker give way first, and
+    // the title keeps more room than the id down to the narrowest (#22).
+    [{ key: "title", to: 30 }, { key: "section", to: 12 }, { key: "speaker", to: 14 }, { key: "section", drop: true }, { key: "id", to: 20 }, { key: "speaker", drop: true }, { key: "id", to: 14 }, { key: "title", to: 20 }, { key: "id", to: 10 }],
   );
 }
 
 export const pick: CommandSpec<PickOptions> = {
   name: "pick",
   args: "[query...]",
+  queryArgs: true,
   summary: "choose an entry interactively and open it (type to filter, Enter to open, Esc to leave)",
   options: [
     ...FILTER_OPTIONS,
@@ -70,10 +74,16 @@ export const pick: CommandSpec<PickOptions> = {
     if (!ctx.choose) throw new UsageError("pick needs a terminal", "in scripts, use 'icp-links search' and 'icp-links open'");
     let catalog = await ctx.catalog();
     let initial = words.join(" ");
+    let highlighted: number | undefined;
+    let notice: string | undefined;
     // → follows the highlighted list entry into the list it links to (#18): the picker starts
-    // again on that page, as `--from` would load it.
+    // again on that page, as `--from` would load it; ← goes back to where it came from, with the
+    // query and the entry it had. An entry → cannot follow leaves the picker where it was, saying why.
+    const back: { catalog: typeof catalog; term: string; position: number }[] = [];
     for (;;) {
       let following = false;
+      let leaving = false;
+      let term = initial;
       // As in search: own tags and notes are searched, --todo and --done select (#16).
       const layer = ownLayer(ctx);
       const { scan, shown: entries } = searchScope(catalog, options, layer);
@@ -81,23 +91,46 @@ export const pick: CommandSpec<PickOptions> = {
       const chosen = await ctx.choose({
         message: "Open",
         initial,
+        ...(highlighted !== undefined ? { highlighted } : {}),
+        ...(notice !== undefined ? { notice } : {}),
         ...(ctx.follow ? { onFollow: () => void (following = true) } : {}),
-        source: (term, width) => {
+        ...(back.length > 0 ? { onBack: () => void (leaving = true) } : {}),
+        source: (typed, width) => {
+          term = typed ?? "";
           const shown =
-            term && term.trim()
+            typed && typed.trim()
               ? // The query language of search; a phrase being typed is not yet an error (#14). A
                 // malformed query throws a ValueError, which the prompt shows in place of the list.
-                Array.from(rank(scan, parseQuery(term, { lenient: true })).indexes.subarray(0, SHOWN), (i) => entries.at(i)!)
+                Array.from(rank(scan, parseQuery(typed, { lenient: true })).indexes.subarray(0, SHOWN), (i) => entries.at(i)!)
               : Array.from({ length: Math.min(SHOWN, entries.size) }, (_, i) => entries.at(i)!);
           const rows = pickRows(shown, Math.max(40, (width ?? ctx.errView.width) - 4), doneMarks(shown, layer, mark));
           return shown.map((e, i) => ({ value: e.position, name: rows[i]!, description: pickDetails(e) }));
         },
       });
+      notice = undefined;
+      highlighted = undefined;
+      if (leaving) {
+        const previous = back.pop()!;
+        catalog = previous.catalog;
+        initial = previous.term;
+        highlighted = previous.position;
+        continue;
+      }
       if (chosen === undefined) throw new QuietExit(ExitCode.interrupted);
       const entry = catalog.at(chosen - 1)!;
       if (following && ctx.follow) {
-        catalog = await ctx.follow(catalog, entry);
-        initial = "";
+        try {
+          const next = await ctx.follow(catalog, entry);
+          back.push({ catalog, term, position: chosen });
+          catalog = next;
+          initial = "";
+        } catch (error) {
+          if (!(error instanceof IcpError || error instanceof ValueError) || error instanceof QuietExit) throw error;
+          // Stays: the same query, the same entry, and why not.
+          notice = `cannot follow ${sanitize(entry.id)}: ${sanitize(error.message)}`;
+          initial = term;
+          highlighted = chosen;
+        }
         continue;
       }
       const url = urlFor(ctx, catalog, entry, options.baseUrl);

@@ -39,7 +39,7 @@ export const recent: CommandSpec<{ limit?: number }> = {
     const lines = renderTable(
       [
         { key: "opened", cells: rows.map((r) => when(r.opened)), format: (c) => style.dim(c) },
-        { key: "id", cells: rows.map((r) => sanitize(r.id ?? "(left the page)")), format: (c) => style.id(c) },
+        { key: "id", cells: rows.map((r) => sanitize(r.id ?? "(not on this page)")), format: (c) => style.id(c) },
         { key: "title", cells: rows.map((r) => sanitize(r.title)), format: (c) => style.title(c) },
         { key: "url", cells: rows.map((r) => sanitize(r.url)), format: (c) => style.dim(c) },
       ],

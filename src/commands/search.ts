@@ -1,26 +1,28 @@
 // icp-links search <query...>: ranked, typo-tolerant search.
 import type { CommandSpec } from "../command-kit/spec";
-import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION, STATE_FILTER_OPTIONS, parsed } from "../command-kit/spec";
+import { FILTER_OPTIONS, LIMIT_OPTION, SORT_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import { sortEntries } from "../search/filters";
 import type { FilterOptions } from "../command-kit/context";
 import { searchScope } from "../command-kit/select";
 import { rank } from "../search/search";
 import { isEmptyQuery, parseQuery, QUERY_FIELDS } from "../search/query";
-import { entryFields, entryJson, entryRows, fieldsSlices, json, parseFields, tsvSlices, ENTRY_FIELDS, type EntryField } from "../render/entries";
+import { entryJson, entryRows, json, tsvSlices } from "../render/entries";
+import { FIELDS_OPTION, writeFields, type FieldsOptions } from "../command-kit/fields";
 import { plainStyle } from "../render/style";
 import { NotFoundError } from "../errors";
 import { doneMark, doneMarks, ownLayer, stateJson, type StateFilterOptions } from "../state/layer";
 
-export const search: CommandSpec<FilterOptions & StateFilterOptions & { fields?: EntryField[] }> = {
+export const search: CommandSpec<FilterOptions & StateFilterOptions & FieldsOptions> = {
   name: "search",
   args: "<query...>",
+  queryArgs: true,
   summary: "search titles, speakers, sections, descriptions, tags and urls (and your notes and tags)",
   options: [
     ...FILTER_OPTIONS,
     ...STATE_FILTER_OPTIONS,
     SORT_OPTION,
     LIMIT_OPTION,
-    { flags: "--fields <list>", description: `the TSV columns and --json keys, comma-separated: ${ENTRY_FIELDS.join(",")}`, parse: parsed(parseFields) },
+    FIELDS_OPTION,
   ],
   exitCodes: [["1", "no entry matches the query"]],
   examples: [
@@ -54,11 +56,8 @@ export const search: CommandSpec<FilterOptions & StateFilterOptions & { fields?:
       ranked.scores = Float64Array.from(sorted, (i) => score.get(i)!);
     }
     const shown = options.limit === undefined ? ranked.indexes : ranked.indexes.subarray(0, options.limit);
-    if (options.fields) {
-      const rows = Array.from(shown, (i, k) => entryFields(entries.at(i)!, options.fields!, ranked.scores[k]));
-      if (ctx.json) ctx.out.write(json(rows));
-      else for (const text of fieldsSlices(rows, options.fields)) ctx.out.write(text);
-    } else if (ctx.json) {
+    if (options.fields) writeFields(ctx, Array.from(shown, (i) => entries.at(i)!), options.fields, { scores: ranked.scores });
+    else if (ctx.json) {
       const checks = ctx.checks.load();
       ctx.out.write(json(Array.from(shown, (i, k) => {
         const entry = entries.at(i)!;

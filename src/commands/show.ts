@@ -1,22 +1,25 @@
 // icp-links show <ref>: every field of one entry.
+import { FIELDS_OPTION, writeFields, type FieldsOptions } from "../command-kit/fields";
 import type { CommandSpec } from "../command-kit/spec";
 import { selectEntries } from "../command-kit/select";
 import { entryJson, json, renderShow } from "../render/entries";
 import { ownLayer, stateJson } from "../state/layer";
 import { doneAt, noteOf, ownTags } from "../state/model";
 
-export const show: CommandSpec<Record<string, never>> = {
+export const show: CommandSpec<FieldsOptions> = {
   name: "show",
   args: "<ref...>",
+  queryArgs: true,
   summary: "show every field of an entry (several: each, a blank line between)",
-  options: [],
+  options: [FIELDS_OPTION],
   exitCodes: [["1", "an unknown or ambiguous ref, or words that select no entry or several"]],
-  examples: ["icp-links show consensus-overview", "icp-links show 22 --json", "icp-links show 22 23"],
-  async run(ctx, refs) {
+  examples: ["icp-links show consensus-overview", "icp-links show 22 --json", "icp-links show 22 23", "icp-links show 22 --fields title,url"],
+  async run(ctx, refs, options) {
     const catalog = await ctx.catalog();
     // As `open`: several exact ids or positions are several entries, other words one search
     // (`show 22 23` showed nothing before; #12).
     const entries = selectEntries(catalog, refs);
+    if (options.fields) return writeFields(ctx, entries, options.fields, { single: true });
     const checks = ctx.checks.load();
     const layer = ownLayer(ctx);
     const shown = entries.map((entry) => {

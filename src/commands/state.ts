@@ -6,7 +6,7 @@ import { outputOptions, type CommandSpec } from "../command-kit/spec";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
-import { fromJson, isDone, mergeState, noteOf, ownTags, toJson, type StateData } from "../state/model";
+import { checkStateLimits, fromJson, isDone, MAX_STATE_BYTES, mergeState, noteOf, ownTags, toJson, type StateData } from "../state/model";
 
 interface StateOptions {
   output?: string;
@@ -54,13 +54,24 @@ export const state: CommandSpec<StateOptions> = {
       case "import": {
         if (file === undefined) throw new UsageError("'state import' needs a file", "give the file 'state export' wrote, or - for standard input");
         const bytes = await ctx.readInput(file);
+        // The limits of the state itself (model.ts): a file the state could not hold is refused whole.
+        if (bytes.length > MAX_STATE_BYTES) throw new UsageError(`${file}: larger than ${MAX_STATE_BYTES / 1024 / 1024} MB, the most the state keeps`, "import it in parts; nothing was imported");
         let incoming: StateData;
         try {
           incoming = fromJson(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)), { rekey: true });
         } catch (error) {
           throw new UsageError(`${file}: not a state file: ${(error as Error).message}`, "give a file written by 'icp-links state export'; nothing was imported");
         }
-        const merged = ctx.state.update((data) => mergeState(data, incoming));
+        const merged = ctx.state.update((data) => {
+          const next = mergeState(data, incoming);
+          try {
+            checkStateLimits(next);
+          } catch (error) {
+            throw new UsageError(`${file}: the state would hold ${(error as Error).message}`, "import fewer entries; nothing was imported");
+          }
+          if (Buffer.byteLength(JSON.stringify(toJson(next))) > MAX_STATE_BYTES) throw new UsageError(`${file}: the state would be larger than ${MAX_STATE_BYTES / 1024 / 1024} MB`, "import fewer entries, or shorter notes; nothing was imported");
+          return next;
+        });
         ctx.err.write(`icp-links: merged ${incoming.size} ${incoming.size === 1 ? "entry" : "entries"} from ${sanitize(file)}; now ${counts(merged)}\n`);
         return;
       }

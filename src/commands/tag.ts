@@ -6,7 +6,7 @@ import { UsageError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import { ownLayer, updateEntries } from "../state/layer";
-import { changeTags, isTagName, ownTags } from "../state/model";
+import { changeTags, isTagName, MAX_TAGS, ownTags } from "../state/model";
 
 export const tag: CommandSpec<Record<string, never>> = {
   name: "tag",
@@ -29,7 +29,12 @@ export const tag: CommandSpec<Record<string, never>> = {
     const entry = resolve(catalog, ref!);
     if (changes.length > 0) {
       const at = ctx.now().toISOString();
-      updateEntries(ctx, [entry], (s) => changeTags(s, add, remove, at));
+      updateEntries(ctx, [entry], (s) => {
+        const next = changeTags(s, add, remove, at);
+        // Removed tags count: they are kept, to merge.
+        if (Object.keys(next.tags!).length > MAX_TAGS) throw new UsageError(`${entry.id} would have more than ${MAX_TAGS} tags`, "remove tags first; nothing was changed");
+        return next;
+      });
     }
     const layer = ownLayer(ctx);
     const tags = ownTags(layer?.get(entry));

@@ -1,6 +1,6 @@
 // The picker's prompt: the edge between `pick` and the terminal (#6).
 import { openSync, closeSync } from "node:fs";
-import type { Context } from "../command-kit/context";
+import type { ChooseConfig, Context } from "../command-kit/context";
 
 /** Where the prompt reads keys and draws: a process stream, or a descriptor of /dev/tty. */
 interface Terminal {
@@ -35,12 +35,17 @@ function findTerminal(): Terminal | undefined {
   return { input, output };
 }
 
+/** The keys the picker takes, on its hint line (the prompt's own names only ↑↓ and ⏎). */
+export function pickerKeys(config: Pick<ChooseConfig, "onFollow" | "onBack">): [key: string, action: string][] {
+  return [["\u2191\u2193", "move"], ["\u23ce", "open"], ...(config.onFollow ? [["\u2192", "follow a list"] as [string, string]] : []), ...(config.onBack ? [["\u2190", "back"] as [string, string]] : []), ["Esc", "leave"]];
+}
+
 /** The picker's prompt (@inquirer/search). Esc and Ctrl-C resolve to undefined. */
 export function chooser(): Context["choose"] {
   const terminal = findTerminal();
   if (!terminal) return undefined;
   return async (config) => {
-    const [{ default: search }, { emitKeypressEvents }, tty] = await Promise.all([import("@inquirer/search"), import("node:readline"), import("node:tty")]);
+    const [{ default: search, Separator }, { emitKeypressEvents }, tty, { styleText }] = await Promise.all([import("@inquirer/search"), import("node:readline"), import("node:tty"), import("node:util")]);
     // A stream made on a descriptor of /dev/tty closes it when destroyed.
     const made: { destroy(): void }[] = [];
     const input = typeof terminal.input === "number" ? new tty.ReadStream(terminal.input) : terminal.input;
@@ -48,21 +53,47 @@ export function chooser(): Context["choose"] {
     if (input !== process.stdin) made.push(input);
     if (output !== process.stdout && output !== process.stderr) made.push(output);
     const controller = new AbortController();
-    const onKey = (_text: string, key: { name?: string; ctrl?: boolean; meta?: boolean } | undefined) => {
+    // → is Enter that follows: set by →, and by no other key, so that an Enter after a → that
+    // chose nothing (no entry highlighted) opens rather than follows.
+    let follow = false;
+    const FOLLOW = Symbol("follow");
+    const onKey = (_text: string, key: { name?: string; ctrl?: boolean; meta?: boolean; [FOLLOW]?: true } | undefined) => {
+      if (key?.[FOLLOW]) return;
+      follow = false;
       if (key?.name === "escape") controller.abort();
-      // → follows the highlighted entry (#18): the prompt is told, then chooses it as Enter would.
-      else if (key?.name === "right" && !key.ctrl && !key.meta && config.onFollow) {
-        config.onFollow();
-        input.emit("keypress", "\r", { sequence: "\r", name: "return", ctrl: false, meta: false, shift: false });
+      else if (key?.name === "left" && !key.ctrl && !key.meta && config.onBack) {
+        config.onBack();
+        controller.abort();
+      } else if (key?.name === "right" && !key.ctrl && !key.meta && config.onFollow) {
+        follow = true;
+        input.emit("keypress", "\r", { sequence: "\r", name: "return", ctrl: false, meta: false, shift: false, [FOLLOW]: true });
       }
     };
     emitKeypressEvents(input);
     input.on("keypress", onKey);
+    const tip = (keys: [string, string][]) => keys.map(([key, action]) => `${styleText("bold", key)} ${styleText("dim", action)}`).join(styleText("dim", " \u2022 "));
     try {
-      return await search<number>(
-        { message: config.message, initialValue: config.initial, pageSize: 12, source: (term) => config.source(term, output.columns) },
+      const chosen = await search<number>(
+        {
+          message: config.message,
+          initialValue: config.initial,
+          pageSize: 12,
+          ...(config.highlighted !== undefined ? { default: config.highlighted } : {}),
+          // A query that cannot be read (a ValueError) shows its error in place of the list, and
+          // nothing is highlighted, so no preview of the last list stays below it.
+          source: (term) => {
+            try {
+              return config.source(term, output.columns);
+            } catch (error) {
+              return [new Separator(styleText("red", `${(error as Error).message}${(error as { hint?: string }).hint ? ` (${(error as { hint?: string }).hint})` : ""}`))];
+            }
+          },
+          theme: { style: { keysHelpTip: () => [config.notice ? styleText("red", config.notice) : undefined, tip(pickerKeys(config))].filter(Boolean).join("\n") } },
+        },
         { input, output, signal: controller.signal, clearPromptOnDone: true },
       );
+      if (follow) config.onFollow?.();
+      return chosen;
     } catch (error) {
       const name = (error as Error).name;
       if (name === "AbortPromptError" || name === "ExitPromptError" || name === "CancelPromptError") {

@@ -47,6 +47,8 @@ export interface LoadDeps {
   parse(text: string, source: string): Page | Promise<Page>;
   /** Reads a page from the web (src/web/remote.ts); absent where there is no network to use. */
   remote?(spec: string): Promise<RemotePage>;
+  /** Says (on stderr) that a page of a folder was skipped; one line, no newline. */
+  warn?(text: string): void;
 }
 
 const PAGE_FILE = /\.(md|markdown)$/i;
@@ -159,7 +161,14 @@ async function readPageBytes(deps: LoadDeps, path: string): Promise<Uint8Array> 
 
 /** The files that the --file arguments name, in order, each once. */
 export async function expandSources(deps: LoadDeps, specs: string[]): Promise<string[]> {
+  return (await expand(deps, specs)).sources;
+}
+
+/** expandSources, with the folder each file was found in (a file named by itself is in none). */
+async function expand(deps: LoadDeps, specs: string[]): Promise<{ sources: string[]; folderOf: Map<string, string> }> {
   const sources: string[] = [];
+  const folderOf = new Map<string, string>();
+  const named = new Set<string>();
   for (const spec of specs) {
     if (spec === "-" || isRemoteSpec(spec)) {
       sources.push(spec);
@@ -175,19 +184,26 @@ export async function expandSources(deps: LoadDeps, specs: string[]): Promise<st
       const files = await pagesInFolder(deps.fs, spec);
       if (files.length === 0) throw new PageError(spec, "is a folder with no .md files", "name a folder that holds markdown pages, or a .md file");
       sources.push(...files);
+      for (const file of files) if (!folderOf.has(file)) folderOf.set(file, spec);
     } else {
       const ext = notMarkdownExtension(spec);
       if (ext) throw new PageError(spec, `is not a markdown page (a .${ext} file)`, `name a .md page; to read it as markdown anyway: --file - < ${spec}`);
       if (stats.isFile() && stats.size > deps.maxBytes) throw tooLarge(spec, stats.size, deps.maxBytes);
       sources.push(spec);
+      named.add(spec);
     }
   }
-  return [...new Set(sources)];
+  // A page named by itself stays an error when it cannot be read, even if a folder holds it too.
+  for (const file of named) folderOf.delete(file);
+  return { sources: [...new Set(sources)], folderOf };
 }
 
 export async function loadPages(deps: LoadDeps, specs: string[]): Promise<LoadedPage[]> {
-  const sources = await expandSources(deps, specs);
+  const { sources, folderOf } = await expand(deps, specs);
   const pages: LoadedPage[] = [];
+  // Pages of a folder that could not be read (#22): skipped, each said in one line; the folder is
+  // an error only when none of its pages could be read.
+  const skipped = new Map<string, PageError>();
   let entries = 0;
   const count = (source: string, loaded: LoadedPage): void => {
     entries += loaded.stored?.size ?? loaded.page.entries.length;
@@ -203,25 +219,37 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
       count(source, await loadRemotePage(deps, source));
       continue;
     }
-    const known = source === "-" ? undefined : deps.cache?.getFile?.(source, source, deps.maxBytes);
-    if (known) {
-      count(source, known);
+    let read: { loaded: LoadedPage; bytes?: Uint8Array };
+    try {
+      read = await readLocalPage(deps, source);
+    } catch (error) {
+      const folder = folderOf.get(source);
+      if (folder === undefined || !(error instanceof PageError)) throw error;
+      skipped.set(folder, error);
+      deps.warn?.(`skipped ${error.message}`);
       continue;
     }
-    // Parsed from the bytes read here, and stored under their key: a page changed meanwhile is
-    // stored as it was read.
-    const bytes = source === "-" ? await readStdinPage(deps) : await readPageBytes(deps, source);
-    const cached = deps.cache?.get(bytes, source);
-    if (cached) {
-      count(source, cached);
-      continue;
-    }
-    const page = await deps.parse(decodePage(bytes, source), source);
     // Counted before it is cached: a page refused is not stored.
-    count(source, { page });
-    deps.cache?.set(bytes, page);
+    count(source, read.loaded);
+    if (read.bytes) deps.cache?.set(read.bytes, read.loaded.page);
   }
+  const [folder, error] = [...skipped][0] ?? [];
+  if (pages.length === 0 && folder !== undefined && error) throw new PageError(folder, `no page could be read (the last: ${error.message})`, error.hint ?? "fix the pages named above");
   return pages;
+}
+
+/**
+ * A local page (or standard input) from the cache, else read and parsed; `bytes` when it is to be
+ * stored. Parsed from the bytes read here, and stored under their key: a page changed meanwhile
+ * is stored as it was read.
+ */
+async function readLocalPage(deps: LoadDeps, source: string): Promise<{ loaded: LoadedPage; bytes?: Uint8Array }> {
+  const known = source === "-" ? undefined : deps.cache?.getFile?.(source, source, deps.maxBytes);
+  if (known) return { loaded: known };
+  const bytes = source === "-" ? await readStdinPage(deps) : await readPageBytes(deps, source);
+  const cached = deps.cache?.get(bytes, source);
+  if (cached) return { loaded: cached };
+  return { loaded: { page: await deps.parse(decodePage(bytes, source), source) }, bytes };
 }
 
 /**

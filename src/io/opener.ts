@@ -21,12 +21,25 @@ export class BrowserError extends Error {}
 /** How long a launcher may take to fail before it is taken as started (a browser may run on). */
 const SETTLE_MS = 1500;
 
-/** Splits $BROWSER ("firefox:chromium", "firefox --new-tab %s") into its first command's words. */
-export function browserCommand(value: string, url: string): string[] | undefined {
-  const first = value.split(":").map((s) => s.trim()).find(Boolean);
-  if (!first) return undefined;
-  const words = first.split(/\s+/);
-  return words.some((w) => w.includes("%s")) ? words.map((w) => w.replaceAll("%s", url)) : [...words, url];
+/**
+ * The commands of $BROWSER, as Python's webbrowser and xdg-utils read it: commands separated by
+ * ":", tried in order; in each, a "%s" is replaced by the URL (which stays one argument), else
+ * the URL is appended. Words are split at white space, with '…' and "…" quoting a word that
+ * holds spaces; no shell ever sees them.
+ */
+export function browserCommands(value: string, url: string): string[][] {
+  return value
+    .split(":")
+    .map((command) => words(command))
+    .filter((argv) => argv.length > 0)
+    .map((argv) => (argv.some((w) => w.includes("%s")) ? argv.map((w) => w.replaceAll("%s", url)) : [...argv, url]));
+}
+
+/** A command's words: split at white space, quotes grouping (no escapes, no expansion). */
+function words(command: string): string[] {
+  const out: string[] = [];
+  for (const match of command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(match[1] ?? match[2] ?? match[3]!);
+  return out;
 }
 
 /**
@@ -72,12 +85,23 @@ export interface OpenerDeps {
 export function systemOpener(env: Record<string, string | undefined>, deps: OpenerDeps = {}): Opener {
   const settleMs = deps.settleMs ?? SETTLE_MS;
   return async ({ url, browser }) => {
-    if (!browser && env.BROWSER) {
-      const argv = browserCommand(env.BROWSER, url);
-      if (argv) return spawnBrowser(argv, settleMs);
+    const commands = !browser && env.BROWSER ? browserCommands(env.BROWSER, url) : [];
+    if (commands.length > 0) {
+      // Each in turn, as webbrowser does; the error of each is kept, so that the last one says all.
+      const failed: string[] = [];
+      for (const argv of commands) {
+        try {
+          return await spawnBrowser(argv, settleMs);
+        } catch (error) {
+          if (!(error instanceof BrowserError)) throw error;
+          failed.push(error.message);
+        }
+      }
+      throw new BrowserError(failed.join("; "));
     }
     const { default: open, apps } = await (deps.loadOpen ?? loadOpen)();
-    const known = browser ? (apps as Record<string, string | readonly string[]>)[browser] : undefined;
+    // Only the package's own names: "constructor" or "toString" is an unknown browser, not a property of every object.
+    const known = browser && Object.hasOwn(apps, browser) ? (apps as Record<string, string | readonly string[]>)[browser] : undefined;
     let child: ChildProcess;
     try {
       // Not `wait: true`: that would wait for a browser started by `--browser firefox` to quit.

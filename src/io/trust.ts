@@ -12,7 +12,7 @@ export function trusted(stats: Pick<Stats, "uid" | "mode">, uid: number | undefi
   return uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0);
 }
 
-const NOT_OURS = "not yours, or others may write to it";
+export const NOT_OURS = "not yours, or others may write to it";
 
 /** Makes the folder (mode 0700) when it is missing; throws unless it is trusted: where the tool writes its own files. */
 export function trustedFolder(dir: string, uid: number | undefined): void {
@@ -28,6 +28,11 @@ export function trustedFolder(dir: string, uid: number | undefined): void {
  */
 export function readTrustedFile(file: string, uid: number | undefined, maxBytes = Infinity): Buffer {
   if (!trusted(statSync(dirname(file)), uid)) throw new Error(`its folder is ${NOT_OURS}`);
+  return readTrustedOpen(file, uid, maxBytes).bytes;
+}
+
+/** readTrustedFile once the folder is checked (by the caller, in its own words), with the file's mode, which a rewrite keeps. */
+export function readTrustedOpen(file: string, uid: number | undefined, maxBytes = Infinity): { bytes: Buffer; mode: number } {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
@@ -37,7 +42,7 @@ export function readTrustedFile(file: string, uid: number | undefined, maxBytes 
     const buffer = Buffer.allocUnsafe(stats.size);
     let size = 0;
     for (let n; size < buffer.length && (n = readSync(fd, buffer, size, buffer.length - size, null)) > 0; ) size += n;
-    return buffer.subarray(0, size);
+    return { bytes: buffer.subarray(0, size), mode: stats.mode & 0o777 };
   } finally {
     closeSync(fd);
   }

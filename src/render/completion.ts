@@ -24,6 +24,16 @@ function parseFlags(flags: string, description: string): Flag {
 const KIND_VALUES = KINDS.join(" ");
 const FORMAT_VALUES = FORMATS.join(" ");
 /** Which completion an option's value gets. */
+/**
+ * How each script is installed, for its first line and for `completion --help` (#22): each line
+ * makes the folder it writes to, so that it works on a fresh home.
+ */
+export const INSTALL: Record<Shell, string> = {
+  bash: "mkdir -p ~/.local/share/bash-completion/completions && icp-links completion bash > ~/.local/share/bash-completion/completions/icp-links",
+  zsh: "mkdir -p ~/.zfunc && icp-links completion zsh > ~/.zfunc/_icp-links   # then add fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc",
+  fish: "mkdir -p ~/.config/fish/completions && icp-links completion fish > ~/.config/fish/completions/icp-links.fish",
+};
+
 const VALUE_OF: Record<string, string> = { file: "files", output: "files", into: "files", section: "sections", speaker: "speakers", kind: "kinds", format: "formats" };
 /** Commands whose arguments are entry refs. */
 const REF_COMMANDS = ["open", "show", "check", "done", "undone", "note", "tag", "remove", "move"];
@@ -46,7 +56,7 @@ export function completionScript(shell: Shell, commands: CommandSpec<never>[], g
   const freeValue = flagNames(all.filter((f) => f.value && !VALUE_OF[f.long]));
   switch (shell) {
     case "bash":
-      return `# bash completion for icp-links. Install: icp-links completion bash > ~/.local/share/bash-completion/completions/icp-links
+      return `# bash completion for icp-links. Install: ${INSTALL.bash}
 _icp_links_values() {
   local v
   COMPREPLY=()
@@ -92,7 +102,7 @@ complete -F _icp_links icp-links
 `;
     case "zsh":
       return `#compdef icp-links
-# zsh completion for icp-links. Install: icp-links completion zsh > "\${fpath[1]}/_icp-links" (then restart zsh)
+# zsh completion for icp-links. Install: ${INSTALL.zsh}
 _icp_links_values() {
   local -a lines
   lines=("\${(@f)$(icp-links $files __complete $1 "$PREFIX" 2>/dev/null)}")
@@ -139,7 +149,7 @@ if [[ $zsh_eval_context[-1] == loadautofunc ]]; then _icp_links "$@"; else compd
 `;
     case "fish": {
       const lines = [
-        "# fish completion for icp-links. Install: icp-links completion fish > ~/.config/fish/completions/icp-links.fish",
+        `# fish completion for icp-links. Install: ${INSTALL.fish}`,
         "complete -c icp-links -f",
         ...perCommand.map((c) => `complete -c icp-links -n __fish_use_subcommand -a ${c.name} -d ${quoteSingle(c.summary)}`),
         `complete -c icp-links -n '__fish_seen_subcommand_from ${REF_COMMANDS.join(" ")}' -a '(icp-links __complete ids 2>/dev/null)'`,

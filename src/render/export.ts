@@ -117,9 +117,11 @@ function entryLine(e: Entry): string {
  * same titles, speakers, urls, sections, descriptions and related links (tested).
  */
 export function exportMarkdown(catalog: Catalog, entries: readonly Entry[]): string {
-  const fm = catalog.pages.length === 1 ? catalog.pages[0]!.frontMatter : undefined;
+  const page = catalog.pages.length === 1 ? catalog.pages[0]! : undefined;
+  const fm = page?.frontMatter;
   const lines: string[] = [];
-  const title = fm?.title ?? "Links";
+  // One page keeps its name: the front matter's title, else its first heading (#22).
+  const title = page ? pageName(page) : "Links";
   lines.push("---", `title: ${JSON.stringify(title)}`);
   if (fm?.description) lines.push(`description: ${JSON.stringify(fm.description)}`);
   if (fm?.date) lines.push(`date: ${JSON.stringify(fm.date)}`);

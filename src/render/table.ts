@@ -55,14 +55,26 @@ export function renderTable(columns: Column[], width: number, steps: FitStep[] =
   const shown = cols.filter((c) => widths.has(c.key));
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
-    const parts = shown.map((c, i) => {
-      const w = widths.get(c.key)!;
-      const cut = truncate(c.cells[r] ?? "", w);
+    const parts: string[] = [];
+    for (let i = 0; i < shown.length; i++) {
+      const c = shown[i]!;
+      let w = widths.get(c.key)!;
+      const cell = c.cells[r] ?? "";
+      // A cell cut short takes the width of the cells after it that are empty in this row (#22):
+      // a title beside an empty speaker column is not cut where that column begins. The columns
+      // after them stay where they are.
+      let joined = i;
+      const emptyNext = () => joined + 1 < shown.length && (shown[joined + 1]!.cells[r] ?? "") === "";
+      if (c.align !== "right" && emptyNext()) {
+        const need = displayWidth(cell);
+        while (need > w && emptyNext()) w += gap + widths.get(shown[++joined]!.key)!;
+      }
+      const cut = truncate(cell, w);
       const styled = c.format ? c.format(cut, r) : cut;
       const fill = " ".repeat(Math.max(0, w - displayWidth(cut)));
-      if (c.align === "right") return fill + styled;
-      return i === shown.length - 1 ? styled : styled + fill;
-    });
+      parts.push(c.align === "right" ? fill + styled : joined === shown.length - 1 ? styled : styled + fill);
+      i = joined;
+    }
     lines.push(parts.join(" ".repeat(gap)).replace(/ +$/, ""));
   }
   return lines;

@@ -33,6 +33,37 @@ export type StateData = Map<string, EntryState>;
 
 export const STATE_VERSION = 1;
 
+// The limits of a person's state. It is read whole at every start (#4), so it stays small enough
+// to read in milliseconds; `note`, `tag` and `state import` refuse what would pass them, so that
+// no state file the tool writes is one it will not read.
+/** A note's largest size: a note, not a file. */
+export const MAX_NOTE = 64 * 1024;
+/** The most own tags an entry keeps (those removed count: they are kept to merge). */
+export const MAX_TAGS = 100;
+/** The most entries the state keeps: more than the largest page has marks for, few enough to read at every start. */
+export const MAX_STATE_ENTRIES = 100_000;
+/** The largest state file read or written. */
+export const MAX_STATE_BYTES = 32 * 1024 * 1024;
+
+/** Throws an Error saying which limit `data` passes (the number of entries); the file's size is the store's. */
+export function checkStateLimits(data: StateData): void {
+  if (data.size > MAX_STATE_ENTRIES) throw new Error(`${data.size.toLocaleString("en")} entries, more than the ${MAX_STATE_ENTRIES.toLocaleString("en")} the state keeps`);
+  for (const [key, s] of data) {
+    const tags = s.tags ? Object.keys(s.tags).length : 0;
+    if (tags > MAX_TAGS) throw new Error(`${tags} tags on ${JSON.stringify(key.slice(0, 80))}, more than the ${MAX_TAGS} an entry keeps`);
+  }
+}
+
+/**
+ * An object keyed by data (tag names, URLs): without a prototype, so that a key such as
+ * `__proto__` or `constructor` is a key like any other.
+ */
+export function dictionary<T>(from?: Readonly<Record<string, T>>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  if (from) for (const key of Object.keys(from)) out[key] = from[key]!;
+  return out;
+}
+
 const isOn = (f: Flag | undefined): boolean => f?.on !== undefined && (f.off === undefined || f.on > f.off);
 
 export function isDone(s: EntryState | undefined): boolean {
@@ -101,9 +132,9 @@ export function isTagName(name: string): boolean {
 }
 
 export function changeTags(s: EntryState, add: string[], remove: string[], at: string): EntryState {
-  const tags = { ...s.tags };
-  for (const t of add) tags[t] = setFlag(tags[t], at);
-  for (const t of remove) tags[t] = unsetFlag(tags[t], at);
+  const tags = dictionary(s.tags);
+  for (const t of add) tags[t] = setFlag(ownFlag(tags, t), at);
+  for (const t of remove) tags[t] = unsetFlag(ownFlag(tags, t), at);
   return { ...s, tags };
 }
 
@@ -124,6 +155,9 @@ function mergeFlag(a: Flag | undefined, b: Flag | undefined): Flag | undefined {
   return { ...(on !== undefined && { on }), ...(off !== undefined && { off }) };
 }
 
+/** The flag of a tag, never a property every object has ("constructor"). */
+const ownFlag = (tags: Record<string, Flag> | undefined, name: string): Flag | undefined => (tags && Object.hasOwn(tags, name) ? tags[name] : undefined);
+
 export function mergeEntry(a: EntryState, b: EntryState): EntryState {
   const out: EntryState = {};
   const done = mergeFlag(a.done, b.done);
@@ -135,8 +169,8 @@ export function mergeEntry(a: EntryState, b: EntryState): EntryState {
     out.note = !a.note ? b.note! : !b.note ? a.note : a.note.at > b.note.at || (a.note.at === b.note.at && a.note.text >= b.note.text) ? a.note : b.note;
   }
   if (a.tags || b.tags) {
-    const tags: Record<string, Flag> = {};
-    for (const name of new Set([...Object.keys(a.tags ?? {}), ...Object.keys(b.tags ?? {})])) tags[name] = mergeFlag(a.tags?.[name], b.tags?.[name])!;
+    const tags = dictionary<Flag>();
+    for (const name of new Set([...Object.keys(a.tags ?? {}), ...Object.keys(b.tags ?? {})])) tags[name] = mergeFlag(ownFlag(a.tags, name), ownFlag(b.tags, name))!;
     out.tags = tags;
   }
   const title = a.title ?? b.title;
@@ -210,7 +244,7 @@ export interface StateFileJson {
 }
 
 export function toJson(data: StateData): StateFileJson {
-  const entries: Record<string, EntryState> = {};
+  const entries = dictionary<EntryState>();
   for (const key of [...data.keys()].sort()) entries[key] = data.get(key)!;
   return { version: STATE_VERSION, entries };
 }
@@ -249,11 +283,14 @@ export function fromJson(value: unknown, options: { rekey?: boolean } = {}): Sta
     if (r.note !== undefined) {
       const n = r.note as Record<string, unknown> | null;
       if (n === null || typeof n !== "object" || typeof n.text !== "string" || !isTime(n.at)) throw new Error(`${where}: note is not {text, at}`);
+      if (n.text.length > MAX_NOTE) throw new Error(`${where}: the note is ${n.text.length} characters; at most ${MAX_NOTE}`);
       s.note = { text: n.text, at: n.at };
     }
     if (r.tags !== undefined) {
       if (r.tags === null || typeof r.tags !== "object" || Array.isArray(r.tags)) throw new Error(`${where}: tags is not an object`);
-      s.tags = {};
+      const names = Object.keys(r.tags);
+      if (names.length > MAX_TAGS) throw new Error(`${where}: ${names.length} tags; at most ${MAX_TAGS}`);
+      s.tags = dictionary();
       for (const [name, flag] of Object.entries(r.tags as Record<string, unknown>)) {
         if (!isTagName(name)) throw new Error(`${where}: bad tag name ${JSON.stringify(name.slice(0, 40))}`);
         s.tags[name] = flagFrom(flag, `${where}: tag ${name}`);
@@ -269,6 +306,8 @@ export function fromJson(value: unknown, options: { rekey?: boolean } = {}): Sta
     const key = options.rekey ? stateKey(url) : url;
     const mine = data.get(key);
     data.set(key, mine ? mergeEntry(mine, s) : s);
+    // Stopped as soon as it is too many: a million entries are not all read to say so.
+    if (data.size > MAX_STATE_ENTRIES) throw new Error(`more than the ${MAX_STATE_ENTRIES.toLocaleString("en")} entries the state keeps`);
   }
   return data;
 }

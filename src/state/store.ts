@@ -19,14 +19,15 @@
 //   lock and the error names that file; the next run starts afresh, the marks are in the file.
 // - The same owner rules as the cache: the folder and file must be ours and writable by us
 //   alone; the file is a regular file (not a link, FIFO or device); a rewrite keeps its mode.
-import { trusted } from "../io/trust";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, type Stats } from "node:fs";
+import { NOT_OURS, readTrustedOpen, trusted } from "../io/trust";
+import { lstatSync, readdirSync, renameSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write";
 import { makeDirectory } from "../io/mkdir";
 import { lockFile, type Acquired } from "../io/lock-file";
 import { UsageError } from "../errors";
-import { fromJson, toJson, type StateData } from "./model";
+import { formatSize } from "../io/load";
+import { checkStateLimits, fromJson, MAX_STATE_BYTES, toJson, type StateData } from "./model";
 
 export interface StateStore {
   /** False with --no-state or ICP_LINKS_NO_STATE=1: nothing is read or written. */
@@ -96,23 +97,17 @@ export function fileStateStore(options: FileStateOptions): StateStore {
     }
     if (!dirStats.isDirectory()) throw new UsageError(`the state folder ${dir} is not a folder`, "move it away, or set XDG_STATE_HOME");
     if (!trusted(dirStats, uid)) throw new UsageError(`the state folder ${dir} is not yours alone (owner or write permission)`, "chmod go-w it, or set XDG_STATE_HOME");
-    let fd: number;
     try {
-      // No link followed, no FIFO waited on: checked once opened.
-      fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      // No link followed, no FIFO waited on, no byte read past the cap: checked once opened.
+      return readTrustedOpen(file, uid, MAX_STATE_BYTES);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT") return undefined;
       if (code === "ELOOP") throw new UsageError(`the state file ${file} is a symbolic link`, "icp-links keeps its state in a regular file: move the link away");
-      throw new UsageError(`cannot read the state file ${file}: ${(error as Error).message}`, "check its permissions, or run with --no-state");
-    }
-    try {
-      const stats = fstatSync(fd);
-      if (!stats.isFile()) throw new UsageError(`the state file ${file} is not a regular file`, "move it away");
-      if (!trusted(stats, uid)) throw new UsageError(`the state file ${file} is not yours alone (owner or write permission)`, "chmod go-w it");
-      return { bytes: readFileSync(fd), mode: stats.mode & 0o777 };
-    } finally {
-      closeSync(fd);
+      if (code !== undefined) throw new UsageError(`cannot read the state file ${file}: ${(error as Error).message}`, "check its permissions, or run with --no-state");
+      // readTrustedOpen's own refusals: not a regular file, not ours, too large.
+      if ((error as Error).message === NOT_OURS) throw new UsageError(`the state file ${file} is not yours alone (owner or write permission)`, "chmod go-w it");
+      throw new UsageError(`the state file ${file} is ${(error as Error).message}`, /larger/.test((error as Error).message) ? "move it away; 'icp-links state import' takes back what fits" : "move it away");
     }
   }
 
@@ -191,9 +186,17 @@ export function fileStateStore(options: FileStateOptions): StateStore {
       try {
         const { data, mode } = readLocked();
         const next = change(data);
+        // Never a file the next run will not read (model.ts's limits).
+        try {
+          checkStateLimits(next);
+        } catch (error) {
+          throw new UsageError(`the state would hold ${(error as Error).message}`, "nothing was changed; 'icp-links state path' names the file: move it aside and 'state import' the part you need");
+        }
+        const text = `${JSON.stringify(toJson(next), null, 1)}\n`;
+        if (Buffer.byteLength(text) > MAX_STATE_BYTES) throw new UsageError(`the state would be larger than ${formatSize(MAX_STATE_BYTES)}, the most icp-links keeps`, "nothing was changed; shorten or clear some notes");
         removeLeftovers();
         try {
-          writeFileAtomic(file, `${JSON.stringify(toJson(next), null, 1)}\n`, { mode: mode ?? 0o600, ...(options.beforeRename && { beforeRename: options.beforeRename }) });
+          writeFileAtomic(file, text, { mode: mode ?? 0o600, ...(options.beforeRename && { beforeRename: options.beforeRename }) });
         } catch (error) {
           throw new UsageError(`cannot write the state file ${file}: ${(error as Error).message}`, "check the disk and the folder's permissions; the state is as it was");
         }

@@ -5,7 +5,8 @@
 /** Combining marks; made on first use, as in width.ts (#4). */
 let MARKS: RegExp | undefined;
 const marks = () => (MARKS ??= /\p{M}/gu);
-const SPECIAL: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ł: "l", þ: "th", ı: "i" };
+// Looked up by characters of the page: no prototype, so no character could ever find one of its properties.
+const SPECIAL: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ł: "l", þ: "th", ı: "i" });
 
 function foldChar(ch: string): string {
   const lower = ch.toLowerCase();

@@ -174,20 +174,24 @@ describe("targetUrl", () => {
   });
 });
 
-import { browserCommand } from "../../src/io/opener";
+import { browserCommands } from "../../src/io/opener";
 import { parseDuration } from "../../src/command-kit/spec";
 import { parseLength } from "../../src/search/filters";
 
-describe("browserCommand ($BROWSER)", () => {
+describe("browserCommands ($BROWSER, as Python's webbrowser and xdg-utils read it)", () => {
+  const URL_ = "https://x.example/?a=1&b=$(rm -rf /) c";
   it.each([
-    ["firefox", ["firefox", "https://x.example/?a=1&b=$(rm -rf /)"]],
-    ["firefox --new-tab", ["firefox", "--new-tab", "https://x.example/?a=1&b=$(rm -rf /)"]],
-    ["chromium:firefox", ["chromium", "https://x.example/?a=1&b=$(rm -rf /)"]],
-    ["open -a Safari %s --background", ["open", "-a", "Safari", "https://x.example/?a=1&b=$(rm -rf /)", "--background"]],
-    ["  :  ", undefined],
+    ["firefox", [["firefox", URL_]]],
+    ["firefox --new-tab", [["firefox", "--new-tab", URL_]]],
+    // Several commands, tried in order (systemOpener).
+    ["chromium:firefox", [["chromium", URL_], ["firefox", URL_]]],
+    ["open -a Safari %s --background", [["open", "-a", "Safari", URL_, "--background"]]],
+    ["w3m --url=%s:lynx", [["w3m", `--url=${URL_}`], ["lynx", URL_]]],
+    ["'/opt/My Browser/run' %s", [["/opt/My Browser/run", URL_]]],
+    ["  :  ", []],
   ])("%j", (value, argv) => {
     // The URL stays one argument, whatever it holds: nothing here is a shell.
-    expect(browserCommand(value, "https://x.example/?a=1&b=$(rm -rf /)")).toEqual(argv);
+    expect(browserCommands(value, URL_)).toEqual(argv);
   });
 });
 

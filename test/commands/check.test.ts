@@ -153,7 +153,7 @@ describe("check", () => {
   });
 
   it.each([
-    [["nope"], 1, "icp-links: no entry 'nope' (did you mean no-head?)\n"],
+    [["nope"], 1, "icp-links: no entry 'nope' (run 'icp-links list' to see the ids)\n"],
     [["--max-age", "soon"], 2, "icp-links: option '--max-age <duration>' argument 'soon' is invalid. expected a duration such as 90s, 30m, 12h, 7d or 1h30m (see 'icp-links --help')\n"],
     [["--per-host", "0"], 2, "icp-links: option '--per-host <n>' argument '0' is invalid. expected a whole number of 1 or more (see 'icp-links --help')\n"],
     [["--timeout", "-1"], 2, "icp-links: option '--timeout <s>' argument '-1' is invalid. expected a number of seconds above 0 (see 'icp-links --help')\n"],

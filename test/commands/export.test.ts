@@ -29,7 +29,9 @@ describe("export --format md", () => {
     const back = catalogFromText(r.stdout, "export.md");
     const original = catalogFromText(text(file));
     expect(back.entries.map(essence)).toEqual(original.entries.map(essence));
-    expect(back.pages[0]!.frontMatter.title).toBe(original.pages[0]!.frontMatter.title ?? "Links");
+    // A page without front matter keeps its name (its first heading), not "Links" (#22).
+    const { pageName } = await import("../../src/render/export");
+    expect(back.pages[0]!.frontMatter.title).toBe(pageName(original.pages[0]!));
   });
 
   it("exports only what the filters keep; markdown is a name for md", async () => {

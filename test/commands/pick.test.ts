@@ -8,7 +8,7 @@ import { memoryStateStore, runInProcess, type InProcessOptions } from "../helper
 import { catalogFromText, SEED } from "../helpers/pages";
 import type { Choice, ChooseConfig } from "../../src/command-kit/context";
 import { stateKey } from "../../src/state/model";
-import { ValueError } from "../../src/errors";
+import { UsageError, ValueError } from "../../src/errors";
 
 const page = readFileSync(SEED, "utf8");
 const UTF8 = { LANG: "C.UTF-8" };
@@ -162,6 +162,73 @@ describe("pick", () => {
     expect(followed).toEqual(["talk-lists"]);
     expect(prompts.map((p) => p.initial)).toEqual(["", ""]);
     expect(r.stdout).toBe("https://talks.example/hammock\n");
+  });
+
+  it("→ on an entry it cannot follow stays in the picker, on that entry and query, saying why (#22)", async () => {
+    const prompts: ChooseConfig[] = [];
+    const r = await runInProcess(["pick", "--print"], "# Lists\n\n- [Talk lists](talks.md) - more lists.\n- [Rust](https://www.rust-lang.org/) - a site.\n", {
+      choose: async (config) => {
+        prompts.push(config);
+        if (prompts.length === 1) {
+          const rust = config.source("rust", 100)[0]!;
+          config.onFollow!();
+          return rust.value;
+        }
+        return config.source(config.initial, 100)[0]!.value;
+      },
+      follow: async (_from, entry) => {
+        throw new UsageError(`'${entry.id}' links to www.rust-lang.org, not to a markdown page or a repository`);
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(prompts).toHaveLength(2);
+    expect(prompts[1]!.notice).toBe("cannot follow rust: 'rust' links to www.rust-lang.org, not to a markdown page or a repository");
+    expect(prompts[1]!.initial).toBe("rust");
+    expect(prompts[1]!.highlighted).toBe(2);
+    // Enter on it then opens it, as ever.
+    expect(r.stdout).toBe("https://www.rust-lang.org/\n");
+  });
+
+  it("← goes back from a followed list to the page it came from, with its query and entry (#22)", async () => {
+    const talks = catalogFromText("# Talks\n\n- [Simple Made Easy / Rich Hickey](https://talks.example/simple)\n", "talks.md");
+    const prompts: ChooseConfig[] = [];
+    const r = await runInProcess(["pick", "--print"], "# Lists\n\n- [Rust](https://www.rust-lang.org/) - a site.\n- [Talk lists](talks.md) - more lists.\n", {
+      choose: async (config) => {
+        prompts.push(config);
+        if (prompts.length === 1) {
+          const lists = config.source("talk", 100)[0]!;
+          config.onFollow!();
+          return lists.value;
+        }
+        if (prompts.length === 2) {
+          config.onBack!();
+          return undefined;
+        }
+        return config.source("rust", 100)[0]!.value;
+      },
+      follow: async () => talks,
+    });
+    expect(r.code).toBe(0);
+    expect(prompts[0]!.onBack).toBeUndefined();
+    expect(prompts[1]!.onBack).toBeDefined();
+    expect([prompts[2]!.initial, prompts[2]!.highlighted, prompts[2]!.onBack]).toEqual(["talk", 2, undefined]);
+    // Back on the first page: its entries are the ones offered and opened.
+    expect(r.stdout).toBe("https://www.rust-lang.org/\n");
+  });
+
+  it("at 60 columns the title keeps more room than the id (#22)", async () => {
+    const { prompt, choose } = chooser({ leave: true });
+    await runInProcess(["pick"], page, { choose });
+    const rows = prompt.config!.source(undefined, 60);
+    const entries = catalogFromText(page).entries;
+    for (const [i, row] of rows.entries()) {
+      const title = entries[i]!.title;
+      const start = row.name.indexOf(title.slice(0, 8));
+      expect(start).toBeGreaterThan(0);
+      const idWidth = start - 2;
+      const titleShown = row.name.slice(start).split(/ {2,}/)[0]!;
+      expect(titleShown.length >= Math.min(title.length, idWidth + 1)).toBe(true);
+    }
   });
 
   it("without a terminal (no chooser) is a usage error that points to search and open", async () => {

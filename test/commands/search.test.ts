@@ -35,7 +35,7 @@ describe("search", () => {
 
   it("shows a table with positions in a terminal", async () => {
     const r = await runInProcess(["search", "consensus"], page, { tty: true });
-    expect(r.stdout).toBe("22  consensus-overview        Consensus Overview        Manu Drijvers  talk\n 2  achieving-consensus-on-…  Achieving Consensus on …                 article\n");
+    expect(r.stdout).toBe("22  consensus-overview        Consensus Overview        Manu Drijvers  talk\n 2  achieving-consensus-on-…  Achieving Consensus on the Internet Co…  article\n");
   });
 
   // #12: piped search lost its highlighting with FORCE_COLOR.

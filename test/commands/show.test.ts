@@ -71,7 +71,9 @@ describe("show", () => {
   });
 
   it.each([
-    [["nope"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
+    // No id is close to "nope": none is suggested (#22).
+    [["nope"], 1, "icp-links: no entry 'nope' (run 'icp-links list' to see the ids)\n"],
+    [["consensus-overveiw"], 1, "icp-links: no entry 'consensus-overveiw' (did you mean consensus-overview?)\n"],
     [["99"], 1, /^icp-links: no entry '99'.*\n$/],
     [["c"], 1, /^icp-links: 'c' matches 6 entries \(give more of the id\)\n( {2}\S+ {2}.+\n){6}$/],
     [[], 2, "icp-links: missing required argument 'ref' (see 'icp-links --help')\n"],

@@ -1,6 +1,6 @@
 // Completion scripts, loaded in the real shells (#6).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -130,5 +130,23 @@ describe.runIf(has("fish"))("fish", () => {
     expect(complete("icp-links open consensus")).toContain("consensus-overview");
     expect(complete("icp-links list --kind ")).toEqual(["article", "forum", "page", "paper", "repo", "site", "talk"]);
     expect(complete("icp-links list --speaker ")).toContain("Manu Drijvers");
+  });
+});
+
+describe("the install lines (#22)", () => {
+  it.each(["bash", "zsh", "fish"] as const)("%s: the line in 'completion --help' works on a fresh home, making the folder it writes to", async (shell) => {
+    const help = (await run(["completion", "--help"])).stdout;
+    const line = help.split("\n").map((l) => l.trim()).find((l) => l.includes(`completion ${shell} >`))!;
+    expect(line).toMatch(/^mkdir -p /);
+    const home = mkdtempSync(join(tmpdir(), "icp-links-fresh-home-"));
+    try {
+      const r = spawnSync("sh", ["-c", line.replace(/\s+#.*$/, "")], { env: { ...env, HOME: home }, encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      const written = { bash: ".local/share/bash-completion/completions/icp-links", zsh: ".zfunc/_icp-links", fish: ".config/fish/completions/icp-links.fish" }[shell];
+      expect(readFileSync(join(home, written), "utf8")).toContain(`${shell} completion for icp-links. Install: ${line}`);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

@@ -51,6 +51,43 @@ describe.runIf(hasTmux)("pick in a terminal", () => {
     expect(await until(() => finished(p.out))).toBe("https://talks.example/hammock\nexit=0\n");
   });
 
+  it("→ on an entry it cannot follow says why in place and stays; ← goes back; the hint names the keys (#22)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "icp-links-follow-"));
+    writeFileSync(join(dir, "lists.md"), "# Lists\n\n- [Talk lists](talks.md) - more lists.\n- [Rust](https://www.rust-lang.org/) - a site.\n");
+    writeFileSync(join(dir, "talks.md"), "# Talks\n\n- [Simple Made Easy / Rich Hickey](https://talks.example/simple)\n");
+    const p = start(`--file ${join(dir, "lists.md")} pick --print`);
+    await until(() => (p.screen().includes("❯ talk-lists") ? true : undefined));
+    expect(p.screen()).toMatch(/→ follow a list .*Esc leave/);
+    tmux("send-keys", "-t", session, "Down");
+    await until(() => (p.screen().includes("❯ rust") ? true : undefined));
+    tmux("send-keys", "-t", session, "Right");
+    await until(() => (p.screen().includes("cannot follow rust: 'rust' links to www.rust-lang.org") ? true : undefined));
+    expect(p.screen()).toContain("❯ rust");
+    expect(finished(p.out)).toBeUndefined();
+    tmux("send-keys", "-t", session, "Up");
+    await until(() => (p.screen().includes("❯ talk-lists") ? true : undefined));
+    tmux("send-keys", "-t", session, "Right");
+    await until(() => (p.screen().includes("❯ simple-made-easy") ? true : undefined));
+    expect(p.screen()).toMatch(/→ follow a list .*← back .*Esc leave/);
+    tmux("send-keys", "-t", session, "Left");
+    await until(() => (p.screen().includes("❯ talk-lists") ? true : undefined));
+    expect(p.screen()).not.toContain("← back");
+    tmux("send-keys", "-t", session, "Down", "Enter");
+    expect(await until(() => finished(p.out))).toBe("https://www.rust-lang.org/\nexit=0\n");
+  });
+
+  it("a malformed query shows its error and clears the preview of the last list (#22)", async () => {
+    const p = start("pick --print");
+    await until(() => (p.screen().includes("❯ internet-computer-technology") ? true : undefined));
+    expect(p.screen()).toContain("https://medium.com/dfinity/https-medium-com-dfinity-technology/home");
+    tmux("send-keys", "-t", session, "year:abc");
+    await until(() => (p.screen().includes("year:abc is not a year") ? true : undefined));
+    expect(p.screen()).not.toContain("https://");
+    expect(p.screen()).not.toContain("❯");
+    tmux("send-keys", "-t", session, "Escape");
+    expect(await until(() => finished(p.out))).toBe("exit=130\n");
+  });
+
   it("filters as you type and prints the chosen URL on Enter", async () => {
     const p = start("pick --print");
     await until(() => (p.screen().includes("❯ internet-computer-technology") ? true : undefined));

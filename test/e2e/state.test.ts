@@ -1,5 +1,5 @@
 // One's own layer, end to end (#16): the built binary with an isolated XDG_STATE_HOME.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,19 @@ import { BIN, isolatedHome, run } from "../helpers/cli";
 
 const stateFile = (home: string) => join(home, ".local/state/icp-links/state.json");
 const entries = (home: string) => JSON.parse(readFileSync(stateFile(home), "utf8")).entries as Record<string, { done?: { on?: string }; note?: { text: string } }>;
+
+/** script(1) of util-linux, to give a run a terminal. */
+const hasScript = spawnSync("script", ["-qec", "true", "/dev/null"]).status === 0;
+
+/** Runs icp-links on a terminal (a pty from script(1)), as a person at the keyboard would; the exit code and the screen's text. */
+function onTerminal(args: string[], home: string, env: Record<string, string | undefined>): { code: number | null; screen: string } {
+  const quote = (w: string) => `'${w.replaceAll("'", "'\\''")}'`;
+  const full: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache"), XDG_STATE_HOME: join(home, ".local/state"), LANG: "C.UTF-8", TERM: "dumb" };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete full[key];
+  else full[key] = value;
+  const r = spawnSync("script", ["-qec", [process.execPath, BIN, ...args].map(quote).join(" "), "/dev/null"], { env: full, encoding: "utf8", timeout: 20_000 });
+  return { code: r.status, screen: r.stdout };
+}
 
 describe("the own layer, end to end", () => {
   it("every command, in one session on the bundled page", async () => {
@@ -44,7 +57,18 @@ describe("the own layer, end to end", () => {
     expect((await r(["list"])).stdout).not.toContain("\u2713");
   });
 
-  it("note with no text runs $EDITOR on a temporary file, the path one argument", async () => {
+  it("note with no text and no terminal starts no editor: exit 2 (#22)", async () => {
+    const home = isolatedHome();
+    const editor = join(home, "ed.sh");
+    writeFileSync(editor, `#!/bin/sh\ntouch "${home}/editor-ran"\n`);
+    chmodSync(editor, 0o755);
+    const r = await run(["note", "3"], { home, env: { EDITOR: editor, VISUAL: undefined } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("give the note as text, or run it in a terminal");
+    expect(existsSync(join(home, "editor-ran"))).toBe(false);
+  });
+
+  it.runIf(hasScript)("note with no text runs $EDITOR on a temporary file, the path one argument (on a terminal)", async () => {
     const home = isolatedHome();
     // An editor command with its own argument and a space in its path, as people set it.
     const dir = join(home, "my editor");
@@ -52,16 +76,16 @@ describe("the own layer, end to end", () => {
     const editor = join(dir, "ed.sh");
     writeFileSync(editor, `#!/bin/sh\n[ "$1" = "--flag" ] || exit 3\nprintf '%s' "$2" > "${home}/edited-path"\nprintf 'written in the editor\\n' >> "$2"\n`);
     chmodSync(editor, 0o755);
-    const r = await run(["note", "3"], { home, env: { EDITOR: `'${editor}' --flag`, VISUAL: undefined } });
+    const r = onTerminal(["note", "3"], home, { EDITOR: `'${editor}' --flag`, VISUAL: undefined });
     expect(r.code).toBe(0);
     const path = readFileSync(join(home, "edited-path"), "utf8");
     expect(path).toMatch(/icp-links-note-.*chain-key-cryptography-the\.md$/);
     // Removed afterwards.
     expect(existsSync(path)).toBe(false);
     expect(Object.values(entries(home))[0]!.note!.text).toBe("written in the editor");
-    const failing = await run(["note", "3"], { home, env: { EDITOR: "false" } });
+    const failing = onTerminal(["note", "3"], home, { EDITOR: "false" });
     expect(failing.code).toBe(2);
-    expect(failing.stderr).toContain("the editor 'false' failed (exit 1): the note is unchanged");
+    expect(failing.screen).toContain("the editor 'false' failed (exit 1): the note is unchanged");
     expect(Object.values(entries(home))[0]!.note!.text).toBe("written in the editor");
   });
 

@@ -53,7 +53,7 @@ export interface InProcessOptions {
   state?: StateStore;
   env?: Record<string, string | undefined>;
   random?: () => number;
-  /** The editor of `note`: gets the text and returns what the user saved. */
+  /** The editor of `note`: gets the text and returns what the user saved; none by default, as off a terminal. */
   edit?: (text: string, name: string) => Promise<string>;
   now?: Date;
   /** The check results, shared between runs when given. */
@@ -133,9 +133,8 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),
       state: stateDisabled(options.env ?? {}, globals.state) ? disabledStateStore("/state/icp-links/state.json") : (options.state ?? memoryStateStore()),
       random: options.random ?? (() => 0),
-      edit: options.edit ?? (async () => {
-        throw new Error("no editor in this test");
-      }),
+      // No editor unless the test gives one: in-process runs have no terminal.
+      ...(options.edit ? { edit: options.edit } : {}),
       readInput: async (path) => {
         const text = options.inputs?.[path];
         if (text === undefined) throw new UsageError(`cannot read ${path}: no such file`, "check the path");

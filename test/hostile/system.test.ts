@@ -48,7 +48,7 @@ describe("files", () => {
   });
 
   it("reports a file deleted between listing the folder and reading it", async () => {
-    await expect(loadPages(failingRead(true, "ENOENT"), ["dir"])).rejects.toThrow(/^dir\/gone\.md: no such file or folder/);
+    await expect(loadPages(failingRead(true, "ENOENT"), ["dir"])).rejects.toThrow(/no page could be read \(the last: .*gone\.md: no such file or folder/);
   });
 
   it("reports an unreadable file (root reads any file, so the file system is a double here)", async () => {

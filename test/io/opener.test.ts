@@ -51,3 +51,23 @@ describe("systemOpener", () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe("$BROWSER with several commands, and --browser names (#22)", () => {
+  it("tries each command of $BROWSER in turn until one starts, and says why each failed when none does", async () => {
+    const seen: string[] = [];
+    await expect(systemOpener({ BROWSER: "/nonexistent/one:true %s" }, { loadOpen: fakeOpen("exit 0", seen) })({ url: URL_ })).resolves.toBeUndefined();
+    await expect(systemOpener({ BROWSER: "/nonexistent/one:false" }, { loadOpen: fakeOpen("exit 0", seen) })({ url: URL_ })).rejects.toThrow("the browser '/nonexistent/one' was not found; the browser 'false' exited with status 1");
+    expect(seen).toEqual([]);
+  });
+
+  it.each(["constructor", "toString", "__proto__"])("--browser %s is an unknown browser, started by that name, not a property of an object", async (name) => {
+    const names: unknown[] = [];
+    const open = async (_url: string, options: { app?: { name: unknown } }) => {
+      names.push(options.app?.name);
+      throw Object.assign(new Error(`spawn ${String(options.app?.name)} ENOENT`), { code: "ENOENT" });
+    };
+    const fake = (async () => ({ default: open, apps: { firefox: "firefox" } })) as unknown as typeof loadOpen;
+    await expect(systemOpener({}, { loadOpen: fake })({ url: URL_, browser: name })).rejects.toThrow(`the browser '${name}' was not found`);
+    expect(names).toEqual([name]);
+  });
+});

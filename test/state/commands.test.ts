@@ -164,7 +164,7 @@ describe("open and recent", () => {
   it("recent lists entries that left the page by the title they had; nothing opened is exit 1", async () => {
     const data: StateData = new Map([["https://gone.example/talk", { ...markOpened({}, "2026-11-01T00:00:00.000Z"), title: "A talk that left", id: "a-talk" }]]);
     const r = await session(data).run(["recent"], { tty: true });
-    expect(r.stdout).toContain("(left the page)");
+    expect(r.stdout).toContain("(not on this page)");
     expect(r.stdout).toContain("A talk that left");
     expect((await session().run(["recent"])).code).toBe(1);
   });
@@ -199,6 +199,15 @@ describe("note and tag", () => {
     expect(given).toBe("icp-links-note-chain-key-cryptography-the:first");
     const show = await s.run(["show", "3"]);
     expect(show.stdout).toContain("note\tsecond line one\n\tline two\n");
+  });
+
+  it("with no text and no terminal, no editor starts: exit 2, say to give the text, the note unchanged (#22)", async () => {
+    const s = session();
+    await s.run(["note", "3", "first"]);
+    const r = await s.run(["note", "3"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("icp-links: no terminal to run an editor on (give the note as text, or run it in a terminal: icp-links note chain-key-cryptography-the 'the text')\n");
+    expect((await s.run(["show", "3"])).stdout).toContain("note\tfirst");
   });
 
   it("own tags: +name, -name, matched by --tag and searched", async () => {
@@ -317,12 +326,12 @@ describe("--no-state and ICP_LINKS_NO_STATE=1", () => {
 describe("bad input: one line, the documented exit code, nothing changed", () => {
   it.each([
     [["done"], 2, "icp-links: missing required argument 'ref' (see 'icp-links --help')\n"],
-    [["done", "nope"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
-    [["undone", "nope"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
+    [["done", "nope"], 1, "icp-links: no entry 'nope' (run 'icp-links list' to see the ids)\n"],
+    [["undone", "nope"], 1, "icp-links: no entry 'nope' (run 'icp-links list' to see the ids)\n"],
     [["note", "3", "--clear", "text"], 2, "icp-links: --clear takes no text (give either --clear or the note's text)\n"],
-    [["note", "nope", "text"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
+    [["note", "nope", "text"], 1, "icp-links: no entry 'nope' (run 'icp-links list' to see the ids)\n"],
     [["note", "3", "x".repeat(64 * 1024 + 1)], 2, "icp-links: the note is 65537 characters; at most 65536 (keep notes short, or link to a file)\n"],
-    [["tag", "nope", "+x"], 1, "icp-links: no entry 'nope' (did you mean non-interactive-distributed-key?)\n"],
+    [["tag", "nope", "+x"], 1, "icp-links: no entry 'nope' (run 'icp-links list' to see the ids)\n"],
     [["tag", "3", "+a/b"], 2, "icp-links: '+a/b' is not a tag change (write +name to add a tag, -name to remove one (letters, digits, . _ -))\n"],
     [["recent"], 1, "icp-links: nothing opened yet (open an entry with 'icp-links open', 'pick' or 'next --open')\n"],
     [["recent", "-n", "0"], 2, "icp-links: option '-n, --limit <n>' argument '0' is invalid. expected a whole number of 1 or more (see 'icp-links --help')\n"],
