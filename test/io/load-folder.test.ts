@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadPages, type LoadDeps } from "../../src/io/load";
+import { loadPages, type LoadDeps } from "../../src/load/pages";
 import { readFileCapped } from "../../src/io/read-capped";
 import { parsePage } from "../../src/catalog/parse-page";
 import { PageError } from "../../src/errors";

@@ -4,8 +4,8 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPageServer, LIST, type PageServer } from "../helpers/page-server";
-import { webFetcher } from "../../src/web/fetch";
-import { webStore } from "../../src/web/store";
+import { webFetcher } from "../../src/io/web/fetch";
+import { webStore } from "../../src/io/web/store";
 import { loadRemote, type RemoteDeps } from "../../src/web/remote";
 
 let server: PageServer;

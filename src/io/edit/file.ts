@@ -4,12 +4,12 @@
 // when the file changed since it was read: no lost update when an editor saved it meanwhile.
 import { accessSync, constants, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { resolve, sep } from "node:path";
-import { IcpError, UsageError } from "../errors";
-import { writeError, writeFileAtomic, type AtomicFs } from "../io/atomic-write";
-import { isRemoteSpec } from "../web/address";
-import { sanitize } from "../text/sanitize";
-import { decodePage } from "../io/decode";
-import { fileError } from "../io/load";
+import { IcpError, UsageError } from "../../errors";
+import { writeError, writeFileAtomic, type AtomicFs } from "../atomic-write";
+import { isRemoteSpec } from "../../web/address";
+import { sanitize } from "../../text/sanitize";
+import { decodePage } from "../decode";
+import { fileError } from "../../load/pages";
 
 export interface EditTarget {
   /** The path as the user gave it. */

@@ -1,9 +1,9 @@
 // Shell completion scripts, generated from the command specs (#6): the commands and options
 // come from the same declarations as --help, so they never drift. Values that depend on the page
 // (ids, sections, speakers) are asked of `icp-links __complete`, which reads through the cache.
-import type { CommandSpec, OptionSpec } from "../command-kit/spec";
+import type { CommandSpec, OptionSpec } from "./spec";
 import { KINDS } from "../catalog/types";
-import { FORMATS } from "./formats";
+import { FORMATS } from "../render/formats";
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];

@@ -4,7 +4,7 @@ import type { Stats } from "node:fs";
 import type { Page } from "../catalog/types";
 import type { LoadedPage } from "../catalog/entries";
 import { PageError, UsageError } from "../errors";
-import { decodePage } from "./decode";
+import { decodePage } from "../io/decode";
 import { isRemoteSpec } from "../web/address";
 import type { RemotePage } from "../web/remote";
 

@@ -19,15 +19,15 @@
 //   lock and the error names that file; the next run starts afresh, the marks are in the file.
 // - The same owner rules as the cache: the folder and file must be ours and writable by us
 //   alone; the file is a regular file (not a link, FIFO or device); a rewrite keeps its mode.
-import { NOT_OURS, readTrustedOpen, trusted } from "../io/trust";
+import { NOT_OURS, readTrustedOpen, trusted } from "../trust";
 import { lstatSync, readdirSync, renameSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../io/atomic-write";
-import { makeDirectory } from "../io/mkdir";
-import { lockFile, type Acquired } from "../io/lock-file";
-import { UsageError } from "../errors";
-import { formatSize } from "../io/load";
-import { checkStateLimits, fromJson, MAX_STATE_BYTES, toJson, type StateData } from "./model";
+import { writeFileAtomic } from "../atomic-write";
+import { makeDirectory } from "../mkdir";
+import { lockFile, type Acquired } from "../lock-file";
+import { UsageError } from "../../errors";
+import { formatSize } from "../../load/pages";
+import { checkStateLimits, fromJson, MAX_STATE_BYTES, toJson, type StateData } from "../../state/model";
 
 export interface StateStore {
   /** False with --no-state or ICP_LINKS_NO_STATE=1: nothing is read or written. */

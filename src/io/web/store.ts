@@ -8,9 +8,9 @@ import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type * as Crypto from "node:crypto";
-import type { RemoteStore, SavedPage } from "./remote";
-import { writeFileAtomic } from "../io/atomic-write";
-import { readTrustedFile, trustedFolder } from "../io/trust";
+import type { RemoteStore, SavedPage } from "../../web/remote";
+import { writeFileAtomic } from "../atomic-write";
+import { readTrustedFile, trustedFolder } from "../trust";
 
 /** Copies kept at most; the least recently fetched go first. */
 export const MAX_COPIES = 32;

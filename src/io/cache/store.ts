@@ -8,8 +8,8 @@
 // It knows files and folders, not pages: page-cache.ts says what goes in them.
 import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../io/atomic-write";
-import { readTrustedFile, trustedFolder } from "../io/trust";
+import { writeFileAtomic } from "../atomic-write";
+import { readTrustedFile, trustedFolder } from "../trust";
 
 export const MAX_FILES = 64;
 export const MAX_BYTES = 512 * 1024 * 1024;

@@ -7,12 +7,12 @@
 // writes and bounds (store.ts), the file format (format.ts) and its checksum (checksum.ts).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Page } from "../catalog/types";
-import type { PageCache } from "../io/load";
-import type { LoadedPage } from "../catalog/entries";
-import { assignIds } from "../catalog/ids";
-import { checksum } from "./checksum";
-import { pack, unpack } from "./format";
+import type { Page } from "../../catalog/types";
+import type { PageCache } from "../../load/pages";
+import type { LoadedPage } from "../../catalog/entries";
+import { assignIds } from "../../catalog/ids";
+import { checksum } from "../../cache/checksum";
+import { pack, unpack } from "../../cache/format";
 import { cacheKey, fileKey, identity, KeyNotes, settled } from "./keys";
 import { TrustedStore } from "./store";
 

@@ -13,13 +13,13 @@
 //   newer result of a URL winning; a save that cannot get the lock within LOCK_WAIT_MS gives up
 //   and says so under --debug: results are never worth an error;
 // - every text read back is sanitized again: the file is data, not trusted output.
-import { readTrustedFile, trustedFolder } from "../io/trust";
+import { readTrustedFile, trustedFolder } from "../trust";
 import { join } from "node:path";
-import { writeFileAtomic } from "../io/atomic-write";
-import { lockFile } from "../io/lock-file";
-import type { CheckResult } from "./types";
-import { STATES } from "./types";
-import { sanitize } from "../text/sanitize";
+import { writeFileAtomic } from "../atomic-write";
+import { lockFile } from "../lock-file";
+import type { CheckResult } from "../../check/types";
+import { STATES } from "../../check/types";
+import { sanitize } from "../../text/sanitize";
 
 /** Results older than this are forgotten when the file is written. */
 export const KEEP_MS = 180 * 24 * 3600 * 1000;

@@ -2,13 +2,13 @@
 // Kept apart from check itself: check.ts opens the page before checking (prepareFix) and hands
 // over what it found (apply). The command-facing half of the feature: it takes the Context and
 // the options, and writes through command-kit/edit-page.ts like add, remove and move.
-import type { Context } from "../command-kit/context";
-import type { OptionSpec } from "../command-kit/spec";
-import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "../command-kit/edit-page";
-import type { CheckedEntry } from "./render";
-import type { CheckDeps } from "./types";
-import { timeoutSignal } from "./runner";
-import { needsGet } from "./outcome";
+import type { Context } from "./context";
+import type { OptionSpec } from "./spec";
+import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "./edit-page";
+import type { CheckedEntry } from "../check/render";
+import type { CheckDeps } from "../check/types";
+import { timeoutSignal } from "../check/runner";
+import { needsGet } from "../check/outcome";
 import { UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 

@@ -2,9 +2,9 @@
 // The real HTTP client of remote pages (#18): Node's fetch, redirects not followed (the loader
 // follows them, to refuse one to file: or beyond MAX_REDIRECTS), the body read up to the size
 // cap and the connection dropped past it, everything within one time limit.
-import type { PageFetcher } from "./remote";
-import { toNetworkError } from "../io/http";
-import { NetworkError } from "../check/types";
+import type { PageFetcher } from "../../web/remote";
+import { toNetworkError } from "../http";
+import { NetworkError } from "../../check/types";
 
 export function webFetcher(userAgent: string): PageFetcher {
   return async ({ url, headers, maxBytes, timeoutMs, onProgress }) => {

@@ -7,7 +7,7 @@
 import type * as Crypto from "node:crypto";
 import { closeSync, constants, fstatSync, type BigIntStats, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
-import { murmur3, nodeCrypto } from "./checksum";
+import { murmur3, nodeCrypto } from "../../cache/checksum";
 import type { TrustedStore } from "./store";
 
 const keyHash = (build: string) => nodeCrypto().createHash("sha256").update(build).update("\0");
