@@ -26,7 +26,7 @@ import { webStore } from "./io/web/store";
 import { loadRemote } from "./web/remote";
 import { followEntry, followSpec } from "./web/follow";
 import { confineFollowed } from "./io/confine";
-import { splitPageList } from "./web/address";
+import { splitPageList } from "./catalog/address";
 import { downloadProgress } from "./web/progress";
 import { terminalProgressBar } from "./io/progress-bar";
 import { systemOpener } from "./io/opener";

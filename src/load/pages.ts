@@ -5,7 +5,7 @@ import type { Page } from "../catalog/types";
 import type { LoadedPage } from "../catalog/entries";
 import { PageError, UsageError } from "../errors";
 import { decodePage } from "../io/decode";
-import { isRemoteSpec } from "../web/address";
+import { isRemoteSpec } from "../catalog/address";
 import type { RemotePage } from "../web/remote";
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { tooLarge } from "../load/pages";
 import { NetworkError } from "../check/types";
 import { sanitize } from "../text/sanitize";
 import { redirectTarget } from "../catalog/urls";
-import { DEFAULT_HOSTS, pageAddress, type CodeHosts } from "./address";
+import { DEFAULT_HOSTS, pageAddress, type CodeHosts } from "../catalog/address";
 
 export const MAX_REDIRECTS = 10;
 

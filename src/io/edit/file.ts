@@ -6,7 +6,7 @@ import { accessSync, constants, readFileSync, realpathSync, statSync, type Stats
 import { resolve, sep } from "node:path";
 import { IcpError, UsageError } from "../../errors";
 import { writeError, writeFileAtomic, type AtomicFs } from "../atomic-write";
-import { isRemoteSpec } from "../../web/address";
+import { isRemoteSpec } from "../../catalog/address";
 import { sanitize } from "../../text/sanitize";
 import { decodePage } from "../decode";
 import { fileError } from "../../load/pages";
