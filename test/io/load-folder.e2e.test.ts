@@ -1,24 +1,18 @@
 // A folder of pages (#22): a page that cannot be read is skipped with a one-line warning naming it,
 // the others load; only a folder none of whose pages can be read is an error; a page named by
 // itself stays an error.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadPages, type LoadDeps } from "../../src/load/pages";
 import { readFileCapped } from "../../src/io/read-capped";
 import { parsePage } from "../../src/catalog/parse-page";
 import { PageError } from "../../src/errors";
 import { run } from "../helpers/cli";
-
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from "../helpers/temp";
 
 function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), "icp-links-folder-"));
-  made.push(dir);
+  const dir = tempDir("icp-links-folder-");
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, ".."), { recursive: true });
     writeFileSync(join(dir, name), text);

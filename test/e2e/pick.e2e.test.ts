@@ -1,10 +1,10 @@
 // The picker, driven as a person would: the real binary in tmux, keys sent, screen read (#6).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BIN, run } from "../helpers/cli";
+import { tempDir } from "../helpers/temp";
 
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 const session = `icp-links-test-${process.pid}`;
@@ -23,7 +23,7 @@ async function until<T>(probe: () => T | undefined, ms = 8000): Promise<T> {
 
 /** Starts `icp-links <args>` in a fresh tmux session; its stdout and exit code go to a file. */
 function start(args: string): { out: string; screen(): string } {
-  const dir = mkdtempSync(join(tmpdir(), "icp-links-pick-"));
+  const dir = tempDir("icp-links-pick-");
   const out = join(dir, "out");
   const command = `cd ${dir} && HOME=${dir} XDG_CACHE_HOME=${dir}/.cache XDG_STATE_HOME=${dir}/.local/state ${process.execPath} ${BIN} ${args} > ${out}; echo "exit=$?" >> ${out}; sleep 30`;
   tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30", command);
@@ -38,7 +38,7 @@ afterEach(() => {
 
 describe.runIf(hasTmux)("pick in a terminal", () => {
   it("→ follows the highlighted list entry into the list it links to (#18)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-follow-"));
+    const dir = tempDir("icp-links-follow-");
     writeFileSync(join(dir, "lists.md"), "# Lists\n\n- [Talk lists](talks.md) - more lists.\n- [Rust](https://www.rust-lang.org/) - a site.\n");
     writeFileSync(join(dir, "talks.md"), "# Talks\n\n- [Simple Made Easy / Rich Hickey](https://talks.example/simple)\n- [Hammock Driven Development / Rich Hickey](https://talks.example/hammock)\n");
     const p = start(`--file ${join(dir, "lists.md")} pick --print`);
@@ -52,7 +52,7 @@ describe.runIf(hasTmux)("pick in a terminal", () => {
   });
 
   it("→ on an entry it cannot follow says why in place and stays; ← goes back; the hint names the keys (#22)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-follow-"));
+    const dir = tempDir("icp-links-follow-");
     writeFileSync(join(dir, "lists.md"), "# Lists\n\n- [Talk lists](talks.md) - more lists.\n- [Rust](https://www.rust-lang.org/) - a site.\n");
     writeFileSync(join(dir, "talks.md"), "# Talks\n\n- [Simple Made Easy / Rich Hickey](https://talks.example/simple)\n");
     const p = start(`--file ${join(dir, "lists.md")} pick --print`);

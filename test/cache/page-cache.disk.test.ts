@@ -1,7 +1,6 @@
 // The page cache on disk (src/cache/page-cache.ts, keys.ts, store.ts): pages found by their key
 // or its note, and every untrustworthy file ignored (#4, #7).
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, utimesSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pack } from "../../src/cache/format";
@@ -12,19 +11,16 @@ import { MAX_FILES } from "../../src/io/cache/store";
 import { assignIds } from "../../src/catalog/ids";
 import { parsePage } from "../../src/catalog/parse-page";
 import { SEED } from "../helpers/pages";
+import { tempDir } from "../helpers/temp";
 
 const seedText = readFileSync(SEED, "utf8");
 const seed = parsePage(seedText, SEED);
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "icp-links-cache-"));
-}
 
 describe("file cache", () => {
   const bytes = new TextEncoder().encode(seedText);
 
   it("finds a file's page by hashing it in chunks, under the same key as its bytes", () => {
-    const dir = tempDir();
+    const dir = tempDir("icp-links-cache-");
     const cache = new FileCache({ dir: join(dir, "c"), build: "b1" });
     const page = join(dir, "page.md");
     // Over two chunks of a megabyte, so that the chunked hash is really chunked.
@@ -44,7 +40,7 @@ describe("file cache", () => {
   describe("remembered keys of pages", () => {
     // A page of 1 MB (hashed in chunks), and a clock far enough ahead that it has settled.
     const setup = (now = () => Date.now() + 60_000) => {
-      const dir = tempDir();
+      const dir = tempDir("icp-links-cache-");
       const cache = new FileCache({ dir: join(dir, "c"), build: "b1", now });
       const page = join(dir, "page.md");
       const text = (title: string) => `- [${title}](https://a.example)\n${"<!-- filler -->\n".repeat((1 << 20) / 16 + 1)}`;
@@ -122,7 +118,7 @@ describe("file cache", () => {
   });
 
   it("writes atomically into a 0700 folder and reads back", () => {
-    const dir = join(tempDir(), "icp-links");
+    const dir = join(tempDir("icp-links-cache-"), "icp-links");
     const cache = new FileCache({ dir, build: "b", uid: process.getuid?.() });
     expect(cache.get(bytes, SEED)).toBeUndefined();
     cache.set(bytes, seed);
@@ -132,7 +128,7 @@ describe("file cache", () => {
   });
 
   it("is never fatal: an unwritable folder means no cache", () => {
-    const parent = tempDir();
+    const parent = tempDir("icp-links-cache-");
     writeFileSync(join(parent, "file"), "x");
     const errors: string[] = [];
     const cache = new FileCache({ dir: join(parent, "file", "icp-links"), build: "b", onError: (what) => errors.push(what) });
@@ -142,7 +138,7 @@ describe("file cache", () => {
   });
 
   it("ignores a corrupt file and replaces it", () => {
-    const dir = join(tempDir(), "icp-links");
+    const dir = join(tempDir("icp-links-cache-"), "icp-links");
     const cache = new FileCache({ dir, build: "b" });
     cache.set(bytes, seed);
     const file = join(dir, `${cacheKey("b", bytes)}.page`);
@@ -153,7 +149,7 @@ describe("file cache", () => {
   });
 
   it("does not trust a file or folder that someone else owns or may write", () => {
-    const dir = join(tempDir(), "icp-links");
+    const dir = join(tempDir("icp-links-cache-"), "icp-links");
     const uid = process.getuid?.() ?? 0;
     const cache = new FileCache({ dir, build: "b", uid });
     cache.set(bytes, seed);
@@ -170,16 +166,16 @@ describe("file cache", () => {
   });
 
   it("reads the package's own read-only folder after its own", () => {
-    const seedDir = tempDir();
+    const seedDir = tempDir("icp-links-cache-");
     new FileCache({ dir: seedDir, build: "b" }).set(bytes, seed);
-    const cache = new FileCache({ dir: join(tempDir(), "none"), seeds: [{ page: "/elsewhere/page.md", dir: seedDir }], build: "b" });
+    const cache = new FileCache({ dir: join(tempDir("icp-links-cache-"), "none"), seeds: [{ page: "/elsewhere/page.md", dir: seedDir }], build: "b" });
     expect(cache.get(bytes, SEED)!.page.entries).toHaveLength(26);
   });
 
   describe("the package's seed of its bundled page", () => {
     /** A page file and a seed folder made from its bytes, under a key no hash gives. */
     function seeded(build = "b", key = "seed-key") {
-      const dir = tempDir();
+      const dir = tempDir("icp-links-cache-");
       const page = join(dir, "inside-icp.md");
       writeFileSync(page, bytes);
       const seedDir = join(dir, "seed");
@@ -210,7 +206,7 @@ describe("file cache", () => {
 
     it("is only for its own page", () => {
       const { cache } = seeded();
-      const other = join(tempDir(), "inside-icp.md");
+      const other = join(tempDir("icp-links-cache-"), "inside-icp.md");
       writeFileSync(other, bytes);
       expect(cache.getFile(other, other, 64 << 20)).toBeUndefined();
     });
@@ -238,7 +234,7 @@ describe("file cache", () => {
   });
 
   it(`keeps at most ${MAX_FILES} files, removing the least recently used`, () => {
-    const dir = join(tempDir(), "icp-links");
+    const dir = join(tempDir("icp-links-cache-"), "icp-links");
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const cache = new FileCache({ dir, build: "b" });
     const old = new Date(Date.now() - 3600_000);

@@ -1,30 +1,24 @@
 // The limits of one's state (#22): the file is read with a size cap, `state import` and the
 // commands refuse what would pass the state's limits (nothing merged), and keys from data
 // (`__proto__`, `constructor`) are keys like any other.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fileStateStore } from "../../src/io/state/store";
 import { changeTags, fromJson, markDone, MAX_NOTE, MAX_STATE_BYTES, MAX_STATE_ENTRIES, MAX_TAGS, mergeEntry, ownTags, setNote, toJson, type StateData } from "../../src/state/model";
 import { memoryStateStore, runInProcess, throughCache } from "../helpers/context";
 import { parsePage } from "../../src/catalog/parse-page";
 import { SEED } from "../helpers/pages";
+import { tempDir } from "../helpers/temp";
 
 const T = "2026-11-23T12:00:00.000Z";
 const uid = process.getuid?.();
 const page = readFileSync(SEED, "utf8");
-const made: string[] = [];
 
 function folder(): string {
-  const root = mkdtempSync(join(tmpdir(), "icp-links-limits-"));
-  made.push(root);
+  const root = tempDir("icp-links-limits-");
   return join(root, "icp-links");
 }
-
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 const stateFile = (entries: Record<string, unknown>) => JSON.stringify({ version: 1, entries });
 

@@ -1,14 +1,14 @@
 // The editing commands as a user runs them (#17): the built binary on a copy of the bundled
 // page, the diff library loaded from the bundle, the bundled page refused.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../helpers/cli";
 import { catalogFromText, ROOT, SEED } from "../helpers/pages";
+import { tempDir } from "../helpers/temp";
 
 function copy(): string {
-  const file = join(mkdtempSync(join(tmpdir(), "icp-links-e2e-edit-")), "my-links.md");
+  const file = join(tempDir("icp-links-e2e-edit-"), "my-links.md");
   copyFileSync(SEED, file);
   return file;
 }
@@ -40,7 +40,7 @@ describe("editing with the built binary", () => {
   });
 
   it("never edits a local path that looks like the URL --file names (#22)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-e2e-edit-"));
+    const dir = tempDir("icp-links-e2e-edit-");
     try {
       // "http://h.example/links.md" and "github:owner/repo" as relative paths of the folder.
       mkdirSync(join(dir, "http:/h.example"), { recursive: true });

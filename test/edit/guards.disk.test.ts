@@ -3,24 +3,18 @@
 // page does not have is an error naming the nearest ones unless --new-section asks for it; a full
 // disk says so.
 import * as nodeFs from "node:fs";
-import { chmodSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, linkSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
 import { catalogFromText } from "../helpers/pages";
 import { openEditTarget } from "../../src/io/edit/file";
 import type { AtomicFs } from "../../src/io/atomic-write";
 import type { HttpClient } from "../../src/check/types";
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from "../helpers/temp";
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), "icp-links-guards-"));
-  dirs.push(dir);
+  const dir = tempDir("icp-links-guards-");
   return dir;
 }
 

@@ -2,10 +2,9 @@
 // URL as a link destination for every writer (add, check --fix, export --format md), and
 // check --fix never copies a server's redirect target into the page in a form that reads as
 // another link.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
 import { catalogFromText } from "../helpers/pages";
 import { linkDestination, unwritableUrl } from "../../src/text/link-destination";
@@ -13,15 +12,10 @@ import { openPage } from "../../src/edit/page";
 import { rewriteUrls } from "../../src/edit/edits";
 import { exportMarkdown } from "../../src/render/export";
 import type { HttpClient } from "../../src/check/types";
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from "../helpers/temp";
 
 function fileWith(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "icp-links-readback-"));
-  dirs.push(dir);
+  const dir = tempDir("icp-links-readback-");
   const file = join(dir, "links.md");
   writeFileSync(file, text);
   return file;

@@ -2,11 +2,11 @@
 // results: when a lock is taken, waited for, broken as stale, and released. The clock, the
 // sleep, the host and which pids live are injected: the sleep moves the clock, so a wait of
 // seconds takes none, and no real process needs to die.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lockFile, type LockFileOptions } from "../../src/io/lock-file";
+import { tempDir } from "../helpers/temp";
 
 const STALE_MS = 30_000;
 const WAIT_MS = 1_000;
@@ -17,7 +17,7 @@ const OTHER = 777;
 
 /** A folder, its lock's path, and a world where time moves only when the lock sleeps. */
 function world(alive: (pid: number) => boolean = () => true, extra: Partial<LockFileOptions> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), "icp-links-lock-"));
+  const dir = tempDir("icp-links-lock-");
   const path = join(dir, "x.lock");
   let t = T0;
   const slept: number[] = [];

@@ -1,16 +1,16 @@
 // The tool's own files (io/trust.ts): read only when folder and file are ours alone, without
 // following a link or blocking on a FIFO, and within a size given; written into a folder of ours.
-import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readTrustedFile, trustedFolder } from "../../src/io/trust";
+import { tempDir } from "../helpers/temp";
 
 const uid = process.getuid?.();
 
 function folder(mode = 0o700): string {
-  const dir = mkdtempSync(join(tmpdir(), "icp-links-trust-"));
+  const dir = tempDir("icp-links-trust-");
   chmodSync(dir, mode);
   return dir;
 }

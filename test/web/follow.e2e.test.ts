@@ -1,25 +1,19 @@
 // --from and pick's → (#22): a page's link leads only to a regular file in the folder of that page
 // (or below it); what cannot be followed is a usage error naming the entry, never an internal error.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { followSpec } from "../../src/web/follow";
 import { confineFollowed } from "../../src/io/confine";
 import { ValueError, UsageError } from "../../src/errors";
 import { catalogFromText } from "../helpers/pages";
 import { run } from "../helpers/cli";
-
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from "../helpers/temp";
 
 /** A folder `pages` holding lists.md (linking to `links`), beside.md and sub/below.md, with outside.md next to it; returns its path. */
 function folder(links: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), "icp-links-follow-"));
-  made.push(root);
+  const root = tempDir("icp-links-follow-");
   const dir = join(root, "pages");
   mkdirSync(join(dir, "sub"), { recursive: true });
   writeFileSync(join(root, "outside.md"), "# Outside\n\n- [A](https://a.example/)\n");

@@ -3,18 +3,18 @@
 // and two runs saving at once losing neither's results (in one process, and from separate ones).
 import { execFileSync, spawn } from "node:child_process";
 import { buildSync } from "esbuild";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileCheckStore, KEEP_MS, MAX_STORE_BYTES } from "../../src/io/check/store";
 import type { CheckResult } from "../../src/check/types";
+import { tempDir } from "../helpers/temp";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const uid = process.getuid!();
 const result = (url: string, at = NOW, state: CheckResult["state"] = "broken"): CheckResult => ({ url, state, reason: "404 Not Found", checkedAt: new Date(at).toISOString() });
 const folder = () => {
-  const dir = join(mkdtempSync(join(tmpdir(), "icp-links-store-")), "icp-links");
+  const dir = join(tempDir("icp-links-store-"), "icp-links");
   mkdirSync(dir, { mode: 0o700 });
   return dir;
 };
@@ -23,7 +23,7 @@ const write = (dir: string, results: unknown[]) => writeFileSync(fileOf(dir), JS
 
 describe("checks.json (#12)", () => {
   it("is written mode 0600 in a folder of mode 0700", () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "icp-links-store-")), "new", "icp-links");
+    const dir = join(tempDir("icp-links-store-"), "new", "icp-links");
     fileCheckStore(dir, () => NOW, { uid }).save([result("https://a.example/")]);
     expect(statSync(fileOf(dir)).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);

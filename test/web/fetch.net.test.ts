@@ -1,18 +1,18 @@
 // The real HTTP client and store of remote pages against a server on 127.0.0.1 (#18).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startPageServer, LIST, type PageServer } from "../helpers/page-server";
 import { webFetcher } from "../../src/io/web/fetch";
 import { webStore } from "../../src/io/web/store";
 import { loadRemote, type RemoteDeps } from "../../src/web/remote";
+import { tempDir } from "../helpers/temp";
 
 let server: PageServer;
 beforeAll(async () => void (server = await startPageServer()));
 afterAll(async () => server.close());
 
-function deps(dir = mkdtempSync(join(tmpdir(), "icp-web-")), overrides: Partial<RemoteDeps> = {}): RemoteDeps & { notes: string[]; dir: string } {
+function deps(dir = tempDir("icp-web-"), overrides: Partial<RemoteDeps> = {}): RemoteDeps & { notes: string[]; dir: string } {
   const notes: string[] = [];
   return {
     fetch: webFetcher("icp-links/test"),

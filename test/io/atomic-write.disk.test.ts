@@ -1,11 +1,11 @@
 // The rules of src/io/atomic-write.ts (#12), with the file system a double where the real one
 // cannot be made to fail (a full disk, a read-only mount) or must not be touched (/dev).
 import * as realFs from "node:fs";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RefusedTarget, tempName, writeError, writeFileAtomic, writeTarget, type AtomicFs } from "../../src/io/atomic-write";
+import { tempDir } from "../helpers/temp";
 
 const fail = (code: string) => () => {
   throw Object.assign(new Error(`${code}: injected`), { code });
@@ -37,7 +37,7 @@ describe("writeError names the real cause", () => {
     ["EACCES", "openSync", /: permission denied$/, /permissions/],
     ["EIO", "writeSync", /: an input\/output error$/, /check the disk/],
   ] as const)("%s from %s", (code, call, message, hint) => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-aw-"));
+    const dir = tempDir("icp-links-aw-");
     const target = join(dir, "out.json");
     writeFileSync(target, "old");
     const { fs, unlinked } = failing(call, code);
@@ -103,14 +103,14 @@ describe("writeTarget (only looks: lstat, readlink, realpath)", () => {
   });
 
   it("accepts a new name and a regular file", () => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-aw-"));
+    const dir = tempDir("icp-links-aw-");
     expect(kindOf(join(dir, "new.json"))).toBe("written");
     writeFileSync(join(dir, "old.json"), "x");
     expect(kindOf(join(dir, "old.json"))).toBe("written");
   });
 
   it("follows a link to a regular file to that file, with its folder's links resolved", () => {
-    const dir = realFs.realpathSync(mkdtempSync(join(tmpdir(), "icp-links-aw-")));
+    const dir = realFs.realpathSync(tempDir("icp-links-aw-"));
     writeFileSync(join(dir, "real.json"), "x");
     realFs.symlinkSync("real.json", join(dir, "link.json"));
     expect(writeTarget(realFs as unknown as AtomicFs, join(dir, "link.json")).file).toBe(join(dir, "real.json"));

@@ -1,17 +1,18 @@
 // The state file on disk (#16): atomic, locked, owned, and never silently replaced.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync, spawnSync } from "node:child_process";
-import { tmpdir, hostname } from "node:os";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "../../src/io/state/store";
 import { isDone, markDone, setNote } from "../../src/state/model";
+import { tempDir } from "../helpers/temp";
 
 const T = "2026-11-23T12:00:00.000Z";
 const uid = process.getuid?.();
 
 function folder(): string {
-  return join(mkdtempSync(join(tmpdir(), "icp-links-state-")), "icp-links");
+  return join(tempDir("icp-links-state-"), "icp-links");
 }
 
 describe("where the state lives", () => {

@@ -1,18 +1,18 @@
 // Completion scripts, loaded in the real shells (#6).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, run } from "../helpers/cli";
 import { ROOT } from "../helpers/pages";
+import { tempDir } from "../helpers/temp";
 
 const has = (shell: string) => spawnSync(shell, ["-c", "exit 0"]).status === 0;
 let dir: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "icp-links-completion-"));
+  dir = tempDir("icp-links-completion-");
   // The scripts call `icp-links` by name: put the built binary on PATH.
   symlinkSync(BIN, join(dir, "icp-links"));
   // A UTF-8 locale, as users have: in the C locale bash quotes "Céline" as $'C\303\251line'.
@@ -138,7 +138,7 @@ describe("the install lines (#22)", () => {
     const help = (await run(["completion", "--help"])).stdout;
     const line = help.split("\n").map((l) => l.trim()).find((l) => l.includes(`completion ${shell} >`))!;
     expect(line).toMatch(/^mkdir -p /);
-    const home = mkdtempSync(join(tmpdir(), "icp-links-fresh-home-"));
+    const home = tempDir("icp-links-fresh-home-");
     try {
       const r = spawnSync("sh", ["-c", line.replace(/\s+#.*$/, "")], { env: { ...env, HOME: home }, encoding: "utf8" });
       expect(r.stderr).toBe("");

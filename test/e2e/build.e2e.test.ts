@@ -1,13 +1,13 @@
 // What the build ships for start-up (#4): the bundle, V8's code cache of it, the vendored
 // libraries, and nothing that needs a module loader inside the bundle.
 import { spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, copyFileSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { AWESOME_COPY, ROOT } from "../helpers/pages";
 import { BIN } from "../helpers/cli";
+import { tempDir } from "../helpers/temp";
 
 const dist = join(ROOT, "dist");
 
@@ -40,7 +40,7 @@ describe("the build", () => {
 // nor tty, nor the markdown parser. Not a timing: a structural check that can fail.
 describe("the start of the bundled page's commands", () => {
   const preload = join(ROOT, "test/fixtures/preload/loaded-modules.cjs");
-  function loaded(args: string[], stdout: "pipe" | number, home = mkdtempSync(join(tmpdir(), "icp-links-test-"))) {
+  function loaded(args: string[], stdout: "pipe" | number, home = tempDir("icp-links-test-")) {
     const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], {
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache"), LANG: "C.UTF-8" },
       stdio: ["ignore", stdout, "pipe"],
@@ -68,7 +68,7 @@ describe("the start of the bundled page's commands", () => {
   });
 
   it("a warm run of another page: no crypto once the page's key is noted, nor the parser", async () => {
-    const home = mkdtempSync(join(tmpdir(), "icp-links-test-"));
+    const home = tempDir("icp-links-test-");
     const page = join(home, "awesome.md");
     copyFileSync(AWESOME_COPY, page);
     const copied = Date.now();

@@ -1,14 +1,14 @@
 // writeFileAtomic's hook before the new content replaces the target (#17): editing checks there
 // that the page did not change since it was read.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../src/io/atomic-write";
+import { tempDir } from "../helpers/temp";
 
 describe("writeFileAtomic beforeReplace", () => {
   it("runs when the new content is written, before it replaces the file", () => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-atomic-"));
+    const dir = tempDir("icp-links-atomic-");
     const file = join(dir, "page.md");
     writeFileSync(file, "old");
     let seen: string[] = [];
@@ -19,7 +19,7 @@ describe("writeFileAtomic beforeReplace", () => {
   });
 
   it("cancels the write when it throws: the file as it was, no temporary file left", () => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-atomic-"));
+    const dir = tempDir("icp-links-atomic-");
     const file = join(dir, "page.md");
     writeFileSync(file, "old");
     expect(() =>

@@ -1,7 +1,6 @@
 // The editing commands in process (#17), on real files in a temporary folder, and with a local
 // HTTP server (127.0.0.1) for titles and for check --fix.
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, lstatSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, statSync, symlinkSync, lstatSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
@@ -9,6 +8,7 @@ import { closedPort, startServer, type TestServer } from "../helpers/server";
 import { catalogFromText, SEED } from "../helpers/pages";
 import { fetchClient } from "../../src/io/http";
 import { openEditTarget } from "../../src/io/edit/file";
+import { tempDir } from "../helpers/temp";
 
 const seedText = readFileSync(SEED, "utf8");
 let server: TestServer;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function copyOf(text: string, name = "links.md"): string {
-  const dir = mkdtempSync(join(tmpdir(), "icp-links-edit-"));
+  const dir = tempDir("icp-links-edit-");
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;
@@ -169,7 +169,7 @@ describe("which page is edited", () => {
   });
 
   it("not standard input, not two pages, not a folder without --into", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-edit-"));
+    const dir = tempDir("icp-links-edit-");
     mkdirSync(join(dir, "pages"));
     writeFileSync(join(dir, "pages/a.md"), seedText);
     writeFileSync(join(dir, "b.md"), seedText);
@@ -200,7 +200,7 @@ describe("which page is edited", () => {
   it("keeps the file's mode, and a symbolic link stays a link to the edited page", async () => {
     const file = copyOf(seedText);
     chmodSync(file, 0o600);
-    const link = join(mkdtempSync(join(tmpdir(), "icp-links-edit-")), "link.md");
+    const link = join(tempDir("icp-links-edit-"), "link.md");
     symlinkSync(file, link);
     const r = await runInProcess(["--file", link, "remove", "1"], seedText);
     expect(r.code).toBe(0);
@@ -218,7 +218,7 @@ describe("which page is edited", () => {
 
   it("keeps a CRLF page with a BOM byte for byte outside the edit", async () => {
     const source = join(import.meta.dirname, "../fixtures/edit/crlf-bom.md");
-    const file = join(mkdtempSync(join(tmpdir(), "icp-links-edit-")), "crlf.md");
+    const file = join(tempDir("icp-links-edit-"), "crlf.md");
     copyFileSync(source, file);
     const text = readFileSync(file, "utf8");
     const r = await runInProcess(["--file", file, "add", "https://talks.example/chain-key", "--section", "conference", "--title", "Chain-key signatures", "-p", "Ada Lovelace", "-d", "threshold ECDSA"], text);
