@@ -31,7 +31,7 @@ export const FIELDS = [
 
 /** Counts that should be 0, printed beside the figures. */
 export const ERRORS = [
-  ["falseSpeakers", "entries with speakers on a library or app list"],
+  ["falseSpeakers", "entries with speakers on a library or app list (but its judged talks)"],
   ["spuriousSpeakers", "judged entries with no speaker given one"],
   ["spuriousYears", "judged entries with no year given one"],
   ["spuriousEvents", "judged entries with no event given one"],
@@ -122,7 +122,12 @@ export function scorePage(truth, shape, listed) {
     if (want.event === null && got.event !== null) errors.spuriousEvents++;
     if (want.length === null && got.length !== null) errors.spuriousLengths++;
   }
-  if (NEGATIVE_SHAPES.includes(shape)) errors.falseSpeakers = [...byUrl.values()].filter((e) => e.speakers.length > 0).length;
+  // On a library or app list every speaker is false, but for the few talks the truth names with
+  // their speakers (a "Resources" section of talks on a library list).
+  if (NEGATIVE_SHAPES.includes(shape)) {
+    const talks = new Set(truth.entries.filter((t) => (t.speakers ?? []).length > 0).map((t) => t.url));
+    errors.falseSpeakers = [...byUrl.values()].filter((e) => e.speakers.length > 0 && !talks.has(e.url)).length;
+  }
   errors.notEntriesPresent = (truth.notEntries ?? []).filter((u) => byUrl.has(u)).length;
   return { fields, errors, misses };
 }
