@@ -7,7 +7,7 @@ import { runInProcess } from "../helpers/context";
 import { closedPort, startServer, type TestServer } from "../helpers/server";
 import { catalogFromText, SEED } from "../helpers/pages";
 import { fetchClient } from "../../src/io/http";
-import { openEditTarget } from "../../src/edit/file";
+import { openEditTarget } from "../../src/io/edit/file";
 import { tempDir } from "../helpers/temp";
 
 const seedText = readFileSync(SEED, "utf8");

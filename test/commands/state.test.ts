@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { memoryStateStore, runInProcess } from "../helpers/context";
 import { catalogFromText, SEED } from "../helpers/pages";
 import { markDone, markOpened, setNote, stateKey, type StateData } from "../../src/state/model";
-import type { StateStore } from "../../src/state/store";
+import type { StateStore } from "../../src/io/state/store";
 import { UsageError } from "../../src/errors";
 
 const page = readFileSync(SEED, "utf8");

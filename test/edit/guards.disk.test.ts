@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
 import { catalogFromText } from "../helpers/pages";
-import { openEditTarget } from "../../src/edit/file";
+import { openEditTarget } from "../../src/io/edit/file";
 import type { AtomicFs } from "../../src/io/atomic-write";
 import type { HttpClient } from "../../src/check/types";
 import { tempDir } from "../helpers/temp";

@@ -5,11 +5,18 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+const OWNER = "ICP_LINKS_TEST_TMPDIR";
+
 export default function setup(): () => void {
+  // vitest runs this once per project in one process: the first call owns the folder and the
+  // check, the later ones share it (a folder made inside the first would count as left behind).
+  if (process.env[OWNER] !== undefined) return () => {};
   const outer = process.env.TMPDIR;
   const own = mkdtempSync(join(tmpdir(), "icp-links-vitest-"));
   process.env.TMPDIR = own;
+  process.env[OWNER] = own;
   return () => {
+    delete process.env[OWNER];
     let left: string[];
     try {
       left = readdirSync(own);

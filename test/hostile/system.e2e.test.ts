@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, interrupted, isolatedHome, run } from "../helpers/cli";
 import { AWESOME_COPY, ROOT } from "../helpers/pages";
-import { loadPages, type LoadDeps } from "../../src/io/load";
+import { loadPages, type LoadDeps } from "../../src/load/pages";
 import { parsePage } from "../../src/catalog/parse-page";
 
 const ONE_LINE = /^icp-links: [^\n]+\n$/;

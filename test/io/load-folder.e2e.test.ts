@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPages, type LoadDeps } from "../../src/io/load";
+import { loadPages, type LoadDeps } from "../../src/load/pages";
 import { readFileCapped } from "../../src/io/read-capped";
 import { parsePage } from "../../src/catalog/parse-page";
 import { PageError } from "../../src/errors";

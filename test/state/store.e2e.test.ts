@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "../../src/state/store";
+import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "../../src/io/state/store";
 import { isDone, markDone, setNote } from "../../src/state/model";
 import { tempDir } from "../helpers/temp";
 
