@@ -21,7 +21,7 @@ export function topicText(markdown: string): string {
     }
     out.push(inline(line));
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+/, "").trimEnd()}\n`;
 }
 
 function inline(text: string): string {
