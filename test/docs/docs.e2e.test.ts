@@ -2,6 +2,7 @@
 // and every example of the README, the docs and each --help prints what it shows, run on the
 // bundled page by the built binary (scripts/examples.mjs, under script(1) for a terminal).
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/pages";
@@ -25,6 +26,13 @@ describe("docs as data", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   }, 120_000);
+
+  it("the man page ships in the package", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(pkg.files).toContain("docs/icp-links.1");
+    expect(pkg.man).toBe("./docs/icp-links.1");
+    expect(readFileSync(join(ROOT, "docs/icp-links.1"), "utf8")).toMatch(/^\.TH ICP\\-LINKS 1 /m);
+  });
 
   it.skipIf(!hasScript)("every example prints what it shows (npm run examples)", () => {
     const r = node("scripts/examples.mjs", ["--check"]);
