@@ -130,3 +130,20 @@ export function redirectTarget(location: string, from: string): RedirectTarget {
   if (next.protocol !== "http:" && next.protocol !== "https:") return { scheme: next.protocol };
   return { url: next.href };
 }
+
+/**
+ * The URL without its user name and password: fetch() refuses a URL that has them (a raw
+ * TypeError), and a checker has no business sending a page's credentials anywhere (#12).
+ */
+export function withoutCredentials(url: string): string {
+  if (!url.includes("@")) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === "" && parsed.password === "") return url;
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}

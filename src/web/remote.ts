@@ -4,52 +4,19 @@
 // the clock are injected (fetch.ts and store.ts beside it are the real ones), so
 // this is tested without a network.
 import { PageError } from "../errors";
-import { tooLarge } from "../load/pages";
-import { NetworkError } from "../check/types";
+import { tooLarge } from "../errors";
+import { NetworkError } from "../io/http-client";
 import { sanitize } from "../text/sanitize";
 import { redirectTarget } from "../catalog/urls";
 import { DEFAULT_HOSTS, pageAddress, type CodeHosts } from "../catalog/address";
 
 export const MAX_REDIRECTS = 10;
 
-export interface PageRequest {
-  url: string;
-  headers: Record<string, string>;
-  /** Read at most this many bytes of the body, and one more to tell that there was more. */
-  maxBytes: number;
-  /** The whole request, body included, must end within this. */
-  timeoutMs: number;
-  /** Bytes received so far, and the announced length when there is one. */
-  onProgress?(received: number, total: number | undefined): void;
-}
-
-export interface PageResponse {
-  status: number;
-  statusText: string;
-  header(name: string): string | undefined;
-  /** The body, cut at maxBytes + 1 bytes. */
-  body: Uint8Array;
-}
-
-/** Sends one request, redirects not followed. Throws a NetworkError when no response came. */
-export type PageFetcher = (request: PageRequest) => Promise<PageResponse>;
-
-/** The last copy of a remote page, with what a conditional request needs. */
-export interface SavedPage {
-  source: string;
-  /** The URL that answered (after redirects). */
-  url: string;
-  etag?: string;
-  lastModified?: string;
-  /** When it was last fetched or confirmed (304), in ms since the epoch. */
-  fetchedAt: number;
-  bytes: Uint8Array;
-}
-
-export interface RemoteStore {
-  get(source: string): SavedPage | undefined;
-  set(page: SavedPage): void;
-}
+// The fetcher and the store of copies are edges (io/web/); they say what they are.
+export type { PageRequest, PageResponse, PageFetcher } from "../io/web/fetch";
+export type { SavedPage, RemoteStore } from "../io/web/store";
+import type { PageFetcher, PageResponse } from "../io/web/fetch";
+import type { RemoteStore, SavedPage } from "../io/web/store";
 
 export interface RemoteDeps {
   fetch: PageFetcher;
