@@ -17,9 +17,24 @@ import { readTrustedFile, trustedFolder } from "../trust";
 import { join } from "node:path";
 import { writeFileAtomic } from "../atomic-write";
 import { lockFile } from "../lock-file";
-import type { CheckResult } from "../../check/types";
-import { STATES } from "../../check/types";
 import { sanitize } from "../../text/sanitize";
+
+// The states a link can end in and a check's result: what this store keeps (check/types.ts names them too).
+export const STATES = ["ok", "redirected", "broken", "blocked", "error"] as const;
+export type CheckState = (typeof STATES)[number];
+
+export interface CheckResult {
+  url: string;
+  state: CheckState;
+  /** Why: "404 Not Found", "name not resolved", "permanent redirect", "timeout after 10 s", … */
+  reason: string;
+  /** The last HTTP status seen, if any. */
+  status?: number;
+  /** Where the redirects ended, when there were any. */
+  finalUrl?: string;
+  /** ISO time of the check. */
+  checkedAt: string;
+}
 
 /** Results older than this are forgotten when the file is written. */
 export const KEEP_MS = 180 * 24 * 3600 * 1000;
