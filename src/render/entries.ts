@@ -33,6 +33,8 @@ export interface EntryJson {
   description: string | null;
   related: { title: string; url: string }[];
   tags: string[];
+  /** When the link was added, YYYY-MM-DD, as its item notes it (#28). */
+  added: string | null;
   source: string;
   line: number;
   target: string | null;
@@ -60,6 +62,7 @@ export function entryJson(e: Entry, checked?: CheckResult, state?: StateJson | n
     description: e.description ?? null,
     related: e.related,
     tags: e.tags,
+    added: e.added ?? null,
     source: e.source,
     line: e.line,
     target: e.target ?? null,
@@ -283,6 +286,7 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
     ["description", e.description],
     ...e.related.map((r, i): [string, string] => [i === 0 ? "related" : "", `${r.title} <${r.url}>`]),
     ["tags", e.tags.join(", ") || undefined],
+    ["added", e.added],
     ["points to", e.target],
     ["source", `${e.source}:${e.line}`],
     ...extra,
@@ -303,7 +307,7 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
 }
 
 /** The fields `--fields` can choose, for TSV columns and --json keys (#14), like `gh --json`. */
-export const ENTRY_FIELDS = ["id", "position", "title", "url", "kind", "section", "sectionPath", "speakers", "description", "tags", "event", "year", "duration", "source", "line", "target", "score"] as const;
+export const ENTRY_FIELDS = ["id", "position", "title", "url", "kind", "section", "sectionPath", "speakers", "description", "tags", "added", "event", "year", "duration", "source", "line", "target", "score"] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 
 /** "id,title,url" -> the fields; a ValueError naming an unknown one. */
@@ -336,6 +340,8 @@ export function entryFields(e: Entry, fields: readonly EntryField[], score?: num
         return e.target ?? null;
       case "description":
         return e.description ?? null;
+      case "added":
+        return e.added ?? null;
       case "score":
         return score === undefined ? null : Math.round(score * 100) / 100;
       default:
