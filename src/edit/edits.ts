@@ -224,6 +224,22 @@ export function addEntry(page: EditablePage, item: NewItem, sectionName: string 
   return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
 }
 
+/**
+ * Many new items at the end of a section's list at once (import, #28): `make` writes their lines
+ * in the list's style; `count` is how many entries they hold. Read back like addEntry: the page
+ * must have `count` more entries, the others as they were.
+ */
+export function addItems(page: EditablePage, make: (style: ItemStyle) => string[], count: number, sectionName: string | undefined, newSection = false): AddResult {
+  const choice = chooseSection(page, sectionName, newSection);
+  const splice = placeLines(page, choice, (style) => make(style), { rows: false });
+  const text = writeDoc(applySplices(page.doc, [splice]));
+  const after = openPage(text, page.source);
+  if (after.catalog.entries.length !== page.catalog.entries.length + count) {
+    throw new ValueError(`the new entries would not be read where they go (line ${splice.start + 1}: inside a code block or an HTML block?); nothing added`, "choose another --section");
+  }
+  return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
+}
+
 /** An entry's own lines, as removing it takes them: its item with nested items, or its row. */
 function removal(page: EditablePage, entry: Entry, force: boolean): Splice {
   const parsed = parsedOf(page, entry);
