@@ -9,7 +9,6 @@
 // counted; the sizes it can reach are bounded (MAX_BOOKMARKS, MAX_DEPTH, the tags of one link).
 import { Parser } from "htmlparser2";
 import { sanitize } from "../text/sanitize";
-import { tidyTitle } from "../edit/title";
 import { unwritableUrl } from "../text/link-destination";
 import { isTag } from "../catalog/item-notes";
 
@@ -89,9 +88,20 @@ export function addedDate(value: string | undefined): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-/** One line of text: entities are decoded by the tokenizer; controls, bidi and escapes go. */
+/** One line of text: entities are decoded by the tokenizer (not again); controls, bidi and escapes go. */
 function text(raw: string): string {
   return sanitize(raw).replace(/\s+/g, " ").trim();
+}
+
+/** The longest title kept (as edit/title.ts's for a page's <title>). */
+export const MAX_TITLE = 200;
+
+/** A title: one line, at most MAX_TITLE characters, cut at a word. */
+function titleText(raw: string): string {
+  const one = text(raw);
+  if (one.length <= MAX_TITLE) return one;
+  const cut = one.slice(0, MAX_TITLE - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > MAX_TITLE / 2 ? cut.lastIndexOf(" ") : cut.length)}\u2026`;
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -169,7 +179,7 @@ export function readBookmarks(html: string): BookmarkFile {
       if (name === undefined || tags.length >= MAX_TAGS) leftOut.tags++;
       else if (!tags.some((t) => t.toLowerCase() === name.toLowerCase())) tags.push(name);
     }
-    const b: Bookmark = { kind: "bookmark", title: tidyTitle(rawTitle), url: found.url, tags };
+    const b: Bookmark = { kind: "bookmark", title: titleText(rawTitle), url: found.url, tags };
     const added = addedDate(attribs.add_date ?? attribs.time_added);
     if (added) b.added = added;
     current().children.push(b);
@@ -260,7 +270,7 @@ export function readBookmarks(html: string): BookmarkFile {
             if (/^h[1-6]$/.test(name) && Number(name[1]) === headingLevel) {
               if (capture === "h1") h1 = text(buffer) || undefined;
               else if (capture === "folder") {
-                const folder: Folder = { kind: "folder", title: tidyTitle(buffer), children: [] };
+                const folder: Folder = { kind: "folder", title: titleText(buffer), children: [] };
                 if (netscape) pendingFolder = folder;
                 else {
                   // Pocket: a heading starts a group of the root.
@@ -280,7 +290,7 @@ export function readBookmarks(html: string): BookmarkFile {
   parser.end();
   finishDescription();
   const name = h1 ?? title;
-  return { ...(name ? { title: tidyTitle(name) } : {}), root, bookmarks, leftOut };
+  return { ...(name ? { title: titleText(name) } : {}), root, bookmarks, leftOut };
 }
 
 /** What was left out, as one sentence for stderr; "" when nothing was. */
