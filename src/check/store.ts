@@ -44,7 +44,15 @@ function valid(r: unknown): r is CheckResult {
   if (r === null || typeof r !== "object") return false;
   const x = r as Record<string, unknown>;
   return typeof x.url === "string" && STATES.includes(x.state as never) && typeof x.reason === "string" && typeof x.checkedAt === "string" && !Number.isNaN(Date.parse(x.checkedAt)) &&
-    (x.finalUrl === undefined || typeof x.finalUrl === "string") && (x.status === undefined || Number.isInteger(x.status));
+    (x.finalUrl === undefined || typeof x.finalUrl === "string") && (x.status === undefined || Number.isInteger(x.status)) &&
+    (x.archived === undefined || x.archived === null || snapshot(x.archived)) && (x.archiveError === undefined || typeof x.archiveError === "string");
+}
+
+/** A stored snapshot (#28): an http(s) URL and 14 digits. */
+function snapshot(s: unknown): boolean {
+  if (s === null || typeof s !== "object") return false;
+  const x = s as Record<string, unknown>;
+  return typeof x.url === "string" && /^https?:\/\//i.test(x.url) && typeof x.timestamp === "string" && /^\d{14}$/.test(x.timestamp);
 }
 
 /** A result as read back: only known fields, texts sanitized. */
@@ -52,6 +60,8 @@ function clean(r: CheckResult): CheckResult {
   const out: CheckResult = { url: r.url, state: r.state, reason: sanitize(r.reason), checkedAt: r.checkedAt };
   if (r.status !== undefined) out.status = r.status;
   if (r.finalUrl !== undefined) out.finalUrl = sanitize(r.finalUrl);
+  if (r.archived !== undefined) out.archived = r.archived === null ? null : { url: sanitize(r.archived.url), timestamp: r.archived.timestamp };
+  if (r.archiveError !== undefined) out.archiveError = sanitize(r.archiveError);
   return out;
 }
 

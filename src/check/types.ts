@@ -14,6 +14,20 @@ export interface CheckResult {
   finalUrl?: string;
   /** ISO time of the check. */
   checkedAt: string;
+  /**
+   * check --archive, for a broken link (#28): the Wayback Machine's snapshot closest to when
+   * the link was added (else the newest), null when it has none; absent when not asked.
+   */
+  archived?: Snapshot | null;
+  /** Why the archive could not be asked (its error, timeout, no answer). */
+  archiveError?: string;
+}
+
+export interface Snapshot {
+  /** The snapshot's address (http(s)). */
+  url: string;
+  /** When it was taken: the API's 14 digits, YYYYMMDDhhmmss. */
+  timestamp: string;
 }
 
 export interface HttpResponse {
