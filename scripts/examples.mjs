@@ -8,7 +8,8 @@
 //
 // Each file's examples run in order in a sandbox of their own: a fresh HOME (cache, state), a
 // folder holding my-links.md (a copy of the bundled page, for the editing examples) and talk-list.md
-// (test/fixtures/talk-list.md: talks with events, years and lengths), `icp-links`
+// (test/fixtures/talk-list.md: talks with events, years and lengths), firefox.html
+// (test/fixtures/import/bookmarks.html: a browser's bookmark file), `icp-links`
 // on the PATH, a BROWSER that opens nothing, 100 columns, no colour, UTC. They run under
 // script(1), so the tool sees a terminal; the sandbox's path is shown as ~ in outputs, the
 // package's as /…, and the
@@ -39,6 +40,7 @@ function sandbox() {
   chmodSync(join(bin, "browser"), 0o755);
   copyFileSync(join(root, "data/inside-icp.md"), join(home, "my-links.md"));
   copyFileSync(join(root, "test/fixtures/talk-list.md"), join(home, "talk-list.md"));
+  copyFileSync(join(root, "test/fixtures/import/bookmarks.html"), join(home, "firefox.html"));
   const env = {
     PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}`,
     HOME: home,
