@@ -127,8 +127,9 @@ export const FIELDS: readonly FieldRow[] = [
 ];
 
 /** The rows the cache keeps in a column of their own, by packing. */
-export function packedRows(table: readonly FieldRow[], kind: "text" | "int"): { name: string; cache: Extract<Packing<Entry>, { kind: typeof kind }> }[] {
-  return table.filter((r) => r.cache.kind === kind) as { name: string; cache: Extract<Packing<Entry>, { kind: typeof kind }> }[];
+export type PackedRow<K extends "text" | "int"> = { name: string; cache: Extract<Packing<Entry>, { kind: K }> };
+export function packedRows<K extends "text" | "int">(table: readonly FieldRow[], kind: K): PackedRow<K>[] {
+  return table.filter((r) => r.cache.kind === kind) as unknown as PackedRow<K>[];
 }
 
 /**
