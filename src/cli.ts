@@ -240,7 +240,7 @@ function makeContext(globals: GlobalOptions): Context {
         throw new UsageError(`cannot read ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`, "check the path");
       }
       // Looked at before it is opened: a FIFO or a device is not a file to import.
-      if (!stats.isFile()) throw new UsageError(`cannot read ${path}: not a regular file`, "give the file 'state export' wrote, or - for standard input");
+      if (!stats.isFile()) throw new UsageError(`cannot read ${path}: not a regular file`, "give a regular file, or - for standard input");
       if (stats.size > limit) throw new UsageError(`cannot read ${path}: larger than ${formatSize(limit)}`, "set ICP_LINKS_MAX_SIZE");
       try {
         return readFileCapped(path, limit);

@@ -121,6 +121,13 @@ export const FIELDS: readonly FieldRow[] = [
     name: "tags", type: "string[]", cache: { kind: "structure" },
     json: { key: "tags", value: (e) => e.tags }, fields: { name: "tags", at: 9, value: (e) => e.tags }, show: { label: "tags", at: 12, text: (e) => e.tags.join(", ") || undefined },
   },
+  {
+    // When the link was added, YYYY-MM-DD, as the item notes it (" · added 2024-03-01", #28).
+    name: "added", type: "date",
+    cache: { kind: "text", pack: (e) => e.added ?? "", unpack: (added) => ({ added: added || undefined }) },
+    json: { key: "added", value: (e) => e.added ?? null }, fields: { name: "added", at: 9.5, value: (e) => e.added ?? null },
+    show: { label: "added", at: 12.5, text: (e) => e.added },
+  },
   { name: "source", type: "string", cache: { kind: "structure" }, json: { key: "source", value: (e) => e.source }, fields: { name: "source", at: 13, value: (e) => e.source }, show: { label: "source", at: 14, text: (e) => `${e.source}:${e.line}` } },
   { name: "line", type: "number", cache: { kind: "structure" }, json: { key: "line", value: (e) => e.line }, fields: { name: "line", at: 14, value: (e) => e.line } },
   { name: "target", type: "string", cache: { kind: "structure" }, json: { key: "target", value: (e) => e.target ?? null }, fields: { name: "target", at: 15, value: (e) => e.target ?? null }, show: { label: "points to", at: 13, text: (e) => e.target } },

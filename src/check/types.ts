@@ -3,7 +3,7 @@ import type { HttpClient } from "../io/http-client";
 
 // The results are what the check store keeps (io/check/store.ts owns them) and the HTTP client is
 // an edge's (io/http-client.ts); they are named here too, for the checker's code.
-export { STATES, type CheckState, type CheckResult } from "../io/check/store";
+export { STATES, type CheckState, type CheckResult, type Snapshot } from "../io/check/store";
 export { NetworkError, type NetworkErrorKind, type HttpClient, type HttpRequest, type HttpResponse } from "../io/http-client";
 
 export interface CheckOptions {

@@ -34,6 +34,8 @@ export interface EntryJson {
   description: string | null;
   related: { title: string; url: string }[];
   tags: string[];
+  /** When the link was added, YYYY-MM-DD, as its item notes it (#28). */
+  added: string | null;
   source: string;
   line: number;
   target: string | null;
