@@ -1,6 +1,6 @@
 // One field, one place (#25): a field added to the table of fields (src/catalog/fields.ts) is
 // extracted by the parser, kept by the cache (a cold run and a warm one give the same entries),
-// and printed by --json, --fields and show, with nothing else changed. The cache's version
+// and printed by --json, --fields, show and the CSV export, with nothing else changed. The cache's version
 // follows the table: a file written with another table is not read.
 import { describe, expect, it } from "vitest";
 import { FIELDS, fieldNames, tableVersion, type FieldRow } from "../../src/catalog/fields";
@@ -12,6 +12,7 @@ import { MAGIC, pack, unpack } from "../../src/cache/format";
 import { checksum } from "../../src/cache/checksum";
 import { entryFields, entryJson, fieldsLine, parseFields, renderShow } from "../../src/render/entries";
 import { plainStyle } from "../../src/render/style";
+import { exportCsv } from "../../src/render/export";
 
 type WithPublished = Entry & { published?: string };
 
@@ -23,6 +24,7 @@ const PUBLISHED: FieldRow = {
   json: { key: "published", value: (e) => (e as WithPublished).published ?? null },
   fields: { name: "published", at: 16, value: (e) => (e as WithPublished).published ?? null },
   show: { label: "published", at: 11.7, text: (e) => (e as WithPublished).published },
+  csv: { column: "published", at: 13.5, cell: (e) => (e as WithPublished).published ?? "", text: true },
   extract: (e) => /published (\d{4}-\d{2}-\d{2})/.exec(e.description ?? "")?.[1],
 };
 const TABLE = [...FIELDS, PUBLISHED];
@@ -38,6 +40,7 @@ function outputs(e: Entry, table: readonly FieldRow[]) {
     fields: entryFields(e, fields, undefined, table),
     line: fieldsLine(entryFields(e, fields, undefined, table), fields),
     show: renderShow(e, pipe, [], table),
+    csv: exportCsv([e], undefined, table).split("\r\n").slice(0, 2),
   };
 }
 
@@ -52,7 +55,7 @@ describe("a field added to the table", () => {
     expect(entries.map((e) => (e as WithPublished).published)).toEqual(["2021-03-04", undefined]);
   });
 
-  it("reaches --json, --fields and show", () => {
+  it("reaches --json, --fields, show and the CSV export", () => {
     const [dated, undated] = cold(TABLE).entries;
     const out = outputs(dated!, TABLE);
     expect(out.json).toMatchObject({ id: dated!.id, published: "2021-03-04", check: null, state: null });
@@ -61,6 +64,9 @@ describe("a field added to the table", () => {
     expect(out.line).toBe(`${dated!.id}\t2021-03-04\n`);
     expect(out.show).toContain("\npublished\t2021-03-04\n");
     expect(out.show.indexOf("description")).toBeLessThan(out.show.indexOf("published"));
+    const [header, row] = out.csv;
+    expect(header!.split(",").slice(12, 16)).toEqual(["year", "duration", "published", "done"]);
+    expect(row).toMatch(/,,,,2021-03-04,,,,$/);
     expect(outputs(undated!, TABLE)).toMatchObject({ json: { published: null }, fields: { published: null } });
     expect(outputs(undated!, TABLE).show).not.toContain("published");
     expect(fieldNames(TABLE).at(-1)).toBe("published");
