@@ -185,7 +185,7 @@ function runBuilt(args, env, keep = () => {}) {
 // The bundled page's cache entry ships with the build (dist/seed-cache), so that the first
 // `icp-links list` after an install needs neither the markdown parser nor a writable cache.
 // Beside it, <key>.md: the page's bytes it was made from, by which a run knows the bundled page
-// unchanged without hashing it (src/cache/page-cache.ts, fromSeed).
+// unchanged without hashing it (src/io/cache/page-cache.ts, fromSeed).
 runBuilt(["list"], {}, (cache) => {
   const seeds = join(root, "dist/seed-cache");
   mkdirSync(seeds);

@@ -10,6 +10,7 @@ import { show } from "./commands/show";
 import { events, sections, speakers, years } from "./commands/facets";
 import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
 import { complete, completionCommand } from "./commands/completion";
 import { pick } from "./commands/pick";
 import { done, undone } from "./commands/done";
@@ -28,7 +29,7 @@ import { topicText } from "./render/topic";
 
 /** Every command, in the order of --help. Each declares its options; runs get them typed. */
 export const COMMANDS: CommandSpec<never>[] = [
-  list, search, open, show, pick, sections, speakers, events, years, check, exportCommand,
+  list, search, open, show, pick, sections, speakers, events, years, check, exportCommand, importCommand,
   // One's own layer over the page (#16).
   done, undone, next, random, recent, note, tag, state,
   // Editing the page (#17).

@@ -1,4 +1,4 @@
-// The page cache on disk (src/cache/page-cache.ts, keys.ts, store.ts): pages found by their key
+// The page cache on disk (src/io/cache/page-cache.ts, keys.ts, store.ts): pages found by their key
 // or its note, and every untrustworthy file ignored (#4, #7).
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
