@@ -9,6 +9,7 @@ import { check } from "../../src/commands/check";
 import { add } from "../../src/commands/add";
 import { remove } from "../../src/commands/remove";
 import { move } from "../../src/commands/move";
+import { importCommand } from "../../src/commands/import";
 import { COMMANDS } from "../../src/program";
 import { STATE_FILTER_OPTIONS } from "../../src/command-kit/spec";
 import { FIX_OPTIONS } from "../../src/command-kit/check-fix";
@@ -64,8 +65,13 @@ describe("README option tables", () => {
   });
 
   it("the editing table lists exactly the options of add, remove and move, and check --fix's", () => {
-    const table = tables.find((t) => t.includes("--dry-run"));
-    expect(table).toEqual(flagsOf([...add.options, ...remove.options, ...move.options, ...check.options.filter((o) => /--fix|--yes/.test(o.flags))]));
+    const table = tables.find((t) => t.includes("--dry-run") && t.includes("--title"));
+    expect(table).toEqual(flagsOf([...add.options, ...remove.options, ...move.options, ...check.options.filter((o) => /--fix|--yes|--replace/.test(o.flags))]));
+  });
+
+  it("import's table lists exactly import's options (#28)", () => {
+    const table = tables.find((t) => t.includes("--output") && t.includes("--new-section"));
+    expect(table).toEqual(flagsOf(importCommand.options));
   });
 
   it("every flag in any option table is a flag of some command or a global option", () => {
