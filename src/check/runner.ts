@@ -11,7 +11,7 @@
 // injected: tests run it against a fake client and a fake clock.
 import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpResponse } from "./types";
 import { CHECK_LIMITS, NetworkError } from "./types";
-import { redirectTarget } from "../catalog/urls";
+import { followRedirects } from "../catalog/redirects";
 import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs, withoutCredentials } from "./outcome";
 
 export interface Progress {
@@ -227,7 +227,6 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
     });
 
   const checkOne = async (url: string): Promise<CheckResult> => {
-    const visited = new Set([url]);
     let current = url;
     const credentials = withoutCredentials(url) !== url;
     let firstPermanent: boolean | undefined;
@@ -237,31 +236,44 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
       if (current !== url) r.finalUrl = current;
       return r;
     };
-    for (let hops = 0; ; hops++) {
-      const answer = await request(current);
-      if (answer instanceof NetworkError) {
-        if (answer.kind !== "dns" && answer.kind !== "unreachable") unreachableOnly = false;
-        const { state, reason } = networkState(answer);
-        return result(state, reason);
+    let end;
+    try {
+      end = await followRedirects(url, {
+        send: async (at) => {
+          const answer = await request(at);
+          if (answer instanceof NetworkError) throw answer;
+          return answer;
+        },
+        maxRedirects: options.maxRedirects,
+        onRedirect: (status, to) => {
+          firstPermanent ??= status === 301 || status === 308;
+          current = to;
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      if (error.kind !== "dns" && error.kind !== "unreachable") unreachableOnly = false;
+      const { state, reason } = networkState(error);
+      return result(state, reason);
+    }
+    switch (end.kind) {
+      case "invalid":
+        return result("error", "redirect to an invalid URL", end.response.status);
+      case "scheme":
+        return result("error", `redirect to a ${end.scheme} URL`, end.response.status);
+      case "loop":
+        current = end.to;
+        return result("error", "redirect loop", end.response.status);
+      case "too-many":
+        return result("error", `more than ${options.maxRedirects} redirects`, end.response.status);
+      case "late":
+        // No deadline is given: each request has its own (--timeout), inside request().
+        return result("error", "timeout", undefined);
+      case "answer": {
+        const { state, reason } = responseState(end.response);
+        if (state === "ok" && firstPermanent) return result("redirected", `permanent redirect, now ${end.response.status}`, end.response.status);
+        return result(state, reason, end.response.status);
       }
-      const location = answer.header("location");
-      if (answer.status >= 300 && answer.status < 400 && location) {
-        if (hops === 0) firstPermanent = answer.status === 301 || answer.status === 308;
-        const next = redirectTarget(location, current);
-        if ("invalid" in next) return result("error", `redirect to an invalid URL`, answer.status);
-        if ("scheme" in next) return result("error", `redirect to a ${next.scheme} URL`, answer.status);
-        if (visited.has(next.url)) {
-          current = next.url;
-          return result("error", "redirect loop", answer.status);
-        }
-        if (hops + 1 > options.maxRedirects) return result("error", `more than ${options.maxRedirects} redirects`, answer.status);
-        visited.add(next.url);
-        current = next.url;
-        continue;
-      }
-      const { state, reason } = responseState(answer);
-      if (state === "ok" && firstPermanent) return result("redirected", `permanent redirect, now ${answer.status}`, answer.status);
-      return result(state, reason, answer.status);
     }
   };
 

@@ -9,6 +9,7 @@ import type { CheckedEntry } from "../check/render";
 import type { CheckDeps } from "../check/types";
 import { timeoutSignal } from "../check/runner";
 import { needsGet } from "../check/outcome";
+import { followRedirects } from "../catalog/redirects";
 import { UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 
@@ -33,53 +34,39 @@ export const FIX_OPTIONS: OptionSpec[] = [
   { ...INTO_OPTION, description: "with --fix: the page to edit, when --file names a folder" },
 ];
 
-const MAX_HOPS = 10;
-
 /**
- * Where a link moved for good: its permanent redirects (301, 308) followed while they last, the
- * first other answer ending the walk. Undefined when it did not move, or moved to a page that
- * does not answer (a 4xx or 5xx, a network error): a fix must not point at a dead page. A
- * fragment the redirect does not give is kept, as browsers keep it. Each request has `timeoutMs`
- * by the injected clock.
+ * Where a link moved for good: its permanent redirects (301, 308) followed while they last
+ * (catalog/redirects.ts: the hop limit of every redirect followed), the first other answer ending
+ * the walk. Undefined when it did not move, or moved to a page that does not answer (a 4xx or 5xx,
+ * a network error), or the walk went wrong (a loop, too many hops, an odd Location): a fix must
+ * not point at a dead page. A fragment the redirect does not give is kept, as browsers keep it.
+ * Each request has `timeoutMs` by the injected clock, as check's --timeout.
  */
 export async function permanentTarget(deps: Pick<CheckDeps, "http" | "after">, url: string, timeoutMs: number): Promise<string | undefined> {
-  const seen = new Set([url]);
-  let current = url;
-  for (let hops = 0; hops <= MAX_HOPS; hops++) {
-    const ask = async (method: "HEAD" | "GET") => {
-      const timeout = timeoutSignal(deps, timeoutMs);
-      try {
-        return await deps.http({ url: current, method, signal: timeout.signal });
-      } finally {
-        timeout.cancel();
-      }
-    };
-    let response;
+  const ask = async (at: string, method: "HEAD" | "GET") => {
+    const timeout = timeoutSignal(deps, timeoutMs);
     try {
-      response = await ask("HEAD");
-      if (needsGet(response.status)) response = await ask("GET");
-    } catch {
-      return undefined;
+      return await deps.http({ url: at, method, signal: timeout.signal });
+    } finally {
+      timeout.cancel();
     }
-    const location = response.header("location");
-    if ((response.status === 301 || response.status === 308) && location) {
-      let next: URL;
-      try {
-        next = new URL(location, current);
-      } catch {
-        return undefined;
-      }
-      if (next.protocol !== "http:" && next.protocol !== "https:") return undefined;
-      if (!next.hash && url.includes("#")) next.hash = url.slice(url.indexOf("#"));
-      if (seen.has(next.href)) return undefined;
-      seen.add(next.href);
-      current = next.href;
-      continue;
-    }
-    if (response.status >= 400) return undefined;
-    return current === url ? undefined : current;
+  };
+  let end;
+  try {
+    end = await followRedirects(url, {
+      send: async (at) => {
+        const response = await ask(at, "HEAD");
+        return needsGet(response.status) ? await ask(at, "GET") : response;
+      },
+      follows: (response) => (response.status === 301 || response.status === 308) && Boolean(response.header("location")),
+    });
+  } catch {
+    return undefined;
   }
-  return undefined;
+  if (end.kind !== "answer" || end.response.status >= 400 || end.url === url) return undefined;
+  const moved = new URL(end.url);
+  if (!moved.hash && url.includes("#")) moved.hash = url.slice(url.indexOf("#"));
+  return moved.href;
 }
 
 export interface Fixer {

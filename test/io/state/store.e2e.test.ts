@@ -4,9 +4,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "../../src/io/state/store";
-import { isDone, markDone, setNote } from "../../src/state/model";
-import { tempDir } from "../helpers/temp";
+import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "../../../src/io/state/store";
+import { isDone, markDone, setNote } from "../../../src/state/model";
+import { tempDir } from "../../helpers/temp";
 
 const T = "2026-11-23T12:00:00.000Z";
 const uid = process.getuid?.();

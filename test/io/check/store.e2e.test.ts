@@ -6,9 +6,9 @@ import { buildSync } from "esbuild";
 import { chmodSync, mkdirSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileCheckStore, KEEP_MS, MAX_STORE_BYTES } from "../../src/io/check/store";
-import type { CheckResult } from "../../src/check/types";
-import { tempDir } from "../helpers/temp";
+import { fileCheckStore, KEEP_MS, MAX_STORE_BYTES } from "../../../src/io/check/store";
+import type { CheckResult } from "../../../src/check/types";
+import { tempDir } from "../../helpers/temp";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const uid = process.getuid!();
@@ -51,7 +51,7 @@ describe("checks.json (#12)", () => {
     const dir = folder();
     // The store bundled alone, so that plain node processes can run it.
     const bundle = join(dir, "..", "store.mjs");
-    buildSync({ entryPoints: [resolve(import.meta.dirname, "../../src/io/check/store.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "silent" });
+    buildSync({ entryPoints: [resolve(import.meta.dirname, "../../../src/io/check/store.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "silent" });
     const RUNS = 6;
     const SAVES = 15;
     // Each waits for the same start, then loads and saves its own URLs, one save at a time.

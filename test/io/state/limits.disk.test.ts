@@ -4,12 +4,12 @@
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileStateStore } from "../../src/io/state/store";
-import { changeTags, fromJson, markDone, MAX_NOTE, MAX_STATE_BYTES, MAX_STATE_ENTRIES, MAX_TAGS, mergeEntry, ownTags, setNote, toJson, type StateData } from "../../src/state/model";
-import { memoryStateStore, runInProcess, throughCache } from "../helpers/context";
-import { parsePage } from "../../src/catalog/parse-page";
-import { SEED } from "../helpers/pages";
-import { tempDir } from "../helpers/temp";
+import { fileStateStore } from "../../../src/io/state/store";
+import { changeTags, fromJson, markDone, MAX_NOTE, MAX_STATE_BYTES, MAX_STATE_ENTRIES, MAX_TAGS, mergeEntry, ownTags, setNote, toJson, type StateData } from "../../../src/state/model";
+import { memoryStateStore, runInProcess, throughCache } from "../../helpers/context";
+import { parsePage } from "../../../src/catalog/parse-page";
+import { SEED } from "../../helpers/pages";
+import { tempDir } from "../../helpers/temp";
 
 const T = "2026-11-23T12:00:00.000Z";
 const uid = process.getuid?.();

@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startPageServer, LIST, type PageServer } from "../helpers/page-server";
-import { webFetcher } from "../../src/io/web/fetch";
-import { webStore } from "../../src/io/web/store";
-import { loadRemote, type RemoteDeps } from "../../src/web/remote";
-import { tempDir } from "../helpers/temp";
+import { startPageServer, LIST, type PageServer } from "../../helpers/page-server";
+import { webFetcher } from "../../../src/io/web/fetch";
+import { webStore } from "../../../src/io/web/store";
+import { loadRemote, type RemoteDeps } from "../../../src/web/remote";
+import { tempDir } from "../../helpers/temp";
 
 let server: PageServer;
 beforeAll(async () => void (server = await startPageServer()));

@@ -1,17 +1,17 @@
-// The page cache on disk (src/cache/page-cache.ts, keys.ts, store.ts): pages found by their key
+// The page cache on disk (src/io/cache/page-cache.ts, keys.ts, store.ts): pages found by their key
 // or its note, and every untrustworthy file ignored (#4, #7).
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pack } from "../../src/cache/format";
-import { checksum } from "../../src/cache/checksum";
-import { cacheKey } from "../../src/io/cache/keys";
-import { FileCache, cacheDir } from "../../src/io/cache/page-cache";
-import { MAX_FILES } from "../../src/io/cache/store";
-import { assignIds } from "../../src/catalog/ids";
-import { parsePage } from "../../src/catalog/parse-page";
-import { SEED } from "../helpers/pages";
-import { tempDir } from "../helpers/temp";
+import { pack } from "../../../src/cache/format";
+import { checksum } from "../../../src/cache/checksum";
+import { cacheKey } from "../../../src/io/cache/keys";
+import { FileCache, cacheDir } from "../../../src/io/cache/page-cache";
+import { MAX_FILES } from "../../../src/io/cache/store";
+import { assignIds } from "../../../src/catalog/ids";
+import { parsePage } from "../../../src/catalog/parse-page";
+import { SEED } from "../../helpers/pages";
+import { tempDir } from "../../helpers/temp";
 
 const seedText = readFileSync(SEED, "utf8");
 const seed = parsePage(seedText, SEED);

@@ -6,12 +6,12 @@ import * as nodeFs from "node:fs";
 import { chmodSync, linkSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runInProcess } from "../helpers/context";
-import { catalogFromText } from "../helpers/pages";
-import { openEditTarget } from "../../src/io/edit/file";
-import type { AtomicFs } from "../../src/io/atomic-write";
-import type { HttpClient } from "../../src/check/types";
-import { tempDir } from "../helpers/temp";
+import { runInProcess } from "../../helpers/context";
+import { catalogFromText } from "../../helpers/pages";
+import { openEditTarget } from "../../../src/io/edit/file";
+import type { AtomicFs } from "../../../src/io/atomic-write";
+import type { HttpClient } from "../../../src/check/types";
+import { tempDir } from "../../helpers/temp";
 
 function folder(): string {
   const dir = tempDir("icp-links-guards-");
