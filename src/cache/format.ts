@@ -1,7 +1,7 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL7\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL8\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds the front matter, headings, the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
@@ -29,13 +29,14 @@ import { safeLines, sanitize } from "../text/sanitize";
  * Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts).
  * Version 6: links that never open make no entries, front matter strings are sanitised, more
  * invisible characters are stripped (#12). Version 7: talk facts (speakers, event, year,
- * duration), nesting depth and the event column (#13).
+ * duration), nesting depth and the event column (#13). Version 8: the authors column and the kind
+ * "podcast" (#23), which moves the kinds' numbers.
  */
-export const MAGIC = "ICPL7\n\0\0";
+export const MAGIC = "ICPL8\n\0\0";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
-// "speaker" holds an entry's speakers joined by ", " (a name never holds ", "; #13).
-const TEXT_COLUMNS = ["title", "url", "speaker", "event", "description", "slug", "id", "related"] as const;
+// "speaker" holds an entry's speakers joined by ", " (a name never holds ", "; #13), "author" its authors (#23).
+const TEXT_COLUMNS = ["title", "url", "speaker", "author", "event", "description", "slug", "id", "related"] as const;
 /** Per-entry integers after the lines. */
 const INT_COLUMNS = 3;
 type TextColumn = (typeof TEXT_COLUMNS)[number];
@@ -90,6 +91,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     title: joinColumn(e.map((x) => oneLine(x.title))),
     url: joinColumn(e.map((x) => oneLine(x.url))),
     speaker: joinColumn(e.map((x) => oneLine(x.speaker ?? ""))),
+    author: joinColumn(e.map((x) => oneLine(x.authors.join(", ")))),
     event: joinColumn(e.map((x) => oneLine(x.event ?? ""))),
     description: joinColumn(e.map((x) => oneLine(x.description ?? ""))),
     slug: joinColumn(e.map((x, i) => (x.slug === ids[i] ? "" : x.slug))),
@@ -98,7 +100,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     related: joinColumn(e.map((x) => x.related.map((l) => `${oneLine(l.title)}\t${oneLine(l.url)}`).join("\t"))),
   };
   const texts = TEXT_COLUMNS.map((c) => encoder.encode(columns[c].text));
-  const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, section: paths, tags: tagSets, description: columns.description, event: columns.event });
+  const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, author: columns.author, section: paths, tags: tagSets, description: columns.description, event: columns.event });
   const vocabularyBytes = encoder.encode(vocabulary.text);
   const header: Header = {
     build,
@@ -268,6 +270,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     const sectionPath = sectionPathOf(i);
     const id = valueAt(columns.id, i);
     const speaker = valueAt(columns.speaker, i);
+    const author = valueAt(columns.author, i);
     // One shape for every entry (optional fields always present, maybe undefined).
     return {
       id,
@@ -279,6 +282,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       sectionPath,
       speaker: speaker || undefined,
       speakers: speaker ? speaker.split(", ") : [],
+      authors: author ? author.split(", ") : [],
       event: valueAt(columns.event, i) || undefined,
       year: years[i]! > 0 ? years[i]! : undefined,
       duration: durations[i]! >= 0 ? durations[i]! : undefined,
@@ -308,6 +312,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   const stored: EntryColumns = {
     title: columns.title,
     speaker: columns.speaker,
+    author: columns.author,
     event: columns.event,
     description: columns.description,
     url: columns.url,

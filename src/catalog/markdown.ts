@@ -5,7 +5,16 @@ import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "m
 
 export type Segment =
   | { type: "text"; text: string }
-  | { type: "link"; url: string; text: string; line: number; bare: boolean; imageOnly: boolean }
+  | {
+      type: "link";
+      url: string;
+      text: string;
+      line: number;
+      bare: boolean;
+      imageOnly: boolean;
+      /** The link's text with "\u0001" where bold or italic starts and ends, when it has any (#23): "Jane Doe: **Title**". */
+      marked?: string;
+    }
   /** Where bold or italic text starts or ends: "by **Name**" ends at it (#13). No text of its own. */
   | { type: "emphasis"; text: "" };
 
@@ -336,17 +345,29 @@ function collect(children: Token[], line: number, out: Segment[]): void {
       case "link_open": {
         // Gather the link's content up to its link_close (links do not nest in CommonMark).
         let text = "";
+        let marked = "";
+        let emphasis = false;
         let images = 0;
         let j = i + 1;
         for (; j < children.length && children[j]!.type !== "link_close"; j++) {
           const inner = children[j]!;
-          if (inner.type === "text" || inner.type === "code_inline") text += inner.content;
-          else if (inner.type === "softbreak" || inner.type === "hardbreak") text += " ";
-          else if (inner.type === "image") images++;
+          if (inner.type === "text" || inner.type === "code_inline") {
+            text += inner.content;
+            marked += inner.content;
+          } else if (inner.type === "softbreak" || inner.type === "hardbreak") {
+            text += " ";
+            marked += " ";
+          } else if (inner.type === "image") images++;
+          else if (inner.type === "strong_open" || inner.type === "strong_close" || inner.type === "em_open" || inner.type === "em_close") {
+            marked += "\u0001";
+            emphasis = true;
+          }
         }
         const url = String(child.attrGet("href") ?? "");
         const auto = child.markup === "autolink";
-        out.push({ type: "link", url, text, line: current, bare: auto || text.trim() === url, imageOnly: images > 0 && text.trim() === "" });
+        const link: Segment = { type: "link", url, text, line: current, bare: auto || text.trim() === url, imageOnly: images > 0 && text.trim() === "" };
+        if (emphasis) link.marked = marked;
+        out.push(link);
         i = j;
         break;
       }

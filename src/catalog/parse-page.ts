@@ -3,10 +3,11 @@ import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { readFrontMatter } from "./front-matter";
 import { MAX_ELEMENTS, TooManyElements, walk, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
-import { hostKind, sectionKind } from "./classify";
+import { hostKind, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
+import { readList, yearPart, type LayoutItem } from "./layout";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
 import { slugify } from "./ids";
@@ -65,6 +66,87 @@ function baseName(source: string): string {
   return source.replace(/^.*[\\/]/, "").replace(/\.(md|markdown)$/i, "") || source;
 }
 
+/** One entry as the layout reader sees it, and the list it is an item of. */
+interface Pending {
+  item: LayoutItem;
+  /** Entries of one list share this array (their heading's path, or their parent item's labels). */
+  list: readonly string[];
+  /** A talk only by its heading's weak word ("Video Streaming"): the entries' shape decides (#23). */
+  weakTalk: boolean;
+  fromHost: boolean;
+}
+
+/** A heading that names a year ("## 2014", "2014 talks") or an event and its year ("## JSConf EU 2014"). */
+function headingFacts(heading: string): { year: number; event?: string } | undefined {
+  const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
+  if (y) return { year: Number(y[1]) };
+  return yearPart(heading);
+}
+
+/**
+ * The layout reader over each list of the page (#23): consecutive entries of one list are read
+ * together, and what it finds is written into them: a title cut out of its link, speakers or
+ * authors, event, year, length, what is left of the description. Then the facts of headings
+ * (a year, an event), and the kind a weak heading word gave, which the entries' shape overrules.
+ */
+function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout: (Pending | undefined)[]): void {
+  let start = 0;
+  while (start < entries.length) {
+    let end = start + 1;
+    const list = layout[start]?.list;
+    while (end < entries.length && layout[end] !== undefined && layout[end]!.list === list && list !== undefined) end++;
+    if (list === undefined) {
+      start = end;
+      continue;
+    }
+    const group = entries.slice(start, end);
+    const pending = layout.slice(start, end) as Pending[];
+    const readings = readList(pending.map((p) => p.item));
+    const talks = group.filter((e) => e.kind === "talk" || e.kind === "podcast").length;
+    group.forEach((e, i) => {
+      const r = readings[i]!;
+      if (r.title !== undefined && clean(r.title)) e.title = clean(r.title);
+      if (r.people && r.people.length > 0) {
+        const people = r.people.map(clean).filter(Boolean);
+        if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : "article";
+        if (e.kind === "paper" || e.kind === "article") e.authors = people;
+        else {
+          e.speakers = people;
+          e.speaker = people.join(", ");
+        }
+      }
+      if (r.event !== undefined && e.event === undefined && clean(r.event)) e.event = clean(r.event);
+      if (r.year !== undefined && e.year === undefined) e.year = r.year;
+      if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
+      if (r.rest !== undefined) {
+        const rest = clean(r.rest.replace(LEADING_SEPARATOR, ""));
+        if (rest && rest !== e.title) e.description = rest;
+        else delete e.description;
+      }
+    });
+    // A heading's weak word ("Video Streaming") makes talks only of entries shaped like talks.
+    if (pending.some((p) => p.weakTalk)) {
+      const shaped = group.some((e, i) => !pending[i]!.weakTalk || e.speakers.length > 0 || e.duration !== undefined || e.year !== undefined);
+      if (!shaped) group.forEach((e, i) => pending[i]!.weakTalk && (e.kind = "page"));
+    }
+    start = end;
+  }
+  // Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too.
+  const byHeading = new Map<string[], { year: number; event?: string } | null>();
+  for (const e of entries) {
+    if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast") continue;
+    let facts = byHeading.get(e.headingPath);
+    if (facts === undefined) {
+      facts = null;
+      for (let i = e.headingPath.length - 1; i >= 1 && facts === null; i--) facts = headingFacts(e.headingPath[i]!) ?? null;
+      byHeading.set(e.headingPath, facts);
+    }
+    if (!facts) continue;
+    if (e.year === undefined) e.year = facts.year;
+    if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
+  }
+}
+
 export interface ParseOptions {
   /** Give each entry the place of its block in the file (for editing, #17). */
   places?: boolean;
@@ -78,6 +160,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   const headings: Heading[] = [];
   const trail: Heading[] = [];
   const entries: (ParsedEntry & { bare: boolean; headingPath: string[] })[] = [];
+  // What the layout reader (#23) reads of each entry, and the list it belongs to.
+  const layout: (Pending | undefined)[] = [];
   const topSection = [frontMatter.title ?? baseName(source)];
   let items: Item[];
   try {
@@ -141,7 +225,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // A host says what a link is before its heading does; a length after it makes it a talk (#13).
     let kind = hostKind(url) ?? sectionDefault;
     const tail = tailText(segments.slice(from));
-    let facts = kind === "talk" || kind === "paper" || kind === "page" ? talkFacts(tail, kind === "talk") : undefined;
+    const fromHost = hostKind(url) !== undefined;
+    let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
     if (kind === "page" && facts?.duration !== undefined) {
       kind = "talk";
       facts = talkFacts(tail, true);
@@ -153,7 +238,9 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
     if (kind === "page" && "speaker" in split && split.speaker) kind = "talk";
     const title = split.title;
-    const speakers = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speaker" in split && split.speaker ? [split.speaker] : [];
+    const people = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speaker" in split && split.speaker ? [split.speaker] : [];
+    const authored = kind === "paper" || kind === "article";
+    const speakers = authored ? [] : people;
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.
     let description = after;
     if (before) description = separated || !after ? `${before} ${after}`.trim() : textOf(segments);
@@ -164,6 +251,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       section: sectionPath.at(-1)!,
       sectionPath: nestedPath(item.block.context),
       speakers,
+      authors: authored ? people : [],
       related,
       // Shared, like the section path: entries are read, never changed.
       tags: frontMatter.tags,
@@ -184,8 +272,23 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     }
     if (options.places && item.block.place) entry.place = { ...item.block.place };
     if (description && description !== title) entry.description = description;
+    layout[entries.length] =
+      kind === "repo" || kind === "forum" || kind === "site" || link.bare
+        ? undefined
+        : {
+            item: {
+              linkText: clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
+              rest: before ? "" : (facts ? facts.rest : afterRaw),
+              has: { people: people.length > 0, year: entry.year !== undefined, event: entry.event !== undefined, duration: entry.duration !== undefined },
+            },
+            list: item.block.context ?? sectionPath,
+            weakTalk: kind === "talk" && !fromHost && weakTalkSection(sectionPath),
+            fromHost,
+          };
     entries.push(entry);
   }
+
+  readLists(entries, layout);
 
   // A bare URL takes its section's heading as title when it is the section's only bare URL
   // ("https://dfinity.org/howitworks" under "## How ICP Works"); otherwise its host and path.

@@ -26,6 +26,8 @@ export interface EntryJson {
   /** The first of `speakers`, for scripts written before there could be several (#13). */
   speaker: string | null;
   speakers: string[];
+  /** A paper's (or article's) authors (#23). */
+  authors: string[];
   event: string | null;
   year: number | null;
   /** Seconds. */
@@ -54,6 +56,7 @@ export function entryJson(e: Entry, checked?: CheckResult, state?: StateJson | n
     sectionPath: e.sectionPath,
     speaker: e.speakers[0] ?? null,
     speakers: e.speakers,
+    authors: e.authors,
     event: e.event ?? null,
     year: e.year ?? null,
     duration: e.duration ?? null,
@@ -272,6 +275,7 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
     ["position", String(e.position)],
     ["title", e.title],
     ["speaker", e.speaker],
+    ["authors", e.authors.join(", ") || undefined],
     ["event", e.event],
     ["year", e.year === undefined ? undefined : String(e.year)],
     ["length", e.duration === undefined ? undefined : formatDuration(e.duration)],
@@ -295,7 +299,7 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
       const text = sanitize(value);
       // In a pipe: "field<TAB>value", for cut and awk.
       if (!view.tty) return `${key}\t${text}`;
-      const shown = key === "id" ? style.id(text) : key === "title" ? style.title(text) : key === "speaker" ? style.speaker(text) : text;
+      const shown = key === "id" ? style.id(text) : key === "title" ? style.title(text) : key === "speaker" || key === "authors" ? style.speaker(text) : text;
       return `${style.dim(key.padEnd(width))}  ${shown}`;
     })
     .join("\n")
@@ -303,7 +307,7 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
 }
 
 /** The fields `--fields` can choose, for TSV columns and --json keys (#14), like `gh --json`. */
-export const ENTRY_FIELDS = ["id", "position", "title", "url", "kind", "section", "sectionPath", "speakers", "description", "tags", "event", "year", "duration", "source", "line", "target", "score"] as const;
+export const ENTRY_FIELDS = ["id", "position", "title", "url", "kind", "section", "sectionPath", "speakers", "authors", "description", "tags", "event", "year", "duration", "source", "line", "target", "score"] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 
 /** "id,title,url" -> the fields; a ValueError naming an unknown one. */
@@ -326,6 +330,8 @@ export function entryFields(e: Entry, fields: readonly EntryField[], score?: num
     switch (f) {
       case "speakers":
         return talk.speakers ?? (e.speaker ? [e.speaker] : []);
+      case "authors":
+        return e.authors ?? [];
       case "event":
         return talk.event ?? null;
       case "year":

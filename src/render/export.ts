@@ -22,8 +22,8 @@ export function exportJson(catalog: Catalog, entries: readonly Entry[], stateOf:
 
 // "speaker" holds every speaker joined by ", "; event, year and duration (seconds) come after the
 // columns a script may already read (#13), then one's own layer (#16): done date, last opened,
-// note, own tags.
-export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line", "event", "year", "duration", "done", "opened", "note", "own_tags"] as const;
+// note, own tags; last (#23) a paper's authors joined by ", ".
+export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line", "event", "year", "duration", "done", "opened", "note", "own_tags", "authors"] as const;
 
 /**
  * A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection";
@@ -55,6 +55,7 @@ export function exportCsv(entries: readonly Entry[], stateOf: StateOf = noState)
     // A note keeps its lines; its first character is guarded like any cell's.
     s?.note === undefined || s.note === null ? "" : s.note.split("\n").map((l, i) => (i === 0 ? csvCell(l) : sanitize(l))).join("\n"),
     csvCell(s?.tags.join(", ") ?? ""),
+    csvCell(e.authors.join(", ")),
     ];
   });
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.

@@ -156,7 +156,7 @@ describe("editDistance", () => {
 });
 
 describe("targetUrl", () => {
-  const entry = (url: string): Entry => ({ id: "x", position: 1, title: "X", url, kind: "page", section: "S", sectionPath: ["S"], speakers: [], related: [], tags: [], line: 1, source: "p.md" });
+  const entry = (url: string): Entry => ({ id: "x", position: 1, title: "X", url, kind: "page", section: "S", sectionPath: ["S"], speakers: [], authors: [], related: [], tags: [], line: 1, source: "p.md" });
   it.each([
     ["https://example.org/a", undefined, "https://example.org/a"],
     ["HTTP://EXAMPLE.ORG", undefined, "http://example.org/"],

@@ -95,7 +95,7 @@ describe("list", () => {
   });
 
   it.each([
-    [["--kind", "video"], "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
+    [["--kind", "video"], "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, podcast, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
     [["--limit", "zero"], "icp-links: option '-n, --limit <n>' argument 'zero' is invalid. expected a whole number of 1 or more (see 'icp-links --help')\n"],
     [["--limit", "0"], "icp-links: option '-n, --limit <n>' argument '0' is invalid. expected a whole number of 1 or more (see 'icp-links --help')\n"],
     [["--sort", "colour"], /^icp-links: option '--sort <order>' argument 'colour' is invalid\. .+\n$/],

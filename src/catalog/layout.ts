@@ -1,0 +1,302 @@
+// The layout reader (#23): the items of one list share one layout, so a list is read as a whole.
+// Each item's link text and the text after its link are split into parts at separators (":",
+// " - ", "–", "|", ",", " at ", " by ", "@"), each part is typed by what it is made of (people's
+// names, a year in any spelling with or without an event's name, a length, prose), and the parts
+// are aligned by their place. What a column means is decided by a vote over the whole list: a
+// column most of whose values read as names is the speakers (authors, for papers), and then an
+// odd value in it ("DHH", "lvh") is taken too; a list whose columns do not vote for names gets
+// none. Emphasis inside a link's text marks the title ("Jane Doe: **Title**"). Pure.
+//
+// The rules of talk-facts.ts ("by **Name**", "(Strange Loop 2011)", "[45:49]") and speaker.ts
+// ("Title / Speaker", what a person's name is) are the column types; this module aligns and votes.
+import { isPersonName } from "./speaker";
+import { durationOf, EMPHASIS } from "./talk-facts";
+
+/** What the reader is given of one item of a list. */
+export interface LayoutItem {
+  /** The link's text, with EMPHASIS around bold or italic parts (markdown.ts, `marked`). */
+  linkText: string;
+  /** The prose after the link that the fixed rules left (talkFacts' `rest`, markers removed). */
+  rest: string;
+  /** Facts the fixed rules already found: the reader does not read them twice. */
+  has: { people: boolean; year: boolean; event: boolean; duration: boolean };
+}
+
+/** What the reader found in one item: a title cut out of the link text, people, facts, prose. */
+export interface ItemReading {
+  title?: string;
+  people?: string[];
+  event?: string;
+  year?: number;
+  duration?: number;
+  /** The prose after the link without the parts read as facts; undefined when unchanged. */
+  rest?: string;
+}
+
+type PartType = "names" | "name?" | "year" | "length" | "prose";
+
+interface Part {
+  text: string;
+  /** Where it lies in the text it was cut from. */
+  start: number;
+  end: number;
+  type: PartType;
+  /** The separator before it, trimmed ("", ",", "-", "at", "by", …). */
+  sep: string;
+  names?: string[];
+  year?: number;
+  event?: string;
+  duration?: number;
+}
+
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** "July-August 1978", "Sep. 2014", "12 March 2019", "March 12, 2019": a date, whose year is kept. */
+const DATE = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s*[-\u2013/]\\s*${MONTH}\\.?)?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?,?)?\\s+((?:19|20)\\d{2})$`, "i");
+/** "2019-03-12", "2019/03", "12.03.2019". */
+const NUMERIC_DATE = /^(?:((?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d{2}))$/;
+/** "SOSP2003", "OSDI94", "PHPNW14", "SOSP '23", "Strange Loop 2011", "NDC Oslo 2017", "'23". */
+const EVENT_YEAR = /^(.*?)[\s,]*(?:(?<![\d])((?:19[5-9]|20[0-4])\d)|['\u2019](\d{2})|(?<=[A-Z])(\d{2}|(?:19|20)\d{2}))$/u;
+const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
+const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "around", "before", "after", "edition", "released", "published", "is", "was", "and", "or", "for", "with", "to"]);
+
+/** Two digits of a year: '23 is 2023, '94 is 1994. */
+function fullYear(two: string): number {
+  const n = Number(two);
+  return n < 50 ? 2000 + n : 1900 + n;
+}
+
+/** The year (and event) a part is, if it is nothing else: "SOSP '23", "OSDI94", "(July-August 1978)", "2014". */
+export function yearPart(text: string): { year: number; event?: string } | undefined {
+  const t = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
+  if (t === "" || t.length > 70) return undefined;
+  const date = DATE.exec(t);
+  if (date) return { year: Number(date[1]) };
+  const numeric = NUMERIC_DATE.exec(t);
+  if (numeric) return { year: Number(numeric[1] ?? numeric[2]) };
+  const m = EVENT_YEAR.exec(t);
+  if (!m) return undefined;
+  const year = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? fullYear(m[3]) : m[4]!.length === 2 ? fullYear(m[4]!) : Number(m[4]);
+  if (year < 1950 || year > 2049) return undefined;
+  const before = m[1]!.trim().replace(/[,;:'\u2019]$/, "").trim();
+  // "OSDI94" needs its letters: two digits alone are no year.
+  if (m[4] !== undefined && !/^\p{Lu}[\p{L}\p{N}]*\p{Lu}$|^\p{Lu}{2,}$/u.test(before.split(/\s+/).at(-1) ?? "")) return undefined;
+  if (before === "") return m[2] !== undefined || m[3] !== undefined ? { year } : undefined;
+  const words = before.split(/\s+/);
+  if (words.length > 6 || !words.every((w) => EVENT_WORD.test(w))) return undefined;
+  if (NOT_EVENT.has(words[0]!.toLowerCase()) || NOT_EVENT.has(words.at(-1)!.toLowerCase())) return undefined;
+  if (new RegExp(`^${MONTH}\\.?$`, "i").test(before)) return { year };
+  if (!/^[\p{Lu}\p{N}]/u.test(words[0]!) && !/\p{Lu}/u.test(before)) return undefined;
+  return { year, event: before };
+}
+
+/** "A, B and C", "A & B": the names of a part; undefined when it is not a list of names at all. */
+function splitNames(text: string): string[] {
+  return text
+    .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and|y|und|et)\s+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/** A name a column of names may hold though it reads as no name alone: "DHH", "lvh", "Uncle Bob". */
+function looseName(name: string): boolean {
+  if (name.length < 2 || name.length > 40 || /\d/.test(name)) return false;
+  const words = name.split(/\s+/);
+  return words.length <= 4 && words.every((w) => /^[\p{L}][\p{L}\p{M}'\u2019.-]*$/u.test(w)) && (words.length === 1 || words.every((w) => /^\p{Lu}/u.test(w) || /^(?:van|von|de|der|den|del|da|di|du|le|la|ten|ter)$/.test(w)));
+}
+
+function typed(text: string, start: number, sep = ""): Part {
+  const t = text.trim();
+  const part: Part = { text: t, start, end: start + text.length, type: "prose", sep };
+  const clock = /^[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?$/.exec(t);
+  const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
+  if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
+  const year = yearPart(t);
+  if (year) return { ...part, type: "year", ...year };
+  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "");
+  const names = splitNames(bare);
+  // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
+  if (names.length > 0 && names.length <= 12 && sep !== "at" && sep !== "@") {
+    if (names.every(isPersonName)) return { ...part, type: "names", names };
+    if (names.every(looseName)) return { ...part, type: "name?", names };
+  }
+  return part;
+}
+
+/** Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ". */
+const SEPARATORS = /\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]*[)\]]\s*$)/g;
+
+/** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
+export function partsOf(text: string): Part[] {
+  const parts: Part[] = [];
+  let at = 0;
+  let sep = "";
+  SEPARATORS.lastIndex = 0;
+  for (let m = SEPARATORS.exec(text); ; m = SEPARATORS.exec(text)) {
+    const end = m ? m.index : text.length;
+    if (end > at || !m) {
+      const piece = text.slice(at, end);
+      if (piece.trim() !== "") parts.push(typed(piece, at, sep));
+    }
+    if (!m) break;
+    if (m[0].length === 0) SEPARATORS.lastIndex++;
+    at = m.index + m[0].length;
+    sep = m[0].trim().toLowerCase();
+    if (parts.length > 24) break;
+  }
+  // "A. Author, B. Author, and C. Author": consecutive names cut at commas are one list.
+  const merged: Part[] = [];
+  for (const p of parts) {
+    const last = merged.at(-1);
+    const joiner = last ? text.slice(last.end, p.start) : "";
+    if (last && (last.type === "names" || last.type === "name?") && (p.type === "names" || p.type === "name?") && /^\s*,\s*$/.test(joiner)) {
+      const names = [...last.names!, ...p.names!.map((n) => n.replace(/^(?:and|&)\s+/, ""))];
+      merged[merged.length - 1] = { ...last, text: text.slice(last.start, p.end).trim(), end: p.end, names, type: last.type === "names" && p.type === "names" ? "names" : "name?" };
+    } else merged.push(p);
+  }
+  return merged;
+}
+
+/** The emphasised run of a link's text, and the text before and after it. */
+function emphasised(marked: string): { before: string; title: string; after: string } | undefined {
+  const open = marked.indexOf(EMPHASIS);
+  if (open < 0) return undefined;
+  // "***x***" and "**_x_**" open twice: the title is between the outermost markers that hold text.
+  let inner = open + 1;
+  while (marked[inner] === EMPHASIS) inner++;
+  const close = marked.indexOf(EMPHASIS, inner);
+  if (close < 0) return undefined;
+  let after = close;
+  while (marked[after] === EMPHASIS) after++;
+  const title = marked.slice(inner, close).trim();
+  if (!title) return undefined;
+  const strip = (s: string) => s.replace(/\u0001/g, "");
+  return { before: strip(marked.slice(0, open)), title: strip(title), after: strip(marked.slice(after)) };
+}
+
+/** Splits a link's text at its first separator: the two sides, for the vote on which holds names. */
+const TITLE_SEPARATOR = /:\s+|\s+[-\u2013\u2014|]\s+|\s+by\s+/;
+
+interface Candidate {
+  title: string;
+  parts: Part[];
+}
+
+/** How the items of a list vote: a share of items that agree. */
+const MAJORITY = 0.6;
+
+function namesVote(parts: (Part | undefined)[], considered = parts.length): boolean {
+  const present = parts.filter((p): p is Part => p !== undefined);
+  // A column that few items have is no column of the list: three descriptions of a hundred that
+  // end "- Jane Doe" do not make a library list's authors.
+  if (present.length === 0 || present.length < 0.4 * considered) return false;
+  const strict = present.filter((p) => p.type === "names").length;
+  const loose = present.filter((p) => p.type === "name?").length;
+  // One item alone votes only with a name that reads as one by itself.
+  if (present.length === 1) return strict === 1;
+  return (strict + loose) / present.length >= MAJORITY && strict / present.length >= 0.34 && strict >= 2;
+}
+
+/** The people, event, year and length of parts, by the columns the list voted for. */
+function factsOf(parts: Part[], nameColumn: number | undefined, has: LayoutItem["has"]): { reading: ItemReading; used: Set<Part> } {
+  const reading: ItemReading = {};
+  const used = new Set<Part>();
+  parts.forEach((p, i) => {
+    if (i === nameColumn && (p.type === "names" || p.type === "name?") && !has.people && reading.people === undefined) {
+      reading.people = p.names!;
+      used.add(p);
+    } else if (p.type === "year" && !has.year && reading.year === undefined) {
+      reading.year = p.year;
+      if (p.event !== undefined && !has.event) reading.event = p.event;
+      used.add(p);
+    } else if (p.type === "length" && !has.duration && reading.duration === undefined) {
+      reading.duration = p.duration;
+      used.add(p);
+    }
+  });
+  return { reading, used };
+}
+
+/** `text` without the parts used, and the separators before them. */
+function without(text: string, parts: Part[], used: Set<Part>): string {
+  if (used.size === 0) return text;
+  let out = "";
+  let at = 0;
+  for (const p of parts) {
+    if (!used.has(p)) continue;
+    out += text.slice(at, p.start);
+    at = p.end;
+  }
+  out += text.slice(at);
+  return out.replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bat|\bby))+\s*$/i, "").replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
+}
+
+/**
+ * Reads the items of one list together: returns, item by item, what the layout says beyond what
+ * the fixed rules found. Items that say nothing more get an empty reading.
+ */
+export function readList(items: readonly LayoutItem[]): ItemReading[] {
+  const out: ItemReading[] = items.map(() => ({}));
+  if (items.length === 0) return out;
+
+  // 1. The link's text. Emphasis marks the title: the text around it are fact parts.
+  const candidates: (Candidate | undefined)[] = items.map((item) => {
+    const e = emphasised(item.linkText);
+    if (!e || (!e.before.trim() && !e.after.trim())) return undefined;
+    const around = `${e.before.replace(/[\s:,\-\u2013\u2014|]+$/, "")}\u0000${e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "")}`;
+    const parts = [...partsOf(around.slice(0, around.indexOf("\u0000"))), ...partsOf(around.slice(around.indexOf("\u0000") + 1))];
+    return { title: e.title, parts };
+  });
+  const emphasisedNames = candidates.map((c) => c?.parts.find((p) => p.type === "names" || p.type === "name?" || p.type === "prose"));
+  const emphasisVotes = namesVote(emphasisedNames);
+  items.forEach((item, i) => {
+    const c = candidates[i];
+    if (!c) return;
+    const nameAt = emphasisVotes ? c.parts.indexOf(emphasisedNames[i]!) : -1;
+    const { reading } = factsOf(c.parts, nameAt < 0 ? undefined : nameAt, item.has);
+    // A title cut out of its link only when the rest of the link's text was read as facts.
+    const unread = c.parts.filter((p) => !(reading.people && p.names === reading.people) && !(p.type === "year" || p.type === "length"));
+    if (unread.length === 0 && (reading.people || reading.year !== undefined || reading.duration !== undefined)) out[i] = { ...reading, title: c.title };
+  });
+
+  // 2. A link's text without emphasis, split at its first separator: which side holds names is voted.
+  const sides = items.map((item, i) => {
+    if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS)) return undefined;
+    const text = item.linkText;
+    const m = TITLE_SEPARATOR.exec(text);
+    if (!m) return undefined;
+    const left = text.slice(0, m.index);
+    const right = text.slice(m.index + m[0].length);
+    const rightParts = partsOf(right);
+    return { left: typed(left, 0), right: rightParts[0] ? rightParts : [typed(right, 0)], leftText: left, rightText: right, by: /by/.test(m[0]) };
+  });
+  const leftVotes = namesVote(sides.map((s) => (s && !s.by ? s.left : undefined)));
+  const rightVotes = namesVote(sides.map((s) => s?.right[0]));
+  items.forEach((item, i) => {
+    const s = sides[i];
+    if (!s) return;
+    if (leftVotes && !s.by && (s.left.type === "names" || s.left.type === "name?") && s.rightText.trim()) {
+      out[i] = { title: s.rightText.trim(), people: s.left.names! };
+    } else if (rightVotes && (s.right[0]!.type === "names" || s.right[0]!.type === "name?") && s.leftText.trim()) {
+      const { reading, used } = factsOf(s.right, 0, item.has);
+      const rest = s.right.filter((p) => !used.has(p));
+      if (rest.length === 0) out[i] = { ...reading, title: s.leftText.trim() };
+    }
+  });
+
+  // 3. The prose after the link: its parts, aligned from the start, the names column voted.
+  const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
+  let nameColumn: number | undefined;
+  // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
+  const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length") ? t[c] : undefined);
+  for (let c = 0; c < 3 && nameColumn === undefined; c++) if (namesVote(tails.map((t) => afterFacts(t, c)))) nameColumn = c;
+  items.forEach((item, i) => {
+    const parts = tails[i];
+    if (!parts || parts.length === 0) return;
+    const { reading, used } = factsOf(parts, nameColumn, { ...item.has, year: item.has.year || out[i]!.year !== undefined, event: item.has.event || out[i]!.event !== undefined, duration: item.has.duration || out[i]!.duration !== undefined });
+    // Only the parts before the prose ends are facts: "Built by Jane Doe at Acme" is prose.
+    if (used.size === 0) return;
+    const text = item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length));
+    out[i] = { ...out[i], ...reading, rest: without(text, parts, used) };
+  });
+  return out;
+}
