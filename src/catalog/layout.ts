@@ -18,6 +18,8 @@ export interface LayoutItem {
   linkText: string;
   /** The prose after the link that the fixed rules left (talkFacts' `rest`, markers removed). */
   rest: string;
+  /** An article's title says what it is about, never who wrote it ("Chain Key Cryptography: The Breakthrough"). */
+  article?: boolean;
   /** Facts the fixed rules already found: the reader does not read them twice. */
   has: { people: boolean; year: boolean; event: boolean; duration: boolean };
 }
@@ -184,7 +186,7 @@ interface Candidate {
 /** How the items of a list vote: a share of items that agree. */
 const MAJORITY = 0.6;
 
-function namesVote(parts: (Part | undefined)[], considered = parts.length): boolean {
+function namesVote(parts: (Part | undefined)[], considered = parts.length, alone = true): boolean {
   const present = parts.filter((p): p is Part => p !== undefined);
   // A column that few items have is no column of the list: three descriptions of a hundred that
   // end "- Jane Doe" do not make a library list's authors.
@@ -192,7 +194,7 @@ function namesVote(parts: (Part | undefined)[], considered = parts.length): bool
   const strict = present.filter((p) => p.type === "names").length;
   const loose = present.filter((p) => p.type === "name?").length;
   // One item alone votes only with a name that reads as one by itself.
-  if (present.length === 1) return strict === 1;
+  if (present.length === 1) return alone && strict === 1;
   return (strict + loose) / present.length >= MAJORITY && strict / present.length >= 0.34 && strict >= 2;
 }
 
@@ -260,7 +262,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
 
   // 2. A link's text without emphasis, split at its first separator: which side holds names is voted.
   const sides = items.map((item, i) => {
-    if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS)) return undefined;
+    if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS) || item.article) return undefined;
     const text = item.linkText;
     const m = TITLE_SEPARATOR.exec(text);
     if (!m) return undefined;
@@ -269,8 +271,9 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     const rightParts = partsOf(right);
     return { left: typed(left, 0), right: rightParts[0] ? rightParts : [typed(right, 0)], leftText: left, rightText: right, by: /by/.test(m[0]) };
   });
-  const leftVotes = namesVote(sides.map((s) => (s && !s.by ? s.left : undefined)));
-  const rightVotes = namesVote(sides.map((s) => s?.right[0]));
+  // A title's own colon or dash is common ("Rust: Fast and Safe"): one item alone never votes here.
+  const leftVotes = namesVote(sides.map((s) => (s && !s.by ? s.left : undefined)), items.length, false);
+  const rightVotes = namesVote(sides.map((s) => s?.right[0]), items.length, false);
   items.forEach((item, i) => {
     const s = sides[i];
     if (!s) return;

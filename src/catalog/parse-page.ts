@@ -138,7 +138,7 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
     let facts = byHeading.get(e.headingPath);
     if (facts === undefined) {
       facts = null;
-      for (let i = e.headingPath.length - 1; i >= 1 && facts === null; i--) facts = headingFacts(e.headingPath[i]!) ?? null;
+      for (let i = e.headingPath.length - 1; i >= 0 && facts === null; i--) facts = headingFacts(e.headingPath[i]!) ?? null;
       byHeading.set(e.headingPath, facts);
     }
     if (!facts) continue;
@@ -279,6 +279,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
             item: {
               linkText: clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
               rest: before ? "" : (facts ? facts.rest : afterRaw),
+              article: kind === "article",
               has: { people: people.length > 0, year: entry.year !== undefined, event: entry.event !== undefined, duration: entry.duration !== undefined },
             },
             list: item.block.context ?? sectionPath,
