@@ -11,6 +11,7 @@
 // ("Title / Speaker", what a person's name is) are the column types; this module aligns and votes.
 import { isPersonName } from "./speaker";
 import { durationOf, EMPHASIS } from "./talk-facts";
+import type { Kind } from "./types";
 
 /** What the reader is given of one item of a list. */
 export interface LayoutItem {
@@ -31,11 +32,21 @@ export interface ItemReading {
   event?: string;
   year?: number;
   duration?: number;
+  /** The kind the item names itself: "(podcast)", "(screencast)". */
+  kind?: Kind;
   /** The prose after the link without the parts read as facts; undefined when unchanged. */
   rest?: string;
 }
 
-type PartType = "names" | "name?" | "year" | "length" | "prose";
+type PartType = "names" | "name?" | "year" | "length" | "kind" | "prose";
+
+/** An item that says what it is, "(podcast)", "[video]", "- screencast": the kind it names (#23). */
+const KIND_WORDS: Record<string, Kind> = {
+  podcast: "podcast", podcasts: "podcast", episode: "podcast",
+  screencast: "talk", screencasts: "talk", video: "talk", videos: "talk", talk: "talk", lecture: "talk", lectures: "talk", "video course": "talk", course: "talk", playlist: "talk", webinar: "talk", keynote: "talk",
+  paper: "paper", pdf: "paper", thesis: "paper",
+  article: "article", blog: "article", "blog post": "article", post: "article", essay: "article",
+};
 
 interface Part {
   text: string;
@@ -49,6 +60,7 @@ interface Part {
   year?: number;
   event?: string;
   duration?: number;
+  kind?: Kind;
 }
 
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -114,6 +126,8 @@ function typed(text: string, start: number, sep = ""): Part {
   if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
   const year = yearPart(t);
   if (year) return { ...part, type: "year", ...year };
+  const kind = KIND_WORDS[t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase()];
+  if (kind !== undefined) return { ...part, type: "kind", kind };
   const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "");
   const names = splitNames(bare);
   // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
@@ -151,7 +165,11 @@ export function partsOf(text: string): Part[] {
     const last = merged.at(-1);
     const joiner = last ? text.slice(last.end, p.start) : "";
     if (last && (last.type === "names" || last.type === "name?") && (p.type === "names" || p.type === "name?") && /^\s*,\s*$/.test(joiner)) {
-      const names = [...last.names!, ...p.names!.map((n) => n.replace(/^(?:and|&)\s+/, ""))];
+      // "Torben Hoffmann, Erlang Solutions", "Matthias Gruter, Transmode": an affiliation after a
+      // person's name is no second person.
+      const more = p.names!.map((n) => n.replace(/^(?:and|&)\s+/, ""));
+      if (p.type === "name?" && last.names!.some((n) => n.includes(" ")) && more.every((n) => !n.includes(" ") || !isPersonName(n))) continue;
+      const names = [...last.names!, ...more];
       merged[merged.length - 1] = { ...last, text: text.slice(last.start, p.end).trim(), end: p.end, names, type: last.type === "names" && p.type === "names" ? "names" : "name?" };
     } else merged.push(p);
   }
@@ -175,8 +193,6 @@ function emphasised(marked: string): { before: string; title: string; after: str
   return { before: strip(marked.slice(0, open)), title: strip(title), after: strip(marked.slice(after)) };
 }
 
-/** Splits a link's text at its first separator: the two sides, for the vote on which holds names. */
-const TITLE_SEPARATOR = /:\s+|\s+[-\u2013\u2014|]\s+|\s+by\s+/;
 
 interface Candidate {
   title: string;
@@ -209,6 +225,9 @@ function factsOf(parts: Part[], nameColumn: number | undefined, has: LayoutItem[
     } else if (p.type === "year" && !has.year && reading.year === undefined) {
       reading.year = p.year;
       if (p.event !== undefined && !has.event) reading.event = p.event;
+      used.add(p);
+    } else if (p.type === "kind" && reading.kind === undefined && i === parts.length - 1) {
+      reading.kind = p.kind;
       used.add(p);
     } else if (p.type === "length" && !has.duration && reading.duration === undefined) {
       reading.duration = p.duration;
@@ -260,29 +279,35 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     if (unread.length === 0 && (reading.people || reading.year !== undefined || reading.duration !== undefined)) out[i] = { ...reading, title: c.title };
   });
 
-  // 2. A link's text without emphasis, split at its first separator: which side holds names is voted.
+  // 2. A link's text without emphasis: names at its start ("Jane Doe: Title", "Jane Doe - Title")
+  // or at its end ("Title - Jane Doe", "Title by Jane Doe", "Title, A. Author & B. Author"),
+  // maybe followed by a year or a length. Which end holds names is voted over the list.
   const sides = items.map((item, i) => {
     if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS) || item.article) return undefined;
     const text = item.linkText;
-    const m = TITLE_SEPARATOR.exec(text);
-    if (!m) return undefined;
-    const left = text.slice(0, m.index);
-    const right = text.slice(m.index + m[0].length);
-    const rightParts = partsOf(right);
-    return { left: typed(left, 0), right: rightParts[0] ? rightParts : [typed(right, 0)], leftText: left, rightText: right, by: /by/.test(m[0]) };
+    const parts = partsOf(text);
+    if (parts.length < 2) return undefined;
+    const first = parts[0]!.sep === "" && /^(?::|[-\u2013\u2014|])$/.test(parts[1]!.sep) ? parts[0] : undefined;
+    // The last names part, after which only years and lengths come.
+    let last = parts.length - 1;
+    while (last > 0 && (parts[last]!.type === "year" || parts[last]!.type === "length")) last--;
+    const end = last > 0 && parts[last]!.sep !== ":" ? parts[last] : undefined;
+    return { text, parts, first, end, last };
   });
   // A title's own colon or dash is common ("Rust: Fast and Safe"): one item alone never votes here.
-  const leftVotes = namesVote(sides.map((s) => (s && !s.by ? s.left : undefined)), items.length, false);
-  const rightVotes = namesVote(sides.map((s) => s?.right[0]), items.length, false);
+  const leftVotes = namesVote(sides.map((s) => s?.first), items.length, false);
+  const rightVotes = !leftVotes && namesVote(sides.map((s) => s?.end), items.length, false);
   items.forEach((item, i) => {
     const s = sides[i];
     if (!s) return;
-    if (leftVotes && !s.by && (s.left.type === "names" || s.left.type === "name?") && s.rightText.trim()) {
-      out[i] = { title: s.rightText.trim(), people: s.left.names! };
-    } else if (rightVotes && (s.right[0]!.type === "names" || s.right[0]!.type === "name?") && s.leftText.trim()) {
-      const { reading, used } = factsOf(s.right, 0, item.has);
-      const rest = s.right.filter((p) => !used.has(p));
-      if (rest.length === 0) out[i] = { ...reading, title: s.leftText.trim() };
+    const isNames = (p: Part | undefined) => p !== undefined && (p.type === "names" || p.type === "name?");
+    if (leftVotes && isNames(s.first)) {
+      const title = s.text.slice(s.parts[1]!.start).trim();
+      if (title) out[i] = { title, people: s.first!.names! };
+    } else if (rightVotes && isNames(s.end)) {
+      const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
+      const title = s.text.slice(0, s.end!.start).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
+      if (title) out[i] = { ...reading, title };
     }
   });
 
@@ -290,7 +315,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
   let nameColumn: number | undefined;
   // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
-  const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length") ? t[c] : undefined);
+  const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
   for (let c = 0; c < 3 && nameColumn === undefined; c++) if (namesVote(tails.map((t) => afterFacts(t, c)))) nameColumn = c;
   items.forEach((item, i) => {
     const parts = tails[i];

@@ -77,7 +77,9 @@ interface Pending {
 }
 
 /** A heading that names a year ("## 2014", "2014 talks") or an event and its year ("## JSConf EU 2014"). */
-function headingFacts(heading: string): { year: number; event?: string } | undefined {
+function headingFacts(text: string): { year: number; event?: string } | undefined {
+  // "## React Conf 2024 {/*react-conf-2024*/}", "## 2014 {#y2014}": a heading's id is not its text.
+  const heading = text.replace(/\s*\{[#/][^}]*\}\s*$/, "");
   const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
   if (y) return { year: Number(y[1]) };
   return yearPart(heading);
@@ -106,7 +108,10 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
     group.forEach((e, i) => {
       const r = readings[i]!;
       if (r.title !== undefined && clean(r.title)) e.title = clean(r.title);
-      if (r.people && r.people.length > 0) {
+      // The item's own word ("(podcast)") says more than its heading; a host says more than both.
+      if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
+      // A podcast's hosts are not speakers: a show is not a talk.
+      if (r.people && r.people.length > 0 && e.kind !== "podcast") {
         const people = r.people.map(clean).filter(Boolean);
         if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : "article";
         if (e.kind === "paper" || e.kind === "article") e.authors = people;

@@ -15,7 +15,7 @@ const NOT_NAMES = new Set([
 ]);
 // Words with these endings are topics ("Programming Environment", "Distributed Computation"), not
 // names (#13). "-ing" only on long words: Browning, Fleming and Pickering are surnames.
-const TOPIC_ENDING = /(?:tion|sion|ment|ness|ity|ism|ics|ware|ology)$|^.{7,}ing$/;
+const TOPIC_ENDING = /(?:tion|sion|ment|ness|ity|ism|ics|ware|ology)s?$|^.{7,}ing$/;
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019.-]*$/u;
 
 /** A word that can be part of a person's name: "Juan", "Bolívar", "O'Sullivan", "J.", "de". */
