@@ -60,6 +60,27 @@ const SECTION_ORDER = ["podcast", "talk", "paper", "article", "forum"] as const;
 /** A link to a PDF is a paper, wherever it is (#13). */
 const PDF = /\.pdf$/i;
 
+/** Hosts and paths of blogs: a label with "blog" in it, an engineering subdomain, a /blog/ or /posts/ folder with a post in it. */
+const BLOG_HOST = /(?:^|\.)(?:[a-z0-9-]*blog[a-z0-9-]*|eng|engineering|tech)\.[a-z0-9.-]+$/;
+const BLOG_PATH = /^\/(?:[^/]+\/)?(?:blog|blogs|posts|post|articles)\/[^/]+/i;
+
+/**
+ * A link to a person's profile (#23): Twitter/X, Threads, Bluesky, LinkedIn, a GitHub user, a
+ * Mastodon account ("/@name"). Beside a talk it names the speaker; it is no entry of its own there.
+ */
+export function isProfile(url: string): boolean {
+  const hp = hostAndPath(url);
+  if (!hp) return false;
+  const path = hp.path.replace(/\/+$/, "");
+  const segments = path.split("/").filter(Boolean);
+  if (hp.host === "twitter.com" || hp.host === "x.com" || hp.host === "mobile.twitter.com") return segments.length === 1;
+  if (hp.host === "threads.net" || hp.host === "threads.com") return segments.length === 1 && segments[0]!.startsWith("@");
+  if (hp.host === "bsky.app") return segments.length === 2 && segments[0] === "profile";
+  if (hp.host === "linkedin.com") return segments.length === 2 && segments[0] === "in";
+  if (hp.host === "github.com") return segments.length === 1;
+  return segments.length === 1 && /^@[\w.]+$/.test(segments[0]!);
+}
+
 /** A link with no scheme and no host: `/dfinity-overview`, `other-page.md`. */
 export function isRelative(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//");
@@ -111,6 +132,9 @@ export function hostKind(url: string): Kind | undefined {
     if (kind) return kind;
   }
   if (FORUM_HOST_PREFIXES.some((prefix) => hp.host.startsWith(prefix))) return "forum";
+  // A blog, whoever runs it (#23): "netflixtechblog.com", "blog.example.org", "eng.uber.com",
+  // "engineering.fb.com", "example.com/blog/…": a post is an article.
+  if (BLOG_HOST.test(hp.host) || BLOG_PATH.test(hp.path)) return "article";
   return undefined;
 }
 

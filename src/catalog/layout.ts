@@ -19,6 +19,8 @@ export interface LayoutItem {
   linkText: string;
   /** The prose after the link that the fixed rules left (talkFacts' `rest`, markers removed). */
   rest: string;
+  /** The item's text before its link ("Jane Doe: [Title](…)", a table row's "2017-06 | …" cells), clean. */
+  before?: string;
   /** An article's title says what it is about, never who wrote it ("Chain Key Cryptography: The Breakthrough"). */
   article?: boolean;
   /** Facts the fixed rules already found: the reader does not read them twice. */
@@ -32,6 +34,8 @@ export interface ItemReading {
   event?: string;
   year?: number;
   duration?: number;
+  /** The text before the link was read as facts (names, a date): it is no description. */
+  beforeUsed?: boolean;
   /** The kind the item names itself: "(podcast)", "(screencast)". */
   kind?: Kind;
   /** The prose after the link without the parts read as facts; undefined when unchanged. */
@@ -311,7 +315,23 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     }
   });
 
-  // 3. The prose after the link: its parts, aligned from the start, the names column voted.
+  // 3. The text before the link: "Jane Doe: [Title](…)" (names voted over the list), a date first.
+  const befores = items.map((item, i) => {
+    const m = item.before ? /^(.*?)\s*[:\-\u2013\u2014|]\s*$/.exec(item.before) : null;
+    return m && !out[i]!.people && !item.has.people ? typed(m[1]!, 0) : undefined;
+  });
+  const beforeVotes = namesVote(befores, items.length, false);
+  items.forEach((item, i) => {
+    const b = befores[i];
+    if (beforeVotes && b && (b.type === "names" || b.type === "name?")) out[i] = { ...out[i], people: b.names!, beforeUsed: true };
+    const first = item.before?.split(/\s+/)[0];
+    if (first && !item.has.year && out[i]!.year === undefined) {
+      const date = NUMERIC_DATE.exec(first) ?? /^((?:19|20)\d{2})$/.exec(first);
+      if (date) out[i] = { ...out[i], year: Number(date[1] ?? date[2]) };
+    }
+  });
+
+  // 4. The prose after the link: its parts, aligned from the start, the names column voted.
   const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
   let nameColumn: number | undefined;
   // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.

@@ -33,6 +33,8 @@ export interface Block {
    * it holds nested list items.
    */
   place?: BlockPlace;
+  /** A nested list item's parent item (#23): a talk's "**Title**" above its "[Recording](…)". */
+  parent?: Block;
 }
 
 export interface BlockPlace {
@@ -270,6 +272,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
           const own = label(parent.block);
           const context = [...(parent.block.context ?? []), ...(own ? [own] : [])];
           if (context.length > 0) block.context = context;
+          block.parent = parent.block;
         }
         stack.push({ type, block, order: order++ });
         break;

@@ -1,9 +1,9 @@
 // parsePage(text, source) -> Page: pure, no I/O (#2). The loader in src/io/ reads the file.
 import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { readFrontMatter } from "./front-matter";
-import { MAX_ELEMENTS, TooManyElements, walk, type Item, type Segment } from "./markdown";
+import { MAX_ELEMENTS, TooManyElements, walk, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
-import { hostKind, sectionKind, weakTalkSection } from "./classify";
+import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
@@ -74,6 +74,22 @@ interface Pending {
   /** A talk only by its heading's weak word ("Video Streaming"): the entries' shape decides (#23). */
   weakTalk: boolean;
   fromHost: boolean;
+  /** The description after the link, for an item whose text before it was read as facts. */
+  after: string;
+  /** The item it is nested in, if any. */
+  parent?: Block;
+}
+
+/** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
+const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+)$/i;
+/** Links that go beside a talk's recording, not instead of it. */
+const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post)$/i;
+/** The start of an item that says where a talk was given. */
+const PRESENTED = /^(?:presented|given|held|talk|recorded|spoke)?\s*(?:at|@)(?:\s+the)?\s*$/i;
+
+/** The plain text of segments, clean. */
+function textOfSegments(list: readonly Segment[]): string {
+  return clean(list.map((s) => s.text).join("")).replace(/[\s.:]+$/, "");
 }
 
 /** A heading that names a year ("## 2014", "2014 talks") or an event and its year ("## JSConf EU 2014"). */
@@ -123,7 +139,11 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
       if (r.event !== undefined && e.event === undefined && clean(r.event)) e.event = clean(r.event);
       if (r.year !== undefined && e.year === undefined) e.year = r.year;
       if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
-      if (r.rest !== undefined) {
+      if (r.beforeUsed) {
+        const rest = clean((r.rest ?? pending[i]!.after).replace(LEADING_SEPARATOR, ""));
+        if (rest && rest !== e.title) e.description = rest;
+        else delete e.description;
+      } else if (r.rest !== undefined) {
         const rest = clean(r.rest.replace(LEADING_SEPARATOR, ""));
         if (rest && rest !== e.title) e.description = rest;
         else delete e.description;
@@ -165,6 +185,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   const headings: Heading[] = [];
   const trail: Heading[] = [];
   const entries: (ParsedEntry & { bare: boolean; headingPath: string[] })[] = [];
+  // What "Presented at [Event](…) 2026" items say of the talk whose item they are nested in (#23).
+  const given = new Map<Block, { event: string; year?: number }>();
   // What the layout reader (#23) reads of each entry, and the list it belongs to.
   const layout: (Pending | undefined)[] = [];
   const topSection = [frontMatter.title ?? baseName(source)];
@@ -210,9 +232,23 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       continue;
     }
     const segments = item.block.segments;
-    const at = segments.findIndex(usableLink);
+    let at = segments.findIndex(usableLink);
     if (at < 0) continue;
+    // A speaker's profile link beside a talk names the speaker and is no entry (#23); so is a
+    // slide deck beside its recording: the item's entry is its first other link.
+    const other = segments.findIndex((s, i) => i >= at && usableLink(s) && !isProfile(s.url) && !SECONDARY.test(s.text.trim()));
+    if (other > at && (isProfile((segments[at] as { url: string }).url) || SECONDARY.test(segments[at]!.text.trim()))) at = other;
+    else if (other < 0 && isProfile((segments[at] as { url: string }).url) && item.block.place?.kind === "paragraph" && segments.some((s, i) => i !== at && s.type === "text" && /\p{L}{3}/u.test(s.text))) continue;
     const link = segments[at] as Extract<Segment, { type: "link" }>;
+    // "Presented at [RustWeek](…) 2026." under a talk's "**Title**" item: where the talk was given, no entry.
+    const parent = item.block.parent;
+    if (parent && !parent.segments.some(usableLink) && PRESENTED.test(textOfSegments(segments.slice(0, at)))) {
+      const said = yearPart(`${clean(link.text)} ${textOfSegments(segments.slice(at + 1))}`.replace(/[.\s]+$/, ""));
+      const year = said?.year ?? yearPart(clean(link.text))?.year;
+      const event = clean(link.text).replace(/\s*(?:19|20)\d{2}$/, "");
+      given.set(parent, { event, ...(year !== undefined ? { year } : {}) });
+      continue;
+    }
     const url = clean(link.url);
     const related: Link[] = [];
     for (const segment of segments.slice(at + 1)) {
@@ -242,7 +278,15 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // else says anything of, which it makes a talk: only talks have speakers (#13).
     const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
     if (kind === "page" && "speaker" in split && split.speaker) kind = "talk";
-    const title = split.title;
+    let title = split.title;
+    // A link titled only "Recording", "video", "slides", "Part 1", "[1]" takes its title from the
+    // item it is nested in ("**Title**"), else the text before it (#23).
+    if (GENERIC_TITLE.test(title)) {
+      const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(/[\s:\-\u2013\u2014|([]+$/, "");
+      if (from && !GENERIC_TITLE.test(from)) {
+        title = from;
+      }
+    }
     const people = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speaker" in split && split.speaker ? [split.speaker] : [];
     const authored = kind === "paper" || kind === "article";
     const speakers = authored ? [] : people;
@@ -284,10 +328,13 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
             item: {
               linkText: clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
               rest: before ? "" : (facts ? facts.rest : afterRaw),
+              before,
               article: kind === "article",
               has: { people: people.length > 0, year: entry.year !== undefined, event: entry.event !== undefined, duration: entry.duration !== undefined },
             },
             list: item.block.context ?? sectionPath,
+            parent,
+            after,
             weakTalk: kind === "talk" && !fromHost && weakTalkSection(sectionPath),
             fromHost,
           };
@@ -295,6 +342,13 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   }
 
   readLists(entries, layout);
+  // What the "Presented at" items said, given to the talks beside them.
+  entries.forEach((e, i) => {
+    const said = layout[i]?.parent ? given.get(layout[i]!.parent!) : undefined;
+    if (!said) return;
+    if (e.event === undefined && said.event) e.event = said.event;
+    if (e.year === undefined && said.year !== undefined) e.year = said.year;
+  });
 
   // A bare URL takes its section's heading as title when it is the section's only bare URL
   // ("https://dfinity.org/howitworks" under "## How ICP Works"); otherwise its host and path.
