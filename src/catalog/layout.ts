@@ -70,6 +70,7 @@ interface Part {
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 /** "July-August 1978", "Sep. 2014", "12 March 2019", "March 12, 2019": a date, whose year is kept. */
 const DATE = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s*[-\u2013/]\\s*${MONTH}\\.?)?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?,?)?\\s+((?:19|20)\\d{2})$`, "i");
+const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`, "i");
 /** "2019-03-12", "2019/03", "12.03.2019". */
 const NUMERIC_DATE = /^(?:((?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d{2}))$/;
 /** "SOSP2003", "OSDI94", "PHPNW14", "SOSP '23", "Strange Loop 2011", "NDC Oslo 2017", "'23". */
@@ -102,7 +103,7 @@ export function yearPart(text: string): { year: number; event?: string } | undef
   const words = before.split(/\s+/);
   if (words.length > 6 || !words.every((w) => EVENT_WORD.test(w))) return undefined;
   if (NOT_EVENT.has(words[0]!.toLowerCase()) || NOT_EVENT.has(words.at(-1)!.toLowerCase())) return undefined;
-  if (new RegExp(`^${MONTH}\\.?$`, "i").test(before)) return { year };
+  if (MONTH_ONLY.test(before)) return { year };
   if (!/^[\p{Lu}\p{N}]/u.test(words[0]!) && !/\p{Lu}/u.test(before)) return undefined;
   return { year, event: before };
 }
@@ -143,10 +144,14 @@ function typed(text: string, start: number, sep = ""): Part {
 }
 
 /** Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ". */
-const SEPARATORS = /\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]*[)\]]\s*$)/g;
+const SEPARATORS = /\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]]\s*$)/g;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
+/** Text that can hold no fact part: no separator, no digit, no bracket. */
+const PLAIN = /^[^,;|:@\-\u2013\u2014\d()[\]]*$/;
+
 export function partsOf(text: string): Part[] {
+  if (text.trim() === "") return [];
   const parts: Part[] = [];
   let at = 0;
   let sep = "";
@@ -289,6 +294,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   const sides = items.map((item, i) => {
     if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS) || item.article) return undefined;
     const text = item.linkText;
+    if (PLAIN.test(text) && !/\s(?:by|at)\s/.test(text)) return undefined;
     const parts = partsOf(text);
     if (parts.length < 2) return undefined;
     const first = parts[0]!.sep === "" && /^(?::|[-\u2013\u2014|])$/.test(parts[1]!.sep) ? parts[0] : undefined;

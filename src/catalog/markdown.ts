@@ -348,28 +348,27 @@ function collect(children: Token[], line: number, out: Segment[]): void {
       case "link_open": {
         // Gather the link's content up to its link_close (links do not nest in CommonMark).
         let text = "";
-        let marked = "";
-        let emphasis = false;
+        // Built only once emphasis is met: most links have none, and this runs for every link.
+        let marked: string | undefined;
         let images = 0;
         let j = i + 1;
         for (; j < children.length && children[j]!.type !== "link_close"; j++) {
           const inner = children[j]!;
           if (inner.type === "text" || inner.type === "code_inline") {
             text += inner.content;
-            marked += inner.content;
+            if (marked !== undefined) marked += inner.content;
           } else if (inner.type === "softbreak" || inner.type === "hardbreak") {
             text += " ";
-            marked += " ";
+            if (marked !== undefined) marked += " ";
           } else if (inner.type === "image") images++;
           else if (inner.type === "strong_open" || inner.type === "strong_close" || inner.type === "em_open" || inner.type === "em_close") {
-            marked += "\u0001";
-            emphasis = true;
+            marked = (marked ?? text) + "\u0001";
           }
         }
         const url = String(child.attrGet("href") ?? "");
         const auto = child.markup === "autolink";
         const link: Segment = { type: "link", url, text, line: current, bare: auto || text.trim() === url, imageOnly: images > 0 && text.trim() === "" };
-        if (emphasis) link.marked = marked;
+        if (marked !== undefined) link.marked = marked;
         out.push(link);
         i = j;
         break;

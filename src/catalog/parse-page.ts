@@ -236,9 +236,13 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     if (at < 0) continue;
     // A speaker's profile link beside a talk names the speaker and is no entry (#23); so is a
     // slide deck beside its recording: the item's entry is its first other link.
-    const other = segments.findIndex((s, i) => i >= at && usableLink(s) && !isProfile(s.url) && !SECONDARY.test(s.text.trim()));
-    if (other > at && (isProfile((segments[at] as { url: string }).url) || SECONDARY.test(segments[at]!.text.trim()))) at = other;
-    else if (other < 0 && isProfile((segments[at] as { url: string }).url) && item.block.place?.kind === "paragraph" && segments.some((s, i) => i !== at && s.type === "text" && /\p{L}{3}/u.test(s.text))) continue;
+    // Looked at only where it can matter: a block of several links, or a paragraph.
+    const several = item.block.place?.kind === "paragraph" || segments.length > at + 1;
+    if (several && (isProfile((segments[at] as { url: string }).url) || SECONDARY.test(segments[at]!.text.trim()))) {
+      const other = segments.findIndex((s, i) => i > at && usableLink(s) && !isProfile(s.url) && !SECONDARY.test(s.text.trim()));
+      if (other > at) at = other;
+      else if (isProfile((segments[at] as { url: string }).url) && item.block.place?.kind === "paragraph" && segments.some((s, i) => i !== at && s.type === "text" && /\p{L}{3}/u.test(s.text))) continue;
+    }
     const link = segments[at] as Extract<Segment, { type: "link" }>;
     // "Presented at [RustWeek](…) 2026." under a talk's "**Title**" item: where the talk was given, no entry.
     const parent = item.block.parent;
@@ -264,9 +268,10 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     const afterRaw = segments.slice(from).map((s) => s.text).join("");
     const separated = LEADING_SEPARATOR.test(afterRaw) && /\S/.test(afterRaw);
     // A host says what a link is before its heading does; a length after it makes it a talk (#13).
-    let kind = hostKind(url) ?? sectionDefault;
+    const byHost = hostKind(url);
+    let kind = byHost ?? sectionDefault;
     const tail = tailText(segments.slice(from));
-    const fromHost = hostKind(url) !== undefined;
+    const fromHost = byHost !== undefined;
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
     if (kind === "page" && facts?.duration !== undefined) {
       kind = "talk";
@@ -287,7 +292,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
         title = from;
       }
     }
-    const people = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speaker" in split && split.speaker ? [split.speaker] : [];
+    const people = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : [];
     const authored = kind === "paper" || kind === "article";
     const speakers = authored ? [] : people;
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.

@@ -42,12 +42,18 @@ export function isPersonName(text: string): boolean {
   return named >= 2 && !(last.length >= 6 && TOPIC_ENDING.test(last));
 }
 
-/** Splits "Title / Speaker" at the last " / " when what follows is a person's name. */
-export function splitSpeaker(text: string): { title: string; speaker?: string } {
+/**
+ * Splits "Title / Speaker" at the last " / " when what follows is a person's name, or people's
+ * names joined by "&", "and" or "," ("Title / Jane Doe & John Roe": two speakers, #23).
+ */
+export function splitSpeaker(text: string): { title: string; speaker?: string; speakers?: string[] } {
   const at = text.lastIndexOf(" / ");
   if (at <= 0) return { title: text };
   const title = text.slice(0, at).trim();
   const speaker = text.slice(at + 3).trim();
-  if (!title || !isPersonName(speaker)) return { title: text };
-  return { title, speaker };
+  if (!title) return { title: text };
+  if (isPersonName(speaker)) return { title, speaker, speakers: [speaker] };
+  const names = speaker.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/).filter(Boolean);
+  if (names.length > 1 && names.every(isPersonName)) return { title, speaker: names.join(", "), speakers: names };
+  return { title: text };
 }
