@@ -9,7 +9,7 @@
 //
 // The rules of talk-facts.ts ("by **Name**", "(Strange Loop 2011)", "[45:49]") and speaker.ts
 // ("Title / Speaker", what a person's name is) are the column types; this module aligns and votes.
-import { isPersonName } from "./speaker";
+import { hasNotNameWord, isPersonName } from "./speaker";
 import { durationOf, EMPHASIS } from "./talk-facts";
 import type { Kind } from "./types";
 
@@ -42,7 +42,8 @@ export interface ItemReading {
   rest?: string;
 }
 
-type PartType = "names" | "name?" | "year" | "length" | "kind" | "prose";
+/** "org": a capitalised run that names a channel, school or company ("Neso Academy", "Telusko"): it abstains from a names vote. */
+type PartType = "names" | "name?" | "org" | "year" | "length" | "kind" | "prose";
 
 /** An item that says what it is, "(podcast)", "[video]", "- screencast": the kind it names (#23). */
 const KIND_WORDS: Record<string, Kind> = {
@@ -118,8 +119,11 @@ function splitNames(text: string): string[] {
 
 /** A name a column of names may hold though it reads as no name alone: "DHH", "lvh", "Uncle Bob". */
 function looseName(name: string): boolean {
-  if (name.length < 2 || name.length > 40 || /\d/.test(name)) return false;
+  if (name.length < 2 || name.length > 40 || /\d/.test(name) || hasNotNameWord(name)) return false;
   const words = name.split(/\s+/);
+  // One word is a channel's or a handle's name more often than a person's ("Telusko",
+  // "mycodeschool"): only initials such as "DHH" pass.
+  if (words.length === 1) return /^\p{Lu}{2,4}$/u.test(name);
   return words.length <= 4 && words.every((w) => /^[\p{L}][\p{L}\p{M}'\u2019.-]*$/u.test(w)) && (words.length === 1 || words.every((w) => /^\p{Lu}/u.test(w) || /^(?:van|von|de|der|den|del|da|di|du|le|la|ten|ter)$/.test(w)));
 }
 
@@ -139,6 +143,7 @@ function typed(text: string, start: number, sep = ""): Part {
   if (names.length > 0 && names.length <= 12 && sep !== "at" && sep !== "@") {
     if (names.every(isPersonName)) return { ...part, type: "names", names };
     if (names.every(looseName)) return { ...part, type: "name?", names };
+    if (names.length === 1 && /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&-]*(?:\s+[\p{Lu}\p{N}&][\p{L}\p{M}\p{N}'\u2019.&-]*){0,4}$/u.test(t) && t.length <= 40) return { ...part, type: "org" };
   }
   return part;
 }
@@ -212,10 +217,11 @@ interface Candidate {
 const MAJORITY = 0.6;
 
 function namesVote(parts: (Part | undefined)[], considered = parts.length, alone = true): boolean {
-  const present = parts.filter((p): p is Part => p !== undefined);
+  const present = parts.filter((p): p is Part => p !== undefined && p.type !== "org");
   // A column that few items have is no column of the list: three descriptions of a hundred that
   // end "- Jane Doe" do not make a library list's authors.
-  if (present.length === 0 || present.length < 0.4 * considered) return false;
+  const abstained = parts.filter((p) => p?.type === "org").length;
+  if (present.length === 0 || present.length + abstained < 0.4 * considered) return false;
   const strict = present.filter((p) => p.type === "names").length;
   const loose = present.filter((p) => p.type === "name?").length;
   // One item alone votes only with a name that reads as one by itself.

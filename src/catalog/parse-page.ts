@@ -1,6 +1,7 @@
 // parsePage(text, source) -> Page: pure, no I/O (#2). The loader in src/io/ reads the file.
 import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { readFrontMatter } from "./front-matter";
+import { readNotes } from "./item-notes";
 import { MAX_ELEMENTS, TooManyElements, walk, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
 import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
@@ -31,6 +32,8 @@ function tailText(segments: Segment[]): string {
   for (const s of segments) {
     const own = s.text.replace(/[\u0001-\u0003]/g, "");
     if (s.type === "emphasis") text += EMPHASIS;
+    // Code spans are labels of their own ("`Uber` `2017`"): a separator keeps two from reading as one "Uber 2017" event (#23).
+    else if (s.type === "text" && s.code) text += `; ${own}`;
     else if (s.type === "link") text += LINK_OPEN + own + LINK_CLOSE;
     else text += own;
   }
@@ -136,7 +139,8 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
           e.speaker = people.join(", ");
         }
       }
-      if (r.event !== undefined && e.event === undefined && clean(r.event)) e.event = clean(r.event);
+      // A publisher before a blog post's year ("`Uber` `2017`") is no venue: only talks, podcasts and papers have events.
+      if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page") e.event = clean(r.event);
       if (r.year !== undefined && e.year === undefined) e.year = r.year;
       if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
       if (r.beforeUsed) {
@@ -231,9 +235,11 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       nestedPaths = new Map();
       continue;
     }
-    const segments = item.block.segments;
-    let at = segments.findIndex(usableLink);
+    let at = item.block.segments.findIndex(usableLink);
     if (at < 0) continue;
+    // The item's own tags and added date (#28), read off its end before anything else reads it.
+    const notes = readNotes(item.block.segments, at);
+    const segments = notes.segments;
     // A speaker's profile link beside a talk names the speaker and is no entry (#23); so is a
     // slide deck beside its recording: the item's entry is its first other link.
     // Looked at only where it can matter: a block of several links, or a paragraph.
@@ -269,7 +275,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     const separated = LEADING_SEPARATOR.test(afterRaw) && /\S/.test(afterRaw);
     // A host says what a link is before its heading does; a length after it makes it a talk (#13).
     const byHost = hostKind(url);
-    let kind = byHost ?? sectionDefault;
+    // "Keep Coding Podcast": a show that says what it is in its name (#23).
+    let kind = byHost ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
     const tail = tailText(segments.slice(from));
     const fromHost = byHost !== undefined;
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
@@ -307,15 +314,15 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       speakers,
       authors: authored ? people : [],
       related,
-      // Shared, like the section path: entries are read, never changed.
-      tags: frontMatter.tags,
+      // Shared, like the section path: entries are read, never changed; an item's own tags after the page's.
+      tags: notes.tags.length === 0 ? frontMatter.tags : [...new Set([...frontMatter.tags, ...notes.tags.map(clean)])],
       line: link.line,
       slug: "",
       bare: link.bare || title === "",
       headingPath: sectionPath,
     };
     if (speakers.length > 0) entry.speaker = speakers.join(", ");
-    if (facts?.event !== undefined) entry.event = clean(facts.event);
+    if (facts?.event !== undefined && kind !== "article") entry.event = clean(facts.event);
     if (facts?.year !== undefined) entry.year = facts.year;
     if (facts?.duration !== undefined) entry.duration = facts.duration;
     // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
@@ -324,6 +331,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       const inTitle = CLOCK_IN_TITLE.exec(title);
       if (inTitle) entry.duration = durationOf(inTitle[1]!);
     }
+    if (notes.added !== undefined) entry.added = notes.added;
     if (options.places && item.block.place) entry.place = { ...item.block.place };
     if (description && description !== title) entry.description = description;
     layout[entries.length] =

@@ -4,6 +4,7 @@
 import { ValueError } from "../errors";
 import { linkDestination, type DestinationOptions } from "../text/link-destination";
 import { sanitize } from "../text/sanitize";
+import { formatNotes } from "../catalog/item-notes";
 
 export interface ItemStyle {
   /** Leading whitespace of the bullet line. */
@@ -128,6 +129,9 @@ export interface NewItem {
   year?: number;
   duration?: number;
   description?: string;
+  /** The item's own tags and added date, noted after " · " (catalog/item-notes.ts, #28). */
+  tags?: string[];
+  added?: string;
 }
 
 /** "A", "A & B", "A, B & C": names as the reader splits them (layout.ts, talk-facts.ts). */
@@ -162,7 +166,7 @@ export function formatItem(item: NewItem, style: ItemStyle): string {
   if (when && form !== "dash-at") line += ` (${when})`;
   if (item.duration !== undefined) line += ` [${clock(item.duration)}]`;
   if (item.description) line += `${style.separator}${escapeText(item.description)}`;
-  return line;
+  return line + formatNotes(item.tags ?? [], item.added);
 }
 
 /**

@@ -72,7 +72,15 @@ describe("splitSpeaker", () => {
     ["Simple / Getting started", "Simple / Getting started", undefined],
     ["No slash here", "No slash here", undefined],
   ])("%s", (text, title, speaker) => {
-    expect(splitSpeaker(text)).toEqual(speaker ? { title, speaker } : { title });
+    expect(splitSpeaker(text)).toEqual(speaker ? { title, speaker, speakers: [speaker] } : { title });
+  });
+
+  // #23: what `add -p A -p B` writes into a "Title / Speaker" page reads back as two speakers.
+  it.each([
+    ["Two people / Jane Doe & John Roe", ["Jane Doe", "John Roe"]],
+    ["Two people / Jane Doe, John Roe and Ada Lovelace", ["Jane Doe", "John Roe", "Ada Lovelace"]],
+  ])("%s: several speakers", (text, speakers) => {
+    expect(splitSpeaker(text)).toEqual({ title: "Two people", speaker: speakers.join(", "), speakers });
   });
 });
 
