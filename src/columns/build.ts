@@ -79,6 +79,7 @@ export function columnsOf(entries: readonly Entry[]): EntryColumns {
   return {
     title: joinColumn(entries.map((e) => e.title)),
     speaker: joinColumn(entries.map((e) => e.speaker ?? "")),
+    author: joinColumn(entries.map((e) => e.authors.join(", "))),
     event: joinColumn(entries.map((e) => e.event ?? "")),
     description: joinColumn(entries.map((e) => e.description ?? "")),
     url: joinColumn(entries.map((e) => e.url)),

@@ -41,6 +41,7 @@ export function typoVocabulary(columns: Omit<EntryColumns, "url" | "vocabulary">
   const folded = [
     foldColumn(columns.title),
     foldColumn(columns.speaker),
+    ...(columns.author ? [foldColumn(columns.author)] : []),
     ...(columns.event ? [foldColumn(columns.event)] : []),
     foldTable(columns.section).rows,
     foldTable(columns.tags).rows,

@@ -36,6 +36,8 @@ export interface EntryColumns {
   title: JoinedColumn;
   /** Each entry's speakers joined by ", " (#13). */
   speaker: JoinedColumn;
+  /** Each entry's authors joined by ", " (#23), when the entries were given them. */
+  author?: JoinedColumn;
   /** Each entry's event (a talk's conference), when some entry has one (#13, #14). */
   event?: JoinedColumn;
   description: JoinedColumn;

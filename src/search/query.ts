@@ -4,7 +4,7 @@
 //   "chain key"          an exact phrase: these words, in this order, in one field
 //   -nns  -"key gen"     excludes entries where the word (as a word or its start) or phrase is
 //   title:consensus      a word (or title:"a phrase") that must match in that field
-//   speaker: section: kind: tag: event: year:   the other fields; kind: and year: filter
+//   speaker: author: section: kind: tag: event: year:   the other fields; kind: and year: filter
 //
 // A malformed query (an unclosed quote, an unknown field, a bad kind or year) is a usage error
 // that says what is wrong.
@@ -14,7 +14,7 @@ import { ValueError } from "../errors";
 import { fold, words } from "../text/fold";
 
 /** The fields a query may name, as `field:value`. */
-export const QUERY_FIELDS = ["title", "speaker", "section", "kind", "tag", "event", "year"] as const;
+export const QUERY_FIELDS = ["title", "speaker", "author", "section", "kind", "tag", "event", "year"] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 /** The fields whose value is text searched as words (kind and year filter). */
 export type TextField = Exclude<QueryField, "kind" | "year">;

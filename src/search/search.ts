@@ -29,7 +29,7 @@ import { editDistance } from "../text/distance";
 import { highlightWords, isEmptyQuery, parseQuery, type Query, type TextField, type TextTerm, type YearRange } from "./query";
 
 /** The columns a term is looked for in. `heading`: the headings above the entry's own section; `page`: those above every entry. */
-export const FIELDS = ["section", "heading", "title", "speaker", "event", "tags", "description", "url", "page"] as const;
+export const FIELDS = ["section", "heading", "title", "speaker", "author", "event", "tags", "description", "url", "page"] as const;
 export type Field = (typeof FIELDS)[number];
 
 /**
@@ -45,6 +45,7 @@ export const WEIGHTS = {
     heading: 14,
     title: 10,
     speaker: 9,
+    author: 9,
     event: 6,
     tags: 5,
     description: 3,
@@ -77,6 +78,7 @@ const TERM_FIELDS: Record<TextField | "any", readonly Field[]> = {
   any: FIELDS,
   title: ["title"],
   speaker: ["speaker"],
+  author: ["author"],
   event: ["event"],
   section: ["section", "heading", "page"],
   tag: ["tags"],
@@ -87,7 +89,7 @@ export interface Hit {
   score: number;
 }
 
-type Columns = Record<Exclude<Field, "event">, FoldedColumn | FoldedTable> & { event?: FoldedColumn };
+type Columns = Record<Exclude<Field, "event" | "author">, FoldedColumn | FoldedTable> & { event?: FoldedColumn; author?: FoldedColumn };
 
 interface SearchIndex {
   columns: Columns;
@@ -139,10 +141,12 @@ function searchIndex(entries: Entries): SearchIndex {
   let index = indexes.get(t);
   if (!index) {
     const event = t.event;
+    const author = t.author;
     index = {
       columns: {
         title: foldColumn(t.title),
         speaker: foldColumn(t.speaker),
+        ...(author ? { author: foldColumn(author) } : {}),
         ...(event ? { event: foldColumn(event) } : {}),
         ...sectionColumns(t.section),
         tags: foldTable(t.tags),
@@ -324,7 +328,7 @@ export function typoBudget(length: number): number {
  * words are ids and paths nobody types from memory, and which would make the vocabulary of a
  * 100,000-link page ten times as long.
  */
-const TYPO_SOURCES = ["title", "speaker", "event", "section", "heading", "page", "tags", "description"] as const;
+const TYPO_SOURCES = ["title", "speaker", "author", "event", "section", "heading", "page", "tags", "description"] as const;
 
 /**
  * Words of the catalog within the typo budget of `word` (whole words, or the start of one).

@@ -74,7 +74,7 @@ describe("search", () => {
     [["--", "-"], 1, "icp-links: the query '-' has no words to search for (search for letters or digits)\n"],
     [[], 2, "icp-links: missing required argument 'query' (see 'icp-links --help')\n"],
     [["consensus", "--limit", "0"], 2, "icp-links: option '-n, --limit <n>' argument '0' is invalid. expected a whole number of 1 or more (see 'icp-links --help')\n"],
-    [["consensus", "--kind", "video"], 2, "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
+    [["consensus", "--kind", "video"], 2, "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, podcast, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
   ])("search %j: exit %i, in one line", async (args, code, stderr) => {
     const r = await runInProcess(["search", ...args], page);
     expect(r).toMatchObject({ code, stdout: "", stderr });
