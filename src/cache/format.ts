@@ -21,7 +21,7 @@ import type { Entry, FrontMatter, Heading, Kind, Link, Page, ParsedEntry } from 
 import { KINDS } from "../catalog/types";
 import type { LoadedPage, StoredEntries } from "../catalog/entries";
 import type { EntryColumns, JoinedColumn, Vocabulary } from "../columns/types";
-import { joinColumn, listColumn, rowOf, valueAt } from "../columns/build";
+import { joinColumn, listColumn, nestedDepth, rowOf, valueAt } from "../columns/build";
 import { typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
 
@@ -120,10 +120,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     bytesOf(Int32Array.from(e, (x) => x.line)),
     bytesOf(Int32Array.from(e, (x) => x.year ?? 0)),
     bytesOf(Int32Array.from(e, (x) => x.duration ?? -1)),
-    bytesOf(Int32Array.from(e, (x) => {
-      const at = x.sectionPath.lastIndexOf(x.section);
-      return at < 0 ? 0 : x.sectionPath.length - 1 - at;
-    })),
+    bytesOf(Int32Array.from(e, nestedDepth)),
     ...[paths, tagSets].flatMap((list) => [bytesOf(list.rows), bytesOf(list.starts)]),
     ...TEXT_COLUMNS.map((c) => bytesOf(columns[c].starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
@@ -312,6 +309,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     description: columns.description,
     url: columns.url,
     section,
+    depths,
     tags,
     vocabulary,
   };
