@@ -151,8 +151,12 @@ function sectionColumns(c: ListColumn, depths: Int32Array | undefined): Pick<Col
     const path = c.table[row]!;
     // Without depths every entry of a run has depth 0: the run is taken whole.
     const last = depths ? c.starts[r + 1]! : c.starts[r]! + 1;
+    let previous = -1;
     for (let i = c.starts[r]!; i < last; i++) {
       const depth = depths ? Math.min(depths[i]!, 63, Math.max(0, path.length - 1)) : 0;
+      // Most entries of a run share its depth: the pair is looked up only when it changes.
+      if (depth === previous) continue;
+      previous = depth;
       const key = row * 64 + depth;
       let pair = keys.get(key);
       if (pair === undefined) {
@@ -250,10 +254,16 @@ function isWordEnd(text: string, end: number, original?: string): boolean {
   return end >= text.length || !isAlnum(text, end) || (original !== undefined && camelStart(original, end));
 }
 
+/** Where the heading holding `at` starts: after the SEGMENT before it in its row, or the row's start. */
+function segmentStart(text: string, at: number, rowStart: number): number {
+  for (let k = at - 1; k >= rowStart; k--) if (text.charCodeAt(k) === 9) return k + 1;
+  return rowStart;
+}
+
 /** Where the heading holding `at` ends: the next SEGMENT, or the row's end. */
 function segmentEnd(text: string, at: number, rowEnd: number): number {
-  const next = text.indexOf(SEGMENT, at);
-  return next < 0 || next > rowEnd ? rowEnd : next;
+  for (let k = at; k < rowEnd; k++) if (text.charCodeAt(k) === 9) return k;
+  return rowEnd;
 }
 
 /** No letter or digit from `from` to `to` (exclusive) of the text. */
@@ -274,13 +284,13 @@ export function typoBudget(length: number): number {
  * the exactness of several words, and proximity). The work after the scans is over the entries
  * the terms matched, not over every entry.
  */
-class Tally {
+class Tally implements Sink {
   readonly terms: Uint32Array;
   readonly typos: Uint8Array;
   readonly exact: Uint8Array;
   readonly quality: Uint16Array;
-  readonly fields: (Uint32Array | undefined)[] = FIELDS.map(() => undefined);
-  readonly wholeFields: (Uint32Array | undefined)[] = FIELDS.map(() => undefined);
+  readonly fields: (Uint8Array | Uint32Array | undefined)[] = FIELDS.map(() => undefined);
+  readonly wholeFields: (Uint8Array | Uint32Array | undefined)[] = FIELDS.map(() => undefined);
   /** Entries some term matched, in the order first matched. */
   readonly matched: Int32Array;
   count = 0;
@@ -290,8 +300,13 @@ class Tally {
   private readonly termTypos: Uint8Array;
   private readonly touched: Int32Array;
   private touchedCount = 0;
+  /** Which fields keep per entry the terms they hold (`fields`); wholes only for several words. */
+  private readonly kept: boolean[];
+  private readonly wholes: boolean;
+  private readonly wide: boolean;
 
-  constructor(readonly n: number) {
+  /** `single`: the query is one word, so the scans give its exactness and only title and url keep which terms they hold. */
+  constructor(readonly n: number, terms: number, single: boolean) {
     this.terms = new Uint32Array(n);
     this.typos = new Uint8Array(n);
     this.exact = new Uint8Array(n);
@@ -300,25 +315,38 @@ class Tally {
     this.termBest = new Uint8Array(n);
     this.termTypos = new Uint8Array(n);
     this.touched = new Int32Array(n);
+    this.kept = FIELDS.map((f) => !single || f === "title" || f === "url");
+    this.wholes = !single;
+    this.wide = terms > 8;
   }
 
-  /** Term `bit` matched entry i in field f: a whole word or a word's start, at an exactness (0: not known yet), with typos. */
+  private mask(list: (Uint8Array | Uint32Array | undefined)[], f: number): Uint8Array | Uint32Array {
+    return (list[f] ??= this.wide ? new Uint32Array(this.n) : new Uint8Array(this.n));
+  }
+
   hit(i: number, f: number, whole: boolean, exactness: number, typos: number): void {
     const bit = this.bit;
     if (this.terms[i] === 0) this.matched[this.count++] = i;
     this.terms[i] = this.terms[i]! | bit;
-    const fields = (this.fields[f] ??= new Uint32Array(this.n));
-    fields[i] = fields[i]! | bit;
-    if (whole) {
-      const wholes = (this.wholeFields[f] ??= new Uint32Array(this.n));
-      wholes[i] = wholes[i]! | bit;
+    if (this.kept[f]) {
+      const fields = this.mask(this.fields, f);
+      fields[i] = fields[i]! | bit;
+      if (whole && this.wholes) {
+        const wholes = this.mask(this.wholeFields, f);
+        wholes[i] = wholes[i]! | bit;
+      }
     }
     const rank = FIELD_RANK[f]!;
-    const best = code(whole ? RANKING.quality.word : RANKING.quality.start, rank);
-    if (this.termBest[i] === 0) this.touched[this.touchedCount++] = i;
-    if (best > this.termBest[i]!) this.termBest[i] = best;
-    if (this.termTypos[i] === 0 || typos + 1 < this.termTypos[i]!) this.termTypos[i] = typos + 1;
-    if (exactness > 0 && code(exactness, rank) > this.exact[i]!) this.exact[i] = code(exactness, rank);
+    const best = (whole ? RANKING.quality.word : RANKING.quality.start) * 16 + rank;
+    const before = this.termBest[i]!;
+    if (before === 0) this.touched[this.touchedCount++] = i;
+    if (best > before) this.termBest[i] = best;
+    const t = this.termTypos[i]!;
+    if (t === 0 || typos + 1 < t) this.termTypos[i] = typos + 1;
+    if (exactness > 0) {
+      const c = exactness * 16 + rank;
+      if (c > this.exact[i]!) this.exact[i] = c;
+    }
   }
 
   /** The term is scanned: its best match and typos join the entries' totals. */
@@ -334,6 +362,22 @@ class Tally {
   }
 }
 
+/** The best match of a word in each row of a list field's table, before it is spread to the entries. */
+class RowHits implements Sink {
+  readonly whole: Uint8Array;
+  readonly exact: Uint8Array;
+  readonly rows: number[] = [];
+  constructor(n: number) {
+    this.whole = new Uint8Array(n);
+    this.exact = new Uint8Array(n);
+  }
+  hit(row: number, _f: number, whole: boolean, exactness: number): void {
+    if (this.exact[row] === 0) this.rows.push(row);
+    if (whole) this.whole[row] = 1;
+    if (exactness > this.exact[row]!) this.exact[row] = exactness;
+  }
+}
+
 /** How a word is matched: as typed, or a word near a typo (whole only when the whole word is near). */
 interface Word {
   word: string;
@@ -341,8 +385,10 @@ interface Word {
   wholeOk: boolean;
 }
 
-/** Receives, once per row of a column, the best match of a word in it. */
-type Emit = (row: number, whole: boolean, exactness: number) => void;
+/** Receives, once per row of a column, the best match of a word in it (field f, with typos). */
+interface Sink {
+  hit(row: number, f: number, whole: boolean, exactness: number, typos: number): void;
+}
 
 /**
  * For one word and one column: each row's best match, handed to `emit` once per row. Hits come
@@ -350,9 +396,10 @@ type Emit = (row: number, whole: boolean, exactness: number) => void;
  * loop runs once per hit of a 100,000-entry column, mostly before V8 optimises it: no call in it
  * that can be avoided (#4).
  */
-function scan(col: FoldedColumn, w: Word, emit: Emit, segmented = false): boolean {
+function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: boolean, exact = true): boolean {
   const { text, starts, original } = col;
   const word = w.word;
+  const typos = w.typos;
   let row = -1;
   let rowEnd = -1;
   let rowWhole = false;
@@ -361,7 +408,7 @@ function scan(col: FoldedColumn, w: Word, emit: Emit, segmented = false): boolea
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (!isWordStart(text, at, original)) continue;
     if (at >= rowEnd) {
-      if (row >= 0) emit(row, rowWhole, rowExact);
+      if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
       row = partAt(starts, at);
       rowEnd = starts[row + 1]! - 1;
       rowWhole = false;
@@ -372,15 +419,15 @@ function scan(col: FoldedColumn, w: Word, emit: Emit, segmented = false): boolea
     const whole = w.wholeOk && isWordEnd(text, end, original);
     // Exactness of a one-word query: the row (or one heading of a trail) is the word, starts with it, has it, or a word's start.
     let exactness: number = whole ? RANKING.exactness.words : RANKING.exactness.wordStarts;
-    const from = segmented ? Math.max(starts[row]!, text.lastIndexOf(SEGMENT, at) + 1) : starts[row]!;
-    if (rowExact < RANKING.exactness.equal && blank(text, from, at)) {
+    const from = segmented ? segmentStart(text, at, starts[row]!) : starts[row]!;
+    if (exact && rowExact < RANKING.exactness.equal && blank(text, from, at)) {
       const to = segmented ? segmentEnd(text, end, rowEnd) : rowEnd;
       exactness = whole && blank(text, end, to) ? RANKING.exactness.equal : RANKING.exactness.starts;
     }
     if (exactness > rowExact) rowExact = exactness;
     rowWhole ||= whole;
   }
-  if (row >= 0) emit(row, rowWhole, rowExact);
+  if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
   return found;
 }
 
@@ -403,7 +450,7 @@ function phraseExpression(phraseWords: readonly string[], ascii: boolean, global
 }
 
 /** `scan` for a phrase: its words as whole words, in order, next to each other. */
-function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], emit: Emit): boolean {
+function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], sink: Sink, f: number): boolean {
   const { text, starts } = col;
   // Cheap test first: most columns hold no first word of the phrase at all.
   if (!text.includes(phraseWords[0]!)) return false;
@@ -414,9 +461,9 @@ function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], emit: Emi
     if (row >= 0 && at < starts[row + 1]!) continue;
     row = partAt(starts, at);
     const rowEnd = starts[row + 1]! - 1;
-    const from = Math.max(starts[row]!, text.lastIndexOf(SEGMENT, at) + 1);
+    const from = segmentStart(text, at, starts[row]!);
     const first = blank(text, from, at);
-    emit(row, true, !first ? RANKING.exactness.words : blank(text, at + m[0].length, segmentEnd(text, at, rowEnd)) ? RANKING.exactness.equal : RANKING.exactness.starts);
+    sink.hit(row, f, true, !first ? RANKING.exactness.words : blank(text, at + m[0].length, segmentEnd(text, at, rowEnd)) ? RANKING.exactness.equal : RANKING.exactness.starts, 0);
   }
   return row >= 0;
 }
@@ -430,18 +477,18 @@ function scanField(index: SearchIndex, f: Field, term: readonly string[], phrase
   const c = index.columns[f];
   if (!c) return false;
   const fi = FIELD_INDEX[f];
-  const typos = w.typos;
-  if (!("runs" in c)) {
-    const emit: Emit = (row, whole, exactness) => tally.hit(row, fi, whole, single ? exactness : 0, typos);
-    return phrase ? scanPhrase(c, term, emit) : scan(c, w, emit);
-  }
-  const hits = new Map<number, { whole: boolean; exactness: number }>();
-  const emit: Emit = (row, whole, exactness) => hits.set(row, { whole, exactness });
-  if (!(phrase ? scanPhrase(c.rows, term, emit) : scan(c.rows, w, emit, true))) return false;
+  if (!("runs" in c)) return phrase ? scanPhrase(c, term, tally, fi) : scan(c, w, tally, fi, false, single);
+  const hits = new RowHits(c.rows.starts.length - 1);
+  if (!(phrase ? scanPhrase(c.rows, term, hits, fi) : scan(c.rows, w, hits, fi, true))) return false;
   const { rows: runRows, starts } = c.runs;
+  const typos = w.typos;
   for (let r = 0; r < runRows.length; r++) {
-    const h = hits.get(runRows[r]!);
-    if (h) for (let i = starts[r]!; i < starts[r + 1]!; i++) tally.hit(i, fi, h.whole, single ? h.exactness : 0, typos);
+    const row = runRows[r]!;
+    const exactness = hits.exact[row]!;
+    if (exactness === 0) continue;
+    const whole = hits.whole[row] === 1;
+    const given = single ? exactness : 0;
+    for (let i = starts[r]!; i < starts[r + 1]!; i++) tally.hit(i, fi, whole, given, typos);
   }
   return true;
 }
@@ -534,15 +581,16 @@ function markExcluded(index: SearchIndex, term: TextTerm, excluded: Uint8Array):
   for (const f of TERM_FIELDS[term.field ?? "any"]) {
     const c = index.columns[f];
     if (!c) continue;
-    const look = (col: FoldedColumn, emit: Emit) => (term.phrase ? scanPhrase(col, term.words, emit) : scan(col, w, emit));
-    if (!("runs" in c)) {
-      look(c, (row) => (excluded[row] = 1));
+    const table = "runs" in c;
+    const hits = new RowHits(table ? c.rows.starts.length - 1 : excluded.length);
+    const col = table ? c.rows : c;
+    if (!(term.phrase ? scanPhrase(col, term.words, hits, 0) : scan(col, w, hits, 0, table))) continue;
+    if (!table) {
+      for (const row of hits.rows) excluded[row] = 1;
       continue;
     }
-    const rows = new Set<number>();
-    if (!look(c.rows, (row) => rows.add(row))) continue;
     const { rows: runRows, starts } = c.runs;
-    for (let r = 0; r < runRows.length; r++) if (rows.has(runRows[r]!)) excluded.fill(1, starts[r]!, starts[r + 1]!);
+    for (let r = 0; r < runRows.length; r++) if (hits.exact[runRows[r]!]! > 0) excluded.fill(1, starts[r]!, starts[r + 1]!);
   }
 }
 
@@ -561,11 +609,12 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
   const n = entries.size;
   const typos = options.typos !== false;
   const terms = q.terms.slice(0, MAX_TERMS);
-  const tally = new Tally(n);
+  const single = terms.length === 1 && terms[0]!.words.length === 1;
+  const tally = new Tally(n, terms.length, single);
   // Rule 1 prefers the words at the start of the query: the first term is the highest bit.
   terms.forEach((term, k) => {
     tally.bit = 2 ** (terms.length - 1 - k);
-    scoreTerm(index, term, tally, typos, terms.length === 1 && term.words.length === 1);
+    scoreTerm(index, term, tally, typos, single);
     tally.endTerm();
   });
   const all = 2 ** terms.length - 1;
@@ -599,7 +648,7 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
     }
   }
   const sequence = (q.sequence ?? terms.flatMap((t) => t.words)).slice(0, 64);
-  if (terms.length > 0) exactness(index, tally, candidates, sequence, terms, all, terms.length === 1 && terms[0]!.words.length === 1);
+  if (terms.length > 0) exactness(index, tally, candidates, sequence, terms, all, single);
   const proximity = sequence.length > 1 ? nearness(index, tally, candidates, sequence, terms) : undefined;
   const scores = new Float64Array(n);
   // The rules' values packed into one number, most significant first (rule 5 is the sort's tie-break).
@@ -627,17 +676,27 @@ const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b
 const REPOSITORY = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\/([^/?#\s]+)\/([^/?#\s]+?)(?:\.git)?\/?(?:[?#].*)?$/;
 const OWNER_NAME = /^[\p{L}\p{N}_.-]+\/[\p{L}\p{N}_.-]+$/u;
 
+/** Hosts whose urls name a repository as /owner/name, tried with startsWith before any expression. */
+const REPOSITORY_HOSTS = ["https://github.com/", "https://gitlab.com/", "https://codeberg.org/", "https://bitbucket.org/", "https://www.github.com/", "http://github.com/"];
+
 /** The query is the repository the entry names: its url's `owner/name` or `name`, or a title written `owner/name` or its `name`. */
 function namesRepository(index: SearchIndex, tally: Tally, i: number, sequence: readonly string[], all: number): boolean {
-  const urlTerms = tally.fields[FIELD_INDEX.url]?.[i] ?? 0;
-  if (urlTerms === all) {
-    const m = REPOSITORY.exec(fieldText(index, "url", i));
-    if (m && (sameWords(words(m[2]!), sequence) || sameWords(words(`${m[1]} ${m[2]}`), sequence))) return true;
+  if ((tally.fields[FIELD_INDEX.url]?.[i] ?? 0) === all) {
+    const url = index.columns.url;
+    const start = url.starts[i]!;
+    if (REPOSITORY_HOSTS.some((host) => url.text.startsWith(host, start))) {
+      const m = REPOSITORY.exec(fieldText(index, "url", i));
+      if (m && (sameWords(words(m[2]!), sequence) || sameWords(words(`${m[1]} ${m[2]}`), sequence))) return true;
+    }
   }
-  const titleTerms = tally.fields[FIELD_INDEX.title]?.[i] ?? 0;
-  if (titleTerms === all) {
-    const title = fieldText(index, "title", i);
-    if (OWNER_NAME.test(title) && sameWords(words(title.slice(title.indexOf("/") + 1)), sequence)) return true;
+  if ((tally.fields[FIELD_INDEX.title]?.[i] ?? 0) === all) {
+    const title = index.columns.title;
+    let slash = false;
+    for (let k = title.starts[i]!, end = title.starts[i + 1]! - 1; k < end && !slash; k++) slash = title.text.charCodeAt(k) === 47;
+    if (slash) {
+      const text = fieldText(index, "title", i);
+      if (OWNER_NAME.test(text) && sameWords(words(text.slice(text.indexOf("/") + 1)), sequence)) return true;
+    }
   }
   return false;
 }
@@ -688,12 +747,16 @@ function wordBits(terms: readonly TextTerm[]): Map<string, number> {
 function nearness(index: SearchIndex, tally: Tally, candidates: Int32Array, sequence: readonly string[], terms: readonly TextTerm[]): Uint8Array {
   const out = new Uint8Array(tally.n);
   const bitOf = wordBits(terms);
-  const pairs: { words: [string, string]; bits: number }[] = [];
+  const pairs: { ascii: RegExp; other: RegExp; bits: number }[] = [];
   for (let k = 0; k + 1 < sequence.length; k++) {
     const a = sequence[k]!;
     const b = sequence[k + 1]!;
-    if (a !== b) pairs.push({ words: [a, b], bits: (bitOf.get(a) ?? 0) | (bitOf.get(b) ?? 0) });
+    if (a !== b) pairs.push({ ascii: phraseExpression([a, b], true, false), other: phraseExpression([a, b], false, false), bits: (bitOf.get(a) ?? 0) | (bitOf.get(b) ?? 0) });
   }
+  const ascii = FIELDS.map((f) => {
+    const c = index.columns[f];
+    return c ? rowsOf(c).ascii : true;
+  });
   for (const i of candidates) {
     let best = 0;
     for (let f = 0; f < FIELDS.length; f++) {
@@ -703,7 +766,7 @@ function nearness(index: SearchIndex, tally: Tally, candidates: Int32Array, sequ
       for (const p of pairs) {
         if ((held & p.bits) !== p.bits) continue;
         text ??= fieldText(index, FIELDS[f]!, i);
-        if (phraseExpression(p.words, !/[^\x00-\x7f]/.test(text), false).test(text)) count++;
+        if ((ascii[f] ? p.ascii : p.other).test(text)) count++;
       }
       if (count > best) best = count;
     }
