@@ -18,6 +18,14 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 
 const root = new URL("..", import.meta.url).pathname;
 
+/**
+ * The patches below are each kept for a measured gain (their figures: bench/patches.mjs, whose
+ * method BENCHMARKS.md gives). ICP_LINKS_BUILD_WITHOUT=name,name builds without them, to measure
+ * again; a release build never sets it.
+ */
+const without = new Set((process.env.ICP_LINKS_BUILD_WITHOUT ?? "").split(",").filter(Boolean));
+const patch = (name, plugin) => (without.has(name) ? [] : [plugin]);
+
 /** Every source file and the lockfile, hashed: a new build never trusts an old build's cache. */
 function buildId() {
   const hash = createHash("sha256").update(pkg.version);
@@ -36,9 +44,13 @@ function buildId() {
 /**
  * markdown-it 15's published build turns the class fields of its Token into calls of a generic
  * `_defineProperty` helper (toPropertyKey, typeof checks, an `in` test) for every field of every
- * token: half a second of a cold 100,000-link page (#4). On a freshly constructed token, whose
- * fields are not yet defined anywhere on its prototype chain, the helper always takes its
- * `e[r] = t` branch; the replacement takes it directly.
+ * token (#4). On a freshly constructed token, whose fields are not yet defined anywhere on its
+ * prototype chain, the helper always takes its `e[r] = t` branch; the replacement takes it
+ * directly. Pays: 92 million instructions of a cold parse of 1,000 links (1,296 → 1,204 M, 7 %;
+ * bench/patches.mjs, 2026-12-02). Rewriting each `_defineProperty(this, "f", v)` as `this.f = v`
+ * on top of it was measured too and dropped: 13 M at 1,000 links (within the runs' spread of
+ * 9–15 M) and 2.59 → 2.55 s of CPU for a cold parse of 100,000 links (6 runs in turns; spread
+ * ±0.2 s), not the 220 ms it once saved.
  */
 const fastTokenFields = {
   name: "fast-token-fields",
@@ -50,17 +62,7 @@ const fastTokenFields = {
         console.warn("build: markdown-it's _defineProperty helper was not found; parsing stays slower");
         return { contents: source, loader: "js" };
       }
-      // Better still, a field of `this` becomes a plain assignment: a store V8 sees by name, not a
-      // keyed store through one shared helper (another 220 ms of a cold 100,000-link page).
-      let fields = 0;
-      const contents = source
-        .replace(helper, "function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}")
-        .replace(/_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g, (_, name, value) => {
-          fields++;
-          return `this.${name} = ${value};`;
-        });
-      if (fields === 0) console.warn("build: markdown-it's field definitions were not found; parsing stays slower");
-      return { contents, loader: "js" };
+      return { contents: source.replace(helper, "function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}"), loader: "js" };
     });
   },
 };
@@ -68,18 +70,28 @@ const fastTokenFields = {
 /**
  * Built-in modules that start-up would load for nothing (#4). chalk detects colour support by
  * loading tty and os, but the tool decides the level itself (io/terminal.ts) and passes it to
- * Chalk: its detection is replaced by "none". commander requires child_process at load for
- * executable subcommands, which the tool does not have: it gets child_process on first use.
- * Together about 5 ms of every start here (valgrind counts: 9 and 16 million instructions).
+ * Chalk: its detection is replaced by "none". Pays: 10 million instructions of every start
+ * (bundled `list`: 152.9 → 142.7 M, 7 %; spread 3–6 M; bench/patches.mjs, 2026-12-02).
  */
-const lazyBuiltins = {
-  name: "lazy-builtins",
+const noColorDetection = {
+  name: "no-color-detection",
   setup(b) {
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-color-detection" }));
     b.onLoad({ filter: /.*/, namespace: "no-color-detection" }, () => ({
       contents: "export default { stdout: false, stderr: false };",
       loader: "js",
     }));
+  },
+};
+
+/**
+ * commander requires child_process at load for executable subcommands, which the tool does not
+ * have: it gets child_process on first use. Pays: 16 million instructions of every start
+ * (bundled `list`: 158.9 → 142.7 M, 10 %; spread 3–8 M; bench/patches.mjs, 2026-12-02).
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-child-process" } : undefined,
     );
@@ -124,8 +136,10 @@ const common = {
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
-  // gray-matter imports js-yaml, which icp-links never calls (its YAML engine is `yaml`).
-  alias: { "js-yaml": "./scripts/no-js-yaml.cjs" },
+  // gray-matter imports js-yaml, which icp-links never calls (its YAML engine is `yaml`): a stub
+  // instead. Pays: 48 million instructions of a cold parse of a page with front matter (1,000
+  // links: 1,239 → 1,191 M, 4 %; spread 9–22 M; bench/patches.mjs, 2026-12-02).
+  alias: without.has("no-js-yaml") ? {} : { "js-yaml": "./scripts/no-js-yaml.cjs" },
 };
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
@@ -141,7 +155,7 @@ await build({
   // vm.Script (bin/icp-links.cjs), where import() has no loader. `open` comes through
   // dist/import-esm.cjs instead.
   supported: { "dynamic-import": false },
-  plugins: [vendorsApart, lazyBuiltins, openThroughRealImport],
+  plugins: [vendorsApart, ...patch("no-color-detection", noColorDetection), ...patch("lazy-child-process", lazyChildProcess), openThroughRealImport],
 });
 writeFileSync(join(root, "dist/import-esm.cjs"), "// A real import(), for the ES-module-only `open` package (src/io/open-package.ts).\nmodule.exports = (specifier) => import(specifier);\n");
 for (const name of VENDORS) {
@@ -149,11 +163,8 @@ for (const name of VENDORS) {
     ...common,
     stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: "js" },
     outfile: join("dist", vendorPath(name)),
-    plugins: [fastTokenFields],
+    plugins: patch("token-fields", fastTokenFields),
   });
-}
-if (!readFileSync(join(root, "dist", vendorPath("markdown-it")), "utf8").includes("this.map=null")) {
-  console.warn("build: markdown-it was bundled without the token-field patch; parsing stays slower");
 }
 
 /** Runs the built CLI with a cache folder of its own, which is handed to `keep` and then removed. */
@@ -174,7 +185,7 @@ function runBuilt(args, env, keep = () => {}) {
 // The bundled page's cache entry ships with the build (dist/seed-cache), so that the first
 // `icp-links list` after an install needs neither the markdown parser nor a writable cache.
 // Beside it, <key>.md: the page's bytes it was made from, by which a run knows the bundled page
-// unchanged without hashing it (src/cache/page-cache.ts, fromSeed).
+// unchanged without hashing it (src/io/cache/page-cache.ts, fromSeed).
 runBuilt(["list"], {}, (cache) => {
   const seeds = join(root, "dist/seed-cache");
   mkdirSync(seeds);

@@ -12,21 +12,22 @@ import type { Context, GlobalOptions } from "./command-kit/context";
 import type { Catalog } from "./catalog/catalog";
 import { buildCatalog } from "./catalog/catalog";
 import { ExitCode, UsageError } from "./errors";
-import { formatSize, loadPages, parseMaxSize, type LoadDeps } from "./io/load";
+import { loadPages, parseMaxSize, type LoadDeps } from "./load/pages";
+import { formatSize } from "./text/size";
 import type { LoadedPage } from "./catalog/entries";
 import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
-import { FileCache, cacheDir } from "./cache/page-cache";
-import { fileCheckStore, noCheckStore } from "./check/store";
+import { FileCache, cacheDir } from "./io/cache/page-cache";
+import { fileCheckStore, noCheckStore } from "./io/check/store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
-import { openEditTarget } from "./edit/file";
-import { webFetcher } from "./web/fetch";
-import { webStore } from "./web/store";
+import { openEditTarget } from "./io/edit/file";
+import { webFetcher } from "./io/web/fetch";
+import { webStore } from "./io/web/store";
 import { loadRemote } from "./web/remote";
 import { followEntry, followSpec } from "./web/follow";
 import { confineFollowed } from "./io/confine";
-import { splitPageList } from "./web/address";
+import { splitPageList } from "./catalog/address";
 import { downloadProgress } from "./web/progress";
 import { terminalProgressBar } from "./io/progress-bar";
 import { systemOpener } from "./io/opener";
@@ -35,7 +36,7 @@ import { interruption } from "./io/interruption";
 import { colorLevel, terminalWidth } from "./io/terminal";
 import { processOutput, type Output } from "./io/output";
 import { chalkStyle, type View } from "./render/style";
-import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "./state/store";
+import { disabledStateStore, fileStateStore, stateDir, stateDisabled } from "./io/state/store";
 import { editText } from "./io/editor";
 
 declare const __VERSION__: string;
@@ -239,7 +240,7 @@ function makeContext(globals: GlobalOptions): Context {
         throw new UsageError(`cannot read ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`, "check the path");
       }
       // Looked at before it is opened: a FIFO or a device is not a file to import.
-      if (!stats.isFile()) throw new UsageError(`cannot read ${path}: not a regular file`, "give the file 'state export' wrote, or - for standard input");
+      if (!stats.isFile()) throw new UsageError(`cannot read ${path}: not a regular file`, "give a regular file, or - for standard input");
       if (stats.size > limit) throw new UsageError(`cannot read ${path}: larger than ${formatSize(limit)}`, "set ICP_LINKS_MAX_SIZE");
       try {
         return readFileCapped(path, limit);

@@ -4,7 +4,8 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "markdown-it";
 
 export type Segment =
-  | { type: "text"; text: string }
+  /** `code`: a code span's text (#28: an item's tags are code spans, catalog/item-notes.ts). */
+  | { type: "text"; text: string; code?: boolean }
   | { type: "link"; url: string; text: string; line: number; bare: boolean; imageOnly: boolean }
   /** Where bold or italic text starts or ends: "by **Name**" ends at it (#13). No text of its own. */
   | { type: "emphasis"; text: "" };
@@ -147,7 +148,7 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 // line). Such a block runs to the next blank line and swallows what looks like a fence in it
 // ("</pre>" then "~~~"), and whether it is one at all depends on the line before and on the
 // tag being complete: a page with such a line is parsed whole rather than guessed at (found by
-// the random-page property test of test/catalog/chunks.test.ts).
+// the random-page property test of test/catalog/chunks.property.test.ts).
 const TAG_LINE = /^ {0,3}<\/?[A-Za-z]/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_END = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -325,7 +326,7 @@ function collect(children: Token[], line: number, out: Segment[]): void {
         linkifyText(child.content, current, out);
         break;
       case "code_inline":
-        out.push({ type: "text", text: child.content });
+        out.push({ type: "text", text: child.content, code: true });
         break;
       case "strong_open":
       case "strong_close":

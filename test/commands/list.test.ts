@@ -1,5 +1,5 @@
 // list, in process (#15): the TSV of a pipe, the table of a terminal, JSON, filters, sort and
-// limit, and bad input. A pipe closed by its reader (list | head) is test/e2e/cli.test.ts's.
+// limit, and bad input. A pipe closed by its reader (list | head) is test/e2e/cli.e2e.test.ts's.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
@@ -71,7 +71,7 @@ describe("list", () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data.map((e: { id: string }) => e.id)).toEqual(["resumption", "consensus-overview"]);
-    expect(Object.keys(data[1]).sort()).toEqual(["check", "description", "duration", "event", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "speakers", "state", "tags", "target", "title", "url", "year"]);
+    expect(Object.keys(data[1]).sort()).toEqual(["added", "check", "description", "duration", "event", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "speakers", "state", "tags", "target", "title", "url", "year"]);
     expect(data[1]).toMatchObject({ id: "consensus-overview", position: 22, speaker: "Manu Drijvers", speakers: ["Manu Drijvers"], kind: "talk", section: "YouTube", sectionPath: ["YouTube"], line: 48, host: "youtube.com", check: null, state: null });
     // --json before the command, as a global option, is the same.
     expect((await runInProcess(["--json", "list", "--speaker", "Manu Drijvers"], page)).stdout).toBe(r.stdout);
