@@ -332,6 +332,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     description: columns.description!,
     url: columns.url!,
     section,
+    depths,
     tags,
     vocabulary,
   };
