@@ -3,7 +3,8 @@
 //
 //   "ICPL7\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
-// The header holds the front matter, headings, the shared tables (section trails, tag lists),
+// The header holds, per page, its front matter, headings and number of entries (a catalog
+// unit, #26, holds several pages, each with its source and the file's identity), the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
 // and whether it is ASCII. The data is, in this order, as Int32: the entries' lines, years (0: none),
 // durations (-1: none) and how many labels of nested items end their section path (#13), the runs of
@@ -21,7 +22,7 @@ import type { Entry, FrontMatter, Heading, Kind, Link, Page, ParsedEntry } from 
 import { KINDS } from "../catalog/types";
 import type { LoadedPage, StoredEntries } from "../catalog/entries";
 import type { EntryColumns, JoinedColumn, Vocabulary } from "../columns/types";
-import { joinColumn, listColumn, rowOf, valueAt } from "../columns/build";
+import { joinColumn, listColumn, partAt, rowOf, valueAt } from "../columns/build";
 import { typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
 
@@ -29,9 +30,10 @@ import { safeLines, sanitize } from "../text/sanitize";
  * Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts).
  * Version 6: links that never open make no entries, front matter strings are sanitised, more
  * invisible characters are stripped (#12). Version 7: talk facts (speakers, event, year,
- * duration), nesting depth and the event column (#13).
+ * duration), nesting depth and the event column (#13). Version 8: several pages in one file, a
+ * catalog unit (#26).
  */
-export const MAGIC = "ICPL7\n\0\0";
+export const MAGIC = "ICPL8\n\0\0";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
 // "speaker" holds an entry's speakers joined by ", " (a name never holds ", "; #13).
@@ -49,8 +51,8 @@ interface Header {
   key: string;
   endian: string;
   n: number;
-  frontMatter: FrontMatter;
-  headings: Heading[];
+  /** The pages, in order; their entries follow each other. One, with no source, in a page file. */
+  pages: StoredPage[];
   paths: string[][];
   tagSets: string[][];
   /** How many runs of entries share one section trail, one tag list. */
@@ -63,12 +65,23 @@ interface Header {
   vocabulary: { bytes: number; ascii: boolean };
 }
 
+/** What the header keeps of one page of the file. */
+export interface StoredPage {
+  /** A catalog unit's: the page's source as the user named it, and the file's identity then. */
+  source?: string;
+  identity?: string;
+  frontMatter: FrontMatter;
+  headings: Heading[];
+  /** How many entries it has. */
+  n: number;
+}
+
 /**
  * A page as loaded from the cache: the page (its `entries` built on first read) and its stored
  * entries, with ids and positions as a catalog of this page alone holds them. Before all() has
  * built every one, each at() builds a new object.
  */
-export type CachedPage = Required<LoadedPage>;
+export type CachedPage = Required<Pick<LoadedPage, "page" | "stored">>;
 
 /**
  * A checksum of bytes, which start at a multiple of 4 (the cache passes MurmurHash3 or 32 bits of
@@ -81,7 +94,20 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 const align = (n: number, to: number) => Math.ceil(n / to) * to;
 
 export function pack(page: Page, ids: string[], build: string, key: string, checksum: Checksum): Uint8Array {
-  const e = page.entries;
+  return packEntries(page.entries, ids, [{ frontMatter: page.frontMatter, headings: page.headings, n: page.entries.length }], build, key, checksum);
+}
+
+/**
+ * Several pages as one file (a catalog unit, #26): their entries numbered across them (`ids` as
+ * the catalog assigns them), each page with its source and its file's identity.
+ */
+export function packUnit(pages: readonly { page: Page; identity: string }[], ids: string[], build: string, key: string, checksum: Checksum): Uint8Array {
+  const entries = pages.flatMap(({ page }) => page.entries);
+  const stored = pages.map(({ page, identity }) => ({ source: page.source, identity, frontMatter: page.frontMatter, headings: page.headings, n: page.entries.length }));
+  return packEntries(entries, ids, stored, build, key, checksum);
+}
+
+function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage[], build: string, key: string, checksum: Checksum): Uint8Array {
   const n = e.length;
   const oneLine = (s: string) => s.replace(/[\n\t\0]/g, " ");
   const paths = listColumn(e, (x) => x.sectionPath);
@@ -105,8 +131,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     key,
     endian: ENDIAN,
     n,
-    frontMatter: page.frontMatter,
-    headings: page.headings,
+    pages,
     paths: paths.table as string[][],
     tagSets: tagSets.table as string[][],
     runs: { path: paths.rows.length, tags: tagSets.rows.length },
@@ -155,11 +180,18 @@ function validFrontMatter(v: unknown): v is FrontMatter {
     ["title", "description", "date", "permalink", "baseUrl"].every((k) => fm[k] === undefined || isString(fm[k]));
 }
 
+function validPage(p: unknown): p is StoredPage {
+  if (p === null || typeof p !== "object") return false;
+  const { source, identity, frontMatter, headings, n } = p as Partial<StoredPage>;
+  if ((source !== undefined && !isString(source)) || (identity !== undefined && !isString(identity)) || !Number.isInteger(n) || n! < 0) return false;
+  return validFrontMatter(frontMatter) && Array.isArray(headings) && headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line));
+}
+
 function validHeader(h: Partial<Header>, build: string, key: string): h is Header {
   if (h.build !== build || h.key !== key || h.endian !== ENDIAN || !Number.isInteger(h.n) || h.n! < 0) return false;
-  if (!validFrontMatter(h.frontMatter) || !Array.isArray(h.headings) || !Array.isArray(h.paths) || !Array.isArray(h.tagSets)) return false;
+  if (!Array.isArray(h.pages) || h.pages.length === 0 || !h.pages.every(validPage) || h.pages.reduce((sum, p) => sum + p.n, 0) !== h.n) return false;
+  if (!Array.isArray(h.paths) || !Array.isArray(h.tagSets)) return false;
   if (!h.paths.every((p) => isStringArray(p) && p.length > 0) || !h.tagSets.every(isStringArray)) return false;
-  if (!h.headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line))) return false;
   const text = h.text as Record<string, unknown> | undefined;
   if (typeof h.clean !== "boolean") return false;
   const runs = h.runs as Record<string, unknown> | undefined;
@@ -198,6 +230,25 @@ function links(text: string): Link[] {
 
 /** The page stored in `file`, if it is exactly what this build would have written for `key`. */
 export function unpack(file: Uint8Array, build: string, key: string, source: string, checksum: Checksum): CachedPage | undefined {
+  const read = unpackPages(file, build, key, checksum, source);
+  return read && read.pages.length === 1 ? { page: read.pages[0]!, stored: read.stored } : undefined;
+}
+
+/**
+ * The pages of a file (a page file, or a catalog unit: #26) and their entries as one catalog, ids
+ * and positions across them; with each page's identity as stored. `source`, for a page file, is
+ * where its bytes are now (a file is stored by content); a unit's pages carry theirs.
+ */
+export interface UnpackedPages {
+  pages: Page[];
+  /** How many entries each page has. */
+  counts: number[];
+  identities: (string | undefined)[];
+  stored: StoredEntries;
+}
+
+/** What unpack() reads, for a file of one page or several (a catalog unit, `source` undefined). */
+export function unpackPages(file: Uint8Array, build: string, key: string, checksum: Checksum, source?: string): UnpackedPages | undefined {
   if (file.length < PREFIX || decodeAscii(file.subarray(0, MAGIC.length)) !== MAGIC) return undefined;
   // Typed-array views need the data 4-byte aligned in memory, as it is in the file.
   const bytes = file.byteOffset % 8 === 0 ? file : file.slice();
@@ -214,6 +265,12 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   if (header === null || typeof header !== "object" || !validHeader(header, build, key)) return undefined;
   const h = header;
   const n = h.n;
+  // Each entry's page: pages[p] holds entries pageStarts[p] to pageStarts[p + 1] - 1.
+  if (source === undefined && !h.pages.every((p) => p.source !== undefined)) return undefined;
+  const pageStarts = new Int32Array(h.pages.length + 1);
+  h.pages.forEach((p, k) => (pageStarts[k + 1] = pageStarts[k]! + p.n));
+  const sources = h.pages.map((p) => source ?? p.source!);
+  const sourceOf = sources.length === 1 ? () => sources[0]! : (i: number) => sources[partAt(pageStarts, i)]!;
 
   // The data: every part where the header says, filling the file exactly.
   let at = bytes.byteOffset + align(PREFIX + headerLength, 8);
@@ -286,7 +343,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       related: links(valueAt(columns.related, i)),
       tags: h.tagSets[rowOf(tags, i)]!,
       line: lines[i]!,
-      source,
+      source: sourceOf(i),
       slug: valueAt(columns.slug, i) || id,
     };
   };
@@ -303,8 +360,13 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       section: sectionOf(i, sectionPath),
     };
   };
-  const page = { source, frontMatter: h.frontMatter, headings: h.headings } as Page;
-  Object.defineProperty(page, "entries", { enumerable: true, get: all });
+  const pages = h.pages.map((p, k) => {
+    const page = { source: sources[k]!, frontMatter: p.frontMatter, headings: p.headings } as Page;
+    let own: ParsedEntry[] | undefined;
+    const mine = () => (h.pages.length === 1 ? all() : (own ??= all().slice(pageStarts[k], pageStarts[k + 1])));
+    Object.defineProperty(page, "entries", { enumerable: true, get: mine });
+    return page;
+  });
   const stored: EntryColumns = {
     title: columns.title,
     speaker: columns.speaker,
@@ -326,7 +388,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       for (let i = 0; i < n; i++) yield entryAt(i)!;
     },
   };
-  return { page, stored: entries };
+  return { pages, counts: h.pages.map((p) => p.n), identities: h.pages.map((p) => p.identity), stored: entries };
 }
 
 /**
