@@ -178,9 +178,12 @@ export class FileCache implements PageCache {
     return `web:${this.keyOfBytes(bytes)}:${base ?? ""}`;
   }
 
-  /** The unit's key: the build, the working folder and the sources as named (they are shown so). */
+  /**
+   * The unit's key: the build, the sources as named (they are shown so) and, when one of them is
+   * not an absolute path, the working folder they are named from.
+   */
   private unitKey(sources: readonly string[]): { name: string; key: string } {
-    const key = [this.options.build, process.cwd(), ...sources].join("\0");
+    const key = [this.options.build, sources.every((s) => s.startsWith("/")) ? "" : process.cwd(), ...sources].join("\0");
     // Two lists that share a name overwrite each other's unit; the header holds the whole key.
     const name = murmur3(new TextEncoder().encode(key)).toString(16).padStart(8, "0");
     return { name: `${name}.cat`, key };
