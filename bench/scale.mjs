@@ -75,40 +75,48 @@ function median(values) {
   return s[Math.floor(s.length / 2)];
 }
 
+/** One timed run: wall ms, and from /usr/bin/time the CPU ms (user + system) and peak RSS. */
+function once(argv, env) {
+  const file = join(work, "time");
+  const cmd = TIME ? [TIME, ["-f", "%U %S %M", "-o", file, ...argv]] : [argv[0], argv.slice(1)];
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd[1], { env: { ...baseEnv, ...env }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const [user, system, rss] = TIME ? readFileSync(file, "utf8").trim().split("\n").pop().split(" ").map(Number) : [NaN, NaN, NaN];
+  return { wall, cpu: (user + system) * 1000, rss: rss / 1024, status: r.status, stderr: r.stderr.toString() };
+}
+
 /**
- * Median wall time and peak RSS of `argv`; `before` runs ahead of each timed run (empties the
- * cache, for "cold"). One untimed run first unless `cold`: the files are then in the OS's cache.
+ * Median wall time, CPU time and peak RSS of `argv`, and of `node -e 0` run just before each
+ * run of it: on a shared machine whose load moves by the minute, the ratio of the two medians
+ * compares runs made under the same load. `before` runs ahead of each timed run (empties the
+ * cache, for "cold"). One untimed run first unless `warmup` is false: the files are then in the
+ * OS's cache.
  */
 function measure(argv, { env = {}, runs = RUNS, before, warmup = true } = {}) {
-  const walls = [];
-  const rss = [];
-  let status;
-  let stderr = "";
-  const rssFile = join(work, "rss");
+  const own = [];
+  const base = [];
   if (warmup) spawnSync(argv[0], argv.slice(1), { env: { ...baseEnv, ...env }, stdio: "ignore" });
   for (let i = 0; i < runs; i++) {
+    base.push(once([process.execPath, "-e", "0"], {}));
     before?.();
-    const cmd = TIME ? [TIME, ["-f", "%M", "-o", rssFile, ...argv]] : [argv[0], argv.slice(1)];
-    const start = process.hrtime.bigint();
-    const r = spawnSync(cmd[0], cmd[1], { env: { ...baseEnv, ...env }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
-    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
-    status = r.status;
-    stderr = r.stderr.toString();
-    if (TIME) rss.push(Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024);
+    own.push(once(argv, env));
   }
-  return { wall: median(walls), rss: TIME ? median(rss) : NaN, status, stderr };
+  const m = (list, k) => median(list.map((x) => x[k]));
+  const last = own.at(-1);
+  return { wall: m(own, "wall"), cpu: m(own, "cpu"), rss: m(own, "rss"), base: m(base, "wall"), baseCpu: m(base, "cpu"), status: last.status, stderr: last.stderr };
 }
 
 const rows = [];
 const notes = [];
-const baseline = measure([process.execPath, "-e", "0"], { runs: RUNS * 2 }).wall;
+const baseline = measure([process.execPath, "-e", "0"], { runs: RUNS }).wall;
 process.stderr.write(`node -e 0: ${baseline.toFixed(0)} ms\n`);
 const clear = () => rmSync(cacheHome, { recursive: true, force: true });
 const row = (name, argv, options = {}) => {
   const m = measure(argv, options);
   const failed = m.status !== 0 && m.status !== 1;
-  rows.push({ name, ...m, ratio: m.wall / baseline, failed });
-  process.stderr.write(`  ${name}: ${m.wall.toFixed(0)} ms, ${m.rss.toFixed(0)} MB, exit ${m.status}${failed ? `: ${m.stderr.trim().split("\n")[0]}` : ""}\n`);
+  rows.push({ name, ...m, ratio: m.wall / m.base, failed });
+  process.stderr.write(`  ${name}: ${m.wall.toFixed(0)} ms (node -e 0: ${m.base.toFixed(0)}), cpu ${m.cpu.toFixed(0)} ms (${m.baseCpu.toFixed(0)}), ${m.rss.toFixed(0)} MB, exit ${m.status}${failed ? `: ${m.stderr.trim().split("\n")[0]}` : ""}\n`);
   return m;
 };
 const cli = (...args) => [process.execPath, bin, ...args];
@@ -190,9 +198,9 @@ if (PICK.has("dense")) {
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`Date: ${new Date().toISOString().slice(0, 16)} · Node ${process.version} · ${cpus().length} × ${cpu} · ${RUNS} runs (3 for the big pages), medians\n`);
-console.log(`\`node -e 0\`: ${baseline.toFixed(0)} ms\n`);
-console.log("| command | wall (ms) | × node -e 0 | peak RSS (MB) | exit |");
-console.log("| --- | ---: | ---: | ---: | ---: |");
-for (const r of rows) console.log(`| ${r.name} | ${r.wall.toFixed(0)} | ${r.ratio.toFixed(2)} | ${Number.isNaN(r.rss) ? "n/a" : r.rss.toFixed(0)} | ${r.status} |`);
+console.log(`\`node -e 0\` at the start: ${baseline.toFixed(0)} ms. Each row's \`node -e 0\` ran just before each of its runs; × is the ratio of the two medians, wall and CPU (user + system).\n`);
+console.log("| command | wall (ms) | node -e 0 (ms) | × node -e 0 | CPU (ms) | CPU × | peak RSS (MB) | exit |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) console.log(`| ${r.name} | ${r.wall.toFixed(0)} | ${r.base.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.cpu.toFixed(0)} | ${(r.cpu / r.baseCpu).toFixed(2)} | ${Number.isNaN(r.rss) ? "n/a" : r.rss.toFixed(0)} | ${r.status} |`);
 if (notes.length > 0) console.log(`\n${notes.map((n) => `- ${n}`).join("\n")}`);
 rmSync(work, { recursive: true, force: true });

@@ -150,4 +150,27 @@ describe("a folder cached as one unit", () => {
     expect(parsed).toEqual([]);
     expect(statSync(join(cacheDir, files.find((f) => f.endsWith(".cat"))!)).ino).toBe(before.ino);
   });
+
+  it("holds pages from the web and files together, a web page known by its bytes", async () => {
+    const dir = temp();
+    const file = join(dir, "local.md");
+    writeFileSync(file, "- [Local](https://l.example/)\n");
+    const served: Record<string, string> = { "https://w.example/a.md": "- [Web A](rel/a)\n", "https://w.example/b.md": "- [Web B](https://b.example/)\n" };
+    const cache = new FileCache({ dir: join(dir, "cache"), build: "b", now: () => Date.now() + 60_000 });
+    const load = async () => {
+      const parsed: string[] = [];
+      const pages = await loadPages({ ...deps(cache, parsed), remote: async (spec) => ({ source: spec, bytes: new TextEncoder().encode(served[spec]!), base: spec }) }, [file, ...Object.keys(served)]);
+      const catalog = buildCatalog(pages);
+      return { parsed, entries: catalog.entries.map((e) => [e.title, e.url, e.source, e.position]), base: catalog.pages[1]!.frontMatter.baseUrl };
+    };
+    const first = await load();
+    expect(first.parsed).toHaveLength(3);
+    expect(first.base).toBe("https://w.example/a.md");
+    const warm = await load();
+    expect(warm).toEqual({ ...first, parsed: [] });
+    served["https://w.example/b.md"] = "- [Web B, changed](https://b.example/)\n";
+    const changed = await load();
+    expect(changed.parsed).toEqual(["https://w.example/b.md"]);
+    expect(changed.entries.map((e) => e[0])).toEqual(["Local", "Web A", "Web B, changed"]);
+  });
 });
