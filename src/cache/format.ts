@@ -63,6 +63,11 @@ interface Header {
   text: Record<TextColumn, { bytes: number; ascii: boolean }>;
   /** The same of the typo vocabulary. */
   vocabulary: { bytes: number; ascii: boolean };
+  /**
+   * A catalog unit's: the byte length of its pages' front matter and headings, JSON after the
+   * vocabulary, parsed only when a command asks for them (a search of 3,000 notes does not).
+   */
+  details?: { bytes: number };
 }
 
 /** What the header keeps of one page of the file. */
@@ -70,11 +75,17 @@ export interface StoredPage {
   /** A catalog unit's: the page's source as the user named it, and the file's identity then. */
   source?: string;
   identity?: string;
-  frontMatter: FrontMatter;
-  headings: Heading[];
+  /** In the header for a page file; a unit's are in its details (Header.details), but the permalink. */
+  frontMatter?: FrontMatter;
+  headings?: Heading[];
+  /** A unit's page's front matter permalink: the catalog reads it of every page (site links). */
+  permalink?: string;
   /** How many entries it has. */
   n: number;
 }
+
+/** The part of a page the details of a unit hold. */
+type PageDetails = Pick<Page, "frontMatter" | "headings">;
 
 /**
  * A page as loaded from the cache: the page (its `entries` built on first read) and its stored
@@ -103,11 +114,12 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
  */
 export function packUnit(pages: readonly { page: Page; identity: string }[], ids: string[], build: string, key: string, checksum: Checksum): Uint8Array {
   const entries = pages.flatMap(({ page }) => page.entries);
-  const stored = pages.map(({ page, identity }) => ({ source: page.source, identity, frontMatter: page.frontMatter, headings: page.headings, n: page.entries.length }));
-  return packEntries(entries, ids, stored, build, key, checksum);
+  const stored = pages.map(({ page, identity }) => ({ source: page.source, identity, n: page.entries.length, ...(page.frontMatter.permalink === undefined ? {} : { permalink: page.frontMatter.permalink }) }));
+  const details = pages.map(({ page }): PageDetails => ({ frontMatter: page.frontMatter, headings: page.headings }));
+  return packEntries(entries, ids, stored, build, key, checksum, details);
 }
 
-function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage[], build: string, key: string, checksum: Checksum): Uint8Array {
+function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage[], build: string, key: string, checksum: Checksum, details?: PageDetails[]): Uint8Array {
   const n = e.length;
   const oneLine = (s: string) => s.replace(/[\n\t\0]/g, " ");
   const paths = listColumn(e, (x) => x.sectionPath);
@@ -126,6 +138,7 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
   const texts = TEXT_COLUMNS.map((c) => encoder.encode(columns[c].text));
   const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, section: paths, tags: tagSets, description: columns.description, event: columns.event });
   const vocabularyBytes = encoder.encode(vocabulary.text);
+  const detailBytes = details ? encoder.encode(JSON.stringify(details)) : new Uint8Array(0);
   const header: Header = {
     build,
     key,
@@ -138,6 +151,7 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     clean: (["id", "title", "url", "speaker"] as const).every((c) => safeLines(columns[c].text)) && paths.table.every((p) => p.every((name) => sanitize(name) === name)),
     text: Object.fromEntries(TEXT_COLUMNS.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c].ascii }])) as Header["text"],
     vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
+    ...(details ? { details: { bytes: detailBytes.length } } : {}),
   };
   const json = encoder.encode(JSON.stringify(header));
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -154,6 +168,7 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
     ...texts,
     vocabularyBytes,
+    detailBytes,
   ];
   const dataStart = align(PREFIX + json.length, 8);
   const out = new Uint8Array(dataStart + parts.reduce((sum, p) => sum + p.length, 0));
@@ -180,16 +195,27 @@ function validFrontMatter(v: unknown): v is FrontMatter {
     ["title", "description", "date", "permalink", "baseUrl"].every((k) => fm[k] === undefined || isString(fm[k]));
 }
 
-function validPage(p: unknown): p is StoredPage {
-  if (p === null || typeof p !== "object") return false;
-  const { source, identity, frontMatter, headings, n } = p as Partial<StoredPage>;
-  if ((source !== undefined && !isString(source)) || (identity !== undefined && !isString(identity)) || !Number.isInteger(n) || n! < 0) return false;
+/** A page's front matter and headings as this build writes them. */
+function validDetails(d: unknown): d is PageDetails {
+  if (d === null || typeof d !== "object") return false;
+  const { frontMatter, headings } = d as Partial<PageDetails>;
   return validFrontMatter(frontMatter) && Array.isArray(headings) && headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line));
+}
+
+/** A page of the header; `details` when its front matter and headings are there (a page file). */
+function validPage(p: unknown, details: boolean): p is StoredPage {
+  if (p === null || typeof p !== "object") return false;
+  const { source, identity, permalink, n } = p as Partial<StoredPage>;
+  if ((source !== undefined && !isString(source)) || (identity !== undefined && !isString(identity)) || (permalink !== undefined && !isString(permalink)) || !Number.isInteger(n) || n! < 0) return false;
+  return !details || validDetails(p);
 }
 
 function validHeader(h: Partial<Header>, build: string, key: string): h is Header {
   if (h.build !== build || h.key !== key || h.endian !== ENDIAN || !Number.isInteger(h.n) || h.n! < 0) return false;
-  if (!Array.isArray(h.pages) || h.pages.length === 0 || !h.pages.every(validPage) || h.pages.reduce((sum, p) => sum + p.n, 0) !== h.n) return false;
+  const details = h.details as { bytes?: unknown } | undefined;
+  if (details !== undefined && (details === null || typeof details !== "object" || !Number.isInteger(details.bytes) || (details.bytes as number) < 0)) return false;
+  const inHeader = details === undefined;
+  if (!Array.isArray(h.pages) || h.pages.length === 0 || !h.pages.every((p) => validPage(p, inHeader)) || h.pages.reduce((sum, p) => sum + p.n, 0) !== h.n) return false;
   if (!Array.isArray(h.paths) || !Array.isArray(h.tagSets)) return false;
   if (!h.paths.every((p) => isStringArray(p) && p.length > 0) || !h.tagSets.every(isStringArray)) return false;
   const text = h.text as Record<string, unknown> | undefined;
@@ -277,7 +303,7 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   const end = bytes.byteOffset + bytes.length;
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
   const size = 4 * n * (1 + INT_COLUMNS) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
-    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c].bytes, 0) + h.vocabulary.bytes;
+    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c].bytes, 0) + h.vocabulary.bytes + (h.details?.bytes ?? 0);
   if (end - at !== size) return undefined;
   const ints = (count: number) => {
     const values = new Int32Array(bytes.buffer, at, count);
@@ -308,6 +334,8 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   const vocabularyText = decodeText(new Uint8Array(bytes.buffer, at, h.vocabulary.bytes), h.vocabulary.ascii);
   if (vocabularyText === undefined) return undefined;
   const vocabulary: Vocabulary = { text: vocabularyText, ascii: h.vocabulary.ascii };
+  at += h.vocabulary.bytes;
+  const detailBytes = h.details ? new Uint8Array(bytes.buffer, at, h.details.bytes) : undefined;
   if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
   const section = { table: h.paths, ...lists.path };
@@ -360,8 +388,23 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
       section: sectionOf(i, sectionPath),
     };
   };
+  // A unit's front matter and headings, parsed when first asked for. The checksum matched: only a
+  // defect of this build could make them unreadable, and that is no page's fault to hide.
+  let details: PageDetails[] | undefined;
+  const detailsOf = (k: number): PageDetails => {
+    if (!detailBytes) return h.pages[k] as PageDetails;
+    if (!details) {
+      const parsed = JSON.parse(decoder.decode(detailBytes)) as unknown;
+      if (!Array.isArray(parsed) || parsed.length !== h.pages.length || !parsed.every(validDetails)) throw new Error("a catalog unit of the cache holds pages it cannot describe");
+      details = parsed;
+    }
+    return details[k]!;
+  };
   const pages = h.pages.map((p, k) => {
-    const page = { source: sources[k]!, frontMatter: p.frontMatter, headings: p.headings } as Page;
+    const page = { source: sources[k]! } as Page;
+    // The permalink is known without the details: the catalog reads every page's (site links).
+    page.frontMatter = detailBytes ? lazyFrontMatter(p.permalink, () => detailsOf(k).frontMatter) : detailsOf(k).frontMatter;
+    Object.defineProperty(page, "headings", { enumerable: true, get: () => detailsOf(k).headings });
     let own: ParsedEntry[] | undefined;
     const mine = () => (h.pages.length === 1 ? all() : (own ??= all().slice(pageStarts[k], pageStarts[k + 1])));
     Object.defineProperty(page, "entries", { enumerable: true, get: mine });
@@ -389,6 +432,26 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     },
   };
   return { pages, counts: h.pages.map((p) => p.n), identities: h.pages.map((p) => p.identity), stored: entries };
+}
+
+const LAZY_KEYS = ["title", "description", "date", "baseUrl", "tags", "meta"] as const;
+
+/**
+ * A unit page's front matter: its permalink at hand, the rest read from the unit's details when
+ * first asked for. A value set (a web page's baseUrl) replaces the stored one.
+ */
+function lazyFrontMatter(permalink: string | undefined, full: () => FrontMatter): FrontMatter {
+  const fm = {} as FrontMatter;
+  for (const key of LAZY_KEYS) {
+    Object.defineProperty(fm, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => full()[key],
+      set: (value: unknown) => Object.defineProperty(fm, key, { value, writable: true, enumerable: true, configurable: true }),
+    });
+  }
+  if (permalink !== undefined) fm.permalink = permalink;
+  return fm;
 }
 
 /**
