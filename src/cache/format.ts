@@ -1,7 +1,7 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL7\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL9\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds, per page, its front matter, headings and number of entries (a catalog
 // unit, #26, holds several pages, each with its source and the file's identity), the shared tables (section trails, tag lists),
@@ -30,14 +30,14 @@ import { safeLines, sanitize } from "../text/sanitize";
  * Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts).
  * Version 6: links that never open make no entries, front matter strings are sanitised, more
  * invisible characters are stripped (#12). Version 7: talk facts (speakers, event, year,
- * duration), nesting depth and the event column (#13). Version 8: several pages in one file, a
- * catalog unit (#26).
+ * duration), nesting depth and the event column (#13). Version 8: an item's own tags and added date (#28). Version 9:
+ * several pages in one file, a catalog unit (#26).
  */
-export const MAGIC = "ICPL8\n\0\0";
+export const MAGIC = "ICPL9\n\0\0";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
 // "speaker" holds an entry's speakers joined by ", " (a name never holds ", "; #13).
-const TEXT_COLUMNS = ["title", "url", "speaker", "event", "description", "slug", "id", "related"] as const;
+const TEXT_COLUMNS = ["title", "url", "speaker", "event", "description", "slug", "id", "related", "added"] as const;
 /** Per-entry integers after the lines. */
 const INT_COLUMNS = 3;
 type TextColumn = (typeof TEXT_COLUMNS)[number];
@@ -134,6 +134,7 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     id: joinColumn(ids),
     // Related links as "title<TAB>url<TAB>title<TAB>url": page text holds no tab once sanitised.
     related: joinColumn(e.map((x) => x.related.map((l) => `${oneLine(l.title)}\t${oneLine(l.url)}`).join("\t"))),
+    added: joinColumn(e.map((x) => x.added ?? "")),
   };
   const texts = TEXT_COLUMNS.map((c) => encoder.encode(columns[c].text));
   const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, section: paths, tags: tagSets, description: columns.description, event: columns.event });
@@ -370,6 +371,7 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
       description: valueAt(columns.description, i) || undefined,
       related: links(valueAt(columns.related, i)),
       tags: h.tagSets[rowOf(tags, i)]!,
+      added: valueAt(columns.added, i) || undefined,
       line: lines[i]!,
       source: sourceOf(i),
       slug: valueAt(columns.slug, i) || id,

@@ -66,6 +66,7 @@ function numbered(pages: Page[], permalinks: Map<string, string>): Entry[] {
     if (e.year !== undefined) out.year = e.year;
     if (e.duration !== undefined) out.duration = e.duration;
     if (e.description !== undefined) out.description = e.description;
+    if (e.added !== undefined) out.added = e.added;
     const target = siteTarget(e.url, permalinks);
     if (target !== undefined) out.target = target;
     return out;

@@ -11,7 +11,7 @@
 // injected: tests run it against a fake client and a fake clock.
 import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpResponse } from "./types";
 import { CHECK_LIMITS, NetworkError } from "./types";
-import { redirectTarget } from "../catalog/urls";
+import { followRedirects } from "../catalog/redirects";
 import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs, withoutCredentials } from "./outcome";
 
 export interface Progress {
@@ -68,7 +68,8 @@ export function inOrder(urls: string[], results: Map<string, CheckResult>): Chec
   return [...new Set(urls)].flatMap((u) => results.get(u) ?? []);
 }
 
-class Aborted extends Error {}
+/** The run ended (Ctrl-C or its deadline): what was in flight stops. */
+export class Aborted extends Error {}
 
 /**
  * A signal that aborts `ms` from now by the injected clock: the run's deadline and each
@@ -121,60 +122,81 @@ class HostGate {
   }
 }
 
-export async function checkLinks(urls: string[], options: CheckOptions, deps: CheckDeps, signal: AbortSignal, progress: Progress = {}): Promise<CheckRun> {
-  const gate = new HostGate(options, deps);
-  const deadline = timeoutSignal(deps, options.maxTimeMs);
-  const run = AbortSignal.any([signal, deadline.signal]);
-  const onAbort = () => gate.wakeAll();
-  run.addEventListener("abort", onAbort);
-  const queue = interleaveByHost([...new Set(urls)]);
-  const total = queue.length;
-  const results = new Map<string, CheckResult>();
-  const stamp = () => new Date(deps.now()).toISOString();
-  // For telling offline from broken (#12): did any server answer, did anything but DNS or routing fail?
-  let answered = false;
-  let unreachableOnly = true;
+/**
+ * The requests of one run, shared by the link checks and the archive lookups (#28): the host
+ * gate (per-host limits and interval), a timeout per request, the run's deadline and the user's
+ * abort, retries with backoff. `answered` says whether any server answered (for offline, #12).
+ */
+export class RequestPool {
+  private readonly gate: HostGate;
+  private readonly deadline: { signal: AbortSignal; cancel(): void };
+  /** Aborts on the user's signal or at the run's deadline. */
+  readonly run: AbortSignal;
+  answered = false;
+  private readonly onAbort = () => this.gate.wakeAll();
 
-  /** One request through the host gate, with its own timeout. */
-  const send = async (url: string, method: "HEAD" | "GET"): Promise<HttpResponse> => {
+  constructor(
+    private readonly options: CheckOptions,
+    private readonly deps: CheckDeps,
+    signal: AbortSignal,
+    private readonly progress: Progress = {},
+  ) {
+    this.gate = new HostGate(options, deps);
+    this.deadline = timeoutSignal(deps, options.maxTimeMs);
+    this.run = AbortSignal.any([signal, this.deadline.signal]);
+    this.run.addEventListener("abort", this.onAbort);
+  }
+
+  /** The run's deadline passed. */
+  get timedOut(): boolean {
+    return this.deadline.signal.aborted;
+  }
+
+  close(): void {
+    this.deadline.cancel();
+    this.run.removeEventListener("abort", this.onAbort);
+  }
+
+  /** One request through the host gate, with its own timeout; throws Aborted when the run ends. */
+  async send(url: string, method: "HEAD" | "GET", bodyLimit?: number): Promise<HttpResponse> {
     const host = hostOf(url);
-    await gate.acquire(host, run);
-    progress.onRequest?.(host);
-    const timeout = timeoutSignal(deps, options.timeoutMs);
+    await this.gate.acquire(host, this.run);
+    this.progress.onRequest?.(host);
+    const timeout = timeoutSignal(this.deps, this.options.timeoutMs);
     try {
       // Credentials in a URL are never sent: the link is checked without them (#12).
-      const response = await deps.http({ url: withoutCredentials(url), method, signal: AbortSignal.any([run, timeout.signal]) });
-      answered = true;
+      const response = await this.deps.http({ url: withoutCredentials(url), method, signal: AbortSignal.any([this.run, timeout.signal]), ...(bodyLimit === undefined ? {} : { bodyLimit }) });
+      this.answered = true;
       return response;
     } catch (error) {
-      if (run.aborted) throw new Aborted();
-      if (timeout.signal.aborted) throw new NetworkError("timeout", `timeout after ${options.timeoutMs / 1000} s`);
+      if (this.run.aborted) throw new Aborted();
+      if (timeout.signal.aborted) throw new NetworkError("timeout", `timeout after ${this.options.timeoutMs / 1000} s`);
       throw error;
     } finally {
       timeout.cancel();
-      gate.release(host);
+      this.gate.release(host);
     }
-  };
+  }
 
-  /** HEAD (then GET when needed), retried on 429, 5xx and passing network errors. */
-  const request = async (url: string): Promise<HttpResponse | NetworkError> => {
-    for (let attempt = 0; ; attempt++) {
-      const backoff = Math.min(BACKOFF_MS * 2 ** attempt, CHECK_LIMITS.maxBackoffMs);
+  /** `attempt` (one or more sends), retried on 429, 5xx and passing network errors. */
+  async withRetries(attempt: () => Promise<HttpResponse>): Promise<HttpResponse | NetworkError> {
+    const { options, deps, run } = this;
+    for (let n = 0; ; n++) {
+      const backoff = Math.min(BACKOFF_MS * 2 ** n, CHECK_LIMITS.maxBackoffMs);
       let response: HttpResponse;
       try {
-        response = await send(url, "HEAD");
-        if (needsGet(response.status)) response = await send(url, "GET");
+        response = await attempt();
       } catch (error) {
         if (error instanceof Aborted) throw error;
         const netError = error instanceof NetworkError ? error : new NetworkError("other", error instanceof Error ? error.message : String(error));
-        if (attempt < options.retries && netError.kind !== "dns" && netError.kind !== "refused" && netError.kind !== "unreachable") {
+        if (n < options.retries && netError.kind !== "dns" && netError.kind !== "refused" && netError.kind !== "unreachable") {
           await deps.sleep(backoff, run).catch(() => undefined);
           if (run.aborted) throw new Aborted();
           continue;
         }
         return netError;
       }
-      if (attempt < options.retries && isRetryable(response.status) && !isChallenge(response)) {
+      if (n < options.retries && isRetryable(response.status) && !isChallenge(response)) {
         const wait = retryAfterMs(response.header("retry-after"), deps.now(), options.maxRetryAfterMs) ?? backoff;
         await deps.sleep(wait, run).catch(() => undefined);
         if (run.aborted) throw new Aborted();
@@ -182,10 +204,29 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
       }
       return response;
     }
-  };
+  }
+}
+
+/** What a run does with a broken link once checked: ask for its archived copy (#28). */
+export type AfterBroken = (pool: RequestPool, result: CheckResult) => Promise<CheckResult>;
+
+export async function checkLinks(urls: string[], options: CheckOptions, deps: CheckDeps, signal: AbortSignal, progress: Progress = {}, afterBroken?: AfterBroken): Promise<CheckRun> {
+  const pool = new RequestPool(options, deps, signal, progress);
+  const queue = interleaveByHost([...new Set(urls)]);
+  const total = queue.length;
+  const results = new Map<string, CheckResult>();
+  const stamp = () => new Date(deps.now()).toISOString();
+  // For telling offline from broken (#12): did anything but DNS or routing fail?
+  let unreachableOnly = true;
+
+  /** HEAD (then GET when needed), retried on 429, 5xx and passing network errors. */
+  const request = (url: string): Promise<HttpResponse | NetworkError> =>
+    pool.withRetries(async () => {
+      const response = await pool.send(url, "HEAD");
+      return needsGet(response.status) ? pool.send(url, "GET") : response;
+    });
 
   const checkOne = async (url: string): Promise<CheckResult> => {
-    const visited = new Set([url]);
     let current = url;
     const credentials = withoutCredentials(url) !== url;
     let firstPermanent: boolean | undefined;
@@ -195,31 +236,44 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
       if (current !== url) r.finalUrl = current;
       return r;
     };
-    for (let hops = 0; ; hops++) {
-      const answer = await request(current);
-      if (answer instanceof NetworkError) {
-        if (answer.kind !== "dns" && answer.kind !== "unreachable") unreachableOnly = false;
-        const { state, reason } = networkState(answer);
-        return result(state, reason);
+    let end;
+    try {
+      end = await followRedirects(url, {
+        send: async (at) => {
+          const answer = await request(at);
+          if (answer instanceof NetworkError) throw answer;
+          return answer;
+        },
+        maxRedirects: options.maxRedirects,
+        onRedirect: (status, to) => {
+          firstPermanent ??= status === 301 || status === 308;
+          current = to;
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      if (error.kind !== "dns" && error.kind !== "unreachable") unreachableOnly = false;
+      const { state, reason } = networkState(error);
+      return result(state, reason);
+    }
+    switch (end.kind) {
+      case "invalid":
+        return result("error", "redirect to an invalid URL", end.response.status);
+      case "scheme":
+        return result("error", `redirect to a ${end.scheme} URL`, end.response.status);
+      case "loop":
+        current = end.to;
+        return result("error", "redirect loop", end.response.status);
+      case "too-many":
+        return result("error", `more than ${options.maxRedirects} redirects`, end.response.status);
+      case "late":
+        // No deadline is given: each request has its own (--timeout), inside request().
+        return result("error", "timeout", undefined);
+      case "answer": {
+        const { state, reason } = responseState(end.response);
+        if (state === "ok" && firstPermanent) return result("redirected", `permanent redirect, now ${end.response.status}`, end.response.status);
+        return result(state, reason, end.response.status);
       }
-      const location = answer.header("location");
-      if (answer.status >= 300 && answer.status < 400 && location) {
-        if (hops === 0) firstPermanent = answer.status === 301 || answer.status === 308;
-        const next = redirectTarget(location, current);
-        if ("invalid" in next) return result("error", `redirect to an invalid URL`, answer.status);
-        if ("scheme" in next) return result("error", `redirect to a ${next.scheme} URL`, answer.status);
-        if (visited.has(next.url)) {
-          current = next.url;
-          return result("error", "redirect loop", answer.status);
-        }
-        if (hops + 1 > options.maxRedirects) return result("error", `more than ${options.maxRedirects} redirects`, answer.status);
-        visited.add(next.url);
-        current = next.url;
-        continue;
-      }
-      const { state, reason } = responseState(answer);
-      if (state === "ok" && firstPermanent) return result("redirected", `permanent redirect, now ${answer.status}`, answer.status);
-      return result(state, reason, answer.status);
     }
   };
 
@@ -228,7 +282,16 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   const worker = async (): Promise<void> => {
     for (let url = queue[next++]; url !== undefined; url = queue[next++]) {
       try {
-        const r = await checkOne(url);
+        let r = await checkOne(url);
+        if (afterBroken && r.state === "broken") {
+          try {
+            r = await afterBroken(pool, r);
+          } catch (error) {
+            // The link's own result stands when the run ends during its archive lookup.
+            if (error instanceof Aborted) results.set(url, { ...r, archiveError: "archive: not asked before the run ended" });
+            throw error;
+          }
+        }
         results.set(url, r);
         progress.onResult?.(r, ++done, total);
       } catch (error) {
@@ -241,13 +304,12 @@ export async function checkLinks(urls: string[], options: CheckOptions, deps: Ch
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, total)) }, worker));
   } finally {
-    deadline.cancel();
-    run.removeEventListener("abort", onAbort);
+    pool.close();
   }
   const interrupted = signal.aborted;
-  const offline = results.size > 0 && !answered && unreachableOnly && [...results.values()].every((r) => r.status === undefined);
+  const offline = results.size > 0 && !pool.answered && unreachableOnly && [...results.values()].every((r) => r.status === undefined);
   // Past the run's time limit: every link not finished says so.
-  if (!interrupted && deadline.signal.aborted) {
+  if (!interrupted && pool.timedOut) {
     for (const url of urls) if (!results.has(url)) results.set(url, { url, state: "error", reason: `not checked within the run's limit of ${options.maxTimeMs / 1000} s`, checkedAt: stamp() });
   }
   return { results: inOrder(urls, results), interrupted, offline };

@@ -8,10 +8,10 @@ import type { Context, FilterOptions } from "../command-kit/context";
 import { selectEntries } from "../command-kit/select";
 import { urlFor } from "../command-kit/open-urls";
 import { applyFilters } from "../search/filters";
-import { checkLinks, type Progress } from "../check/runner";
+import { checkLinks, type AfterBroken, type Progress } from "../check/runner";
 import { CHECK_LIMITS, DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
 import type { Entry } from "../catalog/types";
-import { ExitCode, IcpError, QuietExit } from "../errors";
+import { ExitCode, IcpError, QuietExit, UsageError } from "../errors";
 import { json } from "../render/entries";
 import { renderCheckSummary, checkJson, type CheckedEntry } from "../check/render";
 import { sanitize } from "../text/sanitize";
@@ -28,6 +28,7 @@ interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOption
   strict?: boolean;
   maxAge?: number;
   baseUrl?: string;
+  archive?: boolean;
 }
 
 /** A whole number from 0 to `max`: options that become timers are bounded (#12). */
@@ -65,14 +66,22 @@ export const check: CommandSpec<CheckOptionValues> = {
     { flags: "--max-time <s>", description: `time limit of the whole run (at most ${CHECK_LIMITS.maxTimeS})`, defaultValue: DEFAULT_CHECK_OPTIONS.maxTimeMs / 1000, parse: seconds(CHECK_LIMITS.maxTimeS) },
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
     BASE_URL_OPTION,
+    { flags: "--archive", description: "for each broken link, ask the Wayback Machine for the snapshot closest to when it was added (ICP_LINKS_ARCHIVE_URL)" },
     ...FIX_OPTIONS,
   ],
   exitCodes: [
     ["1", "a broken link (with --strict, also a blocked or error one); an unknown or ambiguous ref"],
     ["3", "check: offline, no link could be reached; nothing reported or stored"],
   ],
-  examples: ["icp-links check", "icp-links check --kind talk", "icp-links check consensus-overview --json", "icp-links check --max-age 1d --strict"],
+  examples: ["icp-links check", "icp-links check --kind talk", "icp-links check consensus-overview --json", "icp-links check --max-age 1d --strict", "icp-links --file my-links.md check --archive --fix"],
   async run(ctx, refs, options) {
+    // --archive (#28): the API's address is checked before anything else is done.
+    let archiveUrl: string | undefined;
+    if (options.archive) {
+      const { archiveBase } = await import("../check/archive");
+      archiveUrl = archiveBase(ctx.env.ICP_LINKS_ARCHIVE_URL);
+      if (archiveUrl === undefined) throw new UsageError(`ICP_LINKS_ARCHIVE_URL is ${JSON.stringify(sanitize(ctx.env.ICP_LINKS_ARCHIVE_URL ?? "").slice(0, 200))}, not an http(s) URL`, "set it to the availability API's address, or unset it for https://archive.org/wayback/available");
+    }
     // --fix (#17): the page to edit is opened, and read, before any link is checked.
     const fixer = await prepareFix(ctx, options);
     const catalog = await ctx.catalog();
@@ -98,7 +107,8 @@ export const check: CommandSpec<CheckOptionValues> = {
     if (options.maxAge !== undefined) {
       for (const { url } of targets) {
         const r = previous.get(url);
-        if (r && now - Date.parse(r.checkedAt) <= options.maxAge) reused.set(url, r);
+        // A broken link never asked for its archived copy is checked again under --archive.
+        if (r && now - Date.parse(r.checkedAt) <= options.maxAge && !(options.archive && r.state === "broken" && r.archived === undefined)) reused.set(url, r);
       }
     }
     const toCheck = [...new Set(targets.map((t) => t.url).filter((u) => !reused.has(u)))];
@@ -121,6 +131,7 @@ export const check: CommandSpec<CheckOptionValues> = {
         { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep, after: ctx.after },
         signal,
         bar?.progress ?? {},
+        archiveUrl === undefined ? undefined : await archiveStep(archiveUrl, targets),
       );
     } finally {
       bar?.stop();
@@ -140,7 +151,7 @@ export const check: CommandSpec<CheckOptionValues> = {
       return result ? [{ entry, result, reused: reused.has(url) }] : [];
     });
     if (ctx.json) ctx.out.write(json(checked.map(checkJson)));
-    else ctx.out.write(renderCheckSummary(checked, skipped, ctx.view, run.interrupted));
+    else ctx.out.write(renderCheckSummary(checked, skipped, ctx.view, run.interrupted, Boolean(options.archive)));
     if (!ctx.json && ctx.view.tty === false) ctx.err.write(`${countsLine(checked)}${run.interrupted ? " (interrupted)" : ""}\n`);
     for (const s of skipped) if (ctx.json || ctx.view.tty === false) ctx.err.write(`icp-links: not checked: ${sanitize(s.entry.id)}: ${sanitize(s.why)}\n`);
 
@@ -151,6 +162,17 @@ export const check: CommandSpec<CheckOptionValues> = {
     if (checked.some((c) => failing.includes(c.result.state))) throw new QuietExit(ExitCode.notFound);
   },
 };
+
+/** The archive lookup of a broken link, dated by its entry's added date (the earliest of its entries'). */
+async function archiveStep(base: string, targets: { entry: Entry; url: string }[]): Promise<AfterBroken> {
+  const { withArchive } = await import("../check/archive");
+  const added = new Map<string, string>();
+  for (const { entry, url } of targets) {
+    const was = added.get(url);
+    if (entry.added && (was === undefined || entry.added < was)) added.set(url, entry.added);
+  }
+  return (pool, result) => withArchive(pool, result, base, added.get(result.url));
+}
 
 function offlineWhy(results: CheckResult[]): string {
   const dns = results.filter((r) => r.reason.startsWith("name not resolved")).length;

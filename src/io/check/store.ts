@@ -17,9 +17,38 @@ import { readTrustedFile, trustedFolder } from "../trust";
 import { join } from "node:path";
 import { writeFileAtomic } from "../atomic-write";
 import { lockFile } from "../lock-file";
-import type { CheckResult } from "../../check/types";
-import { STATES } from "../../check/types";
 import { sanitize } from "../../text/sanitize";
+
+// The states a link can end in and a check's result: what this store keeps (check/types.ts names them too).
+export const STATES = ["ok", "redirected", "broken", "blocked", "error"] as const;
+export type CheckState = (typeof STATES)[number];
+
+export interface CheckResult {
+  url: string;
+  state: CheckState;
+  /** Why: "404 Not Found", "name not resolved", "permanent redirect", "timeout after 10 s", … */
+  reason: string;
+  /** The last HTTP status seen, if any. */
+  status?: number;
+  /** Where the redirects ended, when there were any. */
+  finalUrl?: string;
+  /** ISO time of the check. */
+  checkedAt: string;
+  /**
+   * check --archive, for a broken link (#28): the Wayback Machine's snapshot closest to when
+   * the link was added (else the newest), null when it has none; absent when not asked.
+   */
+  archived?: Snapshot | null;
+  /** Why the archive could not be asked (its error, timeout, no answer). */
+  archiveError?: string;
+}
+
+export interface Snapshot {
+  /** The snapshot's address (http(s)). */
+  url: string;
+  /** When it was taken: the API's 14 digits, YYYYMMDDhhmmss. */
+  timestamp: string;
+}
 
 /** Results older than this are forgotten when the file is written. */
 export const KEEP_MS = 180 * 24 * 3600 * 1000;
@@ -44,7 +73,15 @@ function valid(r: unknown): r is CheckResult {
   if (r === null || typeof r !== "object") return false;
   const x = r as Record<string, unknown>;
   return typeof x.url === "string" && STATES.includes(x.state as never) && typeof x.reason === "string" && typeof x.checkedAt === "string" && !Number.isNaN(Date.parse(x.checkedAt)) &&
-    (x.finalUrl === undefined || typeof x.finalUrl === "string") && (x.status === undefined || Number.isInteger(x.status));
+    (x.finalUrl === undefined || typeof x.finalUrl === "string") && (x.status === undefined || Number.isInteger(x.status)) &&
+    (x.archived === undefined || x.archived === null || snapshot(x.archived)) && (x.archiveError === undefined || typeof x.archiveError === "string");
+}
+
+/** A stored snapshot (#28): an http(s) URL and 14 digits. */
+function snapshot(s: unknown): boolean {
+  if (s === null || typeof s !== "object") return false;
+  const x = s as Record<string, unknown>;
+  return typeof x.url === "string" && /^https?:\/\//i.test(x.url) && typeof x.timestamp === "string" && /^\d{14}$/.test(x.timestamp);
 }
 
 /** A result as read back: only known fields, texts sanitized. */
@@ -52,6 +89,8 @@ function clean(r: CheckResult): CheckResult {
   const out: CheckResult = { url: r.url, state: r.state, reason: sanitize(r.reason), checkedAt: r.checkedAt };
   if (r.status !== undefined) out.status = r.status;
   if (r.finalUrl !== undefined) out.finalUrl = sanitize(r.finalUrl);
+  if (r.archived !== undefined) out.archived = r.archived === null ? null : { url: sanitize(r.archived.url), timestamp: r.archived.timestamp };
+  if (r.archiveError !== undefined) out.archiveError = sanitize(r.archiveError);
   return out;
 }
 
