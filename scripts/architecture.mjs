@@ -16,11 +16,13 @@ export const LAYERS = [
   { name: "base", match: /^(errors\.ts|text\/)/ },
   { name: "model", match: /^(catalog\/|columns\/|cache\/|state\/model\.ts)/ },
   { name: "io", match: /^io\// },
-  { name: "features", match: /^(load|search|check|web|edit|state|render)\// },
-  { name: "command-kit", match: /^command-kit\// },
+  { name: "features", match: /^(load|search|check|web|edit|state|render|import)\// },
+  { name: "command-kit", match: /^(command-kit\/|docs\/(?!tooling\.ts))/ },
   { name: "commands", match: /^commands\// },
   { name: "program", match: /^program\.ts$/ },
   { name: "cli", match: /^cli\.ts$/ },
+  // The docs scripts' entry point (scripts/docs-tool.mjs): above the program, which it reads.
+  { name: "docs tooling", match: /^docs\/tooling\.ts$/ },
 ];
 
 /** Node's modules that reach outside the process's memory, and the packages that do. */
