@@ -8,8 +8,8 @@
 //
 // Each file's examples run in order in a sandbox of their own: a fresh HOME (cache, state), a
 // folder holding my-links.md (a copy of the bundled page, for the editing examples) and talk-list.md
-// (test/fixtures/talk-list.md: talks with events, years and lengths), bookmarks.html (that list
-// exported as a browser's bookmarks) and ril_export.html (a Pocket export, test/fixtures/), `icp-links`
+// (test/fixtures/talk-list.md: talks with events, years and lengths) and ril_export.html (a Pocket
+// export, test/fixtures/), `icp-links`
 // on the PATH, a BROWSER that opens nothing, `less` that only prints, 100 columns, no colour, UTC. They run under
 // script(1), so the tool sees a terminal; the sandbox's path is shown as ~ in outputs, the
 // package's as /…, and the
@@ -64,9 +64,6 @@ function sandbox() {
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
-  // bookmarks.html: a browser's bookmark file, made of talk-list.md by the tool itself.
-  const made = box.run("icp-links --file talk-list.md export --format html -o bookmarks.html");
-  if (made.code !== 0) throw new Error(`the sandbox's bookmarks.html: ${made.output}`);
   return box;
 }
 
