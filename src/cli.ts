@@ -14,7 +14,7 @@ import { buildCatalog } from "./catalog/catalog";
 import { ExitCode, UsageError } from "./errors";
 import { loadPages, parseMaxSize, type LoadDeps } from "./load/pages";
 import { formatSize } from "./text/size";
-import type { LoadedPage } from "./catalog/entries";
+import { entryCount, type LoadedPage } from "./catalog/entries";
 import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
 import { FileCache, cacheDir } from "./io/cache/page-cache";
@@ -147,9 +147,10 @@ function stateStore(globals: GlobalOptions) {
 }
 
 /** A page without a single link is said so on stderr, not left as a silent empty list (#12). */
-function warnEmptyPages(loaded: LoadedPage[]): void {
-  for (const { page, stored } of loaded) {
-    if ((stored?.size ?? page.entries.length) > 0) continue;
+function warnEmptyPages(pages: LoadedPage[]): void {
+  for (const loaded of pages) {
+    const { page } = loaded;
+    if (entryCount(loaded) > 0) continue;
     const name = page.source === "-" ? "standard input" : sanitize(page.source);
     stderr.write(`icp-links: ${name}: no links found (a link is a markdown link [title](url) or a bare http(s) URL)\n`);
   }

@@ -90,7 +90,8 @@ const FACETS = ["bySection", "byKind", "bySpeaker", "byAuthor", "byEvent", "byYe
 type FacetName = (typeof FACETS)[number];
 
 /**
- * The catalog of loaded pages. A single page that came from the cache keeps its stored entries:
+ * The catalog of loaded pages. A single page that came from the cache, or the pages of one catalog
+ * unit (#26), keep their stored entries:
  * built (and given their targets) only when read, its columns as stored. Several pages are
  * numbered across each other here, whatever their origin.
  */
@@ -99,7 +100,10 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
   const pages = given.map((l) => l.page);
   const permalinks = new Map<string, string>();
   for (const page of pages) if (page.frontMatter.permalink) permalinks.set(permalinkKey(page.frontMatter.permalink), page.source);
-  const stored = given.length === 1 ? given[0]!.stored : undefined;
+  // One page from the cache, or the pages of one catalog unit (#26), all of them: entries ready-made.
+  const unit = given[0]?.unit?.entries;
+  const wholeUnit = unit !== undefined && given.every((l) => l.unit?.entries === unit) && given.reduce((sum, l) => sum + l.unit!.count, 0) === unit.size;
+  const stored = given.length === 1 && given[0]!.stored ? given[0]!.stored : wholeUnit ? unit : undefined;
   let base: Entries;
   let all: () => readonly Entry[];
   if (stored) {
