@@ -9,10 +9,9 @@
 // - a timeout per request, a bound on the whole run, and prompt abort (Ctrl-C).
 // The HTTP client and the clock (now, sleep, and the timers of the two time limits) are
 // injected: tests run it against a fake client and a fake clock.
-import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpResponse } from "./types";
-import { CHECK_LIMITS, NetworkError } from "./types";
-import { redirectTarget } from "../catalog/urls";
-import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs, withoutCredentials } from "./outcome";
+import type { CheckDeps, CheckOptions, CheckResult, CheckState } from "./types";
+import { networkState, responseState, withoutCredentials } from "./outcome";
+import { inOrder, requestPool } from "./pool";
 
 export interface Progress {
   /** A request to this host is about to start. */
@@ -34,220 +33,43 @@ export interface CheckRun {
   offline: boolean;
 }
 
-const BACKOFF_MS = 500;
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return "";
-  }
-}
-
-/** Round-robin over hosts, so that workers spread across them. */
-export function interleaveByHost(urls: string[]): string[] {
-  const byHost = new Map<string, string[]>();
-  for (const url of urls) {
-    const host = hostOf(url);
-    const list = byHost.get(host);
-    if (list) list.push(url);
-    else byHost.set(host, [url]);
-  }
-  // One round takes the i-th link of every host that still has one; exhausted hosts drop out.
-  let lists = [...byHost.values()];
-  const out: string[] = [];
-  for (let i = 0; lists.length > 0; i++) {
-    for (const list of lists) out.push(list[i]!);
-    lists = lists.filter((list) => list.length > i + 1);
-  }
-  return out;
-}
-
-/** The results in the order the URLs were asked, each URL once. */
-export function inOrder(urls: string[], results: Map<string, CheckResult>): CheckResult[] {
-  return [...new Set(urls)].flatMap((u) => results.get(u) ?? []);
-}
-
-class Aborted extends Error {}
-
-/**
- * A signal that aborts `ms` from now by the injected clock: the run's deadline and each
- * request's timeout. `cancel` drops the timer once it is not needed (a real one would otherwise
- * hold the process open until it fires).
- */
-export function timeoutSignal(deps: Pick<CheckDeps, "after">, ms: number): { signal: AbortSignal; cancel(): void } {
-  const controller = new AbortController();
-  const cancel = deps.after(ms, () => controller.abort());
-  return { signal: controller.signal, cancel };
-}
-
-/** Per-host limits: at most `perHost` in flight, and `intervalMs` between starts. */
-class HostGate {
-  private readonly active = new Map<string, number>();
-  private readonly next = new Map<string, number>();
-  private waiters: (() => void)[] = [];
-
-  constructor(
-    private readonly options: CheckOptions,
-    private readonly deps: CheckDeps,
-  ) {}
-
-  async acquire(host: string, signal: AbortSignal): Promise<void> {
-    for (;;) {
-      if (signal.aborted) throw new Aborted();
-      const now = this.deps.now();
-      const active = this.active.get(host) ?? 0;
-      const next = this.next.get(host) ?? 0;
-      if (active < this.options.perHost && next <= now) {
-        this.active.set(host, active + 1);
-        this.next.set(host, now + this.options.intervalMs);
-        return;
-      }
-      if (active < this.options.perHost) await this.deps.sleep(next - now, signal);
-      else await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-  }
-
-  release(host: string): void {
-    this.active.set(host, (this.active.get(host) ?? 1) - 1);
-    this.wakeAll();
-  }
-
-  /** Wakes every waiter to look again (after a release, or an abort they must see). */
-  wakeAll(): void {
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const wake of waiting) wake();
-  }
-}
+// The queue, the host gate, retries, time limits and redirects are check/pool.ts's, shared with enrich (#27).
+export { inOrder, interleaveByHost, timeoutSignal } from "./pool";
 
 export async function checkLinks(urls: string[], options: CheckOptions, deps: CheckDeps, signal: AbortSignal, progress: Progress = {}): Promise<CheckRun> {
-  const gate = new HostGate(options, deps);
-  const deadline = timeoutSignal(deps, options.maxTimeMs);
-  const run = AbortSignal.any([signal, deadline.signal]);
-  const onAbort = () => gate.wakeAll();
-  run.addEventListener("abort", onAbort);
-  const queue = interleaveByHost([...new Set(urls)]);
-  const total = queue.length;
-  const results = new Map<string, CheckResult>();
+  const pool = requestPool(options, deps, signal, progress.onRequest);
   const stamp = () => new Date(deps.now()).toISOString();
-  // For telling offline from broken (#12): did any server answer, did anything but DNS or routing fail?
-  let answered = false;
-  let unreachableOnly = true;
-
-  /** One request through the host gate, with its own timeout. */
-  const send = async (url: string, method: "HEAD" | "GET"): Promise<HttpResponse> => {
-    const host = hostOf(url);
-    await gate.acquire(host, run);
-    progress.onRequest?.(host);
-    const timeout = timeoutSignal(deps, options.timeoutMs);
-    try {
-      // Credentials in a URL are never sent: the link is checked without them (#12).
-      const response = await deps.http({ url: withoutCredentials(url), method, signal: AbortSignal.any([run, timeout.signal]) });
-      answered = true;
-      return response;
-    } catch (error) {
-      if (run.aborted) throw new Aborted();
-      if (timeout.signal.aborted) throw new NetworkError("timeout", `timeout after ${options.timeoutMs / 1000} s`);
-      throw error;
-    } finally {
-      timeout.cancel();
-      gate.release(host);
-    }
-  };
-
-  /** HEAD (then GET when needed), retried on 429, 5xx and passing network errors. */
-  const request = async (url: string): Promise<HttpResponse | NetworkError> => {
-    for (let attempt = 0; ; attempt++) {
-      const backoff = Math.min(BACKOFF_MS * 2 ** attempt, CHECK_LIMITS.maxBackoffMs);
-      let response: HttpResponse;
-      try {
-        response = await send(url, "HEAD");
-        if (needsGet(response.status)) response = await send(url, "GET");
-      } catch (error) {
-        if (error instanceof Aborted) throw error;
-        const netError = error instanceof NetworkError ? error : new NetworkError("other", error instanceof Error ? error.message : String(error));
-        if (attempt < options.retries && netError.kind !== "dns" && netError.kind !== "refused" && netError.kind !== "unreachable") {
-          await deps.sleep(backoff, run).catch(() => undefined);
-          if (run.aborted) throw new Aborted();
-          continue;
-        }
-        return netError;
-      }
-      if (attempt < options.retries && isRetryable(response.status) && !isChallenge(response)) {
-        const wait = retryAfterMs(response.header("retry-after"), deps.now(), options.maxRetryAfterMs) ?? backoff;
-        await deps.sleep(wait, run).catch(() => undefined);
-        if (run.aborted) throw new Aborted();
-        continue;
-      }
-      return response;
-    }
-  };
 
   const checkOne = async (url: string): Promise<CheckResult> => {
-    const visited = new Set([url]);
-    let current = url;
+    const followed = await pool.follow(url);
     const credentials = withoutCredentials(url) !== url;
-    let firstPermanent: boolean | undefined;
     const result = (state: CheckState, reason: string, status?: number): CheckResult => {
       const r: CheckResult = { url, state, reason: credentials ? `${reason} (checked without the user name and password in its URL)` : reason, checkedAt: stamp() };
       if (status !== undefined) r.status = status;
-      if (current !== url) r.finalUrl = current;
+      if (followed.url !== url) r.finalUrl = followed.url;
       return r;
     };
-    for (let hops = 0; ; hops++) {
-      const answer = await request(current);
-      if (answer instanceof NetworkError) {
-        if (answer.kind !== "dns" && answer.kind !== "unreachable") unreachableOnly = false;
-        const { state, reason } = networkState(answer);
-        return result(state, reason);
-      }
-      const location = answer.header("location");
-      if (answer.status >= 300 && answer.status < 400 && location) {
-        if (hops === 0) firstPermanent = answer.status === 301 || answer.status === 308;
-        const next = redirectTarget(location, current);
-        if ("invalid" in next) return result("error", `redirect to an invalid URL`, answer.status);
-        if ("scheme" in next) return result("error", `redirect to a ${next.scheme} URL`, answer.status);
-        if (visited.has(next.url)) {
-          current = next.url;
-          return result("error", "redirect loop", answer.status);
-        }
-        if (hops + 1 > options.maxRedirects) return result("error", `more than ${options.maxRedirects} redirects`, answer.status);
-        visited.add(next.url);
-        current = next.url;
-        continue;
-      }
-      const { state, reason } = responseState(answer);
-      if (state === "ok" && firstPermanent) return result("redirected", `permanent redirect, now ${answer.status}`, answer.status);
-      return result(state, reason, answer.status);
+    if ("error" in followed) {
+      const { state, reason } = networkState(followed.error);
+      return result(state, reason);
     }
+    if ("failed" in followed) return result("error", followed.failed, followed.status);
+    const answer = "answer" in followed ? followed.answer : followed.stopped;
+    const { state, reason } = responseState(answer);
+    if (state === "ok" && followed.firstPermanent) return result("redirected", `permanent redirect, now ${answer.status}`, answer.status);
+    return result(state, reason, answer.status);
   };
 
-  let done = 0;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let url = queue[next++]; url !== undefined; url = queue[next++]) {
-      try {
-        const r = await checkOne(url);
-        results.set(url, r);
-        progress.onResult?.(r, ++done, total);
-      } catch (error) {
-        if (!(error instanceof Aborted)) throw error;
-        return;
-      }
-    }
-  };
-
+  let results: Map<string, CheckResult>;
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, total)) }, worker));
+    results = await pool.each(urls, checkOne, (_url, r, done, total) => progress.onResult?.(r, done, total));
   } finally {
-    deadline.cancel();
-    run.removeEventListener("abort", onAbort);
+    pool.close();
   }
-  const interrupted = signal.aborted;
-  const offline = results.size > 0 && !answered && unreachableOnly && [...results.values()].every((r) => r.status === undefined);
+  const interrupted = pool.interrupted;
+  const offline = results.size > 0 && !pool.answered && pool.unreachableOnly && [...results.values()].every((r) => r.status === undefined);
   // Past the run's time limit: every link not finished says so.
-  if (!interrupted && deadline.signal.aborted) {
+  if (!interrupted && pool.pastDeadline) {
     for (const url of urls) if (!results.has(url)) results.set(url, { url, state: "error", reason: `not checked within the run's limit of ${options.maxTimeMs / 1000} s`, checkedAt: stamp() });
   }
   return { results: inOrder(urls, results), interrupted, offline };
