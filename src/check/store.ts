@@ -13,10 +13,8 @@
 //   newer result of a URL winning; a save that cannot get the lock within LOCK_WAIT_MS gives up
 //   and says so under --debug: results are never worth an error;
 // - every text read back is sanitized again: the file is data, not trusted output.
-import { readTrustedFile, trustedFolder } from "../io/trust";
-import { join } from "node:path";
-import { writeFileAtomic } from "../io/atomic-write";
-import { lockFile } from "../io/lock-file";
+// The reading, writing, pruning and locking are io/record-store.ts's, shared with enrich's facts (#27).
+import { fileRecordStore, type RecordStoreOptions } from "../io/record-store";
 import type { CheckResult } from "./types";
 import { STATES } from "./types";
 import { sanitize } from "../text/sanitize";
@@ -25,10 +23,6 @@ import { sanitize } from "../text/sanitize";
 export const KEEP_MS = 180 * 24 * 3600 * 1000;
 /** The largest results file read or written: some 15,000 results; a bigger file is ignored. */
 export const MAX_STORE_BYTES = 4 * 1024 * 1024;
-/** A lock older than this is left over by a run that died, whatever its pid says: it is taken over. */
-const STALE_LOCK_MS = 10_000;
-/** How long a save waits for another run's lock (held for the few ms of a read and a write). */
-const LOCK_WAIT_MS = 5_000;
 
 export interface CheckStore {
   load(): Map<string, CheckResult>;
@@ -55,75 +49,8 @@ function clean(r: CheckResult): CheckResult {
   return out;
 }
 
-export interface CheckStoreOptions {
-  /** The owner the folder and file must have; undefined where there are no uids. */
-  uid?: number;
-  /** Called with what went wrong, for --debug; never thrown. */
-  onError?: (what: string, error: unknown) => void;
-}
+export type CheckStoreOptions = RecordStoreOptions;
 
 export function fileCheckStore(dir: string, now: () => number, options: CheckStoreOptions = {}): CheckStore {
-  const file = join(dir, "checks.json");
-  // The lock's clock is the real one, as the age of its file is: `now` may be a test's fixed time.
-  const lock = lockFile(`${file}.lock`, { staleMs: STALE_LOCK_MS, waitMs: LOCK_WAIT_MS, pauseMs: [10, 30] });
-  const { uid, onError } = options;
-  let loaded: Map<string, CheckResult> | undefined;
-
-  /** The results in the file now; empty when it is missing, untrusted, too big or corrupt. */
-  const read = (): Map<string, CheckResult> => {
-    const results = new Map<string, CheckResult>();
-    try {
-      const data = JSON.parse(readTrustedFile(file, uid, MAX_STORE_BYTES).toString("utf8")) as { version?: unknown; results?: unknown };
-      if (data.version === 1 && Array.isArray(data.results)) for (const r of data.results) if (valid(r)) results.set(r.url, clean(r));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") onError?.(`ignored ${file}`, error);
-    }
-    return results;
-  };
-
-  const store: CheckStore = {
-    load() {
-      return (loaded ??= read());
-    },
-    save(results) {
-      if (results.length === 0) return;
-      try {
-        trustedFolder(dir, uid);
-        const { token } = lock.acquire();
-        if (token === undefined) throw new Error(`another run holds ${lock.path}`);
-        try {
-          lock.removeLeftovers();
-          // Re-read under the lock: another run may have saved since this one loaded.
-          const all = read();
-          for (const r of results) {
-            const old = all.get(r.url);
-            if (!old || Date.parse(old.checkedAt) <= Date.parse(r.checkedAt)) all.set(r.url, r);
-          }
-          const cutoff = now() - KEEP_MS;
-          // Newest first, as many as fit the bound; then written in the order they came.
-          const fresh = [...all.values()].filter((r) => Date.parse(r.checkedAt) >= cutoff);
-          const newest = [...fresh].sort((a, b) => Date.parse(b.checkedAt) - Date.parse(a.checkedAt));
-          const keep = new Set<CheckResult>();
-          const texts = new Map<CheckResult, string>();
-          let size = 32;
-          for (const r of newest) {
-            const text = JSON.stringify(r);
-            const bytes = Buffer.byteLength(text) + 1;
-            if (size + bytes > MAX_STORE_BYTES) break;
-            size += bytes;
-            keep.add(r);
-            texts.set(r, text);
-          }
-          const kept = fresh.filter((r) => keep.has(r));
-          writeFileAtomic(file, `{"version":1,"results":[${kept.map((r) => texts.get(r)).join(",")}]}`, { mode: 0o600 });
-          loaded = new Map(kept.map((r) => [r.url, r]));
-        } finally {
-          lock.release(token);
-        }
-      } catch (error) {
-        onError?.(`cannot write ${file}`, error);
-      }
-    },
-  };
-  return store;
+  return fileRecordStore(dir, { name: "checks.json", member: "results", key: (r) => r.url, time: (r) => r.checkedAt, valid, clean, keepMs: KEEP_MS, maxBytes: MAX_STORE_BYTES }, now, options);
 }
