@@ -6,6 +6,8 @@ import { entriesOf, type Entries, type LoadedPage } from "./entries";
 import { assignIds } from "./ids";
 import { isRelative } from "./classify";
 import { fold } from "../text/fold";
+import type { LinkFacts } from "../enrich/facts";
+import { mergeFacts } from "../enrich/merge";
 
 function permalinkKey(path: string): string {
   return path.replace(/[?#].*$/, "").replace(/\/+$/, "").replace(/^(?!\/)/, "/").toLowerCase();
@@ -92,15 +94,33 @@ type FacetName = (typeof FACETS)[number];
  * built (and given their targets) only when read, its columns as stored. Several pages are
  * numbered across each other here, whatever their origin.
  */
-export function buildCatalog(loaded: readonly (Page | LoadedPage)[]): Catalog {
+export function buildCatalog(loaded: readonly (Page | LoadedPage)[], linkFacts?: ReadonlyMap<string, { facts: LinkFacts }>): Catalog {
   const given = loaded.map((l) => ("page" in l ? l : { page: l }));
   const pages = given.map((l) => l.page);
   const permalinks = new Map<string, string>();
   for (const page of pages) if (page.frontMatter.permalink) permalinks.set(permalinkKey(page.frontMatter.permalink), page.source);
-  const stored = given.length === 1 ? given[0]!.stored : undefined;
+  let stored = given.length === 1 ? given[0]!.stored : undefined;
   let base: Entries;
   let all: () => readonly Entry[];
-  if (stored) {
+  // Stored facts of links (#27) fill the entries' gaps: the entries are built and merged at once.
+  // With none (or none for these links) a cached page stays lazy.
+  let merged: Entry[] | undefined;
+  if (linkFacts && linkFacts.size > 0) {
+    const plain = stored ? stored.all().map((e) => {
+      if (e.target === undefined) {
+        const target = siteTarget(e.url, permalinks);
+        if (target !== undefined) e.target = target;
+      }
+      return e;
+    }) : numbered(pages, permalinks);
+    merged = mergeFacts(plain, linkFacts) ?? plain;
+    stored = undefined;
+  }
+  if (merged) {
+    const entries = merged;
+    all = () => entries;
+    base = entriesOf(entries);
+  } else if (stored) {
     // Entries the cache made ready: only the links to loaded pages are left to find, as each is built.
     const withTarget = (e: Entry): Entry => {
       if (e.target === undefined) {

@@ -1,6 +1,6 @@
 // Entries as text: an aligned, coloured table on a terminal; tab-separated lines in a pipe;
 // plain objects for --json. Pure: every function returns the text to print (#3).
-import type { Entry, EntrySummary, FrontMatter } from "../catalog/types";
+import type { Entry, EntrySummary, FrontMatter, LinkFactName } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
 import type { Entries } from "../catalog/entries";
 import { shownHost } from "../catalog/urls";
@@ -36,6 +36,14 @@ export interface EntryJson {
   source: string;
   line: number;
   target: string | null;
+  /** When it was published, from the link's own page (#27). */
+  published: string | null;
+  /** The authors the link's page names (#27). */
+  authors: string[];
+  /** The channel of a video, from the link's page (#27). */
+  channel: string | null;
+  /** Where each fact not from this page came from: {"duration": "link"} (#27). */
+  from: Partial<Record<LinkFactName, "link">>;
   /** The last `check` of this link, if any. */
   check: { state: string; reason: string; finalUrl: string | null; checkedAt: string } | null;
   /** One's own layer: done (date), last opened, note, own tags (#16); null when none. */
@@ -63,6 +71,10 @@ export function entryJson(e: Entry, checked?: CheckResult, state?: StateJson | n
     source: e.source,
     line: e.line,
     target: e.target ?? null,
+    published: e.published ?? null,
+    authors: e.authors ?? [],
+    channel: e.channel ?? null,
+    from: e.from ?? {},
     check: checked ? { state: checked.state, reason: checked.reason, finalUrl: checked.finalUrl ?? null, checkedAt: checked.checkedAt } : null,
     state: state ?? null,
   };
@@ -267,20 +279,25 @@ export function renderList(catalog: Catalog, entries: readonly Entry[], view: Vi
 
 /** Every field of one entry, one per line. */
 export function renderShow(e: Entry, view: View, extra: [string, string][] = []): string {
+  // A fact the link's own page gave (enrich, #27) says so.
+  const linked = (value: string | undefined, fact: LinkFactName) => (value !== undefined && e.from?.[fact] ? `${value} (from the link)` : value);
   const fields: [string, string | undefined][] = [
     ["id", e.id],
     ["position", String(e.position)],
-    ["title", e.title],
+    ["title", linked(e.title, "title")],
     ["speaker", e.speaker],
+    ["authors", linked(e.authors?.join(", "), "authors")],
+    ["channel", linked(e.channel, "channel")],
     ["event", e.event],
-    ["year", e.year === undefined ? undefined : String(e.year)],
-    ["length", e.duration === undefined ? undefined : formatDuration(e.duration)],
+    ["year", linked(e.year === undefined ? undefined : String(e.year), "year")],
+    ["published", linked(e.published, "published")],
+    ["length", linked(e.duration === undefined ? undefined : formatDuration(e.duration), "duration")],
     ["kind", e.kind],
     ["url", e.url],
     // The host that opens, whatever the url looks like (#12).
     ["host", shownHost(e.url)],
     ["section", e.sectionPath.join(" › ")],
-    ["description", e.description],
+    ["description", linked(e.description, "description")],
     ...e.related.map((r, i): [string, string] => [i === 0 ? "related" : "", `${r.title} <${r.url}>`]),
     ["tags", e.tags.join(", ") || undefined],
     ["points to", e.target],
