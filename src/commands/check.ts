@@ -1,15 +1,15 @@
 // icp-links check [ref...]: find dead links before anyone clicks them (#5).
-import { InvalidArgumentError } from "commander";
 import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
-import { FILTER_OPTIONS, positiveInteger } from "../command-kit/spec";
+import { FILTER_OPTIONS } from "../command-kit/spec";
+import { poolDeps, poolOptions, requestOptions, requestProgress, type RequestOptionValues } from "../command-kit/requests";
 // --max-age is a global option (src/command-kit/spec.ts): it reaches run() with the command's own.
-import type { Context, FilterOptions } from "../command-kit/context";
+import type { FilterOptions } from "../command-kit/context";
 import { selectEntries } from "../command-kit/select";
 import { urlFor } from "../command-kit/open-urls";
 import { applyFilters } from "../search/filters";
-import { checkLinks, type Progress } from "../check/runner";
-import { CHECK_LIMITS, DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
+import { checkLinks } from "../check/runner";
+import { STATES, type CheckResult, type CheckState } from "../check/types";
 import type { Entry } from "../catalog/types";
 import { ExitCode, IcpError, QuietExit } from "../errors";
 import { json } from "../render/entries";
@@ -18,36 +18,11 @@ import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, wantsState, type StateFilterOptions } from "../state/layer";
 import { FIX_OPTIONS, prepareFix, type FixOptions } from "../check/fix";
 
-interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions {
-  concurrency: number;
-  perHost: number;
-  interval: number;
+interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions, RequestOptionValues {
   timeout: number;
-  retries: number;
-  maxTime: number;
   strict?: boolean;
   maxAge?: number;
   baseUrl?: string;
-}
-
-/** A whole number from 0 to `max`: options that become timers are bounded (#12). */
-function wholeNumber(max: number): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number");
-    const n = Number(value);
-    if (n > max) throw new InvalidArgumentError(`expected at most ${max}`);
-    return n;
-  };
-}
-
-/** Seconds above 0 and at most `max`: beyond, Node's timers overflow (#12). */
-function seconds(max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
-    if (n > max) throw new InvalidArgumentError(`expected at most ${max} seconds`);
-    return n;
-  };
 }
 
 export const check: CommandSpec<CheckOptionValues> = {
@@ -57,12 +32,7 @@ export const check: CommandSpec<CheckOptionValues> = {
   options: [
     ...FILTER_OPTIONS,
     ...STATE_FILTER_OPTIONS,
-    { flags: "--concurrency <n>", description: "links checked at once", defaultValue: DEFAULT_CHECK_OPTIONS.concurrency, parse: positiveInteger },
-    { flags: "--per-host <n>", description: "requests at once to one host", defaultValue: DEFAULT_CHECK_OPTIONS.perHost, parse: positiveInteger },
-    { flags: "--interval <ms>", description: `least time between two requests to one host (at most ${CHECK_LIMITS.intervalMs})`, defaultValue: DEFAULT_CHECK_OPTIONS.intervalMs, parse: wholeNumber(CHECK_LIMITS.intervalMs) },
-    { flags: "--timeout <s>", description: `time limit of one request (at most ${CHECK_LIMITS.timeoutS})`, defaultValue: DEFAULT_CHECK_OPTIONS.timeoutMs / 1000, parse: seconds(CHECK_LIMITS.timeoutS) },
-    { flags: "--retries <n>", description: `retries after 429, 5xx and network errors (at most ${CHECK_LIMITS.retries})`, defaultValue: DEFAULT_CHECK_OPTIONS.retries, parse: wholeNumber(CHECK_LIMITS.retries) },
-    { flags: "--max-time <s>", description: `time limit of the whole run (at most ${CHECK_LIMITS.maxTimeS})`, defaultValue: DEFAULT_CHECK_OPTIONS.maxTimeMs / 1000, parse: seconds(CHECK_LIMITS.maxTimeS) },
+    ...requestOptions("links checked at once"),
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
     BASE_URL_OPTION,
     ...FIX_OPTIONS,
@@ -104,24 +74,10 @@ export const check: CommandSpec<CheckOptionValues> = {
     const toCheck = [...new Set(targets.map((t) => t.url).filter((u) => !reused.has(u)))];
 
     const { signal, exitCode } = ctx.interruption();
-    const bar = !ctx.json && toCheck.length > 0 ? await progressBar(ctx, toCheck.length) : undefined;
+    const bar = !ctx.json && toCheck.length > 0 ? await requestProgress(ctx, toCheck.length, STATES) : undefined;
     let run;
     try {
-      run = await checkLinks(
-        toCheck,
-        {
-          ...DEFAULT_CHECK_OPTIONS,
-          concurrency: options.concurrency,
-          perHost: options.perHost,
-          intervalMs: options.interval,
-          timeoutMs: options.timeout * 1000,
-          retries: options.retries,
-          maxTimeMs: options.maxTime * 1000,
-        },
-        { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep, after: ctx.after },
-        signal,
-        bar?.progress ?? {},
-      );
+      run = await checkLinks(toCheck, poolOptions(options), poolDeps(ctx), signal, bar ? { onRequest: bar.onRequest, onResult: (r, done) => bar.onResult(r.state, done) } : {});
     } finally {
       bar?.stop();
     }
@@ -162,22 +118,4 @@ function offlineWhy(results: CheckResult[]): string {
 export function countsLine(checked: CheckedEntry[]): string {
   const counts = STATES.map((s) => [s, checked.filter((c) => c.result.state === s).length] as const).filter(([, n]) => n > 0);
   return `${checked.length} ${checked.length === 1 ? "link" : "links"}: ${counts.map(([s, n]) => `${n} ${s}`).join(", ") || "none checked"}`;
-}
-
-/** A progress bar on stderr (a terminal only): done/total, counts by state, elapsed, the host being checked. */
-async function progressBar(ctx: Context, total: number): Promise<{ progress: Progress; stop(): void } | undefined> {
-  const counts: Record<CheckState, number> = { ok: 0, redirected: 0, broken: 0, blocked: 0, error: 0 };
-  const countsText = () => STATES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(", ") || "starting";
-  const bar = await ctx.progressBar?.(total, " {bar} {value}/{total} · {counts} · {duration_formatted} · {host}", { counts: countsText(), host: "" });
-  if (!bar) return undefined;
-  return {
-    progress: {
-      onRequest: (host) => bar.update(undefined, { host: sanitize(host).slice(0, 40) }),
-      onResult: (result, done) => {
-        counts[result.state]++;
-        bar.update(done, { counts: countsText() });
-      },
-    },
-    stop: () => bar.stop(),
-  };
 }
