@@ -95,7 +95,7 @@ const lazyBuiltins = {
  * first use. (ES-module libraries, the prompt and CSV, stay in the bundle, initialised on first
  * use: apart, their default export would cross two module systems.)
  */
-const VENDORS = ["markdown-it", "gray-matter", "yaml", "cli-progress", "diff"];
+const VENDORS = ["markdown-it", "gray-matter", "yaml", "cli-progress", "diff", "htmlparser2"];
 const vendorPath = (name) => `./vendor/${name.replace(/^@/, "").replace(/\//g, "-")}.cjs`;
 const vendorsApart = {
   name: "vendors-apart",
