@@ -28,7 +28,7 @@ const MAX_DURATION = 7 * 24 * 3600;
 /** Sanitized, whitespace folded, HTML's leftovers trimmed, cut to a length; undefined when empty. */
 export function cleanText(text: unknown, max = MAX_TEXT): string | undefined {
   if (typeof text !== "string") return undefined;
-  let t = sanitize(text.replace(/\s+/g, " ")).trim();
+  let t = sanitize(text).replace(/\s+/g, " ").trim();
   if (t.length > max) t = `${t.slice(0, max).replace(/\s+\S*$/, "")}…`;
   return t === "" ? undefined : t;
 }
