@@ -6,6 +6,11 @@
 // are all relevant (of a page with fewer than 3
 // relevant entries, its first ones). ICP_LINKS_BIN runs another build (the figures before a change); --pages
 // a.md,b.md with --judgments file.mjs runs other judgments (pages never seen, kept out of git).
+//
+// --split dev|held-out|all scores the relevance corpus instead (#24, bench/relevance-score.mjs):
+// per split and query class, known items' MRR and share first, topics' share with all of the top 3
+// relevant and nDCG@10, and zero-result answers to queries whose words are all on the page. Each
+// query's rank (known) or top 3 (topic) is listed only for dev, or with --verbose.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +30,39 @@ const { PAGES, JUDGMENTS } = await import(judgmentsFile);
 const pageRoot = option("--judgments") ? "" : root;
 const cache = mkdtempSync(join(tmpdir(), "icp-links-relevance-"));
 const env = { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: "1", ICP_LINKS_FILE: "" };
+const split = option("--split");
+if (split !== undefined) {
+  await scoreSplit(split);
+  process.exit(0);
+}
+
+async function scoreSplit(which) {
+  const { corpusPages, scoreCorpus, summarize } = await import("./relevance-score.mjs");
+  const pages = corpusPages(root, which);
+  if (pages.length === 0) throw new Error(`no pages with queries.json under test/corpus/relevance/ for --split ${which}`);
+  const shown = new Map();
+  const results = scoreCorpus(pages, (p, query) => {
+    const hits = cli(["--file", p.page, "search", "--json", "--limit", "10", "--", ...query.split(" ")]);
+    shown.set(`${p.split}/${p.slug}/${query}`, hits.slice(0, 3).map((e) => e.title));
+    return hits.map((e) => e.url);
+  });
+  rmSync(cache, { recursive: true, force: true });
+  const pct = (x) => `${(100 * x).toFixed(0)} %`;
+  const line = (name, rs) => {
+    const s = summarize(rs);
+    return `| ${name} | ${s.known.count} | ${s.known.mrr.toFixed(3)} | ${pct(s.known.first)} | ${s.topic.count} | ${pct(s.topic.allTop3)} | ${s.topic.ndcg.toFixed(3)} | ${s.zeroResults} |`;
+  };
+  console.log(`Build: ${bin}\n`);
+  console.log("| pages | known | MRR | first | topic | all top 3 relevant | nDCG@10 | zero-result |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const s of new Set(pages.map((p) => p.split))) {
+    for (const p of pages.filter((p) => p.split === s)) console.log(line(`${s}/${p.slug}`, results.filter((r) => r.split === s && r.slug === p.slug)));
+    console.log(line(`**${s}**`, results.filter((r) => r.split === s)));
+  }
+  const misses = results.filter((r) => (verbose || r.split === "dev") && (r.class === "known" ? !r.first : !r.allTop3 || r.zero));
+  if (misses.length) console.log(`\nShort of first / all top 3 relevant:\n`);
+  for (const r of misses) console.log(`- ${r.split}/${r.slug} ${r.class} '${r.query}': ${r.class === "known" ? `rank ${r.rank || "> 10"}` : `nDCG ${r.ndcg.toFixed(2)}`}; top 3: ${shown.get(`${r.split}/${r.slug}/${r.query}`).join("; ") || "(nothing)"}`);
+}
 
 function cli(argv) {
   const r = spawnSync(process.execPath, [bin, ...argv], { env, encoding: "utf8", maxBuffer: 1 << 28 });

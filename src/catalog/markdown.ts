@@ -147,7 +147,7 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 // line). Such a block runs to the next blank line and swallows what looks like a fence in it
 // ("</pre>" then "~~~"), and whether it is one at all depends on the line before and on the
 // tag being complete: a page with such a line is parsed whole rather than guessed at (found by
-// the random-page property test of test/catalog/chunks.test.ts).
+// the random-page property test of test/catalog/chunks.property.test.ts).
 const TAG_LINE = /^ {0,3}<\/?[A-Za-z]/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_END = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;

@@ -6,10 +6,10 @@ import type { Opener } from "../io/opener";
 import type { View } from "../render/style";
 import type { Filters, Sort } from "../search/filters";
 import type { HttpClient } from "../check/types";
-import type { CheckStore } from "../check/store";
-import type { FactsStore } from "../enrich/store";
-import type { StateStore } from "../state/store";
-import type { EditTarget } from "../edit/file";
+import type { CheckStore } from "../io/check/store";
+import type { FactsStore } from "../io/enrich/store";
+import type { StateStore } from "../io/state/store";
+import type { EditTarget } from "../io/edit/file";
 
 export interface Printer {
   write(text: string): void;

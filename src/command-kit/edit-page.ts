@@ -3,7 +3,7 @@
 // atomically, refused if it changed since it was read.
 import type { OptionSpec } from "./spec";
 import type { Context } from "./context";
-import type { EditTarget } from "../edit/file";
+import type { EditTarget } from "../io/edit/file";
 import type { EditablePage } from "../edit/page";
 import { UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";

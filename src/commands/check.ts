@@ -16,7 +16,7 @@ import { json } from "../render/entries";
 import { renderCheckSummary, checkJson, type CheckedEntry } from "../check/render";
 import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, wantsState, type StateFilterOptions } from "../state/layer";
-import { FIX_OPTIONS, prepareFix, type FixOptions } from "../check/fix";
+import { FIX_OPTIONS, prepareFix, type FixOptions } from "../command-kit/check-fix";
 
 interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions, RequestOptionValues {
   timeout: number;

@@ -1,6 +1,6 @@
 // icp-links completion <bash|zsh|fish>, and the hidden helper the scripts call for values (#6).
 import { GLOBAL_OPTIONS, type CommandSpec } from "../command-kit/spec";
-import { completionScript, INSTALL, SHELLS, type Shell } from "../render/completion";
+import { completionScript, INSTALL, SHELLS, type Shell } from "../command-kit/completion";
 import { KINDS } from "../catalog/types";
 import { FORMATS } from "../render/formats";
 import { sanitize } from "../text/sanitize";

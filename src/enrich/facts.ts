@@ -104,3 +104,23 @@ export function cleanFacts(raw: unknown): LinkFacts {
 export function hasFacts(f: LinkFacts): boolean {
   return Object.keys(f).some((k) => k !== "type");
 }
+
+/** What enrich keeps of a link (#27): its facts, when they were read, and how to ask again. */
+export interface FactsRecord {
+  url: string;
+  /** ISO time the page was read (or found unchanged). */
+  readAt: string;
+  /** "ok": read from the page (or its oEmbed); "blocked": a wall, the facts from oEmbed alone. */
+  state: "ok" | "blocked";
+  etag?: string;
+  lastModified?: string;
+  facts: LinkFacts;
+}
+
+/** The longest validator kept: a header value fit to be sent back. */
+export const MAX_VALIDATOR = 200;
+
+/** A header value fit to store and send back (printable ASCII, bounded), else undefined. */
+export function keptValidator(value: string | undefined): string | undefined {
+  return value !== undefined && value !== "" && value.length <= MAX_VALIDATOR && /^[\x20-\x7e]*$/.test(value) ? value : undefined;
+}

@@ -8,8 +8,8 @@ import type { CheckDeps, CheckOptions, HttpResponse } from "../check/types";
 import { requestPool, type Followed, type GetSpec } from "../check/pool";
 import { isChallenge, networkState, statusText } from "../check/outcome";
 import { headSaysEnough, readOembed, readPage } from "./extract";
-import { hasFacts, type LinkFacts } from "./facts";
-import { keptValidator, type FactsRecord } from "./store";
+import { hasFacts, keptValidator, type FactsRecord, type LinkFacts } from "./facts";
+
 
 /** The most of a page read (#27). */
 export const PAGE_LIMIT = 512 * 1024;

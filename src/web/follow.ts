@@ -8,7 +8,7 @@ import { resolve } from "../catalog/resolve";
 import { isRelative } from "../catalog/classify";
 import { ValueError } from "../errors";
 import { sanitize } from "../text/sanitize";
-import { isPageLink, isRemoteSpec } from "./address";
+import { isPageLink, isRemoteSpec } from "../catalog/address";
 
 const HINT = "--from follows links to markdown files (.md) and to GitHub repositories";
 

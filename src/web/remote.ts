@@ -4,11 +4,11 @@
 // the clock are injected (fetch.ts and store.ts beside it are the real ones), so
 // this is tested without a network.
 import { PageError } from "../errors";
-import { tooLarge } from "../io/load";
+import { tooLarge } from "../load/pages";
 import { NetworkError } from "../check/types";
 import { sanitize } from "../text/sanitize";
 import { redirectTarget } from "../catalog/urls";
-import { DEFAULT_HOSTS, pageAddress, type CodeHosts } from "./address";
+import { DEFAULT_HOSTS, pageAddress, type CodeHosts } from "../catalog/address";
 
 export const MAX_REDIRECTS = 10;
 

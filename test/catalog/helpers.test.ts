@@ -1,11 +1,8 @@
-// Table-driven tests of the catalog's pure helpers.
+// Table-driven tests of the catalog's pure helpers: ids, speakers, kinds and target URLs.
 import { describe, expect, it } from "vitest";
 import { assignIds, slugify } from "../../src/catalog/ids";
 import { splitSpeaker } from "../../src/catalog/speaker";
 import { classify } from "../../src/catalog/classify";
-import { fold, words } from "../../src/text/fold";
-import { sanitize } from "../../src/text/sanitize";
-import { editDistance } from "../../src/text/distance";
 import { targetUrl } from "../../src/catalog/urls";
 import type { Entry } from "../../src/catalog/types";
 
@@ -107,54 +104,6 @@ describe("classify", () => {
   });
 });
 
-describe("fold", () => {
-  it.each([
-    ["Björn Tackmann", "bjorn tackmann"],
-    ["ÉCOLE", "ecole"],
-    ["Straße", "strasse"],
-    ["Œuvre", "oeuvre"],
-    ["plain", "plain"],
-  ])("%s → %s", (text, expected) => expect(fold(text)).toBe(expected));
-});
-
-describe("words of folded text", () => {
-  // ASCII text takes an ASCII class, the rest Unicode's letters and digits: the same words.
-  it.each([
-    ["Key Resharing, 2021 (Jens Groth)", ["key", "resharing", "2021", "jens", "groth"]],
-    ["p2p / nns-ledger_v2", ["p2p", "nns", "ledger", "v2"]],
-    ["  --  ", []],
-    ["Björn Tackmann: Straße 42", ["bjorn", "tackmann", "strasse", "42"]],
-    ["東京 ١٢٣ naïve", ["東京", "١٢٣", "naive"]],
-  ])("%s", (text, expected) => expect(words(fold(text))).toEqual(expected));
-});
-
-describe("sanitize", () => {
-  it.each([
-    ["plain text", "plain text"],
-    ["red \x1b[31mtext\x1b[0m", "red text"],
-    ["title \x1b]0;pwned\x07here", "title here"],
-    ["link \x1b]8;;https://evil\x1b\\click\x1b]8;;\x1b\\", "link click"],
-    ["line\nbreak\r\nand\ttab", "line break and tab"],
-    ["back\bspace", "backspace"],
-    ["bidi \u202egnp.exe", "bidi gnp.exe"],
-    ["zero\u200bwidth\ufeff", "zerowidth"],
-    ["c1 \x9b31mred", "c1 red"],
-    ["del\x7f", "del"],
-    ["日本語 ⚠️ ok", "日本語 ⚠️ ok"],
-  ])("%j → %j", (text, expected) => expect(sanitize(text)).toBe(expected));
-});
-
-describe("editDistance", () => {
-  it.each([
-    ["consensys", "consensus", 2, 1],
-    ["camenish", "camenisch", 2, 1],
-    ["abcd", "abdc", 1, 1],
-    ["kitten", "sitting", 3, 3],
-    ["same", "same", 0, 0],
-    ["far", "away", 1, 2],
-  ])("%s ~ %s (max %i) = %i", (a, b, max, d) => expect(editDistance(a, b, max)).toBe(d));
-});
-
 describe("targetUrl", () => {
   const entry = (url: string): Entry => ({ id: "x", position: 1, title: "X", url, kind: "page", section: "S", sectionPath: ["S"], speakers: [], related: [], tags: [], line: 1, source: "p.md" });
   it.each([
@@ -172,39 +121,4 @@ describe("targetUrl", () => {
     expect(() => targetUrl(entry("/x"), undefined)).toThrow(/no base URL/);
     expect(() => targetUrl(entry("/x"), "javascript:alert(1)//")).toThrow(/refusing/);
   });
-});
-
-import { browserCommands } from "../../src/io/opener";
-import { parseDuration } from "../../src/command-kit/spec";
-import { parseLength } from "../../src/search/filters";
-
-describe("browserCommands ($BROWSER, as Python's webbrowser and xdg-utils read it)", () => {
-  const URL_ = "https://x.example/?a=1&b=$(rm -rf /) c";
-  it.each([
-    ["firefox", [["firefox", URL_]]],
-    ["firefox --new-tab", [["firefox", "--new-tab", URL_]]],
-    // Several commands, tried in order (systemOpener).
-    ["chromium:firefox", [["chromium", URL_], ["firefox", URL_]]],
-    ["open -a Safari %s --background", [["open", "-a", "Safari", URL_, "--background"]]],
-    ["w3m --url=%s:lynx", [["w3m", `--url=${URL_}`], ["lynx", URL_]]],
-    ["'/opt/My Browser/run' %s", [["/opt/My Browser/run", URL_]]],
-    ["  :  ", []],
-  ])("%j", (value, argv) => {
-    // The URL stays one argument, whatever it holds: nothing here is a shell.
-    expect(browserCommands(value, URL_)).toEqual(argv);
-  });
-});
-
-describe("parseDuration (--max-age)", () => {
-  it.each([["90s", 90_000], ["30m", 1_800_000], ["12h", 43_200_000], ["7d", 604_800_000], ["2w", 1_209_600_000], ["1.5h", 5_400_000], [" 10 M ", 600_000], ["1h30m", 5_400_000], ["90 minutes", 5_400_000], ["1:30:00", 5_400_000]])("%j = %i ms", (text, ms) =>
-    expect(parseDuration(text)).toBe(ms),
-  );
-  it.each(["soon", "10", "-5m", "5y", ""])("%j is refused", (text) => expect(() => parseDuration(text)).toThrow(/expected a duration/));
-});
-
-describe("parseLength (--min-length, --max-length): the same grammar as --max-age, a bare number in minutes", () => {
-  it.each([["45", 2700], ["20m", 1200], ["1h30m", 5400], ["1.5h", 5400], ["90s", 90], ["1:04:34", 3874], ["90 minutes", 5400]])("%j = %i s", (text, seconds) =>
-    expect(parseLength(text)).toBe(seconds),
-  );
-  it.each(["long", "-5m", "5y", ""])("%j is refused", (text) => expect(() => parseLength(text, "--max-length")).toThrow(/is not a length/));
 });

@@ -1,7 +1,7 @@
 // check, in process (#5, #15), against an HTTP client from a table: the state of each answer, the
 // summary of a pipe, a terminal and JSON, the exit codes, retries, reuse with --max-age, site
 // links, and bad options. Offline, credentials and bounds are test/hostile/check.test.ts's; a
-// real server, real timeouts and signals are test/e2e/check.test.ts's.
+// real server, real timeouts and signals are test/e2e/check.e2e.test.ts's.
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
 import type { CheckResult, HttpClient, HttpRequest, HttpResponse } from "../../src/check/types";

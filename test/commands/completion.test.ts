@@ -1,6 +1,6 @@
 // completion and its hidden helper __complete, in process (#6, #15): each script names every
 // visible command, the kinds and the formats, and asks __complete for the values of the page.
-// The scripts loaded in real shells are test/e2e/completion.test.ts's.
+// The scripts loaded in real shells are test/e2e/completion.e2e.test.ts's.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";

@@ -1,6 +1,6 @@
 // add, remove and move (#17), in process on a page held in memory (the edit target is a double):
 // what each writes, prints and refuses. On real files (modes, links, a page changed under the
-// command, folders, a local server for titles) they are test/edit/commands.test.ts's.
+// command, folders, a local server for titles) they are test/commands/edit-files.net.test.ts's.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runInProcess, type InProcessOptions } from "../helpers/context";

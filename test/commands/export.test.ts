@@ -1,7 +1,7 @@
 // export, in process (#6, #15): what is written is read back by real parsers (markdown-it
 // through our own reader, csv-parse, parse5) and equals the catalog; filters, -o through the
 // injected writer, and bad input. Writing a real file (refusing to replace one, a read-only
-// folder, no temporary file left) is test/e2e/export.test.ts's.
+// folder, no temporary file left) is test/e2e/export.e2e.test.ts's.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 // sections, speakers, events and years (src/commands/facets.ts), in process (#15): the TSV of a
 // pipe, a terminal's table, JSON, an empty page, and bad input. Progress (done/total) is
-// test/state/commands.test.ts's; a heading with " › " is test/commands/new-user.test.ts's.
+// test/commands/state.test.ts's; a heading with " › " is test/commands/new-user.test.ts's.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

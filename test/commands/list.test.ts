@@ -1,5 +1,5 @@
 // list, in process (#15): the TSV of a pipe, the table of a terminal, JSON, filters, sort and
-// limit, and bad input. A pipe closed by its reader (list | head) is test/e2e/cli.test.ts's.
+// limit, and bad input. A pipe closed by its reader (list | head) is test/e2e/cli.e2e.test.ts's.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";

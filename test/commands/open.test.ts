@@ -1,6 +1,6 @@
 // open, in process (#15): what reaches the browser (the opener double), --print, --json, refs,
 // site links and their base URL, links never opened, and a browser that fails. The real
-// $BROWSER, the `open` package and xdg-open are test/e2e/cli.test.ts's.
+// $BROWSER, the `open` package and xdg-open are test/e2e/cli.e2e.test.ts's.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 // pick, in process (#6, #15): the prompt is a fake chooser (ctx.choose) that "types" a term,
 // reads the rows the command offers for it, and presses Enter on one of them (or leaves). What
 // is opened, printed and remembered is the command's; the real prompt in a terminal is
-// test/e2e/pick.test.ts's.
+// test/e2e/pick.e2e.test.ts's.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { memoryStateStore, runInProcess, type InProcessOptions } from "../helpers/context";

@@ -11,7 +11,7 @@ import { remove } from "../../src/commands/remove";
 import { move } from "../../src/commands/move";
 import { COMMANDS } from "../../src/program";
 import { STATE_FILTER_OPTIONS } from "../../src/command-kit/spec";
-import { FIX_OPTIONS } from "../../src/check/fix";
+import { FIX_OPTIONS } from "../../src/command-kit/check-fix";
 
 const README = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
 

@@ -1,10 +1,11 @@
 // Runs the built binary as a user would: a separate process with an isolated environment
 // (temporary HOME and XDG folders, a BROWSER that records what it was asked to open).
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./pages";
+import { tempDir } from "./temp";
 
 export const BIN = join(ROOT, "bin/icp-links.cjs");
 
@@ -28,7 +29,7 @@ export interface RunOptions {
 }
 
 export function isolatedHome(): string {
-  const home = mkdtempSync(join(tmpdir(), "icp-links-test-"));
+  const home = tempDir("icp-links-test-");
   const recorder = join(home, "browser.sh");
   // Each launch appends its arguments, NUL-separated, then a newline.
   writeFileSync(recorder, `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done >> "${home}/opened"\nprintf '\\n' >> "${home}/opened"\n`);
@@ -48,6 +49,8 @@ export function run(args: string[], options: RunOptions = {}): Promise<Run> {
     XDG_STATE_HOME: join(home, ".local/state"),
     BROWSER: join(home, "browser.sh"),
     LANG: "C.UTF-8",
+    // The run's own temporary folder (test/helpers/temp-folder.ts), so what the binary leaves is seen.
+    TMPDIR: tmpdir(),
   };
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];

@@ -14,10 +14,10 @@ import { main } from "../../src/program";
 import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/catalog";
 import type { CheckResult, HttpClient } from "../../src/check/types";
-import type { FactsRecord } from "../../src/enrich/store";
+import type { FactsRecord } from "../../src/enrich/facts";
 import { UsageError, type ExitCode } from "../../src/errors";
-import type { StateStore } from "../../src/state/store";
-import { disabledStateStore, stateDisabled } from "../../src/state/store";
+import type { StateStore } from "../../src/io/state/store";
+import { disabledStateStore, stateDisabled } from "../../src/io/state/store";
 import type { StateData } from "../../src/state/model";
 
 /** A state store in memory: `data` is shared by the runs given it, as the file is between processes. */
@@ -86,7 +86,7 @@ export interface InProcessOptions {
   /** How stdout is coloured; plain by default. */
   style?: Style;
 }
-import { openEditTarget, type EditTarget } from "../../src/edit/file";
+import { openEditTarget, type EditTarget } from "../../src/io/edit/file";
 
 export interface Recorded {
   code: ExitCode;

@@ -37,7 +37,7 @@ describe("random pages × random command lines", () => {
         expect([0, 1, 2, 130]).toContain(r.code);
         expect(r.stderr).not.toMatch(/internal error/);
         // CSV ends its records with CRLF (RFC 4180): that carriage return is the format's, not the
-        // page's (page text never keeps one, see test/hostile/pages.test.ts).
+        // page's (page text never keeps one, see test/hostile/pages.slow.test.ts).
         const csv = args[0] === "export" && args.some((a, i) => a === "--format" && args[i + 1] === "csv");
         expect(csv ? r.stdout.replaceAll("\r\n", "\n") : r.stdout).not.toMatch(CONTROL);
         expect(r.stderr).not.toMatch(CONTROL);

@@ -2,13 +2,13 @@
 // from the page reaches the output as a control character, and an edit changes only its lines:
 // `add` only adds lines, `remove` only takes lines away, `move` takes lines away and puts the same
 // lines (re-indented) elsewhere; a refused edit leaves every byte.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { diffLines } from "diff";
 import { runInProcess } from "../helpers/context";
+import { tempDir } from "../helpers/temp";
 
 const EVIL = ["\x1b[2J", "\x1b]0;owned\x07", "\r", "\u202e", "\u200b", "\x9b31m", "\ufeff"];
 const text = fc.array(fc.oneof(fc.constantFrom(...EVIL), fc.string({ maxLength: 6 }), fc.constantFrom("Talks", "Ada Lovelace", " / ", "[", "]", "*", "`", "|")), { maxLength: 6 }).map((p) => p.join(""));
@@ -33,7 +33,7 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b]/;
 
 describe("random pages × random edits", () => {
   it("never crash, change only their own lines, print no control characters", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-hostile-edit-"));
+    const dir = tempDir("icp-links-hostile-edit-");
     let n = 0;
     await fc.assert(
       fc.asyncProperty(page, command, fc.boolean(), async (before, args, dry) => {

@@ -1,7 +1,6 @@
 // Relevance on the bundled page (#4), typo tolerance and ranking rules (#3).
 import { describe, expect, it } from "vitest";
 import { search, matchRanges, rank } from "../../src/search/search";
-import { joinColumn, listColumn, rowOf, valueAt } from "../../src/columns/build";
 import { entriesOf } from "../../src/catalog/entries";
 import { applyFilters, facetMatches } from "../../src/search/filters";
 import { catalogOf, catalogFromText, SEED } from "../helpers/pages";
@@ -111,23 +110,6 @@ describe("ranking and the search's columns", () => {
     expect(search(c, "consensus").map((h) => h.entry.title)).toEqual(["One", "Two"]);
     expect(search(c, "research").map((h) => h.entry.title)).toEqual(["One", "Two", "Three"]);
     expect(search(c, "consensus one").map((h) => h.entry.title)).toEqual(["One"]);
-  });
-
-  it("joins a column with the start of each value, and keeps lists once", () => {
-    const col = joinColumn(["Björn", "", "a\nb"]);
-    expect(col.text).toBe("Björn\n\na b");
-    expect(Array.from(col.starts)).toEqual([0, 6, 7, 11]);
-    expect(col.ascii).toBe(false);
-    expect([0, 1, 2].map((i) => valueAt(col, i))).toEqual(["Björn", "", "a b"]);
-    expect(joinColumn(["plain", "text"]).ascii).toBe(true);
-    const shared = ["A", "B"];
-    const lists = listColumn([shared, shared, ["A", "B"], ["C"], ["A", "B"]], (x) => x);
-    expect(lists.table).toEqual([["A", "B"], ["C"]]);
-    // Runs: items 0-2 have row 0, item 3 row 1, item 4 row 0 again.
-    expect(Array.from(lists.rows)).toEqual([0, 1, 0]);
-    expect(Array.from(lists.starts)).toEqual([0, 3, 4, 5]);
-    expect([0, 1, 2, 3, 4].map((i) => rowOf(lists, i))).toEqual([0, 0, 0, 1, 0]);
-    expect(Array.from(listColumn([], (x: string[]) => x).starts)).toEqual([0]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Which --file arguments are pages on the web, and where their markdown is (#18).
 import { describe, expect, it } from "vitest";
-import { isPageLink, isRemoteSpec, pageAddress, splitPageList } from "../../src/web/address";
+import { isPageLink, isRemoteSpec, pageAddress, splitPageList } from "../../src/catalog/address";
 
 const RAW = "https://raw.githubusercontent.com";
 

@@ -1,0 +1,147 @@
+// Edge: the page cache on disk (#4): $XDG_CACHE_HOME/icp-links (else ~/.cache/icp-links), one
+// file per page content, named by a hash of the tool's build and the page's bytes.
+// - Never fatal and never wrong: any error reading (missing, corrupt, truncated, another build,
+//   another owner) means a cache miss; any error writing (read-only, full disk) means no cache.
+// - Read-only seed folders (the package's own, made by the build) hold the bundled page's entry.
+// It composes the parts of the cache: the keys and their notes (keys.ts), the folder it trusts,
+// writes and bounds (store.ts), the file format (format.ts) and its checksum (checksum.ts).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Page } from "../../catalog/types";
+import type { PageCache } from "../../load/pages";
+import type { LoadedPage } from "../../catalog/entries";
+import { assignIds } from "../../catalog/ids";
+import { checksum } from "../../cache/checksum";
+import { pack, unpack } from "../../cache/format";
+import { cacheKey, fileKey, identity, KeyNotes, settled } from "./keys";
+import { TrustedStore } from "./store";
+
+export function cacheDir(env: Record<string, string | undefined>, home: string): string {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join(home, ".cache");
+  return join(base, "icp-links");
+}
+
+/**
+ * A page's entry made with the package: `dir` holds `<key>.page` and `<key>.md`, the bytes of
+ * `page` (an absolute path) that it was made from.
+ */
+export interface Seed {
+  page: string;
+  dir: string;
+}
+
+export interface FileCacheOptions {
+  dir: string;
+  /** Read-only entries made by the build, searched after `dir`: the bundled page's. */
+  seeds?: Seed[];
+  build: string;
+  uid?: number;
+  /** Called with what went wrong, for --debug; never thrown. */
+  onError?: (what: string, error: unknown) => void;
+  /** The clock, in ms: when a page file has settled enough for its key to be remembered. */
+  now?: () => number;
+}
+
+export class FileCache implements PageCache {
+  private readonly store: TrustedStore;
+  private readonly notes: KeyNotes;
+
+  constructor(private readonly options: FileCacheOptions) {
+    this.store = new TrustedStore({ dir: options.dir, uid: options.uid, onError: options.onError });
+    this.notes = new KeyNotes(this.store, options.build);
+  }
+
+  /** Keys of page bytes already hashed: a parsed page is looked up, then stored, under one key. */
+  private readonly keys = new WeakMap<Uint8Array, string>();
+
+  private keyOfBytes(bytes: Uint8Array): string {
+    let key = this.keys.get(bytes);
+    if (key === undefined) this.keys.set(bytes, (key = cacheKey(this.options.build, bytes)));
+    return key;
+  }
+
+  get(bytes: Uint8Array, source: string): LoadedPage | undefined {
+    return this.find(this.keyOfBytes(bytes), source);
+  }
+
+  /**
+   * The page of a file, found by its content's key. The key is remembered with the file's
+   * identity (device, inode, size, modification and change times, to the nanosecond), and taken
+   * from that note while the file stays as it was: a warm search of a 13 MB page then does not
+   * read it at all (hashing it costs 15–20 ms), and one of a small page loads no crypto (5 ms).
+   */
+  getFile(path: string, source: string, maxBytes: number): LoadedPage | undefined {
+    const seeded = this.fromSeed(path, source);
+    if (seeded) return seeded;
+    let key: string | undefined;
+    try {
+      const stats = statSync(path, { bigint: true });
+      // Looked at before it is opened: opening a FIFO would take its writer's data from the loader.
+      if (!stats.isFile()) return undefined;
+      const remember = stats.size <= BigInt(maxBytes);
+      const now = identity(stats);
+      key = remember ? this.notes.get(path, now) : undefined;
+      if (key === undefined) {
+        const read = fileKey(this.options.build, path, maxBytes);
+        if (read === undefined) return undefined;
+        key = read.key;
+        if (remember && read.identity === now && settled(stats, (this.options.now ?? Date.now)())) this.notes.set(path, now, key);
+      }
+    } catch {
+      // Unreadable, gone, a folder: the loader reads it and says what is wrong.
+      return undefined;
+    }
+    return this.find(key, source);
+  }
+
+  /**
+   * The bundled page, known without hashing it (which would load node:crypto: 4–7 ms of a 50 ms
+   * start, #4): while the file holds exactly the bytes its seed was made from, the seed's entry
+   * is read, and checked as any cache file (its checksum is MurmurHash3: no crypto either). A
+   * page that was edited takes the usual way, by its hash.
+   */
+  private fromSeed(path: string, source: string): LoadedPage | undefined {
+    const seed = this.options.seeds?.find((s) => s.page === resolve(path));
+    if (!seed) return undefined;
+    try {
+      const copy = readdirSync(seed.dir).find((name) => name.endsWith(".md"));
+      if (copy === undefined) return undefined;
+      const stats = statSync(path);
+      // Looked at before it is opened, as in getFile().
+      if (!stats.isFile() || stats.size !== statSync(join(seed.dir, copy)).size) return undefined;
+      if (!readFileSync(path).equals(readFileSync(join(seed.dir, copy)))) return undefined;
+      const key = copy.slice(0, -".md".length);
+      return unpack(readFileSync(join(seed.dir, `${key}.page`)), this.options.build, key, source, checksum);
+    } catch (error) {
+      this.options.onError?.(`cannot read the seed in ${seed.dir}`, error);
+      return undefined;
+    }
+  }
+
+  private find(key: string, source: string): LoadedPage | undefined {
+    const own = this.read(undefined, key, source);
+    if (own) return own;
+    for (const seed of this.options.seeds ?? []) {
+      const page = this.read(seed.dir, key, source);
+      if (page) return page;
+    }
+    return undefined;
+  }
+
+  /** The page under `key` in our own folder (`dir` undefined), else in a seed folder. */
+  private read(dir: string | undefined, key: string, source: string): LoadedPage | undefined {
+    const name = `${key}.page`;
+    const bytes = dir === undefined ? this.store.read(name) : this.store.readPackaged(dir, name);
+    const page = bytes && unpack(bytes, this.options.build, key, source, checksum);
+    // Mark it used, for eviction (least recently used goes first).
+    if (page && dir === undefined) this.store.markUsed(name);
+    return page;
+  }
+
+  set(bytes: Uint8Array, page: Page): void {
+    const { build } = this.options;
+    const key = this.keyOfBytes(bytes);
+    if (!this.store.write(`${key}.page`, () => pack(page, assignIds(page.entries), build, key, checksum))) return;
+    this.store.evict();
+  }
+}

@@ -1,0 +1,278 @@
+// The edge that reads pages: files, folders of .md files, and standard input ("-").
+// Everything it touches comes in through `LoadDeps`, so tests can hand it fakes (#2).
+import type { Stats } from "node:fs";
+import type { Page } from "../catalog/types";
+import type { LoadedPage } from "../catalog/entries";
+import { PageError, UsageError } from "../errors";
+import { decodePage } from "../io/decode";
+import { isRemoteSpec } from "../catalog/address";
+import type { RemotePage } from "../web/remote";
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * The most entries read at once, all pages together (#12): what the catalog, the search and the
+ * cache hold in memory grows with them. Measured at the bound in BENCHMARKS.md ("The largest page").
+ */
+export const MAX_ENTRIES = 200_000;
+
+export interface FileSystem {
+  stat(path: string): Promise<Stats>;
+  /**
+   * Reads a file, but never more than `limit` bytes (#12): a device or a pipe that never ends
+   * (/dev/zero, `<(yes)`) is cut there, and the loader reports it too large.
+   */
+  readFile(path: string, limit: number): Promise<Uint8Array>;
+  readdir(path: string): Promise<{ name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }[]>;
+}
+
+/** A per-page cache of parsed pages, keyed by content (see cache/page-cache.ts). */
+export interface PageCache {
+  get(bytes: Uint8Array, source: string): LoadedPage | undefined;
+  /**
+   * The same as get() of the file's bytes, found without keeping them: for a file the cache is
+   * likely to have. Undefined when it cannot tell (not a regular file, unreadable): the loader
+   * then reads the file itself.
+   */
+  getFile?(path: string, source: string, maxBytes: number): LoadedPage | undefined;
+  set(bytes: Uint8Array, page: Page): void;
+}
+
+export interface LoadDeps {
+  fs: FileSystem;
+  /** Reads all of standard input; called only for "-". */
+  readStdin(limit: number): Promise<Uint8Array>;
+  maxBytes: number;
+  cache?: PageCache;
+  /** Parses one page; loaded lazily by the caller so that a cached run never loads the parser. */
+  parse(text: string, source: string): Page | Promise<Page>;
+  /** Reads a page from the web (src/web/remote.ts); absent where there is no network to use. */
+  remote?(spec: string): Promise<RemotePage>;
+  /** Says (on stderr) that a page of a folder was skipped; one line, no newline. */
+  warn?(text: string): void;
+}
+
+const PAGE_FILE = /\.(md|markdown)$/i;
+
+function errnoOf(error: unknown): string | undefined {
+  return error !== null && typeof error === "object" && "code" in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** Turns a file-system error into a message that names the file and says what to do. */
+export function fileError(path: string, error: unknown): PageError {
+  switch (errnoOf(error)) {
+    case "ENOENT":
+      return new PageError(path, "no such file or folder", "check the path, or leave out --file to use the bundled page");
+    case "EACCES":
+    case "EPERM":
+      return new PageError(path, "permission denied", "check the file's permissions");
+    case "ELOOP":
+      return new PageError(path, "is a loop of symbolic links", "point --file at the real file");
+    case "ENOTDIR":
+      return new PageError(path, "a part of the path is not a folder", "check the path");
+    case "EISDIR":
+      return new PageError(path, "is a folder", "name a .md file or a folder of them");
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      return new PageError(path, `cannot be read (${message})`, "check the path and try again");
+    }
+  }
+}
+
+/** Every .md file under a folder, sorted, not following symbolic links to folders (no loops). */
+async function pagesInFolder(fs: FileSystem, folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    let items;
+    try {
+      items = await fs.readdir(dir);
+    } catch (error) {
+      throw fileError(dir, error);
+    }
+    for (const item of items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (item.name.startsWith(".") || item.name === "node_modules") continue;
+      const path = `${dir.replace(/\/+$/, "")}/${item.name}`;
+      if (item.isDirectory()) await visit(path);
+      else if ((item.isFile() || item.isSymbolicLink()) && PAGE_FILE.test(item.name)) found.push(path);
+    }
+  };
+  await visit(folder);
+  return found;
+}
+
+/**
+ * Files named by --file whose extension says they are not markdown: data, code, web pages,
+ * images, archives. `--file package.json` was read as a page with no links and listed nothing
+ * (#12). Any other name, with or without an extension (a FIFO, /dev/fd/63, notes.txt), is read.
+ */
+const NOT_MARKDOWN = new Set(
+  ("json jsonc json5 ndjson js mjs cjs ts mts cts jsx tsx yaml yml toml ini lock xml html htm xhtml css scss csv tsv " +
+    "py rb go rs c h cc cpp hpp java kt swift php pl sh bash zsh fish ps1 bat sql wasm " +
+    "pdf png jpg jpeg gif webp svg ico bmp mp3 mp4 zip gz tgz bz2 xz zst tar 7z rar jar exe dll so dylib " +
+    "doc docx xls xlsx ppt pptx odt ods epub").split(" "),
+);
+
+/** The extension of a file name that says it is not a page, if it does. */
+export function notMarkdownExtension(path: string): string | undefined {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path.replace(/^.*[\\/]/, ""))?.[1]?.toLowerCase();
+  return ext !== undefined && NOT_MARKDOWN.has(ext) ? ext : undefined;
+}
+
+/** A size for people: "64 MB", "1.5 MB", "10 KB", "512 bytes" (#12: 0.001 MB is not "0.0 MB"). */
+export function formatSize(bytes: number): string {
+  const trim = (n: number) => n.toFixed(1).replace(/\.0$/, "");
+  if (bytes >= 1024 * 1024) return `${trim(bytes / 1024 / 1024)} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+}
+
+/** `size` undefined: a source read only up to the limit, whose full size is not known. */
+export function tooLarge(source: string, size: number | undefined, max: number): PageError {
+  const what = size === undefined ? "is larger than" : `is ${formatSize(size)}, more than`;
+  return new PageError(source, `${what} the ${formatSize(max)} a page may have`, "set ICP_LINKS_MAX_SIZE (in MB) to allow larger pages");
+}
+
+/** The largest ICP_LINKS_MAX_SIZE: a bigger page could not even be held as one string by V8. */
+export const MAX_SIZE_CEILING_MB = 256;
+
+/**
+ * ICP_LINKS_MAX_SIZE in bytes: a positive number of MB, at most 256; unset means 64 MB.
+ * Anything else is a usage error naming the variable, never silently ignored (#12).
+ */
+export function parseMaxSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_BYTES;
+  const mb = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : NaN;
+  const bytes = Math.floor(mb * 1024 * 1024);
+  if (!(bytes >= 1 && mb <= MAX_SIZE_CEILING_MB)) {
+    throw new UsageError(`ICP_LINKS_MAX_SIZE is ${JSON.stringify(value)}, not a size in MB`, `set it to a number of MB above 0 and at most ${MAX_SIZE_CEILING_MB}, such as 128, or unset it for 64`);
+  }
+  return bytes;
+}
+
+async function readPageBytes(deps: LoadDeps, path: string): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await deps.fs.readFile(path, deps.maxBytes + 1);
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  if (bytes.length > deps.maxBytes) throw tooLarge(path, undefined, deps.maxBytes);
+  return bytes;
+}
+
+/** The files that the --file arguments name, in order, each once. */
+export async function expandSources(deps: LoadDeps, specs: string[]): Promise<string[]> {
+  return (await expand(deps, specs)).sources;
+}
+
+/** expandSources, with the folder each file was found in (a file named by itself is in none). */
+async function expand(deps: LoadDeps, specs: string[]): Promise<{ sources: string[]; folderOf: Map<string, string> }> {
+  const sources: string[] = [];
+  const folderOf = new Map<string, string>();
+  const named = new Set<string>();
+  for (const spec of specs) {
+    if (spec === "-" || isRemoteSpec(spec)) {
+      sources.push(spec);
+      continue;
+    }
+    let stats: Stats;
+    try {
+      stats = await deps.fs.stat(spec);
+    } catch (error) {
+      throw fileError(spec, error);
+    }
+    if (stats.isDirectory()) {
+      const files = await pagesInFolder(deps.fs, spec);
+      if (files.length === 0) throw new PageError(spec, "is a folder with no .md files", "name a folder that holds markdown pages, or a .md file");
+      sources.push(...files);
+      for (const file of files) if (!folderOf.has(file)) folderOf.set(file, spec);
+    } else {
+      const ext = notMarkdownExtension(spec);
+      if (ext) throw new PageError(spec, `is not a markdown page (a .${ext} file)`, `name a .md page; to read it as markdown anyway: --file - < ${spec}`);
+      if (stats.isFile() && stats.size > deps.maxBytes) throw tooLarge(spec, stats.size, deps.maxBytes);
+      sources.push(spec);
+      named.add(spec);
+    }
+  }
+  // A page named by itself stays an error when it cannot be read, even if a folder holds it too.
+  for (const file of named) folderOf.delete(file);
+  return { sources: [...new Set(sources)], folderOf };
+}
+
+export async function loadPages(deps: LoadDeps, specs: string[]): Promise<LoadedPage[]> {
+  const { sources, folderOf } = await expand(deps, specs);
+  const pages: LoadedPage[] = [];
+  // Pages of a folder that could not be read (#22): skipped, each said in one line; the folder is
+  // an error only when none of its pages could be read.
+  const skipped = new Map<string, PageError>();
+  let entries = 0;
+  const count = (source: string, loaded: LoadedPage): void => {
+    entries += loaded.stored?.size ?? loaded.page.entries.length;
+    if (entries > MAX_ENTRIES) {
+      const what = pages.length === 0 ? "has" : "brings the pages read to";
+      throw new PageError(source, `${what} more than ${MAX_ENTRIES.toLocaleString("en")} entries, the most icp-links reads at once`, "split the page, or read fewer pages at once");
+    }
+    pages.push(loaded);
+  };
+  for (const source of sources) {
+    if (isRemoteSpec(source)) {
+      // Counted as a file is: alone and together with the others (#22).
+      count(source, await loadRemotePage(deps, source));
+      continue;
+    }
+    let read: { loaded: LoadedPage; bytes?: Uint8Array };
+    try {
+      read = await readLocalPage(deps, source);
+    } catch (error) {
+      const folder = folderOf.get(source);
+      if (folder === undefined || !(error instanceof PageError)) throw error;
+      skipped.set(folder, error);
+      deps.warn?.(`skipped ${error.message}`);
+      continue;
+    }
+    // Counted before it is cached: a page refused is not stored.
+    count(source, read.loaded);
+    if (read.bytes) deps.cache?.set(read.bytes, read.loaded.page);
+  }
+  const [folder, error] = [...skipped][0] ?? [];
+  if (pages.length === 0 && folder !== undefined && error) throw new PageError(folder, `no page could be read (the last: ${error.message})`, error.hint ?? "fix the pages named above");
+  return pages;
+}
+
+/**
+ * A local page (or standard input) from the cache, else read and parsed; `bytes` when it is to be
+ * stored. Parsed from the bytes read here, and stored under their key: a page changed meanwhile
+ * is stored as it was read.
+ */
+async function readLocalPage(deps: LoadDeps, source: string): Promise<{ loaded: LoadedPage; bytes?: Uint8Array }> {
+  const known = source === "-" ? undefined : deps.cache?.getFile?.(source, source, deps.maxBytes);
+  if (known) return { loaded: known };
+  const bytes = source === "-" ? await readStdinPage(deps) : await readPageBytes(deps, source);
+  const cached = deps.cache?.get(bytes, source);
+  if (cached) return { loaded: cached };
+  return { loaded: { page: await deps.parse(decodePage(bytes, source), source) }, bytes };
+}
+
+/**
+ * A page from the web: its bytes from the remote loader (a copy, a 304 or a download), then
+ * parsed or found in the page cache like any other. Its relative links resolve against its
+ * address unless its front matter names a base URL.
+ */
+async function loadRemotePage(deps: LoadDeps, spec: string): Promise<LoadedPage> {
+  if (!deps.remote) throw new PageError(spec, "pages from the web cannot be read here", "download the page and give its path");
+  const { source, bytes, base } = await deps.remote(spec);
+  let loaded = deps.cache?.get(bytes, source);
+  if (!loaded) {
+    const page = await deps.parse(decodePage(bytes, source), source);
+    deps.cache?.set(bytes, page);
+    loaded = { page };
+  }
+  // After the cache has stored the page: the same bytes from a file have no such base.
+  loaded.page.frontMatter.baseUrl ??= base;
+  return loaded;
+}
+
+async function readStdinPage(deps: LoadDeps): Promise<Uint8Array> {
+  const bytes = await deps.readStdin(deps.maxBytes + 1);
+  if (bytes.length > deps.maxBytes) throw tooLarge("-", undefined, deps.maxBytes);
+  return bytes;
+}
