@@ -3,7 +3,7 @@
 // links pointed there, so that nothing leaves the machine. Then `sections` and `next` show what
 // the course takes; no other command asks the server anything; only enrich loads the HTML parser.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, isolatedHome, run } from "../helpers/cli";
@@ -21,10 +21,8 @@ beforeAll(async () => {
   const text = readFileSync(SEED, "utf8").replaceAll("https://www.youtube.com/watch", `${server.base}/watch`).replace(/https?:\/\/(?!127\.0\.0\.1)/g, `${server.base}/elsewhere/`);
   writeFileSync(page, text);
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(home, { recursive: true, force: true });
-});
+// The home folder is tempDir's (test/helpers/cli.ts): removed when the file is done.
+afterAll(() => server.close());
 
 const cli = (args: string[]) => run(["--file", page, ...args], { home });
 
