@@ -42,7 +42,7 @@ function linkEnd(line: string, url: string): number {
 }
 
 const CLOCK = /^(\s*)([[(`]?)(\d{1,2}:)?(\d{1,2}):(\d{2})([\])`]?)/;
-const MINUTES = /^(\s*(?:[-\u2013\u2014|·]\s*)?)([[(]?)(\d{1,3})\s*(min|mins|minutes)\b([\])]?)/i;
+const MINUTES = /^(\s*(?:[-\u2013\u2014|\u00b7]\s*)?)([[(]?)(\d{1,3})\s*(min|mins|minutes)\b([\])]?)/i;
 const YEAR = /^(\s*)([[(]?)((?:19|20)\d{2})([\])]?)/;
 
 /** A length or year form at the start of `text`, and how long it is. */
