@@ -18,6 +18,14 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 
 const root = new URL("..", import.meta.url).pathname;
 
+/**
+ * The patches below are each kept for a measured gain (their figures: bench/patches.mjs, whose
+ * method BENCHMARKS.md gives). ICP_LINKS_BUILD_WITHOUT=name,name builds without them, to measure
+ * again; a release build never sets it.
+ */
+const without = new Set((process.env.ICP_LINKS_BUILD_WITHOUT ?? "").split(",").filter(Boolean));
+const patch = (name, plugin) => (without.has(name) ? [] : [plugin]);
+
 /** Every source file and the lockfile, hashed: a new build never trusts an old build's cache. */
 function buildId() {
   const hash = createHash("sha256").update(pkg.version);
@@ -53,9 +61,9 @@ const fastTokenFields = {
       // Better still, a field of `this` becomes a plain assignment: a store V8 sees by name, not a
       // keyed store through one shared helper (another 220 ms of a cold 100,000-link page).
       let fields = 0;
-      const contents = source
-        .replace(helper, "function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}")
-        .replace(/_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g, (_, name, value) => {
+      const direct = source.replace(helper, "function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}");
+      if (without.has("token-this-fields")) return { contents: direct, loader: "js" };
+      const contents = direct.replace(/_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g, (_, name, value) => {
           fields++;
           return `this.${name} = ${value};`;
         });
@@ -68,18 +76,26 @@ const fastTokenFields = {
 /**
  * Built-in modules that start-up would load for nothing (#4). chalk detects colour support by
  * loading tty and os, but the tool decides the level itself (io/terminal.ts) and passes it to
- * Chalk: its detection is replaced by "none". commander requires child_process at load for
- * executable subcommands, which the tool does not have: it gets child_process on first use.
- * Together about 5 ms of every start here (valgrind counts: 9 and 16 million instructions).
+ * Chalk: its detection is replaced by "none".
  */
-const lazyBuiltins = {
-  name: "lazy-builtins",
+const noColorDetection = {
+  name: "no-color-detection",
   setup(b) {
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-color-detection" }));
     b.onLoad({ filter: /.*/, namespace: "no-color-detection" }, () => ({
       contents: "export default { stdout: false, stderr: false };",
       loader: "js",
     }));
+  },
+};
+
+/**
+ * commander requires child_process at load for executable subcommands, which the tool does not
+ * have: it gets child_process on first use.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-child-process" } : undefined,
     );
@@ -125,7 +141,7 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   // gray-matter imports js-yaml, which icp-links never calls (its YAML engine is `yaml`).
-  alias: { "js-yaml": "./scripts/no-js-yaml.cjs" },
+  alias: without.has("no-js-yaml") ? {} : { "js-yaml": "./scripts/no-js-yaml.cjs" },
 };
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
@@ -141,7 +157,7 @@ await build({
   // vm.Script (bin/icp-links.cjs), where import() has no loader. `open` comes through
   // dist/import-esm.cjs instead.
   supported: { "dynamic-import": false },
-  plugins: [vendorsApart, lazyBuiltins, openThroughRealImport],
+  plugins: [vendorsApart, ...patch("no-color-detection", noColorDetection), ...patch("lazy-child-process", lazyChildProcess), openThroughRealImport],
 });
 writeFileSync(join(root, "dist/import-esm.cjs"), "// A real import(), for the ES-module-only `open` package (src/io/open-package.ts).\nmodule.exports = (specifier) => import(specifier);\n");
 for (const name of VENDORS) {
@@ -149,10 +165,10 @@ for (const name of VENDORS) {
     ...common,
     stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: "js" },
     outfile: join("dist", vendorPath(name)),
-    plugins: [fastTokenFields],
+    plugins: patch("token-fields", fastTokenFields),
   });
 }
-if (!readFileSync(join(root, "dist", vendorPath("markdown-it")), "utf8").includes("this.map=null")) {
+if (without.size === 0 && !readFileSync(join(root, "dist", vendorPath("markdown-it")), "utf8").includes("this.map=null")) {
   console.warn("build: markdown-it was bundled without the token-field patch; parsing stays slower");
 }
 
@@ -175,7 +191,7 @@ function runBuilt(args, env, keep = () => {}, prepare = () => {}) {
 // The bundled page's cache entry ships with the build (dist/seed-cache), so that the first
 // `icp-links list` after an install needs neither the markdown parser nor a writable cache.
 // Beside it, <key>.md: the page's bytes it was made from, by which a run knows the bundled page
-// unchanged without hashing it (src/cache/page-cache.ts, fromSeed).
+// unchanged without hashing it (src/io/cache/page-cache.ts, fromSeed).
 runBuilt(["list"], {}, (cache) => {
   const seeds = join(root, "dist/seed-cache");
   mkdirSync(seeds);

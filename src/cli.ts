@@ -12,7 +12,8 @@ import type { Context, GlobalOptions } from "./command-kit/context";
 import type { Catalog } from "./catalog/catalog";
 import { buildCatalog } from "./catalog/catalog";
 import { ExitCode, UsageError } from "./errors";
-import { formatSize, loadPages, parseMaxSize, type LoadDeps } from "./load/pages";
+import { loadPages, parseMaxSize, type LoadDeps } from "./load/pages";
+import { formatSize } from "./text/size";
 import type { LoadedPage } from "./catalog/entries";
 import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
@@ -243,7 +244,7 @@ function makeContext(globals: GlobalOptions): Context {
         throw new UsageError(`cannot read ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`, "check the path");
       }
       // Looked at before it is opened: a FIFO or a device is not a file to import.
-      if (!stats.isFile()) throw new UsageError(`cannot read ${path}: not a regular file`, "give the file 'state export' wrote, or - for standard input");
+      if (!stats.isFile()) throw new UsageError(`cannot read ${path}: not a regular file`, "give a regular file, or - for standard input");
       if (stats.size > limit) throw new UsageError(`cannot read ${path}: larger than ${formatSize(limit)}`, "set ICP_LINKS_MAX_SIZE");
       try {
         return readFileCapped(path, limit);

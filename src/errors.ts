@@ -1,5 +1,6 @@
 // Typed errors. Nothing below the command layer prints or exits: it throws one of these,
 // and src/program.ts turns it into a one-line message and a documented exit code.
+import { formatSize } from "./text/size";
 
 export const ExitCode = {
   ok: 0,
@@ -80,4 +81,10 @@ export class QuietExit extends IcpError {
   constructor(exitCode: ExitCode) {
     super("", undefined, exitCode);
   }
+}
+
+/** `size` undefined: a source read only up to the limit, whose full size is not known. */
+export function tooLarge(source: string, size: number | undefined, max: number): PageError {
+  const what = size === undefined ? "is larger than" : `is ${formatSize(size)}, more than`;
+  return new PageError(source, `${what} the ${formatSize(max)} a page may have`, "set ICP_LINKS_MAX_SIZE (in MB) to allow larger pages");
 }

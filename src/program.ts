@@ -11,6 +11,7 @@ import { events, sections, speakers, years } from "./commands/facets";
 import { check } from "./commands/check";
 import { enrich } from "./commands/enrich";
 import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
 import { complete, completionCommand } from "./commands/completion";
 import { pick } from "./commands/pick";
 import { done, undone } from "./commands/done";
@@ -24,10 +25,12 @@ import { remove } from "./commands/remove";
 import { move } from "./commands/move";
 import { ExitCode, IcpError, NotFoundError, QuietExit, ValueError } from "./errors";
 import { sanitize } from "./text/sanitize";
+import { TOPICS } from "./docs/topics";
+import { topicText } from "./render/topic";
 
 /** Every command, in the order of --help. Each declares its options; runs get them typed. */
 export const COMMANDS: CommandSpec<never>[] = [
-  list, search, open, show, pick, sections, speakers, events, years, check, enrich, exportCommand,
+  list, search, open, show, pick, sections, speakers, events, years, check, enrich, exportCommand, importCommand,
   // One's own layer over the page (#16).
   done, undone, next, random, recent, note, tag, state,
   // Editing the page (#17).
@@ -74,6 +77,9 @@ Environment:
                        %s in one is replaced by the URL, else the URL is appended
   NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS   colour and width of terminal output`;
 
+/** What the tool is, for --help, the reference and the man page. */
+export const DESCRIPTION = "Browse curated markdown link pages in the terminal: list, search and open talks, articles and forum links.\nWithout --file it reads the bundled page, 'Inside the Internet Computer'.";
+
 export interface ProgramHooks {
   /** Builds the context once the global options are known. */
   context(globals: GlobalOptions): Context;
@@ -90,7 +96,7 @@ function addOption(command: Command, spec: OptionSpec): void {
 
 export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>, args: string[], command: Command) => Promise<void>, argv: readonly string[] = []): Command {
   const program = new Command("icp-links")
-    .description("Browse curated markdown link pages in the terminal: list, search and open talks, articles and forum links.\nWithout --file it reads the bundled page, 'Inside the Internet Computer'.")
+    .description(DESCRIPTION)
     .version(hooks.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)
@@ -104,7 +110,7 @@ export function buildProgram(hooks: ProgramHooks, run: (spec: CommandSpec<never>
       // Arguments are echoed in these messages: they are sanitised like page text (#7).
       outputError: (text, write) => write(commanderError(text)),
     })
-    .addHelpText("after", `\nExamples:\n  icp-links list\n  icp-links search consensus\n  icp-links open consensus-overview\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`);
+    .addHelpText("after", `\nExamples:\n  icp-links list\n  icp-links search consensus\n  icp-links open consensus-overview\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}\n\nTopics (icp-links help <topic>): ${Object.keys(TOPICS).join(", ")}\n`);
 
   for (const option of GLOBAL_OPTIONS) addOption(program, option);
   // Each command is declared with its name, arguments and summary (what the program's --help
@@ -199,6 +205,11 @@ export async function main(argv: string[], hooks: ProgramHooks): Promise<ExitCod
   // `help nope`: commander prints the whole help on stderr; one line says what is wrong (#12).
   const helpIndex = argv.findIndex((a) => !a.startsWith("-"));
   const helpFor = argv[helpIndex + 1];
+  // `help <topic>`: a topic of the reference (docs/topics/), as plain text (#25).
+  if (argv[helpIndex] === "help" && helpFor !== undefined && Object.hasOwn(TOPICS, helpFor)) {
+    hooks.write("out", topicText(TOPICS[helpFor]!));
+    return ExitCode.ok;
+  }
   if (argv[helpIndex] === "help" && helpFor !== undefined && !COMMANDS.some((c) => c.name === helpFor && !c.hidden)) {
     hooks.write("err", `icp-links: unknown command '${sanitize(helpFor)}' (see 'icp-links --help' for the commands)\n`);
     return ExitCode.usage;

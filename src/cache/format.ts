@@ -1,7 +1,7 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL7\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL8\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds the front matter, headings, the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
@@ -29,13 +29,13 @@ import { safeLines, sanitize } from "../text/sanitize";
  * Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts).
  * Version 6: links that never open make no entries, front matter strings are sanitised, more
  * invisible characters are stripped (#12). Version 7: talk facts (speakers, event, year,
- * duration), nesting depth and the event column (#13).
+ * duration), nesting depth and the event column (#13). Version 8: an item's own tags and added date (#28).
  */
-export const MAGIC = "ICPL7\n\0\0";
+export const MAGIC = "ICPL8\n\0\0";
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
 // "speaker" holds an entry's speakers joined by ", " (a name never holds ", "; #13).
-const TEXT_COLUMNS = ["title", "url", "speaker", "event", "description", "slug", "id", "related"] as const;
+const TEXT_COLUMNS = ["title", "url", "speaker", "event", "description", "slug", "id", "related", "added"] as const;
 /** Per-entry integers after the lines. */
 const INT_COLUMNS = 3;
 type TextColumn = (typeof TEXT_COLUMNS)[number];
@@ -96,6 +96,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     id: joinColumn(ids),
     // Related links as "title<TAB>url<TAB>title<TAB>url": page text holds no tab once sanitised.
     related: joinColumn(e.map((x) => x.related.map((l) => `${oneLine(l.title)}\t${oneLine(l.url)}`).join("\t"))),
+    added: joinColumn(e.map((x) => x.added ?? "")),
   };
   const texts = TEXT_COLUMNS.map((c) => encoder.encode(columns[c].text));
   const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, section: paths, tags: tagSets, description: columns.description, event: columns.event });
@@ -285,6 +286,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       description: valueAt(columns.description, i) || undefined,
       related: links(valueAt(columns.related, i)),
       tags: h.tagSets[rowOf(tags, i)]!,
+      added: valueAt(columns.added, i) || undefined,
       line: lines[i]!,
       source,
       slug: valueAt(columns.slug, i) || id,

@@ -6,8 +6,8 @@ import { entriesOf, type Entries, type LoadedPage } from "./entries";
 import { assignIds } from "./ids";
 import { isRelative } from "./classify";
 import { fold } from "../text/fold";
-import type { LinkFacts } from "../enrich/facts";
-import { mergeFacts } from "../enrich/merge";
+import type { LinkFacts } from "./link-facts";
+import { mergeFacts } from "./merge-facts";
 
 function permalinkKey(path: string): string {
   return path.replace(/[?#].*$/, "").replace(/\/+$/, "").replace(/^(?!\/)/, "/").toLowerCase();
@@ -68,6 +68,7 @@ function numbered(pages: Page[], permalinks: Map<string, string>): Entry[] {
     if (e.year !== undefined) out.year = e.year;
     if (e.duration !== undefined) out.duration = e.duration;
     if (e.description !== undefined) out.description = e.description;
+    if (e.added !== undefined) out.added = e.added;
     const target = siteTarget(e.url, permalinks);
     if (target !== undefined) out.target = target;
     return out;

@@ -4,7 +4,8 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "markdown-it";
 
 export type Segment =
-  | { type: "text"; text: string }
+  /** `code`: a code span's text (#28: an item's tags are code spans, catalog/item-notes.ts). */
+  | { type: "text"; text: string; code?: boolean }
   | { type: "link"; url: string; text: string; line: number; bare: boolean; imageOnly: boolean }
   /** Where bold or italic text starts or ends: "by **Name**" ends at it (#13). No text of its own. */
   | { type: "emphasis"; text: "" };
@@ -325,7 +326,7 @@ function collect(children: Token[], line: number, out: Segment[]): void {
         linkifyText(child.content, current, out);
         break;
       case "code_inline":
-        out.push({ type: "text", text: child.content });
+        out.push({ type: "text", text: child.content, code: true });
         break;
       case "strong_open":
       case "strong_close":

@@ -1,6 +1,7 @@
 // parsePage(text, source) -> Page: pure, no I/O (#2). The loader in src/io/ reads the file.
 import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { readFrontMatter } from "./front-matter";
+import { readNotes } from "./item-notes";
 import { MAX_ELEMENTS, TooManyElements, walk, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
 import { hostKind, sectionKind } from "./classify";
@@ -120,9 +121,11 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       nestedPaths = new Map();
       continue;
     }
-    const segments = item.block.segments;
-    const at = segments.findIndex(usableLink);
+    const at = item.block.segments.findIndex(usableLink);
     if (at < 0) continue;
+    // The item's own tags and added date (#28), read off its end before anything else reads it.
+    const notes = readNotes(item.block.segments, at);
+    const segments = notes.segments;
     const link = segments[at] as Extract<Segment, { type: "link" }>;
     const url = clean(link.url);
     const related: Link[] = [];
@@ -165,8 +168,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       sectionPath: nestedPath(item.block.context),
       speakers,
       related,
-      // Shared, like the section path: entries are read, never changed.
-      tags: frontMatter.tags,
+      // Shared, like the section path: entries are read, never changed; an item's own tags after the page's.
+      tags: notes.tags.length === 0 ? frontMatter.tags : [...new Set([...frontMatter.tags, ...notes.tags.map(clean)])],
       line: link.line,
       slug: "",
       bare: link.bare || title === "",
@@ -182,6 +185,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       const inTitle = CLOCK_IN_TITLE.exec(title);
       if (inTitle) entry.duration = durationOf(inTitle[1]!);
     }
+    if (notes.added !== undefined) entry.added = notes.added;
     if (options.places && item.block.place) entry.place = { ...item.block.place };
     if (description && description !== title) entry.description = description;
     entries.push(entry);

@@ -43,7 +43,10 @@ export interface ParsedEntry {
   duration?: number;
   description?: string;
   related: Link[];
+  /** The page's tags (front matter), then the item's own (`` · `tag` ``, #28). */
   tags: string[];
+  /** When the link was added, YYYY-MM-DD, as the item notes it (" · added 2024-03-01", #28). */
+  added?: string;
   /** 1-based line of the link in its page. */
   line: number;
   /** The slug the id is made from (depends on title and url only). */

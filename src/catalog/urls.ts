@@ -114,9 +114,7 @@ export function chooseBaseUrl(option: string | undefined, env: string | undefine
 
 /**
  * Where a redirect leads (#5, #17, #18): its Location against the URL that answered, when it is an
- * http(s) URL. The one rule of the three places that follow redirects by hand (check's runner,
- * add's title, a page read from the web); each keeps its own wording, its own hop limit and its
- * own answer to loops.
+ * http(s) URL. The rule of the one redirect follower (catalog/redirects.ts).
  */
 export type RedirectTarget = { url: string } | { invalid: string } | { scheme: string };
 
@@ -129,4 +127,21 @@ export function redirectTarget(location: string, from: string): RedirectTarget {
   }
   if (next.protocol !== "http:" && next.protocol !== "https:") return { scheme: next.protocol };
   return { url: next.href };
+}
+
+/**
+ * The URL without its user name and password: fetch() refuses a URL that has them (a raw
+ * TypeError), and a checker has no business sending a page's credentials anywhere (#12).
+ */
+export function withoutCredentials(url: string): string {
+  if (!url.includes("@")) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === "" && parsed.password === "") return url;
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.href;
+  } catch {
+    return url;
+  }
 }

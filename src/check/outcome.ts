@@ -3,6 +3,8 @@
 // not "broken": only 404, 410 and an unknown or refusing host are broken.
 import type { CheckState, HttpResponse, NetworkError } from "./types";
 import { sanitize } from "../text/sanitize";
+// Where it always was for the checker; the function is the catalog's, as the HTTP client needs it too.
+export { withoutCredentials } from "../catalog/urls";
 
 /** The longest reason phrase kept from a server. */
 const MAX_STATUS_TEXT = 100;
@@ -25,24 +27,6 @@ export function statusText(response: HttpResponse): string {
   const phrase = sanitize(response.statusText).trim().slice(0, MAX_STATUS_TEXT);
   return `${response.status}${phrase ? ` ${phrase}` : ""}`;
 }
-
-/**
- * The URL without its user name and password: fetch() refuses a URL that has them (a raw
- * TypeError), and a checker has no business sending a page's credentials anywhere (#12).
- */
-export function withoutCredentials(url: string): string {
-  if (!url.includes("@")) return url;
-  try {
-    const parsed = new URL(url);
-    if (parsed.username === "" && parsed.password === "") return url;
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.href;
-  } catch {
-    return url;
-  }
-}
-
 
 /** State of a final (non-redirect) response. */
 export function responseState(response: HttpResponse): { state: CheckState; reason: string } {

@@ -24,6 +24,9 @@ export function checkJson(c: CheckedEntry) {
     finalUrl: c.result.finalUrl ?? null,
     checkedAt: c.result.checkedAt,
     reused: c.reused,
+    // check --archive (#28): {url, timestamp} of the snapshot, null when none or not asked.
+    archived: c.result.archived ?? null,
+    archiveError: c.result.archiveError ?? null,
   };
 }
 
@@ -31,11 +34,19 @@ export function stateStyle(state: CheckState, style: Style): (t: string) => stri
   return state === "ok" ? style.ok : state === "broken" ? style.bad : state === "redirected" || state === "blocked" ? style.warn : style.bad;
 }
 
-export function renderCheckSummary(checked: CheckedEntry[], skipped: { entry: Entry; why: string }[], view: View, interrupted: boolean): string {
+/** What check --archive found of a link (#28): the snapshot, "no snapshot", the archive's error, or "". */
+export function archivedText(result: CheckResult): string {
+  if (result.archived) return result.archived.url;
+  if (result.archived === null) return "no snapshot";
+  return result.archiveError ?? "";
+}
+
+export function renderCheckSummary(checked: CheckedEntry[], skipped: { entry: Entry; why: string }[], view: View, interrupted: boolean, archive = false): string {
   const attention = checked.filter((c) => c.result.state !== "ok");
   if (!view.tty) {
-    // In a pipe: the links that need attention, tab-separated: id, state, reason, url, final url.
-    return attention.map((c) => [c.entry.id, c.result.state, c.result.reason, c.result.url, c.result.finalUrl ?? ""].map(sanitize).join("\t") + "\n").join("");
+    // In a pipe: the links that need attention, tab-separated: id, state, reason, url, final
+    // url, and with --archive the snapshot (else "").
+    return attention.map((c) => [c.entry.id, c.result.state, c.result.reason, c.result.url, c.result.finalUrl ?? "", ...(archive ? [c.result.archived?.url ?? ""] : [])].map(sanitize).join("\t") + "\n").join("");
   }
   const { style } = view;
   const counts = STATES.map((s) => [s, checked.filter((c) => c.result.state === s).length] as const).filter(([, n]) => n > 0);
@@ -54,9 +65,10 @@ export function renderCheckSummary(checked: CheckedEntry[], skipped: { entry: En
           { key: "state", cells: attention.map((c) => c.result.state), format: (t, r) => stateStyle(attention[r]!.result.state, style)(t) },
           { key: "reason", cells: attention.map((c) => sanitize(c.result.reason)), format: (t) => style.dim(t) },
           { key: "final", cells: attention.map((c) => (c.result.finalUrl ? `→ ${sanitize(c.result.finalUrl)}` : "")) },
+          ...(archive ? [{ key: "archived", cells: attention.map((c) => sanitize(archivedText(c.result))), format: (t: string, r: number) => (attention[r]!.result.archived ? t : style.dim(t)) }] : []),
         ],
         view.width,
-        [{ key: "title", to: 24 }, { key: "final", to: 36 }, { key: "reason", to: 28 }, { key: "title", to: 12 }, { key: "final", to: 20 }, { key: "reason", to: 12 }],
+        [{ key: "title", to: 24 }, { key: "final", to: 36 }, { key: "reason", to: 28 }, { key: "title", to: 12 }, { key: "final", to: 20 }, { key: "reason", to: 12 }, ...(archive ? [{ key: "archived", to: 40 }] : [])],
       ),
     );
   }

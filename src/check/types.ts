@@ -1,63 +1,10 @@
 // Link checking (#5): the states a link can end in, and the world the checker is given.
+import type { HttpClient } from "../io/http-client";
 
-export const STATES = ["ok", "redirected", "broken", "blocked", "error"] as const;
-export type CheckState = (typeof STATES)[number];
-
-export interface CheckResult {
-  url: string;
-  state: CheckState;
-  /** Why: "404 Not Found", "name not resolved", "permanent redirect", "timeout after 10 s", … */
-  reason: string;
-  /** The last HTTP status seen, if any. */
-  status?: number;
-  /** Where the redirects ended, when there were any. */
-  finalUrl?: string;
-  /** ISO time of the check. */
-  checkedAt: string;
-}
-
-export interface HttpResponse {
-  status: number;
-  statusText: string;
-  header(name: string): string | undefined;
-  /** The start of the body (GET only): enough to recognise a challenge page. */
-  body: string;
-}
-
-export interface HttpRequest {
-  url: string;
-  method: "HEAD" | "GET";
-  signal: AbortSignal;
-  /** The most of a body to read (default: the client's own, 16 KB); a page's title may be further in (#17). */
-  bodyLimit?: number;
-  /** Headers to send besides the client's own: enrich's conditional request (If-None-Match, If-Modified-Since; #27). */
-  headers?: Record<string, string>;
-  /**
-   * Called before the body is read and again as it arrives (the text so far): true stops reading
-   * there. enrich stops at a page that is not HTML, and at </head> when the head said enough (#27).
-   */
-  stop?: (body: string, header: (name: string) => string | undefined) => boolean;
-}
-
-/** Sends one request without following redirects. Throws a NetworkError when no response came. */
-export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
-
-/**
- * "dns": the name did not resolve; "unreachable": no route to the network or host (ENETUNREACH,
- * EHOSTUNREACH, ENETDOWN, EHOSTDOWN). A run where every link failed with one of these two and no
- * server answered is offline, not broken (#12).
- */
-export type NetworkErrorKind = "dns" | "unreachable" | "refused" | "reset" | "timeout" | "tls" | "aborted" | "other";
-
-export class NetworkError extends Error {
-  constructor(
-    readonly kind: NetworkErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = "NetworkError";
-  }
-}
+// The results are what the check store keeps (io/check/store.ts owns them) and the HTTP client is
+// an edge's (io/http-client.ts); they are named here too, for the checker's code.
+export { STATES, type CheckState, type CheckResult, type Snapshot } from "../io/check/store";
+export { NetworkError, type NetworkErrorKind, type HttpClient, type HttpRequest, type HttpResponse } from "../io/http-client";
 
 export interface CheckOptions {
   /** Requests in flight at once, over all hosts. */

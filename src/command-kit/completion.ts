@@ -37,6 +37,8 @@ export const INSTALL: Record<Shell, string> = {
 const VALUE_OF: Record<string, string> = { file: "files", output: "files", into: "files", section: "sections", speaker: "speakers", kind: "kinds", format: "formats" };
 /** Commands whose arguments are entry refs. */
 const REF_COMMANDS = ["open", "show", "check", "done", "undone", "note", "tag", "remove", "move"];
+/** Commands whose argument is a file (#28). */
+const FILE_COMMANDS = ["import"];
 
 function words(list: string[]): string {
   return list.join(" ");
@@ -95,6 +97,7 @@ ${perCommand.map((c) => `      ${c.name}) COMPREPLY=($(compgen -W "${words([...f
   case "$cmd" in
     "") COMPREPLY=($(compgen -W "${words(perCommand.map((c) => c.name))}" -- "$cur")) ;;
     ${REF_COMMANDS.join("|")}) _icp_links_values ids ;;
+    ${FILE_COMMANDS.join("|")}) COMPREPLY=($(compgen -f -- "$cur")) ;;
     completion) COMPREPLY=($(compgen -W "${SHELLS.join(" ")}" -- "$cur")) ;;
   esac
 }
@@ -142,6 +145,7 @@ ${perCommand.map((c) => `      ${c.name}) compadd -- ${words([...flagNames(c.fla
       commands=(${perCommand.map((c) => quoteSingle(`${c.name}:${c.summary.replace(/:/g, "\\:")}`)).join(" ")})
       _describe -t commands command commands ;;
     ${REF_COMMANDS.join("|")}) _icp_links_values ids ;;
+    ${FILE_COMMANDS.join("|")}) _files ;;
     completion) compadd -- ${SHELLS.join(" ")} ;;
   esac
 }
@@ -153,6 +157,7 @@ if [[ $zsh_eval_context[-1] == loadautofunc ]]; then _icp_links "$@"; else compd
         "complete -c icp-links -f",
         ...perCommand.map((c) => `complete -c icp-links -n __fish_use_subcommand -a ${c.name} -d ${quoteSingle(c.summary)}`),
         `complete -c icp-links -n '__fish_seen_subcommand_from ${REF_COMMANDS.join(" ")}' -a '(icp-links __complete ids 2>/dev/null)'`,
+        `complete -c icp-links -n '__fish_seen_subcommand_from ${FILE_COMMANDS.join(" ")}' -F`,
         `complete -c icp-links -n '__fish_seen_subcommand_from completion' -a '${SHELLS.join(" ")}'`,
       ];
       const fishFlag = (f: Flag, condition?: string) => {

@@ -10,42 +10,13 @@ import type { CheckStore } from "../io/check/store";
 import type { FactsStore } from "../io/enrich/store";
 import type { StateStore } from "../io/state/store";
 import type { EditTarget } from "../io/edit/file";
-
-export interface Printer {
-  write(text: string): void;
-  readonly isTTY: boolean;
-}
-
-export interface Choice {
-  value: number;
-  name: string;
-  description?: string;
-}
-
-export interface ChooseConfig {
-  message: string;
-  /** What the search starts with. */
-  initial: string;
-  /** The choices for a term; `width` is the columns of the terminal the prompt draws on. */
-  source(term: string | undefined, width?: number): Choice[];
-  /**
-   * Called when the user presses the follow key (→) instead of Enter: the highlighted entry is
-   * then chosen, to be followed into the list it links to rather than opened (#18).
-   */
-  onFollow?(): void;
-  /** Called when the user presses ← to go back to the page they followed from: the prompt then ends as if left. */
-  onBack?(): void;
-  /** The entry highlighted first (its value), when it is among the choices. */
-  highlighted?: number;
-  /** A line shown in place of the prompt's message, in the error's style: why → could not follow. */
-  notice?: string;
-}
-
-/** A progress bar on the terminal: `update` moves it (to `value`, when given) and sets its fields. */
-export interface ProgressBar {
-  update(value: number | undefined, fields: Record<string, string>): void;
-  stop(): void;
-}
+import type { Printer } from "../io/output";
+import type { ChooseConfig } from "../io/chooser";
+import type { ProgressBar } from "../io/progress-bar";
+// The edges own the interfaces they implement (#25); a command names them here, with the rest of its world.
+export type { Printer } from "../io/output";
+export type { Choice, ChooseConfig } from "../io/chooser";
+export type { ProgressBar } from "../io/progress-bar";
 
 export interface GlobalOptions {
   file?: string[];

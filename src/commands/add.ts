@@ -8,7 +8,7 @@ import { NetworkError } from "../check/types";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
-import { redirectTarget } from "../catalog/urls";
+import { followRedirects } from "../catalog/redirects";
 import { timeoutSignal } from "../check/runner";
 
 interface AddOptions extends EditOptions {
@@ -22,9 +22,8 @@ interface AddOptions extends EditOptions {
 /** How long reading a title may take, and how much of the page it reads. */
 export const TITLE_TIMEOUT_MS = 5000;
 export const TITLE_BYTES = 256 * 1024;
-const MAX_REDIRECTS = 5;
 
-/** The title of the page at `url` (following up to 5 redirects), or a UsageError asking for --title. */
+/** The title of the page at `url` (following up to MAX_REDIRECTS redirects), or a UsageError asking for --title. */
 export async function fetchTitle(ctx: Context, url: string): Promise<string> {
   const ask = (why: string) => new UsageError(`cannot read the title of ${sanitize(url)}: ${why}`, "give it with --title");
   if (!/^https?:\/\//i.test(url)) throw new UsageError(`a site path has no page to read a title from: ${sanitize(url)}`, "give the title with --title");
@@ -32,30 +31,26 @@ export async function fetchTitle(ctx: Context, url: string): Promise<string> {
   // On the Context's clock, like check's time limits: tests drive it without waiting.
   const { signal, cancel } = timeoutSignal(ctx, TITLE_TIMEOUT_MS);
   try {
-    let current = url;
-    for (let hops = 0; ; hops++) {
-      let response;
-      try {
-        response = await ctx.http({ url: current, method: "GET", signal, bodyLimit: TITLE_BYTES });
-      } catch (error) {
-        if (signal.aborted) throw ask(`no answer within ${TITLE_TIMEOUT_MS / 1000} s`);
-        throw ask(error instanceof NetworkError ? error.message : "network error");
-      }
-      const location = response.header("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        const next = redirectTarget(location, current);
-        if ("invalid" in next) throw ask("it redirects to an invalid URL");
-        if ("scheme" in next || hops >= MAX_REDIRECTS) throw ask("too many or odd redirects");
-        current = next.url;
-        continue;
-      }
-      if (response.status < 200 || response.status >= 300) throw ask(`${response.status} ${sanitize(response.statusText)}`.trim());
-      const type = response.header("content-type") ?? "text/html";
-      if (!/html|xml/i.test(type)) throw ask(`it is not a web page (${sanitize(type)})`);
-      const title = titleOfHtml(response.body);
-      if (!title) throw ask("the page has no title");
-      return title;
-    }
+    // One signal for the whole walk: the deadline is TITLE_TIMEOUT_MS from the first request.
+    const end = await followRedirects(url, {
+      send: async (at) => {
+        try {
+          return await ctx.http({ url: at, method: "GET", signal, bodyLimit: TITLE_BYTES });
+        } catch (error) {
+          if (signal.aborted) throw ask(`no answer within ${TITLE_TIMEOUT_MS / 1000} s`);
+          throw ask(error instanceof NetworkError ? error.message : "network error");
+        }
+      },
+    });
+    if (end.kind === "invalid") throw ask("it redirects to an invalid URL");
+    if (end.kind !== "answer") throw ask("too many or odd redirects");
+    const response = end.response;
+    if (response.status < 200 || response.status >= 300) throw ask(`${response.status} ${sanitize(response.statusText)}`.trim());
+    const type = response.header("content-type") ?? "text/html";
+    if (!/html|xml/i.test(type)) throw ask(`it is not a web page (${sanitize(type)})`);
+    const title = titleOfHtml(response.body);
+    if (!title) throw ask("the page has no title");
+    return title;
   } finally {
     cancel();
   }

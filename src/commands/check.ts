@@ -1,28 +1,54 @@
 // icp-links check [ref...]: find dead links before anyone clicks them (#5).
+import { InvalidArgumentError } from "commander";
 import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
-import { FILTER_OPTIONS } from "../command-kit/spec";
-import { poolDeps, poolOptions, requestOptions, requestProgress, type RequestOptionValues } from "../command-kit/requests";
+import { FILTER_OPTIONS, positiveInteger } from "../command-kit/spec";
 // --max-age is a global option (src/command-kit/spec.ts): it reaches run() with the command's own.
-import type { FilterOptions } from "../command-kit/context";
+import type { Context, FilterOptions } from "../command-kit/context";
 import { selectEntries } from "../command-kit/select";
 import { urlFor } from "../command-kit/open-urls";
 import { applyFilters } from "../search/filters";
-import { checkLinks } from "../check/runner";
-import { STATES, type CheckResult, type CheckState } from "../check/types";
+import { checkLinks, type AfterBroken, type Progress } from "../check/runner";
+import { CHECK_LIMITS, DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
 import type { Entry } from "../catalog/types";
-import { ExitCode, IcpError, QuietExit } from "../errors";
+import { ExitCode, IcpError, QuietExit, UsageError } from "../errors";
 import { json } from "../render/entries";
 import { renderCheckSummary, checkJson, type CheckedEntry } from "../check/render";
 import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, wantsState, type StateFilterOptions } from "../state/layer";
 import { FIX_OPTIONS, prepareFix, type FixOptions } from "../command-kit/check-fix";
 
-interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions, RequestOptionValues {
+interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions {
+  concurrency: number;
+  perHost: number;
+  interval: number;
   timeout: number;
+  retries: number;
+  maxTime: number;
   strict?: boolean;
   maxAge?: number;
   baseUrl?: string;
+  archive?: boolean;
+}
+
+/** A whole number from 0 to `max`: options that become timers are bounded (#12). */
+function wholeNumber(max: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number");
+    const n = Number(value);
+    if (n > max) throw new InvalidArgumentError(`expected at most ${max}`);
+    return n;
+  };
+}
+
+/** Seconds above 0 and at most `max`: beyond, Node's timers overflow (#12). */
+function seconds(max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
+    if (n > max) throw new InvalidArgumentError(`expected at most ${max} seconds`);
+    return n;
+  };
 }
 
 export const check: CommandSpec<CheckOptionValues> = {
@@ -32,17 +58,30 @@ export const check: CommandSpec<CheckOptionValues> = {
   options: [
     ...FILTER_OPTIONS,
     ...STATE_FILTER_OPTIONS,
-    ...requestOptions("links checked at once"),
+    { flags: "--concurrency <n>", description: "links checked at once", defaultValue: DEFAULT_CHECK_OPTIONS.concurrency, parse: positiveInteger },
+    { flags: "--per-host <n>", description: "requests at once to one host", defaultValue: DEFAULT_CHECK_OPTIONS.perHost, parse: positiveInteger },
+    { flags: "--interval <ms>", description: `least time between two requests to one host (at most ${CHECK_LIMITS.intervalMs})`, defaultValue: DEFAULT_CHECK_OPTIONS.intervalMs, parse: wholeNumber(CHECK_LIMITS.intervalMs) },
+    { flags: "--timeout <s>", description: `time limit of one request (at most ${CHECK_LIMITS.timeoutS})`, defaultValue: DEFAULT_CHECK_OPTIONS.timeoutMs / 1000, parse: seconds(CHECK_LIMITS.timeoutS) },
+    { flags: "--retries <n>", description: `retries after 429, 5xx and network errors (at most ${CHECK_LIMITS.retries})`, defaultValue: DEFAULT_CHECK_OPTIONS.retries, parse: wholeNumber(CHECK_LIMITS.retries) },
+    { flags: "--max-time <s>", description: `time limit of the whole run (at most ${CHECK_LIMITS.maxTimeS})`, defaultValue: DEFAULT_CHECK_OPTIONS.maxTimeMs / 1000, parse: seconds(CHECK_LIMITS.maxTimeS) },
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
     BASE_URL_OPTION,
+    { flags: "--archive", description: "for each broken link, ask the Wayback Machine for the snapshot closest to when it was added (ICP_LINKS_ARCHIVE_URL)" },
     ...FIX_OPTIONS,
   ],
   exitCodes: [
     ["1", "a broken link (with --strict, also a blocked or error one); an unknown or ambiguous ref"],
     ["3", "check: offline, no link could be reached; nothing reported or stored"],
   ],
-  examples: ["icp-links check", "icp-links check --kind talk", "icp-links check consensus-overview --json", "icp-links check --max-age 1d --strict"],
+  examples: ["icp-links check", "icp-links check --kind talk", "icp-links check consensus-overview --json", "icp-links check --max-age 1d --strict", "icp-links --file my-links.md check --archive --fix"],
   async run(ctx, refs, options) {
+    // --archive (#28): the API's address is checked before anything else is done.
+    let archiveUrl: string | undefined;
+    if (options.archive) {
+      const { archiveBase } = await import("../check/archive");
+      archiveUrl = archiveBase(ctx.env.ICP_LINKS_ARCHIVE_URL);
+      if (archiveUrl === undefined) throw new UsageError(`ICP_LINKS_ARCHIVE_URL is ${JSON.stringify(sanitize(ctx.env.ICP_LINKS_ARCHIVE_URL ?? "").slice(0, 200))}, not an http(s) URL`, "set it to the availability API's address, or unset it for https://archive.org/wayback/available");
+    }
     // --fix (#17): the page to edit is opened, and read, before any link is checked.
     const fixer = await prepareFix(ctx, options);
     const catalog = await ctx.catalog();
@@ -68,16 +107,32 @@ export const check: CommandSpec<CheckOptionValues> = {
     if (options.maxAge !== undefined) {
       for (const { url } of targets) {
         const r = previous.get(url);
-        if (r && now - Date.parse(r.checkedAt) <= options.maxAge) reused.set(url, r);
+        // A broken link never asked for its archived copy is checked again under --archive.
+        if (r && now - Date.parse(r.checkedAt) <= options.maxAge && !(options.archive && r.state === "broken" && r.archived === undefined)) reused.set(url, r);
       }
     }
     const toCheck = [...new Set(targets.map((t) => t.url).filter((u) => !reused.has(u)))];
 
     const { signal, exitCode } = ctx.interruption();
-    const bar = !ctx.json && toCheck.length > 0 ? await requestProgress(ctx, toCheck.length, STATES) : undefined;
+    const bar = !ctx.json && toCheck.length > 0 ? await progressBar(ctx, toCheck.length) : undefined;
     let run;
     try {
-      run = await checkLinks(toCheck, poolOptions(options), poolDeps(ctx), signal, bar ? { onRequest: bar.onRequest, onResult: (r, done) => bar.onResult(r.state, done) } : {});
+      run = await checkLinks(
+        toCheck,
+        {
+          ...DEFAULT_CHECK_OPTIONS,
+          concurrency: options.concurrency,
+          perHost: options.perHost,
+          intervalMs: options.interval,
+          timeoutMs: options.timeout * 1000,
+          retries: options.retries,
+          maxTimeMs: options.maxTime * 1000,
+        },
+        { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep, after: ctx.after },
+        signal,
+        bar?.progress ?? {},
+        archiveUrl === undefined ? undefined : await archiveStep(archiveUrl, targets),
+      );
     } finally {
       bar?.stop();
     }
@@ -96,7 +151,7 @@ export const check: CommandSpec<CheckOptionValues> = {
       return result ? [{ entry, result, reused: reused.has(url) }] : [];
     });
     if (ctx.json) ctx.out.write(json(checked.map(checkJson)));
-    else ctx.out.write(renderCheckSummary(checked, skipped, ctx.view, run.interrupted));
+    else ctx.out.write(renderCheckSummary(checked, skipped, ctx.view, run.interrupted, Boolean(options.archive)));
     if (!ctx.json && ctx.view.tty === false) ctx.err.write(`${countsLine(checked)}${run.interrupted ? " (interrupted)" : ""}\n`);
     for (const s of skipped) if (ctx.json || ctx.view.tty === false) ctx.err.write(`icp-links: not checked: ${sanitize(s.entry.id)}: ${sanitize(s.why)}\n`);
 
@@ -108,6 +163,17 @@ export const check: CommandSpec<CheckOptionValues> = {
   },
 };
 
+/** The archive lookup of a broken link, dated by its entry's added date (the earliest of its entries'). */
+async function archiveStep(base: string, targets: { entry: Entry; url: string }[]): Promise<AfterBroken> {
+  const { withArchive } = await import("../check/archive");
+  const added = new Map<string, string>();
+  for (const { entry, url } of targets) {
+    const was = added.get(url);
+    if (entry.added && (was === undefined || entry.added < was)) added.set(url, entry.added);
+  }
+  return (pool, result) => withArchive(pool, result, base, added.get(result.url));
+}
+
 function offlineWhy(results: CheckResult[]): string {
   const dns = results.filter((r) => r.reason.startsWith("name not resolved")).length;
   const n = results.length;
@@ -118,4 +184,22 @@ function offlineWhy(results: CheckResult[]): string {
 export function countsLine(checked: CheckedEntry[]): string {
   const counts = STATES.map((s) => [s, checked.filter((c) => c.result.state === s).length] as const).filter(([, n]) => n > 0);
   return `${checked.length} ${checked.length === 1 ? "link" : "links"}: ${counts.map(([s, n]) => `${n} ${s}`).join(", ") || "none checked"}`;
+}
+
+/** A progress bar on stderr (a terminal only): done/total, counts by state, elapsed, the host being checked. */
+async function progressBar(ctx: Context, total: number): Promise<{ progress: Progress; stop(): void } | undefined> {
+  const counts: Record<CheckState, number> = { ok: 0, redirected: 0, broken: 0, blocked: 0, error: 0 };
+  const countsText = () => STATES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(", ") || "starting";
+  const bar = await ctx.progressBar?.(total, " {bar} {value}/{total} · {counts} · {duration_formatted} · {host}", { counts: countsText(), host: "" });
+  if (!bar) return undefined;
+  return {
+    progress: {
+      onRequest: (host) => bar.update(undefined, { host: sanitize(host).slice(0, 40) }),
+      onResult: (result, done) => {
+        counts[result.state]++;
+        bar.update(done, { counts: countsText() });
+      },
+    },
+    stop: () => bar.stop(),
+  };
 }

@@ -15,7 +15,7 @@ import type { Entry } from "../catalog/types";
 import { ExitCode, IcpError, QuietExit, UsageError } from "../errors";
 import { formatDuration, json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
-import type { LinkFacts } from "../enrich/facts";
+import type { LinkFacts } from "../catalog/link-facts";
 import type { EnrichResult, EnrichState } from "../enrich/run";
 
 interface EnrichOptionValues extends FilterOptions, StateFilterOptions, RequestOptionValues {

@@ -139,7 +139,9 @@ function talkFacet(name: "events" | "years", summary: string, of: (catalog: Cata
     name,
     summary,
     options: [],
-    examples: [`icp-links ${name}`, `icp-links ${name} --json`, example],
+    // On a page of talks that gives events and years (talk-list.md: the docs' examples run on the
+    // test fixture test/fixtures/talk-list.md); the bundled page gives none.
+    examples: [`icp-links --file talk-list.md ${name}`, `icp-links --file talk-list.md ${name} --json`, example],
     async run(ctx) {
       const catalog = await ctx.catalog();
       const facets = name === "years" ? of(catalog) : [...of(catalog)].sort((a, b) => b.entries.length - a.entries.length || a.name.localeCompare(b.name));
@@ -166,5 +168,5 @@ function talkFacet(name: "events" | "years", summary: string, of: (catalog: Cata
   };
 }
 
-export const events = talkFacet("events", "list the events of talks with their number of talks", (c) => c.byEvent, "icp-links list --event 'strange loop'");
-export const years = talkFacet("years", "list the years of talks with their number of talks", (c) => c.byYear, "icp-links list --year 2010..2015");
+export const events = talkFacet("events", "list the events of talks with their number of talks", (c) => c.byEvent, "icp-links --file talk-list.md list --event 'strange loop'");
+export const years = talkFacet("years", "list the years of talks with their number of talks", (c) => c.byYear, "icp-links --file talk-list.md list --year 2010..2015");

@@ -224,6 +224,22 @@ export function addEntry(page: EditablePage, item: NewItem, sectionName: string 
   return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
 }
 
+/**
+ * Many new items at the end of a section's list at once (import, #28): `make` writes their lines
+ * in the list's style; `count` is how many entries they hold. Read back like addEntry: the page
+ * must have `count` more entries, the others as they were.
+ */
+export function addItems(page: EditablePage, make: (style: ItemStyle) => string[], count: number, sectionName: string | undefined, newSection = false): AddResult {
+  const choice = chooseSection(page, sectionName, newSection);
+  const splice = placeLines(page, choice, (style) => make(style), { rows: false });
+  const text = writeDoc(applySplices(page.doc, [splice]));
+  const after = openPage(text, page.source);
+  if (after.catalog.entries.length !== page.catalog.entries.length + count) {
+    throw new ValueError(`the new entries would not be read where they go (line ${splice.start + 1}: inside a code block or an HTML block?); nothing added`, "choose another --section");
+  }
+  return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
+}
+
 /** An entry's own lines, as removing it takes them: its item with nested items, or its row. */
 function removal(page: EditablePage, entry: Entry, force: boolean): Splice {
   const parsed = parsedOf(page, entry);
@@ -426,4 +442,52 @@ function findUrl(text: string, url: string): number | undefined {
     if (opens && closes) return at;
   }
   return undefined;
+}
+
+/**
+ * check --fix --archive (#28): after each entry's link, its archived copy as a related link,
+ * " ([archived](snapshot))", the destination written as the page writes its own. An entry that
+ * already links to the snapshot is left; a line that does not hold the URL as the entry has it
+ * is skipped, as in rewriteUrls. Read back: every entry as before, the changed ones with the
+ * snapshot among their related links.
+ */
+export function addArchivedLinks(page: EditablePage, changes: UrlChange[]): { text: string; done: UrlChange[]; skipped: SkippedChange[] } {
+  const { doc } = page;
+  const byLine = new Map<number, string>();
+  const done: UrlChange[] = [];
+  const skipped: SkippedChange[] = [];
+  for (const change of changes) {
+    if (change.entry.related.some((r) => r.url === change.to)) continue;
+    const index = change.entry.line - 1;
+    const text = byLine.get(index) ?? lineText(doc, index);
+    const at = findUrl(text, change.entry.url);
+    if (at === undefined) {
+      skipped.push({ ...change, why: "its line does not hold its URL as written (a reference link, or escapes); edit it by hand", unsafe: false });
+      continue;
+    }
+    // After the link: its destination's ")" (past a title, if any), an autolink's ">", or the bare URL.
+    const end = at + change.entry.url.length;
+    const before = text[at - 1];
+    let after = end;
+    if (before === "(" || before === "<") {
+      const close = text.indexOf(before === "(" ? ")" : ">", end);
+      after = close < 0 ? end : close + 1;
+      if (before === "<" && text.slice(at - 3, at - 1) === "](") after = text.indexOf(")", after) + 1 || after;
+    }
+    const written = linkDestination(change.to, { angle: text.slice(at - 3, at) === "](<", table: /^\s*\|/.test(text) });
+    if ("why" in written) {
+      skipped.push({ ...change, why: `its archived copy ${sanitize(change.to)} cannot be written so that it reads back as it (${written.why})`, unsafe: true });
+      continue;
+    }
+    byLine.set(index, `${text.slice(0, after)} ([archived](${written.text}))${text.slice(after)}`);
+    done.push(change);
+  }
+  const out = withLines(doc, byLine);
+  if (done.length > 0) {
+    const now = openPage(out, page.source).catalog.entries;
+    const was = page.catalog.entries;
+    const same = now.length === was.length && was.every((e, i) => now[i]!.url === e.url && now[i]!.line === e.line && (done.some((d) => d.entry === e) ? now[i]!.related.some((r) => r.url === done.find((d) => d.entry === e)!.to) : now[i]!.related.length === e.related.length));
+    if (!same) throw new ValueError("the archived links would not read back as written; nothing changed", "add them by hand");
+  }
+  return { text: out, done, skipped };
 }

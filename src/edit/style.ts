@@ -4,6 +4,7 @@
 import { ValueError } from "../errors";
 import { linkDestination, type DestinationOptions } from "../text/link-destination";
 import { sanitize } from "../text/sanitize";
+import { formatNotes } from "../catalog/item-notes";
 
 export interface ItemStyle {
   /** Leading whitespace of the bullet line. */
@@ -113,6 +114,9 @@ export interface NewItem {
   url: string;
   speakers: string[];
   description?: string;
+  /** The item's own tags and added date, noted after " · " (catalog/item-notes.ts, #28). */
+  tags?: string[];
+  added?: string;
 }
 
 /** The first line of a new list item in a style. */
@@ -122,7 +126,7 @@ export function formatItem(item: NewItem, style: ItemStyle): string {
   let line = `${style.indent}${style.marker}${style.gap}[${escapeText(text)}](${formatUrl(item.url, { angle: style.angle })})`;
   if (style.speakerForm === "by" && speaker) line += ` by ${escapeText(speaker)}`;
   if (item.description) line += `${style.separator}${escapeText(item.description)}`;
-  return line;
+  return line + formatNotes(item.tags ?? [], item.added);
 }
 
 /**

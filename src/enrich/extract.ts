@@ -4,7 +4,7 @@
 // the oEmbed link. htmlparser2 reads the HTML (a tolerant streaming parser, as browsers are
 // tolerant); this module loads only for `enrich`. Pure: text in, facts out.
 import { Parser } from "htmlparser2";
-import { cleanFacts, isoDate, isoDuration, readingTime, seconds, type LinkFacts } from "./facts";
+import { cleanFacts, isoDate, isoDuration, readingTime, seconds, type LinkFacts } from "../catalog/link-facts";
 
 export interface PageReading {
   facts: LinkFacts;

@@ -1,14 +1,17 @@
 // Reading the facts of links (#27): each http(s) link's page is asked for through check's request
-// machinery (check/pool.ts: per-host limits, retries, Retry-After, timeouts, the run's deadline,
-// redirects, credentials never sent), HTML only and at most PAGE_LIMIT of it, reading stopping at
+// machinery (check/runner.ts's RequestPool: per-host limits, retries, Retry-After, timeouts, the
+// run's deadline, credentials never sent; catalog/redirects.ts's one redirect follower), HTML only and at most PAGE_LIMIT of it, reading stopping at
 // </head> when the head said enough. A consent redirect or a bot wall is "blocked", and the
 // host's oEmbed endpoint is asked instead where it has one. The HTTP client and clock are
 // injected; what is stored is the caller's.
-import type { CheckDeps, CheckOptions, HttpResponse } from "../check/types";
-import { requestPool, type Followed, type GetSpec } from "../check/pool";
+import type { CheckDeps, CheckOptions, HttpRequest, HttpResponse } from "../check/types";
+import { NetworkError } from "../check/types";
+import { Aborted, interleaveByHost, RequestPool } from "../check/runner";
+import { followRedirects } from "../catalog/redirects";
+import { redirectTarget } from "../catalog/urls";
 import { isChallenge, networkState, statusText } from "../check/outcome";
 import { headSaysEnough, readOembed, readPage } from "./extract";
-import { hasFacts, keptValidator, type FactsRecord, type LinkFacts } from "./facts";
+import { hasFacts, keptValidator, type FactsRecord, type LinkFacts } from "../catalog/link-facts";
 
 
 /** The most of a page read (#27). */
@@ -70,13 +73,63 @@ function sameFacts(a: LinkFacts | undefined, b: LinkFacts): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A GET as enrich asks it: more body, its own headers, and where to stop reading. */
+interface GetSpec {
+  bodyLimit: number;
+  headers?: Record<string, string>;
+  stop?: HttpRequest["stop"];
+}
+
+/** Where following a link's redirects ended; `url` is the last address asked (or, stopped, refused). */
+type Followed = { url: string } & ({ answer: HttpResponse } | { error: NetworkError } | { failed: string } | { stopped: HttpResponse });
+
 export interface EnrichDeps extends CheckDeps {
   /** The oEmbed endpoint to try for a link behind a wall (default: hostOembed). */
   oembedFor?: (url: string) => string | undefined;
 }
 
 export async function enrichLinks(urls: string[], previous: Map<string, FactsRecord>, options: CheckOptions, deps: EnrichDeps, signal: AbortSignal, onRequest?: (host: string) => void, onResult?: (r: EnrichResult, done: number, total: number) => void): Promise<EnrichRun> {
-  const pool = requestPool(options, deps, signal, onRequest);
+  const pool = new RequestPool(options, deps, signal, onRequest ? { onRequest } : {});
+  // For telling offline from broken (#12): did anything but DNS or routing fail?
+  let unreachableOnly = true;
+
+  /**
+   * A GET of `url`, its redirects followed, retried as check retries; a redirect to where
+   * `stopAt` says not to go ends the walk there ("stopped", `url` its target).
+   */
+  const follow = async (url: string, get: GetSpec, stopAt?: (url: string) => boolean): Promise<Followed> => {
+    let stoppedAt: string | undefined;
+    try {
+      const end = await followRedirects<HttpResponse>(url, {
+        send: async (at) => {
+          const answer = await pool.withRetries(() => pool.send(at, "GET", get.bodyLimit, { ...(get.headers && { headers: get.headers }), ...(get.stop && { stop: get.stop }) }));
+          if (answer instanceof NetworkError) throw answer;
+          return answer;
+        },
+        follows: (r) => {
+          const location = r.header("location");
+          if (r.status < 300 || r.status >= 400 || !location) return false;
+          const next = redirectTarget(location, url);
+          if ("url" in next && stopAt?.(next.url)) {
+            stoppedAt = next.url;
+            return false;
+          }
+          return true;
+        },
+        maxRedirects: options.maxRedirects,
+      });
+      if (end.kind === "answer") return stoppedAt !== undefined && end.response.status >= 300 && end.response.status < 400 ? { url: stoppedAt, stopped: end.response } : { url: end.url, answer: end.response };
+      if (end.kind === "invalid") return { url: end.url, failed: "redirect to an invalid URL" };
+      if (end.kind === "scheme") return { url: end.url, failed: `redirect to a ${end.scheme} URL` };
+      if (end.kind === "loop") return { url: end.to, failed: "redirect loop" };
+      if (end.kind === "too-many") return { url: end.url, failed: `more than ${options.maxRedirects} redirects` };
+      return { url: end.url, failed: "timeout" };
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      if (error.kind !== "dns" && error.kind !== "unreachable") unreachableOnly = false;
+      return { url, error };
+    }
+  };
   const stamp = () => new Date(deps.now()).toISOString();
   const oembedFor = deps.oembedFor ?? hostOembed;
 
@@ -101,14 +154,14 @@ export async function enrichLinks(urls: string[], previous: Map<string, FactsRec
   };
 
   const oembed = async (address: string): Promise<LinkFacts> => {
-    const followed = await pool.follow(address, { bodyLimit: OEMBED_LIMIT });
+    const followed = await follow(address, { bodyLimit: OEMBED_LIMIT });
     if (!("answer" in followed) || followed.answer.status !== 200) return {};
     return readOembed(followed.answer.body);
   };
 
   const enrichOne = async (url: string): Promise<EnrichResult> => {
     const old = previous.get(url);
-    const followed: Followed = await pool.follow(url, pageGet(url, old), isConsentPage);
+    const followed: Followed = await follow(url, pageGet(url, old), isConsentPage);
     const now = stamp();
     const failed = (reason: string): EnrichResult => ({ url, state: "failed", reason, ...(old && { facts: old.facts }) });
     /** A wall: the host's oEmbed, where it has one, says what it can. */
@@ -145,15 +198,30 @@ export async function enrichLinks(urls: string[], previous: Map<string, FactsRec
     return { url, state: sameFacts(old?.facts, facts) ? "unchanged" : "enriched", reason: "read", facts, record };
   };
 
-  let results: Map<string, EnrichResult>;
+  const queue = interleaveByHost([...new Set(urls)]);
+  const results = new Map<string, EnrichResult>();
+  let done = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let url = queue[next++]; url !== undefined; url = queue[next++]) {
+      try {
+        const r = await enrichOne(url);
+        results.set(url, r);
+        onResult?.(r, ++done, queue.length);
+      } catch (error) {
+        if (!(error instanceof Aborted)) throw error;
+        return;
+      }
+    }
+  };
   try {
-    results = await pool.each(urls, enrichOne, (_url, r, done, total) => onResult?.(r, done, total));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, queue.length)) }, worker));
   } finally {
     pool.close();
   }
-  const interrupted = pool.interrupted;
-  const offline = results.size > 0 && !pool.answered && pool.unreachableOnly;
-  if (!interrupted && pool.pastDeadline) {
+  const interrupted = signal.aborted;
+  const offline = results.size > 0 && !pool.answered && unreachableOnly;
+  if (!interrupted && pool.timedOut) {
     for (const url of urls) if (!results.has(url)) results.set(url, { url, state: "failed", reason: `not read within the run's limit of ${options.maxTimeMs / 1000} s` });
   }
   return { results: [...new Set(urls)].flatMap((u) => (results.has(u) ? [results.get(u)!] : [])), interrupted, offline };

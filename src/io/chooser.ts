@@ -1,6 +1,30 @@
 // The picker's prompt: the edge between `pick` and the terminal (#6).
 import { openSync, closeSync } from "node:fs";
-import type { ChooseConfig, Context } from "../command-kit/context";
+
+export interface Choice {
+  value: number;
+  name: string;
+  description?: string;
+}
+
+export interface ChooseConfig {
+  message: string;
+  /** What the search starts with. */
+  initial: string;
+  /** The choices for a term; `width` is the columns of the terminal the prompt draws on. */
+  source(term: string | undefined, width?: number): Choice[];
+  /**
+   * Called when the user presses the follow key (→) instead of Enter: the highlighted entry is
+   * then chosen, to be followed into the list it links to rather than opened (#18).
+   */
+  onFollow?(): void;
+  /** Called when the user presses ← to go back to the page they followed from: the prompt then ends as if left. */
+  onBack?(): void;
+  /** The entry highlighted first (its value), when it is among the choices. */
+  highlighted?: number;
+  /** A line shown in place of the prompt's message, in the error's style: why → could not follow. */
+  notice?: string;
+}
 
 /** Where the prompt reads keys and draws: a process stream, or a descriptor of /dev/tty. */
 interface Terminal {
@@ -41,7 +65,7 @@ export function pickerKeys(config: Pick<ChooseConfig, "onFollow" | "onBack">): [
 }
 
 /** The picker's prompt (@inquirer/search). Esc and Ctrl-C resolve to undefined. */
-export function chooser(): Context["choose"] {
+export function chooser(): ((config: ChooseConfig) => Promise<number | undefined>) | undefined {
   const terminal = findTerminal();
   if (!terminal) return undefined;
   return async (config) => {

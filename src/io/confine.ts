@@ -2,14 +2,22 @@
 // not the person's: it is followed only to a regular file in the folder of the page that links it
 // (or below it), links resolved. A FIFO (which would hang the read), a device, or a symbolic link
 // out of that folder is refused before anything is opened. (--file, named by the person, keeps its
-// wider rules: io/load.ts.)
+// wider rules: load/pages.ts.)
 import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 import { UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
-import type { FollowTarget } from "../web/follow";
 
 const HINT = "--from follows only regular files in the folder of the page that links them, or below it; name the file with --file to read it anyway";
+
+/**
+ * What --from or → reads (web/follow.ts says it): an address, or a local path with the folder it must stay in (the folder
+ * of the page that links it; this edge checks what is there).
+ */
+export interface FollowTarget {
+  spec: string;
+  within?: string;
+}
 
 /** The spec to load: an address as it is, a local path once it is known to stay where it must. Throws UsageError. */
 export function confineFollowed(target: FollowTarget): string {

@@ -1,9 +1,8 @@
 // The real HTTP client of `check` (#5): Node's built-in fetch, redirects not followed (the
 // runner follows them, to see each hop), at most BODY_LIMIT bytes of a body read and the rest
 // of the connection dropped, so that a 1 GB page costs 16 KB.
-import type { HttpClient } from "../check/types";
-import { NetworkError, type NetworkErrorKind } from "../check/types";
-import { withoutCredentials } from "../check/outcome";
+import { NetworkError, type HttpClient, type NetworkErrorKind } from "./http-client";
+import { withoutCredentials } from "../catalog/urls";
 
 export const BODY_LIMIT = 16 * 1024;
 

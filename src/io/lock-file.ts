@@ -1,4 +1,4 @@
-// Edge: the file system (one lock file); state/store.ts (state.lock) and check/store.ts
+// Edge: the file system (one lock file); io/state/store.ts (state.lock) and io/check/store.ts
 // (checks.json.lock) take their lock through it, so that a person's files have one lock, not two.
 // - Taken by creating the file O_EXCL and writing its token into it: "pid host time".
 // - Stale when it is older than staleMs, whatever its pid says (another host, a reused pid), or

@@ -11,6 +11,12 @@
 // non-blocking pipe shared with another process).
 import { fstatSync as realFstat, statSync as realStat, writeSync as realWrite } from "node:fs";
 
+/** Where a command writes: data on stdout, messages on stderr (an Output is one). */
+export interface Printer {
+  write(text: string): void;
+  readonly isTTY: boolean;
+}
+
 export interface Output {
   readonly isTTY: boolean;
   /** The terminal's width, when it is one. */

@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import { makeDirectory } from "./mkdir";
-import { formatSize } from "../load/pages";
+import { formatSize } from "../text/size";
 
 export function trusted(stats: Pick<Stats, "uid" | "mode">, uid: number | undefined): boolean {
   return uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0);

@@ -1,12 +1,14 @@
-// The edge that reads pages: files, folders of .md files, and standard input ("-").
-// Everything it touches comes in through `LoadDeps`, so tests can hand it fakes (#2).
+// Reading pages: files, folders of .md files, and standard input ("-"). Pure: everything it
+// touches comes in through `LoadDeps` (cli.ts gives the real ones), so tests can hand it fakes (#2).
 import type { Stats } from "node:fs";
 import type { Page } from "../catalog/types";
 import type { LoadedPage } from "../catalog/entries";
-import { PageError, UsageError } from "../errors";
+import { PageError, tooLarge, UsageError } from "../errors";
 import { decodePage } from "../io/decode";
+import { fileError } from "../io/file-error";
 import { isRemoteSpec } from "../catalog/address";
 import type { RemotePage } from "../web/remote";
+import type { PageCache } from "../io/cache/page-cache";
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /**
@@ -25,18 +27,6 @@ export interface FileSystem {
   readdir(path: string): Promise<{ name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }[]>;
 }
 
-/** A per-page cache of parsed pages, keyed by content (see cache/page-cache.ts). */
-export interface PageCache {
-  get(bytes: Uint8Array, source: string): LoadedPage | undefined;
-  /**
-   * The same as get() of the file's bytes, found without keeping them: for a file the cache is
-   * likely to have. Undefined when it cannot tell (not a regular file, unreadable): the loader
-   * then reads the file itself.
-   */
-  getFile?(path: string, source: string, maxBytes: number): LoadedPage | undefined;
-  set(bytes: Uint8Array, page: Page): void;
-}
-
 export interface LoadDeps {
   fs: FileSystem;
   /** Reads all of standard input; called only for "-". */
@@ -52,31 +42,6 @@ export interface LoadDeps {
 }
 
 const PAGE_FILE = /\.(md|markdown)$/i;
-
-function errnoOf(error: unknown): string | undefined {
-  return error !== null && typeof error === "object" && "code" in error ? String((error as { code: unknown }).code) : undefined;
-}
-
-/** Turns a file-system error into a message that names the file and says what to do. */
-export function fileError(path: string, error: unknown): PageError {
-  switch (errnoOf(error)) {
-    case "ENOENT":
-      return new PageError(path, "no such file or folder", "check the path, or leave out --file to use the bundled page");
-    case "EACCES":
-    case "EPERM":
-      return new PageError(path, "permission denied", "check the file's permissions");
-    case "ELOOP":
-      return new PageError(path, "is a loop of symbolic links", "point --file at the real file");
-    case "ENOTDIR":
-      return new PageError(path, "a part of the path is not a folder", "check the path");
-    case "EISDIR":
-      return new PageError(path, "is a folder", "name a .md file or a folder of them");
-    default: {
-      const message = error instanceof Error ? error.message : String(error);
-      return new PageError(path, `cannot be read (${message})`, "check the path and try again");
-    }
-  }
-}
 
 /** Every .md file under a folder, sorted, not following symbolic links to folders (no loops). */
 async function pagesInFolder(fs: FileSystem, folder: string): Promise<string[]> {
@@ -115,20 +80,6 @@ const NOT_MARKDOWN = new Set(
 export function notMarkdownExtension(path: string): string | undefined {
   const ext = /\.([A-Za-z0-9]+)$/.exec(path.replace(/^.*[\\/]/, ""))?.[1]?.toLowerCase();
   return ext !== undefined && NOT_MARKDOWN.has(ext) ? ext : undefined;
-}
-
-/** A size for people: "64 MB", "1.5 MB", "10 KB", "512 bytes" (#12: 0.001 MB is not "0.0 MB"). */
-export function formatSize(bytes: number): string {
-  const trim = (n: number) => n.toFixed(1).replace(/\.0$/, "");
-  if (bytes >= 1024 * 1024) return `${trim(bytes / 1024 / 1024)} MB`;
-  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
-  return `${bytes} byte${bytes === 1 ? "" : "s"}`;
-}
-
-/** `size` undefined: a source read only up to the limit, whose full size is not known. */
-export function tooLarge(source: string, size: number | undefined, max: number): PageError {
-  const what = size === undefined ? "is larger than" : `is ${formatSize(size)}, more than`;
-  return new PageError(source, `${what} the ${formatSize(max)} a page may have`, "set ICP_LINKS_MAX_SIZE (in MB) to allow larger pages");
 }
 
 /** The largest ICP_LINKS_MAX_SIZE: a bigger page could not even be held as one string by V8. */

@@ -1,6 +1,6 @@
 // Entries as text: an aligned, coloured table on a terminal; tab-separated lines in a pipe;
 // plain objects for --json. Pure: every function returns the text to print (#3).
-import type { Entry, EntrySummary, FrontMatter, LinkFactName } from "../catalog/types";
+import type { Entry, EntrySummary, FrontMatter } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
 import type { Entries } from "../catalog/entries";
 import { shownHost } from "../catalog/urls";
@@ -11,6 +11,7 @@ import type { Style, View } from "./style";
 import type { CheckResult } from "../check/types";
 import type { StateJson } from "../state/layer";
 import { ValueError } from "../errors";
+import { FIELDS, fieldNames, fieldsJson, fieldValue, formatDuration, showRows, type FieldRow, type FieldValue } from "../catalog/fields";
 
 /** The fields of an entry in --json output. Names are stable (documented in the README). */
 export interface EntryJson {
@@ -33,51 +34,24 @@ export interface EntryJson {
   description: string | null;
   related: { title: string; url: string }[];
   tags: string[];
+  /** When the link was added, YYYY-MM-DD, as its item notes it (#28). */
+  added: string | null;
   source: string;
   line: number;
   target: string | null;
-  /** When it was published, from the link's own page (#27). */
-  published: string | null;
-  /** The authors the link's page names (#27). */
-  authors: string[];
-  /** The channel of a video, from the link's page (#27). */
-  channel: string | null;
-  /** Where each fact not from this page came from: {"duration": "link"} (#27). */
-  from: Partial<Record<LinkFactName, "link">>;
   /** The last `check` of this link, if any. */
   check: { state: string; reason: string; finalUrl: string | null; checkedAt: string } | null;
   /** One's own layer: done (date), last opened, note, own tags (#16); null when none. */
   state: StateJson | null;
 }
 
-export function entryJson(e: Entry, checked?: CheckResult, state?: StateJson | null): EntryJson {
+/** An entry's --json object: its fields as the table gives them (catalog/fields.ts), then its check and state. */
+export function entryJson(e: Entry, checked?: CheckResult, state?: StateJson | null, table: readonly FieldRow[] = FIELDS): EntryJson {
   return {
-    id: e.id,
-    position: e.position,
-    title: e.title,
-    url: e.url,
-    host: shownHost(e.url),
-    kind: e.kind,
-    section: e.section,
-    sectionPath: e.sectionPath,
-    speaker: e.speakers[0] ?? null,
-    speakers: e.speakers,
-    event: e.event ?? null,
-    year: e.year ?? null,
-    duration: e.duration ?? null,
-    description: e.description ?? null,
-    related: e.related,
-    tags: e.tags,
-    source: e.source,
-    line: e.line,
-    target: e.target ?? null,
-    published: e.published ?? null,
-    authors: e.authors ?? [],
-    channel: e.channel ?? null,
-    from: e.from ?? {},
+    ...fieldsJson(e, table),
     check: checked ? { state: checked.state, reason: checked.reason, finalUrl: checked.finalUrl ?? null, checkedAt: checked.checkedAt } : null,
     state: state ?? null,
-  };
+  } as EntryJson;
 }
 
 /** Every command's --json goes through the one JSON writer (#12); kept here for the commands' imports. */
@@ -152,14 +126,7 @@ function countTabsAndNewlines(text: string): number {
   return count;
 }
 
-/** A talk's length as talk lists write it: "45:49", "1:04:34" (#13). */
-export function formatDuration(seconds: number | undefined): string {
-  if (seconds === undefined) return "";
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = String(seconds % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
-}
+export { formatDuration } from "../catalog/fields";
 
 /** Highlights the parts of `text` that match the query. */
 export function highlight(text: string, query: string | undefined, style: Style, base: (t: string) => string): string {
@@ -277,33 +244,9 @@ export function renderList(catalog: Catalog, entries: readonly Entry[], view: Vi
   return out.length > 0 ? `${out.join("\n")}\n` : "";
 }
 
-/** Every field of one entry, one per line. */
-export function renderShow(e: Entry, view: View, extra: [string, string][] = []): string {
-  // A fact the link's own page gave (enrich, #27) says so.
-  const linked = (value: string | undefined, fact: LinkFactName) => (value !== undefined && e.from?.[fact] ? `${value} (from the link)` : value);
-  const fields: [string, string | undefined][] = [
-    ["id", e.id],
-    ["position", String(e.position)],
-    ["title", linked(e.title, "title")],
-    ["speaker", e.speaker],
-    ["authors", linked(e.authors?.join(", "), "authors")],
-    ["channel", linked(e.channel, "channel")],
-    ["event", e.event],
-    ["year", linked(e.year === undefined ? undefined : String(e.year), "year")],
-    ["published", linked(e.published, "published")],
-    ["length", linked(e.duration === undefined ? undefined : formatDuration(e.duration), "duration")],
-    ["kind", e.kind],
-    ["url", e.url],
-    // The host that opens, whatever the url looks like (#12).
-    ["host", shownHost(e.url)],
-    ["section", e.sectionPath.join(" › ")],
-    ["description", linked(e.description, "description")],
-    ...e.related.map((r, i): [string, string] => [i === 0 ? "related" : "", `${r.title} <${r.url}>`]),
-    ["tags", e.tags.join(", ") || undefined],
-    ["points to", e.target],
-    ["source", `${e.source}:${e.line}`],
-    ...extra,
-  ];
+/** Every field of one entry, one per line, as the table of fields says (catalog/fields.ts). */
+export function renderShow(e: Entry, view: View, extra: [string, string][] = [], table: readonly FieldRow[] = FIELDS): string {
+  const fields: [string, string | undefined][] = [...showRows(e, table), ...extra];
   const present = fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== "");
   const width = Math.max(...present.map(([k]) => k.length));
   const { style } = view;
@@ -319,46 +262,25 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [])
     .concat("\n");
 }
 
-/** The fields `--fields` can choose, for TSV columns and --json keys (#14), like `gh --json`. */
-export const ENTRY_FIELDS = ["id", "position", "title", "url", "kind", "section", "sectionPath", "speakers", "description", "tags", "event", "year", "duration", "source", "line", "target", "score"] as const;
-export type EntryField = (typeof ENTRY_FIELDS)[number];
+/** The fields `--fields` can choose, for TSV columns and --json keys (#14), like `gh --json`: the table's, and a search's score. */
+export const ENTRY_FIELDS: readonly string[] = [...fieldNames(), "score"];
+export type EntryField = string;
 
 /** "id,title,url" -> the fields; a ValueError naming an unknown one. */
-export function parseFields(value: string): EntryField[] {
+export function parseFields(value: string, table: readonly FieldRow[] = FIELDS): EntryField[] {
+  const known = table === FIELDS ? ENTRY_FIELDS : [...fieldNames(table), "score"];
   const names = value.split(",").map((f) => f.trim()).filter(Boolean);
-  const unknown = names.filter((f) => !(ENTRY_FIELDS as readonly string[]).includes(f) && f !== "speaker");
+  const unknown = names.filter((f) => !known.includes(f) && f !== "speaker");
   if (names.length === 0 || unknown.length > 0) {
-    throw new ValueError(`${unknown.length > 0 ? `unknown field '${unknown[0]}'` : "no field given"}; fields: ${ENTRY_FIELDS.join(",")}`);
+    throw new ValueError(`${unknown.length > 0 ? `unknown field '${unknown[0]}'` : "no field given"}; fields: ${known.join(",")}`);
   }
   // "speaker" is today's name of the column: the same as speakers.
-  return [...new Set(names.map((f) => (f === "speaker" ? "speakers" : f) as EntryField))];
+  return [...new Set(names.map((f) => (f === "speaker" ? "speakers" : f)))];
 }
 
-type FieldValue = string | number | string[] | null;
-
 /** One entry's chosen fields (speakers, event, year and duration once talk pages give them; #13). */
-export function entryFields(e: Entry, fields: readonly EntryField[], score?: number): Record<string, FieldValue> {
-  const talk = e;
-  const value = (f: EntryField): FieldValue => {
-    switch (f) {
-      case "speakers":
-        return talk.speakers ?? (e.speaker ? [e.speaker] : []);
-      case "event":
-        return talk.event ?? null;
-      case "year":
-        return talk.year ?? null;
-      case "duration":
-        return talk.duration ?? null;
-      case "target":
-        return e.target ?? null;
-      case "description":
-        return e.description ?? null;
-      case "score":
-        return score === undefined ? null : Math.round(score * 100) / 100;
-      default:
-        return e[f] as FieldValue;
-    }
-  };
+export function entryFields(e: Entry, fields: readonly EntryField[], score?: number, table: readonly FieldRow[] = FIELDS): Record<string, FieldValue> {
+  const value = (f: EntryField): FieldValue => (f === "score" ? (score === undefined ? null : Math.round(score * 100) / 100) : (fieldValue(e, f, table) ?? null));
   return Object.fromEntries(fields.map((f) => [f, value(f)]));
 }
 

@@ -1,6 +1,7 @@
 // The catalog as a file for other tools (#6): JSON, CSV (RFC 4180), markdown this tool reads
 // back into the same entries, and a Netscape bookmark file that browsers import. Pure.
 import { linkDestination } from "../text/link-destination";
+import { formatNotes } from "../catalog/item-notes";
 import { stringify } from "csv-stringify/sync";
 import type { Entry, Page } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
@@ -99,7 +100,7 @@ function mdUrl(url: string): string {
  * **A & B** (Event 2011) [45:49] - description". One speaker whose name reads as a person's keeps
  * the bundled page's "Title / Speaker"; the facts come after a separator, where the parser looks.
  */
-function entryLine(e: Entry): string {
+function entryLine(e: Entry, pageTags: readonly string[]): string {
   const slash = e.speakers.length === 1 && isPersonName(e.speakers[0]!);
   let line = `[${mdText(slash ? `${e.title} / ${e.speakers[0]}` : e.title)}](${mdUrl(e.url)})`;
   line += e.related.map((r) => ` [${mdText(r.title)}](${mdUrl(r.url)})`).join("");
@@ -109,7 +110,8 @@ function entryLine(e: Entry): string {
   if (e.duration !== undefined) facts.push(`[${formatDuration(e.duration)}]`);
   if (facts.length > 0) line += ` - ${facts.join(" ")}`;
   if (e.description) line += ` - ${mdDescription(e.description)}`;
-  return line;
+  // The item's own tags (those the page's front matter does not give) and added date (#28).
+  return line + formatNotes(e.tags.filter((t) => !pageTags.includes(t)), e.added);
 }
 
 /**
@@ -147,7 +149,7 @@ export function exportMarkdown(catalog: Catalog, entries: readonly Entry[]): str
     while (kept < context.length && kept < labels.length && context[kept] === labels[kept]) kept++;
     for (let i = kept; i < labels.length; i++) lines.push(`${"  ".repeat(i)}- ${mdText(labels[i]!)}`);
     context = labels;
-    lines.push(`${"  ".repeat(labels.length)}- ${entryLine(e)}`);
+    lines.push(`${"  ".repeat(labels.length)}- ${entryLine(e, fm?.tags ?? [])}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -169,46 +171,56 @@ export function pageName(page: Page): string {
 }
 
 /**
- * A Netscape bookmark file, the format browsers import: one folder per page and per section,
- * TAGS holding kind, speaker and the page's tags. `urlOf` gives each entry's http(s) URL, or
- * undefined to leave it out (site links without a base URL, unsafe schemes).
+ * A Netscape bookmark file, the format browsers import: folders nested as the page's headings
+ * are (and the labels of nested items, #28), a folder per page when there are several; TAGS
+ * holding the entry's tags, ADD_DATE its added date (else now). `icp-links import` reads it back
+ * into the same entries, sections and order (test/import/round-trip.property.test.ts). `urlOf`
+ * gives each entry's http(s) URL, or undefined to leave it out (site links without a base URL,
+ * unsafe schemes).
  */
 export function exportBookmarks(catalog: Catalog, entries: readonly Entry[], urlOf: (e: Entry) => string | undefined, now: Date): string {
   const stamp = Math.floor(now.getTime() / 1000);
+  const single = catalog.pages.length === 1 ? catalog.pages[0]! : undefined;
+  const name = html(single ? pageName(single) : "Bookmarks");
   const out = [
     "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
     "<!-- This is an automatically generated file. It will be read and overwritten. DO NOT EDIT! -->",
     '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
-    "<TITLE>Bookmarks</TITLE>",
-    "<H1>Bookmarks</H1>",
+    `<TITLE>${name}</TITLE>`,
+    `<H1>${name}</H1>`,
     "<DL><p>",
   ];
+  const pad = (depth: number) => "    ".repeat(depth);
   for (const page of catalog.pages) {
-    // Entries without an http(s) URL are left out before grouping: a folder left empty by them
-    // (the bundled page's "In-site Pages" without --base-url) is not written at all (#12).
-    const sections = new Map<string, { entry: Entry; url: string }[]>();
+    // Entries without an http(s) URL are left out first: a folder left empty by them (the
+    // bundled page's "In-site Pages" without --base-url) is not written at all (#12).
+    const rows: { entry: Entry; url: string }[] = [];
     for (const entry of entries) {
       if (entry.source !== page.source) continue;
       const url = urlOf(entry);
-      if (!url) continue;
-      // Keyed by the trail itself (a newline never occurs in page text), shown joined by " › ".
-      const key = entry.sectionPath.join("\n");
-      const list = sections.get(key);
-      if (list) list.push({ entry, url });
-      else sections.set(key, [{ entry, url }]);
+      if (url) rows.push({ entry, url });
     }
-    if (sections.size === 0) continue;
-    out.push(`    <DT><H3 ADD_DATE="${stamp}">${html(pageName(page))}</H3>`, "    <DL><p>");
-    for (const [section, list] of sections) {
-      out.push(`        <DT><H3 ADD_DATE="${stamp}">${html(section.replaceAll("\n", " › "))}</H3>`, "        <DL><p>");
-      for (const { entry: e, url } of list) {
-        const tags = [e.kind, ...e.speakers, ...e.tags].filter((t): t is string => Boolean(t)).map((t) => t.replace(/,/g, " "));
-        out.push(`            <DT><A HREF="${html(url)}" ADD_DATE="${stamp}" TAGS="${html(tags.join(","))}">${html(e.title)}</A>`);
-        if (e.description) out.push(`            <DD>${html(e.description)}`);
-      }
-      out.push("        </DL><p>");
+    if (rows.length === 0) continue;
+    const base = single ? 1 : 2;
+    if (!single) out.push(`${pad(1)}<DT><H3 ADD_DATE="${stamp}">${html(pageName(page))}</H3>`, `${pad(1)}<DL><p>`);
+    const firstHeading = page.headings[0]?.line ?? Infinity;
+    let open: string[] = [];
+    for (const { entry: e, url } of rows) {
+      // Above the first heading: the page's own links, outside any folder.
+      const path = e.line < firstHeading ? [] : e.sectionPath;
+      let same = 0;
+      while (same < open.length && same < path.length && open[same] === path[same]) same++;
+      for (let d = open.length - 1; d >= same; d--) out.push(`${pad(base + d)}</DL><p>`);
+      for (let d = same; d < path.length; d++) out.push(`${pad(base + d)}<DT><H3 ADD_DATE="${stamp}">${html(path[d]!)}</H3>`, `${pad(base + d)}<DL><p>`);
+      open = path;
+      const indent = pad(base + path.length);
+      const added = e.added ? Math.floor(Date.parse(`${e.added}T00:00:00Z`) / 1000) : stamp;
+      const tags = e.tags.map((t) => t.replace(/,/g, " "));
+      out.push(`${indent}<DT><A HREF="${html(url)}" ADD_DATE="${added}"${tags.length > 0 ? ` TAGS="${html(tags.join(","))}"` : ""}>${html(e.title)}</A>`);
+      if (e.description) out.push(`${indent}<DD>${html(e.description)}`);
     }
-    out.push("    </DL><p>");
+    for (let d = open.length - 1; d >= 0; d--) out.push(`${pad(base + d)}</DL><p>`);
+    if (!single) out.push(`${pad(1)}</DL><p>`);
   }
   out.push("</DL><p>");
   return `${out.join("\n")}\n`;

@@ -1,7 +1,9 @@
 // The state as the commands see it (#16): an entry's state found by its URL, the --todo and
 // --done filters, the marks of rows, progress counts, and entries as the search sees them with
-// one's notes and own tags. Pure over the data; `ownLayer` reads the store through the Context.
-import type { Context } from "../command-kit/context";
+// one's notes and own tags. Pure over the data; `ownLayer` reads the store it is given.
+import type { StateStore } from "../io/state/store";
+import type { CheckStore } from "../io/check/store";
+import type { Printer } from "../io/output";
 import type { Entry } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
 import { applyFilters, type Filters } from "../search/filters";
@@ -9,6 +11,15 @@ import type { CheckResult } from "../check/types";
 import { UsageError, ValueError } from "../errors";
 import { isDone, markOpened, noteOf, ownTags, seen, stateKey, type EntryState, type StateData } from "./model";
 import { sanitize } from "../text/sanitize";
+
+/** The part of the world the layer reads and writes (a command's Context has it). */
+export interface StateWorld {
+  state: StateStore;
+  checks: CheckStore;
+  now(): Date;
+  /** Where a mark that could not be kept is said. */
+  err: Printer;
+}
 
 export interface OwnLayer {
   data: StateData;
@@ -56,7 +67,7 @@ export function layerOf(data: StateData, checks: ReadonlyMap<string, CheckResult
  * The layer of this run, or undefined with --no-state. Reads the state file, and the check
  * results only when there is state to look up.
  */
-export function ownLayer(ctx: Context): OwnLayer | undefined {
+export function ownLayer(ctx: Pick<StateWorld, "state" | "checks">): OwnLayer | undefined {
   if (!ctx.state.enabled) return undefined;
   const data = ctx.state.load();
   return layerOf(data, data.size > 0 ? ctx.checks.load() : undefined);
@@ -140,7 +151,7 @@ export function stateJson(s: EntryState | undefined): StateJson | null {
  * Changes the state of entries under the store's lock, each under its key (that of a URL it
  * moved from, when that is where its state is), remembering its title and id.
  */
-export function updateEntries(ctx: Context, entries: readonly Entry[], change: (s: EntryState, e: Entry) => EntryState): StateData {
+export function updateEntries(ctx: Pick<StateWorld, "state" | "checks">, entries: readonly Entry[], change: (s: EntryState, e: Entry) => EntryState): StateData {
   const checks = ctx.checks.load();
   return ctx.state.update((data) => {
     const layer = layerOf(data, checks);
@@ -153,7 +164,7 @@ export function updateEntries(ctx: Context, entries: readonly Entry[], change: (
 }
 
 /** Remembers that entries were opened; a failure to remember is said, never fatal: they are open. */
-export function recordOpened(ctx: Context, entries: readonly Entry[]): void {
+export function recordOpened(ctx: StateWorld, entries: readonly Entry[]): void {
   if (!ctx.state.enabled || entries.length === 0) return;
   const at = ctx.now().toISOString();
   try {

@@ -8,18 +8,10 @@ import { resolve } from "../catalog/resolve";
 import { isRelative } from "../catalog/classify";
 import { ValueError } from "../errors";
 import { sanitize } from "../text/sanitize";
+import type { FollowTarget } from "../io/confine";
 import { isPageLink, isRemoteSpec } from "../catalog/address";
 
 const HINT = "--from follows links to markdown files (.md) and to GitHub repositories";
-
-/**
- * What --from or → reads: an address, or a local path with the folder it must stay in (the folder
- * of the page that links it; the edge, io/confine.ts, checks what is there).
- */
-export interface FollowTarget {
-  spec: string;
-  within?: string;
-}
 
 /** The address or path of the page entry `ref` links to. */
 export function followSpec(catalog: Catalog, ref: string): FollowTarget {

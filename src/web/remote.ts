@@ -4,52 +4,20 @@
 // the clock are injected (fetch.ts and store.ts beside it are the real ones), so
 // this is tested without a network.
 import { PageError } from "../errors";
-import { tooLarge } from "../load/pages";
-import { NetworkError } from "../check/types";
+import { tooLarge } from "../errors";
+import { NetworkError } from "../io/http-client";
 import { sanitize } from "../text/sanitize";
-import { redirectTarget } from "../catalog/urls";
+import { followRedirects, MAX_REDIRECTS } from "../catalog/redirects";
 import { DEFAULT_HOSTS, pageAddress, type CodeHosts } from "../catalog/address";
 
-export const MAX_REDIRECTS = 10;
+// The hop limit is the one of every redirect followed (catalog/redirects.ts).
+export { MAX_REDIRECTS } from "../catalog/redirects";
 
-export interface PageRequest {
-  url: string;
-  headers: Record<string, string>;
-  /** Read at most this many bytes of the body, and one more to tell that there was more. */
-  maxBytes: number;
-  /** The whole request, body included, must end within this. */
-  timeoutMs: number;
-  /** Bytes received so far, and the announced length when there is one. */
-  onProgress?(received: number, total: number | undefined): void;
-}
-
-export interface PageResponse {
-  status: number;
-  statusText: string;
-  header(name: string): string | undefined;
-  /** The body, cut at maxBytes + 1 bytes. */
-  body: Uint8Array;
-}
-
-/** Sends one request, redirects not followed. Throws a NetworkError when no response came. */
-export type PageFetcher = (request: PageRequest) => Promise<PageResponse>;
-
-/** The last copy of a remote page, with what a conditional request needs. */
-export interface SavedPage {
-  source: string;
-  /** The URL that answered (after redirects). */
-  url: string;
-  etag?: string;
-  lastModified?: string;
-  /** When it was last fetched or confirmed (304), in ms since the epoch. */
-  fetchedAt: number;
-  bytes: Uint8Array;
-}
-
-export interface RemoteStore {
-  get(source: string): SavedPage | undefined;
-  set(page: SavedPage): void;
-}
+// The fetcher and the store of copies are edges (io/web/); they say what they are.
+export type { PageRequest, PageResponse, PageFetcher } from "../io/web/fetch";
+export type { SavedPage, RemoteStore } from "../io/web/store";
+import type { PageFetcher, PageResponse } from "../io/web/fetch";
+import type { RemoteStore, SavedPage } from "../io/web/store";
 
 export interface RemoteDeps {
   fetch: PageFetcher;
@@ -185,37 +153,45 @@ function statusText(response: PageResponse): string {
   return `HTTP ${response.status}${text ? ` ${text}` : ""}`;
 }
 
-/** One address, its redirects followed: http(s) only, at most MAX_REDIRECTS. */
+/** One address, its redirects followed (catalog/redirects.ts): http(s) only, at most MAX_REDIRECTS, within the page's deadline. */
 async function follow(start: string, source: string, headers: Record<string, string>, deps: RemoteDeps, deadline: number): Promise<{ response: PageResponse; url: string }> {
-  let url = start;
   // The page's limit, not what was left of it for the last request.
   const late = () => new NetworkError("timeout", `timed out after ${+(deps.timeoutMs / 1000).toFixed(1)} s`);
-  for (let hops = 0; ; hops++) {
+  const end = await followRedirects<PageResponse>(start, {
+    deadline,
+    now: deps.now,
+    follows: (response) => REDIRECTS.has(response.status) && response.header("location") !== undefined,
     // Each request gets what is left of the page's time limit, not a limit of its own.
-    const left = deadline - deps.now();
-    if (left <= 0) throw late();
-    const progress = deps.progress?.(source);
-    let response: PageResponse;
-    try {
-      response = await deps.fetch({
-        url,
-        headers,
-        maxBytes: deps.maxBytes,
-        timeoutMs: left,
-        ...(progress ? { onProgress: (received: number, total: number | undefined) => progress.update(received, total) } : {}),
-      });
-    } catch (error) {
-      if (error instanceof NetworkError && error.kind === "timeout") throw late();
-      throw error;
-    } finally {
-      progress?.stop();
-    }
-    const location = response.header("location");
-    if (!REDIRECTS.has(response.status) || location === undefined) return { response, url };
-    if (hops >= MAX_REDIRECTS) throw new PageError(source, `redirects more than ${MAX_REDIRECTS} times`, "check the address");
-    const next = redirectTarget(location, url);
-    if ("invalid" in next) throw new PageError(source, `redirects to an invalid address (${sanitize(location).slice(0, 100)})`, "check the address");
-    if ("scheme" in next) throw new PageError(source, `redirects to a ${sanitize(next.scheme).slice(0, 20)} address; only http and https are followed`, "check the address");
-    url = next.url;
+    send: async (url, left) => {
+      const progress = deps.progress?.(source);
+      try {
+        return await deps.fetch({
+          url,
+          headers,
+          maxBytes: deps.maxBytes,
+          timeoutMs: left,
+          ...(progress ? { onProgress: (received: number, total: number | undefined) => progress.update(received, total) } : {}),
+        });
+      } catch (error) {
+        if (error instanceof NetworkError && error.kind === "timeout") throw late();
+        throw error;
+      } finally {
+        progress?.stop();
+      }
+    },
+  });
+  switch (end.kind) {
+    case "answer":
+      return { response: end.response, url: end.url };
+    case "late":
+      throw late();
+    case "too-many":
+      throw new PageError(source, `redirects more than ${MAX_REDIRECTS} times`, "check the address");
+    case "loop":
+      throw new PageError(source, `redirects in a loop (back to ${sanitize(end.to).slice(0, 100)})`, "check the address");
+    case "invalid":
+      throw new PageError(source, `redirects to an invalid address (${sanitize(end.location).slice(0, 100)})`, "check the address");
+    case "scheme":
+      throw new PageError(source, `redirects to a ${sanitize(end.scheme).slice(0, 20)} address; only http and https are followed`, "check the address");
   }
 }

@@ -10,7 +10,7 @@ import { KINDS } from "../../src/catalog/types";
 import { FORMATS } from "../../src/render/formats";
 
 const page = readFileSync(SEED, "utf8");
-const VISIBLE = ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "enrich", "export", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"];
+const VISIBLE = ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "enrich", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"];
 
 describe("completion", () => {
   it("knows every visible command of the program, and only those", () => {
@@ -43,6 +43,8 @@ describe("completion", () => {
     expect(formatsOf[shell]!(r.stdout)).toEqual([...FORMATS]);
     for (const what of ["ids", "sections", "speakers"]) expect(r.stdout).toContain(shell === "fish" ? `icp-links __complete ${what}` : `_icp_links_values ${what}`);
     if (shell !== "fish") expect(r.stdout).toContain(shell === "bash" ? `icp-links "\${files[@]}" __complete "$1" "$cur"` : `icp-links $files __complete $1 "$PREFIX"`);
+    // import's argument is a file (#28); its --section completes the page's sections.
+    expect(r.stdout).toContain({ bash: 'import) COMPREPLY=($(compgen -f -- "$cur")) ;;', zsh: "import) _files ;;", fish: "complete -c icp-links -n '__fish_seen_subcommand_from import' -F" }[shell]);
     // The hidden helper is never offered as a command.
     expect(commandsOf[shell]!(r.stdout)).not.toContain("__complete");
   });

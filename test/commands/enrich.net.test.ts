@@ -7,7 +7,7 @@ import { markDone, stateKey } from "../../src/state/model";
 import { startLinkPages, type LinkPagesServer } from "../helpers/link-pages";
 import { fetchClient } from "../../src/io/http";
 import { NetworkError, type HttpClient } from "../../src/check/types";
-import type { FactsRecord } from "../../src/enrich/facts";
+import type { FactsRecord } from "../../src/catalog/link-facts";
 import type { EditTarget } from "../../src/io/edit/file";
 
 let server: LinkPagesServer;

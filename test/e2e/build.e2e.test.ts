@@ -74,7 +74,7 @@ describe("the start of the bundled page's commands", () => {
     const copied = Date.now();
     const cold = loaded(["--file", page, "search", "canister"], "pipe", home);
     expect(cold.report.files.some((f) => f.includes("/vendor/markdown-it"))).toBe(true);
-    // A key is noted once the file has been left alone for 3 s (src/cache/keys.ts, SETTLED_MS).
+    // A key is noted once the file has been left alone for 3 s (src/io/cache/keys.ts, SETTLED_MS).
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, copied + 3200 - Date.now())));
     const hashed = loaded(["--file", page, "search", "canister"], "pipe", home);
     expect(hashed.report.builtins).toContain("NativeModule crypto");

@@ -34,7 +34,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 
 describe("bash", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "enrich", "export", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"]],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "enrich", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"]],
     ["icp-links remove cons", ["consensus-overview"]],
     ["icp-links move exec", ["execution"]],
     ["icp-links move execution --section Med", ["Medium"]],
@@ -49,6 +49,9 @@ describe("bash", () => {
     ["icp-links check --st", ["--strict"]],
     ["icp-links enrich --wr", ["--write"]],
     ["icp-links next --fi", ["--fields", "--fit", "--file"]],
+    ["icp-links check --arch", ["--archive"]],
+    ["icp-links check --rep", ["--replace"]],
+    ["icp-links import --new", ["--new-section"]],
     ["icp-links --js", ["--json"]],
     [`icp-links --file ${ROOT}test/fixtures/site.md open `, ["about", "home", "talk", "1", "2", "3"]],
   ])("%s", (line, expected) => {
@@ -69,6 +72,12 @@ describe("bash", () => {
 
   it("completes files for --file", () => {
     expect(bash(`icp-links --file ${ROOT}test/fixtures/sit`)).toEqual([`${ROOT}test/fixtures/site.md`]);
+  });
+
+  it("completes a file for import's argument and for its -o, and the page's sections for its --section (#28)", () => {
+    expect(bash(`icp-links import ${ROOT}test/fixtures/sit`)).toEqual([`${ROOT}test/fixtures/site.md`]);
+    expect(bash(`icp-links import x.html -o ${ROOT}test/fixtures/sit`)).toEqual([`${ROOT}test/fixtures/site.md`]);
+    expect(bash("icp-links import x.html --section In")).toEqual(["In-site\\ Pages"]);
   });
 
   it("never lists the hidden helper", () => {
@@ -97,7 +106,7 @@ _icp_links`;
 
 describe.runIf(has("zsh"))("zsh", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "enrich", "export", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"], true],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "enrich", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"], true],
     ["icp-links open cons", ["consensus-overview", "execution", "1", "26"], false],
     // icp-links filters the values itself, by the start of any word, any case and accents (#12).
     ["icp-links list --speaker Ma", ["Manu Drijvers"], true],

@@ -1,9 +1,9 @@
 // The readers of link facts (#27): ISO 8601 durations, reading times, dates, and the cleaning every
 // fact passes from the network and from the store. Table-driven.
 import { describe, expect, it } from "vitest";
-import { cleanFacts, isoDate, isoDuration, keptValidator, readingTime } from "../../src/enrich/facts";
+import { cleanFacts, isoDate, isoDuration, keptValidator, readingTime } from "../../src/catalog/link-facts";
 import { headSaysEnough, readOembed, readPage } from "../../src/enrich/extract";
-import { mergeFacts, withFacts } from "../../src/enrich/merge";
+import { mergeFacts, withFacts } from "../../src/catalog/merge-facts";
 import { catalogFromText } from "../helpers/pages";
 
 describe("isoDuration", () => {

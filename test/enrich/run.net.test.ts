@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrichLinks, hostOembed, isConsentPage, PAGE_LIMIT, type EnrichDeps } from "../../src/enrich/run";
 import { fetchClient } from "../../src/io/http";
 import { DEFAULT_CHECK_OPTIONS } from "../../src/check/types";
-import type { FactsRecord } from "../../src/enrich/facts";
+import type { FactsRecord } from "../../src/catalog/link-facts";
 import { startLinkPages, type LinkPagesServer } from "../helpers/link-pages";
 
 let server: LinkPagesServer;

@@ -14,7 +14,7 @@ import { main } from "../../src/program";
 import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/catalog";
 import type { CheckResult, HttpClient } from "../../src/check/types";
-import type { FactsRecord } from "../../src/enrich/facts";
+import type { FactsRecord } from "../../src/catalog/link-facts";
 import { UsageError, type ExitCode } from "../../src/errors";
 import type { StateStore } from "../../src/io/state/store";
 import { disabledStateStore, stateDisabled } from "../../src/io/state/store";

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isolatedHome, run } from "../helpers/cli";
 import { AWESOME_COPY } from "../helpers/pages";
-import { formatSize, loadPages, MAX_ENTRIES, parseMaxSize, type LoadDeps } from "../../src/load/pages";
+import { loadPages, MAX_ENTRIES, parseMaxSize, type LoadDeps } from "../../src/load/pages";
+import { formatSize } from "../../src/text/size";
 import { MAX_ELEMENTS, TooManyElements, walk } from "../../src/catalog/markdown";
 
 const ONE_LINE = /^icp-links: [^\n]+\n$/;

@@ -4,7 +4,7 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileFactsStore, MAX_FACTS_BYTES } from "../../src/io/enrich/store";
-import type { FactsRecord } from "../../src/enrich/facts";
+import type { FactsRecord } from "../../src/catalog/link-facts";
 import { tempDir } from "../helpers/temp";
 
 const now = () => Date.parse("2026-12-01T00:00:00Z");

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { exportBookmarks, exportMarkdown, pageName } from "../../src/render/export";
 import type { Entry } from "../../src/catalog/types";
+import { buildCatalog } from "../../src/catalog/catalog";
+import { parsePage } from "../../src/catalog/parse-page";
 import { AWESOME_COPY, catalogFromText, catalogOf, SEED } from "../helpers/pages";
 
 const essence = (e: Entry) => ({ title: e.title, url: e.url, speaker: e.speaker, section: e.sectionPath.slice(1), description: e.description, kind: e.kind, related: e.related });
@@ -80,6 +82,12 @@ describe("bookmarks export", () => {
   ])("names a page by %s, not by its path", (_name, text, source, folder) => {
     const catalog = catalogFromText(text, source);
     expect(pageName(catalog.pages[0]!)).toBe(folder);
-    expect(exportBookmarks(catalog, catalog.entries, urlOf, now)).toContain(`<DT><H3 ADD_DATE="1767225600">${folder}</H3>`);
+    // One page: its name is the file's (#28: the folders below are its headings).
+    const html = exportBookmarks(catalog, catalog.entries, urlOf, now);
+    expect(html).toContain(`<TITLE>${folder}</TITLE>\n<H1>${folder}</H1>`);
+    expect(html).not.toContain(source);
+    // Several pages: a folder each, named so.
+    const two = buildCatalog([parsePage(text, source), parsePage("- [B](https://b.example/)\n", "other.md")]);
+    expect(exportBookmarks(two, two.entries, urlOf, now)).toContain(`<DT><H3 ADD_DATE="1767225600">${folder}</H3>`);
   });
 });

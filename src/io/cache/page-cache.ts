@@ -4,17 +4,28 @@
 //   another owner) means a cache miss; any error writing (read-only, full disk) means no cache.
 // - Read-only seed folders (the package's own, made by the build) hold the bundled page's entry.
 // It composes the parts of the cache: the keys and their notes (keys.ts), the folder it trusts,
-// writes and bounds (store.ts), the file format (format.ts) and its checksum (checksum.ts).
+// writes and bounds (store.ts), the file format and its checksum (pure: src/cache/format.ts, checksum.ts).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "../../catalog/types";
-import type { PageCache } from "../../load/pages";
 import type { LoadedPage } from "../../catalog/entries";
 import { assignIds } from "../../catalog/ids";
 import { checksum } from "../../cache/checksum";
 import { pack, unpack } from "../../cache/format";
 import { cacheKey, fileKey, identity, KeyNotes, settled } from "./keys";
 import { TrustedStore } from "./store";
+
+/** A per-page cache of parsed pages, keyed by content (FileCache below is the one on disk). */
+export interface PageCache {
+  get(bytes: Uint8Array, source: string): LoadedPage | undefined;
+  /**
+   * The same as get() of the file's bytes, found without keeping them: for a file the cache is
+   * likely to have. Undefined when it cannot tell (not a regular file, unreadable): the loader
+   * then reads the file itself.
+   */
+  getFile?(path: string, source: string, maxBytes: number): LoadedPage | undefined;
+  set(bytes: Uint8Array, page: Page): void;
+}
 
 export function cacheDir(env: Record<string, string | undefined>, home: string): string {
   const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join(home, ".cache");

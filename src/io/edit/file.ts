@@ -9,7 +9,7 @@ import { writeError, writeFileAtomic, type AtomicFs } from "../atomic-write";
 import { isRemoteSpec } from "../../catalog/address";
 import { sanitize } from "../../text/sanitize";
 import { decodePage } from "../decode";
-import { fileError } from "../../load/pages";
+import { fileError } from "../file-error";
 
 export interface EditTarget {
   /** The path as the user gave it. */

@@ -4,7 +4,7 @@
 // of the cache folder (io/record-store.ts): trusted files only, a size cap, a lock, never fatal;
 // every fact cleaned again when read back.
 import { fileRecordStore, noRecordStore, type RecordStore, type RecordStoreOptions } from "../record-store";
-import { cleanFacts, MAX_VALIDATOR, type FactsRecord } from "../../enrich/facts";
+import { cleanFacts, MAX_VALIDATOR, type FactsRecord } from "../../catalog/link-facts";
 import { sanitize } from "../../text/sanitize";
 
 export type { FactsRecord };

@@ -26,7 +26,7 @@ import { writeFileAtomic } from "../atomic-write";
 import { makeDirectory } from "../mkdir";
 import { lockFile, type Acquired } from "../lock-file";
 import { UsageError } from "../../errors";
-import { formatSize } from "../../load/pages";
+import { formatSize } from "../../text/size";
 import { checkStateLimits, fromJson, MAX_STATE_BYTES, toJson, type StateData } from "../../state/model";
 
 export interface StateStore {

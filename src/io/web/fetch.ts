@@ -2,9 +2,30 @@
 // The real HTTP client of remote pages (#18): Node's fetch, redirects not followed (the loader
 // follows them, to refuse one to file: or beyond MAX_REDIRECTS), the body read up to the size
 // cap and the connection dropped past it, everything within one time limit.
-import type { PageFetcher } from "../../web/remote";
 import { toNetworkError } from "../http";
-import { NetworkError } from "../../check/types";
+import { NetworkError } from "../http-client";
+
+export interface PageRequest {
+  url: string;
+  headers: Record<string, string>;
+  /** Read at most this many bytes of the body, and one more to tell that there was more. */
+  maxBytes: number;
+  /** The whole request, body included, must end within this. */
+  timeoutMs: number;
+  /** Bytes received so far, and the announced length when there is one. */
+  onProgress?(received: number, total: number | undefined): void;
+}
+
+export interface PageResponse {
+  status: number;
+  statusText: string;
+  header(name: string): string | undefined;
+  /** The body, cut at maxBytes + 1 bytes. */
+  body: Uint8Array;
+}
+
+/** Sends one request, redirects not followed. Throws a NetworkError when no response came. */
+export type PageFetcher = (request: PageRequest) => Promise<PageResponse>;
 
 export function webFetcher(userAgent: string): PageFetcher {
   return async ({ url, headers, maxBytes, timeoutMs, onProgress }) => {

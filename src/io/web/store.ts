@@ -8,9 +8,25 @@ import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type * as Crypto from "node:crypto";
-import type { RemoteStore, SavedPage } from "../../web/remote";
 import { writeFileAtomic } from "../atomic-write";
 import { readTrustedFile, trustedFolder } from "../trust";
+
+/** The last copy of a remote page, with what a conditional request needs. */
+export interface SavedPage {
+  source: string;
+  /** The URL that answered (after redirects). */
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** When it was last fetched or confirmed (304), in ms since the epoch. */
+  fetchedAt: number;
+  bytes: Uint8Array;
+}
+
+export interface RemoteStore {
+  get(source: string): SavedPage | undefined;
+  set(page: SavedPage): void;
+}
 
 /** Copies kept at most; the least recently fetched go first. */
 export const MAX_COPIES = 32;

@@ -1,0 +1,209 @@
+// One field, one place (#25): the table of an entry's fields. Each row says, for one field, how
+// the cache keeps it, its key and value in --json, its name and value for --fields, and how
+// `show` prints it. The cache's format version is a hash of the rows' names and packings, so a
+// change to what is kept makes the old files misses, never wrong answers. Adding a field is one
+// row here (and its value in ParsedEntry, with its extraction in the parser, or an `extract`).
+//
+// The orders differ by output and are documented, so each output's place is in its own column:
+// the row order is the --json order; `fields.at` the --fields order; `show.at` show's.
+import type { Entry, LinkFactName, ParsedEntry } from "./types";
+import { shownHost } from "./urls";
+
+/** A value as --fields prints it (TSV or JSON). */
+export type FieldValue = string | number | string[] | null;
+
+/**
+ * How the cache keeps a field (cache/format.ts). "text": a column of one line per entry, "" for
+ * none; "int": an Int32 per entry; "structure": kept by the format's own parts (kinds, the tables
+ * of section trails and tag lists, ids, slugs, related links, lines), or not kept but derived.
+ */
+export type Packing<T = unknown> =
+  | { kind: "text"; pack(e: ParsedEntry): string; unpack(text: string): Partial<T> }
+  | { kind: "int"; pack(e: ParsedEntry): number; unpack(value: number): Partial<T> }
+  | { kind: "structure" };
+
+export interface FieldRow<E = Entry> {
+  /** The field's name: its property of an entry. */
+  name: string;
+  /** What the value is, in words (for the docs and the field list). */
+  type: string;
+  cache: Packing<E>;
+  /** Its key and value in --json (and in export --format json); absent: not in the JSON. */
+  json?: { key: string; value(e: E): unknown };
+  /** Its name and value for --fields, and where it is in the list of them. */
+  fields?: { name: string; at: number; value(e: E): FieldValue };
+  /**
+   * How `show` prints it: the label, the text (undefined or "": not shown; several: one line each,
+   * the label on the first) and where it is.
+   */
+  show?: { label: string; at: number; text(e: E): string | string[] | undefined };
+  /** A value the parser does not make itself: taken from what it made, after it (#25). */
+  extract?(e: ParsedEntry): unknown;
+}
+
+/** A talk's length as talk lists write it: "45:49", "1:04:34" (#13). */
+export function formatDuration(seconds: number | undefined): string {
+  if (seconds === undefined) return "";
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+const oneLine = (s: string) => s.replace(/[\n\t\0]/g, " ");
+/** show's text of a fact the link's own page gave (enrich, #27): marked so. */
+const linked = (e: Entry, fact: LinkFactName, text: string | undefined): string | undefined => (text !== undefined && text !== "" && e.from?.[fact] ? `${text} (from the link)` : text);
+/** A text kept as one line, "" for none. */
+const optionalText = (name: "event" | "description"): Packing<Entry> => ({
+  kind: "text",
+  pack: (e) => oneLine(e[name] ?? ""),
+  unpack: (text) => ({ [name]: text || undefined }),
+});
+
+export const FIELDS: readonly FieldRow[] = [
+  { name: "id", type: "string", cache: { kind: "structure" }, json: { key: "id", value: (e) => e.id }, fields: { name: "id", at: 0, value: (e) => e.id }, show: { label: "id", at: 0, text: (e) => e.id } },
+  { name: "position", type: "number", cache: { kind: "structure" }, json: { key: "position", value: (e) => e.position }, fields: { name: "position", at: 1, value: (e) => e.position }, show: { label: "position", at: 1, text: (e) => String(e.position) } },
+  {
+    name: "title", type: "string",
+    cache: { kind: "text", pack: (e) => oneLine(e.title), unpack: (title) => ({ title }) },
+    json: { key: "title", value: (e) => e.title }, fields: { name: "title", at: 2, value: (e) => e.title }, show: { label: "title", at: 2, text: (e) => linked(e, "title", e.title) },
+  },
+  {
+    name: "url", type: "string",
+    cache: { kind: "text", pack: (e) => oneLine(e.url), unpack: (url) => ({ url }) },
+    json: { key: "url", value: (e) => e.url }, fields: { name: "url", at: 3, value: (e) => e.url }, show: { label: "url", at: 8, text: (e) => e.url },
+  },
+  // The host that opens, whatever the url looks like (#12); derived, not kept.
+  { name: "host", type: "string", cache: { kind: "structure" }, json: { key: "host", value: (e) => shownHost(e.url) }, show: { label: "host", at: 9, text: (e) => shownHost(e.url) } },
+  { name: "kind", type: "kind", cache: { kind: "structure" }, json: { key: "kind", value: (e) => e.kind }, fields: { name: "kind", at: 4, value: (e) => e.kind }, show: { label: "kind", at: 7, text: (e) => e.kind } },
+  { name: "section", type: "string", cache: { kind: "structure" }, json: { key: "section", value: (e) => e.section }, fields: { name: "section", at: 5, value: (e) => e.section } },
+  {
+    name: "sectionPath", type: "string[]", cache: { kind: "structure" },
+    json: { key: "sectionPath", value: (e) => e.sectionPath }, fields: { name: "sectionPath", at: 6, value: (e) => e.sectionPath },
+    show: { label: "section", at: 10, text: (e) => e.sectionPath.join(" › ") },
+  },
+  {
+    // The speakers joined by ", " (a name never holds ", "; #13): kept once, for both fields.
+    name: "speaker", type: "string",
+    cache: { kind: "text", pack: (e) => oneLine(e.speaker ?? ""), unpack: (s) => ({ speaker: s || undefined, speakers: s ? s.split(", ") : [] }) },
+    // The first of `speakers`, for scripts written before there could be several (#13).
+    json: { key: "speaker", value: (e) => e.speakers[0] ?? null },
+    show: { label: "speaker", at: 3, text: (e) => e.speaker },
+  },
+  {
+    name: "speakers", type: "string[]", cache: { kind: "structure" },
+    json: { key: "speakers", value: (e) => e.speakers }, fields: { name: "speakers", at: 7, value: (e) => e.speakers ?? (e.speaker ? [e.speaker] : []) },
+  },
+  {
+    name: "event", type: "string", cache: optionalText("event"),
+    json: { key: "event", value: (e) => e.event ?? null }, fields: { name: "event", at: 10, value: (e) => e.event ?? null }, show: { label: "event", at: 4, text: (e) => e.event },
+  },
+  {
+    name: "year", type: "number",
+    cache: { kind: "int", pack: (e) => e.year ?? 0, unpack: (y) => ({ year: y > 0 ? y : undefined }) },
+    json: { key: "year", value: (e) => e.year ?? null }, fields: { name: "year", at: 11, value: (e) => e.year ?? null },
+    show: { label: "year", at: 5, text: (e) => linked(e, "year", e.year === undefined ? undefined : String(e.year)) },
+  },
+  {
+    name: "duration", type: "seconds",
+    cache: { kind: "int", pack: (e) => e.duration ?? -1, unpack: (d) => ({ duration: d >= 0 ? d : undefined }) },
+    json: { key: "duration", value: (e) => e.duration ?? null }, fields: { name: "duration", at: 12, value: (e) => e.duration ?? null },
+    show: { label: "length", at: 6, text: (e) => linked(e, "duration", e.duration === undefined ? undefined : formatDuration(e.duration)) },
+  },
+  {
+    name: "description", type: "string", cache: optionalText("description"),
+    json: { key: "description", value: (e) => e.description ?? null }, fields: { name: "description", at: 8, value: (e) => e.description ?? null },
+    show: { label: "description", at: 11, text: (e) => linked(e, "description", e.description) },
+  },
+  {
+    name: "related", type: "link[]", cache: { kind: "structure" },
+    json: { key: "related", value: (e) => e.related }, show: { label: "related", at: 11.5, text: (e) => e.related.map((r) => `${r.title} <${r.url}>`) },
+  },
+  {
+    name: "tags", type: "string[]", cache: { kind: "structure" },
+    json: { key: "tags", value: (e) => e.tags }, fields: { name: "tags", at: 9, value: (e) => e.tags }, show: { label: "tags", at: 12, text: (e) => e.tags.join(", ") || undefined },
+  },
+  {
+    // When the link was added, YYYY-MM-DD, as the item notes it (" · added 2024-03-01", #28).
+    name: "added", type: "date",
+    cache: { kind: "text", pack: (e) => e.added ?? "", unpack: (added) => ({ added: added || undefined }) },
+    json: { key: "added", value: (e) => e.added ?? null }, fields: { name: "added", at: 9.5, value: (e) => e.added ?? null },
+    show: { label: "added", at: 12.5, text: (e) => e.added },
+  },
+  { name: "source", type: "string", cache: { kind: "structure" }, json: { key: "source", value: (e) => e.source }, fields: { name: "source", at: 13, value: (e) => e.source }, show: { label: "source", at: 14, text: (e) => `${e.source}:${e.line}` } },
+  { name: "line", type: "number", cache: { kind: "structure" }, json: { key: "line", value: (e) => e.line }, fields: { name: "line", at: 14, value: (e) => e.line } },
+  { name: "target", type: "string", cache: { kind: "structure" }, json: { key: "target", value: (e) => e.target ?? null }, fields: { name: "target", at: 15, value: (e) => e.target ?? null }, show: { label: "points to", at: 13, text: (e) => e.target } },
+  // Facts of the link's own page (enrich, #27): never in the page, so not kept by the page cache;
+  // merged from the link-facts store when a catalog is read.
+  {
+    name: "published", type: "date", cache: { kind: "structure" },
+    json: { key: "published", value: (e) => e.published ?? null }, fields: { name: "published", at: 11.5, value: (e) => e.published ?? null },
+    show: { label: "published", at: 5.5, text: (e) => linked(e, "published", e.published) },
+  },
+  {
+    name: "authors", type: "string[]", cache: { kind: "structure" },
+    json: { key: "authors", value: (e) => e.authors ?? [] }, fields: { name: "authors", at: 7.5, value: (e) => e.authors ?? [] },
+    show: { label: "authors", at: 3.2, text: (e) => linked(e, "authors", e.authors?.join(", ")) },
+  },
+  {
+    name: "channel", type: "string", cache: { kind: "structure" },
+    json: { key: "channel", value: (e) => e.channel ?? null }, fields: { name: "channel", at: 7.6, value: (e) => e.channel ?? null },
+    show: { label: "channel", at: 3.4, text: (e) => linked(e, "channel", e.channel) },
+  },
+  // Where each fact not from this page came from: {"duration": "link"}.
+  { name: "from", type: "object", cache: { kind: "structure" }, json: { key: "from", value: (e) => e.from ?? {} } },
+];
+
+/** The rows the cache keeps in a column of their own, by packing. */
+export function packedRows(table: readonly FieldRow[], kind: "text" | "int"): { name: string; cache: Extract<Packing<Entry>, { kind: typeof kind }> }[] {
+  return table.filter((r) => r.cache.kind === kind) as { name: string; cache: Extract<Packing<Entry>, { kind: typeof kind }> }[];
+}
+
+/**
+ * The version of the cache's format that follows the table: a hash (FNV-1a, 32 bits) of the
+ * names and packings of the rows kept in columns, in their order. `base` is the version of the
+ * format's own parts.
+ */
+export function tableVersion(table: readonly FieldRow[], base: string): string {
+  const rows = table.filter((r) => r.cache.kind !== "structure").map((r) => `${r.name}:${r.cache.kind}`).join(",");
+  let hash = 0x811c9dc5;
+  for (const c of `${base}|${rows}`) hash = Math.imul(hash ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return hash.toString(36).padStart(7, "0").slice(-7);
+}
+
+/** Sets the fields of `table` that have an extraction, on entries the parser made. */
+export function extractFields<T extends ParsedEntry>(entries: T[], table: readonly FieldRow[] = FIELDS): T[] {
+  const extracted = table.filter((r) => r.extract);
+  if (extracted.length === 0) return entries;
+  for (const e of entries) for (const r of extracted) (e as Record<string, unknown>)[r.name] = r.extract!(e);
+  return entries;
+}
+
+/** The --json object of an entry's own fields, in the table's order. */
+export function fieldsJson(e: Entry, table: readonly FieldRow[] = FIELDS): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const r of table) if (r.json) out[r.json.key] = r.json.value(e);
+  return out;
+}
+
+/** The --fields names, in their order. */
+export function fieldNames(table: readonly FieldRow[] = FIELDS): string[] {
+  return table.filter((r) => r.fields).sort((a, b) => a.fields!.at - b.fields!.at).map((r) => r.fields!.name);
+}
+
+/** The value of --fields name `name`, undefined for a name not in the table. */
+export function fieldValue(e: Entry, name: string, table: readonly FieldRow[] = FIELDS): FieldValue | undefined {
+  const row = table.find((r) => r.fields?.name === name);
+  return row ? row.fields!.value(e) : undefined;
+}
+
+/** What `show` prints of an entry's own fields, as [label, text] lines in show's order (empty ones too). */
+export function showRows(e: Entry, table: readonly FieldRow[] = FIELDS): [string, string | undefined][] {
+  return table
+    .filter((r) => r.show)
+    .sort((a, b) => a.show!.at - b.show!.at)
+    .flatMap((r): [string, string | undefined][] => {
+      const text = r.show!.text(e);
+      return Array.isArray(text) ? text.map((t, i): [string, string] => [i === 0 ? r.show!.label : "", t]) : [[r.show!.label, text]];
+    });
+}
