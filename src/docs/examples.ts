@@ -28,6 +28,10 @@ export const NOT_RUN: Record<string, string> = {
   "icp-links check --kind talk": "it asks every talk's server on the web",
   "icp-links check consensus-overview --json": "it asks the link's server on the web",
   "icp-links check --max-age 1d --strict": "it asks every link's server on the web",
+  "icp-links enrich": "it reads every link's page on the web",
+  "icp-links enrich --section youtube": "it reads every YouTube talk's page on the web",
+  "icp-links enrich --max-age 7d": "it reads the links' pages on the web",
+  "icp-links enrich --file talks.md --write": "it reads the links' pages on the web, and needs a page of one's own",
   "ssh laptop icp-links state export | icp-links state import -": "it needs another machine",
 };
 
