@@ -107,20 +107,22 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], linkFacts?:
   // With none (or none for these links) a cached page stays lazy.
   let merged: Entry[] | undefined;
   if (linkFacts && linkFacts.size > 0) {
-    const plain = stored ? stored.all().map((e) => {
+    const plain: Entry[] = stored ? stored.all().map((e) => {
       if (e.target === undefined) {
         const target = siteTarget(e.url, permalinks);
         if (target !== undefined) e.target = target;
       }
       return e;
     }) : numbered(pages, permalinks);
-    merged = mergeFacts(plain, linkFacts) ?? plain;
-    stored = undefined;
+    merged = mergeFacts(plain, linkFacts);
+    // Facts for none of these links: the catalog stays as it was (lazy, from the cache).
+    if (merged) stored = undefined;
   }
   if (merged) {
     const entries = merged;
     all = () => entries;
-    base = entriesOf(entries);
+    // The facts are sanitized when read: what the cache knew clean stays so.
+    base = { ...entriesOf(entries), sanitized: given.length === 1 && given[0]!.stored?.sanitized === true };
   } else if (stored) {
     // Entries the cache made ready: only the links to loaded pages are left to find, as each is built.
     const withTarget = (e: Entry): Entry => {

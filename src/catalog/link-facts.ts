@@ -28,7 +28,8 @@ const MAX_DURATION = 7 * 24 * 3600;
 /** Sanitized, whitespace folded, HTML's leftovers trimmed, cut to a length; undefined when empty. */
 export function cleanText(text: unknown, max = MAX_TEXT): string | undefined {
   if (typeof text !== "string") return undefined;
-  let t = sanitize(text).replace(/\s+/g, " ").trim();
+  // Printable ASCII has nothing sanitize() would remove: the common case skips its expressions.
+  let t = (/^[\x20-\x7e\s]*$/.test(text) ? text : sanitize(text)).replace(/\s+/g, " ").trim();
   if (t.length > max) t = `${t.slice(0, max).replace(/\s+\S*$/, "")}…`;
   return t === "" ? undefined : t;
 }

@@ -28,7 +28,7 @@ function valid(r: unknown): r is FactsRecord {
 }
 
 export function cleanRecord(r: FactsRecord): FactsRecord {
-  const out: FactsRecord = { url: sanitize(r.url), readAt: r.readAt, state: r.state, facts: cleanFacts(r.facts) };
+  const out: FactsRecord = { url: /^[\x21-\x7e]*$/.test(r.url) ? r.url : sanitize(r.url), readAt: r.readAt, state: r.state, facts: cleanFacts(r.facts) };
   if (r.etag) out.etag = r.etag;
   if (r.lastModified) out.lastModified = r.lastModified;
   return out;
