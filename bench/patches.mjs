@@ -32,7 +32,6 @@ const WORKLOADS = {
 const VARIANTS = [
   ["all patches", ["start-up", "cold parse"]],
   ["token-fields", ["cold parse"]],
-  ["token-this-fields", ["cold parse"]],
   ["no-js-yaml", ["cold parse"]],
   ["no-color-detection", ["start-up"]],
   ["lazy-child-process", ["start-up"]],

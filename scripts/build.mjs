@@ -44,9 +44,13 @@ function buildId() {
 /**
  * markdown-it 15's published build turns the class fields of its Token into calls of a generic
  * `_defineProperty` helper (toPropertyKey, typeof checks, an `in` test) for every field of every
- * token: half a second of a cold 100,000-link page (#4). On a freshly constructed token, whose
- * fields are not yet defined anywhere on its prototype chain, the helper always takes its
- * `e[r] = t` branch; the replacement takes it directly.
+ * token (#4). On a freshly constructed token, whose fields are not yet defined anywhere on its
+ * prototype chain, the helper always takes its `e[r] = t` branch; the replacement takes it
+ * directly. Pays: 92 million instructions of a cold parse of 1,000 links (1,296 → 1,204 M, 7 %;
+ * bench/patches.mjs, 2026-12-02). Rewriting each `_defineProperty(this, "f", v)` as `this.f = v`
+ * on top of it was measured too and dropped: 13 M at 1,000 links (within the runs' spread of
+ * 9–15 M) and 2.59 → 2.55 s of CPU for a cold parse of 100,000 links (6 runs in turns; spread
+ * ±0.2 s), not the 220 ms it once saved.
  */
 const fastTokenFields = {
   name: "fast-token-fields",
@@ -58,17 +62,7 @@ const fastTokenFields = {
         console.warn("build: markdown-it's _defineProperty helper was not found; parsing stays slower");
         return { contents: source, loader: "js" };
       }
-      // Better still, a field of `this` becomes a plain assignment: a store V8 sees by name, not a
-      // keyed store through one shared helper (another 220 ms of a cold 100,000-link page).
-      let fields = 0;
-      const direct = source.replace(helper, "function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}");
-      if (without.has("token-this-fields")) return { contents: direct, loader: "js" };
-      const contents = direct.replace(/_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g, (_, name, value) => {
-          fields++;
-          return `this.${name} = ${value};`;
-        });
-      if (fields === 0) console.warn("build: markdown-it's field definitions were not found; parsing stays slower");
-      return { contents, loader: "js" };
+      return { contents: source.replace(helper, "function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}"), loader: "js" };
     });
   },
 };
@@ -76,7 +70,8 @@ const fastTokenFields = {
 /**
  * Built-in modules that start-up would load for nothing (#4). chalk detects colour support by
  * loading tty and os, but the tool decides the level itself (io/terminal.ts) and passes it to
- * Chalk: its detection is replaced by "none".
+ * Chalk: its detection is replaced by "none". Pays: 10 million instructions of every start
+ * (bundled `list`: 152.9 → 142.7 M, 7 %; spread 3–6 M; bench/patches.mjs, 2026-12-02).
  */
 const noColorDetection = {
   name: "no-color-detection",
@@ -91,7 +86,8 @@ const noColorDetection = {
 
 /**
  * commander requires child_process at load for executable subcommands, which the tool does not
- * have: it gets child_process on first use.
+ * have: it gets child_process on first use. Pays: 16 million instructions of every start
+ * (bundled `list`: 158.9 → 142.7 M, 10 %; spread 3–8 M; bench/patches.mjs, 2026-12-02).
  */
 const lazyChildProcess = {
   name: "lazy-child-process",
@@ -140,7 +136,9 @@ const common = {
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
-  // gray-matter imports js-yaml, which icp-links never calls (its YAML engine is `yaml`).
+  // gray-matter imports js-yaml, which icp-links never calls (its YAML engine is `yaml`): a stub
+  // instead. Pays: 48 million instructions of a cold parse of a page with front matter (1,000
+  // links: 1,239 → 1,191 M, 4 %; spread 9–22 M; bench/patches.mjs, 2026-12-02).
   alias: without.has("no-js-yaml") ? {} : { "js-yaml": "./scripts/no-js-yaml.cjs" },
 };
 
@@ -167,9 +165,6 @@ for (const name of VENDORS) {
     outfile: join("dist", vendorPath(name)),
     plugins: patch("token-fields", fastTokenFields),
   });
-}
-if (without.size === 0 && !readFileSync(join(root, "dist", vendorPath("markdown-it")), "utf8").includes("this.map=null")) {
-  console.warn("build: markdown-it was bundled without the token-field patch; parsing stays slower");
 }
 
 /** Runs the built CLI with a cache folder of its own, which is handed to `keep` and then removed. */

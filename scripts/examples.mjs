@@ -8,8 +8,9 @@
 //
 // Each file's examples run in order in a sandbox of their own: a fresh HOME (cache, state), a
 // folder holding my-links.md (a copy of the bundled page, for the editing examples) and talk-list.md
-// (test/fixtures/talk-list.md: talks with events, years and lengths), `icp-links`
-// on the PATH, a BROWSER that opens nothing, 100 columns, no colour, UTC. They run under
+// (test/fixtures/talk-list.md: talks with events, years and lengths) and ril_export.html (a Pocket
+// export, test/fixtures/), `icp-links`
+// on the PATH, a BROWSER that opens nothing, `less` that only prints, 100 columns, no colour, UTC. They run under
 // script(1), so the tool sees a terminal; the sandbox's path is shown as ~ in outputs, the
 // package's as /…, and the
 // day they ran on as YYYY-MM-DD (a time of it as hh:mm), so that the outputs hold on another day.
@@ -35,10 +36,13 @@ function sandbox() {
   mkdirSync(bin);
   writeFileSync(join(bin, "icp-links"), `#!/bin/sh\nexec "${process.execPath}" "${binary}" "$@"\n`);
   writeFileSync(join(bin, "browser"), "#!/bin/sh\nexit 0\n");
-  chmodSync(join(bin, "icp-links"), 0o755);
-  chmodSync(join(bin, "browser"), 0o755);
+  // A pager would wait for a key: here it prints what it was given, once it has all of it (so
+  // that what the command wrote on stderr meanwhile comes first, every time).
+  writeFileSync(join(bin, "less"), '#!/bin/sh\nout=$(cat; echo .)\nprintf "%s" "${out%.}"\n');
+  for (const name of ["icp-links", "browser", "less"]) chmodSync(join(bin, name), 0o755);
   copyFileSync(join(root, "data/inside-icp.md"), join(home, "my-links.md"));
   copyFileSync(join(root, "test/fixtures/talk-list.md"), join(home, "talk-list.md"));
+  copyFileSync(join(root, "test/fixtures/ril_export.html"), join(home, "ril_export.html"));
   const env = {
     PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}`,
     HOME: home,
@@ -52,7 +56,7 @@ function sandbox() {
     TZ: "UTC",
     EDITOR: "false",
   };
-  return {
+  const box = {
     run(command) {
       const r = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: home, env, encoding: "utf8", input: "", timeout: 60_000 });
       if (r.error) throw new Error(`${command}: ${r.error.message}`);
@@ -61,6 +65,7 @@ function sandbox() {
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+  return box;
 }
 
 /** Today's date (and a time of today) as placeholders. */

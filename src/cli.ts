@@ -196,7 +196,7 @@ function makeContext(globals: GlobalOptions): Context {
   const load = (specs: string[]) =>
     loadPages({ ...deps, maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE) }, specs).then((loaded) => {
       warnEmptyPages(loaded);
-      return buildCatalog(loaded, facts.load());
+      return buildCatalog(loaded, undefined, facts.load());
     });
   return {
     out: stdout,

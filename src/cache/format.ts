@@ -1,7 +1,7 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL8\n\0\0" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL" · version (3) · "\n" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds the front matter, headings, the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
@@ -24,21 +24,47 @@ import type { EntryColumns, JoinedColumn, Vocabulary } from "../columns/types";
 import { joinColumn, listColumn, rowOf, valueAt } from "../columns/build";
 import { typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
+import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from "../catalog/fields";
 
 /**
- * Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts).
- * Version 6: links that never open make no entries, front matter strings are sanitised, more
- * invisible characters are stripped (#12). Version 7: talk facts (speakers, event, year,
- * duration), nesting depth and the event column (#13). Version 8: an item's own tags and added date (#28).
+ * The version of the format's own parts (the layout below). Version 6: links that never open make
+ * no entries, front matter strings are sanitised, more invisible characters are stripped (#12).
+ * Version 7: talk facts (speakers, event, year, duration), nesting depth and the event column
+ * (#13). Version 8: the columns of fields follow the table of fields (#25).
  */
-export const MAGIC = "ICPL8\n\0\0";
+const FORMAT_VERSION = "8";
+/** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
+export const MAGIC = magicOf(FIELDS);
+/** Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts). */
+function magicOf(table: readonly FieldRow[]): string {
+  return `ICPL${tableVersion(table, FORMAT_VERSION).slice(-3)}\n`;
+}
 /** Magic, checksum, header length. */
 const PREFIX = MAGIC.length + 8;
-// "speaker" holds an entry's speakers joined by ", " (a name never holds ", "; #13).
-const TEXT_COLUMNS = ["title", "url", "speaker", "event", "description", "slug", "id", "related", "added"] as const;
-/** Per-entry integers after the lines. */
-const INT_COLUMNS = 3;
-type TextColumn = (typeof TEXT_COLUMNS)[number];
+/** The text columns the format keeps itself, after the table's (#25): slugs, ids, related links. */
+const OWN_TEXT_COLUMNS = ["slug", "id", "related"] as const;
+type TextColumn = string;
+
+/** Where a table's fields go in a file: its text columns (the table's, then the format's own) and its integers. */
+interface Layout {
+  magic: string;
+  textRows: PackedRow<"text">[];
+  intRows: PackedRow<"int">[];
+  text: readonly string[];
+  /** Per-entry integers after the lines: the table's, then the nesting depth. */
+  ints: number;
+}
+const layouts = new WeakMap<readonly FieldRow[], Layout>();
+function layoutOf(table: readonly FieldRow[]): Layout {
+  let layout = layouts.get(table);
+  if (!layout) {
+    const textRows = packedRows(table, "text");
+    const intRows = packedRows(table, "int");
+    layout = { magic: magicOf(table), textRows, intRows, text: [...textRows.map((r) => r.name), ...OWN_TEXT_COLUMNS], ints: intRows.length + 1 };
+    layouts.set(table, layout);
+  }
+  return layout;
+}
 const LIST_COLUMNS = ["path", "tags"] as const;
 type ListName = (typeof LIST_COLUMNS)[number];
 /** Integers are stored as the machine has them; a file from a machine of the other order is not read. */
@@ -80,26 +106,22 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const align = (n: number, to: number) => Math.ceil(n / to) * to;
 
-export function pack(page: Page, ids: string[], build: string, key: string, checksum: Checksum): Uint8Array {
+export function pack(page: Page, ids: string[], build: string, key: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): Uint8Array {
+  const layout = layoutOf(table);
   const e = page.entries;
   const n = e.length;
   const oneLine = (s: string) => s.replace(/[\n\t\0]/g, " ");
   const paths = listColumn(e, (x) => x.sectionPath);
   const tagSets = listColumn(e, (x) => x.tags);
   const columns: Record<TextColumn, JoinedColumn> = {
-    title: joinColumn(e.map((x) => oneLine(x.title))),
-    url: joinColumn(e.map((x) => oneLine(x.url))),
-    speaker: joinColumn(e.map((x) => oneLine(x.speaker ?? ""))),
-    event: joinColumn(e.map((x) => oneLine(x.event ?? ""))),
-    description: joinColumn(e.map((x) => oneLine(x.description ?? ""))),
+    ...Object.fromEntries(layout.textRows.map((r) => [r.name, joinColumn(e.map((x) => r.cache.pack(x)))])),
     slug: joinColumn(e.map((x, i) => (x.slug === ids[i] ? "" : x.slug))),
     id: joinColumn(ids),
     // Related links as "title<TAB>url<TAB>title<TAB>url": page text holds no tab once sanitised.
     related: joinColumn(e.map((x) => x.related.map((l) => `${oneLine(l.title)}\t${oneLine(l.url)}`).join("\t"))),
-    added: joinColumn(e.map((x) => x.added ?? "")),
   };
-  const texts = TEXT_COLUMNS.map((c) => encoder.encode(columns[c].text));
-  const vocabulary = typoVocabulary({ title: columns.title, speaker: columns.speaker, section: paths, tags: tagSets, description: columns.description, event: columns.event });
+  const texts = layout.text.map((c) => encoder.encode(columns[c]!.text));
+  const vocabulary = typoVocabulary({ title: columns.title!, speaker: columns.speaker!, section: paths, tags: tagSets, description: columns.description!, event: columns.event! });
   const vocabularyBytes = encoder.encode(vocabulary.text);
   const header: Header = {
     build,
@@ -111,29 +133,28 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     paths: paths.table as string[][],
     tagSets: tagSets.table as string[][],
     runs: { path: paths.rows.length, tags: tagSets.rows.length },
-    clean: (["id", "title", "url", "speaker"] as const).every((c) => safeLines(columns[c].text)) && paths.table.every((p) => p.every((name) => sanitize(name) === name)),
-    text: Object.fromEntries(TEXT_COLUMNS.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c].ascii }])) as Header["text"],
+    clean: (["id", "title", "url", "speaker"] as const).every((c) => safeLines(columns[c]!.text)) && paths.table.every((p) => p.every((name) => sanitize(name) === name)),
+    text: Object.fromEntries(layout.text.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c]!.ascii }])) as Header["text"],
     vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
   };
   const json = encoder.encode(JSON.stringify(header));
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const parts: Uint8Array[] = [
     bytesOf(Int32Array.from(e, (x) => x.line)),
-    bytesOf(Int32Array.from(e, (x) => x.year ?? 0)),
-    bytesOf(Int32Array.from(e, (x) => x.duration ?? -1)),
+    ...layout.intRows.map((r) => bytesOf(Int32Array.from(e, (x) => r.cache.pack(x)))),
     bytesOf(Int32Array.from(e, (x) => {
       const at = x.sectionPath.lastIndexOf(x.section);
       return at < 0 ? 0 : x.sectionPath.length - 1 - at;
     })),
     ...[paths, tagSets].flatMap((list) => [bytesOf(list.rows), bytesOf(list.starts)]),
-    ...TEXT_COLUMNS.map((c) => bytesOf(columns[c].starts)),
+    ...layout.text.map((c) => bytesOf(columns[c]!.starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
     ...texts,
     vocabularyBytes,
   ];
   const dataStart = align(PREFIX + json.length, 8);
   const out = new Uint8Array(dataStart + parts.reduce((sum, p) => sum + p.length, 0));
-  out.set(encoder.encode(MAGIC), 0);
+  out.set(encoder.encode(layout.magic), 0);
   const view = new DataView(out.buffer);
   view.setUint32(MAGIC.length + 4, json.length, true);
   out.set(json, PREFIX);
@@ -156,7 +177,7 @@ function validFrontMatter(v: unknown): v is FrontMatter {
     ["title", "description", "date", "permalink", "baseUrl"].every((k) => fm[k] === undefined || isString(fm[k]));
 }
 
-function validHeader(h: Partial<Header>, build: string, key: string): h is Header {
+function validHeader(h: Partial<Header>, build: string, key: string, textColumns: readonly string[]): h is Header {
   if (h.build !== build || h.key !== key || h.endian !== ENDIAN || !Number.isInteger(h.n) || h.n! < 0) return false;
   if (!validFrontMatter(h.frontMatter) || !Array.isArray(h.headings) || !Array.isArray(h.paths) || !Array.isArray(h.tagSets)) return false;
   if (!h.paths.every((p) => isStringArray(p) && p.length > 0) || !h.tagSets.every(isStringArray)) return false;
@@ -167,7 +188,7 @@ function validHeader(h: Partial<Header>, build: string, key: string): h is Heade
   if (runs === null || typeof runs !== "object" || !LIST_COLUMNS.every((c) => Number.isInteger(runs[c]) && (runs[c] as number) >= 0)) return false;
   const sized = (t: { bytes?: unknown; ascii?: unknown } | null | undefined) =>
     t !== null && typeof t === "object" && Number.isInteger(t.bytes) && (t.bytes as number) >= 0 && typeof t.ascii === "boolean";
-  return text !== null && typeof text === "object" && TEXT_COLUMNS.every((c) => sized(text[c] as Header["text"][TextColumn] | undefined)) && sized(h.vocabulary);
+  return text !== null && typeof text === "object" && textColumns.every((c) => sized(text[c] as Header["text"][TextColumn] | undefined)) && sized(h.vocabulary);
 }
 
 /** Runs that cover n entries in order, each naming a row of a table of `size` rows. */
@@ -198,8 +219,10 @@ function links(text: string): Link[] {
 }
 
 /** The page stored in `file`, if it is exactly what this build would have written for `key`. */
-export function unpack(file: Uint8Array, build: string, key: string, source: string, checksum: Checksum): CachedPage | undefined {
-  if (file.length < PREFIX || decodeAscii(file.subarray(0, MAGIC.length)) !== MAGIC) return undefined;
+export function unpack(file: Uint8Array, build: string, key: string, source: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): CachedPage | undefined {
+  const layout = layoutOf(table);
+  const TEXT_COLUMNS = layout.text;
+  if (file.length < PREFIX || decodeAscii(file.subarray(0, MAGIC.length)) !== layout.magic) return undefined;
   // Typed-array views need the data 4-byte aligned in memory, as it is in the file.
   const bytes = file.byteOffset % 8 === 0 ? file : file.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -212,7 +235,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   } catch {
     return undefined;
   }
-  if (header === null || typeof header !== "object" || !validHeader(header, build, key)) return undefined;
+  if (header === null || typeof header !== "object" || !validHeader(header, build, key, TEXT_COLUMNS)) return undefined;
   const h = header;
   const n = h.n;
 
@@ -220,8 +243,8 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   let at = bytes.byteOffset + align(PREFIX + headerLength, 8);
   const end = bytes.byteOffset + bytes.length;
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
-  const size = 4 * n * (1 + INT_COLUMNS) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
-    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c].bytes, 0) + h.vocabulary.bytes;
+  const size = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
+    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c]!.bytes, 0) + h.vocabulary.bytes;
   if (end - at !== size) return undefined;
   const ints = (count: number) => {
     const values = new Int32Array(bytes.buffer, at, count);
@@ -229,8 +252,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     return values;
   };
   const lines = ints(n);
-  const years = ints(n);
-  const durations = ints(n);
+  const fieldInts = layout.intRows.map(() => ints(n));
   const depths = ints(n);
   const lists = {} as Record<ListName, { rows: Int32Array; starts: Int32Array }>;
   for (const c of LIST_COLUMNS) lists[c] = { rows: ints(h.runs[c]), starts: ints(h.runs[c] + 1) };
@@ -243,11 +265,11 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   at += n;
   const columns = {} as Record<TextColumn, JoinedColumn>;
   for (const c of TEXT_COLUMNS) {
-    const { bytes: length, ascii } = h.text[c];
+    const { bytes: length, ascii } = h.text[c]!;
     const text = decodeText(new Uint8Array(bytes.buffer, at, length), ascii);
     at += length;
-    if (text === undefined || !validStarts(starts[c], text.length)) return undefined;
-    columns[c] = { text, starts: starts[c], ascii };
+    if (text === undefined || !validStarts(starts[c]!, text.length)) return undefined;
+    columns[c] = { text, starts: starts[c]!, ascii };
   }
   const vocabularyText = decodeText(new Uint8Array(bytes.buffer, at, h.vocabulary.bytes), h.vocabulary.ascii);
   if (vocabularyText === undefined) return undefined;
@@ -267,30 +289,24 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     if (!(i >= 0 && i < n)) return undefined;
     if (everything) return everything[i];
     const sectionPath = sectionPathOf(i);
-    const id = valueAt(columns.id, i);
-    const speaker = valueAt(columns.speaker, i);
-    // One shape for every entry (optional fields always present, maybe undefined).
-    return {
+    const id = valueAt(columns.id!, i);
+    // One shape for every entry (optional fields always present, maybe undefined): the format's
+    // own parts, then the table's columns in the table's order.
+    const entry = {
       id,
       position: i + 1,
-      title: valueAt(columns.title, i),
-      url: valueAt(columns.url, i),
       kind: KINDS[kinds[i]!] as Kind,
       section: sectionOf(i, sectionPath),
       sectionPath,
-      speaker: speaker || undefined,
-      speakers: speaker ? speaker.split(", ") : [],
-      event: valueAt(columns.event, i) || undefined,
-      year: years[i]! > 0 ? years[i]! : undefined,
-      duration: durations[i]! >= 0 ? durations[i]! : undefined,
-      description: valueAt(columns.description, i) || undefined,
-      related: links(valueAt(columns.related, i)),
+      related: links(valueAt(columns.related!, i)),
       tags: h.tagSets[rowOf(tags, i)]!,
-      added: valueAt(columns.added, i) || undefined,
       line: lines[i]!,
       source,
-      slug: valueAt(columns.slug, i) || id,
-    };
+      slug: valueAt(columns.slug!, i) || id,
+    } as Entry & ParsedEntry;
+    for (const r of layout.textRows) Object.assign(entry, r.cache.unpack(valueAt(columns[r.name]!, i)));
+    layout.intRows.forEach((r, k) => Object.assign(entry, r.cache.unpack(fieldInts[k]![i]!)));
+    return entry;
   };
   const all = () => (everything ??= Array.from({ length: n }, (_, i) => entryAt(i)!));
   // A TSV line's fields, without the rest of an entry: 19,000 hits printed to a pipe (#4).
@@ -298,21 +314,21 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     if (!(i >= 0 && i < n)) return undefined;
     const sectionPath = sectionPathOf(i);
     return {
-      id: valueAt(columns.id, i),
-      title: valueAt(columns.title, i),
-      url: valueAt(columns.url, i),
-      speaker: valueAt(columns.speaker, i) || undefined,
+      id: valueAt(columns.id!, i),
+      title: valueAt(columns.title!, i),
+      url: valueAt(columns.url!, i),
+      speaker: valueAt(columns.speaker!, i) || undefined,
       section: sectionOf(i, sectionPath),
     };
   };
   const page = { source, frontMatter: h.frontMatter, headings: h.headings } as Page;
   Object.defineProperty(page, "entries", { enumerable: true, get: all });
   const stored: EntryColumns = {
-    title: columns.title,
-    speaker: columns.speaker,
-    event: columns.event,
-    description: columns.description,
-    url: columns.url,
+    title: columns.title!,
+    speaker: columns.speaker!,
+    event: columns.event!,
+    description: columns.description!,
+    url: columns.url!,
     section,
     tags,
     vocabulary,

@@ -8,6 +8,7 @@ import { isRelative } from "./classify";
 import { fold } from "../text/fold";
 import type { LinkFacts } from "./link-facts";
 import { mergeFacts } from "./merge-facts";
+import { FIELDS, type FieldRow } from "./fields";
 
 function permalinkKey(path: string): string {
   return path.replace(/[?#].*$/, "").replace(/\/+$/, "").replace(/^(?!\/)/, "/").toLowerCase();
@@ -53,7 +54,9 @@ function once<T>(make: () => T): () => T {
 }
 
 /** Entries of several pages: positions across pages, ids unique across the catalog. */
-function numbered(pages: Page[], permalinks: Map<string, string>): Entry[] {
+function numbered(pages: Page[], permalinks: Map<string, string>, table: readonly FieldRow[]): Entry[] {
+  // The table's fields a parsed entry may have or not (#25), as the table orders them.
+  const optional = table.filter((r) => (r.cache.kind !== "structure" || r.extract) && r.name !== "title" && r.name !== "url").map((r) => r.name);
   const flat: { page: Page; entry: ParsedEntry }[] = [];
   for (const page of pages) for (const entry of page.entries) flat.push({ page, entry });
   const ids = assignIds(flat.map(({ entry }) => entry));
@@ -63,12 +66,10 @@ function numbered(pages: Page[], permalinks: Map<string, string>): Entry[] {
       id: ids[index]!, position: index + 1, title: e.title, url: e.url, kind: e.kind, section: e.section,
       sectionPath: e.sectionPath, speakers: e.speakers, related: e.related, tags: e.tags, line: e.line, source: page.source,
     };
-    if (e.speaker !== undefined) out.speaker = e.speaker;
-    if (e.event !== undefined) out.event = e.event;
-    if (e.year !== undefined) out.year = e.year;
-    if (e.duration !== undefined) out.duration = e.duration;
-    if (e.description !== undefined) out.description = e.description;
-    if (e.added !== undefined) out.added = e.added;
+    for (const name of optional) {
+      const value = (e as unknown as Record<string, unknown>)[name];
+      if (value !== undefined) (out as unknown as Record<string, unknown>)[name] = value;
+    }
     const target = siteTarget(e.url, permalinks);
     if (target !== undefined) out.target = target;
     return out;
@@ -95,7 +96,7 @@ type FacetName = (typeof FACETS)[number];
  * built (and given their targets) only when read, its columns as stored. Several pages are
  * numbered across each other here, whatever their origin.
  */
-export function buildCatalog(loaded: readonly (Page | LoadedPage)[], linkFacts?: ReadonlyMap<string, { facts: LinkFacts }>): Catalog {
+export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: readonly FieldRow[] = FIELDS, linkFacts?: ReadonlyMap<string, { facts: LinkFacts }>): Catalog {
   const given = loaded.map((l) => ("page" in l ? l : { page: l }));
   const pages = given.map((l) => l.page);
   const permalinks = new Map<string, string>();
@@ -113,7 +114,7 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], linkFacts?:
         if (target !== undefined) e.target = target;
       }
       return e;
-    }) : numbered(pages, permalinks);
+    }) : numbered(pages, permalinks, table);
     merged = mergeFacts(plain, linkFacts);
     // Facts for none of these links: the catalog stays as it was (lazy, from the cache).
     if (merged) stored = undefined;
@@ -151,7 +152,7 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], linkFacts?:
       },
     };
   } else {
-    const numberedEntries = numbered(pages, permalinks);
+    const numberedEntries = numbered(pages, permalinks, table);
     all = () => numberedEntries;
     base = entriesOf(numberedEntries);
   }

@@ -37,8 +37,19 @@ export interface FieldRow<E = Entry> {
    * the label on the first) and where it is.
    */
   show?: { label: string; at: number; text(e: E): string | string[] | undefined };
+  /** Its column in export --format csv: the header, where it is, the cell, and whether the cell is text (sanitised, guarded). */
+  csv?: { column: string; at: number; cell(e: E): string | number; text: boolean };
   /** A value the parser does not make itself: taken from what it made, after it (#25). */
   extract?(e: ParsedEntry): unknown;
+}
+
+/**
+ * A heading trail as one text field (CSV, the TSV of `sections`): headings joined by " › ", a
+ * "›" or "\\" inside a heading escaped with a backslash, so that an unescaped " › " is always a
+ * separator: "A › B" as one heading is "A \\› B" (#12).
+ */
+export function sectionPathText(path: readonly string[]): string {
+  return path.map((heading) => heading.replace(/[\\\u203a]/g, (c) => `\\${c}`)).join(" › ");
 }
 
 /** A talk's length as talk lists write it: "45:49", "1:04:34" (#13). */
@@ -61,31 +72,31 @@ const optionalText = (name: "event" | "description"): Packing<Entry> => ({
 });
 
 export const FIELDS: readonly FieldRow[] = [
-  { name: "id", type: "string", cache: { kind: "structure" }, json: { key: "id", value: (e) => e.id }, fields: { name: "id", at: 0, value: (e) => e.id }, show: { label: "id", at: 0, text: (e) => e.id } },
-  { name: "position", type: "number", cache: { kind: "structure" }, json: { key: "position", value: (e) => e.position }, fields: { name: "position", at: 1, value: (e) => e.position }, show: { label: "position", at: 1, text: (e) => String(e.position) } },
+  { name: "id", type: "string", csv: { column: "id", at: 0, cell: (e) => e.id, text: true }, cache: { kind: "structure" }, json: { key: "id", value: (e) => e.id }, fields: { name: "id", at: 0, value: (e) => e.id }, show: { label: "id", at: 0, text: (e) => e.id } },
+  { name: "position", type: "number", csv: { column: "position", at: 1, cell: (e) => e.position, text: false }, cache: { kind: "structure" }, json: { key: "position", value: (e) => e.position }, fields: { name: "position", at: 1, value: (e) => e.position }, show: { label: "position", at: 1, text: (e) => String(e.position) } },
   {
     name: "title", type: "string",
-    cache: { kind: "text", pack: (e) => oneLine(e.title), unpack: (title) => ({ title }) },
+    csv: { column: "title", at: 2, cell: (e) => e.title, text: true }, cache: { kind: "text", pack: (e) => oneLine(e.title), unpack: (title) => ({ title }) },
     json: { key: "title", value: (e) => e.title }, fields: { name: "title", at: 2, value: (e) => e.title }, show: { label: "title", at: 2, text: (e) => linked(e, "title", e.title) },
   },
   {
     name: "url", type: "string",
-    cache: { kind: "text", pack: (e) => oneLine(e.url), unpack: (url) => ({ url }) },
+    csv: { column: "url", at: 3, cell: (e) => e.url, text: true }, cache: { kind: "text", pack: (e) => oneLine(e.url), unpack: (url) => ({ url }) },
     json: { key: "url", value: (e) => e.url }, fields: { name: "url", at: 3, value: (e) => e.url }, show: { label: "url", at: 8, text: (e) => e.url },
   },
   // The host that opens, whatever the url looks like (#12); derived, not kept.
   { name: "host", type: "string", cache: { kind: "structure" }, json: { key: "host", value: (e) => shownHost(e.url) }, show: { label: "host", at: 9, text: (e) => shownHost(e.url) } },
-  { name: "kind", type: "kind", cache: { kind: "structure" }, json: { key: "kind", value: (e) => e.kind }, fields: { name: "kind", at: 4, value: (e) => e.kind }, show: { label: "kind", at: 7, text: (e) => e.kind } },
+  { name: "kind", type: "kind", csv: { column: "kind", at: 4, cell: (e) => e.kind, text: true }, cache: { kind: "structure" }, json: { key: "kind", value: (e) => e.kind }, fields: { name: "kind", at: 4, value: (e) => e.kind }, show: { label: "kind", at: 7, text: (e) => e.kind } },
   { name: "section", type: "string", cache: { kind: "structure" }, json: { key: "section", value: (e) => e.section }, fields: { name: "section", at: 5, value: (e) => e.section } },
   {
-    name: "sectionPath", type: "string[]", cache: { kind: "structure" },
+    name: "sectionPath", type: "string[]", csv: { column: "section", at: 5, cell: (e) => sectionPathText(e.sectionPath), text: true }, cache: { kind: "structure" },
     json: { key: "sectionPath", value: (e) => e.sectionPath }, fields: { name: "sectionPath", at: 6, value: (e) => e.sectionPath },
     show: { label: "section", at: 10, text: (e) => e.sectionPath.join(" › ") },
   },
   {
     // The speakers joined by ", " (a name never holds ", "; #13): kept once, for both fields.
     name: "speaker", type: "string",
-    cache: { kind: "text", pack: (e) => oneLine(e.speaker ?? ""), unpack: (s) => ({ speaker: s || undefined, speakers: s ? s.split(", ") : [] }) },
+    csv: { column: "speaker", at: 6, cell: (e) => e.speaker ?? "", text: true }, cache: { kind: "text", pack: (e) => oneLine(e.speaker ?? ""), unpack: (s) => ({ speaker: s || undefined, speakers: s ? s.split(", ") : [] }) },
     // The first of `speakers`, for scripts written before there could be several (#13).
     json: { key: "speaker", value: (e) => e.speakers[0] ?? null },
     show: { label: "speaker", at: 3, text: (e) => e.speaker },
@@ -95,23 +106,23 @@ export const FIELDS: readonly FieldRow[] = [
     json: { key: "speakers", value: (e) => e.speakers }, fields: { name: "speakers", at: 7, value: (e) => e.speakers ?? (e.speaker ? [e.speaker] : []) },
   },
   {
-    name: "event", type: "string", cache: optionalText("event"),
+    name: "event", type: "string", csv: { column: "event", at: 11, cell: (e) => e.event ?? "", text: true }, cache: optionalText("event"),
     json: { key: "event", value: (e) => e.event ?? null }, fields: { name: "event", at: 10, value: (e) => e.event ?? null }, show: { label: "event", at: 4, text: (e) => e.event },
   },
   {
     name: "year", type: "number",
-    cache: { kind: "int", pack: (e) => e.year ?? 0, unpack: (y) => ({ year: y > 0 ? y : undefined }) },
+    csv: { column: "year", at: 12, cell: (e) => e.year ?? "", text: false }, cache: { kind: "int", pack: (e) => e.year ?? 0, unpack: (y) => ({ year: y > 0 ? y : undefined }) },
     json: { key: "year", value: (e) => e.year ?? null }, fields: { name: "year", at: 11, value: (e) => e.year ?? null },
     show: { label: "year", at: 5, text: (e) => linked(e, "year", e.year === undefined ? undefined : String(e.year)) },
   },
   {
     name: "duration", type: "seconds",
-    cache: { kind: "int", pack: (e) => e.duration ?? -1, unpack: (d) => ({ duration: d >= 0 ? d : undefined }) },
+    csv: { column: "duration", at: 13, cell: (e) => e.duration ?? "", text: false }, cache: { kind: "int", pack: (e) => e.duration ?? -1, unpack: (d) => ({ duration: d >= 0 ? d : undefined }) },
     json: { key: "duration", value: (e) => e.duration ?? null }, fields: { name: "duration", at: 12, value: (e) => e.duration ?? null },
     show: { label: "length", at: 6, text: (e) => linked(e, "duration", e.duration === undefined ? undefined : formatDuration(e.duration)) },
   },
   {
-    name: "description", type: "string", cache: optionalText("description"),
+    name: "description", type: "string", csv: { column: "description", at: 7, cell: (e) => e.description ?? "", text: true }, cache: optionalText("description"),
     json: { key: "description", value: (e) => e.description ?? null }, fields: { name: "description", at: 8, value: (e) => e.description ?? null },
     show: { label: "description", at: 11, text: (e) => linked(e, "description", e.description) },
   },
@@ -120,7 +131,7 @@ export const FIELDS: readonly FieldRow[] = [
     json: { key: "related", value: (e) => e.related }, show: { label: "related", at: 11.5, text: (e) => e.related.map((r) => `${r.title} <${r.url}>`) },
   },
   {
-    name: "tags", type: "string[]", cache: { kind: "structure" },
+    name: "tags", type: "string[]", csv: { column: "tags", at: 8, cell: (e) => e.tags.join(", "), text: true }, cache: { kind: "structure" },
     json: { key: "tags", value: (e) => e.tags }, fields: { name: "tags", at: 9, value: (e) => e.tags }, show: { label: "tags", at: 12, text: (e) => e.tags.join(", ") || undefined },
   },
   {
@@ -130,8 +141,8 @@ export const FIELDS: readonly FieldRow[] = [
     json: { key: "added", value: (e) => e.added ?? null }, fields: { name: "added", at: 9.5, value: (e) => e.added ?? null },
     show: { label: "added", at: 12.5, text: (e) => e.added },
   },
-  { name: "source", type: "string", cache: { kind: "structure" }, json: { key: "source", value: (e) => e.source }, fields: { name: "source", at: 13, value: (e) => e.source }, show: { label: "source", at: 14, text: (e) => `${e.source}:${e.line}` } },
-  { name: "line", type: "number", cache: { kind: "structure" }, json: { key: "line", value: (e) => e.line }, fields: { name: "line", at: 14, value: (e) => e.line } },
+  { name: "source", type: "string", csv: { column: "source", at: 9, cell: (e) => e.source, text: true }, cache: { kind: "structure" }, json: { key: "source", value: (e) => e.source }, fields: { name: "source", at: 13, value: (e) => e.source }, show: { label: "source", at: 14, text: (e) => `${e.source}:${e.line}` } },
+  { name: "line", type: "number", csv: { column: "line", at: 10, cell: (e) => e.line, text: false }, cache: { kind: "structure" }, json: { key: "line", value: (e) => e.line }, fields: { name: "line", at: 14, value: (e) => e.line } },
   { name: "target", type: "string", cache: { kind: "structure" }, json: { key: "target", value: (e) => e.target ?? null }, fields: { name: "target", at: 15, value: (e) => e.target ?? null }, show: { label: "points to", at: 13, text: (e) => e.target } },
   // Facts of the link's own page (enrich, #27): never in the page, so not kept by the page cache;
   // merged from the link-facts store when a catalog is read.
@@ -155,8 +166,9 @@ export const FIELDS: readonly FieldRow[] = [
 ];
 
 /** The rows the cache keeps in a column of their own, by packing. */
-export function packedRows(table: readonly FieldRow[], kind: "text" | "int"): { name: string; cache: Extract<Packing<Entry>, { kind: typeof kind }> }[] {
-  return table.filter((r) => r.cache.kind === kind) as { name: string; cache: Extract<Packing<Entry>, { kind: typeof kind }> }[];
+export type PackedRow<K extends "text" | "int"> = { name: string; cache: Extract<Packing<Entry>, { kind: K }> };
+export function packedRows<K extends "text" | "int">(table: readonly FieldRow[], kind: K): PackedRow<K>[] {
+  return table.filter((r) => r.cache.kind === kind) as unknown as PackedRow<K>[];
 }
 
 /**
@@ -206,4 +218,9 @@ export function showRows(e: Entry, table: readonly FieldRow[] = FIELDS): [string
       const text = r.show!.text(e);
       return Array.isArray(text) ? text.map((t, i): [string, string] => [i === 0 ? r.show!.label : "", t]) : [[r.show!.label, text]];
     });
+}
+
+/** The rows with a CSV column, in the columns' order. */
+export function csvRows(table: readonly FieldRow[] = FIELDS): FieldRow[] {
+  return table.filter((r) => r.csv).sort((a, b) => a.csv!.at - b.csv!.at);
 }

@@ -23,6 +23,8 @@ const OPEN = "\u0004";
 const CLOSE = "\u0005";
 const TAGS_AT_END = new RegExp(`(?:^|\\s)${DOT}\\s+((?:${OPEN}[^${OPEN}${CLOSE}]*${CLOSE}\\s*)+)$`);
 const ADDED_AT_END = new RegExp(`(?:^|\\s)${DOT}\\s+added (\\d{4}-\\d{2}-\\d{2})\\s*$`);
+const SPAN = new RegExp(`${OPEN}([^${OPEN}${CLOSE}]*)${CLOSE}`, "g");
+const SPANS = new RegExp(`(${OPEN}[^${OPEN}${CLOSE}]*${CLOSE})`);
 
 /** " · added 2024-03-01 · `rust` `cli`", or "" when there is nothing to note. */
 export function formatNotes(tags: readonly string[], added: string | undefined): string {
@@ -59,7 +61,7 @@ export function readNotes(segments: Segment[], from: number): Notes {
   const tags: string[] = [];
   const t = TAGS_AT_END.exec(joined);
   if (t) {
-    const spans = [...t[1]!.matchAll(new RegExp(`${OPEN}([^${OPEN}${CLOSE}]*)${CLOSE}`, "g"))].map((m) => m[1]!.trim());
+    const spans = [...t[1]!.matchAll(SPAN)].map((m) => m[1]!.trim());
     if (spans.every(isTag)) {
       for (const s of spans) if (!tags.includes(s)) tags.push(s);
       joined = joined.slice(0, t.index);
@@ -73,7 +75,7 @@ export function readNotes(segments: Segment[], from: number): Notes {
   }
   if (tags.length === 0 && added === undefined) return { segments, tags: [] };
   const rest: Segment[] = [];
-  for (const piece of joined.split(new RegExp(`(${OPEN}[^${OPEN}${CLOSE}]*${CLOSE})`))) {
+  for (const piece of joined.split(SPANS)) {
     if (piece === "") continue;
     if (piece.startsWith(OPEN)) rest.push({ type: "text", text: piece.slice(1, -1), code: true });
     else rest.push({ type: "text", text: piece });

@@ -13,6 +13,7 @@ const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
 import { slugify } from "./ids";
 import { canOpen } from "./urls";
 import { sanitize, stripEscapes } from "../text/sanitize";
+import { extractFields, type FieldRow } from "./fields";
 
 const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
 
@@ -69,6 +70,8 @@ function baseName(source: string): string {
 export interface ParseOptions {
   /** Give each entry the place of its block in the file (for editing, #17). */
   places?: boolean;
+  /** The table of fields whose extractions run on each entry (catalog/fields.ts; default: the tool's). */
+  fields?: readonly FieldRow[];
 }
 
 export function parsePage(text: string, source: string, options: ParseOptions = {}): Page {
@@ -205,5 +208,5 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     entry.slug = slugify(entry.title, entry.url);
     return entry;
   });
-  return { source, frontMatter, headings, entries: result };
+  return { source, frontMatter, headings, entries: extractFields(result, options.fields) };
 }

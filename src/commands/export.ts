@@ -45,6 +45,8 @@ export const exportCommand: CommandSpec<ExportOptions> = {
     // The writers (and csv-stringify) load only when something is exported.
     const { exportBookmarks, exportCsv, exportJson, exportMarkdown } = await import("../render/export");
     let text: string;
+    // What the file holds: the html bookmarks leave out links that cannot open in a browser.
+    let written = entries.length;
     switch (options.format) {
       case "json":
         text = exportJson(catalog, entries, stateOf);
@@ -71,6 +73,7 @@ export const exportCommand: CommandSpec<ExportOptions> = {
           },
           ctx.now(),
         );
+        written -= left.length;
         if (left.length > 0) ctx.err.write(`icp-links: left out of the bookmarks (not an http(s) link, or a site link without --base-url): ${left.map(sanitize).join(", ")}\n`);
         break;
       }
@@ -80,6 +83,6 @@ export const exportCommand: CommandSpec<ExportOptions> = {
       return;
     }
     ctx.writeFile(options.output, text, Boolean(options.force));
-    if (ctx.err.isTTY) ctx.err.write(`Wrote ${entries.length} entries to ${sanitize(options.output)}\n`);
+    if (ctx.err.isTTY) ctx.err.write(`Wrote ${written} entries to ${sanitize(options.output)}\n`);
   },
 };

@@ -53,9 +53,9 @@ export const importCommand: CommandSpec<ImportOptions> = {
     { ...INTO_OPTION, description: "with --file: the page to edit, when --file names a folder" },
   ],
   examples: [
-    "icp-links import bookmarks.html -o my-links.md",
-    "icp-links import ril_export.html | less",
-    "icp-links --file my-links.md import bookmarks.html --section Reading --yes",
+    "icp-links export --format html -o bookmarks.html",
+    "icp-links import bookmarks.html -o imported.md",
+    "icp-links --file my-links.md import bookmarks.html --section YouTube --dry-run",
   ],
   exitCodes: [["2", "a file that is not a bookmark file, or holds no http(s) bookmark; an output file that exists (without --force); a page that would not read back as the bookmarks"]],
   async run(ctx, [path], options) {

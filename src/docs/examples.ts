@@ -32,6 +32,8 @@ export const NOT_RUN: Record<string, string> = {
   "icp-links enrich --section youtube": "it reads every YouTube talk's page on the web",
   "icp-links enrich --max-age 7d": "it reads the links' pages on the web",
   "icp-links enrich --file talks.md --write": "it reads the links' pages on the web, and needs a page of one's own",
+  "icp-links --file my-links.md check --archive --fix": "it asks every link's server and the Wayback Machine on the web",
+  "icp-links --file my-links.md add https://internetcomputer.org/docs --section Docs --new-section --dry-run": "it reads the title from the page on the web",
   "ssh laptop icp-links state export | icp-links state import -": "it needs another machine",
 };
 

@@ -55,8 +55,12 @@ export interface BookmarkFile {
 
 /** The most bookmarks read from one file: a page of this many stays far within the parser's bound (MAX_ELEMENTS). */
 export const MAX_BOOKMARKS = 100_000;
-/** Folders nested deeper than this are flattened into the one at this depth. */
-export const MAX_DEPTH = 64;
+/**
+ * Folders nested deeper than this are flattened into the one at this depth: a page writes five
+ * levels as headings and the rest as nested list items (page.ts), which the markdown parser
+ * reads to a bounded depth only.
+ */
+export const MAX_DEPTH = 16;
 /** The most tags kept of one bookmark (as many as one's own tags of an entry, state/model.ts). */
 export const MAX_TAGS = 100;
 /** The longest description kept. */

@@ -57,14 +57,7 @@ export function entryJson(e: Entry, checked?: CheckResult, state?: StateJson | n
 /** Every command's --json goes through the one JSON writer (#12); kept here for the commands' imports. */
 export { json } from "./json";
 
-/**
- * A heading trail as one text field (CSV, the TSV of `sections`): headings joined by " › ", a
- * "›" or "\\" inside a heading escaped with a backslash, so that an unescaped " › " is always a
- * separator: "A › B" as one heading is "A \\› B" (#12).
- */
-export function sectionPathText(path: readonly string[]): string {
-  return path.map((heading) => heading.replace(/[\\\u203a]/g, (c) => `\\${c}`)).join(" › ");
-}
+export { sectionPathText } from "../catalog/fields";
 
 /** One line per entry for cut and awk: id, title, url, speaker, section. */
 export function tsvLine(e: EntrySummary): string {

@@ -5,7 +5,8 @@ import { formatNotes } from "../catalog/item-notes";
 import { stringify } from "csv-stringify/sync";
 import type { Entry, Page } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
-import { entryJson, formatDuration, sectionPathText } from "./entries";
+import { entryJson, formatDuration } from "./entries";
+import { csvRows, FIELDS, type FieldRow } from "../catalog/fields";
 import { json } from "./json";
 import { sanitize } from "../text/sanitize";
 import { isPersonName } from "../catalog/speaker";
@@ -24,7 +25,9 @@ export function exportJson(catalog: Catalog, entries: readonly Entry[], stateOf:
 // "speaker" holds every speaker joined by ", "; event, year and duration (seconds) come after the
 // columns a script may already read (#13), then one's own layer (#16): done date, last opened,
 // note, own tags.
-export const CSV_COLUMNS = ["id", "position", "title", "url", "kind", "section", "speaker", "description", "tags", "source", "line", "event", "year", "duration", "done", "opened", "note", "own_tags"] as const;
+/** One's own layer (#16), after the entry's columns: done date, last opened, note, own tags. */
+const STATE_COLUMNS = ["done", "opened", "note", "own_tags"] as const;
+export const CSV_COLUMNS: readonly string[] = [...csvRows().map((r) => r.csv!.column), ...STATE_COLUMNS];
 
 /**
  * A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection";
@@ -40,17 +43,16 @@ export function csvCell(text: string): string {
   return FORMULA_START.test(safe) ? `'${safe}` : safe;
 }
 
-export function exportCsv(entries: readonly Entry[], stateOf: StateOf = noState): string {
+export function exportCsv(entries: readonly Entry[], stateOf: StateOf = noState, table: readonly FieldRow[] = FIELDS): string {
+  const columns = csvRows(table);
   const rows = entries.map((e) => {
     const s = stateOf(e);
     return [
-    csvCell(e.id),
-    e.position,
-    ...[e.title, e.url, e.kind, sectionPathText(e.sectionPath), e.speaker ?? "", e.description ?? "", e.tags.join(", "), e.source].map(csvCell),
-    e.line,
-    csvCell(e.event ?? ""),
-    e.year ?? "",
-    e.duration ?? "",
+    // The entry's columns, as the table of fields gives them (catalog/fields.ts).
+    ...columns.map((r) => {
+      const cell = r.csv!.cell(e);
+      return r.csv!.text ? csvCell(String(cell)) : cell;
+    }),
     s?.done ?? "",
     s?.opened ?? "",
     // A note keeps its lines; its first character is guarded like any cell's.
@@ -59,7 +61,8 @@ export function exportCsv(entries: readonly Entry[], stateOf: StateOf = noState)
     ];
   });
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
-  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
+  const header = table === FIELDS ? CSV_COLUMNS : [...columns.map((r) => r.csv!.column), ...STATE_COLUMNS];
+  return stringify([[...header], ...rows], { record_delimiter: "windows" });
 }
 
 /** Markdown link text: the characters that would end or change it, escaped. */

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pack, unpack } from "../../src/cache/format";
+import { MAGIC, pack, unpack } from "../../src/cache/format";
 import { checksum } from "../../src/cache/checksum";
 import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog } from "../../src/catalog/catalog";
@@ -126,7 +126,7 @@ describe("cache format", () => {
     expect(read(edit(bytes, "Consensus Overview", "Consensus Overviex"))).toBeUndefined();
     expect(read(edit(bytes, "Consensus", "Xonsensus"))).toBeUndefined();
     expect(read(new TextEncoder().encode("not a cache file"))).toBeUndefined();
-    expect(read(new TextEncoder().encode("ICPL7\n\0\0\0\0\0\0\x04\0\0\0{}}}"))).toBeUndefined();
+    expect(read(new TextEncoder().encode(`${MAGIC}\0\0\0\0\x04\0\0\0{}}}`))).toBeUndefined();
     // A copy at an odd place in memory reads the same (typed arrays need aligned data).
     const odd = new Uint8Array(bytes.length + 1).subarray(1);
     odd.set(bytes);

@@ -2,11 +2,11 @@
 // the Wayback Machine's availability API does: a snapshot, none, an error, too slowly.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
+import { tempDir } from "../helpers/temp";
 import { fetchClient } from "../../src/io/http";
 import { archiveBase, archiveQuery, readAnswer } from "../../src/check/archive";
 import { parsePage } from "../../src/catalog/parse-page";
@@ -49,11 +49,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const dirs: string[] = [];
 afterEach(() => {
   asked.length = 0;
   archiveHits = 0;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 const http = fetchClient("icp-links-test");
@@ -140,8 +138,7 @@ describe("check --archive", () => {
 
 describe("check --fix --archive", () => {
   function pageFile(text: string): string {
-    const dir = mkdtempSync(join(tmpdir(), "icp-links-archive-"));
-    dirs.push(dir);
+    const dir = tempDir("icp-links-archive-");
     const file = join(dir, "links.md");
     writeFileSync(file, text);
     return file;

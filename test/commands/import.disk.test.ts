@@ -1,10 +1,10 @@
 // icp-links import (#28): a bookmark file as a page on stdout, a new page (-o), or added to a
 // section of one's page (--file --section) with the diff, the question and --yes.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/context";
+import { tempDir } from "../helpers/temp";
 import { parsePage } from "../../src/catalog/parse-page";
 
 const BOOKMARKS = `<!DOCTYPE NETSCAPE-Bookmark-file-1>
@@ -22,13 +22,8 @@ const BOOKMARKS = `<!DOCTYPE NETSCAPE-Bookmark-file-1>
   <DT><A HREF="https://old.example/page">Old</A>
 </DL><p>`;
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 function pageFile(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "icp-links-import-"));
-  dirs.push(dir);
+  const dir = tempDir("icp-links-import-");
   const file = join(dir, "links.md");
   writeFileSync(file, text);
   return file;

@@ -116,7 +116,7 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       env: options.env ?? {},
       platform: "linux",
       json: Boolean(globals.json),
-      catalog: async () => buildCatalog([options.cached ? throughCache(parsePage(page, "page.md")) : parsePage(page, "page.md")], globals.cache === false ? undefined : facts),
+      catalog: async () => buildCatalog([options.cached ? throughCache(parsePage(page, "page.md")) : parsePage(page, "page.md")], undefined, globals.cache === false ? undefined : facts),
       opener: async (request) => {
         await options.opener?.(request);
         out.opened.push(request.url);

@@ -7,6 +7,7 @@ import { BIN, interrupted, isolatedHome, run } from "../helpers/cli";
 import { AWESOME_COPY, ROOT } from "../helpers/pages";
 import { loadPages, type LoadDeps } from "../../src/load/pages";
 import { parsePage } from "../../src/catalog/parse-page";
+import { MAGIC } from "../../src/cache/format";
 
 const ONE_LINE = /^icp-links: [^\n]+\n$/;
 const SITE = join(ROOT, "test/fixtures/site.md");
@@ -135,7 +136,7 @@ describe("output and signals", () => {
     // The cache holds whole files only: a stopped write leaves at most a hidden temporary file,
     // which the next write removes once it is a minute old.
     if (existsSync(cache)) {
-      for (const f of readdirSync(cache).filter((n) => n.endsWith(".page"))) expect(readFileSync(join(cache, f), "latin1").startsWith("ICPL5\n\0\0")).toBe(true);
+      for (const f of readdirSync(cache).filter((n) => n.endsWith(".page"))) expect(readFileSync(join(cache, f), "latin1").startsWith(MAGIC)).toBe(true);
     }
   });
 });

@@ -114,3 +114,15 @@ describe("the notes of an item: tags and added date", () => {
     expect(formatNotes([], "2024-13-40")).toBe("");
   });
 });
+
+describe("an item's notes in show and --fields", () => {
+  it("shows the added date and the own tags", async () => {
+    const { runInProcess } = await import("../helpers/context");
+    const page = "---\ntags: [mine]\n---\n- [Rust](https://www.rust-lang.org/) — A language · added 2020-09-13 · `rust` `lang`\n";
+    const shown = await runInProcess(["show", "rust"], page);
+    expect(shown.stdout).toContain("tags\tmine, rust, lang\nadded\t2020-09-13\n");
+    expect(JSON.parse((await runInProcess(["show", "rust", "--json"], page)).stdout)).toMatchObject({ tags: ["mine", "rust", "lang"], added: "2020-09-13", description: "A language" });
+    expect((await runInProcess(["list", "--fields", "id,added,tags"], page)).stdout).toBe("rust\t2020-09-13\tmine, rust, lang\n");
+    expect((await runInProcess(["list", "--tag", "lang"], page)).stdout).toMatch(/^rust\t/);
+  });
+});
