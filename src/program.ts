@@ -2,7 +2,7 @@
 // runs one command line against an injected world. Nothing here touches process or fs.
 import { Command, CommanderError, Option } from "commander";
 import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./command-kit/spec";
-import type { Context, GlobalOptions } from "./command-kit/context";
+import type { Context, GlobalOptions, Need, World } from "./command-kit/context";
 import { list } from "./commands/list";
 import { search } from "./commands/search";
 import { open } from "./commands/open";
@@ -187,6 +187,17 @@ function declareCommand(command: Command, spec: CommandSpec<never>, run: (spec: 
   });
 }
 
+/**
+ * The part of `ctx` that a command declared (#25): each member read through to the whole
+ * Context when the command reads it, so members that are looked up late (the chooser, the
+ * editor: their streams cost milliseconds to set up) stay late.
+ */
+export function worldOf<N extends Need>(ctx: Context, needs: readonly N[]): World<N> {
+  const world = {} as World<N>;
+  for (const need of needs) Object.defineProperty(world, need, { get: () => ctx[need], enumerable: true });
+  return world;
+}
+
 /** Runs one command line. Returns the exit code; never throws, never exits. */
 export async function main(argv: string[], hooks: ProgramHooks): Promise<ExitCode> {
   let debug = argv.includes("--debug");
@@ -196,7 +207,7 @@ export async function main(argv: string[], hooks: ProgramHooks): Promise<ExitCod
     debug = Boolean(globals.debug);
     ctx = hooks.context(globals);
     // With the global options: --max-age is one of them, and check reads it (#18).
-    await spec.run(ctx, args, command.optsWithGlobals() as never);
+    await spec.run(worldOf(ctx, spec.needs), args, command.optsWithGlobals() as never);
   }, argv);
   if (argv.length === 0) {
     program.outputHelp();

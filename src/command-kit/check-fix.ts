@@ -2,7 +2,8 @@
 // Kept apart from check itself: check.ts opens the page before checking (prepareFix) and hands
 // over what it found (apply). The command-facing half of the feature: it takes the Context and
 // the options, and writes through command-kit/edit-page.ts like add, remove and move.
-import type { Context } from "./context";
+import type { World } from "./context";
+import type { EditNeed } from "./edit-page";
 import type { OptionSpec } from "./spec";
 import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "./edit-page";
 import type { CheckedEntry } from "../check/render";
@@ -69,13 +70,16 @@ export async function permanentTarget(deps: Pick<CheckDeps, "http" | "after">, u
   return moved.href;
 }
 
+/** What check --fix reads of the world: the page to edit, the links' servers, a yes/no question. */
+export type FixNeed = EditNeed | "editTarget" | "http" | "after" | "confirm";
+
 export interface Fixer {
   /** `refused`: a link moved to a URL that cannot be written into the page (exit 2). */
   apply(checked: CheckedEntry[]): Promise<{ refused: boolean }>;
 }
 
 /** Opens the page to fix before any link is checked: a page that cannot be edited fails at once. */
-export async function prepareFix(ctx: Context, options: FixOptions): Promise<Fixer | undefined> {
+export async function prepareFix(ctx: World<FixNeed>, options: FixOptions): Promise<Fixer | undefined> {
   if (options.replace && !(options.fix && options.archive)) throw new UsageError("--replace goes with --fix --archive", "add --fix --archive to replace broken links by their archived copies");
   if (!options.fix) {
     if (options.yes || options.dryRun || options.into !== undefined) throw new UsageError("--yes, --dry-run and --into go with --fix", "add --fix to rewrite moved links");
@@ -85,7 +89,7 @@ export async function prepareFix(ctx: Context, options: FixOptions): Promise<Fix
   return { apply: (checked) => applyFix(ctx, opened, checked, options) };
 }
 
-async function applyFix(ctx: Context, opened: OpenedPage, checked: CheckedEntry[], options: FixOptions): Promise<{ refused: boolean }> {
+async function applyFix(ctx: World<FixNeed>, opened: OpenedPage, checked: CheckedEntry[], options: FixOptions): Promise<{ refused: boolean }> {
   // Messages go to stderr when stdout holds the check's JSON.
   const say = (text: string) => (ctx.json ? ctx.err : ctx.out).write(text);
   const entries = opened.page.catalog.entries;

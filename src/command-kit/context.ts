@@ -103,6 +103,15 @@ export interface Context {
   confirm?: (question: string) => Promise<boolean>;
 }
 
+/** A member of the world that a command declares it needs (#25: each command says what it uses, as gh's options structs). */
+export type Need = keyof Context;
+
+/**
+ * The part of the world a command or a helper declared: only those members. program.ts builds
+ * it from the whole Context for each run, so a command reads nothing it did not name.
+ */
+export type World<N extends Need> = Pick<Context, N>;
+
 /** The options of `list` that every command selecting entries shares. */
 export interface FilterOptions extends Filters {
   limit?: number;

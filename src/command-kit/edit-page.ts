@@ -2,7 +2,7 @@
 // of every edit: --dry-run prints the diff and writes nothing; otherwise the file is written
 // atomically, refused if it changed since it was read.
 import type { OptionSpec } from "./spec";
-import type { Context } from "./context";
+import type { World } from "./context";
 import type { EditTarget } from "../io/edit/file";
 import type { EditablePage } from "../edit/page";
 import { UsageError } from "../errors";
@@ -25,7 +25,7 @@ export interface OpenedPage {
   page: EditablePage;
 }
 
-export async function openForEdit(ctx: Context, into: string | undefined): Promise<OpenedPage> {
+export async function openForEdit(ctx: World<"editTarget">, into: string | undefined): Promise<OpenedPage> {
   if (!ctx.editTarget) throw new UsageError("this page cannot be edited here");
   const target = ctx.editTarget(into);
   // The parser loads only when a page is edited, as when it is read (#4).
@@ -34,13 +34,16 @@ export async function openForEdit(ctx: Context, into: string | undefined): Promi
 }
 
 /** The diff of an edit, coloured as stdout allows. */
-export async function diffOf(ctx: Context, opened: OpenedPage, after: string): Promise<string> {
+export async function diffOf(ctx: World<"json" | "view">, opened: OpenedPage, after: string): Promise<string> {
   const { renderDiff } = await import("../edit/diff");
   return renderDiff(opened.target.text, after, opened.target.path, ctx.json ? plainStyle : ctx.view.style);
 }
 
+/** What an edit's end reads of the world: where the diff and the notes go, and how they are shown. */
+export type EditNeed = "out" | "err" | "json" | "view";
+
 /** Ends an edit: prints the diff (--dry-run; under --json it is returned, for the command's JSON) or writes the page. */
-export async function finishEdit(ctx: Context, opened: OpenedPage, after: string, options: EditOptions, done: string): Promise<{ written: boolean; diff?: string }> {
+export async function finishEdit(ctx: World<EditNeed>, opened: OpenedPage, after: string, options: EditOptions, done: string): Promise<{ written: boolean; diff?: string }> {
   // Said, not hidden: an entry sharing the edited one's title may take or give up the plain id.
   const { idChanges, openPage } = await import("../edit/page");
   for (const { from, to } of idChanges(opened.page.catalog.entries, openPage(after, opened.target.path).catalog.entries)) {

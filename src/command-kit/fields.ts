@@ -1,6 +1,6 @@
 // --fields (#14, #22): the TSV columns and --json keys chosen, like `gh --json`, for every command
 // that prints entries (list, search, show, next, random): one option, one way of printing.
-import type { Context } from "./context";
+import type { World } from "./context";
 import type { Entry } from "../catalog/types";
 import type { OptionSpec } from "./spec";
 import { parsed } from "./spec";
@@ -16,7 +16,7 @@ export interface FieldsOptions {
  * Prints the chosen fields of `entries` (with their search scores, when given): a JSON array, or
  * `single` and exactly one entry, its object (as `show 22 --json` and `next --json` print one).
  */
-export function writeFields(ctx: Context, entries: readonly Entry[], fields: readonly EntryField[], options: { scores?: ArrayLike<number>; single?: boolean } = {}): void {
+export function writeFields(ctx: World<"out" | "json">, entries: readonly Entry[], fields: readonly EntryField[], options: { scores?: ArrayLike<number>; single?: boolean } = {}): void {
   const rows = entries.map((e, k) => entryFields(e, fields, options.scores?.[k]));
   if (ctx.json) ctx.out.write(json(options.single && rows.length === 1 ? rows[0] : rows));
   else for (const text of fieldsSlices(rows, fields)) ctx.out.write(text);

@@ -1,6 +1,6 @@
 // Turning entries into URLs and opening them, shared by open, pick, next and random, check and
 // export (#15): only http(s) URLs, each checked before any is opened.
-import type { Context } from "./context";
+import type { World } from "./context";
 import { chooseBaseUrl, targetUrl } from "../catalog/urls";
 import type { Entry } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
@@ -14,13 +14,13 @@ export const MAX_WITHOUT_YES = 5;
 const pageBases = new WeakMap<Catalog, Map<string, string | undefined>>();
 
 /** The URL an entry opens: site links against --base-url, ICP_LINKS_BASE_URL or the page's base_url. */
-export function urlFor(ctx: Context, catalog: Catalog, entry: Entry, baseUrlOption: string | undefined): string {
+export function urlFor(ctx: World<"env">, catalog: Catalog, entry: Entry, baseUrlOption: string | undefined): string {
   let bases = pageBases.get(catalog);
   if (!bases) pageBases.set(catalog, (bases = new Map(catalog.pages.map((p) => [p.source, p.frontMatter.baseUrl]))));
   return targetUrl(entry, chooseBaseUrl(baseUrlOption, ctx.env.ICP_LINKS_BASE_URL, bases.get(entry.source)));
 }
 
-export async function openAll(ctx: Context, urls: string[], options: { yes?: boolean; browser?: string }): Promise<void> {
+export async function openAll(ctx: World<"err" | "opener">, urls: string[], options: { yes?: boolean; browser?: string }): Promise<void> {
   if (urls.length > MAX_WITHOUT_YES && !options.yes) {
     throw new UsageError(`that would open ${urls.length} links at once`, "add --yes to open them all, or --print to list the URLs");
   }

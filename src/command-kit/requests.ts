@@ -2,7 +2,7 @@
 // into check/pool.ts's options, and the progress bar on a terminal (done/total, counts, elapsed,
 // the host being asked).
 import { InvalidArgumentError } from "commander";
-import type { Context } from "./context";
+import type { World } from "./context";
 import type { OptionSpec } from "./spec";
 import { positiveInteger } from "./spec";
 import { CHECK_LIMITS, DEFAULT_CHECK_OPTIONS, type CheckDeps, type CheckOptions } from "../check/types";
@@ -61,12 +61,12 @@ export function poolOptions(options: RequestOptionValues): CheckOptions {
   };
 }
 
-export function poolDeps(ctx: Context): CheckDeps {
+export function poolDeps(ctx: World<"http" | "now" | "sleep" | "after">): CheckDeps {
   return { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep, after: ctx.after };
 }
 
 /** A progress bar on stderr (a terminal only): done/total, counts by state, elapsed, the host being asked. */
-export async function requestProgress<S extends string>(ctx: Context, total: number, states: readonly S[]): Promise<{ onRequest(host: string): void; onResult(state: S, done: number): void; stop(): void } | undefined> {
+export async function requestProgress<S extends string>(ctx: World<"progressBar">, total: number, states: readonly S[]): Promise<{ onRequest(host: string): void; onResult(state: S, done: number): void; stop(): void } | undefined> {
   const counts = new Map<S, number>(states.map((s) => [s, 0]));
   const countsText = () => states.filter((s) => counts.get(s)! > 0).map((s) => `${counts.get(s)} ${s}`).join(", ") || "starting";
   const bar = await ctx.progressBar?.(total, " {bar} {value}/{total} · {counts} · {duration_formatted} · {host}", { counts: countsText(), host: "" });

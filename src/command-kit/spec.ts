@@ -1,7 +1,7 @@
 // Commands and options are data (STYLE.md, "Options are data"): program.ts turns these
 // declarations into commander commands, and the README's option tables come from the same place.
 import { InvalidArgumentError } from "commander";
-import type { Context } from "./context";
+import type { Need, World } from "./context";
 import { KINDS } from "../catalog/types";
 import { parseKind, parseLength, parseSort, parseYears, SORTS, timeSpanSeconds } from "../search/filters";
 import { ValueError } from "../errors";
@@ -14,7 +14,7 @@ export interface OptionSpec {
   parse?: (value: string, previous: unknown) => unknown;
 }
 
-export interface CommandSpec<O = Record<string, unknown>> {
+export interface CommandSpec<O = Record<string, unknown>, N extends Need = Need> {
   name: string;
   /** "<query...>", "[ref...]" */
   args?: string;
@@ -32,7 +32,13 @@ export interface CommandSpec<O = Record<string, unknown>> {
    * or input error) and 130/143 (signals) are added unless given; a code not listed is not used.
    */
   exitCodes?: [string, string][];
-  run(ctx: Context, args: string[], options: O): Promise<void>;
+  /**
+   * The members of the Context this command reads (#25): run() gets only these, so TypeScript
+   * refuses a command that reads one it did not name, and test/command-kit/needs.test.ts that it
+   * names one it never reads.
+   */
+  needs: readonly N[];
+  run(ctx: World<N>, args: string[], options: O): Promise<void>;
 }
 
 export function positiveInteger(value: string): number {

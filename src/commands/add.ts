@@ -3,7 +3,7 @@
 import type { CommandSpec } from "../command-kit/spec";
 import { collect, parsed } from "../command-kit/spec";
 import { parseLength } from "../search/filters";
-import type { Context } from "../command-kit/context";
+import type { World } from "../command-kit/context";
 import { EDIT_OPTIONS, NEW_SECTION_OPTION, finishEdit, openForEdit, type EditOptions } from "../command-kit/edit-page";
 import { NetworkError } from "../check/types";
 import { UsageError, ValueError } from "../errors";
@@ -11,6 +11,10 @@ import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import { followRedirects } from "../catalog/redirects";
 import { timeoutSignal } from "../check/runner";
+
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "json", "after", "http", "editTarget"] as const;
+type Needs = (typeof NEEDS)[number];
 
 interface AddOptions extends EditOptions {
   section?: string;
@@ -28,7 +32,7 @@ export const TITLE_TIMEOUT_MS = 5000;
 export const TITLE_BYTES = 256 * 1024;
 
 /** The title of the page at `url` (following up to MAX_REDIRECTS redirects), or a UsageError asking for --title. */
-export async function fetchTitle(ctx: Context, url: string): Promise<string> {
+export async function fetchTitle(ctx: World<Needs>, url: string): Promise<string> {
   const ask = (why: string) => new UsageError(`cannot read the title of ${sanitize(url)}: ${why}`, "give it with --title");
   if (!/^https?:\/\//i.test(url)) throw new UsageError(`a site path has no page to read a title from: ${sanitize(url)}`, "give the title with --title");
   const { titleOfHtml } = await import("../edit/title");
@@ -67,8 +71,9 @@ function parseYearOption(text: string): string {
   return t;
 }
 
-export const add: CommandSpec<AddOptions> = {
+export const add: CommandSpec<AddOptions, Needs> = {
   name: "add",
+  needs: NEEDS,
   args: "<url>",
   summary: "add a link at the end of a section's list, in the page's own style (needs --file)",
   options: [

@@ -4,7 +4,7 @@ import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import { FILTER_OPTIONS, positiveInteger } from "../command-kit/spec";
 // --max-age is a global option (src/command-kit/spec.ts): it reaches run() with the command's own.
-import type { Context, FilterOptions } from "../command-kit/context";
+import type { FilterOptions, World } from "../command-kit/context";
 import { selectEntries } from "../command-kit/select";
 import { urlFor } from "../command-kit/open-urls";
 import { applyFilters } from "../search/filters";
@@ -17,6 +17,10 @@ import { renderCheckSummary, checkJson, type CheckedEntry } from "../check/rende
 import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, wantsState, type StateFilterOptions } from "../state/layer";
 import { FIX_OPTIONS, prepareFix, type FixOptions } from "../command-kit/check-fix";
+
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "env", "json", "catalog", "now", "sleep", "after", "progressBar", "http", "checks", "interruption", "state", "editTarget", "confirm"] as const;
+type Needs = (typeof NEEDS)[number];
 
 interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions {
   concurrency: number;
@@ -51,8 +55,9 @@ function seconds(max: number): (value: string) => number {
   };
 }
 
-export const check: CommandSpec<CheckOptionValues> = {
+export const check: CommandSpec<CheckOptionValues, Needs> = {
   name: "check",
+  needs: NEEDS,
   args: "[ref...]",
   summary: "check links: ok, redirected, broken, blocked (alive but refusing scripts) or error",
   options: [
@@ -187,7 +192,7 @@ export function countsLine(checked: CheckedEntry[]): string {
 }
 
 /** A progress bar on stderr (a terminal only): done/total, counts by state, elapsed, the host being checked. */
-async function progressBar(ctx: Context, total: number): Promise<{ progress: Progress; stop(): void } | undefined> {
+async function progressBar(ctx: World<Needs>, total: number): Promise<{ progress: Progress; stop(): void } | undefined> {
   const counts: Record<CheckState, number> = { ok: 0, redirected: 0, broken: 0, blocked: 0, error: 0 };
   const countsText = () => STATES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(", ") || "starting";
   const bar = await ctx.progressBar?.(total, " {bar} {value}/{total} · {counts} · {duration_formatted} · {host}", { counts: countsText(), host: "" });

@@ -7,9 +7,16 @@ import { sanitize } from "../text/sanitize";
 import { UsageError } from "../errors";
 import { fold, words } from "../text/fold";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "catalog"] as const;
+type Needs = (typeof NEEDS)[number];
+/** The script itself is the same on every page. */
+const SCRIPT_NEEDS = ["out"] as const;
+
 /** `completion`, given the commands it completes (the program's list, which includes it). */
-export const completionCommand = (commands: () => CommandSpec<never>[]): CommandSpec<Record<string, never>> => ({
+export const completionCommand = (commands: () => CommandSpec<never>[]): CommandSpec<Record<string, never>, (typeof SCRIPT_NEEDS)[number]> => ({
   name: "completion",
+  needs: SCRIPT_NEEDS,
   args: "<shell>",
   summary: "print a shell completion script (bash, zsh or fish)",
   options: [],
@@ -35,8 +42,9 @@ export function completes(value: string, typed: string | undefined): boolean {
 const WHAT = ["ids", "sections", "speakers", "authors", "kinds", "formats"] as const;
 
 /** Values for the completion scripts, one per line: value<TAB>description. Quick: reads through the cache. */
-export const complete: CommandSpec<Record<string, never>> = {
+export const complete: CommandSpec<Record<string, never>, Needs> = {
   name: "__complete",
+  needs: NEEDS,
   hidden: true,
   args: "<what> [word]",
   summary: "values for shell completion",

@@ -4,7 +4,7 @@
 // read later, the page's own facts winning. --write puts the lengths (and years) into the page.
 import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, FILTER_OPTIONS, STATE_FILTER_OPTIONS } from "../command-kit/spec";
-import type { Context, FilterOptions } from "../command-kit/context";
+import type { FilterOptions, World } from "../command-kit/context";
 import { poolDeps, poolOptions, requestOptions, requestProgress, type RequestOptionValues } from "../command-kit/requests";
 import { DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit, type OpenedPage } from "../command-kit/edit-page";
 import { selectEntries } from "../command-kit/select";
@@ -17,6 +17,10 @@ import { formatDuration, json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import type { LinkFacts } from "../catalog/link-facts";
 import type { EnrichResult, EnrichState } from "../enrich/run";
+
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "env", "json", "catalog", "now", "sleep", "after", "progressBar", "http", "checks", "facts", "interruption", "state", "editTarget", "confirm"] as const;
+type Needs = (typeof NEEDS)[number];
 
 interface EnrichOptionValues extends FilterOptions, StateFilterOptions, RequestOptionValues {
   maxAge?: number;
@@ -43,8 +47,9 @@ function factsLine(f: LinkFacts | undefined): string {
   return said.join(" · ");
 }
 
-export const enrich: CommandSpec<EnrichOptionValues> = {
+export const enrich: CommandSpec<EnrichOptionValues, Needs> = {
   name: "enrich",
+  needs: NEEDS,
   args: "[ref...]",
   summary: "read each link's own page for its length, date, authors, title and description (kept in the cache)",
   options: [
@@ -146,7 +151,7 @@ export function countsLine(done: EnrichedEntry[]): string {
   return `${done.length} ${done.length === 1 ? "link" : "links"}: ${counts.map(([s, n]) => `${n} ${s}`).join(", ")}`;
 }
 
-function renderSummary(ctx: Context, done: EnrichedEntry[], interrupted: boolean): string {
+function renderSummary(ctx: World<Needs>, done: EnrichedEntry[], interrupted: boolean): string {
   const { style } = ctx.view;
   const lines = done.map(({ entry, result }) => {
     const said = result.state === "failed" || result.state === "blocked" ? result.reason : factsLine(result.facts);
@@ -158,7 +163,7 @@ function renderSummary(ctx: Context, done: EnrichedEntry[], interrupted: boolean
 }
 
 /** --write: the lengths (and years) found for talks, into the page. */
-async function writeIntoPage(ctx: Context, opened: OpenedPage, done: EnrichedEntry[], options: EnrichOptionValues): Promise<void> {
+async function writeIntoPage(ctx: World<Needs>, opened: OpenedPage, done: EnrichedEntry[], options: EnrichOptionValues): Promise<void> {
   const say = (text: string) => (ctx.json ? ctx.err : ctx.out).write(text);
   const { writeLengths } = await import("../edit/lengths");
   const entries = opened.page.catalog.entries;

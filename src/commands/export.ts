@@ -10,6 +10,10 @@ import { IcpError, UsageError } from "../errors";
 import { sanitize } from "../text/sanitize";
 import { filterEntries, ownLayer, stateJson, type StateFilterOptions } from "../state/layer";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "env", "catalog", "now", "checks", "state", "writeFile"] as const;
+type Needs = (typeof NEEDS)[number];
+
 
 interface ExportOptions extends FilterOptions, StateFilterOptions {
   format: Format;
@@ -24,8 +28,9 @@ function format(value: string): Format {
   return f as Format;
 }
 
-export const exportCommand: CommandSpec<ExportOptions> = {
+export const exportCommand: CommandSpec<ExportOptions, Needs> = {
   name: "export",
+  needs: NEEDS,
   summary: "write the catalog as JSON, CSV, markdown or a browser bookmark file",
   options: [
     { flags: "-F, --format <format>", description: `${FORMATS.join(", ")} (html: a bookmark file browsers import)`, parse: format },

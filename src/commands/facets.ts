@@ -9,6 +9,11 @@ import { sanitize } from "../text/sanitize";
 import { doneMark, ownLayer, progress, type OwnLayer } from "../state/layer";
 import { isDone } from "../state/model";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const SECTIONS_NEEDS = ["out", "view", "json", "catalog", "checks", "state"] as const;
+const PEOPLE_NEEDS = ["out", "err", "view", "env", "platform", "json", "catalog", "checks", "state"] as const;
+const TALK_NEEDS = ["out", "err", "view", "json", "catalog"] as const;
+
 /** "5/15" where something of the page is done, else the count alone (#16). */
 function countText(done: number, total: number, any: boolean): string {
   return any ? `${done}/${total}` : String(total);
@@ -49,8 +54,9 @@ function timeLeftText(timeLeft: number, unknownLength: number, notDone: number):
   return `${formatDuration(timeLeft)} left${unknownLength > 0 ? ` + ${unknownLength} of unknown length` : ""}`;
 }
 
-export const sections: CommandSpec<Record<string, never>> = {
+export const sections: CommandSpec<Record<string, never>, (typeof SECTIONS_NEEDS)[number]> = {
   name: "sections",
+  needs: SECTIONS_NEEDS,
   summary: "list the sections with their entries done of total and the time left",
   options: [],
   examples: ["icp-links sections", "icp-links sections --json"],
@@ -93,9 +99,10 @@ const talksOf = entriesOf;
  * what the --json objects call their entries: "talks" for speakers (as before), "entries" for
  * authors, whose entries are papers and articles.
  */
-function peopleFacet(name: "speakers" | "authors", summary: string, of: (catalog: Catalog) => Facet[], key: "talks" | "entries", none: string): CommandSpec<Record<string, never>> {
+function peopleFacet(name: "speakers" | "authors", summary: string, of: (catalog: Catalog) => Facet[], key: "talks" | "entries", none: string): CommandSpec<Record<string, never>, (typeof PEOPLE_NEEDS)[number]> {
   return {
     name,
+    needs: PEOPLE_NEEDS,
     summary,
     options: [],
     examples: [`icp-links ${name}`, `icp-links ${name} --json`],
@@ -144,9 +151,10 @@ export const speakers = peopleFacet("speakers", "list the speakers with their ta
 export const authors = peopleFacet("authors", "list the authors with their papers and articles", (c) => c.byAuthor, "entries", "authors come from lines like '[Title](url), A. Author and B. Author, SOSP 2023'");
 
 /** `events` and `years` (#13): each value with its number of talks, as `speakers` lists them. */
-function talkFacet(name: "events" | "years", summary: string, of: (catalog: Catalog) => Facet[], example: string): CommandSpec<Record<string, never>> {
+function talkFacet(name: "events" | "years", summary: string, of: (catalog: Catalog) => Facet[], example: string): CommandSpec<Record<string, never>, (typeof TALK_NEEDS)[number]> {
   return {
     name,
+    needs: TALK_NEEDS,
     summary,
     options: [],
     // On a page of talks that gives events and years (talk-list.md: the docs' examples run on the

@@ -3,13 +3,17 @@
 // to a section of one's page (--file, --section) through the editing machinery.
 import type { CommandSpec } from "../command-kit/spec";
 import { NEW_SECTION_OPTION, DRY_RUN_OPTION, INTO_OPTION, diffOf, openForEdit } from "../command-kit/edit-page";
-import type { Context } from "../command-kit/context";
+import type { World } from "../command-kit/context";
 import { outputOptions } from "../command-kit/spec";
 import { UsageError, ValueError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import type { Bookmark, BookmarkFile, Folder } from "../import/bookmarks";
 import type { ParsedEntry } from "../catalog/types";
+
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "json", "readInput", "writeFile", "editTarget", "confirm"] as const;
+type Needs = (typeof NEEDS)[number];
 
 interface ImportOptions {
   output?: string;
@@ -40,8 +44,9 @@ function checkReadBack(written: Bookmark[], entries: readonly Pick<ParsedEntry, 
   }
 }
 
-export const importCommand: CommandSpec<ImportOptions> = {
+export const importCommand: CommandSpec<ImportOptions, Needs> = {
   name: "import",
+  needs: NEEDS,
   args: "<file>",
   summary: "turn a bookmark file (Firefox, Chrome, Edge, Safari, Pocket, buku, Raindrop, linkding) into a page, or add it to a section of yours",
   options: [
@@ -150,7 +155,7 @@ function withoutEmpty(page: { written: Bookmark[] }, file: BookmarkFile): Folder
 }
 
 /** The end of an edit that asks first (as check --fix): the diff, the question or --yes, the write. */
-async function finishImport(ctx: Context, opened: Awaited<ReturnType<typeof openForEdit>>, text: string, options: ImportOptions, summary: string[], count: number, section: string): Promise<void> {
+async function finishImport(ctx: World<Needs>, opened: Awaited<ReturnType<typeof openForEdit>>, text: string, options: ImportOptions, summary: string[], count: number, section: string): Promise<void> {
   const say = (line: string) => ctx.err.write(`icp-links: ${line}\n`);
   say(summary.join("; "));
   const diff = await diffOf(ctx, opened, text);

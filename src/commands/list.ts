@@ -8,8 +8,13 @@ import { entryJson, json, renderList } from "../render/entries";
 import { checkMark } from "../check/render";
 import { doneMark, doneMarks, filterEntries, ownLayer, stateJson, wantsState, type StateFilterOptions } from "../state/layer";
 
-export const list: CommandSpec<FilterOptions & StateFilterOptions & FieldsOptions> = {
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "env", "platform", "json", "catalog", "checks", "state"] as const;
+type Needs = (typeof NEEDS)[number];
+
+export const list: CommandSpec<FilterOptions & StateFilterOptions & FieldsOptions, Needs> = {
   name: "list",
+  needs: NEEDS,
   summary: "list the entries, grouped by section",
   options: [...FILTER_OPTIONS, ...STATE_FILTER_OPTIONS, SORT_OPTION, LIMIT_OPTION, FIELDS_OPTION],
   examples: ["icp-links list", "icp-links list --section youtube", "icp-links list --speaker manu --json", "icp-links list --todo --kind talk", "icp-links list --year 2010..2015 --max-length 30m --sort length", "icp-links list | cut -f1,3", "icp-links list --fields id,title,speakers"],

@@ -6,13 +6,18 @@ import { resolve } from "../catalog/resolve";
 import { UsageError } from "../errors";
 import { json } from "../render/entries";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "json", "editTarget"] as const;
+type Needs = (typeof NEEDS)[number];
+
 interface MoveOptions extends EditOptions {
   section?: string;
   newSection?: boolean;
 }
 
-export const move: CommandSpec<MoveOptions> = {
+export const move: CommandSpec<MoveOptions, Needs> = {
   name: "move",
+  needs: NEEDS,
   args: "<ref>",
   summary: "move an entry, with its nested items, to the end of another section (needs --file)",
   options: [{ flags: "-s, --section <name>", description: "the section to move it to (prefix or whole word); one the page does not have is an error naming the nearest" }, NEW_SECTION_OPTION, ...EDIT_OPTIONS],

@@ -6,13 +6,19 @@ import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, parsed } from "../command-kit/spec";
 import { parseLength } from "../search/filters";
 import { FILTER_OPTIONS } from "../command-kit/spec";
-import type { Context, FilterOptions } from "../command-kit/context";
+import type { FilterOptions, World } from "../command-kit/context";
 import { openAll, urlFor } from "../command-kit/open-urls";
 import type { Entry } from "../catalog/types";
 import { NotFoundError } from "../errors";
 import { entryJson, formatDuration, json, renderShow, tsvLine } from "../render/entries";
 import { filterEntries, ownLayer, recordOpened, stateJson, type OwnLayer } from "../state/layer";
 import { isDone } from "../state/model";
+
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "env", "json", "catalog", "opener", "now", "checks", "state"] as const;
+type Needs = (typeof NEEDS)[number];
+/** random reads the random numbers too. */
+const RANDOM_NEEDS = [...NEEDS, "random"] as const;
 
 interface NextOptions extends FilterOptions, FieldsOptions {
   /** next only: the first entry not done that fits in this length (seconds; #27). */
@@ -30,7 +36,7 @@ const OPTIONS = [
   FIELDS_OPTION,
 ];
 
-async function choose(ctx: Context, options: NextOptions, pickOne: (todo: Entry[]) => Entry): Promise<void> {
+async function choose(ctx: World<Needs>, options: NextOptions, pickOne: (todo: Entry[]) => Entry): Promise<void> {
   const catalog = await ctx.catalog();
   const layer = ownLayer(ctx);
   const kept = filterEntries(catalog, catalog.entries, options, layer);
@@ -60,22 +66,24 @@ async function choose(ctx: Context, options: NextOptions, pickOne: (todo: Entry[
   }
 }
 
-function print(ctx: Context, entry: Entry, layer: OwnLayer | undefined, done: number, total: number): void {
+function print(ctx: World<Needs>, entry: Entry, layer: OwnLayer | undefined, done: number, total: number): void {
   if (ctx.json) ctx.out.write(json({ ...entryJson(entry, undefined, stateJson(layer?.get(entry))), progress: { done, total } }));
   else if (!ctx.view.tty) ctx.out.write(`${tsvLine(entry)}\n`);
   else ctx.out.write(renderShow(entry, ctx.view, [["progress", `${done}/${total} done`]]));
 }
 
-export const next: CommandSpec<NextOptions> = {
+export const next: CommandSpec<NextOptions, Needs> = {
   name: "next",
+  needs: NEEDS,
   summary: "show the first entry in page order not yet done (--open to open it)",
   options: [...OPTIONS, { flags: "--fit <length>", description: "the first entry not done that fits in this length: 30m, 1h, 45 (minutes)", parse: parsed((v) => parseLength(v, "--fit")) }],
   examples: ["icp-links next", "icp-links next --kind talk --open", "icp-links next --section youtube", "icp-links next --fit 30m"],
   run: (ctx, _args, options) => choose(ctx, options, (todo) => todo[0]!),
 };
 
-export const random: CommandSpec<NextOptions> = {
+export const random: CommandSpec<NextOptions, (typeof RANDOM_NEEDS)[number]> = {
   name: "random",
+  needs: RANDOM_NEEDS,
   summary: "show an entry not yet done, chosen at random (--open to open it)",
   options: OPTIONS,
   examples: ["icp-links random", "icp-links random --kind talk --open"],

@@ -9,9 +9,14 @@ import { sanitize } from "../text/sanitize";
 import { ownLayer, stateJson, updateEntries } from "../state/layer";
 import { MAX_NOTE, noteOf, setNote } from "../state/model";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "json", "catalog", "now", "checks", "state", "edit"] as const;
+type Needs = (typeof NEEDS)[number];
 
-export const note: CommandSpec<{ clear?: boolean }> = {
+
+export const note: CommandSpec<{ clear?: boolean }, Needs> = {
   name: "note",
+  needs: NEEDS,
   args: "<ref> [text...]",
   summary: "set your note on an entry (no text: edit it in $VISUAL/$EDITOR; --clear removes it)",
   options: [{ flags: "--clear", description: "remove the note" }],

@@ -6,6 +6,10 @@ import { MAX_WITHOUT_YES, openAll, urlFor } from "../command-kit/open-urls";
 import { json } from "../render/entries";
 import { recordOpened } from "../state/layer";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "env", "json", "catalog", "opener", "now", "checks", "state"] as const;
+type Needs = (typeof NEEDS)[number];
+
 interface OpenOptions {
   print?: boolean;
   browser?: string;
@@ -13,8 +17,9 @@ interface OpenOptions {
   yes?: boolean;
 }
 
-export const open: CommandSpec<OpenOptions> = {
+export const open: CommandSpec<OpenOptions, Needs> = {
   name: "open",
+  needs: NEEDS,
   args: "<ref...>",
   queryArgs: true,
   summary: "open entries in the browser (a ref is an id, a unique id prefix, a position, or search words)",

@@ -17,6 +17,10 @@ import { sanitize } from "../text/sanitize";
 import { formatDuration } from "../render/entries";
 import { doneMark, doneMarks, ownLayer, recordOpened, type StateFilterOptions } from "../state/layer";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "errView", "env", "platform", "catalog", "follow", "opener", "now", "checks", "choose", "state"] as const;
+type Needs = (typeof NEEDS)[number];
+
 interface PickOptions extends FilterOptions, StateFilterOptions {
   print?: boolean;
   browser?: string;
@@ -53,8 +57,9 @@ export function pickRows(entries: readonly Entry[], width: number, done?: Map<nu
   );
 }
 
-export const pick: CommandSpec<PickOptions> = {
+export const pick: CommandSpec<PickOptions, Needs> = {
   name: "pick",
+  needs: NEEDS,
   args: "[query...]",
   queryArgs: true,
   summary: "choose an entry interactively and open it (type to filter, Enter to open, Esc to leave)",

@@ -8,8 +8,13 @@ import { sanitize } from "../text/sanitize";
 import { ownLayer } from "../state/layer";
 import { NotFoundError } from "../errors";
 
-export const recent: CommandSpec<{ limit?: number }> = {
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "view", "json", "catalog", "checks", "state"] as const;
+type Needs = (typeof NEEDS)[number];
+
+export const recent: CommandSpec<{ limit?: number }, Needs> = {
   name: "recent",
+  needs: NEEDS,
   summary: "list the entries you opened last, newest first",
   options: [{ ...LIMIT_OPTION, description: "show at most n entries (default 10)" }],
   examples: ["icp-links recent", "icp-links recent -n 3 --json"],

@@ -4,12 +4,17 @@ import { EDIT_OPTIONS, finishEdit, openForEdit, type EditOptions } from "../comm
 import { resolve } from "../catalog/resolve";
 import { json } from "../render/entries";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "json", "editTarget"] as const;
+type Needs = (typeof NEEDS)[number];
+
 interface RemoveOptions extends EditOptions {
   force?: boolean;
 }
 
-export const remove: CommandSpec<RemoveOptions> = {
+export const remove: CommandSpec<RemoveOptions, Needs> = {
   name: "remove",
+  needs: NEEDS,
   args: "<ref...>",
   summary: "remove entries' list items from the page (needs --file; a ref is an id, a unique id prefix or a position)",
   options: [{ flags: "--force", description: "also remove an item that holds nested items, with them" }, ...EDIT_OPTIONS],

@@ -12,8 +12,13 @@ import { plainStyle } from "../render/style";
 import { NotFoundError } from "../errors";
 import { doneMark, doneMarks, ownLayer, stateJson, type StateFilterOptions } from "../state/layer";
 
-export const search: CommandSpec<FilterOptions & StateFilterOptions & FieldsOptions> = {
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "view", "env", "platform", "json", "catalog", "checks", "state"] as const;
+type Needs = (typeof NEEDS)[number];
+
+export const search: CommandSpec<FilterOptions & StateFilterOptions & FieldsOptions, Needs> = {
   name: "search",
+  needs: NEEDS,
   args: "<query...>",
   queryArgs: true,
   summary: "search titles, speakers, sections, descriptions, tags and urls (and your notes and tags)",

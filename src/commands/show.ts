@@ -6,8 +6,13 @@ import { entryJson, json, renderShow } from "../render/entries";
 import { ownLayer, stateJson } from "../state/layer";
 import { doneAt, noteOf, ownTags } from "../state/model";
 
-export const show: CommandSpec<FieldsOptions> = {
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "view", "json", "catalog", "checks", "state"] as const;
+type Needs = (typeof NEEDS)[number];
+
+export const show: CommandSpec<FieldsOptions, Needs> = {
   name: "show",
+  needs: NEEDS,
   args: "<ref...>",
   queryArgs: true,
   summary: "show every field of an entry (several: each, a blank line between)",

@@ -8,6 +8,10 @@ import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import { checkStateLimits, fromJson, isDone, MAX_STATE_BYTES, mergeState, noteOf, ownTags, toJson, type StateData } from "../state/model";
 
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "err", "json", "state", "readInput", "writeFile"] as const;
+type Needs = (typeof NEEDS)[number];
+
 interface StateOptions {
   output?: string;
   force?: boolean;
@@ -23,8 +27,9 @@ function counts(data: StateData): string {
   return `${data.size} ${data.size === 1 ? "entry" : "entries"}: ${done} done, ${notes} with a note, ${tagged} tagged`;
 }
 
-export const state: CommandSpec<StateOptions> = {
+export const state: CommandSpec<StateOptions, Needs> = {
   name: "state",
+  needs: NEEDS,
   args: "[action] [file]",
   summary: "your marks, notes and tags: 'path' (where they are), 'export' (as JSON), 'import <file>' (merge)",
   options: [

@@ -8,8 +8,13 @@ import { sanitize } from "../text/sanitize";
 import { ownLayer, updateEntries } from "../state/layer";
 import { changeTags, isTagName, MAX_TAGS, ownTags } from "../state/model";
 
-export const tag: CommandSpec<Record<string, never>> = {
+/** What these commands read of the world (#25): run() gets only these members of the Context. */
+const NEEDS = ["out", "json", "catalog", "now", "checks", "state"] as const;
+type Needs = (typeof NEEDS)[number];
+
+export const tag: CommandSpec<Record<string, never>, Needs> = {
   name: "tag",
+  needs: NEEDS,
   args: "<ref> [changes...]",
   summary: "add (+name) and remove (-name) your own tags on an entry",
   options: [],

@@ -98,6 +98,17 @@ export interface Recorded {
 
 export async function runInProcess(argv: string[], page: string, options: InProcessOptions = {}): Promise<Recorded> {
   const out = { stdout: "", stderr: "", opened: [] as string[], written: new Map<string, string>() };
+  const context = inProcessContext(page, options, out);
+  const code = await main(argv, {
+    version: "0.0.0-test",
+    write: (stream, text) => (stream === "out" ? (out.stdout += text) : (out.stderr += text)),
+    context,
+  });
+  return { code, ...out };
+}
+
+/** The whole in-memory Context of runInProcess, by the global options: what it prints and opens goes into `out`. */
+export function inProcessContext(page: string, options: InProcessOptions, out: Omit<Recorded, "code">): (globals: GlobalOptions) => Context {
   const checks = options.checks ?? new Map<string, CheckResult>();
   const facts = options.facts ?? new Map<string, FactsRecord>();
   // The clock stands still until something sleeps; a sleep moves it on. A clock that never
@@ -105,52 +116,47 @@ export async function runInProcess(argv: string[], page: string, options: InProc
   // not even at the test's timeout (a timer never gets its turn).
   let clock = (options.now ?? new Date("2026-11-23T12:00:00Z")).getTime();
   const view = { tty: options.tty ?? false, width: 80, style: options.style ?? plainStyle };
-  const code = await main(argv, {
-    version: "0.0.0-test",
-    write: (stream, text) => (stream === "out" ? (out.stdout += text) : (out.stderr += text)),
-    context: (globals: GlobalOptions): Context => ({
-      out: { isTTY: view.tty, write: (t) => (out.stdout += t) },
-      err: { isTTY: options.errTty ?? false, write: (t) => (out.stderr += t) },
-      view,
-      errView: { ...view, tty: options.errTty ?? false },
-      env: options.env ?? {},
-      platform: "linux",
-      json: Boolean(globals.json),
-      catalog: async () => buildCatalog([options.cached ? throughCache(parsePage(page, "page.md")) : parsePage(page, "page.md")], undefined, globals.cache === false ? undefined : facts),
-      opener: async (request) => {
-        await options.opener?.(request);
-        out.opened.push(request.url);
-      },
-      now: () => new Date(clock),
-      sleep: async (ms) => void (clock += Math.max(0, ms)),
-      // Real timers, as before the clock was injected: in-process runs are not about time limits
-      // (test/check/runner.test.ts drives those with a fake clock).
-      after:
-        options.after ??
-        ((ms, fire) => {
-          const timer = setTimeout(fire, ms);
-          return () => clearTimeout(timer);
-        }),
-      ...(options.progressBar ? { progressBar: options.progressBar } : {}),
-      http: options.http ?? (async () => ({ status: 200, statusText: "OK", header: () => undefined, body: "" })),
-      checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
-      facts: globals.cache === false ? { load: () => new Map(), save: () => undefined } : { load: () => facts, save: (records) => records.forEach((r) => facts.set(r.url, r)) },
-      interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),
-      state: stateDisabled(options.env ?? {}, globals.state) ? disabledStateStore("/state/icp-links/state.json") : (options.state ?? memoryStateStore()),
-      random: options.random ?? (() => 0),
-      // No editor unless the test gives one: in-process runs have no terminal.
-      ...(options.edit ? { edit: options.edit } : {}),
-      readInput: async (path) => {
-        const text = options.inputs?.[path];
-        if (text === undefined) throw new UsageError(`cannot read ${path}: no such file`, "check the path");
-        return new TextEncoder().encode(text);
-      },
-      writeFile: (path, data) => void out.written.set(path, data),
-      editTarget: options.editTarget ?? ((into) => openEditTarget({ specs: globals.file ?? options.files ?? [], into, maxBytes: 64 * 1024 * 1024 })),
-      ...(options.confirm ? { confirm: options.confirm } : {}),
-      ...(options.choose ? { choose: options.choose } : {}),
-      ...(options.follow ? { follow: options.follow } : {}),
-    }),
+  return (globals: GlobalOptions): Context => ({
+    out: { isTTY: view.tty, write: (t) => (out.stdout += t) },
+    err: { isTTY: options.errTty ?? false, write: (t) => (out.stderr += t) },
+    view,
+    errView: { ...view, tty: options.errTty ?? false },
+    env: options.env ?? {},
+    platform: "linux",
+    json: Boolean(globals.json),
+    catalog: async () => buildCatalog([options.cached ? throughCache(parsePage(page, "page.md")) : parsePage(page, "page.md")], undefined, globals.cache === false ? undefined : facts),
+    opener: async (request) => {
+      await options.opener?.(request);
+      out.opened.push(request.url);
+    },
+    now: () => new Date(clock),
+    sleep: async (ms) => void (clock += Math.max(0, ms)),
+    // Real timers, as before the clock was injected: in-process runs are not about time limits
+    // (test/check/runner.test.ts drives those with a fake clock).
+    after:
+      options.after ??
+      ((ms, fire) => {
+        const timer = setTimeout(fire, ms);
+        return () => clearTimeout(timer);
+      }),
+    ...(options.progressBar ? { progressBar: options.progressBar } : {}),
+    http: options.http ?? (async () => ({ status: 200, statusText: "OK", header: () => undefined, body: "" })),
+    checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
+    facts: globals.cache === false ? { load: () => new Map(), save: () => undefined } : { load: () => facts, save: (records) => records.forEach((r) => facts.set(r.url, r)) },
+    interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),
+    state: stateDisabled(options.env ?? {}, globals.state) ? disabledStateStore("/state/icp-links/state.json") : (options.state ?? memoryStateStore()),
+    random: options.random ?? (() => 0),
+    // No editor unless the test gives one: in-process runs have no terminal.
+    ...(options.edit ? { edit: options.edit } : {}),
+    readInput: async (path) => {
+      const text = options.inputs?.[path];
+      if (text === undefined) throw new UsageError(`cannot read ${path}: no such file`, "check the path");
+      return new TextEncoder().encode(text);
+    },
+    writeFile: (path, data) => void out.written.set(path, data),
+    editTarget: options.editTarget ?? ((into) => openEditTarget({ specs: globals.file ?? options.files ?? [], into, maxBytes: 64 * 1024 * 1024 })),
+    ...(options.confirm ? { confirm: options.confirm } : {}),
+    ...(options.choose ? { choose: options.choose } : {}),
+    ...(options.follow ? { follow: options.follow } : {}),
   });
-  return { code, ...out };
 }
