@@ -39,8 +39,28 @@ export interface FieldRow<E = Entry> {
   show?: { label: string; at: number; text(e: E): string | string[] | undefined };
   /** Its column in export --format csv: the header, where it is, the cell, and whether the cell is text (sanitised, guarded). */
   csv?: { column: string; at: number; cell(e: E): string | number; text: boolean };
+  /**
+   * Its order for --sort (list and search, #13): the name (and other names it answers to), where
+   * it is in the list of orders (--help, completion, docs), and the key: a text compares folded
+   * (case and accents ignored), a number as a number; entries without one go last.
+   */
+  sort?: { name: string; aliases?: string[]; at: number; key: { text(e: E): string | undefined } | { number(e: E): number | undefined } };
+  /**
+   * Its fact in an entry's line of the markdown export, which the parser reads back (#13): where it
+   * is among the facts after " - ", and the text ("" or undefined: none). `md.text` escapes page
+   * text; `md.titleHasSpeaker` says the speaker went into the title as "Title / Speaker".
+   */
+  md?: { at: number; fact(e: E, md: MdWriting): string | undefined };
   /** A value the parser does not make itself: taken from what it made, after it (#25). */
   extract?(e: ParsedEntry): unknown;
+}
+
+/** What the markdown export gives a field's `md.fact`. */
+export interface MdWriting {
+  /** Page text as markdown that reads back the same. */
+  text(s: string): string;
+  /** The entry's one speaker is written in its title ("Title / Speaker"), not as a fact. */
+  titleHasSpeaker: boolean;
 }
 
 /**
@@ -73,11 +93,12 @@ const optionalText = (name: "event" | "description"): Packing<Entry> => ({
 
 export const FIELDS: readonly FieldRow[] = [
   { name: "id", type: "string", csv: { column: "id", at: 0, cell: (e) => e.id, text: true }, cache: { kind: "structure" }, json: { key: "id", value: (e) => e.id }, fields: { name: "id", at: 0, value: (e) => e.id }, show: { label: "id", at: 0, text: (e) => e.id } },
-  { name: "position", type: "number", csv: { column: "position", at: 1, cell: (e) => e.position, text: false }, cache: { kind: "structure" }, json: { key: "position", value: (e) => e.position }, fields: { name: "position", at: 1, value: (e) => e.position }, show: { label: "position", at: 1, text: (e) => String(e.position) } },
+  { name: "position", type: "number", csv: { column: "position", at: 1, cell: (e) => e.position, text: false }, cache: { kind: "structure" }, json: { key: "position", value: (e) => e.position }, fields: { name: "position", at: 1, value: (e) => e.position }, show: { label: "position", at: 1, text: (e) => String(e.position) }, sort: { name: "position", at: 0, key: { number: (e) => e.position } } },
   {
     name: "title", type: "string",
     csv: { column: "title", at: 2, cell: (e) => e.title, text: true }, cache: { kind: "text", pack: (e) => oneLine(e.title), unpack: (title) => ({ title }) },
     json: { key: "title", value: (e) => e.title }, fields: { name: "title", at: 2, value: (e) => e.title }, show: { label: "title", at: 2, text: (e) => linked(e, "title", e.title) },
+    sort: { name: "title", at: 1, key: { text: (e) => e.title } },
   },
   {
     name: "url", type: "string",
@@ -100,6 +121,9 @@ export const FIELDS: readonly FieldRow[] = [
     // The first of `speakers`, for scripts written before there could be several (#13).
     json: { key: "speaker", value: (e) => e.speakers[0] ?? null },
     show: { label: "speaker", at: 3, text: (e) => e.speaker },
+    // By the first speaker; in the markdown export all of them, unless the title holds the one.
+    sort: { name: "speaker", at: 2, key: { text: (e) => e.speakers[0] } },
+    md: { at: 0, fact: (e, md) => (e.speakers.length > 0 && !md.titleHasSpeaker ? `by **${e.speakers.map(md.text).join(" & ")}**` : undefined) },
   },
   {
     name: "speakers", type: "string[]", cache: { kind: "structure" },
@@ -122,12 +146,17 @@ export const FIELDS: readonly FieldRow[] = [
     csv: { column: "year", at: 12, cell: (e) => e.year ?? "", text: false }, cache: { kind: "int", pack: (e) => e.year ?? 0, unpack: (y) => ({ year: y > 0 ? y : undefined }) },
     json: { key: "year", value: (e) => e.year ?? null }, fields: { name: "year", at: 11, value: (e) => e.year ?? null },
     show: { label: "year", at: 5, text: (e) => linked(e, "year", e.year === undefined ? undefined : String(e.year)) },
+    sort: { name: "year", at: 3, key: { number: (e) => e.year } },
+    // The event goes with the year, as talk lists write it: "(Strange Loop 2011)"; alone it is not written.
+    md: { at: 1, fact: (e, md) => (e.year !== undefined ? `(${e.event ? `${md.text(e.event)} ` : ""}${e.year})` : undefined) },
   },
   {
     name: "duration", type: "seconds",
     csv: { column: "duration", at: 13, cell: (e) => e.duration ?? "", text: false }, cache: { kind: "int", pack: (e) => e.duration ?? -1, unpack: (d) => ({ duration: d >= 0 ? d : undefined }) },
     json: { key: "duration", value: (e) => e.duration ?? null }, fields: { name: "duration", at: 12, value: (e) => e.duration ?? null },
     show: { label: "length", at: 6, text: (e) => linked(e, "duration", e.duration === undefined ? undefined : formatDuration(e.duration)) },
+    sort: { name: "length", aliases: ["duration"], at: 4, key: { number: (e) => e.duration } },
+    md: { at: 2, fact: (e) => (e.duration !== undefined ? `[${formatDuration(e.duration)}]` : undefined) },
   },
   {
     name: "description", type: "string", csv: { column: "description", at: 7, cell: (e) => e.description ?? "", text: true }, cache: optionalText("description"),
@@ -221,6 +250,19 @@ export function showRows(e: Entry, table: readonly FieldRow[] = FIELDS): [string
       const text = r.show!.text(e);
       return Array.isArray(text) ? text.map((t, i): [string, string] => [i === 0 ? r.show!.label : "", t]) : [[r.show!.label, text]];
     });
+}
+
+/** The rows with a --sort order, in the orders' order. */
+export function sortRows(table: readonly FieldRow[] = FIELDS): FieldRow[] {
+  return table.filter((r) => r.sort).sort((a, b) => a.sort!.at - b.sort!.at);
+}
+
+/** The facts of an entry's markdown line, in their order (those it has). */
+export function mdFacts(e: Entry, md: MdWriting, table: readonly FieldRow[] = FIELDS): string[] {
+  return table
+    .filter((r) => r.md)
+    .sort((a, b) => a.md!.at - b.md!.at)
+    .flatMap((r) => r.md!.fact(e, md) || []);
 }
 
 /** The rows with a CSV column, in the columns' order. */

@@ -61,7 +61,13 @@ export { json } from "./json";
 
 export { sectionPathText } from "../catalog/fields";
 
-/** One line per entry for cut and awk: id, title, url, speaker, section. */
+/**
+ * One line per entry for cut and awk: id, title, url, speaker, section. Written by hand, not
+ * from the table of fields (src/catalog/fields.ts), on purpose (#25): its five columns are a
+ * fixed interface that scripts cut by number, and it is the hot path of `list` and `search` on
+ * a warm 100,000-link page, where it reads the cache's columns (EntrySummary) without building
+ * entries; --fields is the table-driven TSV.
+ */
 export function tsvLine(e: EntrySummary): string {
   return [e.id, e.title, e.url, e.speaker ?? "", e.section].map(sanitize).join("\t");
 }

@@ -5,8 +5,8 @@ import { formatNotes } from "../catalog/item-notes";
 import { stringify } from "csv-stringify/sync";
 import type { Entry, Page } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
-import { entryJson, formatDuration } from "./entries";
-import { csvRows, FIELDS, type FieldRow } from "../catalog/fields";
+import { entryJson } from "./entries";
+import { csvRows, FIELDS, mdFacts, type FieldRow } from "../catalog/fields";
 import { json } from "./json";
 import { sanitize } from "../text/sanitize";
 import { isPersonName } from "../catalog/speaker";
@@ -116,14 +116,12 @@ function mdUrl(url: string): string {
  * **A & B** (Event 2011) [45:49] - description". One speaker whose name reads as a person's keeps
  * the bundled page's "Title / Speaker"; the facts come after a separator, where the parser looks.
  */
-function entryLine(e: Entry, pageTags: readonly string[]): string {
+function entryLine(e: Entry, pageTags: readonly string[], table: readonly FieldRow[]): string {
   const slash = e.speakers.length === 1 && isPersonName(e.speakers[0]!);
   let line = `[${mdText(slash ? `${e.title} / ${e.speakers[0]}` : e.title)}](${mdUrl(e.url)})`;
   line += e.related.map((r) => ` [${mdText(r.title)}](${mdUrl(r.url)})`).join("");
-  const facts: string[] = [];
-  if (e.speakers.length > 0 && !slash) facts.push(`by **${e.speakers.map(mdText).join(" & ")}**`);
-  if (e.year !== undefined) facts.push(`(${e.event ? `${mdText(e.event)} ` : ""}${e.year})`);
-  if (e.duration !== undefined) facts.push(`[${formatDuration(e.duration)}]`);
+  // The facts (speakers, event and year, length) are the table of fields' md column (#25).
+  const facts = mdFacts(e, { text: mdText, titleHasSpeaker: slash }, table);
   if (facts.length > 0) line += ` - ${facts.join(" ")}`;
   if (e.description) line += ` - ${mdDescription(e.description)}`;
   // The item's own tags (those the page's front matter does not give) and added date (#28).
@@ -134,7 +132,7 @@ function entryLine(e: Entry, pageTags: readonly string[]): string {
  * A markdown page of the entries, grouped by their heading trails; reading it back gives the
  * same titles, speakers, urls, sections, descriptions and related links (tested).
  */
-export function exportMarkdown(catalog: Catalog, entries: readonly Entry[]): string {
+export function exportMarkdown(catalog: Catalog, entries: readonly Entry[], table: readonly FieldRow[] = FIELDS): string {
   const page = catalog.pages.length === 1 ? catalog.pages[0]! : undefined;
   const fm = page?.frontMatter;
   const lines: string[] = [];
@@ -165,7 +163,7 @@ export function exportMarkdown(catalog: Catalog, entries: readonly Entry[]): str
     while (kept < context.length && kept < labels.length && context[kept] === labels[kept]) kept++;
     for (let i = kept; i < labels.length; i++) lines.push(`${"  ".repeat(i)}- ${mdText(labels[i]!)}`);
     context = labels;
-    lines.push(`${"  ".repeat(labels.length)}- ${entryLine(e, fm?.tags ?? [])}`);
+    lines.push(`${"  ".repeat(labels.length)}- ${entryLine(e, fm?.tags ?? [], table)}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog/catalog";
 import { KINDS } from "../catalog/types";
 import { durationOf } from "../catalog/talk-facts";
 import { ValueError } from "../errors";
+import { FIELDS, sortRows, type FieldRow } from "../catalog/fields";
 import { fold, words } from "../text/fold";
 
 export interface Filters {
@@ -111,22 +112,27 @@ export function applyFilters(catalog: Catalog, entries: readonly Entry[], filter
   );
 }
 
-export const SORTS = ["position", "title", "speaker", "year", "length"] as const;
-export type Sort = (typeof SORTS)[number];
+/** The orders of --sort: the rows of the table of fields that have one (#25), position first. */
+export const SORTS: readonly string[] = sortRows().map((r) => r.sort!.name);
+/** An order of --sort, by its name in the table of fields. */
+export type Sort = string;
 
-export function parseSort(text: string): Sort {
+export function parseSort(text: string, table: readonly FieldRow[] = FIELDS): Sort {
   const s = text.trim().toLowerCase();
-  const sort = SORTS.find((name) => name === s || (s === "duration" && name === "length"));
-  if (!sort) throw new ValueError(`unknown sort '${text}'`, `use one of: ${SORTS.join(", ")}`);
-  return sort;
+  const row = sortRows(table).find((r) => r.sort!.name === s || r.sort!.aliases?.includes(s));
+  if (!row) throw new ValueError(`unknown sort '${text}'`, `use one of: ${sortRows(table).map((r) => r.sort!.name).join(", ")}`);
+  return row.sort!.name;
 }
 
 /**
  * Entries in the order of --sort (#13): a stable sort, entries without the value last, ties in
- * catalog order. Titles and speakers compare folded (case and accents ignored).
+ * catalog order. Texts (titles, speakers) compare folded (case and accents ignored). The key is
+ * the field's, from the table of fields.
  */
-export function sortEntries(entries: readonly Entry[], sort: Sort): Entry[] {
+export function sortEntries(entries: readonly Entry[], sort: Sort, table: readonly FieldRow[] = FIELDS): Entry[] {
   const byPosition = (a: Entry, b: Entry) => a.position - b.position;
+  const key = table.find((r) => r.sort?.name === sort)?.sort!.key;
+  if (key === undefined) throw new ValueError(`unknown sort '${sort}'`, `use one of: ${sortRows(table).map((r) => r.sort!.name).join(", ")}`);
   if (sort === "position") return [...entries].sort(byPosition);
   const text = (key: (e: Entry) => string | undefined) => {
     const folded = new Map<Entry, string | undefined>();
@@ -147,7 +153,5 @@ export function sortEntries(entries: readonly Entry[], sort: Sort): Entry[] {
     if (x === undefined || y === undefined) return x === y ? byPosition(a, b) : x === undefined ? 1 : -1;
     return x - y || byPosition(a, b);
   };
-  const compare =
-    sort === "title" ? text((e) => e.title) : sort === "speaker" ? text((e) => e.speakers[0]) : sort === "year" ? number((e) => e.year) : number((e) => e.duration);
-  return [...entries].sort(compare);
+  return [...entries].sort("text" in key ? text(key.text) : number(key.number));
 }

@@ -1,9 +1,11 @@
 // One field, one place (#25): a field added to the table of fields (src/catalog/fields.ts) is
 // extracted by the parser, kept by the cache (a cold run and a warm one give the same entries),
-// and printed by --json, --fields, show and the CSV export, with nothing else changed. The cache's version
+// printed by --json, --fields, show, the CSV and the markdown export, and ordered by --sort, with nothing else changed. The cache's version
 // follows the table: a file written with another table is not read.
 import { describe, expect, it } from "vitest";
-import { FIELDS, fieldNames, tableVersion, type FieldRow } from "../../src/catalog/fields";
+import { FIELDS, fieldNames, sortRows, tableVersion, type FieldRow } from "../../src/catalog/fields";
+import { parseSort, SORTS, sortEntries } from "../../src/search/filters";
+import { catalogOf, ROOT } from "../helpers/pages";
 import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/catalog";
 import { assignIds } from "../../src/catalog/ids";
@@ -12,7 +14,7 @@ import { MAGIC, pack, unpack } from "../../src/cache/format";
 import { checksum } from "../../src/cache/checksum";
 import { entryFields, entryJson, fieldsLine, parseFields, renderShow } from "../../src/render/entries";
 import { plainStyle } from "../../src/render/style";
-import { exportCsv } from "../../src/render/export";
+import { exportCsv, exportMarkdown } from "../../src/render/export";
 
 type WithPublished = Entry & { published?: string };
 
@@ -25,6 +27,8 @@ const PUBLISHED: FieldRow = {
   fields: { name: "published", at: 16, value: (e) => (e as WithPublished).published ?? null },
   show: { label: "published", at: 11.7, text: (e) => (e as WithPublished).published },
   csv: { column: "published", at: 13.5, cell: (e) => (e as WithPublished).published ?? "", text: true },
+  sort: { name: "published", aliases: ["date"], at: 5, key: { text: (e) => (e as WithPublished).published } },
+  md: { at: 3, fact: (e) => ((e as WithPublished).published ? `published ${(e as WithPublished).published}` : undefined) },
   extract: (e) => /published (\d{4}-\d{2}-\d{2})/.exec(e.description ?? "")?.[1],
 };
 // FIELDS has a "published" of its own (a fact of the link's page, #27): this made-up one, kept by the page, stands in for it.
@@ -75,6 +79,19 @@ describe("a field added to the table", () => {
     expect(fieldNames(TABLE).at(-1)).toBe("published");
   });
 
+  it("reaches --sort (its name, the names it answers to, its key) and the markdown export's facts", () => {
+    const { page, entries } = cold(TABLE);
+    // Undated entries go last; dated ones by their date, ties in page order.
+    const later = { ...entries[0]!, id: "later", position: 0, published: "2022-01-01" } as WithPublished;
+    const all = [later, ...entries];
+    expect(sortEntries(all, parseSort("date", TABLE), TABLE).map((e) => e.id)).toEqual([entries[0]!.id, "later", entries[1]!.id]);
+    expect(sortRows(TABLE).map((r) => r.sort!.name)).toEqual([...SORTS, "published"]);
+    expect(() => parseSort("published")).toThrow(/unknown sort 'published'/);
+    const md = exportMarkdown(buildCatalog([page], TABLE), entries, TABLE);
+    expect(md).toContain("[Consensus at scale](<https://a.example/t>) - published 2021-03-04 - published 2021-03-04, on consensus\n");
+    expect(exportMarkdown(buildCatalog([page], TABLE), entries)).not.toContain("- published 2021-03-04 -");
+  });
+
   it("survives the cache: a warm run gives what the cold one gave", () => {
     const { page, entries } = cold(TABLE);
     const bytes = pack(page, assignIds(page.entries), "build", "key", checksum, TABLE);
@@ -99,6 +116,17 @@ describe("a field added to the table", () => {
 });
 
 describe("the table of fields", () => {
+  it("drives --sort: the orders of list and search, their names and keys, position first", () => {
+    expect(SORTS).toEqual(["position", "title", "speaker", "year", "length"]);
+    expect(parseSort("Duration")).toBe("length");
+    const seed = catalogOf(`${ROOT}test/fixtures/talk-list.md`).entries;
+    const byLength = sortEntries(seed, "length");
+    const lengths = byLength.map((e) => e.duration).filter((d) => d !== undefined);
+    expect(lengths.length).toBeGreaterThan(1);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    expect(sortEntries(byLength, "position").map((e) => e.position)).toEqual(seed.map((e) => e.position));
+  });
+
   it("gives each --fields name and show place once", () => {
     const names = FIELDS.flatMap((r) => (r.fields ? [r.fields.name] : []));
     expect(new Set(names).size).toBe(names.length);
