@@ -53,6 +53,17 @@ export function headingText(title: string): string {
   return text.replace(/(^|\s)(#+)$/, "$1\\$2").replace(/^(#+)(?=\s|$)/, "\\$1");
 }
 
+/**
+ * A folder's name as the text of a list item (a label): escaped as link text is, and a start
+ * that would read as block markdown inside the item (an ATX heading, a list marker, a thematic
+ * break, a ~~~ fence) escaped, so the name stays the label and its bookmarks stay nested.
+ */
+export function labelText(title: string): string {
+  const text = escapeText(title.trim() || "(untitled)");
+  if (/^(#{1,6}|[-+])(\s|$)/.test(text) || /^([-+=~])\1\1/.test(text) || /^-(\s*-){2,}\s*$/.test(text)) return `\\${text}`;
+  return text.replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}
+
 /** The bookmarks of a folder that will be written, counting what is skipped; empty folders drop out. */
 function prune(folder: Folder, options: PageOptions, counts: { skipped: number }): Folder {
   const children: Folder["children"] = [];
@@ -83,7 +94,7 @@ export function itemLines(folder: Folder, indent: string, style: ItemStyle, writ
   }
   for (const c of folder.children) {
     if (c.kind === "folder") {
-      lines.push(`${indent}${style.marker}${style.gap}${escapeText(c.title.trim() || "(untitled)")}`);
+      lines.push(`${indent}${style.marker}${style.gap}${labelText(c.title)}`);
       lines.push(...itemLines(c, nested, { ...style, marker: "-", gap: " " }, written));
     }
   }

@@ -1,7 +1,7 @@
 // Bookmarks as a page, and the page's notation of tags and dates read back (#28).
 import { describe, expect, it } from "vitest";
 import { readBookmarks } from "../../src/import/bookmarks";
-import { bookmarksPage, headingText } from "../../src/import/page";
+import { bookmarksPage, headingText, IMPORT_STYLE, itemLines } from "../../src/import/page";
 import { parsePage } from "../../src/catalog/parse-page";
 import { formatNotes } from "../../src/catalog/item-notes";
 
@@ -124,5 +124,20 @@ describe("an item's notes in show and --fields", () => {
     expect(JSON.parse((await runInProcess(["show", "rust", "--json"], page)).stdout)).toMatchObject({ tags: ["mine", "rust", "lang"], added: "2020-09-13", description: "A language" });
     expect((await runInProcess(["list", "--fields", "id,added,tags"], page)).stdout).toBe("rust\t2020-09-13\tmine, rust, lang\n");
     expect((await runInProcess(["list", "--tag", "lang"], page)).stdout).toMatch(/^rust\t/);
+  });
+});
+
+describe("folders written as list items", () => {
+  // A folder below the headings' depth, or added to a section with --file, is an item labelled
+  // by its name: a name that reads as block markdown (a heading, a list, a fence, a rule, a
+  // quote) would end the item's text, or swallow the bookmarks nested under it.
+  it.each(["# x", "## x #", "- x", "+ x", "1. x", "2) x", "---", "~~~", "```", "> x", "=== x", "| a | b |", "    indented", "<div>", "[a](b)", "*"])("keeps the folder %j a label, its bookmarks nested under it", (name) => {
+    const folder = { kind: "folder" as const, title: "", children: [{ kind: "folder" as const, title: name, children: [{ kind: "bookmark" as const, title: "Inner", url: "https://inner.example/", tags: [] }] }, { kind: "folder" as const, title: "After", children: [{ kind: "bookmark" as const, title: "Next", url: "https://next.example/", tags: [] }] }] };
+    const lines = itemLines(folder, "", IMPORT_STYLE, []);
+    const read = parsePage(`# Page\n\n## Section\n\n${lines.join("\n")}\n`, "p.md").entries;
+    expect(read.map((e) => [e.title, e.section, e.sectionPath])).toEqual([
+      ["Inner", "Section", ["Page", "Section", name.trim()]],
+      ["Next", "Section", ["Page", "Section", "After"]],
+    ]);
   });
 });
