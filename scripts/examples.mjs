@@ -36,8 +36,9 @@ function sandbox() {
   mkdirSync(bin);
   writeFileSync(join(bin, "icp-links"), `#!/bin/sh\nexec "${process.execPath}" "${binary}" "$@"\n`);
   writeFileSync(join(bin, "browser"), "#!/bin/sh\nexit 0\n");
-  // A pager would wait for a key: here it prints what it was given.
-  writeFileSync(join(bin, "less"), "#!/bin/sh\nexec cat\n");
+  // A pager would wait for a key: here it prints what it was given, once it has all of it (so
+  // that what the command wrote on stderr meanwhile comes first, every time).
+  writeFileSync(join(bin, "less"), '#!/bin/sh\nout=$(cat; echo .)\nprintf "%s" "${out%.}"\n');
   for (const name of ["icp-links", "browser", "less"]) chmodSync(join(bin, name), 0o755);
   copyFileSync(join(root, "data/inside-icp.md"), join(home, "my-links.md"));
   copyFileSync(join(root, "test/fixtures/talk-list.md"), join(home, "talk-list.md"));

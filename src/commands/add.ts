@@ -70,7 +70,7 @@ export const add: CommandSpec<AddOptions> = {
   ],
   examples: [
     "icp-links --file my-links.md add https://www.youtube.com/watch?v=abc --section YouTube --title 'Subnets' --speaker 'Jan Camenisch'",
-    "icp-links --file my-links.md add https://internetcomputer.org/docs --section Docs --dry-run",
+    "icp-links --file my-links.md add https://internetcomputer.org/docs --section Docs --new-section --dry-run",
     "icp-links --file my-links.md add https://example.org/ep1 --section Podcasts --new-section --title 'Episode 1'",
   ],
   async run(ctx, [url], options) {

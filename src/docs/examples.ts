@@ -29,6 +29,7 @@ export const NOT_RUN: Record<string, string> = {
   "icp-links check consensus-overview --json": "it asks the link's server on the web",
   "icp-links check --max-age 1d --strict": "it asks every link's server on the web",
   "icp-links --file my-links.md check --archive --fix": "it asks every link's server and the Wayback Machine on the web",
+  "icp-links --file my-links.md add https://internetcomputer.org/docs --section Docs --new-section --dry-run": "it reads the title from the page on the web",
   "ssh laptop icp-links state export | icp-links state import -": "it needs another machine",
 };
 
