@@ -20,7 +20,7 @@
 // format of the editing commands (edit/style.ts: escaping, link destinations), their tags and
 // date noted as catalog/item-notes.ts reads them back.
 import type { BookmarkFile, Bookmark, Folder } from "./bookmarks";
-import { escapeText, formatItem, type ItemStyle, type NewItem } from "../edit/style";
+import { escapeText, formatItem, nextMarker, type ItemStyle, type NewItem } from "../edit/style";
 import { titleFromUrl } from "../catalog/parse-page";
 
 /** How an imported page writes its items: "- [Title](url) — description". */
@@ -85,17 +85,22 @@ function prune(folder: Folder, options: PageOptions, counts: { skipped: number }
  */
 export function itemLines(folder: Folder, indent: string, style: ItemStyle, written: Bookmark[]): string[] {
   const lines: string[] = [];
-  const nested = `${indent}  `;
+  // An ordered list's items are numbered on ("2.", "3.", …), each from the one before.
+  let marker = style.marker;
   for (const c of folder.children) {
     if (c.kind === "bookmark") {
-      lines.push(formatItem(itemOf(c), { ...style, indent }));
+      lines.push(formatItem(itemOf(c), { ...style, indent, marker }));
       written.push(c);
+      marker = nextMarker(marker);
     }
   }
   for (const c of folder.children) {
     if (c.kind === "folder") {
-      lines.push(`${indent}${style.marker}${style.gap}${labelText(c.title)}`);
+      lines.push(`${indent}${marker}${style.gap}${labelText(c.title)}`);
+      // Nested under the label only when indented to its text: past "10. " or "*   ", not two spaces.
+      const nested = indent + " ".repeat(marker.length + style.gap.length);
       lines.push(...itemLines(c, nested, { ...style, marker: "-", gap: " " }, written));
+      marker = nextMarker(marker);
     }
   }
   return lines;

@@ -141,3 +141,29 @@ describe("folders written as list items", () => {
     ]);
   });
 });
+
+describe("bookmarks added to an ordered list or one with a wide gap", () => {
+  const folder = {
+    kind: "folder" as const,
+    title: "",
+    children: [
+      { kind: "bookmark" as const, title: "New", url: "https://new.example/", tags: [] },
+      { kind: "folder" as const, title: "Sub", children: [{ kind: "bookmark" as const, title: "S", url: "https://sub.example/", tags: [] }] },
+    ],
+  };
+  // A nested item belongs to its label only when indented to the label's text: past "2. ", "*   ".
+  it.each([
+    ["2.", " ", "1. [One](https://one.example/)", ["2. [New](https://new.example/)", "3. Sub", "   - [S](https://sub.example/)"]],
+    ["9)", " ", "8) [One](https://one.example/)", ["9) [New](https://new.example/)", "10) Sub", "    - [S](https://sub.example/)"]],
+    ["*", "   ", "*   [One](https://one.example/)", ["*   [New](https://new.example/)", "*   Sub", "    - [S](https://sub.example/)"]],
+  ])("with %j as the next marker, numbers the items on and nests the folder's bookmarks under it", (marker, gap, first, expected) => {
+    const lines = itemLines(folder, "", { ...IMPORT_STYLE, marker, gap }, []);
+    expect(lines).toEqual(expected);
+    const read = parsePage(`## Section\n\n${first}\n${lines.join("\n")}\n`, "p.md").entries;
+    expect(read.map((e) => [e.title, e.sectionPath])).toEqual([
+      ["One", ["Section"]],
+      ["New", ["Section"]],
+      ["S", ["Section", "Sub"]],
+    ]);
+  });
+});
