@@ -4,7 +4,7 @@
 import { ValueError } from "../errors";
 import { linkDestination, type DestinationOptions } from "../text/link-destination";
 import { sanitize } from "../text/sanitize";
-import { formatNotes } from "../catalog/item-notes";
+import { formatNotes, unnoted } from "../catalog/item-notes";
 
 export interface ItemStyle {
   /** Leading whitespace of the bullet line. */
@@ -125,7 +125,7 @@ export function formatItem(item: NewItem, style: ItemStyle): string {
   const text = style.speakerForm === "slash" && speaker ? `${item.title} / ${speaker}` : item.title;
   let line = `${style.indent}${style.marker}${style.gap}[${escapeText(text)}](${formatUrl(item.url, { angle: style.angle })})`;
   if (style.speakerForm === "by" && speaker) line += ` by ${escapeText(speaker)}`;
-  if (item.description) line += `${style.separator}${escapeText(item.description)}`;
+  if (item.description) line += `${style.separator}${escapeText(unnoted(item.description))}`;
   return line + formatNotes(item.tags ?? [], item.added);
 }
 

@@ -167,3 +167,19 @@ describe("bookmarks added to an ordered list or one with a wide gap", () => {
     ]);
   });
 });
+
+describe("a description that ends as an item's notes do", () => {
+  // "note · added 2024-01-01" at the end of a description would be read as the item's added date
+  // (and the page refused as not reading back): its dot is written as a dash.
+  it.each([
+    ["", "my note · added 2024-01-01", "my note - added 2024-01-01", null],
+    [' ADD_DATE="1700000000" TAGS="x"', "note · added 2024-01-01", "note - added 2024-01-01", "2023-11-14"],
+    ["", "· added 2024-01-01", "- added 2024-01-01", null],
+    ["", "a · b · added 2024-01-01  ", "a · b - added 2024-01-01", null],
+    ["", "kept · added soon", "kept · added soon", null],
+  ])("<A%s> with <DD>%j", (attributes, description, expected, added) => {
+    const page = bookmarksPage(readBookmarks(`<DL><DT><A HREF="https://a.example/"${attributes}>A</A><DD>${description}</DL>`), { skip: () => false });
+    const [e] = parsePage(page.text, "p.md").entries;
+    expect([e!.description, e!.added ?? null]).toEqual([expected, added]);
+  });
+});
