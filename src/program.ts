@@ -7,7 +7,7 @@ import { list } from "./commands/list";
 import { search } from "./commands/search";
 import { open } from "./commands/open";
 import { show } from "./commands/show";
-import { events, sections, speakers, years } from "./commands/facets";
+import { authors, events, sections, speakers, years } from "./commands/facets";
 import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
@@ -29,7 +29,7 @@ import { topicText } from "./render/topic";
 
 /** Every command, in the order of --help. Each declares its options; runs get them typed. */
 export const COMMANDS: CommandSpec<never>[] = [
-  list, search, open, show, pick, sections, speakers, events, years, check, exportCommand, importCommand,
+  list, search, open, show, pick, sections, speakers, authors, events, years, check, exportCommand, importCommand,
   // One's own layer over the page (#16).
   done, undone, next, random, recent, note, tag, state,
   // Editing the page (#17).

@@ -30,9 +30,10 @@ import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from 
  * The version of the format's own parts (the layout below). Version 6: links that never open make
  * no entries, front matter strings are sanitised, more invisible characters are stripped (#12).
  * Version 7: talk facts (speakers, event, year, duration), nesting depth and the event column
- * (#13). Version 8: the columns of fields follow the table of fields (#25).
+ * (#13). Version 8: the columns of fields follow the table of fields (#25). Version 9: the kind
+ * "podcast" (#23), which moves the kinds' numbers.
  */
-const FORMAT_VERSION = "8";
+const FORMAT_VERSION = "9";
 /** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
 export const MAGIC = magicOf(FIELDS);
 /** Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts). */
@@ -121,7 +122,7 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     related: joinColumn(e.map((x) => x.related.map((l) => `${oneLine(l.title)}\t${oneLine(l.url)}`).join("\t"))),
   };
   const texts = layout.text.map((c) => encoder.encode(columns[c]!.text));
-  const vocabulary = typoVocabulary({ title: columns.title!, speaker: columns.speaker!, section: paths, tags: tagSets, description: columns.description!, event: columns.event! });
+  const vocabulary = typoVocabulary({ title: columns.title!, speaker: columns.speaker!, author: columns.authors!, section: paths, tags: tagSets, description: columns.description!, event: columns.event! });
   const vocabularyBytes = encoder.encode(vocabulary.text);
   const header: Header = {
     build,
@@ -326,10 +327,12 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   const stored: EntryColumns = {
     title: columns.title!,
     speaker: columns.speaker!,
+    author: columns.authors!,
     event: columns.event!,
     description: columns.description!,
     url: columns.url!,
     section,
+    depths,
     tags,
     vocabulary,
   };

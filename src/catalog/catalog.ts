@@ -62,7 +62,7 @@ function numbered(pages: Page[], permalinks: Map<string, string>, table: readonl
     // Written out rather than spread: one object shape for all entries, and no slug.
     const out: Entry = {
       id: ids[index]!, position: index + 1, title: e.title, url: e.url, kind: e.kind, section: e.section,
-      sectionPath: e.sectionPath, speakers: e.speakers, related: e.related, tags: e.tags, line: e.line, source: page.source,
+      sectionPath: e.sectionPath, speakers: e.speakers, authors: e.authors, related: e.related, tags: e.tags, line: e.line, source: page.source,
     };
     for (const name of optional) {
       const value = (e as unknown as Record<string, unknown>)[name];
@@ -85,8 +85,8 @@ export interface Catalog extends Entries, Readonly<Record<FacetName, Facet[]>> {
   readonly entries: readonly Entry[];
 }
 
-/** The facets of a catalog: sections, kinds, speakers, and of talks (#13) events and years (in order); tags. */
-const FACETS = ["bySection", "byKind", "bySpeaker", "byEvent", "byYear", "byTag"] as const;
+/** The facets of a catalog: sections, kinds, speakers, authors (#23), and of talks (#13) events and years (in order); tags. */
+const FACETS = ["bySection", "byKind", "bySpeaker", "byAuthor", "byEvent", "byYear", "byTag"] as const;
 type FacetName = (typeof FACETS)[number];
 
 /**
@@ -145,6 +145,7 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
       }),
     byKind: () => KINDS.map((kind) => ({ name: kind, entries: all().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0),
     bySpeaker: () => facet(all(), (e) => e.speakers),
+    byAuthor: () => facet(all(), (e) => e.authors),
     byEvent: () => facet(all(), (e) => [e.event]),
     byYear: () => facet(all(), (e) => [e.year === undefined ? undefined : String(e.year)]).sort((a, b) => Number(a.name) - Number(b.name)),
     byTag: () => facet(all(), (e) => e.tags),

@@ -10,10 +10,21 @@ export const HOST_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[
     "youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "twitch.tv", "dailymotion.com",
     "loom.com", "ted.com", "peertube.tv", "media.ccc.de", "infoq.com/presentations", "confreaks.tv",
   ],
-  // Papers (#13): archives, DOIs, proceedings; and any link to a .pdf (see PDF below).
+  // Podcast platforms and feeds (#23): a show or an episode, not a talk.
+  podcast: [
+    "podcasts.apple.com", "itunes.apple.com/*/podcast", "open.spotify.com/show", "open.spotify.com/episode", "overcast.fm", "pca.st",
+    "pocketcasts.com", "podbean.com", "anchor.fm", "podcasters.spotify.com", "castbox.fm", "podcasts.google.com", "player.fm",
+    "simplecast.com", "transistor.fm", "buzzsprout.com", "libsyn.com", "megaphone.fm", "podcastaddict.com", "castro.fm",
+    "podchaser.com", "fireside.fm", "changelog.com/podcast", "soundcloud.com",
+  ],
+  // Papers (#13, #23): archives, DOIs, proceedings, ACM's old and new addresses, CiteSeerX, USENIX
+  // presentation pages; and any link to a .pdf (see PDF below).
   paper: [
-    "arxiv.org", "doi.org", "dl.acm.org", "openreview.net", "usenix.org/system/files", "eprint.iacr.org",
-    "ieeexplore.ieee.org", "link.springer.com", "papers.nips.cc", "proceedings.neurips.cc", "proceedings.mlr.press", "semanticscholar.org",
+    "arxiv.org", "doi.org", "dl.acm.org", "doi.acm.org", "portal.acm.org", "citeseerx.ist.psu.edu", "citeseer.ist.psu.edu", "openreview.net",
+    "usenix.org/system/files", "usenix.org/conference/*/presentation", "usenix.org/legacy/publications", "usenix.org/publications/library", "eprint.iacr.org",
+    "ieeexplore.ieee.org", "link.springer.com", "papers.nips.cc", "proceedings.neurips.cc", "proceedings.mlr.press", "semanticscholar.org/paper",
+    "researchgate.net/publication", "research.google/pubs", "research.google.com/pubs", "aclanthology.org", "jmlr.org/papers", "pubmed.ncbi.nlm.nih.gov",
+    "biorxiv.org", "ssrn.com", "papers.ssrn.com", "sciencedirect.com/science/article", "onlinelibrary.wiley.com/doi", "vldb.org/pvldb", "hal.science", "hal.archives-ouvertes.fr",
   ],
   // Code hosts and package registries (#13): a library, even under a heading called "Video".
   repo: [
@@ -36,17 +47,39 @@ export const FORUM_HOST_PREFIXES = ["forum.", "forums.", "discuss.", "discourse.
 
 /** Words of a section heading that say what its links are. */
 export const SECTION_KINDS: Record<Exclude<Kind, "site" | "page" | "repo">, readonly string[]> = {
-  talk: ["talk", "talks", "video", "videos", "youtube", "vimeo", "webinar", "webinars", "presentation", "presentations", "lecture", "lectures", "podcast", "podcasts", "screencasts"],
+  talk: ["talk", "talks", "video", "videos", "youtube", "vimeo", "webinar", "webinars", "presentation", "presentations", "lecture", "lectures", "screencasts", "keynotes"],
+  podcast: ["podcast", "podcasts", "podcasting"],
   paper: ["paper", "papers", "publications", "whitepaper", "whitepapers"],
   article: ["article", "articles", "blog", "blogs", "medium", "post", "posts", "essay", "essays", "writing", "writings"],
   forum: ["forum", "forums", "discussion", "discussions"],
 };
 
 /** The order in which hosts and section words are tried: the forum patterns (github.com/.../discussions) before the code hosts. */
-const KIND_ORDER = ["talk", "paper", "article", "forum", "repo"] as const;
-const SECTION_ORDER = ["talk", "paper", "article", "forum"] as const;
+const KIND_ORDER = ["talk", "podcast", "paper", "article", "forum", "repo"] as const;
+const SECTION_ORDER = ["podcast", "talk", "paper", "article", "forum"] as const;
 /** A link to a PDF is a paper, wherever it is (#13). */
 const PDF = /\.pdf$/i;
+
+/** Hosts and paths of blogs: a label with "blog" in it, an engineering subdomain, a /blog/ or /posts/ folder with a post in it. */
+const BLOG_HOST = /(?:^|\.)(?:[a-z0-9-]*blog[a-z0-9-]*|eng|engineering|tech)\.[a-z0-9.-]+$/;
+const BLOG_PATH = /^\/(?:[^/]+\/)?(?:blog|blogs|posts|post|articles)\/[^/]+/i;
+
+/**
+ * A link to a person's profile (#23): Twitter/X, Threads, Bluesky, LinkedIn, a GitHub user, a
+ * Mastodon account ("/@name"). Beside a talk it names the speaker; it is no entry of its own there.
+ */
+export function isProfile(url: string): boolean {
+  const hp = hostAndPath(url);
+  if (!hp) return false;
+  const path = hp.path.replace(/\/+$/, "");
+  const segments = path.split("/").filter(Boolean);
+  if (hp.host === "twitter.com" || hp.host === "x.com" || hp.host === "mobile.twitter.com") return segments.length === 1;
+  if (hp.host === "threads.net" || hp.host === "threads.com") return segments.length === 1 && segments[0]!.startsWith("@");
+  if (hp.host === "bsky.app") return segments.length === 2 && segments[0] === "profile";
+  if (hp.host === "linkedin.com") return segments.length === 2 && segments[0] === "in";
+  if (hp.host === "github.com") return segments.length === 1;
+  return segments.length === 1 && /^@[\w.]+$/.test(segments[0]!);
+}
 
 /** A link with no scheme and no host: `/dfinity-overview`, `other-page.md`. */
 export function isRelative(url: string): boolean {
@@ -99,11 +132,28 @@ export function hostKind(url: string): Kind | undefined {
     if (kind) return kind;
   }
   if (FORUM_HOST_PREFIXES.some((prefix) => hp.host.startsWith(prefix))) return "forum";
+  // A blog, whoever runs it (#23): "netflixtechblog.com", "blog.example.org", "eng.uber.com",
+  // "engineering.fb.com", "example.com/blog/…": a post is an article.
+  if (BLOG_HOST.test(hp.host) || BLOG_PATH.test(hp.path)) return "article";
   return undefined;
 }
 
 export function classify(url: string, sectionPath: readonly string[], pageTitle?: string): Kind {
   return hostKind(url) ?? sectionKind(pageTitle === undefined ? sectionPath : [pageTitle, ...sectionPath]);
+}
+
+/** Heading words that make talks only of entries shaped like talks (#23): "Video Streaming" lists apps. */
+const WEAK_TALK_WORDS = new Set(["video", "videos", "youtube", "vimeo", "screencasts"]);
+
+/** The nearest heading that says a kind says "talk" with weak words only. */
+export function weakTalkSection(sectionPath: readonly string[]): boolean {
+  for (let i = sectionPath.length - 1; i >= 0; i--) {
+    const sectionWords = words(fold(sectionPath[i]!));
+    const said = SECTION_ORDER.find((kind) => SECTION_KINDS[kind].some((word) => sectionWords.includes(word)));
+    if (said === undefined) continue;
+    return said === "talk" && !sectionWords.some((w) => SECTION_KINDS.talk.includes(w) && !WEAK_TALK_WORDS.has(w));
+  }
+  return false;
 }
 
 /** The kind the words of the nearest headings say; "page" when they say none. */

@@ -104,6 +104,13 @@ export const FIELDS: readonly FieldRow[] = [
     json: { key: "speakers", value: (e) => e.speakers }, fields: { name: "speakers", at: 7, value: (e) => e.speakers ?? (e.speaker ? [e.speaker] : []) },
   },
   {
+    // A paper's (or article's) authors (#23), joined by ", " in the cache and the CSV (its last column).
+    name: "authors", type: "string[]", csv: { column: "authors", at: 100, cell: (e) => e.authors.join(", "), text: true },
+    cache: { kind: "text", pack: (e) => oneLine(e.authors.join(", ")), unpack: (s) => ({ authors: s ? s.split(", ") : [] }) },
+    json: { key: "authors", value: (e) => e.authors ?? [] }, fields: { name: "authors", at: 7.5, value: (e) => e.authors ?? [] },
+    show: { label: "authors", at: 3.5, text: (e) => e.authors?.join(", ") || undefined },
+  },
+  {
     name: "event", type: "string", csv: { column: "event", at: 11, cell: (e) => e.event ?? "", text: true }, cache: optionalText("event"),
     json: { key: "event", value: (e) => e.event ?? null }, fields: { name: "event", at: 10, value: (e) => e.event ?? null }, show: { label: "event", at: 4, text: (e) => e.event },
   },

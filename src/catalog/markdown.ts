@@ -6,7 +6,16 @@ import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "m
 export type Segment =
   /** `code`: a code span's text (#28: an item's tags are code spans, catalog/item-notes.ts). */
   | { type: "text"; text: string; code?: boolean }
-  | { type: "link"; url: string; text: string; line: number; bare: boolean; imageOnly: boolean }
+  | {
+      type: "link";
+      url: string;
+      text: string;
+      line: number;
+      bare: boolean;
+      imageOnly: boolean;
+      /** The link's text with "\u0001" where bold or italic starts and ends, when it has any (#23): "Jane Doe: **Title**". */
+      marked?: string;
+    }
   /** Where bold or italic text starts or ends: "by **Name**" ends at it (#13). No text of its own. */
   | { type: "emphasis"; text: "" };
 
@@ -25,6 +34,8 @@ export interface Block {
    * it holds nested list items.
    */
   place?: BlockPlace;
+  /** A nested list item's parent item (#23): a talk's "**Title**" above its "[Recording](…)". */
+  parent?: Block;
 }
 
 export interface BlockPlace {
@@ -262,6 +273,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
           const own = label(parent.block);
           const context = [...(parent.block.context ?? []), ...(own ? [own] : [])];
           if (context.length > 0) block.context = context;
+          block.parent = parent.block;
         }
         stack.push({ type, block, order: order++ });
         break;
@@ -337,17 +349,28 @@ function collect(children: Token[], line: number, out: Segment[]): void {
       case "link_open": {
         // Gather the link's content up to its link_close (links do not nest in CommonMark).
         let text = "";
+        // Built only once emphasis is met: most links have none, and this runs for every link.
+        let marked: string | undefined;
         let images = 0;
         let j = i + 1;
         for (; j < children.length && children[j]!.type !== "link_close"; j++) {
           const inner = children[j]!;
-          if (inner.type === "text" || inner.type === "code_inline") text += inner.content;
-          else if (inner.type === "softbreak" || inner.type === "hardbreak") text += " ";
-          else if (inner.type === "image") images++;
+          if (inner.type === "text" || inner.type === "code_inline") {
+            text += inner.content;
+            if (marked !== undefined) marked += inner.content;
+          } else if (inner.type === "softbreak" || inner.type === "hardbreak") {
+            text += " ";
+            if (marked !== undefined) marked += " ";
+          } else if (inner.type === "image") images++;
+          else if (inner.type === "strong_open" || inner.type === "strong_close" || inner.type === "em_open" || inner.type === "em_close") {
+            marked = (marked ?? text) + "\u0001";
+          }
         }
         const url = String(child.attrGet("href") ?? "");
         const auto = child.markup === "autolink";
-        out.push({ type: "link", url, text, line: current, bare: auto || text.trim() === url, imageOnly: images > 0 && text.trim() === "" });
+        const link: Segment = { type: "link", url, text, line: current, bare: auto || text.trim() === url, imageOnly: images > 0 && text.trim() === "" };
+        if (marked !== undefined) link.marked = marked;
+        out.push(link);
         i = j;
         break;
       }

@@ -2,12 +2,13 @@
 import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { readFrontMatter } from "./front-matter";
 import { readNotes } from "./item-notes";
-import { MAX_ELEMENTS, TooManyElements, walk, type Item, type Segment } from "./markdown";
+import { MAX_ELEMENTS, TooManyElements, walk, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
-import { hostKind, sectionKind } from "./classify";
+import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
+import { readList, yearPart, type LayoutItem } from "./layout";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
 import { slugify } from "./ids";
@@ -32,6 +33,8 @@ function tailText(segments: Segment[]): string {
   for (const s of segments) {
     const own = s.text.replace(/[\u0001-\u0003]/g, "");
     if (s.type === "emphasis") text += EMPHASIS;
+    // Code spans are labels of their own ("`Uber` `2017`"): a separator keeps two from reading as one "Uber 2017" event (#23).
+    else if (s.type === "text" && s.code) text += `; ${own}`;
     else if (s.type === "link") text += LINK_OPEN + own + LINK_CLOSE;
     else text += own;
   }
@@ -67,6 +70,113 @@ function baseName(source: string): string {
   return source.replace(/^.*[\\/]/, "").replace(/\.(md|markdown)$/i, "") || source;
 }
 
+/** One entry as the layout reader sees it, and the list it is an item of. */
+interface Pending {
+  item: LayoutItem;
+  /** Entries of one list share this array (their heading's path, or their parent item's labels). */
+  list: readonly string[];
+  /** A talk only by its heading's weak word ("Video Streaming"): the entries' shape decides (#23). */
+  weakTalk: boolean;
+  fromHost: boolean;
+  /** The description after the link, for an item whose text before it was read as facts. */
+  after: string;
+  /** The item it is nested in, if any. */
+  parent?: Block;
+}
+
+/** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
+const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+)$/i;
+/** Links that go beside a talk's recording, not instead of it. */
+const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post)$/i;
+/** The start of an item that says where a talk was given. */
+const PRESENTED = /^(?:presented|given|held|talk|recorded|spoke)?\s*(?:at|@)(?:\s+the)?\s*$/i;
+
+/** The plain text of segments, clean. */
+function textOfSegments(list: readonly Segment[]): string {
+  return clean(list.map((s) => s.text).join("")).replace(/[\s.:]+$/, "");
+}
+
+/** A heading that names a year ("## 2014", "2014 talks") or an event and its year ("## JSConf EU 2014"). */
+function headingFacts(text: string): { year: number; event?: string } | undefined {
+  // "## React Conf 2024 {/*react-conf-2024*/}", "## 2014 {#y2014}": a heading's id is not its text.
+  const heading = text.replace(/\s*\{[#/][^}]*\}\s*$/, "");
+  const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
+  if (y) return { year: Number(y[1]) };
+  return yearPart(heading);
+}
+
+/**
+ * The layout reader over each list of the page (#23): consecutive entries of one list are read
+ * together, and what it finds is written into them: a title cut out of its link, speakers or
+ * authors, event, year, length, what is left of the description. Then the facts of headings
+ * (a year, an event), and the kind a weak heading word gave, which the entries' shape overrules.
+ */
+function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout: (Pending | undefined)[]): void {
+  let start = 0;
+  while (start < entries.length) {
+    let end = start + 1;
+    const list = layout[start]?.list;
+    while (end < entries.length && layout[end] !== undefined && layout[end]!.list === list && list !== undefined) end++;
+    if (list === undefined) {
+      start = end;
+      continue;
+    }
+    const group = entries.slice(start, end);
+    const pending = layout.slice(start, end) as Pending[];
+    const readings = readList(pending.map((p) => p.item));
+    const talks = group.filter((e) => e.kind === "talk" || e.kind === "podcast").length;
+    group.forEach((e, i) => {
+      const r = readings[i]!;
+      if (r.title !== undefined && clean(r.title)) e.title = clean(r.title);
+      // The item's own word ("(podcast)") says more than its heading; a host says more than both.
+      if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
+      // A podcast's hosts are not speakers: a show is not a talk.
+      if (r.people && r.people.length > 0 && e.kind !== "podcast") {
+        const people = r.people.map(clean).filter(Boolean);
+        if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : "article";
+        if (e.kind === "paper" || e.kind === "article") e.authors = people;
+        else {
+          e.speakers = people;
+          e.speaker = people.join(", ");
+        }
+      }
+      // A publisher before a blog post's year ("`Uber` `2017`") is no venue: only talks, podcasts and papers have events.
+      if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page") e.event = clean(r.event);
+      if (r.year !== undefined && e.year === undefined) e.year = r.year;
+      if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
+      if (r.beforeUsed) {
+        const rest = clean((r.rest ?? pending[i]!.after).replace(LEADING_SEPARATOR, ""));
+        if (rest && rest !== e.title) e.description = rest;
+        else delete e.description;
+      } else if (r.rest !== undefined) {
+        const rest = clean(r.rest.replace(LEADING_SEPARATOR, ""));
+        if (rest && rest !== e.title) e.description = rest;
+        else delete e.description;
+      }
+    });
+    // A heading's weak word ("Video Streaming") makes talks only of entries shaped like talks.
+    if (pending.some((p) => p.weakTalk)) {
+      const shaped = group.some((e, i) => !pending[i]!.weakTalk || e.speakers.length > 0 || e.duration !== undefined || e.year !== undefined);
+      if (!shaped) group.forEach((e, i) => pending[i]!.weakTalk && (e.kind = "page"));
+    }
+    start = end;
+  }
+  // Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too.
+  const byHeading = new Map<string[], { year: number; event?: string } | null>();
+  for (const e of entries) {
+    if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast") continue;
+    let facts = byHeading.get(e.headingPath);
+    if (facts === undefined) {
+      facts = null;
+      for (let i = e.headingPath.length - 1; i >= 0 && facts === null; i--) facts = headingFacts(e.headingPath[i]!) ?? null;
+      byHeading.set(e.headingPath, facts);
+    }
+    if (!facts) continue;
+    if (e.year === undefined) e.year = facts.year;
+    if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
+  }
+}
+
 export interface ParseOptions {
   /** Give each entry the place of its block in the file (for editing, #17). */
   places?: boolean;
@@ -82,6 +192,10 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   const headings: Heading[] = [];
   const trail: Heading[] = [];
   const entries: (ParsedEntry & { bare: boolean; headingPath: string[] })[] = [];
+  // What "Presented at [Event](…) 2026" items say of the talk whose item they are nested in (#23).
+  const given = new Map<Block, { event: string; year?: number }>();
+  // What the layout reader (#23) reads of each entry, and the list it belongs to.
+  const layout: (Pending | undefined)[] = [];
   const topSection = [frontMatter.title ?? baseName(source)];
   let items: Item[];
   try {
@@ -124,12 +238,33 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       nestedPaths = new Map();
       continue;
     }
-    const at = item.block.segments.findIndex(usableLink);
+    let at = item.block.segments.findIndex(usableLink);
     if (at < 0) continue;
     // The item's own tags and added date (#28), read off its end before anything else reads it.
     const notes = readNotes(item.block.segments, at);
     const segments = notes.segments;
+    // A speaker's profile link beside a talk names the speaker and is no entry (#23); so is a
+    // slide deck beside its recording: the item's entry is its first other link.
+    // Looked at only where it can matter: a block of several links, or a paragraph.
+    const several = item.block.place?.kind === "paragraph" || segments.length > at + 1;
+    if (several && (isProfile((segments[at] as { url: string }).url) || SECONDARY.test(segments[at]!.text.trim()))) {
+      const other = segments.findIndex((s, i) => i > at && usableLink(s) && !isProfile(s.url) && !SECONDARY.test(s.text.trim()));
+      // A profile gives way only to a talk: on a list of libraries, "[Boost](https://github.com/boostorg)
+      // - … [website](…)" is the organisation's entry, its site a related link.
+      const givesWay = SECONDARY.test(segments[at]!.text.trim()) || (other > at && (sectionDefault === "talk" || hostKind(clean((segments[other] as { url: string }).url)) === "talk"));
+      if (other > at && givesWay) at = other;
+      else if (isProfile((segments[at] as { url: string }).url) && item.block.place?.kind === "paragraph" && segments.some((s, i) => i !== at && s.type === "text" && /\p{L}{3}/u.test(s.text))) continue;
+    }
     const link = segments[at] as Extract<Segment, { type: "link" }>;
+    // "Presented at [RustWeek](…) 2026." under a talk's "**Title**" item: where the talk was given, no entry.
+    const parent = item.block.parent;
+    if (parent && !parent.segments.some(usableLink) && PRESENTED.test(textOfSegments(segments.slice(0, at)))) {
+      const said = yearPart(`${clean(link.text)} ${textOfSegments(segments.slice(at + 1))}`.replace(/[.\s]+$/, ""));
+      const year = said?.year ?? yearPart(clean(link.text))?.year;
+      const event = clean(link.text).replace(/\s*(?:19|20)\d{2}$/, "");
+      given.set(parent, { event, ...(year !== undefined ? { year } : {}) });
+      continue;
+    }
     const url = clean(link.url);
     const related: Link[] = [];
     for (const segment of segments.slice(at + 1)) {
@@ -145,9 +280,12 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     const afterRaw = segments.slice(from).map((s) => s.text).join("");
     const separated = LEADING_SEPARATOR.test(afterRaw) && /\S/.test(afterRaw);
     // A host says what a link is before its heading does; a length after it makes it a talk (#13).
-    let kind = hostKind(url) ?? sectionDefault;
+    const byHost = hostKind(url);
+    // "Keep Coding Podcast": a show that says what it is in its name (#23).
+    let kind = byHost ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
     const tail = tailText(segments.slice(from));
-    let facts = kind === "talk" || kind === "paper" || kind === "page" ? talkFacts(tail, kind === "talk") : undefined;
+    const fromHost = byHost !== undefined;
+    let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
     if (kind === "page" && facts?.duration !== undefined) {
       kind = "talk";
       facts = talkFacts(tail, true);
@@ -158,8 +296,18 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // else says anything of, which it makes a talk: only talks have speakers (#13).
     const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
     if (kind === "page" && "speaker" in split && split.speaker) kind = "talk";
-    const title = split.title;
-    const speakers = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speaker" in split && split.speaker ? [split.speaker] : [];
+    let title = split.title;
+    // A link titled only "Recording", "video", "slides", "Part 1", "[1]" takes its title from the
+    // item it is nested in ("**Title**"), else the text before it (#23).
+    if (GENERIC_TITLE.test(title)) {
+      const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(/[\s:\-\u2013\u2014|([]+$/, "");
+      if (from && !GENERIC_TITLE.test(from)) {
+        title = from;
+      }
+    }
+    const people = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : [];
+    const authored = kind === "paper" || kind === "article";
+    const speakers = authored ? [] : people;
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.
     let description = after;
     if (before) description = separated || !after ? `${before} ${after}`.trim() : textOf(segments);
@@ -170,6 +318,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       section: sectionPath.at(-1)!,
       sectionPath: nestedPath(item.block.context),
       speakers,
+      authors: authored ? people : [],
       related,
       // Shared, like the section path: entries are read, never changed; an item's own tags after the page's.
       tags: notes.tags.length === 0 ? frontMatter.tags : [...new Set([...frontMatter.tags, ...notes.tags.map(clean)])],
@@ -179,7 +328,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       headingPath: sectionPath,
     };
     if (speakers.length > 0) entry.speaker = speakers.join(", ");
-    if (facts?.event !== undefined) entry.event = clean(facts.event);
+    if (facts?.event !== undefined && kind !== "article") entry.event = clean(facts.event);
     if (facts?.year !== undefined) entry.year = facts.year;
     if (facts?.duration !== undefined) entry.duration = facts.duration;
     // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
@@ -191,8 +340,34 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     if (notes.added !== undefined) entry.added = notes.added;
     if (options.places && item.block.place) entry.place = { ...item.block.place };
     if (description && description !== title) entry.description = description;
+    layout[entries.length] =
+      kind === "repo" || kind === "forum" || kind === "site" || link.bare
+        ? undefined
+        : {
+            item: {
+              linkText: clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
+              rest: before ? "" : (facts ? facts.rest : afterRaw),
+              before,
+              article: kind === "article",
+              has: { people: people.length > 0, year: entry.year !== undefined, event: entry.event !== undefined, duration: entry.duration !== undefined },
+            },
+            list: item.block.context ?? sectionPath,
+            parent,
+            after,
+            weakTalk: kind === "talk" && !fromHost && weakTalkSection(sectionPath),
+            fromHost,
+          };
     entries.push(entry);
   }
+
+  readLists(entries, layout);
+  // What the "Presented at" items said, given to the talks beside them.
+  entries.forEach((e, i) => {
+    const said = layout[i]?.parent ? given.get(layout[i]!.parent!) : undefined;
+    if (!said) return;
+    if (e.event === undefined && said.event) e.event = said.event;
+    if (e.year === undefined && said.year !== undefined) e.year = said.year;
+  });
 
   // A bare URL takes its section's heading as title when it is the section's only bare URL
   // ("https://dfinity.org/howitworks" under "## How ICP Works"); otherwise its host and path.

@@ -12,11 +12,21 @@ const NOT_NAMES = new Set([
   // Organisations and projects are not people (#13: "by Mozilla Foundation", "by Google Cloud").
   "inc", "ltd", "llc", "gmbh", "corp", "corporation", "company", "foundation", "team", "labs", "lab", "group", "project",
   "community", "contributors", "authors", "university", "institute", "software", "systems", "technologies", "cloud", "studio",
+  // Channels and schools are not people either (#23: "Neso Academy", "Stanford Online", "The Coding Train").
+  "academy", "online", "developer", "developers", "tutorials", "tutorial", "programming", "programmers", "train", "dojo", "ninjas",
+  "solutions", "school", "channel", "tv", "media", "studios", "official", "courses", "course", "guides", "learning", "code", "coding",
+  "dev", "tech", "hub", "podcast", "radio", "show", "academy's", "college", "center", "centre", "lectures", "data", "science",
 ]);
+
+/** A run of words holds a word that is a topic or an organisation, not a name: "Neso Academy". */
+export function hasNotNameWord(text: string): boolean {
+  return text.split(/\s+/).some((w) => !INITIAL.test(w) && NOT_NAMES.has(w.toLowerCase().replace(/[.\u2019']/g, "")));
+}
 // Words with these endings are topics ("Programming Environment", "Distributed Computation"), not
 // names (#13). "-ing" only on long words: Browning, Fleming and Pickering are surnames.
-const TOPIC_ENDING = /(?:tion|sion|ment|ness|ity|ism|ics|ware|ology)$|^.{7,}ing$/;
+const TOPIC_ENDING = /(?:tion|sion|ment|ness|ity|ism|ics|ware|ology)s?$|^.{7,}ing$/;
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019.-]*$/u;
+const INITIAL = /^\p{Lu}\.$/u;
 
 /** A word that can be part of a person's name: "Juan", "Bolívar", "O'Sullivan", "J.", "de". */
 export function isNameWord(word: string): boolean {
@@ -30,6 +40,11 @@ export function isPersonName(text: string): boolean {
   let named = 0;
   for (const part of parts) {
     if (PARTICLES.has(part)) continue;
+    // "A. Author", "Q. Public": an initial, not the word "a".
+    if (INITIAL.test(part)) {
+      named++;
+      continue;
+    }
     if (!NAME_WORD.test(part)) return false;
     const lower = part.toLowerCase().replace(/[.\u2019']/g, "");
     if (NOT_NAMES.has(lower)) return false;
@@ -42,12 +57,18 @@ export function isPersonName(text: string): boolean {
   return named >= 2 && !(last.length >= 6 && TOPIC_ENDING.test(last));
 }
 
-/** Splits "Title / Speaker" at the last " / " when what follows is a person's name. */
-export function splitSpeaker(text: string): { title: string; speaker?: string } {
+/**
+ * Splits "Title / Speaker" at the last " / " when what follows is a person's name, or people's
+ * names joined by "&", "and" or "," ("Title / Jane Doe & John Roe": two speakers, #23).
+ */
+export function splitSpeaker(text: string): { title: string; speaker?: string; speakers?: string[] } {
   const at = text.lastIndexOf(" / ");
   if (at <= 0) return { title: text };
   const title = text.slice(0, at).trim();
   const speaker = text.slice(at + 3).trim();
-  if (!title || !isPersonName(speaker)) return { title: text };
-  return { title, speaker };
+  if (!title) return { title: text };
+  if (isPersonName(speaker)) return { title, speaker, speakers: [speaker] };
+  const names = speaker.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/).filter(Boolean);
+  if (names.length > 1 && names.every(isPersonName)) return { title, speaker: names.join(", "), speakers: names };
+  return { title: text };
 }

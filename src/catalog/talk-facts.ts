@@ -71,6 +71,8 @@ function eventName(text: string): string | undefined | false {
   if (parts.length > 6) return false;
   if (!parts.every((p) => EVENT_WORD.test(p))) return false;
   if (NOT_EVENT.has(parts[0]!.toLowerCase()) || NOT_EVENT.has(parts.at(-1)!.toLowerCase())) return false;
+  // "Jane Doe at SomeConf": a speaker and an event, which the layout reader tells apart (#23).
+  if (parts.some((p) => p === "at" || p === "by" || p === "@")) return false;
   // "Sep 2014", "March 2019": a date, not an event.
   if (parts.length === 1 && MONTHS.has(parts[0]!.toLowerCase().replace(/\.$/, ""))) return undefined;
   // An event's name starts with a capital or a digit ("Strange Loop", "droidcon" lowercase is rare enough).

@@ -1,7 +1,7 @@
 // The data model shared by every part of the tool. Plain data only: everything here
 // survives JSON.stringify, so the cache and `--json` can hold it as it is.
 
-export const KINDS = ["talk", "paper", "article", "repo", "forum", "site", "page"] as const;
+export const KINDS = ["talk", "podcast", "paper", "article", "repo", "forum", "site", "page"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface Link {
@@ -35,7 +35,9 @@ export interface ParsedEntry {
   speaker?: string;
   /** Each speaker of a talk, in the page's order; empty for anything else (#13). */
   speakers: string[];
-  /** Where a talk was given: "Strange Loop", "PyCon US" (#13). */
+  /** Each author of a paper (or of an article whose line names them), in the page's order (#23). */
+  authors: string[];
+  /** Where a talk was given: "Strange Loop", "PyCon US" (#13); a paper's venue, "SOSP" (#23). */
   event?: string;
   /** When a talk was given (or a paper published). */
   year?: number;

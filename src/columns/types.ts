@@ -36,12 +36,19 @@ export interface EntryColumns {
   title: JoinedColumn;
   /** Each entry's speakers joined by ", " (#13). */
   speaker: JoinedColumn;
+  /** Each entry's authors joined by ", " (#23), when the entries were given them. */
+  author?: JoinedColumn;
   /** Each entry's event (a talk's conference), when some entry has one (#13, #14). */
   event?: JoinedColumn;
   description: JoinedColumn;
   url: JoinedColumn;
-  /** Each entry's heading trail. */
+  /** Each entry's heading trail (then the labels of the items it is nested in, #13). */
   section: ListColumn;
+  /**
+   * How many labels of nested items end each entry's trail (0: its trail is headings only): what
+   * tells an item's own section from its parent item's text, which ranks lower (#24). Absent: 0.
+   */
+  depths?: Int32Array;
   tags: ListColumn;
   /**
    * The words a typo is matched against (columns/folded.ts, typoVocabulary), when the cache

@@ -1,6 +1,6 @@
 // Shell completion scripts, generated from the command specs (#6): the commands and options
 // come from the same declarations as --help, so they never drift. Values that depend on the page
-// (ids, sections, speakers) are asked of `icp-links __complete`, which reads through the cache.
+// (ids, sections, speakers, authors) are asked of `icp-links __complete`, which reads through the cache.
 import type { CommandSpec, OptionSpec } from "./spec";
 import { KINDS } from "../catalog/types";
 import { FORMATS } from "../render/formats";
@@ -34,7 +34,7 @@ export const INSTALL: Record<Shell, string> = {
   fish: "mkdir -p ~/.config/fish/completions && icp-links completion fish > ~/.config/fish/completions/icp-links.fish",
 };
 
-const VALUE_OF: Record<string, string> = { file: "files", output: "files", into: "files", section: "sections", speaker: "speakers", kind: "kinds", format: "formats" };
+const VALUE_OF: Record<string, string> = { file: "files", output: "files", into: "files", section: "sections", speaker: "speakers", author: "authors", kind: "kinds", format: "formats" };
 /** Commands whose arguments are entry refs. */
 const REF_COMMANDS = ["open", "show", "check", "done", "undone", "note", "tag", "remove", "move"];
 /** Commands whose argument is a file (#28). */
@@ -62,7 +62,7 @@ export function completionScript(shell: Shell, commands: CommandSpec<never>[], g
 _icp_links_values() {
   local v
   COMPREPLY=()
-  # Sections and speakers are matched by icp-links itself, as the filters match (any case, no
+  # Sections, speakers and authors are matched by icp-links itself, as the filters match (any case, no
   # accents, any word); ids by their start here.
   while IFS=$'\\t' read -r v _; do
     [[ "$1" != ids || "$v" == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$v")")
@@ -74,7 +74,7 @@ _icp_links() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in
       -f|--file) files+=(--file "\${COMP_WORDS[i+1]}"); ((i++)) ;;
-      ${[...freeValue, ...takingValue("sections"), ...takingValue("speakers"), ...takingValue("kinds"), ...takingValue("formats"), "-o", "--output"].join("|")}) ((i++)) ;;
+      ${[...freeValue, ...takingValue("sections"), ...takingValue("speakers"), ...takingValue("authors"), ...takingValue("kinds"), ...takingValue("formats"), "-o", "--output"].join("|")}) ((i++)) ;;
       -*) ;;
       *) [[ -z "$cmd" ]] && cmd="\${COMP_WORDS[i]}" ;;
     esac
@@ -83,6 +83,7 @@ _icp_links() {
     ${takingValue("files").join("|")}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     ${takingValue("sections").join("|")}) _icp_links_values sections; return ;;
     ${takingValue("speakers").join("|")}) _icp_links_values speakers; return ;;
+    ${takingValue("authors").join("|")}) _icp_links_values authors; return ;;
     ${takingValue("kinds").join("|")}) COMPREPLY=($(compgen -W "${KIND_VALUES}" -- "$cur")); return ;;
     ${takingValue("formats").join("|")}) COMPREPLY=($(compgen -W "${FORMAT_VALUES}" -- "$cur")); return ;;
     ${freeValue.join("|")}) return ;;
@@ -119,7 +120,7 @@ _icp_links() {
   for ((i = 2; i < CURRENT; i++)); do
     case \${words[i]} in
       -f|--file) files+=(--file \${words[i+1]}); ((i++)) ;;
-      ${[...freeValue, ...takingValue("sections"), ...takingValue("speakers"), ...takingValue("kinds"), ...takingValue("formats"), "-o", "--output"].join("|")}) ((i++)) ;;
+      ${[...freeValue, ...takingValue("sections"), ...takingValue("speakers"), ...takingValue("authors"), ...takingValue("kinds"), ...takingValue("formats"), "-o", "--output"].join("|")}) ((i++)) ;;
       -*) ;;
       *) [[ -z $cmd ]] && cmd=\${words[i]} ;;
     esac
@@ -128,6 +129,7 @@ _icp_links() {
     ${takingValue("files").join("|")}) _files; return ;;
     ${takingValue("sections").join("|")}) _icp_links_values sections; return ;;
     ${takingValue("speakers").join("|")}) _icp_links_values speakers; return ;;
+    ${takingValue("authors").join("|")}) _icp_links_values authors; return ;;
     ${takingValue("kinds").join("|")}) compadd -- ${KIND_VALUES}; return ;;
     ${takingValue("formats").join("|")}) compadd -- ${FORMAT_VALUES}; return ;;
     ${freeValue.join("|")}) return ;;
@@ -167,7 +169,7 @@ if [[ $zsh_eval_context[-1] == loadautofunc ]]; then _icp_links "$@"; else compd
         parts.push(`-l ${f.long}`);
         const kind = VALUE_OF[f.long];
         if (kind === "files") parts.push("-r -F");
-        else if (kind === "sections" || kind === "speakers") parts.push(`-x -a '(icp-links __complete ${kind} (commandline -ct) 2>/dev/null)'`);
+        else if (kind === "sections" || kind === "speakers" || kind === "authors") parts.push(`-x -a '(icp-links __complete ${kind} (commandline -ct) 2>/dev/null)'`);
         else if (kind === "kinds") parts.push(`-x -a '${KIND_VALUES}'`);
         else if (kind === "formats") parts.push(`-x -a '${FORMAT_VALUES}'`);
         else if (f.value) parts.push("-x");

@@ -64,6 +64,7 @@ export const FILTER_OPTIONS: OptionSpec[] = [
   { flags: "-s, --section <name>", description: "only entries of this section (prefix or whole word, any case)" },
   { flags: "-k, --kind <kind>", description: `only entries of this kind: ${KINDS.join(", ")}`, parse: checked(parseKind) },
   { flags: "-p, --speaker <name>", description: "only talks by this speaker (prefix or whole word, any case)" },
+  { flags: "--author <name>", description: "only papers and articles by this author (prefix or whole word, any case)" },
   { flags: "-t, --tag <tag>", description: "only entries with this tag" },
   { flags: "--year <years>", description: "only talks of this year or range: 2014, 2010..2015, 2010.., ..2015", parse: checked(parseYears) },
   { flags: "--event <name>", description: "only talks given at this event (prefix or whole word, any case and accents)" },

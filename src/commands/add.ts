@@ -1,11 +1,12 @@
 // icp-links add <url>: a new entry at the end of a section's list, written as the page writes
 // its items (#17).
 import type { CommandSpec } from "../command-kit/spec";
-import { collect } from "../command-kit/spec";
+import { collect, parsed } from "../command-kit/spec";
+import { parseLength } from "../search/filters";
 import type { Context } from "../command-kit/context";
 import { EDIT_OPTIONS, NEW_SECTION_OPTION, finishEdit, openForEdit, type EditOptions } from "../command-kit/edit-page";
 import { NetworkError } from "../check/types";
-import { UsageError } from "../errors";
+import { UsageError, ValueError } from "../errors";
 import { json } from "../render/entries";
 import { sanitize } from "../text/sanitize";
 import { followRedirects } from "../catalog/redirects";
@@ -16,6 +17,9 @@ interface AddOptions extends EditOptions {
   newSection?: boolean;
   title?: string;
   speaker?: string[];
+  event?: string;
+  year?: string;
+  length?: string;
   description?: string;
 }
 
@@ -56,6 +60,13 @@ export async function fetchTitle(ctx: Context, url: string): Promise<string> {
   }
 }
 
+/** A year a talk can have been given in, for --year. */
+function parseYearOption(text: string): string {
+  const t = text.trim();
+  if (!/^(?:19|20)\d{2}$/.test(t)) throw new ValueError(`--year '${text}' is not a year`, "write a year such as 2019");
+  return t;
+}
+
 export const add: CommandSpec<AddOptions> = {
   name: "add",
   args: "<url>",
@@ -64,7 +75,10 @@ export const add: CommandSpec<AddOptions> = {
     { flags: "-s, --section <name>", description: "the section (prefix or whole word); one the page does not have is an error naming the nearest" },
     NEW_SECTION_OPTION,
     { flags: "--title <title>", description: "the link's title (default: read from the page at the URL)" },
-    { flags: "-p, --speaker <name...>", description: "the speaker(s) of a talk", parse: collect },
+    { flags: "-p, --speaker <name...>", description: "the speaker(s) of a talk; repeat it for several (-p 'Jane Doe' -p 'John Roe')", parse: collect },
+    { flags: "--event <name>", description: "where the talk was given (written as the page's other talks write it)" },
+    { flags: "--year <year>", description: "when the talk was given: 2019", parse: parsed(parseYearOption) },
+    { flags: "--length <length>", description: "how long the talk runs: 45m, 1h05m, 1:04:34", parse: parsed((v) => (parseLength(v, "--length"), v)) },
     { flags: "-d, --description <text>", description: "a description after the link" },
     ...EDIT_OPTIONS,
   ],
@@ -87,7 +101,13 @@ export const add: CommandSpec<AddOptions> = {
     if (!title && !existing) throw new UsageError("--title is empty", "give the link a title");
     const speakers = (options.speaker ?? []).map((s) => sanitize(s).replace(/\s+/g, " ").trim()).filter(Boolean);
     const description = options.description === undefined ? undefined : sanitize(options.description).replace(/\s+/g, " ").trim() || undefined;
-    const result = addEntry(opened.page, { title, url: link, speakers, ...(description ? { description } : {}) }, options.section, Boolean(options.newSection));
+    const event = options.event === undefined ? undefined : sanitize(options.event).replace(/\s+/g, " ").trim() || undefined;
+    const facts = {
+      ...(event ? { event } : {}),
+      ...(options.year !== undefined ? { year: Number(options.year) } : {}),
+      ...(options.length !== undefined ? { duration: parseLength(options.length, "--length") } : {}),
+    };
+    const result = addEntry(opened.page, { title, url: link, speakers, ...facts, ...(description ? { description } : {}) }, options.section, Boolean(options.newSection));
     const { openPage, } = await import("../edit/page");
     const { comparableUrl } = await import("../edit/edits");
     const after = openPage(result.text, opened.target.path);

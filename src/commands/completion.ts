@@ -32,7 +32,7 @@ export function completes(value: string, typed: string | undefined): boolean {
   return v.join(" ").startsWith(w) || v.some((_, i) => v.slice(i).join(" ").startsWith(w));
 }
 
-const WHAT = ["ids", "sections", "speakers", "kinds", "formats"] as const;
+const WHAT = ["ids", "sections", "speakers", "authors", "kinds", "formats"] as const;
 
 /** Values for the completion scripts, one per line: value<TAB>description. Quick: reads through the cache. */
 export const complete: CommandSpec<Record<string, never>> = {
@@ -53,6 +53,8 @@ export const complete: CommandSpec<Record<string, never>> = {
       ctx.out.write(catalog.entries.map((e) => line(e.id, e.title)).join("") + catalog.entries.map((e) => line(String(e.position), e.title)).join(""));
     } else if (what === "sections") {
       ctx.out.write([...new Set(catalog.bySection.map((f) => f.name))].filter((name) => completes(name, word)).map((name) => line(name)).join(""));
+    } else if (what === "authors") {
+      ctx.out.write(catalog.byAuthor.filter((f) => completes(f.name, word)).map((f) => line(f.name, `${f.entries.length} entries`)).join(""));
     } else {
       ctx.out.write(catalog.bySpeaker.filter((f) => completes(f.name, word)).map((f) => line(f.name, `${f.entries.length} talks`)).join(""));
     }

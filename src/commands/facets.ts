@@ -1,4 +1,4 @@
-// icp-links sections and icp-links speakers: each facet with its count of entries.
+// icp-links sections, speakers and authors (#23): each facet with its count of entries.
 import type { CommandSpec } from "../command-kit/spec";
 import type { Facet } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
@@ -56,50 +56,60 @@ export const sections: CommandSpec<Record<string, never>> = {
 
 const talksOf = entriesOf;
 
-export const speakers: CommandSpec<Record<string, never>> = {
-  name: "speakers",
-  summary: "list the speakers with their talks",
-  options: [],
-  examples: ["icp-links speakers", "icp-links speakers --json"],
-  async run(ctx) {
-    const catalog = await ctx.catalog();
-    const facets = [...catalog.bySpeaker].sort((a, b) => b.entries.length - a.entries.length || a.name.localeCompare(b.name));
-    const layer = ownLayer(ctx);
-    const { done, any } = progressOf(catalog, facets, layer);
-    const isDoneEntry = (e: { url: string }) => isDone(layer?.get(e));
-    if (ctx.json) {
-      ctx.out.write(json(facets.map((f, i) => ({ name: f.name, count: f.entries.length, done: done[i]!, talks: talksOf(catalog, f).map((e) => ({ id: e.id, position: e.position, title: e.title, url: e.url, done: isDoneEntry(e) })) }))));
-      return;
-    }
-    // Said in a pipe too, as events says it (#22): an empty answer is not left unexplained.
-    if (facets.length === 0) ctx.err.write("icp-links: no speakers on this page (speakers come from titles like 'Title / Speaker')\n");
-    if (!ctx.view.tty) {
-      ctx.out.write(facets.map((f, i) => `${sanitize(f.name)}\t${f.entries.length}\t${talksOf(catalog, f).map((e) => e.id).join(",")}\t${done[i]}\n`).join(""));
-      return;
-    }
-    const mark = doneMark(ctx.env, ctx.platform);
-    const { style } = ctx.view;
-    // One table over every talk, so that the columns line up across speakers.
-    const talks = facets.flatMap((f) => talksOf(catalog, f));
-    const rows = renderTable(
-      [
-        { key: "position", cells: talks.map((e) => `  ${e.position}`), align: "right", format: (c) => style.position(c) },
-        ...(any ? [{ key: "done", cells: talks.map((e) => (isDoneEntry(e) ? mark : "")), format: (c: string) => style.ok(c) }] : []),
-        { key: "id", cells: talks.map((e) => sanitize(e.id)), format: (c) => style.id(c) },
-        { key: "title", cells: talks.map((e) => sanitize(e.title)) },
-      ],
-      ctx.view.width,
-      [{ key: "title", to: 12 }, { key: "id", to: 12 }],
-    );
-    const out: string[] = [];
-    let row = 0;
-    for (const [i, f] of facets.entries()) {
-      out.push(`${style.speaker(sanitize(f.name))} ${style.dim(`(${countText(done[i]!, f.entries.length, any)})`)}`);
-      for (let i = 0; i < f.entries.length; i++) out.push(rows[row++]!);
-    }
-    ctx.out.write(out.map((l) => `${l}\n`).join(""));
-  },
-};
+/**
+ * `speakers` and `authors` (#23): each person with their talks (papers), most first. `key` is
+ * what the --json objects call their entries: "talks" for speakers (as before), "entries" for
+ * authors, whose entries are papers and articles.
+ */
+function peopleFacet(name: "speakers" | "authors", summary: string, of: (catalog: Catalog) => Facet[], key: "talks" | "entries", none: string): CommandSpec<Record<string, never>> {
+  return {
+    name,
+    summary,
+    options: [],
+    examples: [`icp-links ${name}`, `icp-links ${name} --json`],
+    async run(ctx) {
+      const catalog = await ctx.catalog();
+      const facets = [...of(catalog)].sort((a, b) => b.entries.length - a.entries.length || a.name.localeCompare(b.name));
+      const layer = ownLayer(ctx);
+      const { done, any } = progressOf(catalog, facets, layer);
+      const isDoneEntry = (e: { url: string }) => isDone(layer?.get(e));
+      if (ctx.json) {
+        ctx.out.write(json(facets.map((f, i) => ({ name: f.name, count: f.entries.length, done: done[i]!, [key]: talksOf(catalog, f).map((e) => ({ id: e.id, position: e.position, title: e.title, url: e.url, done: isDoneEntry(e) })) }))));
+        return;
+      }
+      // Said in a pipe too, as events says it (#22): an empty answer is not left unexplained.
+      if (facets.length === 0) ctx.err.write(`icp-links: no ${name} on this page (${none})\n`);
+      if (!ctx.view.tty) {
+        ctx.out.write(facets.map((f, i) => `${sanitize(f.name)}\t${f.entries.length}\t${talksOf(catalog, f).map((e) => e.id).join(",")}\t${done[i]}\n`).join(""));
+        return;
+      }
+      const mark = doneMark(ctx.env, ctx.platform);
+      const { style } = ctx.view;
+      // One table over every entry, so that the columns line up across people.
+      const talks = facets.flatMap((f) => talksOf(catalog, f));
+      const rows = renderTable(
+        [
+          { key: "position", cells: talks.map((e) => `  ${e.position}`), align: "right", format: (c) => style.position(c) },
+          ...(any ? [{ key: "done", cells: talks.map((e) => (isDoneEntry(e) ? mark : "")), format: (c: string) => style.ok(c) }] : []),
+          { key: "id", cells: talks.map((e) => sanitize(e.id)), format: (c) => style.id(c) },
+          { key: "title", cells: talks.map((e) => sanitize(e.title)) },
+        ],
+        ctx.view.width,
+        [{ key: "title", to: 12 }, { key: "id", to: 12 }],
+      );
+      const out: string[] = [];
+      let row = 0;
+      for (const [i, f] of facets.entries()) {
+        out.push(`${style.speaker(sanitize(f.name))} ${style.dim(`(${countText(done[i]!, f.entries.length, any)})`)}`);
+        for (let i = 0; i < f.entries.length; i++) out.push(rows[row++]!);
+      }
+      ctx.out.write(out.map((l) => `${l}\n`).join(""));
+    },
+  };
+}
+
+export const speakers = peopleFacet("speakers", "list the speakers with their talks", (c) => c.bySpeaker, "talks", "speakers come from titles like 'Title / Speaker'");
+export const authors = peopleFacet("authors", "list the authors with their papers and articles", (c) => c.byAuthor, "entries", "authors come from lines like '[Title](url), A. Author and B. Author, SOSP 2023'");
 
 /** `events` and `years` (#13): each value with its number of talks, as `speakers` lists them. */
 function talkFacet(name: "events" | "years", summary: string, of: (catalog: Catalog) => Facet[], example: string): CommandSpec<Record<string, never>> {

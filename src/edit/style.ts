@@ -13,12 +13,19 @@ export interface ItemStyle {
   marker: string;
   /** What follows the marker before the text (usually one space). */
   gap: string;
-  speakerForm: "slash" | "by";
+  /**
+   * How the page names a talk's speakers (#23): "[Title / A & B](…)", "[Title](…) by A & B",
+   * "[Title](…) by **A & B**", "[A & B: **Title**](…)", "[**Title**](…) - A & B at Event 2019".
+   */
+  speakerForm: SpeakerForm;
   /** Between the link (and speaker) and a description. */
   separator: string;
   /** Link destinations written in <…> (as `export --format md` writes them). */
   angle: boolean;
 }
+
+export const SPEAKER_FORMS = ["slash", "by", "bold-by", "colon", "dash-at"] as const;
+export type SpeakerForm = (typeof SPEAKER_FORMS)[number];
 
 export const DEFAULT_STYLE: ItemStyle = { indent: "", marker: "-", gap: " ", speakerForm: "slash", separator: " - ", angle: false };
 
@@ -54,12 +61,16 @@ function mostCommon(values: string[], fallback: string): string {
  */
 export function readStyle(near: string[], page: string[]): ItemStyle {
   const lastBullet = [...near].reverse().map(bulletOf).find(Boolean) ?? mostCommonBullet(page);
-  const speakerForm = (lines: string[]): ("slash" | "by")[] =>
-    lines.flatMap((line) => {
+  const speakerForm = (lines: string[]): SpeakerForm[] =>
+    lines.flatMap((line): SpeakerForm[] => {
       const link = LINK.exec(line);
       if (!link) return [];
-      if (/^\s*,?\s+by\s+\p{Lu}/u.test(line.slice(link.index + link[0].length))) return ["by" as const];
-      if (/\S \/ \p{Lu}/u.test(link[1]!)) return ["slash" as const];
+      const after = line.slice(link.index + link[0].length);
+      if (/^\s*,?\s+by\s+(?:\*\*|__)\p{Lu}/u.test(after)) return ["bold-by"];
+      if (/^\s*,?\s+by\s+\p{Lu}/u.test(after)) return ["by"];
+      if (/^\p{Lu}[^*:]*:\s*\*\*/u.test(link[1]!)) return ["colon"];
+      if (/^\s*[-\u2013\u2014]\s+\p{Lu}[^-\u2013\u2014]*\sat\s/u.test(after)) return ["dash-at"];
+      if (/\S \/ \p{Lu}/u.test(link[1]!)) return ["slash"];
       return [];
     });
   const separators = (lines: string[]): string[] =>
@@ -113,18 +124,47 @@ export interface NewItem {
   title: string;
   url: string;
   speakers: string[];
+  /** Where and when a talk was given, and how long it runs (seconds; #23). */
+  event?: string;
+  year?: number;
+  duration?: number;
   description?: string;
   /** The item's own tags and added date, noted after " · " (catalog/item-notes.ts, #28). */
   tags?: string[];
   added?: string;
 }
 
-/** The first line of a new list item in a style. */
+/** "A", "A & B", "A, B & C": names as the reader splits them (layout.ts, talk-facts.ts). */
+function joinNames(names: readonly string[]): string {
+  return names.length <= 2 ? names.join(" & ") : `${names.slice(0, -1).join(", ")} & ${names.at(-1)}`;
+}
+
+/** 3723 → "1:02:03", 721 → "12:01". */
+function clock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+/**
+ * The first line of a new list item in a style: its speakers in the page's form, then "(Event
+ * 2019)" and "[45:49]" as talk lists write them (the dash-at form says "at Event 2019" itself),
+ * then the description. What it writes reads back as the same facts (test/edit/writer.property.test.ts).
+ */
 export function formatItem(item: NewItem, style: ItemStyle): string {
-  const speaker = item.speakers.join(", ");
-  const text = style.speakerForm === "slash" && speaker ? `${item.title} / ${speaker}` : item.title;
-  let line = `${style.indent}${style.marker}${style.gap}[${escapeText(text)}](${formatUrl(item.url, { angle: style.angle })})`;
-  if (style.speakerForm === "by" && speaker) line += ` by ${escapeText(speaker)}`;
+  const names = item.speakers.length > 0 ? escapeText(joinNames(item.speakers)) : "";
+  const form = names ? style.speakerForm : undefined;
+  const title = escapeText(item.title);
+  const text = form === "slash" ? `${title} / ${names}` : form === "colon" ? `${names}: **${title}**` : form === "dash-at" ? `**${title}**` : title;
+  let line = `${style.indent}${style.marker}${style.gap}[${text}](${formatUrl(item.url, { angle: style.angle })})`;
+  const when = [item.event === undefined ? "" : escapeText(item.event), item.year === undefined ? "" : String(item.year)].filter(Boolean).join(" ");
+  if (form === "by") line += ` by ${names}`;
+  else if (form === "bold-by") line += ` by **${names}**`;
+  else if (form === "dash-at") line += ` - ${names}${when ? ` at ${when}` : ""}`;
+  if (when && form !== "dash-at") line += ` (${when})`;
+  if (item.duration !== undefined) line += ` [${clock(item.duration)}]`;
   if (item.description) line += `${style.separator}${escapeText(unnoted(item.description))}`;
   return line + formatNotes(item.tags ?? [], item.added);
 }
@@ -137,7 +177,7 @@ export function formatRow(item: NewItem, lastRow: string): string {
   const cells = lastRow.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/);
   const linkAt = Math.max(0, cells.findIndex((c) => /\]\(/.test(c)));
   const textAt = cells.findIndex((c, i) => i !== linkAt && c.trim() !== "");
-  const speaker = item.speakers.join(", ");
+  const speaker = joinNames(item.speakers);
   const title = speaker ? `${item.title} / ${speaker}` : item.title;
   const escape = (t: string) => escapeText(t).replace(/\|/g, "\\|");
   const values = cells.map(() => "");

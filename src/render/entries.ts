@@ -27,6 +27,8 @@ export interface EntryJson {
   /** The first of `speakers`, for scripts written before there could be several (#13). */
   speaker: string | null;
   speakers: string[];
+  /** A paper's (or article's) authors (#23). */
+  authors: string[];
   event: string | null;
   year: number | null;
   /** Seconds. */
@@ -248,7 +250,7 @@ export function renderShow(e: Entry, view: View, extra: [string, string][] = [],
       const text = sanitize(value);
       // In a pipe: "field<TAB>value", for cut and awk.
       if (!view.tty) return `${key}\t${text}`;
-      const shown = key === "id" ? style.id(text) : key === "title" ? style.title(text) : key === "speaker" ? style.speaker(text) : text;
+      const shown = key === "id" ? style.id(text) : key === "title" ? style.title(text) : key === "speaker" || key === "authors" ? style.speaker(text) : text;
       return `${style.dim(key.padEnd(width))}  ${shown}`;
     })
     .join("\n")

@@ -27,7 +27,16 @@ export function exportJson(catalog: Catalog, entries: readonly Entry[], stateOf:
 // note, own tags.
 /** One's own layer (#16), after the entry's columns: done date, last opened, note, own tags. */
 const STATE_COLUMNS = ["done", "opened", "note", "own_tags"] as const;
-export const CSV_COLUMNS: readonly string[] = [...csvRows().map((r) => r.csv!.column), ...STATE_COLUMNS];
+/**
+ * A column placed at or after this comes after one's own layer: columns added since (a paper's
+ * authors, #23) go last, so that a script reading the columns by position keeps working.
+ */
+export const AFTER_STATE = 100;
+const headerOf = (table: readonly FieldRow[]) => {
+  const rows = csvRows(table);
+  return [...rows.filter((r) => r.csv!.at < AFTER_STATE).map((r) => r.csv!.column), ...STATE_COLUMNS, ...rows.filter((r) => r.csv!.at >= AFTER_STATE).map((r) => r.csv!.column)];
+};
+export const CSV_COLUMNS: readonly string[] = headerOf(FIELDS);
 
 /**
  * A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection";
@@ -45,23 +54,27 @@ export function csvCell(text: string): string {
 
 export function exportCsv(entries: readonly Entry[], stateOf: StateOf = noState, table: readonly FieldRow[] = FIELDS): string {
   const columns = csvRows(table);
+  const cellOf = (e: Entry) => (r: FieldRow) => {
+    const cell = r.csv!.cell(e);
+    return r.csv!.text ? csvCell(String(cell)) : cell;
+  };
+  const before = columns.filter((r) => r.csv!.at < AFTER_STATE);
+  const after = columns.filter((r) => r.csv!.at >= AFTER_STATE);
   const rows = entries.map((e) => {
     const s = stateOf(e);
     return [
     // The entry's columns, as the table of fields gives them (catalog/fields.ts).
-    ...columns.map((r) => {
-      const cell = r.csv!.cell(e);
-      return r.csv!.text ? csvCell(String(cell)) : cell;
-    }),
+    ...before.map(cellOf(e)),
     s?.done ?? "",
     s?.opened ?? "",
     // A note keeps its lines; its first character is guarded like any cell's.
     s?.note === undefined || s.note === null ? "" : s.note.split("\n").map((l, i) => (i === 0 ? csvCell(l) : sanitize(l))).join("\n"),
     csvCell(s?.tags.join(", ") ?? ""),
+    ...after.map(cellOf(e)),
     ];
   });
   // RFC 4180: CRLF line ends; fields quoted when they hold a comma, a quote or a line break.
-  const header = table === FIELDS ? CSV_COLUMNS : [...columns.map((r) => r.csv!.column), ...STATE_COLUMNS];
+  const header = table === FIELDS ? CSV_COLUMNS : headerOf(table);
   return stringify([[...header], ...rows], { record_delimiter: "windows" });
 }
 

@@ -1,5 +1,5 @@
 // The filters of `list` (and of search, open, check, pick, export): --section, --kind,
-// --speaker, --tag, and for talks --year, --event, --min-length, --max-length (#13). They combine
+// --speaker, --author (#23), --tag, and for talks --year, --event, --min-length, --max-length (#13). They combine
 // with AND. Also the orders of --sort. Pure.
 import type { Entry, Kind } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
@@ -12,6 +12,8 @@ export interface Filters {
   section?: string;
   kind?: string;
   speaker?: string;
+  /** Any of a paper's authors (#23), as --speaker matches speakers. */
+  author?: string;
   tag?: string;
   /** "2014", "2010..2015", "2010..", "..2015". */
   year?: string;
@@ -74,7 +76,7 @@ export function parseLength(text: string, option = "--min-length"): number {
 }
 
 export function hasFilters(filters: Filters): boolean {
-  return (["kind", "section", "speaker", "tag", "year", "event", "minLength", "maxLength"] as const).some((k) => filters[k] !== undefined);
+  return (["kind", "section", "speaker", "author", "tag", "year", "event", "minLength", "maxLength"] as const).some((k) => filters[k] !== undefined);
 }
 
 /**
@@ -86,7 +88,7 @@ export function hasFilters(filters: Filters): boolean {
 export function applyFilters(catalog: Catalog, entries: readonly Entry[], filters: Filters, ownTags?: (e: Entry) => readonly string[]): readonly Entry[] {
   if (!hasFilters(filters)) return entries;
   const kind = filters.kind === undefined ? undefined : parseKind(filters.kind);
-  const { section, speaker, tag, event } = filters;
+  const { section, speaker, author, tag, event } = filters;
   const years = filters.year === undefined ? undefined : parseYears(filters.year);
   const min = filters.minLength === undefined ? undefined : parseLength(filters.minLength, "--min-length");
   const max = filters.maxLength === undefined ? undefined : parseLength(filters.maxLength, "--max-length");
@@ -100,6 +102,7 @@ export function applyFilters(catalog: Catalog, entries: readonly Entry[], filter
       (kind === undefined || e.kind === kind) &&
       (sectionOf === undefined || sectionOf(e)) &&
       (speaker === undefined || e.speakers.some((s) => facetMatches(s, speaker))) &&
+      (author === undefined || e.authors.some((s) => facetMatches(s, author))) &&
       (tag === undefined || e.tags.some((t) => facetMatches(t, tag)) || (ownTags !== undefined && ownTags(e).some((t) => facetMatches(t, tag)))) &&
       (event === undefined || (e.event !== undefined && facetMatches(e.event, event))) &&
       (years === undefined || (e.year !== undefined && e.year >= years[0] && e.year <= years[1])) &&

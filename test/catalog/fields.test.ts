@@ -66,7 +66,9 @@ describe("a field added to the table", () => {
     expect(out.show.indexOf("description")).toBeLessThan(out.show.indexOf("published"));
     const [header, row] = out.csv;
     expect(header!.split(",").slice(12, 16)).toEqual(["year", "duration", "published", "done"]);
-    expect(row).toMatch(/,,,,2021-03-04,,,,$/);
+    // Then one's own layer (done, opened, note, own_tags) and the columns placed after it (authors).
+    expect(row).toMatch(/,,,,2021-03-04,,,,,$/);
+    expect(header!.split(",").slice(-2)).toEqual(["own_tags", "authors"]);
     expect(outputs(undated!, TABLE)).toMatchObject({ json: { published: null }, fields: { published: null } });
     expect(outputs(undated!, TABLE).show).not.toContain("published");
     expect(fieldNames(TABLE).at(-1)).toBe("published");

@@ -72,7 +72,15 @@ describe("splitSpeaker", () => {
     ["Simple / Getting started", "Simple / Getting started", undefined],
     ["No slash here", "No slash here", undefined],
   ])("%s", (text, title, speaker) => {
-    expect(splitSpeaker(text)).toEqual(speaker ? { title, speaker } : { title });
+    expect(splitSpeaker(text)).toEqual(speaker ? { title, speaker, speakers: [speaker] } : { title });
+  });
+
+  // #23: what `add -p A -p B` writes into a "Title / Speaker" page reads back as two speakers.
+  it.each([
+    ["Two people / Jane Doe & John Roe", ["Jane Doe", "John Roe"]],
+    ["Two people / Jane Doe, John Roe and Ada Lovelace", ["Jane Doe", "John Roe", "Ada Lovelace"]],
+  ])("%s: several speakers", (text, speakers) => {
+    expect(splitSpeaker(text)).toEqual({ title: "Two people", speaker: speakers.join(", "), speakers });
   });
 });
 
@@ -105,7 +113,7 @@ describe("classify", () => {
 });
 
 describe("targetUrl", () => {
-  const entry = (url: string): Entry => ({ id: "x", position: 1, title: "X", url, kind: "page", section: "S", sectionPath: ["S"], speakers: [], related: [], tags: [], line: 1, source: "p.md" });
+  const entry = (url: string): Entry => ({ id: "x", position: 1, title: "X", url, kind: "page", section: "S", sectionPath: ["S"], speakers: [], authors: [], related: [], tags: [], line: 1, source: "p.md" });
   it.each([
     ["https://example.org/a", undefined, "https://example.org/a"],
     ["HTTP://EXAMPLE.ORG", undefined, "http://example.org/"],

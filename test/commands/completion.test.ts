@@ -10,7 +10,7 @@ import { KINDS } from "../../src/catalog/types";
 import { FORMATS } from "../../src/render/formats";
 
 const page = readFileSync(SEED, "utf8");
-const VISIBLE = ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"];
+const VISIBLE = ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"];
 
 describe("completion", () => {
   it("knows every visible command of the program, and only those", () => {
@@ -41,7 +41,7 @@ describe("completion", () => {
     expect(commandsOf[shell]!(r.stdout)).toEqual(VISIBLE);
     expect(kindsOf[shell]!(r.stdout)).toEqual([...KINDS]);
     expect(formatsOf[shell]!(r.stdout)).toEqual([...FORMATS]);
-    for (const what of ["ids", "sections", "speakers"]) expect(r.stdout).toContain(shell === "fish" ? `icp-links __complete ${what}` : `_icp_links_values ${what}`);
+    for (const what of ["ids", "sections", "speakers", "authors"]) expect(r.stdout).toContain(shell === "fish" ? `icp-links __complete ${what}` : `_icp_links_values ${what}`);
     if (shell !== "fish") expect(r.stdout).toContain(shell === "bash" ? `icp-links "\${files[@]}" __complete "$1" "$cur"` : `icp-links $files __complete $1 "$PREFIX"`);
     // import's argument is a file (#28); its --section completes the page's sections.
     expect(r.stdout).toContain({ bash: 'import) COMPREPLY=($(compgen -f -- "$cur")) ;;', zsh: "import) _files ;;", fish: "complete -c icp-links -n '__fish_seen_subcommand_from import' -F" }[shell]);
@@ -100,10 +100,17 @@ describe("__complete", () => {
     expect(await values("sections", "base")).toBe("Éléments de base\t\n");
   });
 
+  it("authors (#23): a paper list's authors, matched as speakers are", async () => {
+    const papers = "## Papers\n\n- [Paxos Made Simple](https://lamport.azurewebsites.net/pubs/paxos-simple.pdf), Leslie Lamport, 2001\n- [Raft](https://raft.github.io/raft.pdf), Diego Ongaro and John Ousterhout, 2014\n";
+    const values = async (...args: string[]) => (await runInProcess(["__complete", ...args], papers)).stdout;
+    expect(await values("authors", "ouster")).toBe("John Ousterhout\t1 entries\n");
+    expect(await values("authors", "zzz")).toBe("");
+  });
+
   it("an unknown kind of value is a usage error, exit 2", async () => {
     const r = await runInProcess(["__complete", "colours"], page);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe("icp-links: unknown values 'colours' to complete (use one of: ids, sections, speakers, kinds, formats)\n");
+    expect(r.stderr).toBe("icp-links: unknown values 'colours' to complete (use one of: ids, sections, speakers, authors, kinds, formats)\n");
   });
 });

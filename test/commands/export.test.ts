@@ -138,7 +138,7 @@ describe("bad input", () => {
   it.each([
     [["export"], "icp-links: export needs --format (one of json, csv, md, html)\n"],
     [["export", "--format", "xml"], "icp-links: option '-F, --format <format>' argument 'xml' is invalid. expected one of json, csv, md, html (see 'icp-links --help')\n"],
-    [["export", "--format", "csv", "--kind", "video"], "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
+    [["export", "--format", "csv", "--kind", "video"], "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, podcast, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
   ])("%j is a usage error, exit 2, nothing written", async (argv, stderr) => {
     const r = await runInProcess(argv, page);
     expect(r).toMatchObject({ code: 2, stdout: "", stderr });

@@ -71,7 +71,7 @@ describe("list", () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data.map((e: { id: string }) => e.id)).toEqual(["resumption", "consensus-overview"]);
-    expect(Object.keys(data[1]).sort()).toEqual(["added", "check", "description", "duration", "event", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "speakers", "state", "tags", "target", "title", "url", "year"]);
+    expect(Object.keys(data[1]).sort()).toEqual(["added", "authors", "check", "description", "duration", "event", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "speakers", "state", "tags", "target", "title", "url", "year"]);
     expect(data[1]).toMatchObject({ id: "consensus-overview", position: 22, speaker: "Manu Drijvers", speakers: ["Manu Drijvers"], kind: "talk", section: "YouTube", sectionPath: ["YouTube"], line: 48, host: "youtube.com", check: null, state: null });
     // --json before the command, as a global option, is the same.
     expect((await runInProcess(["--json", "list", "--speaker", "Manu Drijvers"], page)).stdout).toBe(r.stdout);
@@ -95,7 +95,7 @@ describe("list", () => {
   });
 
   it.each([
-    [["--kind", "video"], "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
+    [["--kind", "video"], "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, podcast, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
     [["--limit", "zero"], "icp-links: option '-n, --limit <n>' argument 'zero' is invalid. expected a whole number of 1 or more (see 'icp-links --help')\n"],
     [["--limit", "0"], "icp-links: option '-n, --limit <n>' argument '0' is invalid. expected a whole number of 1 or more (see 'icp-links --help')\n"],
     [["--sort", "colour"], /^icp-links: option '--sort <order>' argument 'colour' is invalid\. .+\n$/],

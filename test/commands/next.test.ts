@@ -95,7 +95,7 @@ describe("nothing to pick, and bad input", () => {
   it.each([
     [["next", "--speaker", "nobody"], 1, "icp-links: no entries match these filters (see 'icp-links sections' and 'icp-links speakers')\n"],
     [["random", "--speaker", "nobody"], 1, "icp-links: no entries match these filters (see 'icp-links sections' and 'icp-links speakers')\n"],
-    [["next", "--kind", "video"], 2, "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
+    [["next", "--kind", "video"], 2, "icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, podcast, paper, article, repo, forum, site, page) (see 'icp-links --help')\n"],
     [["random", "--year", "soon"], 2, /^icp-links: option '--year <years>' argument 'soon' is invalid\. .+\n$/],
     [["next", "extra"], 2, "icp-links: too many arguments for 'next'. Expected 0 arguments but got 1. (see 'icp-links --help')\n"],
   ])("%j: exit %i in one line", async (argv, code, stderr) => {

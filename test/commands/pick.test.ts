@@ -242,7 +242,7 @@ describe("pick", () => {
     let asked = false;
     const r = await runInProcess(["pick", "--kind", "video"], page, { choose: async () => ((asked = true), undefined) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, paper, article, repo, forum, site, page) (see 'icp-links --help')\n");
+    expect(r.stderr).toBe("icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (use one of: talk, podcast, paper, article, repo, forum, site, page) (see 'icp-links --help')\n");
     expect(asked).toBe(false);
   });
 });

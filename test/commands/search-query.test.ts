@@ -16,7 +16,7 @@ describe("search: the query language and --fields", () => {
 
   it.each([
     [['"chain key'], /unclosed quote/],
-    [["author:camenisch"], /unknown field 'author:'/],
+    [["colour:camenisch"], /unknown field 'colour:'/],
   ])("%j is a usage error that says what is wrong", async (args, message) => {
     const r = await runInProcess(["search", ...args], page);
     expect(r.code).toBe(2);

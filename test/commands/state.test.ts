@@ -254,8 +254,8 @@ describe("exports and state export/import", () => {
     expect(json.entries[2].state).toEqual({ done: "2026-11-23T12:00:00.000Z", opened: null, note: "a note, with a comma", tags: ["rewatch"] });
     expect(json.entries[0].state).toBeNull();
     const csv = (await s.run(["export", "--format", "csv"])).stdout;
-    expect(csv.split("\r\n")[0]).toBe("id,position,title,url,kind,section,speaker,description,tags,source,line,event,year,duration,done,opened,note,own_tags");
-    expect(csv).toContain(',2026-11-23T12:00:00.000Z,,"a note, with a comma",rewatch\r\n');
+    expect(csv.split("\r\n")[0]).toBe("id,position,title,url,kind,section,speaker,description,tags,source,line,event,year,duration,done,opened,note,own_tags,authors");
+    expect(csv).toContain(',2026-11-23T12:00:00.000Z,,"a note, with a comma",rewatch,\r\n');
   });
 
   it("state export writes everything, entries that left the page too; import merges", async () => {

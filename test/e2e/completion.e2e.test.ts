@@ -34,7 +34,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 
 describe("bash", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"]],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"]],
     ["icp-links remove cons", ["consensus-overview"]],
     ["icp-links move exec", ["execution"]],
     ["icp-links move execution --section Med", ["Medium"]],
@@ -43,7 +43,7 @@ describe("bash", () => {
     ["icp-links show 2", ["2", "20", "21", "22", "23", "24", "25", "26"]],
     ["icp-links list --speaker Ma", ["Manu\\ Drijvers"]],
     ["icp-links list -s In", ["In-site\\ Pages"]],
-    ["icp-links list --kind ", ["talk", "paper", "article", "repo", "forum", "site", "page"]],
+    ["icp-links list --kind ", ["talk", "podcast", "paper", "article", "repo", "forum", "site", "page"]],
     ["icp-links export --format ", ["json", "csv", "md", "html"]],
     ["icp-links completion ", ["bash", "zsh", "fish"]],
     ["icp-links check --st", ["--strict"]],
@@ -104,11 +104,11 @@ _icp_links`;
 
 describe.runIf(has("zsh"))("zsh", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"], true],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"], true],
     ["icp-links open cons", ["consensus-overview", "execution", "1", "26"], false],
     // icp-links filters the values itself, by the start of any word, any case and accents (#12).
     ["icp-links list --speaker Ma", ["Manu Drijvers"], true],
-    ["icp-links list --kind t", ["talk", "paper", "article", "repo", "forum", "site", "page"], true],
+    ["icp-links list --kind t", ["talk", "podcast", "paper", "article", "repo", "forum", "site", "page"], true],
     ["icp-links export --format ", ["json", "csv", "md", "html"], true],
     ["icp-links --file x", ["FILES"], true],
     ["icp-links check --st", ["--strict"], false],

@@ -42,7 +42,7 @@ describe("parseQuery", () => {
 
   it.each([
     ['"chain key', /unclosed quote/],
-    ["author:camenisch", /unknown field 'author:'/],
+    ["colour:camenisch", /unknown field 'colour:'/],
     ["kind:video", /unknown kind 'video'/],
     ["year:21", /year:21 is not a year/],
     ['title:"!!"', /has no words/],

@@ -9,7 +9,7 @@ import { parseQuery } from "../../src/search/query";
 import { runInProcess } from "../helpers/context";
 import { ROOT } from "../helpers/pages";
 
-const KINDS_HINT = "use one of: talk, paper, article, repo, forum, site, page";
+const KINDS_HINT = "use one of: talk, podcast, paper, article, repo, forum, site, page";
 
 describe("the core throws ValueError, not the command line's errors", () => {
   it.each([
@@ -19,7 +19,7 @@ describe("the core throws ValueError, not the command line's errors", () => {
     ["parseLength", () => parseLength("long", "--max-length"), "--max-length 'long' is not a length", "write 20m, 1h, 1h30m, 90s or 1:04:34"],
     ["parseSort", () => parseSort("colour"), "unknown sort 'colour'", "use one of: position, title, speaker, year, length"],
     ["parseQuery, a quote", () => parseQuery('"chain key'), 'the query has an unclosed quote: "chain key', 'close the phrase with ", or leave the quote out'],
-    ["parseQuery, a field", () => parseQuery("author:x"), "unknown field 'author:' in the query", "use one of: title: speaker: section: kind: tag: event: year:"],
+    ["parseQuery, a field", () => parseQuery("colour:x"), "unknown field 'colour:' in the query", "use one of: title: speaker: author: section: kind: tag: event: year:"],
     ["parseQuery, a kind", () => parseQuery("-kind:zz"), "unknown kind 'zz'", KINDS_HINT],
     ["parseQuery, a year", () => parseQuery("year:21"), "year:21 is not a year", "use year:2021 or a range, year:2019..2021"],
   ])("%s", (_name, call, message, hint) => {
@@ -42,7 +42,7 @@ describe("the command line reports a ValueError as a usage error", () => {
     // Found while the command runs: program.ts's error report.
     [["list", "--kind", "video"], `icp-links: option '-k, --kind <kind>' argument 'video' is invalid. unknown kind 'video' (${KINDS_HINT}) (see 'icp-links --help')\n`],
     [["search", '"chain key'], 'icp-links: the query has an unclosed quote: "chain key (close the phrase with ", or leave the quote out)\n'],
-    [["search", "author:camenisch"], "icp-links: unknown field 'author:' in the query (use one of: title: speaker: section: kind: tag: event: year:)\n"],
+    [["search", "colour:camenisch"], "icp-links: unknown field 'colour:' in the query (use one of: title: speaker: author: section: kind: tag: event: year:)\n"],
     [["search", "year:21"], "icp-links: year:21 is not a year (use year:2021 or a range, year:2019..2021)\n"],
     // Found when commander reads the option: spec.ts's checked().
     [["list", "--year", "soon"], "icp-links: option '--year <years>' argument 'soon' is invalid. --year 'soon' is not a year or a range (write 2014, 2010..2015, 2010.. or ..2015) (see 'icp-links --help')\n"],

@@ -1,0 +1,362 @@
+// The layout reader (#23): the items of one list share one layout, so a list is read as a whole.
+// Each item's link text and the text after its link are split into parts at separators (":",
+// " - ", "–", "|", ",", " at ", " by ", "@"), each part is typed by what it is made of (people's
+// names, a year in any spelling with or without an event's name, a length, prose), and the parts
+// are aligned by their place. What a column means is decided by a vote over the whole list: a
+// column most of whose values read as names is the speakers (authors, for papers), and then an
+// odd value in it ("DHH", "lvh") is taken too; a list whose columns do not vote for names gets
+// none. Emphasis inside a link's text marks the title ("Jane Doe: **Title**"). Pure.
+//
+// The rules of talk-facts.ts ("by **Name**", "(Strange Loop 2011)", "[45:49]") and speaker.ts
+// ("Title / Speaker", what a person's name is) are the column types; this module aligns and votes.
+import { hasNotNameWord, isPersonName } from "./speaker";
+import { durationOf, EMPHASIS } from "./talk-facts";
+import type { Kind } from "./types";
+
+/** What the reader is given of one item of a list. */
+export interface LayoutItem {
+  /** The link's text, with EMPHASIS around bold or italic parts (markdown.ts, `marked`). */
+  linkText: string;
+  /** The prose after the link that the fixed rules left (talkFacts' `rest`, markers removed). */
+  rest: string;
+  /** The item's text before its link ("Jane Doe: [Title](…)", a table row's "2017-06 | …" cells), clean. */
+  before?: string;
+  /** An article's title says what it is about, never who wrote it ("Chain Key Cryptography: The Breakthrough"). */
+  article?: boolean;
+  /** Facts the fixed rules already found: the reader does not read them twice. */
+  has: { people: boolean; year: boolean; event: boolean; duration: boolean };
+}
+
+/** What the reader found in one item: a title cut out of the link text, people, facts, prose. */
+export interface ItemReading {
+  title?: string;
+  people?: string[];
+  event?: string;
+  year?: number;
+  duration?: number;
+  /** The text before the link was read as facts (names, a date): it is no description. */
+  beforeUsed?: boolean;
+  /** The kind the item names itself: "(podcast)", "(screencast)". */
+  kind?: Kind;
+  /** The prose after the link without the parts read as facts; undefined when unchanged. */
+  rest?: string;
+}
+
+/** "org": a capitalised run that names a channel, school or company ("Neso Academy", "Telusko"): it abstains from a names vote. */
+type PartType = "names" | "name?" | "org" | "year" | "length" | "kind" | "prose";
+
+/** An item that says what it is, "(podcast)", "[video]", "- screencast": the kind it names (#23). */
+const KIND_WORDS: Record<string, Kind> = {
+  podcast: "podcast", podcasts: "podcast", episode: "podcast",
+  screencast: "talk", screencasts: "talk", video: "talk", videos: "talk", talk: "talk", lecture: "talk", lectures: "talk", "video course": "talk", course: "talk", playlist: "talk", webinar: "talk", keynote: "talk",
+  paper: "paper", pdf: "paper", thesis: "paper",
+  article: "article", blog: "article", "blog post": "article", post: "article", essay: "article",
+};
+
+interface Part {
+  text: string;
+  /** Where it lies in the text it was cut from. */
+  start: number;
+  end: number;
+  type: PartType;
+  /** The separator before it, trimmed ("", ",", "-", "at", "by", …). */
+  sep: string;
+  names?: string[];
+  year?: number;
+  event?: string;
+  duration?: number;
+  kind?: Kind;
+}
+
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** "July-August 1978", "Sep. 2014", "12 March 2019", "March 12, 2019": a date, whose year is kept. */
+const DATE = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s*[-\u2013/]\\s*${MONTH}\\.?)?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?,?)?\\s+((?:19|20)\\d{2})$`, "i");
+const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`, "i");
+/** "2019-03-12", "2019/03", "12.03.2019". */
+const NUMERIC_DATE = /^(?:((?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d{2}))$/;
+/** "SOSP2003", "OSDI94", "PHPNW14", "SOSP '23", "Strange Loop 2011", "NDC Oslo 2017", "'23". */
+const EVENT_YEAR = /^(.*?)[\s,]*(?:(?<![\d])((?:19[5-9]|20[0-4])\d)|['\u2019](\d{2})|(?<=[A-Z])(\d{2}|(?:19|20)\d{2}))$/u;
+const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
+const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "around", "before", "after", "edition", "released", "published", "is", "was", "and", "or", "for", "with", "to"]);
+
+/** Two digits of a year: '23 is 2023, '94 is 1994. */
+function fullYear(two: string): number {
+  const n = Number(two);
+  return n < 50 ? 2000 + n : 1900 + n;
+}
+
+/** The year (and event) a part is, if it is nothing else: "SOSP '23", "OSDI94", "(July-August 1978)", "2014". */
+export function yearPart(text: string): { year: number; event?: string } | undefined {
+  const t = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
+  if (t === "" || t.length > 70) return undefined;
+  const date = DATE.exec(t);
+  if (date) return { year: Number(date[1]) };
+  const numeric = NUMERIC_DATE.exec(t);
+  if (numeric) return { year: Number(numeric[1] ?? numeric[2]) };
+  const m = EVENT_YEAR.exec(t);
+  if (!m) return undefined;
+  const year = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? fullYear(m[3]) : m[4]!.length === 2 ? fullYear(m[4]!) : Number(m[4]);
+  if (year < 1950 || year > 2049) return undefined;
+  const before = m[1]!.trim().replace(/[,;:'\u2019]$/, "").trim();
+  // "OSDI94" needs its letters: two digits alone are no year.
+  if (m[4] !== undefined && !/^\p{Lu}[\p{L}\p{N}]*\p{Lu}$|^\p{Lu}{2,}$/u.test(before.split(/\s+/).at(-1) ?? "")) return undefined;
+  if (before === "") return m[2] !== undefined || m[3] !== undefined ? { year } : undefined;
+  const words = before.split(/\s+/);
+  if (words.length > 6 || !words.every((w) => EVENT_WORD.test(w))) return undefined;
+  if (NOT_EVENT.has(words[0]!.toLowerCase()) || NOT_EVENT.has(words.at(-1)!.toLowerCase())) return undefined;
+  if (MONTH_ONLY.test(before)) return { year };
+  if (!/^[\p{Lu}\p{N}]/u.test(words[0]!) && !/\p{Lu}/u.test(before)) return undefined;
+  return { year, event: before };
+}
+
+/** "A, B and C", "A & B": the names of a part; undefined when it is not a list of names at all. */
+function splitNames(text: string): string[] {
+  return text
+    .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and|y|und|et)\s+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/** A name a column of names may hold though it reads as no name alone: "DHH", "lvh", "Uncle Bob". */
+function looseName(name: string): boolean {
+  if (name.length < 2 || name.length > 40 || /\d/.test(name) || hasNotNameWord(name)) return false;
+  const words = name.split(/\s+/);
+  // One word is a channel's or a handle's name more often than a person's ("Telusko",
+  // "mycodeschool"): only initials such as "DHH" pass.
+  if (words.length === 1) return /^\p{Lu}{2,4}$/u.test(name);
+  return words.length <= 4 && words.every((w) => /^[\p{L}][\p{L}\p{M}'\u2019.-]*$/u.test(w)) && (words.length === 1 || words.every((w) => /^\p{Lu}/u.test(w) || /^(?:van|von|de|der|den|del|da|di|du|le|la|ten|ter)$/.test(w)));
+}
+
+function typed(text: string, start: number, sep = ""): Part {
+  const t = text.trim();
+  const part: Part = { text: t, start, end: start + text.length, type: "prose", sep };
+  const clock = /^[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?$/.exec(t);
+  const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
+  if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
+  const year = yearPart(t);
+  if (year) return { ...part, type: "year", ...year };
+  const kind = KIND_WORDS[t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase()];
+  if (kind !== undefined) return { ...part, type: "kind", kind };
+  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "");
+  const names = splitNames(bare);
+  // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
+  if (names.length > 0 && names.length <= 12 && sep !== "at" && sep !== "@") {
+    if (names.every(isPersonName)) return { ...part, type: "names", names };
+    if (names.every(looseName)) return { ...part, type: "name?", names };
+    if (names.length === 1 && /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&-]*(?:\s+[\p{Lu}\p{N}&][\p{L}\p{M}\p{N}'\u2019.&-]*){0,4}$/u.test(t) && t.length <= 40) return { ...part, type: "org" };
+  }
+  return part;
+}
+
+/** Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ". */
+const SEPARATORS = /\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]]\s*$)/g;
+
+/** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
+/** Text that can hold no fact part: no separator, no digit, no bracket. */
+const PLAIN = /^[^,;|:@\-\u2013\u2014\d()[\]]*$/;
+
+export function partsOf(text: string): Part[] {
+  if (text.trim() === "") return [];
+  const parts: Part[] = [];
+  let at = 0;
+  let sep = "";
+  SEPARATORS.lastIndex = 0;
+  for (let m = SEPARATORS.exec(text); ; m = SEPARATORS.exec(text)) {
+    const end = m ? m.index : text.length;
+    if (end > at || !m) {
+      const piece = text.slice(at, end);
+      if (piece.trim() !== "") parts.push(typed(piece, at, sep));
+    }
+    if (!m) break;
+    if (m[0].length === 0) SEPARATORS.lastIndex++;
+    at = m.index + m[0].length;
+    sep = m[0].trim().toLowerCase();
+    if (parts.length > 24) break;
+  }
+  // "A. Author, B. Author, and C. Author": consecutive names cut at commas are one list.
+  const merged: Part[] = [];
+  for (const p of parts) {
+    const last = merged.at(-1);
+    const joiner = last ? text.slice(last.end, p.start) : "";
+    if (last && (last.type === "names" || last.type === "name?") && (p.type === "names" || p.type === "name?") && /^\s*,\s*$/.test(joiner)) {
+      // "Torben Hoffmann, Erlang Solutions", "Matthias Gruter, Transmode": an affiliation after a
+      // person's name is no second person.
+      const more = p.names!.map((n) => n.replace(/^(?:and|&)\s+/, ""));
+      if (p.type === "name?" && last.names!.some((n) => n.includes(" ")) && more.every((n) => !n.includes(" ") || !isPersonName(n))) continue;
+      const names = [...last.names!, ...more];
+      merged[merged.length - 1] = { ...last, text: text.slice(last.start, p.end).trim(), end: p.end, names, type: last.type === "names" && p.type === "names" ? "names" : "name?" };
+    } else merged.push(p);
+  }
+  return merged;
+}
+
+/** The emphasised run of a link's text, and the text before and after it. */
+function emphasised(marked: string): { before: string; title: string; after: string } | undefined {
+  const open = marked.indexOf(EMPHASIS);
+  if (open < 0) return undefined;
+  // "***x***" and "**_x_**" open twice: the title is between the outermost markers that hold text.
+  let inner = open + 1;
+  while (marked[inner] === EMPHASIS) inner++;
+  const close = marked.indexOf(EMPHASIS, inner);
+  if (close < 0) return undefined;
+  let after = close;
+  while (marked[after] === EMPHASIS) after++;
+  const title = marked.slice(inner, close).trim();
+  if (!title) return undefined;
+  const strip = (s: string) => s.replace(/\u0001/g, "");
+  return { before: strip(marked.slice(0, open)), title: strip(title), after: strip(marked.slice(after)) };
+}
+
+
+interface Candidate {
+  title: string;
+  parts: Part[];
+}
+
+/** How the items of a list vote: a share of items that agree. */
+const MAJORITY = 0.6;
+
+function namesVote(parts: (Part | undefined)[], considered = parts.length, alone = true): boolean {
+  const present = parts.filter((p): p is Part => p !== undefined && p.type !== "org");
+  // A column that few items have is no column of the list: three descriptions of a hundred that
+  // end "- Jane Doe" do not make a library list's authors.
+  const abstained = parts.filter((p) => p?.type === "org").length;
+  if (present.length === 0 || present.length + abstained < 0.4 * considered) return false;
+  const strict = present.filter((p) => p.type === "names").length;
+  const loose = present.filter((p) => p.type === "name?").length;
+  // One item alone votes only with a name that reads as one by itself.
+  if (present.length === 1) return alone && strict === 1;
+  return (strict + loose) / present.length >= MAJORITY && strict / present.length >= 0.34 && strict >= 2;
+}
+
+/** The people, event, year and length of parts, by the columns the list voted for. */
+function factsOf(parts: Part[], nameColumn: number | undefined, has: LayoutItem["has"]): { reading: ItemReading; used: Set<Part> } {
+  const reading: ItemReading = {};
+  const used = new Set<Part>();
+  parts.forEach((p, i) => {
+    if (i === nameColumn && (p.type === "names" || p.type === "name?") && !has.people && reading.people === undefined) {
+      reading.people = p.names!;
+      used.add(p);
+    } else if (p.type === "year" && !has.year && reading.year === undefined) {
+      reading.year = p.year;
+      if (p.event !== undefined && !has.event) reading.event = p.event;
+      used.add(p);
+    } else if (p.type === "kind" && reading.kind === undefined && i === parts.length - 1) {
+      reading.kind = p.kind;
+      used.add(p);
+    } else if (p.type === "length" && !has.duration && reading.duration === undefined) {
+      reading.duration = p.duration;
+      used.add(p);
+    }
+  });
+  return { reading, used };
+}
+
+/** `text` without the parts used, and the separators before them. */
+function without(text: string, parts: Part[], used: Set<Part>): string {
+  if (used.size === 0) return text;
+  let out = "";
+  let at = 0;
+  for (const p of parts) {
+    if (!used.has(p)) continue;
+    out += text.slice(at, p.start);
+    at = p.end;
+  }
+  out += text.slice(at);
+  return out.replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bat|\bby))+\s*$/i, "").replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
+}
+
+/**
+ * Reads the items of one list together: returns, item by item, what the layout says beyond what
+ * the fixed rules found. Items that say nothing more get an empty reading.
+ */
+export function readList(items: readonly LayoutItem[]): ItemReading[] {
+  const out: ItemReading[] = items.map(() => ({}));
+  if (items.length === 0) return out;
+
+  // 1. The link's text. Emphasis marks the title: the text around it are fact parts.
+  const candidates: (Candidate | undefined)[] = items.map((item) => {
+    const e = emphasised(item.linkText);
+    if (!e || (!e.before.trim() && !e.after.trim())) return undefined;
+    const around = `${e.before.replace(/[\s:,\-\u2013\u2014|]+$/, "")}\u0000${e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "")}`;
+    const parts = [...partsOf(around.slice(0, around.indexOf("\u0000"))), ...partsOf(around.slice(around.indexOf("\u0000") + 1))];
+    return { title: e.title, parts };
+  });
+  const emphasisedNames = candidates.map((c) => c?.parts.find((p) => p.type === "names" || p.type === "name?" || p.type === "prose"));
+  const emphasisVotes = namesVote(emphasisedNames);
+  items.forEach((item, i) => {
+    const c = candidates[i];
+    if (!c) return;
+    const nameAt = emphasisVotes ? c.parts.indexOf(emphasisedNames[i]!) : -1;
+    const { reading } = factsOf(c.parts, nameAt < 0 ? undefined : nameAt, item.has);
+    // A title cut out of its link only when the rest of the link's text was read as facts.
+    const unread = c.parts.filter((p) => !(reading.people && p.names === reading.people) && !(p.type === "year" || p.type === "length"));
+    if (unread.length === 0 && (reading.people || reading.year !== undefined || reading.duration !== undefined)) out[i] = { ...reading, title: c.title };
+  });
+
+  // 2. A link's text without emphasis: names at its start ("Jane Doe: Title", "Jane Doe - Title")
+  // or at its end ("Title - Jane Doe", "Title by Jane Doe", "Title, A. Author & B. Author"),
+  // maybe followed by a year or a length. Which end holds names is voted over the list.
+  const sides = items.map((item, i) => {
+    if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS) || item.article) return undefined;
+    const text = item.linkText;
+    if (PLAIN.test(text) && !/\s(?:by|at)\s/.test(text)) return undefined;
+    const parts = partsOf(text);
+    if (parts.length < 2) return undefined;
+    const first = parts[0]!.sep === "" && /^(?::|[-\u2013\u2014|])$/.test(parts[1]!.sep) ? parts[0] : undefined;
+    // The last names part, after which only years and lengths come.
+    let last = parts.length - 1;
+    while (last > 0 && (parts[last]!.type === "year" || parts[last]!.type === "length")) last--;
+    const end = last > 0 && parts[last]!.sep !== ":" ? parts[last] : undefined;
+    return { text, parts, first, end, last };
+  });
+  // A title's own colon or dash is common ("Rust: Fast and Safe"): one item alone never votes here.
+  const leftVotes = namesVote(sides.map((s) => s?.first), items.length, false);
+  const rightVotes = !leftVotes && namesVote(sides.map((s) => s?.end), items.length, false);
+  items.forEach((item, i) => {
+    const s = sides[i];
+    if (!s) return;
+    const isNames = (p: Part | undefined) => p !== undefined && (p.type === "names" || p.type === "name?");
+    if (leftVotes && isNames(s.first)) {
+      const title = s.text.slice(s.parts[1]!.start).trim();
+      if (title) out[i] = { title, people: s.first!.names! };
+    } else if (rightVotes && isNames(s.end)) {
+      const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
+      const title = s.text.slice(0, s.end!.start).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
+      if (title) out[i] = { ...reading, title };
+    }
+  });
+
+  // 3. The text before the link: "Jane Doe: [Title](…)" (names voted over the list), a date first.
+  const befores = items.map((item, i) => {
+    const m = item.before ? /^(.*?)\s*[:\-\u2013\u2014|]\s*$/.exec(item.before) : null;
+    return m && !out[i]!.people && !item.has.people ? typed(m[1]!, 0) : undefined;
+  });
+  const beforeVotes = namesVote(befores, items.length, false);
+  items.forEach((item, i) => {
+    const b = befores[i];
+    if (beforeVotes && b && (b.type === "names" || b.type === "name?")) out[i] = { ...out[i], people: b.names!, beforeUsed: true };
+    const first = item.before?.split(/\s+/)[0];
+    if (first && !item.has.year && out[i]!.year === undefined) {
+      const date = NUMERIC_DATE.exec(first) ?? /^((?:19|20)\d{2})$/.exec(first);
+      if (date) out[i] = { ...out[i], year: Number(date[1] ?? date[2]) };
+    }
+  });
+
+  // 4. The prose after the link: its parts, aligned from the start, the names column voted.
+  const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
+  let nameColumn: number | undefined;
+  // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
+  const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
+  for (let c = 0; c < 3 && nameColumn === undefined; c++) if (namesVote(tails.map((t) => afterFacts(t, c)))) nameColumn = c;
+  items.forEach((item, i) => {
+    const parts = tails[i];
+    if (!parts || parts.length === 0) return;
+    const { reading, used } = factsOf(parts, nameColumn, { ...item.has, year: item.has.year || out[i]!.year !== undefined, event: item.has.event || out[i]!.event !== undefined, duration: item.has.duration || out[i]!.duration !== undefined });
+    // Only the parts before the prose ends are facts: "Built by Jane Doe at Acme" is prose.
+    if (used.size === 0) return;
+    const text = item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length));
+    out[i] = { ...out[i], ...reading, rest: without(text, parts, used) };
+  });
+  return out;
+}

@@ -1,0 +1,114 @@
+// The layout reader (src/catalog/layout.ts, #23): a list read as a whole. Table-driven over the
+// layouts of real talk lists, reading lists and archives, and the negatives: a list whose columns
+// do not vote for names has no speakers.
+import { describe, expect, it } from "vitest";
+import { parsePage } from "../../src/catalog/parse-page";
+import { yearPart } from "../../src/catalog/layout";
+
+const facts = (page: string) =>
+  parsePage(page, "p.md").entries.map((e) => {
+    const out: Record<string, unknown> = { title: e.title, kind: e.kind };
+    if (e.speakers.length > 0) out.speakers = e.speakers;
+    if (e.authors.length > 0) out.authors = e.authors;
+    if (e.event !== undefined) out.event = e.event;
+    if (e.year !== undefined) out.year = e.year;
+    if (e.duration !== undefined) out.duration = e.duration;
+    if (e.description !== undefined) out.description = e.description;
+    return out;
+  });
+
+describe("yearPart: a year in every spelling", () => {
+  it.each([
+    ["2014", { year: 2014 }],
+    ["'23", { year: 2023 }],
+    ["SOSP '23", { year: 2023, event: "SOSP" }],
+    ["SOSP2003", { year: 2003, event: "SOSP" }],
+    ["OSDI94", { year: 1994, event: "OSDI" }],
+    ["PHPNW14", { year: 2014, event: "PHPNW" }],
+    ["(July-August 1978)", { year: 1978 }],
+    ["March 12, 2019", { year: 2019 }],
+    ["2019-03-12", { year: 2019 }],
+    ["Strange Loop 2011", { year: 2011, event: "Strange Loop" }],
+    ["NDC Oslo 2017", { year: 2017, event: "NDC Oslo" }],
+  ])("%s", (text, expected) => expect(yearPart(text)).toEqual(expected));
+
+  it.each(["Released in 2014", "v12", "1234", "Go 1.18", "the 2014 edition", "22", "since 2010"])("%s is no year of a talk", (text) => {
+    expect(yearPart(text)).toBeUndefined();
+  });
+});
+
+describe("readList", () => {
+  it("'[Jane Doe: **Title**](url) [47:26]' under a year heading: speaker, title, length and year", () => {
+    const page = "## 2020\n\n- [Jane Doe: **Making Things Fast**](https://www.youtube.com/watch?v=a1) [47:26]\n- [John Roe: **Slow Things**](https://www.youtube.com/watch?v=a2) [12:01]\n";
+    expect(facts(page)).toEqual([
+      { title: "Making Things Fast", kind: "talk", speakers: ["Jane Doe"], year: 2020, duration: 2846 },
+      { title: "Slow Things", kind: "talk", speakers: ["John Roe"], year: 2020, duration: 721 },
+    ]);
+  });
+
+  it("'[**Title**](url) - Jane Doe at SomeConf 2014': the speaker is not part of the event", () => {
+    const page = "## Talks\n\n- [**Title One**](https://vimeo.com/1) - Jane Doe at SomeConf 2014\n- [**Title Two**](https://vimeo.com/2) - Mark Twain at OtherConf 2015\n- [**Title Three**](https://vimeo.com/3) - DHH at RailsConf 2016\n";
+    expect(facts(page)).toEqual([
+      { title: "Title One", kind: "talk", speakers: ["Jane Doe"], event: "SomeConf", year: 2014 },
+      { title: "Title Two", kind: "talk", speakers: ["Mark Twain"], event: "OtherConf", year: 2015 },
+      // An odd value of a column that votes for names is a name.
+      { title: "Title Three", kind: "talk", speakers: ["DHH"], event: "RailsConf", year: 2016 },
+    ]);
+  });
+
+  it("'[**Title** - Jane Doe, Clean Code Days 2008](url)': speaker, event and year leave the title", () => {
+    const page = "## Talks\n\n- [**Clean Code** - Robert Martin, Clean Code Days 2008](https://vimeo.com/4)\n- [**Dirty Code** - Kent Beck, Clean Code Days 2009](https://vimeo.com/5)\n";
+    expect(facts(page)).toEqual([
+      { title: "Clean Code", kind: "talk", speakers: ["Robert Martin"], event: "Clean Code Days", year: 2008 },
+      { title: "Dirty Code", kind: "talk", speakers: ["Kent Beck"], event: "Clean Code Days", year: 2009 },
+    ]);
+  });
+
+  it("'[Title](url), A. Author and B. Author, SOSP '23': authors, venue and year of papers", () => {
+    const page = "## Papers\n\n- [Paxos Made Simple](https://lamport.azurewebsites.net/pubs/paxos-simple.pdf), L. Lamport, ACM SIGACT News 2001\n- [The Google File System](https://doi.acm.org/10.1145/945445.945450), S. Ghemawat, H. Gobioff and S. Leung, SOSP '03\n- [MapReduce](https://research.google/pubs/pub62/), Jeffrey Dean and Sanjay Ghemawat, OSDI04\n";
+    expect(facts(page)).toEqual([
+      { title: "Paxos Made Simple", kind: "paper", authors: ["L. Lamport"], event: "ACM SIGACT News", year: 2001 },
+      { title: "The Google File System", kind: "paper", authors: ["S. Ghemawat", "H. Gobioff", "S. Leung"], event: "SOSP", year: 2003 },
+      { title: "MapReduce", kind: "paper", authors: ["Jeffrey Dean", "Sanjay Ghemawat"], event: "OSDI", year: 2004 },
+    ]);
+  });
+
+  it("'Title - Speaker' in the link's text, voted over the list", () => {
+    const page = "## Talks\n\n- [Simple Made Easy - Rich Hickey](https://www.infoq.com/presentations/Simple-Made-Easy/)\n- [The Value of Values - Rich Hickey](https://www.youtube.com/watch?v=x1)\n- [Inventing on Principle - Bret Victor](https://vimeo.com/36579366)\n";
+    expect(facts(page).map((e) => [e.title, e.speakers])).toEqual([
+      ["Simple Made Easy", ["Rich Hickey"]],
+      ["The Value of Values", ["Rich Hickey"]],
+      ["Inventing on Principle", ["Bret Victor"]],
+    ]);
+  });
+
+  it("podcasts are podcasts; apps under a 'Video Streaming' heading are not talks", () => {
+    const page = "## Podcasts\n\n- [Software Engineering Daily](https://softwareengineeringdaily.com) - daily interviews\n- [Changelog](https://changelog.com/podcast)\n\n## Video Streaming\n\n- [Jellyfin](https://jellyfin.org) - A media server.\n- [PeerTube](https://joinpeertube.org) - Federated video.\n";
+    expect(facts(page).map((e) => e.kind)).toEqual(["podcast", "podcast", "page", "page"]);
+  });
+
+  it.each([
+    // Descriptions that hold a name-like run now and then are no column of names.
+    ["a library list", "## Libraries\n\n- [Foo](https://foo.example) - Build Web3 at Lightning Speed.\n- [Bar](https://bar.example) - A fast parser.\n- [Baz](https://baz.example) - Bindings for Rust.\n- [Qux](https://qux.example) - Made by Jane Doe.\n"],
+    ["titles with colons", "## Articles\n\n- [Chain Key Cryptography: The Breakthrough](https://medium.com/x/1)\n- [Motoko: A Language](https://medium.com/x/2)\n- [Rust: Fast and Safe](https://medium.com/x/3)\n"],
+  ])("%s gets no people", (_name, page) => {
+    for (const e of facts(page)) {
+      expect(e.speakers).toBeUndefined();
+      expect(e.authors).toBeUndefined();
+    }
+  });
+});
+
+describe("a profile link beside another link", () => {
+  it("gives way to a talk: the speaker's profile is no entry", () => {
+    const page = "## Talks\n\n- [Jane Doe](https://twitter.com/janedoe) - [Deep Sea Fishing](https://www.youtube.com/watch?v=a1)\n- [John Roe](https://twitter.com/johnroe) - [Scheduling Ahead](https://www.youtube.com/watch?v=a2)\n";
+    expect(parsePage(page, "p.md").entries.map((e) => e.url)).toEqual(["https://www.youtube.com/watch?v=a1", "https://www.youtube.com/watch?v=a2"]);
+  });
+
+  it("is the entry on a list of libraries, its website a related link", () => {
+    const page = "## Libraries\n\n* [Boost](https://github.com/boostorg) :zap: - A large collection of C++ libraries. [website](https://www.boost.org)\n* [Qt](https://github.com/qt) - A UI framework. [website](https://www.qt.io)\n";
+    const entries = parsePage(page, "p.md").entries;
+    expect(entries.map((e) => [e.title, e.url])).toEqual([["Boost", "https://github.com/boostorg"], ["Qt", "https://github.com/qt"]]);
+    expect(entries[0]!.related.map((r) => r.url)).toEqual(["https://www.boost.org"]);
+  });
+});
