@@ -38,6 +38,15 @@ export function archiveQuery(base: string, url: string, added?: string): string 
   return q.href;
 }
 
+/** A 14-digit timestamp (YYYYMMDDhhmmss, UTC) that is a moment the archive can have: from 1991 (the web) on. */
+function isMoment(timestamp: string): boolean {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(timestamp);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (year < 1991 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return false;
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
 /** The snapshot an answer names, null for none; undefined when the answer is not the API's. */
 export function readAnswer(body: string): Snapshot | null | undefined {
   let data: unknown;
@@ -54,7 +63,7 @@ export function readAnswer(body: string): Snapshot | null | undefined {
   if (typeof closest !== "object") return undefined;
   const c = closest as { available?: unknown; url?: unknown; timestamp?: unknown; status?: unknown };
   if (c.available === false) return null;
-  if (typeof c.url !== "string" || typeof c.timestamp !== "string" || !/^\d{14}$/.test(c.timestamp)) return undefined;
+  if (typeof c.url !== "string" || typeof c.timestamp !== "string" || !isMoment(c.timestamp)) return undefined;
   // A snapshot of a dead page is no copy of it.
   if (typeof c.status === "string" && !/^2\d\d$/.test(c.status)) return null;
   const url = sanitize(c.url).trim();

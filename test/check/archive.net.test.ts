@@ -189,6 +189,12 @@ describe("the availability API", () => {
     ['{"archived_snapshots":{"closest":{"available":true,"url":"http://web.archive.org/web/2013/x","timestamp":"20130919044612","status":"404"}}}', null],
     ['{"archived_snapshots":{"closest":{"available":true,"url":"data:,x","timestamp":"20130919044612"}}}', undefined],
     ['{"archived_snapshots":{"closest":{"available":true,"url":"https://a/","timestamp":"2013"}}}', undefined],
+    // A timestamp of 14 digits that is no moment (month 13, hour 25, 31 February, before the archive).
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"99999999999999"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"20131345000000"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"20130231120000"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"20130101250000"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"00000000000000"}}}', undefined],
     ["<html>", undefined],
     ["null", undefined],
     ["{}", undefined],
