@@ -62,7 +62,7 @@ export interface InProcessOptions {
   /** The stored facts of links (enrich, #27), shared between runs when given; merged into the catalog as cli.ts does. */
   facts?: Map<string, FactsRecord>;
   /** Files `readInput` can read, by path. */
-  inputs?: Record<string, string>;
+  inputs?: Record<string, string | Uint8Array>;
   /** The pages --file names, for the editing commands (#17): real files, edited for real. */
   files?: string[];
   /** The edit target, when a test needs to stand between reading and writing. */
@@ -151,7 +151,7 @@ export function inProcessContext(page: string, options: InProcessOptions, out: O
     readInput: async (path) => {
       const text = options.inputs?.[path];
       if (text === undefined) throw new UsageError(`cannot read ${path}: no such file`, "check the path");
-      return new TextEncoder().encode(text);
+      return typeof text === "string" ? new TextEncoder().encode(text) : text;
     },
     writeFile: (path, data) => void out.written.set(path, data),
     editTarget: options.editTarget ?? ((into) => openEditTarget({ specs: globals.file ?? options.files ?? [], into, maxBytes: 64 * 1024 * 1024 })),
