@@ -135,7 +135,9 @@ function typed(text: string, start: number, sep = ""): Part {
   if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
   const year = yearPart(t);
   if (year) return { ...part, type: "year", ...year };
-  const kind = KIND_WORDS[t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase()];
+  // An own key only: a description that is "constructor" is no kind word (nor Object's function).
+  const word = t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase();
+  const kind = Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
   if (kind !== undefined) return { ...part, type: "kind", kind };
   const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "");
   const names = splitNames(bare);

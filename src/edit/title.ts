@@ -13,7 +13,8 @@ export function decodeEntities(text: string): string {
       const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : "";
     }
-    return NAMED[name.toLowerCase()] ?? whole;
+    const key = name.toLowerCase();
+    return Object.hasOwn(NAMED, key) ? NAMED[key]! : whole;
   });
 }
 

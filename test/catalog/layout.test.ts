@@ -112,3 +112,10 @@ describe("a profile link beside another link", () => {
     expect(entries[0]!.related.map((r) => r.url)).toEqual(["https://www.boost.org"]);
   });
 });
+
+describe("words named like Object's own properties", () => {
+  it.each(["constructor", "\\_\\_proto\\_\\_", "toString", "hasOwnProperty"])("a description '%s' stays the description", (written) => {
+    const page = `## A\n\n- [T](https://a.example/) - ${written}\n`;
+    expect(parsePage(page, "p.md").entries[0]!.description).toBe(written.replaceAll("\\", ""));
+  });
+});
