@@ -127,17 +127,21 @@ function looseName(name: string): boolean {
   return words.length <= 4 && words.every((w) => /^[\p{L}][\p{L}\p{M}'\u2019.-]*$/u.test(w)) && (words.length === 1 || words.every((w) => /^\p{Lu}/u.test(w) || /^(?:van|von|de|der|den|del|da|di|du|le|la|ten|ter)$/.test(w)));
 }
 
+/** The words before a paper's venue: "In", "In Proc. of the", "Proceedings of". */
+const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
+
 function typed(text: string, start: number, sep = ""): Part {
   const t = text.trim();
   const part: Part = { text: t, start, end: start + text.length, type: "prose", sep };
   const clock = /^[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?$/.exec(t);
   const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
   if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
-  const year = yearPart(t);
+  // "In OSDI 2004", "In Proceedings of SOSP '03": a paper's venue.
+  const year = yearPart(t) ?? (VENUE_LEAD.test(t) ? yearPart(t.replace(VENUE_LEAD, "")) : undefined);
   if (year) return { ...part, type: "year", ...year };
   const kind = KIND_WORDS[t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase()];
   if (kind !== undefined) return { ...part, type: "kind", kind };
-  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "");
+  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "").replace(/,?\s+et\s+al\.?$/i, "");
   const names = splitNames(bare);
   // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
   if (names.length > 0 && names.length <= 12 && sep !== "at" && sep !== "@") {
@@ -149,7 +153,7 @@ function typed(text: string, start: number, sep = ""): Part {
 }
 
 /** Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ". */
-const SEPARATORS = /\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]]\s*$)/g;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]]\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
@@ -344,7 +348,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   });
 
   // 4. The prose after the link: its parts, aligned from the start, the names column voted.
-  const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
+  const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
   let nameColumn: number | undefined;
   // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
   const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
@@ -355,7 +359,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     const { reading, used } = factsOf(parts, nameColumn, { ...item.has, year: item.has.year || out[i]!.year !== undefined, event: item.has.event || out[i]!.event !== undefined, duration: item.has.duration || out[i]!.duration !== undefined });
     // Only the parts before the prose ends are facts: "Built by Jane Doe at Acme" is prose.
     if (used.size === 0) return;
-    const text = item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length));
+    const text = item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length));
     out[i] = { ...out[i], ...reading, rest: without(text, parts, used) };
   });
   return out;
