@@ -128,6 +128,21 @@ function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: 
   return out;
 }
 
+/**
+ * A paragraph of sentences with links in them ("This section collects talks about [Rust](…) and
+ * …"), right before a list: the text before its first link is a sentence's start, not a label
+ * ("Jane Doe: [Title](…)"), and a list item comes next (#23). A paragraph that is a link alone,
+ * or a link and its description, stays an entry.
+ */
+function explainsList(segments: readonly Segment[], at: number, next: Item | undefined): boolean {
+  if (next?.type !== "block" || next.block.place?.kind !== "item") return false;
+  const before = segments.slice(0, at).map((s) => s.text).join("").trim();
+  if (/[:\-\u2013\u2014|]$/.test(before)) return false;
+  const words = before.match(/\p{L}{2,}/gu)?.length ?? 0;
+  const all = segments.map((s) => (s.type === "link" ? "" : s.text)).join(" ").match(/\p{L}{2,}/gu)?.length ?? 0;
+  return words >= 3 && all >= 8;
+}
+
 /** The plain text of segments, clean. */
 function textOfSegments(list: readonly Segment[]): string {
   return clean(list.map((s) => s.text).join("")).replace(/[\s.:]+$/, "");
@@ -267,7 +282,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   // The talk an archive's heading titles ("#### Title" over "[[video](…)] [[slides](…)]"), whose
   // speakers and event the prose under it names (#23).
   let headingTalk: ParsedEntry | undefined;
-  for (const item of items) {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
     if (item.type === "heading") {
       headingTalk = undefined;
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
@@ -293,6 +309,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     }
     let at = item.block.segments.findIndex(usableLink);
     if (at < 0) continue;
+    // Prose that explains a section, followed by the section's list, is its description, not entries.
+    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, items[index + 1])) continue;
     // The item's own tags and added date (#28), read off its end before anything else reads it.
     const notes = readNotes(item.block.segments, at);
     const segments = notes.segments;

@@ -178,7 +178,7 @@ describe("form 6: an event next to a year", () => {
 });
 
 describe("form 7: prose explaining a section", () => {
-  it.skip("a paragraph of sentences with links is the section's description; a link alone stays an entry", () => {
+  it("a paragraph of sentences with links is the section's description; a link alone stays an entry", () => {
     const page = [
       "## Talks", "",
       "This section collects talks about [Rust](https://www.rust-lang.org) and its ecosystem. See also [the book](https://doc.rust-lang.org/book/) for more.", "",
