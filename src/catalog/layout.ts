@@ -139,7 +139,9 @@ function typed(text: string, start: number, sep = ""): Part {
   // "In OSDI 2004", "In Proceedings of SOSP '03": a paper's venue.
   const year = yearPart(t) ?? (VENUE_LEAD.test(t) ? yearPart(t.replace(VENUE_LEAD, "")) : undefined);
   if (year) return { ...part, type: "year", ...year };
-  const kind = KIND_WORDS[t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase()];
+  const word = t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase();
+  // Own keys only: "constructor" is a description, not Object's.
+  const kind = Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
   if (kind !== undefined) return { ...part, type: "kind", kind };
   const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "").replace(/,?\s+et\s+al\.?$/i, "");
   const names = splitNames(bare);

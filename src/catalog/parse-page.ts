@@ -130,17 +130,21 @@ function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: 
 
 /**
  * A paragraph of sentences with links in them ("This section collects talks about [Rust](…) and
- * …"), right before a list: the text before its first link is a sentence's start, not a label
- * ("Jane Doe: [Title](…)"), and a list item comes next (#23). A paragraph that is a link alone,
- * or a link and its description, stays an entry.
+ * …"), that explains its section or page: the text before its first link is a sentence's start,
+ * not a label ("Jane Doe: [Title](…)"), and no other paragraph is beside it (#23). A paragraph
+ * that is a link alone, or a link and its description, stays an entry.
  */
-function explainsList(segments: readonly Segment[], at: number, next: Item | undefined): boolean {
-  if (next?.type !== "block" || next.block.place?.kind !== "item") return false;
+function explainsList(segments: readonly Segment[], at: number, prev: Item | undefined, next: Item | undefined): boolean {
+  // A run of such paragraphs is the page's own list of links, each an entry; and only a paragraph
+  // between lists and headings is looked at, so that removing a list item never makes its
+  // section's prose an entry again (#17's "the rest of the page reads the same").
+  const linked = (i: Item | undefined) => i?.type === "block" && i.block.place?.kind === "paragraph" && i.block.segments.some(usableLink);
+  if (linked(prev) || linked(next)) return false;
   const before = segments.slice(0, at).map((s) => s.text).join("").trim();
   if (/[:\-\u2013\u2014|]$/.test(before)) return false;
   const words = before.match(/\p{L}{2,}/gu)?.length ?? 0;
   const all = segments.map((s) => (s.type === "link" ? "" : s.text)).join(" ").match(/\p{L}{2,}/gu)?.length ?? 0;
-  return words >= 3 && all >= 8;
+  return words >= 1 && all >= 12;
 }
 
 /** The plain text of segments, clean. */
@@ -310,7 +314,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     let at = item.block.segments.findIndex(usableLink);
     if (at < 0) continue;
     // Prose that explains a section, followed by the section's list, is its description, not entries.
-    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, items[index + 1])) continue;
+    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, items[index - 1], items[index + 1])) continue;
     // The item's own tags and added date (#28), read off its end before anything else reads it.
     const notes = readNotes(item.block.segments, at);
     const segments = notes.segments;

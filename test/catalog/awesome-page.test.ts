@@ -8,17 +8,17 @@ const catalog = catalogOf(AWESOME_COPY);
 const text = readFileSync(AWESOME_COPY, "utf8");
 
 describe("awesome-internet-computer.md", () => {
-  // The prose that explains "Client Libraries (Agents)" right above its list is the section's
-  // description, not an entry (#23); the page's opening paragraph, above a heading, stays one.
-  it("has one entry per list item outside the Contents list, plus the prose paragraph with a link above a heading", () => {
+  // The prose that explains the page and "Client Libraries (Agents)", with a link inside a
+  // sentence, is no entry (#23).
+  it("has one entry per list item outside the Contents list, and none of its prose", () => {
     const lines = text.split("\n");
     const contentsEnd = lines.findIndex((l) => l.startsWith("## Courses"));
     const items = lines.filter((l, i) => i > contentsEnd && /^- .*\]\(http/.test(l));
     expect(items).toHaveLength(346);
-    expect(catalog.entries).toHaveLength(347);
+    expect(catalog.entries).toHaveLength(346);
     const itemLines = new Set(lines.map((l, i) => (i > contentsEnd && /^- .*\]\(http/.test(l) ? i + 1 : 0)).filter(Boolean));
     expect(catalog.entries.filter((e) => itemLines.has(e.line))).toHaveLength(346);
-    expect(catalog.entries.filter((e) => !itemLines.has(e.line)).map((e) => e.title)).toEqual(["Internet Computer"]);
+    expect(catalog.entries.filter((e) => !itemLines.has(e.line)).map((e) => e.title)).toEqual([]);
   });
 
   it("takes nothing from the Contents list, badges, the cover image or HTML", () => {
