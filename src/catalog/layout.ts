@@ -79,6 +79,8 @@ const EVENT_YEAR = /^(.*?)[\s,]*(?:(?<![\d])((?:19[5-9]|20[0-4])\d)|['\u2019](\d
 const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
 const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "around", "before", "after", "edition", "released", "published", "is", "was", "and", "or", "for", "with", "to"]);
 
+const DIGIT_END = /\d$/;
+
 /** Two digits of a year: '23 is 2023, '94 is 1994. */
 function fullYear(two: string): number {
   const n = Number(two);
@@ -88,7 +90,8 @@ function fullYear(two: string): number {
 /** The year (and event) a part is, if it is nothing else: "SOSP '23", "OSDI94", "(July-August 1978)", "2014". */
 export function yearPart(text: string): { year: number; event?: string } | undefined {
   const t = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
-  if (t === "" || t.length > 70) return undefined;
+  // Every spelling ends in the year's digits: anything else is answered before the expressions run.
+  if (t === "" || t.length > 70 || !DIGIT_END.test(t)) return undefined;
   const date = DATE.exec(t);
   if (date) return { year: Number(date[1]) };
   const numeric = NUMERIC_DATE.exec(t);
@@ -130,19 +133,27 @@ function looseName(name: string): boolean {
 /** The words before a paper's venue: "In", "In Proc. of the", "Proceedings of". */
 const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
 
+const DIGIT = /\d/;
+
 function typed(text: string, start: number, sep = ""): Part {
   const t = text.trim();
   const part: Part = { text: t, start, end: start + text.length, type: "prose", sep };
-  const clock = /^[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?$/.exec(t);
-  const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
-  if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
-  // "In OSDI 2004", "In Proceedings of SOSP '03": a paper's venue.
-  const year = yearPart(t) ?? (VENUE_LEAD.test(t) ? yearPart(t.replace(VENUE_LEAD, "")) : undefined);
-  if (year) return { ...part, type: "year", ...year };
+  // Lengths and years are written with digits: most parts (names, prose) have none, and skip the
+  // regular expressions of both (the cold parse of a long list runs this on every part).
+  if (DIGIT.test(t)) {
+    const clock = /^[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?$/.exec(t);
+    const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
+    if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
+    // "In OSDI 2004", "In Proceedings of SOSP '03": a paper's venue.
+    const year = yearPart(t) ?? (VENUE_LEAD.test(t) ? yearPart(t.replace(VENUE_LEAD, "")) : undefined);
+    if (year) return { ...part, type: "year", ...year };
+  }
   const word = t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase();
   // Own keys only: "constructor" is a description, not Object's.
   const kind = Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
   if (kind !== undefined) return { ...part, type: "kind", kind };
+  // Twelve names of at most 48 characters: a longer part is prose.
+  if (t.length > 600) return part;
   const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "").replace(/,?\s+et\s+al\.?$/i, "");
   const names = splitNames(bare);
   // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
