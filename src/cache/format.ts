@@ -1,9 +1,11 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL" · version (3) · "\n" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL" · version (3) · "\n" · header checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
-// The header holds the front matter, headings, the shared tables (section trails, tag lists),
+// The header holds, per page, its front matter, headings and number of entries (a catalog
+// unit, #26, holds several pages, each with its source and the file's identity; their front
+// matter and headings follow the vocabulary, read when asked for), the shared tables (section trails, tag lists),
 // how many runs of entries share a trail or a tag list, and, per text column, its byte length
 // and whether it is ASCII. The data is, in this order, as Int32: the entries' lines, years (0: none),
 // durations (-1: none) and how many labels of nested items end their section path (#13), the runs of
@@ -14,14 +16,18 @@
 // native call and an entry's value is a substring of it; the search reads the same strings
 // (src/columns/), so a warm search folds, at most, by lowercasing.
 //
-// The checksum covers everything after itself (header and data). unpack() checks the checksum, the
-// header and where every part lies, and returns undefined for anything it does not fully trust: a corrupt, truncated,
-// foreign or planted file can only cost a re-parse, never a wrong result.
+// The data is in blocks, each starting at a multiple of 4 (#26): the integers and kinds, each text
+// column, the vocabulary, a unit's details. The checksum of the prefix covers the header; the header
+// holds each block's checksum, checked as that block is read, so that a reader of part of the file
+// never hashes what it does not read, and no block needs node:crypto below JS_CHECKSUM_BELOW.
+// unpack() checks the checksums, the header and where every part lies, and returns undefined for
+// anything it does not fully trust: a corrupt, truncated, foreign or planted file can only cost a
+// re-parse, never a wrong result.
 import type { Entry, FrontMatter, Heading, Kind, Link, Page, ParsedEntry } from "../catalog/types";
 import { KINDS } from "../catalog/types";
 import type { LoadedPage, StoredEntries } from "../catalog/entries";
 import type { EntryColumns, JoinedColumn, Vocabulary } from "../columns/types";
-import { joinColumn, listColumn, rowOf, valueAt } from "../columns/build";
+import { joinColumn, listColumn, partAt, rowOf, valueAt } from "../columns/build";
 import { typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
 import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from "../catalog/fields";
@@ -31,12 +37,13 @@ import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from 
  * no entries, front matter strings are sanitised, more invisible characters are stripped (#12).
  * Version 7: talk facts (speakers, event, year, duration), nesting depth and the event column
  * (#13). Version 8: the columns of fields follow the table of fields (#25). Version 9: the kind
- * "podcast" (#23), which moves the kinds' numbers.
+ * "podcast" (#23), which moves the kinds' numbers. Version 10: several pages in one file, a
+ * catalog unit (#26). Version 11: a checksum per block (#26).
  */
-const FORMAT_VERSION = "9";
+const FORMAT_VERSION = "11";
 /** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
 export const MAGIC = magicOf(FIELDS);
-/** Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts). */
+/** Eight bytes, so that the header and the data start at a multiple of 4 (cache/checksum.ts). */
 function magicOf(table: readonly FieldRow[]): string {
   return `ICPL${tableVersion(table, FORMAT_VERSION).slice(-3)}\n`;
 }
@@ -76,8 +83,8 @@ interface Header {
   key: string;
   endian: string;
   n: number;
-  frontMatter: FrontMatter;
-  headings: Heading[];
+  /** The pages, in order; their entries follow each other. One, with no source, in a page file. */
+  pages: StoredPage[];
   paths: string[][];
   tagSets: string[][];
   /** How many runs of entries share one section trail, one tag list. */
@@ -88,14 +95,38 @@ interface Header {
   text: Record<TextColumn, { bytes: number; ascii: boolean }>;
   /** The same of the typo vocabulary. */
   vocabulary: { bytes: number; ascii: boolean };
+  /**
+   * A catalog unit's: the byte length of its pages' front matter and headings, JSON after the
+   * vocabulary, parsed only when a command asks for them (a search of 3,000 notes does not).
+   */
+  details?: { bytes: number };
+  /** The checksum of each block of the data, in order (the integers, each text column, the vocabulary, the details). */
+  blocks: number[];
 }
+
+/** What the header keeps of one page of the file. */
+export interface StoredPage {
+  /** A catalog unit's: the page's source as the user named it, and the file's identity then. */
+  source?: string;
+  identity?: string;
+  /** In the header for a page file; a unit's are in its details (Header.details), but the permalink. */
+  frontMatter?: FrontMatter;
+  headings?: Heading[];
+  /** A unit's page's front matter permalink: the catalog reads it of every page (site links). */
+  permalink?: string;
+  /** How many entries it has. */
+  n: number;
+}
+
+/** The part of a page the details of a unit hold. */
+type PageDetails = Pick<Page, "frontMatter" | "headings">;
 
 /**
  * A page as loaded from the cache: the page (its `entries` built on first read) and its stored
  * entries, with ids and positions as a catalog of this page alone holds them. Before all() has
  * built every one, each at() builds a new object.
  */
-export type CachedPage = Required<LoadedPage>;
+export type CachedPage = Required<Pick<LoadedPage, "page" | "stored">>;
 
 /**
  * A checksum of bytes, which start at a multiple of 4 (the cache passes MurmurHash3 or 32 bits of
@@ -106,10 +137,26 @@ export type Checksum = (bytes: Uint8Array) => number;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const align = (n: number, to: number) => Math.ceil(n / to) * to;
+/** Every block starts at a multiple of 4: a checksum reads it as 32-bit words (cache/checksum.ts). */
+const BLOCK_ALIGN = 4;
 
 export function pack(page: Page, ids: string[], build: string, key: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): Uint8Array {
+  return packEntries(page.entries, ids, [{ frontMatter: page.frontMatter, headings: page.headings, n: page.entries.length }], build, key, checksum, table);
+}
+
+/**
+ * Several pages as one file (a catalog unit, #26): their entries numbered across them (`ids` as
+ * the catalog assigns them), each page with its source and its file's identity.
+ */
+export function packUnit(pages: readonly { page: Page; identity: string }[], ids: string[], build: string, key: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): Uint8Array {
+  const entries = pages.flatMap(({ page }) => page.entries);
+  const stored = pages.map(({ page, identity }) => ({ source: page.source, identity, n: page.entries.length, ...(page.frontMatter.permalink === undefined ? {} : { permalink: page.frontMatter.permalink }) }));
+  const details = pages.map(({ page }): PageDetails => ({ frontMatter: page.frontMatter, headings: page.headings }));
+  return packEntries(entries, ids, stored, build, key, checksum, table, details);
+}
+
+function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage[], build: string, key: string, checksum: Checksum, table: readonly FieldRow[], details?: PageDetails[]): Uint8Array {
   const layout = layoutOf(table);
-  const e = page.entries;
   const n = e.length;
   const oneLine = (s: string) => s.replace(/[\n\t\0]/g, " ");
   const paths = listColumn(e, (x) => x.sectionPath);
@@ -124,23 +171,24 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
   const texts = layout.text.map((c) => encoder.encode(columns[c]!.text));
   const vocabulary = typoVocabulary({ title: columns.title!, speaker: columns.speaker!, author: columns.authors!, section: paths, tags: tagSets, description: columns.description!, event: columns.event! });
   const vocabularyBytes = encoder.encode(vocabulary.text);
+  const detailBytes = details ? encoder.encode(JSON.stringify(details)) : new Uint8Array(0);
   const header: Header = {
     build,
     key,
     endian: ENDIAN,
     n,
-    frontMatter: page.frontMatter,
-    headings: page.headings,
+    pages,
     paths: paths.table as string[][],
     tagSets: tagSets.table as string[][],
     runs: { path: paths.rows.length, tags: tagSets.rows.length },
     clean: (["id", "title", "url", "speaker"] as const).every((c) => safeLines(columns[c]!.text)) && paths.table.every((p) => p.every((name) => sanitize(name) === name)),
     text: Object.fromEntries(layout.text.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c]!.ascii }])) as Header["text"],
     vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
+    ...(details ? { details: { bytes: detailBytes.length } } : {}),
+    blocks: [],
   };
-  const json = encoder.encode(JSON.stringify(header));
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const parts: Uint8Array[] = [
+  const fixed: Uint8Array[] = [
     bytesOf(Int32Array.from(e, (x) => x.line)),
     ...layout.intRows.map((r) => bytesOf(Int32Array.from(e, (x) => r.cache.pack(x)))),
     bytesOf(Int32Array.from(e, (x) => {
@@ -150,21 +198,24 @@ export function pack(page: Page, ids: string[], build: string, key: string, chec
     ...[paths, tagSets].flatMap((list) => [bytesOf(list.rows), bytesOf(list.starts)]),
     ...layout.text.map((c) => bytesOf(columns[c]!.starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
-    ...texts,
-    vocabularyBytes,
   ];
+  const first = new Uint8Array(fixed.reduce((sum, p) => sum + p.length, 0));
+  fixed.reduce((at, part) => (first.set(part, at), at + part.length), 0);
+  const blocks = [first, ...texts, vocabularyBytes, ...(details ? [detailBytes] : [])];
+  header.blocks = blocks.map((b) => checksum(b));
+  const json = encoder.encode(JSON.stringify(header));
   const dataStart = align(PREFIX + json.length, 8);
-  const out = new Uint8Array(dataStart + parts.reduce((sum, p) => sum + p.length, 0));
+  const out = new Uint8Array(dataStart + blocks.reduce((sum, b) => sum + align(b.length, BLOCK_ALIGN), 0));
   out.set(encoder.encode(layout.magic), 0);
   const view = new DataView(out.buffer);
   view.setUint32(MAGIC.length + 4, json.length, true);
   out.set(json, PREFIX);
   let at = dataStart;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += align(block.length, BLOCK_ALIGN);
   }
-  view.setUint32(MAGIC.length, checksum(out.subarray(MAGIC.length + 4)), true);
+  view.setUint32(MAGIC.length, checksum(out.subarray(PREFIX, PREFIX + json.length)), true);
   return out;
 }
 
@@ -178,11 +229,30 @@ function validFrontMatter(v: unknown): v is FrontMatter {
     ["title", "description", "date", "permalink", "baseUrl"].every((k) => fm[k] === undefined || isString(fm[k]));
 }
 
+/** A page's front matter and headings as this build writes them. */
+function validDetails(d: unknown): d is PageDetails {
+  if (d === null || typeof d !== "object") return false;
+  const { frontMatter, headings } = d as Partial<PageDetails>;
+  return validFrontMatter(frontMatter) && Array.isArray(headings) && headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line));
+}
+
+/** A page of the header; `details` when its front matter and headings are there (a page file). */
+function validPage(p: unknown, details: boolean): p is StoredPage {
+  if (p === null || typeof p !== "object") return false;
+  const { source, identity, permalink, n } = p as Partial<StoredPage>;
+  if ((source !== undefined && !isString(source)) || (identity !== undefined && !isString(identity)) || (permalink !== undefined && !isString(permalink)) || !Number.isInteger(n) || n! < 0) return false;
+  return !details || validDetails(p);
+}
+
 function validHeader(h: Partial<Header>, build: string, key: string, textColumns: readonly string[]): h is Header {
   if (h.build !== build || h.key !== key || h.endian !== ENDIAN || !Number.isInteger(h.n) || h.n! < 0) return false;
-  if (!validFrontMatter(h.frontMatter) || !Array.isArray(h.headings) || !Array.isArray(h.paths) || !Array.isArray(h.tagSets)) return false;
+  const details = h.details as { bytes?: unknown } | undefined;
+  if (details !== undefined && (details === null || typeof details !== "object" || !Number.isInteger(details.bytes) || (details.bytes as number) < 0)) return false;
+  if (!Array.isArray(h.blocks) || !h.blocks.every((b) => Number.isInteger(b))) return false;
+  const inHeader = details === undefined;
+  if (!Array.isArray(h.pages) || h.pages.length === 0 || !h.pages.every((p) => validPage(p, inHeader)) || h.pages.reduce((sum, p) => sum + p.n, 0) !== h.n) return false;
+  if (!Array.isArray(h.paths) || !Array.isArray(h.tagSets)) return false;
   if (!h.paths.every((p) => isStringArray(p) && p.length > 0) || !h.tagSets.every(isStringArray)) return false;
-  if (!h.headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line))) return false;
   const text = h.text as Record<string, unknown> | undefined;
   if (typeof h.clean !== "boolean") return false;
   const runs = h.runs as Record<string, unknown> | undefined;
@@ -221,15 +291,34 @@ function links(text: string): Link[] {
 
 /** The page stored in `file`, if it is exactly what this build would have written for `key`. */
 export function unpack(file: Uint8Array, build: string, key: string, source: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): CachedPage | undefined {
+  const read = unpackPages(file, build, key, checksum, source, table);
+  return read && read.pages.length === 1 ? { page: read.pages[0]!, stored: read.stored } : undefined;
+}
+
+/**
+ * The pages of a file (a page file, or a catalog unit: #26) and their entries as one catalog, ids
+ * and positions across them; with each page's identity as stored. `source`, for a page file, is
+ * where its bytes are now (a file is stored by content); a unit's pages carry theirs.
+ */
+export interface UnpackedPages {
+  pages: Page[];
+  /** How many entries each page has. */
+  counts: number[];
+  identities: (string | undefined)[];
+  stored: StoredEntries;
+}
+
+/** What unpack() reads, for a file of one page or several (a catalog unit, `source` undefined). */
+export function unpackPages(file: Uint8Array, build: string, key: string, checksum: Checksum, source?: string, table: readonly FieldRow[] = FIELDS): UnpackedPages | undefined {
   const layout = layoutOf(table);
   const TEXT_COLUMNS = layout.text;
   if (file.length < PREFIX || decodeAscii(file.subarray(0, MAGIC.length)) !== layout.magic) return undefined;
   // Typed-array views need the data 4-byte aligned in memory, as it is in the file.
   const bytes = file.byteOffset % 8 === 0 ? file : file.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(MAGIC.length, true) !== checksum(bytes.subarray(MAGIC.length + 4))) return undefined;
   const headerLength = view.getUint32(MAGIC.length + 4, true);
   if (PREFIX + headerLength > bytes.length) return undefined;
+  if (view.getUint32(MAGIC.length, true) !== checksum(bytes.subarray(PREFIX, PREFIX + headerLength))) return undefined;
   let header: Partial<Header>;
   try {
     header = JSON.parse(decoder.decode(bytes.subarray(PREFIX, PREFIX + headerLength))) as Partial<Header>;
@@ -239,14 +328,27 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
   if (header === null || typeof header !== "object" || !validHeader(header, build, key, TEXT_COLUMNS)) return undefined;
   const h = header;
   const n = h.n;
+  // Each entry's page: pages[p] holds entries pageStarts[p] to pageStarts[p + 1] - 1.
+  if (source === undefined && !h.pages.every((p) => p.source !== undefined)) return undefined;
+  const pageStarts = new Int32Array(h.pages.length + 1);
+  h.pages.forEach((p, k) => (pageStarts[k + 1] = pageStarts[k]! + p.n));
+  const sources = h.pages.map((p) => source ?? p.source!);
+  const sourceOf = sources.length === 1 ? () => sources[0]! : (i: number) => sources[partAt(pageStarts, i)]!;
 
-  // The data: every part where the header says, filling the file exactly.
+  // The data: every block where the header says, filling the file exactly, each checked as it is read.
   let at = bytes.byteOffset + align(PREFIX + headerLength, 8);
   const end = bytes.byteOffset + bytes.length;
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
-  const size = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
-    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c]!.bytes, 0) + h.vocabulary.bytes;
-  if (end - at !== size) return undefined;
+  const fixedSize = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n;
+  const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : [])];
+  if (h.blocks.length !== blockSizes.length || end - at !== blockSizes.reduce((sum, b) => sum + align(b, BLOCK_ALIGN), 0)) return undefined;
+  let blockAt = at;
+  const blockOk = (k: number) => {
+    const ok = checksum(new Uint8Array(bytes.buffer, blockAt, blockSizes[k]!)) === h.blocks[k];
+    blockAt += align(blockSizes[k]!, BLOCK_ALIGN);
+    return ok;
+  };
+  if (!blockOk(0)) return undefined;
   const ints = (count: number) => {
     const values = new Int32Array(bytes.buffer, at, count);
     at += 4 * count;
@@ -263,18 +365,24 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     at += 4 * (n + 1);
   }
   const kinds = new Uint8Array(bytes.buffer, at, n);
-  at += n;
+  at = blockAt;
   const columns = {} as Record<TextColumn, JoinedColumn>;
-  for (const c of TEXT_COLUMNS) {
+  for (const [k, c] of TEXT_COLUMNS.entries()) {
     const { bytes: length, ascii } = h.text[c]!;
+    if (!blockOk(1 + k)) return undefined;
     const text = decodeText(new Uint8Array(bytes.buffer, at, length), ascii);
-    at += length;
+    at = blockAt;
     if (text === undefined || !validStarts(starts[c]!, text.length)) return undefined;
     columns[c] = { text, starts: starts[c]!, ascii };
   }
+  if (!blockOk(1 + TEXT_COLUMNS.length)) return undefined;
   const vocabularyText = decodeText(new Uint8Array(bytes.buffer, at, h.vocabulary.bytes), h.vocabulary.ascii);
   if (vocabularyText === undefined) return undefined;
   const vocabulary: Vocabulary = { text: vocabularyText, ascii: h.vocabulary.ascii };
+  at = blockAt;
+  // Checked now, parsed when first asked for: a damaged block is a re-parse, not a failed command later.
+  if (h.details && !blockOk(2 + TEXT_COLUMNS.length)) return undefined;
+  const detailBytes = h.details ? new Uint8Array(bytes.buffer, at, h.details.bytes) : undefined;
   if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
   const section = { table: h.paths, ...lists.path };
@@ -302,7 +410,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       related: links(valueAt(columns.related!, i)),
       tags: h.tagSets[rowOf(tags, i)]!,
       line: lines[i]!,
-      source,
+      source: sourceOf(i),
       slug: valueAt(columns.slug!, i) || id,
     } as Entry & ParsedEntry;
     for (const r of layout.textRows) Object.assign(entry, r.cache.unpack(valueAt(columns[r.name]!, i)));
@@ -322,8 +430,28 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       section: sectionOf(i, sectionPath),
     };
   };
-  const page = { source, frontMatter: h.frontMatter, headings: h.headings } as Page;
-  Object.defineProperty(page, "entries", { enumerable: true, get: all });
+  // A unit's front matter and headings, parsed when first asked for. The checksum matched: only a
+  // defect of this build could make them unreadable, and that is no page's fault to hide.
+  let details: PageDetails[] | undefined;
+  const detailsOf = (k: number): PageDetails => {
+    if (!detailBytes) return h.pages[k] as PageDetails;
+    if (!details) {
+      const parsed = JSON.parse(decoder.decode(detailBytes)) as unknown;
+      if (!Array.isArray(parsed) || parsed.length !== h.pages.length || !parsed.every(validDetails)) throw new Error("a catalog unit of the cache holds pages it cannot describe");
+      details = parsed;
+    }
+    return details[k]!;
+  };
+  const pages = h.pages.map((p, k) => {
+    const page = { source: sources[k]! } as Page;
+    // The permalink is known without the details: the catalog reads every page's (site links).
+    page.frontMatter = detailBytes ? lazyFrontMatter(p.permalink, () => detailsOf(k).frontMatter) : detailsOf(k).frontMatter;
+    Object.defineProperty(page, "headings", { enumerable: true, get: () => detailsOf(k).headings });
+    let own: ParsedEntry[] | undefined;
+    const mine = () => (h.pages.length === 1 ? all() : (own ??= all().slice(pageStarts[k], pageStarts[k + 1])));
+    Object.defineProperty(page, "entries", { enumerable: true, get: mine });
+    return page;
+  });
   const stored: EntryColumns = {
     title: columns.title!,
     speaker: columns.speaker!,
@@ -332,6 +460,7 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
     description: columns.description!,
     url: columns.url!,
     section,
+    depths,
     tags,
     vocabulary,
   };
@@ -346,7 +475,27 @@ export function unpack(file: Uint8Array, build: string, key: string, source: str
       for (let i = 0; i < n; i++) yield entryAt(i)!;
     },
   };
-  return { page, stored: entries };
+  return { pages, counts: h.pages.map((p) => p.n), identities: h.pages.map((p) => p.identity), stored: entries };
+}
+
+const LAZY_KEYS = ["title", "description", "date", "baseUrl", "tags", "meta"] as const;
+
+/**
+ * A unit page's front matter: its permalink at hand, the rest read from the unit's details when
+ * first asked for. A value set (a web page's baseUrl) replaces the stored one.
+ */
+function lazyFrontMatter(permalink: string | undefined, full: () => FrontMatter): FrontMatter {
+  const fm = {} as FrontMatter;
+  for (const key of LAZY_KEYS) {
+    Object.defineProperty(fm, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => full()[key],
+      set: (value: unknown) => Object.defineProperty(fm, key, { value, writable: true, enumerable: true, configurable: true }),
+    });
+  }
+  if (permalink !== undefined) fm.permalink = permalink;
+  return fm;
 }
 
 /**

@@ -38,6 +38,16 @@ export interface StoredEntries extends Entries {
 export interface LoadedPage {
   page: Page;
   stored?: StoredEntries;
+  /**
+   * A page of a catalog unit (#26): the entries of every page of the unit as one catalog (the
+   * same object on each of its pages), and how many of them are this page's.
+   */
+  unit?: { entries: StoredEntries; count: number };
+}
+
+/** How many entries a loaded page has, without building them. */
+export function entryCount(loaded: LoadedPage): number {
+  return loaded.stored?.size ?? loaded.unit?.count ?? loaded.page.entries.length;
 }
 
 /** Entries of a list already built: a parsed page's, or a filtered selection of any. */

@@ -324,7 +324,10 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     const several = item.block.place?.kind === "paragraph" || segments.length > at + 1;
     if (several && (isProfile((segments[at] as { url: string }).url) || SECONDARY.test(segments[at]!.text.trim()))) {
       const other = segments.findIndex((s, i) => i > at && usableLink(s) && !isProfile(s.url) && !SECONDARY.test(s.text.trim()));
-      if (other > at) at = other;
+      // A profile gives way only to a talk: on a list of libraries, "[Boost](https://github.com/boostorg)
+      // - … [website](…)" is the organisation's entry, its site a related link.
+      const givesWay = SECONDARY.test(segments[at]!.text.trim()) || (other > at && (sectionDefault === "talk" || hostKind(clean((segments[other] as { url: string }).url)) === "talk"));
+      if (other > at && givesWay) at = other;
       else if (isProfile((segments[at] as { url: string }).url) && item.block.place?.kind === "paragraph" && segments.some((s, i) => i !== at && s.type === "text" && /\p{L}{3}/u.test(s.text))) continue;
     }
     const link = segments[at] as Extract<Segment, { type: "link" }>;

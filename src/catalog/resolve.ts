@@ -1,9 +1,35 @@
-// resolve(catalog, ref): an id, a position number, or a unique id prefix (#2).
+// resolve(catalog, ref): an id, a position number, an entry's title or repository (#24), or a
+// unique id prefix (#2).
 import type { Entry } from "./types";
 import type { Catalog } from "./catalog";
 import { NotFoundError } from "../errors";
-import { fold } from "../text/fold";
+import { fold, words } from "../text/fold";
 import { editDistance } from "../text/distance";
+
+/** Hosts whose urls name a repository as /owner/name. */
+const REPOSITORY = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\/([^/?#\s]+)\/([^/?#\s]+?)(?:\.git)?\/?(?:[?#].*)?$/i;
+
+/** The `owner/name` of the repository a url names (github.com/owner/name), folded; else undefined. */
+export function repositoryOf(url: string): string | undefined {
+  const m = REPOSITORY.exec(url);
+  return m ? fold(`${m[1]}/${m[2]}`) : undefined;
+}
+
+/**
+ * The one entry a ref names by its title (any case, any accents, punctuation aside: "is tdd dead"
+ * for "Is TDD Dead?") or by its repository's `owner/name`, even when other entries mention the
+ * same words (#24). Undefined when none does, or several do.
+ */
+export function namedEntry(catalog: Catalog, ref: string): Entry | undefined {
+  const key = fold(ref.trim());
+  const wanted = words(key).join(" ");
+  if (!wanted) return undefined;
+  const titled = catalog.entries.filter((e) => words(fold(e.title)).join(" ") === wanted);
+  if (titled.length === 1) return titled[0];
+  if (titled.length > 1 || !/^[^/\s]+\/[^/\s]+$/.test(key)) return undefined;
+  const repository = catalog.entries.filter((e) => repositoryOf(e.url) === key);
+  return repository.length === 1 ? repository[0] : undefined;
+}
 
 const MAX_CANDIDATES = 8;
 
@@ -34,6 +60,8 @@ export function tryResolve(catalog: Catalog, ref: string): { entry?: Entry; cand
   if (!key) return { candidates: [] };
   const exact = catalog.entries.find((e) => e.id === key);
   if (exact) return { entry: exact, candidates: [] };
+  const named = namedEntry(catalog, wanted);
+  if (named) return { entry: named, candidates: [] };
   const candidates = catalog.entries.filter((e) => e.id.startsWith(key));
   if (candidates.length === 1) return { entry: candidates[0]!, candidates: [] };
   return { candidates };

@@ -74,6 +74,12 @@ export function rowOf(column: ListColumn, i: number): number {
   return column.rows[partAt(column.starts, i)]!;
 }
 
+/** How many labels of nested items end an entry's section path: those after its own section. */
+export function nestedDepth(e: Pick<Entry, "section" | "sectionPath">): number {
+  const at = e.sectionPath.lastIndexOf(e.section);
+  return at < 0 ? 0 : e.sectionPath.length - 1 - at;
+}
+
 /** The columns of entries that were parsed, not read from the cache. */
 export function columnsOf(entries: readonly Entry[]): EntryColumns {
   return {
@@ -84,6 +90,7 @@ export function columnsOf(entries: readonly Entry[]): EntryColumns {
     description: joinColumn(entries.map((e) => e.description ?? "")),
     url: joinColumn(entries.map((e) => e.url)),
     section: listColumn(entries, (e) => e.sectionPath),
+    depths: Int32Array.from(entries, nestedDepth),
     tags: listColumn(entries, (e) => e.tags),
   };
 }

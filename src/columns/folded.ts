@@ -11,6 +11,11 @@ export interface FoldedColumn {
   starts: Int32Array;
   /** Only ASCII: its letters are a to z once folded. */
   ascii: boolean;
+  /**
+   * The text before folding, when folding kept every offset (ASCII): where its case shows the
+   * parts of a camelCase word ("BigCache"), which the search matches as words (#24).
+   */
+  original?: string;
 }
 
 /** A list field: its table's folded rows, and the runs of entries that share a row. */
@@ -21,15 +26,17 @@ export interface FoldedTable {
 
 export function foldColumn(c: JoinedColumn): FoldedColumn {
   // ASCII folds to itself lowercased, offsets unchanged: no second pass over 100,000 entries.
-  if (c.ascii) return { text: c.text.toLowerCase(), starts: c.starts, ascii: true };
+  if (c.ascii) return { text: c.text.toLowerCase(), starts: c.starts, ascii: true, original: c.text };
   const text = fold(c.text);
   return { text, starts: startsOf(text, c.starts.length - 1), ascii: false };
 }
 
 /** A list column's table folded, a row per distinct list, each list made one line by `row`. */
 export function foldTable(c: ListColumn, row: (list: readonly string[]) => string = (list) => list.join(" ")): FoldedTable {
-  const text = fold(c.table.map((list) => row(list).replace(/\n/g, " ")).join("\n"));
-  return { rows: { text, starts: startsOf(text, c.table.length), ascii: isAscii(text) }, runs: c };
+  const original = c.table.map((list) => row(list).replace(/\n/g, " ")).join("\n");
+  const text = fold(original);
+  const ascii = isAscii(original);
+  return { rows: { text, starts: startsOf(text, c.table.length), ascii: isAscii(text), ...(ascii ? { original } : {}) }, runs: c };
 }
 
 /**

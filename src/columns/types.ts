@@ -42,8 +42,13 @@ export interface EntryColumns {
   event?: JoinedColumn;
   description: JoinedColumn;
   url: JoinedColumn;
-  /** Each entry's heading trail. */
+  /** Each entry's heading trail (then the labels of the items it is nested in, #13). */
   section: ListColumn;
+  /**
+   * How many labels of nested items end each entry's trail (0: its trail is headings only): what
+   * tells an item's own section from its parent item's text, which ranks lower (#24). Absent: 0.
+   */
+  depths?: Int32Array;
   tags: ListColumn;
   /**
    * The words a typo is matched against (columns/folded.ts, typoVocabulary), when the cache

@@ -3,7 +3,7 @@
 import type { Entry } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
 import { entriesOf, type Entries } from "../catalog/entries";
-import { exactRef, tryResolve, resolve } from "../catalog/resolve";
+import { exactRef, namedEntry, tryResolve, resolve } from "../catalog/resolve";
 import { search } from "../search/search";
 import { applyFilters, hasFilters, type Filters } from "../search/filters";
 import { filterEntries, searchable, wantsState, type OwnLayer, type StateFilterOptions } from "../state/layer";
@@ -42,6 +42,9 @@ export function selectEntries(catalog: Catalog, args: string[]): Entry[] {
     if (exact.every(Boolean)) return exact as Entry[];
   }
   const query = args.join(" ");
+  // The words of one entry's title, or its repository's owner/name, name it (#24: `open simple made easy`).
+  const named = namedEntry(catalog, query);
+  if (named) return [named];
   // No typo fallback here: a guess must never open a browser ("executoin" gets "did you mean").
   const hits = search(catalog, query, { typos: false });
   if (hits.length === 1) return [hits[0]!.entry];

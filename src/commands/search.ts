@@ -44,7 +44,9 @@ export const search: CommandSpec<FilterOptions & StateFilterOptions & FieldsOpti
     const catalog = await ctx.catalog();
     const layer = ownLayer(ctx);
     const { scan, shown: entries } = searchScope(catalog, options, layer);
-    const ranked = rank(scan, parsed);
+    const ranked = rank(scan, parsed, { partial: true });
+    // Rule 1 of the ranking (#24): when no entry has every word, those with the most are shown, and said so.
+    if (ranked.partial && ranked.indexes.length > 0) ctx.err.write(`icp-links: no entry has every word; showing those with ${ranked.partial.words} of ${ranked.partial.of}\n`);
     if (options.sort !== undefined) {
       // --sort replaces ranking (#13): every hit, in that order, then the limit.
       const score = new Map<number, number>();

@@ -2,7 +2,8 @@
 // touches comes in through `LoadDeps` (cli.ts gives the real ones), so tests can hand it fakes (#2).
 import type { Stats } from "node:fs";
 import type { Page } from "../catalog/types";
-import type { LoadedPage } from "../catalog/entries";
+import { entryCount, type LoadedPage } from "../catalog/entries";
+import type { UnpackedPages } from "../cache/format";
 import { PageError, tooLarge, UsageError } from "../errors";
 import { decodePage } from "../io/decode";
 import { fileError } from "../io/file-error";
@@ -149,44 +150,143 @@ async function expand(deps: LoadDeps, specs: string[]): Promise<{ sources: strin
   return { sources: [...new Set(sources)], folderOf };
 }
 
-export async function loadPages(deps: LoadDeps, specs: string[]): Promise<LoadedPage[]> {
-  const { sources, folderOf } = await expand(deps, specs);
-  const pages: LoadedPage[] = [];
-  // Pages of a folder that could not be read (#22): skipped, each said in one line; the folder is
-  // an error only when none of its pages could be read.
-  const skipped = new Map<string, PageError>();
-  let entries = 0;
-  const count = (source: string, loaded: LoadedPage): void => {
-    entries += loaded.stored?.size ?? loaded.page.entries.length;
-    if (entries > MAX_ENTRIES) {
-      const what = pages.length === 0 ? "has" : "brings the pages read to";
+/**
+ * What a run has read so far: the entries counted against MAX_ENTRIES (each page alone and all
+ * together, #12, #22), and the pages of folders that could not be read (#22): skipped, each said
+ * in one line; a folder is an error only when none of its pages could be read.
+ */
+class Reading {
+  readonly pages: LoadedPage[] = [];
+  private entries = 0;
+  private readonly skipped = new Map<string, PageError>();
+
+  constructor(
+    private readonly deps: LoadDeps,
+    private readonly folderOf: Map<string, string>,
+  ) {}
+
+  /** Adds a page of `entries` entries, unless it brings the run past MAX_ENTRIES. */
+  count(source: string, entries: number): void {
+    this.entries += entries;
+    if (this.entries > MAX_ENTRIES) {
+      const what = this.pages.length === 0 ? "has" : "brings the pages read to";
       throw new PageError(source, `${what} more than ${MAX_ENTRIES.toLocaleString("en")} entries, the most icp-links reads at once`, "split the page, or read fewer pages at once");
     }
-    pages.push(loaded);
-  };
+  }
+
+  add(source: string, loaded: LoadedPage): void {
+    this.count(source, entryCount(loaded));
+    this.pages.push(loaded);
+  }
+
+  /** A page that could not be read: skipped if a folder holds it, else the error is thrown. */
+  skip(source: string, error: unknown): void {
+    const folder = this.folderOf.get(source);
+    if (folder === undefined || !(error instanceof PageError)) throw error;
+    this.skipped.set(folder, error);
+    this.deps.warn?.(`skipped ${error.message}`);
+  }
+
+  get skippedAny(): boolean {
+    return this.skipped.size > 0;
+  }
+
+  /** The pages read; an error if every page of a folder was skipped. */
+  end(): LoadedPage[] {
+    const [folder, error] = [...this.skipped][0] ?? [];
+    if (this.pages.length === 0 && folder !== undefined && error) throw new PageError(folder, `no page could be read (the last: ${error.message})`, error.hint ?? "fix the pages named above");
+    return this.pages;
+  }
+}
+
+export async function loadPages(deps: LoadDeps, specs: string[]): Promise<LoadedPage[]> {
+  const { sources, folderOf } = await expand(deps, specs);
+  const reading = new Reading(deps, folderOf);
+  try {
+    // Several pages (not standard input, read once): cached as one unit (#26).
+    if (sources.length > 1 && !sources.includes("-") && deps.cache?.getUnit) return await loadUnit(deps, sources, reading);
+    for (const source of sources) {
+      if (isRemoteSpec(source)) {
+        // Counted as a file is: alone and together with the others (#22).
+        reading.add(source, await loadRemotePage(deps, source));
+        continue;
+      }
+      let read: { loaded: LoadedPage; bytes?: Uint8Array };
+      try {
+        read = await readLocalPage(deps, source);
+      } catch (error) {
+        reading.skip(source, error);
+        continue;
+      }
+      // Counted before it is cached: a page refused is not stored.
+      reading.add(source, read.loaded);
+      if (read.bytes) deps.cache?.set(read.bytes, read.loaded.page);
+    }
+    return reading.end();
+  } finally {
+    deps.cache?.finish?.();
+  }
+}
+
+/** The pages of a catalog unit as the catalog takes them: all its entries, numbered across its pages. */
+function unitPages(unit: UnpackedPages, reading: Reading): LoadedPage[] {
+  unit.pages.forEach((page, k) => reading.add(page.source, { page, unit: { entries: unit.stored, count: unit.counts[k]! } }));
+  return reading.end();
+}
+
+/**
+ * Several pages through their catalog unit (#26). Each page's identity is taken first (a file's
+ * stat; a web page's bytes, read as every run reads them); while every one is as the unit noted,
+ * the unit is the catalog: nothing is read, parsed or hashed. Otherwise only the pages whose
+ * identity changed are read and parsed, the others kept as the unit holds them, and the unit is
+ * written anew. A page skipped (#22) keeps the unit from being written, so that the next run
+ * says so again.
+ */
+async function loadUnit(deps: LoadDeps, sources: string[], reading: Reading): Promise<LoadedPage[]> {
+  const cache = deps.cache!;
+  const remote = new Map<string, RemotePage>();
+  const identities: (string | undefined)[] = [];
   for (const source of sources) {
     if (isRemoteSpec(source)) {
-      // Counted as a file is: alone and together with the others (#22).
-      count(source, await loadRemotePage(deps, source));
-      continue;
-    }
-    let read: { loaded: LoadedPage; bytes?: Uint8Array };
-    try {
-      read = await readLocalPage(deps, source);
-    } catch (error) {
-      const folder = folderOf.get(source);
-      if (folder === undefined || !(error instanceof PageError)) throw error;
-      skipped.set(folder, error);
-      deps.warn?.(`skipped ${error.message}`);
-      continue;
-    }
-    // Counted before it is cached: a page refused is not stored.
-    count(source, read.loaded);
-    if (read.bytes) deps.cache?.set(read.bytes, read.loaded.page);
+      if (!deps.remote) throw new PageError(source, "pages from the web cannot be read here", "download the page and give its path");
+      const read = await deps.remote(source);
+      remote.set(source, read);
+      identities.push(cache.bytesIdentity!(read.bytes, read.base));
+    } else identities.push(cache.fileIdentity!(source));
   }
-  const [folder, error] = [...skipped][0] ?? [];
-  if (pages.length === 0 && folder !== undefined && error) throw new PageError(folder, `no page could be read (the last: ${error.message})`, error.hint ?? "fix the pages named above");
-  return pages;
+  const old = cache.getUnit!(sources);
+  const same = (k: number) => old !== undefined && identities[k] !== undefined && identities[k] === old.identities[k];
+  if (old && sources.every((_, k) => same(k))) return unitPages(old, reading);
+  const pages: { page: Page; identity: string }[] = [];
+  for (const [k, source] of sources.entries()) {
+    let page: Page;
+    let identity = identities[k] ?? "";
+    if (same(k)) page = old!.pages[k]!;
+    else if (remote.has(source)) {
+      const { source: name, bytes, base } = remote.get(source)!;
+      page = await deps.parse(decodePage(bytes, name), name);
+      page.frontMatter.baseUrl ??= base;
+    } else {
+      try {
+        page = await deps.parse(decodePage(await readPageBytes(deps, source), source), source);
+      } catch (error) {
+        reading.skip(source, error);
+        continue;
+      }
+      // Changed while it was read: noted as unknown, so that the next run reads it again.
+      if (cache.fileIdentity!(source) !== identity) identity = "";
+    }
+    reading.count(source, page.entries.length);
+    pages.push({ page, identity });
+  }
+  if (reading.skippedAny) {
+    // Counted already: handed on as parsed pages, the unit left as it was.
+    reading.pages.push(...pages.map(({ page }) => ({ page })));
+    return reading.end();
+  }
+  const unit = cache.setUnit!(sources, pages);
+  // Counted above: the reading starts again from the unit's pages.
+  return unitPages(unit, new Reading(deps, new Map()));
 }
 
 /**

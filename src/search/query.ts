@@ -37,6 +37,11 @@ export interface YearRange {
 export interface Query {
   /** Every one must match (AND); they make the score. */
   terms: TextTerm[];
+  /**
+   * The words of the terms as typed, in order, repeats kept ("tokio-rs/tokio"): what a field
+   * equal to the query is compared with (#24). Absent: the terms' words.
+   */
+  sequence?: string[];
   /** An entry matching any of these is left out. */
   exclude: TextTerm[];
   /** kind: values; an entry must be of one of them (several kind: are alternatives). */
@@ -120,7 +125,7 @@ function parseYear(value: string): YearRange {
 
 /** A query as typed, parsed; throws a ValueError saying what is wrong when it is malformed. */
 export function parseQuery(query: string, options: ParseOptions = {}): Query {
-  const q: Query = { terms: [], exclude: [], kinds: [], excludeKinds: [], years: [], excludeYears: [] };
+  const q: Query = { terms: [], sequence: [], exclude: [], kinds: [], excludeKinds: [], years: [], excludeYears: [] };
   const seen = new Set<string>();
   for (const token of tokens(query, options)) {
     const raw = `${token.negated ? "-" : ""}${token.field ? `${token.field}:` : ""}${token.quoted ? `"${token.text}"` : token.text}`;
@@ -147,6 +152,7 @@ export function parseQuery(query: string, options: ParseOptions = {}): Query {
       q.exclude.push({ words: found, phrase: found.length > 1, ...(field ? { field } : {}), raw });
       continue;
     }
+    q.sequence!.push(...found);
     if (token.quoted && found.length > 1) {
       q.terms.push({ words: found, phrase: true, ...(field ? { field } : {}), raw });
       continue;

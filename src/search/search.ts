@@ -1,16 +1,21 @@
 // Ranked, typo-tolerant search over titles, speakers, events, sections, tags, descriptions and
-// urls (#3, #4, #14), with the query language of query.ts.
+// urls (#3, #4, #14, #24), with the query language of query.ts.
 //
-// Every term of a query must match some field of an entry (a field: term, its field). A word
-// matches a field's word exactly, as a prefix ("consen"), inside it ("sensus", 3+ letters), or,
-// only when the word matches nothing anywhere in the catalog that way, within a small edit
-// distance of a word of any field but urls ("consensys", "camenish"). The score of a term is the
-// best of its fields' weight × match quality, plus a small share of its other fields; terms add
-// up; a title that is the query gains a bonus. The rules are one table, WEIGHTS.
-//
-// Curated pages put the answer to a query in the section named after it (#14): a word naming the
-// entry's own section, or a heading above it, weighs more than one in a title. A heading above
-// every entry of the page (its title, "Awesome X") names nothing and weighs least.
+// The ranking sorts by rules, each breaking only the ties of the ones before (#24), the way
+// search engines that rank short records well do (Meilisearch, Typesense, Algolia), instead of
+// adding weights, where enough small mentions outweighed one exact match. The rules and their
+// values are one table, RANKING:
+//   1. words: entries with every query word first; when none has all, those with the most, the
+//      words missing from the end of the query last (the command says so on stderr);
+//   2. typos: fewer first;
+//   3. exactness and field: a field equal to the query, then one starting with it, then its
+//      words as whole words, then as word starts; within one exactness the entry's title (or its
+//      repository `owner/name` or `name`), then speaker, own section, headings above, the text of
+//      the items it is nested in, event and tags, description, url, the page's title;
+//   4. proximity: query words next to each other in one field;
+//   5. page order.
+// A word matches at the start of a word, or of a part of one (camelCase, snake_case,
+// kebab-case, owner/name), never inside one: "rust" does not match "trusted".
 //
 // How it stays fast at 100,000 entries without an index built per run: each text field of all
 // entries is one string (entries separated by "\n"), folded once with native string operations;
@@ -18,7 +23,8 @@
 // by offset. Section trails and tags are searched in their table of distinct lists (a few
 // thousand rows) and spread to the entries. The columns come from the entries (Entries.columns():
 // the cache stores them ready-made; src/columns/). Only the words near a typo are compared by
-// edit distance.
+// edit distance. The rules' values of an entry are packed into one number (its score), so that
+// ranking is one sort of numbers.
 import type { Entry } from "../catalog/types";
 import type { Entries } from "../catalog/entries";
 import type { EntryColumns, ListColumn, Vocabulary } from "../columns/types";
@@ -28,49 +34,39 @@ import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 import { highlightWords, isEmptyQuery, parseQuery, type Query, type TextField, type TextTerm, type YearRange } from "./query";
 
-/** The columns a term is looked for in. `heading`: the headings above the entry's own section; `page`: those above every entry. */
-export const FIELDS = ["section", "heading", "title", "speaker", "author", "event", "tags", "description", "url", "page"] as const;
+/**
+ * The columns a term is looked for in. `section`: the entry's own section; `heading`: the
+ * headings above it; `nested`: the labels of the items it is nested in (a parent's title);
+ * `page`: the headings above every entry (the page's title, "Awesome X").
+ */
+export const FIELDS = ["title", "speaker", "author", "section", "heading", "nested", "event", "tags", "description", "url", "page"] as const;
 export type Field = (typeof FIELDS)[number];
 
-/**
- * The ranking rules, in one place (#14). A term scores its best field's weight × the quality of
- * the match there, plus `alsoIn` × what its other fields score; an entry's score is the sum over
- * the terms, plus the bonuses. Equal scores keep page order.
- */
-export const WEIGHTS = {
-  field: {
-    /** The entry's own section names the word: curated lists file the answer under its name. */
-    section: 16,
-    /** A heading above the entry's section ("Database" over "Database Tools"). */
-    heading: 14,
-    title: 10,
-    speaker: 9,
-    author: 9,
-    event: 6,
-    tags: 5,
-    description: 3,
-    url: 2,
-    /** A heading above every entry of the page (its title): it tells entries apart not at all. */
-    page: 1,
-  } satisfies Record<Field, number>,
-  quality: {
-    /** A whole word. */
-    exact: 1,
-    /** The start of a word ("consen"). */
-    prefix: 0.8,
-    /** Inside a word ("sensus"), 3 letters or more: a whole word beats it in the same field. */
-    infix: 0.45,
-    /** Within the typo budget of a word, when the word itself is nowhere. */
-    typo: 0.3,
+/** The ranking (#24), in one place. Each rule only breaks the ties of the ones before it. */
+export const RANKING = {
+  rules: ["words", "typos", "exactness and field", "proximity", "page order"],
+  /** Rule 3, first: how one field holds the query (all its words), best highest. */
+  exactness: {
+    /** The field is the query ("Gin" for "gin", a section "Logging" for "logging"). */
+    equal: 4,
+    /** The field starts with the query ("Composer Installers" for "composer"). */
+    starts: 3,
+    /** Every word of the query is a whole word of the field. */
+    words: 2,
+    /** Every word of the query starts a word of the field. */
+    wordStarts: 1,
   },
-  /** Share of a term's other fields added to its best one: a title that says it too counts. */
-  alsoIn: 0.1,
-  /** The title is the query's words and nothing else ("Gin" for "gin"). */
-  titleIsQuery: 6,
-  /** The title is the query's words and one more word ("Consensus Overview" for "consensus"). */
-  titleIsQueryPlusOne: 3,
-  /** The query's words follow each other in the title or speaker. */
-  phrase: 4,
+  /**
+   * Rule 3, then: which field, best highest. `name` is the repository of the entry's url
+   * (github.com/owner/name) or a title written `owner/name`: it counts when the query is its
+   * `owner/name` or its `name`. A nested item's parent text (`nested`) counts less than the
+   * parent's own title does for the parent.
+   */
+  field: { title: 10, name: 10, speaker: 9, author: 9, section: 8, heading: 7, nested: 6, event: 5, tags: 5, description: 4, url: 3, page: 2 } satisfies Record<Field | "name", number>,
+  /** Rule 3, last: each word's best match, summed over the words: a whole word over a word's start. */
+  quality: { word: 2, start: 1 },
+  /** Rule 2: typos a word may carry, by its length: none under 5 letters, one from 5, two from 9. */
+  typos: { one: 5, two: 9 },
 } as const;
 
 /** Which columns each field: of the query searches; bare words search them all. */
@@ -80,16 +76,27 @@ const TERM_FIELDS: Record<TextField | "any", readonly Field[]> = {
   speaker: ["speaker"],
   author: ["author"],
   event: ["event"],
-  section: ["section", "heading", "page"],
+  section: ["section", "heading", "nested", "page"],
   tag: ["tags"],
 };
+
+/** Index of each field in FIELDS, and its rank (RANKING.field) by that index. */
+const FIELD_INDEX = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
+const FIELD_RANK = FIELDS.map((f) => RANKING.field[f]);
+/** Code of a field at an exactness (rule 3): exactness first, then field. */
+const code = (exactness: number, rank: number) => exactness * 16 + rank;
+/** At most this many terms are told apart by rule 1 (bits of a mask); more are rare. */
+const MAX_TERMS = 30;
 
 export interface Hit {
   entry: Entry;
   score: number;
 }
 
-type Columns = Record<Exclude<Field, "event" | "author">, FoldedColumn | FoldedTable> & { event?: FoldedColumn; author?: FoldedColumn };
+type ColumnField = "title" | "speaker" | "author" | "event" | "description" | "url";
+type TableField = "section" | "heading" | "nested" | "page" | "tags";
+// event and author: only where the entries were given them (#13, #23).
+type Columns = { [F in Exclude<ColumnField, "event" | "author">]: FoldedColumn } & { event?: FoldedColumn; author?: FoldedColumn } & { [F in TableField]: FoldedTable };
 
 interface SearchIndex {
   columns: Columns;
@@ -106,13 +113,15 @@ function yearOf(e: Entry): number | undefined {
  * How many headings lead to every section of the page (its title, "Awesome X"), never counting
  * a section itself: they name the page, not what an entry is about (#14).
  */
-function sharedHeadings(table: readonly (readonly string[])[]): number {
+function sharedHeadings(table: readonly (readonly string[])[], depthsOf: readonly number[]): number {
   if (table.length === 0) return 0;
   let shared = Infinity;
   const first = table[0]!;
-  for (const path of table) {
+  const firstSection = first.length - 1 - (depthsOf[0] ?? 0);
+  for (let r = 0; r < table.length; r++) {
+    const path = table[r]!;
     let k = 0;
-    const max = Math.min(shared, path.length - 1, first.length - 1);
+    const max = Math.min(shared, path.length - 1 - (depthsOf[r] ?? 0), firstSection);
     while (k < max && path[k] === first[k]) k++;
     shared = k;
     if (shared === 0) break;
@@ -120,13 +129,58 @@ function sharedHeadings(table: readonly (readonly string[])[]): number {
   return shared === Infinity ? 0 : shared;
 }
 
-/** The section trails as three tables sharing their runs: own section, headings above it, the page's. */
-function sectionColumns(c: ListColumn): Pick<Columns, "section" | "heading" | "page"> {
-  const shared = sharedHeadings(c.table);
+/**
+ * Parts the headings of a trail in one row (page text holds no tab once sanitised): each heading
+ * is a field of its own for exactness ("Command Line" above "Standard CLI" is equal to "command
+ * line"), and a phrase does not run from one into the next.
+ */
+const SEGMENT = "\t";
+
+/**
+ * The section trails as four tables sharing their runs: own section, headings above it, the
+ * labels of the items the entry is nested in, and the page's headings. A trail's split depends
+ * on how many of its labels are nested items' (EntryColumns.depths): the runs are of entries
+ * sharing a trail and a depth.
+ */
+function sectionColumns(c: ListColumn, depths: Int32Array | undefined): Pick<Columns, "section" | "heading" | "nested" | "page"> {
+  const keys = new Map<number, number>();
+  const pairs: { path: readonly string[]; depth: number }[] = [];
+  const rows: number[] = [];
+  const starts: number[] = [];
+  const runs = c.rows.length;
+  for (let r = 0; r < runs; r++) {
+    const row = c.rows[r]!;
+    const path = c.table[row]!;
+    // Without depths every entry of a run has depth 0: the run is taken whole.
+    const last = depths ? c.starts[r + 1]! : c.starts[r]! + 1;
+    let previous = -1;
+    for (let i = c.starts[r]!; i < last; i++) {
+      const depth = depths ? Math.min(depths[i]!, 63, Math.max(0, path.length - 1)) : 0;
+      // Most entries of a run share its depth: the pair is looked up only when it changes.
+      if (depth === previous) continue;
+      previous = depth;
+      const key = row * 64 + depth;
+      let pair = keys.get(key);
+      if (pair === undefined) {
+        pair = pairs.length;
+        keys.set(key, pair);
+        pairs.push({ path, depth });
+      }
+      if (rows.length === 0 || rows[rows.length - 1] !== pair) {
+        rows.push(pair);
+        starts.push(i);
+      }
+    }
+  }
+  starts.push(c.starts[runs] ?? 0);
+  const shared = sharedHeadings(pairs.map((p) => p.path), pairs.map((p) => p.depth));
+  const split: ListColumn = { table: pairs.map((p) => p.path), rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
+  const table = (part: (p: { path: readonly string[]; depth: number }) => string): ListColumn => ({ ...split, table: pairs.map((p) => [part(p)]) });
   return {
-    section: foldTable(c, (path) => path[path.length - 1] ?? ""),
-    heading: foldTable(c, (path) => path.slice(shared, -1).join(" > ")),
-    page: foldTable(c, (path) => path.slice(0, shared).join(" > ")),
+    section: foldTable(table((p) => p.path[p.path.length - 1 - p.depth] ?? "")),
+    heading: foldTable(table((p) => p.path.slice(shared, p.path.length - 1 - p.depth).join(SEGMENT))),
+    nested: foldTable(table((p) => (p.depth > 0 ? p.path.slice(p.path.length - p.depth).join(SEGMENT) : ""))),
+    page: foldTable(table((p) => p.path.slice(0, shared).join(SEGMENT))),
   };
 }
 
@@ -148,7 +202,7 @@ function searchIndex(entries: Entries): SearchIndex {
         speaker: foldColumn(t.speaker),
         ...(author ? { author: foldColumn(author) } : {}),
         ...(event ? { event: foldColumn(event) } : {}),
-        ...sectionColumns(t.section),
+        ...sectionColumns(t.section, t.depths),
         tags: foldTable(t.tags),
         description: foldColumn(t.description),
         url: foldColumn(t.url),
@@ -180,108 +234,219 @@ function isAlnum(text: string, at: number): boolean {
   return c > 127 && /[\p{L}\p{N}]/u.test(text[at]!);
 }
 
-function isWordStart(text: string, at: number): boolean {
-  return at === 0 || !isAlnum(text, at - 1);
+/**
+ * Whether a part of a camelCase word starts at `at` of the unfolded text: a capital after a
+ * small letter ("bigCache"), or the last capital of a run before a small letter ("XMLParser").
+ */
+function camelStart(original: string, at: number): boolean {
+  const c = original.charCodeAt(at);
+  if (c < 65 || c > 90) return false;
+  const before = original.charCodeAt(at - 1);
+  if (before >= 97 && before <= 122) return true;
+  if (before < 65 || before > 90) return false;
+  const after = original.charCodeAt(at + 1);
+  return after >= 97 && after <= 122;
 }
 
-function isWordEnd(text: string, end: number): boolean {
-  return end >= text.length || !isAlnum(text, end);
+/** A word (or a camelCase part) starts at `at`. */
+function isWordStart(text: string, at: number, original?: string): boolean {
+  return at === 0 || !isAlnum(text, at - 1) || (original !== undefined && camelStart(original, at));
+}
+
+/** A word (or a camelCase part) ends at `end`. */
+function isWordEnd(text: string, end: number, original?: string): boolean {
+  return end >= text.length || !isAlnum(text, end) || (original !== undefined && camelStart(original, end));
+}
+
+/** Where the heading holding `at` starts: after the SEGMENT before it in its row, or the row's start. */
+function segmentStart(text: string, at: number, rowStart: number): number {
+  for (let k = at - 1; k >= rowStart; k--) if (text.charCodeAt(k) === 9) return k + 1;
+  return rowStart;
+}
+
+/** Where the heading holding `at` ends: the next SEGMENT, or the row's end. */
+function segmentEnd(text: string, at: number, rowEnd: number): number {
+  for (let k = at; k < rowEnd; k++) if (text.charCodeAt(k) === 9) return k;
+  return rowEnd;
+}
+
+/** No letter or digit from `from` to `to` (exclusive) of the text. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isAlnum(text, k)) return false;
+  return true;
+}
+
+/** How many typos a word of this length may carry (RANKING.typos): none under 5 letters, one from 5, two from 9. */
+export function typoBudget(length: number): number {
+  return length < RANKING.typos.one ? 0 : length < RANKING.typos.two ? 1 : 2;
 }
 
 /**
- * What one term scores for each entry: its best field's weight × quality plus WEIGHTS.alsoIn ×
- * the rest, kept up to date as fields raise it (one field raises an entry once), and which
- * entries have one: the work after the scans is over the entries the term matched, not over the
- * whole catalog (#4); a one-term query ranks `score` as it is.
+ * What the terms found, entry by entry, for the rules: which terms each entry matched (rule 1),
+ * its typos (rule 2), its best exactness and field (rule 3, `exact`), each term's best match
+ * summed (rule 3, `quality`), and per field which terms it holds, as whole words or at all (for
+ * the exactness of several words, and proximity). The work after the scans is over the entries
+ * the terms matched, not over every entry.
  */
-class TermScores {
-  readonly best: Float64Array;
-  readonly score: Float64Array;
-  readonly touched: Int32Array;
+class Tally implements Sink {
+  readonly terms: Uint32Array;
+  readonly typos: Uint8Array;
+  readonly exact: Uint8Array;
+  readonly quality: Uint16Array;
+  readonly fields: (Uint8Array | Uint32Array | undefined)[] = FIELDS.map(() => undefined);
+  readonly wholeFields: (Uint8Array | Uint32Array | undefined)[] = FIELDS.map(() => undefined);
+  /** Entries some term matched, in the order first matched. */
+  readonly matched: Int32Array;
   count = 0;
+  // The term being scanned: its bit, its best match per entry, its fewest typos (+1) per entry.
+  bit = 1;
+  private readonly termBest: Uint8Array;
+  private readonly termTypos: Uint8Array;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  /** Which fields keep per entry the terms they hold (`fields`); wholes only for several words. */
+  private readonly kept: boolean[];
+  private readonly wholes: boolean;
+  private readonly wide: boolean;
 
-  constructor(n: number) {
-    this.best = new Float64Array(n);
-    this.score = new Float64Array(n);
+  /** `single`: the query is one word, so the scans give its exactness and only title and url keep which terms they hold. */
+  constructor(readonly n: number, terms: number, single: boolean) {
+    this.terms = new Uint32Array(n);
+    this.typos = new Uint8Array(n);
+    this.exact = new Uint8Array(n);
+    this.quality = new Uint16Array(n);
+    this.matched = new Int32Array(n);
+    this.termBest = new Uint8Array(n);
+    this.termTypos = new Uint8Array(n);
     this.touched = new Int32Array(n);
+    this.kept = FIELDS.map((f) => !single || f === "title" || f === "url");
+    this.wholes = !single;
+    this.wide = terms > 8;
   }
 
-  /** Adds a field's value (never 0): score = best + alsoIn × (sum - best) = (1 - alsoIn) × best + alsoIn × sum. */
-  raise(i: number, value: number): void {
-    const old = this.best[i]!;
-    if (old === 0) this.touched[this.count++] = i;
-    const a = WEIGHTS.alsoIn;
-    if (value > old) {
-      this.best[i] = value;
-      this.score[i] = this.score[i]! + (1 - a) * (value - old) + a * value;
-    } else this.score[i] = this.score[i]! + a * value;
+  private mask(list: (Uint8Array | Uint32Array | undefined)[], f: number): Uint8Array | Uint32Array {
+    return (list[f] ??= this.wide ? new Uint32Array(this.n) : new Uint8Array(this.n));
   }
 
-  /** The term's score of entry i, which is then cleared for the next term. */
-  take(i: number): number {
-    const value = this.score[i]!;
-    this.best[i] = 0;
-    this.score[i] = 0;
-    return value;
+  hit(i: number, f: number, whole: boolean, exactness: number, typos: number): void {
+    const bit = this.bit;
+    if (this.terms[i] === 0) this.matched[this.count++] = i;
+    this.terms[i] = this.terms[i]! | bit;
+    if (this.kept[f]) {
+      const fields = this.mask(this.fields, f);
+      fields[i] = fields[i]! | bit;
+      if (whole && this.wholes) {
+        const wholes = this.mask(this.wholeFields, f);
+        wholes[i] = wholes[i]! | bit;
+      }
+    }
+    const rank = FIELD_RANK[f]!;
+    const best = (whole ? RANKING.quality.word : RANKING.quality.start) * 16 + rank;
+    const before = this.termBest[i]!;
+    if (before === 0) this.touched[this.touchedCount++] = i;
+    if (best > before) this.termBest[i] = best;
+    const t = this.termTypos[i]!;
+    if (t === 0 || typos + 1 < t) this.termTypos[i] = typos + 1;
+    if (exactness > 0) {
+      const c = exactness * 16 + rank;
+      if (c > this.exact[i]!) this.exact[i] = c;
+    }
+  }
+
+  /** The term is scanned: its best match and typos join the entries' totals. */
+  endTerm(): void {
+    for (let k = 0; k < this.touchedCount; k++) {
+      const i = this.touched[k]!;
+      this.quality[i] = Math.min(999, this.quality[i]! + this.termBest[i]!);
+      this.typos[i] = Math.min(9, this.typos[i]! + this.termTypos[i]! - 1);
+      this.termBest[i] = 0;
+      this.termTypos[i] = 0;
+    }
+    this.touchedCount = 0;
   }
 }
 
-/** How a word is matched: as usual; as a typo (a word-start match counts as a typo); or only at word starts (exclusions). */
-type Mode = "word" | "typo" | "start";
+/** The best match of a word in each row of a list field's table, before it is spread to the entries. */
+class RowHits implements Sink {
+  readonly whole: Uint8Array;
+  readonly exact: Uint8Array;
+  readonly rows: number[] = [];
+  constructor(n: number) {
+    this.whole = new Uint8Array(n);
+    this.exact = new Uint8Array(n);
+  }
+  hit(row: number, _f: number, whole: boolean, exactness: number): void {
+    if (this.exact[row] === 0) this.rows.push(row);
+    if (whole) this.whole[row] = 1;
+    if (exactness > this.exact[row]!) this.exact[row] = exactness;
+  }
+}
+
+/** How a word is matched: as typed, or a word near a typo (whole only when the whole word is near). */
+interface Word {
+  word: string;
+  typos: number;
+  wholeOk: boolean;
+}
+
+/** Receives, once per row of a column, the best match of a word in it (field f, with typos). */
+interface Sink {
+  hit(row: number, f: number, whole: boolean, exactness: number, typos: number): void;
+}
 
 /**
- * For one word and one column: the best quality per row, raised in `scores` as weight × quality,
- * once per row. Hits come in text order, so a row's hits follow each other. In "typo" mode a
- * word-start match counts as a typo; in "start" mode (exclusions) only word-start matches count.
- * The loop runs once per hit of a 100,000-entry column, mostly before V8 optimises it: no call
- * in it that can be avoided (#4).
+ * For one word and one column: each row's best match, handed to `emit` once per row. Hits come
+ * in text order, so a row's hits follow each other. A hit inside a word is no match (#24). The
+ * loop runs once per hit of a 100,000-entry column, mostly before V8 optimises it: no call in it
+ * that can be avoided (#4).
  */
-function scan(col: FoldedColumn, word: string, weight: number, scores: TermScores, mode: Mode, marks?: Uint8Array): boolean {
-  const { text, starts } = col;
-  const { exact, prefix, infix, typo } = WEIGHTS.quality;
-  const infixes = mode === "word" && word.length >= 3;
+function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: boolean, exact = true): boolean {
+  const { text, starts, original } = col;
+  const word = w.word;
+  const typos = w.typos;
   let row = -1;
   let rowEnd = -1;
-  let rowBest = 0;
-  let rowWord = false;
+  let rowWhole = false;
+  let rowExact = 0;
+  let found = false;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    let q: number;
-    const start = isWordStart(text, at);
-    if (start) q = mode === "typo" ? typo : isWordEnd(text, at + word.length) ? exact : prefix;
-    else if (infixes) q = infix;
-    else continue;
+    if (!isWordStart(text, at, original)) continue;
     if (at >= rowEnd) {
-      if (row >= 0) {
-        scores.raise(row, rowBest);
-        if (marks && rowWord) marks[row]!++;
-      }
+      if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
       row = partAt(starts, at);
-      rowEnd = starts[row + 1]!;
-      rowBest = 0;
-      rowWord = false;
+      rowEnd = starts[row + 1]! - 1;
+      rowWhole = false;
+      rowExact = 0;
     }
-    if (q * weight > rowBest) rowBest = q * weight;
-    rowWord ||= start;
+    found = true;
+    const end = at + word.length;
+    const whole = w.wholeOk && isWordEnd(text, end, original);
+    // Exactness of a one-word query: the row (or one heading of a trail) is the word, starts with it, has it, or a word's start.
+    let exactness: number = whole ? RANKING.exactness.words : RANKING.exactness.wordStarts;
+    const from = segmented ? segmentStart(text, at, starts[row]!) : starts[row]!;
+    if (exact && rowExact < RANKING.exactness.equal && blank(text, from, at)) {
+      const to = segmented ? segmentEnd(text, end, rowEnd) : rowEnd;
+      exactness = whole && blank(text, end, to) ? RANKING.exactness.equal : RANKING.exactness.starts;
+    }
+    if (exactness > rowExact) rowExact = exactness;
+    rowWhole ||= whole;
   }
-  if (row >= 0) {
-    scores.raise(row, rowBest);
-    if (marks && rowWord) marks[row]!++;
-  }
-  return row >= 0;
+  if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
+  return found;
 }
 
 let phraseExpressions: Map<string, RegExp> | undefined;
 
 /** Where the words follow each other, parted by anything but letters, digits and line ends. */
-function phraseExpression(phraseWords: readonly string[], ascii: boolean): RegExp {
-  const key = `${ascii ? "a" : "u"}${phraseWords.join(" ")}`;
+function phraseExpression(phraseWords: readonly string[], ascii: boolean, global = true): RegExp {
+  const key = `${ascii ? "a" : "u"}${global ? "g" : "y"}${phraseWords.join(" ")}`;
   phraseExpressions ??= new Map();
   let re = phraseExpressions.get(key);
   if (!re) {
     const escaped = phraseWords.map((w) => w.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&"));
     re = ascii
-      ? new RegExp(`(?<![a-z0-9])${escaped.join("[^a-z0-9\\n]+")}(?![a-z0-9])`, "g")
-      : new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[^\\p{L}\\p{N}\\n]+")}(?![\\p{L}\\p{N}])`, "gu");
+      ? new RegExp(`(?<![a-z0-9])${escaped.join("[^a-z0-9\\n\\t]+")}(?![a-z0-9])`, global ? "g" : "")
+      : new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join("[^\\p{L}\\p{N}\\n\\t]+")}(?![\\p{L}\\p{N}])`, global ? "gu" : "u");
     phraseExpressions.set(key, re);
   }
   re.lastIndex = 0;
@@ -289,7 +454,7 @@ function phraseExpression(phraseWords: readonly string[], ascii: boolean): RegEx
 }
 
 /** `scan` for a phrase: its words as whole words, in order, next to each other. */
-function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], weight: number, scores: TermScores): boolean {
+function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], sink: Sink, f: number): boolean {
   const { text, starts } = col;
   // Cheap test first: most columns hold no first word of the phrase at all.
   if (!text.includes(phraseWords[0]!)) return false;
@@ -299,28 +464,37 @@ function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], weight: n
     const at = m.index;
     if (row >= 0 && at < starts[row + 1]!) continue;
     row = partAt(starts, at);
-    scores.raise(row, weight * phraseWords.length);
+    const rowEnd = starts[row + 1]! - 1;
+    const from = segmentStart(text, at, starts[row]!);
+    const first = blank(text, from, at);
+    sink.hit(row, f, true, !first ? RANKING.exactness.words : blank(text, at + m[0].length, segmentEnd(text, at, rowEnd)) ? RANKING.exactness.equal : RANKING.exactness.starts, 0);
   }
   return row >= 0;
 }
 
-/** `scan` (or `scanPhrase`) for a field: a list field is scanned in its table, then spread to the entries. */
-function scanField(c: FoldedColumn | FoldedTable, term: readonly string[], phrase: boolean, weight: number, scores: TermScores, mode: Mode, marks?: Uint8Array): boolean {
-  const look = (col: FoldedColumn, s: TermScores) => (phrase ? scanPhrase(col, term, weight, s) : scan(col, term[0]!, weight, s, mode, marks));
-  if (!("runs" in c)) return look(c, scores);
-  const rows = new TermScores(c.rows.starts.length - 1);
-  if (!look(c.rows, rows)) return false;
+/**
+ * Scans field f for a term (a word, or a phrase) into the tally: a list field is scanned in its
+ * table, then spread to the entries. `single`: the term is the whole query, so the scan's
+ * exactness is the query's.
+ */
+function scanField(index: SearchIndex, f: Field, term: readonly string[], phrase: boolean, w: Word, tally: Tally, single: boolean): boolean {
+  const c = index.columns[f];
+  if (!c) return false;
+  const fi = FIELD_INDEX[f];
+  if (!("runs" in c)) return phrase ? scanPhrase(c, term, tally, fi) : scan(c, w, tally, fi, false, single);
+  const hits = new RowHits(c.rows.starts.length - 1);
+  if (!(phrase ? scanPhrase(c.rows, term, hits, fi) : scan(c.rows, w, hits, fi, true))) return false;
   const { rows: runRows, starts } = c.runs;
+  const typos = w.typos;
   for (let r = 0; r < runRows.length; r++) {
-    const v = rows.best[runRows[r]!]!;
-    if (v > 0) for (let i = starts[r]!; i < starts[r + 1]!; i++) scores.raise(i, v);
+    const row = runRows[r]!;
+    const exactness = hits.exact[row]!;
+    if (exactness === 0) continue;
+    const whole = hits.whole[row] === 1;
+    const given = single ? exactness : 0;
+    for (let i = starts[r]!; i < starts[r + 1]!; i++) tally.hit(i, fi, whole, given, typos);
   }
   return true;
-}
-
-/** How many typos a word of this length may carry: none under 4 letters, 2 from 8. */
-export function typoBudget(length: number): number {
-  return length < 4 ? 0 : length < 8 ? 1 : 2;
 }
 
 /**
@@ -328,17 +502,17 @@ export function typoBudget(length: number): number {
  * words are ids and paths nobody types from memory, and which would make the vocabulary of a
  * 100,000-link page ten times as long.
  */
-const TYPO_SOURCES = ["title", "speaker", "author", "event", "section", "heading", "page", "tags", "description"] as const;
+const TYPO_SOURCES = ["title", "speaker", "author", "event", "section", "heading", "nested", "page", "tags", "description"] as const;
 
 /**
- * Words of the catalog within the typo budget of `word` (whole words, or the start of one).
- * Like most typo-tolerant search, it expects the first letter right: only words that start with
- * it are compared, a twentieth of the vocabulary.
+ * Words of the catalog within the typo budget of `word`: whole words, or (counted as a word's
+ * start) the start of one. Like most typo-tolerant search, it expects the first letter right:
+ * only words that start with it are compared, a twentieth of the vocabulary.
  */
-function nearWords(index: SearchIndex, word: string): string[] {
+function nearWords(index: SearchIndex, word: string): Word[] {
   const budget = typoBudget(word.length);
   const seen = new Set<string>();
-  const near: string[] = [];
+  const near: Word[] = [];
   const first = word[0]!.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&");
   // Words too short to be within the budget are not even matched: most words are short. In ASCII
   // text, letters and digits are a class of their own, which a regular expression scans faster.
@@ -357,7 +531,12 @@ function nearWords(index: SearchIndex, word: string): string[] {
     for (const candidate of column.text.match(column.ascii ? startsLikeAsciiWord : startsLikeWord) ?? []) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
-      if (editDistance(word, candidate, budget) <= budget || (candidate.length > word.length && editDistance(word, candidate.slice(0, word.length), budget) <= budget)) near.push(candidate);
+      const whole = editDistance(word, candidate, budget);
+      if (whole <= budget) near.push({ word: candidate, typos: whole, wholeOk: true });
+      else if (candidate.length > word.length) {
+        const start = editDistance(word, candidate.slice(0, word.length), budget);
+        if (start <= budget) near.push({ word: candidate, typos: start, wholeOk: false });
+      }
     }
   }
   return near;
@@ -366,71 +545,66 @@ function nearWords(index: SearchIndex, word: string): string[] {
 export interface SearchOptions {
   /** Allow the typo fallback (default true). `open` turns it off: a guess must not launch a browser. */
   typos?: boolean;
+  /**
+   * When no entry matches every word, show those that match the most (rule 1). `search` asks for
+   * it; a ref (`open`) and the picker do not: there fewer words must not select more.
+   */
+  partial?: boolean;
 }
 
 /**
  * The entries that match, best first, as indexes (0-based) into the `entries` searched, with their scores. Equal scores
  * keep document order, so results are stable. No entry object is built (but for kind: and year:):
  * a caller that prints 19,000 hits of a 100,000-link page builds each entry as it prints it (#4).
+ * `partial`: no entry had every word; these have `words` of the query's `of` (rule 1).
  */
 export interface Ranked {
   indexes: Int32Array;
   scores: Float64Array;
+  partial?: { words: number; of: number };
 }
 
-/**
- * Scores one term into `scores`; false when it matched nothing. `titled` counts, per entry, the
- * terms found as a word or a word's start in its title (for WEIGHTS.titleIsQuery).
- */
-function scoreTerm(index: SearchIndex, term: TextTerm, scores: TermScores, typos: boolean, titled: Uint8Array): boolean {
+/** Scans one term into the tally; false when it matched nothing. */
+function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: boolean, single: boolean): boolean {
   const fields = TERM_FIELDS[term.field ?? "any"];
+  const exact: Word = { word: term.words[0]!, typos: 0, wholeOk: true };
   let found = false;
-  for (const field of fields) {
-    const c = index.columns[field];
-    if (c) found = scanField(c, term.words, term.phrase, WEIGHTS.field[field], scores, "word", field === "title" && !term.phrase ? titled : undefined) || found;
-  }
+  for (const field of fields) found = scanField(index, field, term.words, term.phrase, exact, tally, single) || found;
   if (found || term.phrase || !typos) return found;
-  const word = term.words[0]!;
-  if (typoBudget(word.length) === 0) return false;
+  if (typoBudget(exact.word.length) === 0) return false;
   // Nothing has this word: take the catalog's words within a typo or two of it.
-  for (const near of nearWords(index, word)) {
-    for (const field of fields) {
-      const c = index.columns[field];
-      if (c) found = scanField(c, [near], false, WEIGHTS.field[field], scores, "typo") || found;
-    }
+  for (const near of nearWords(index, exact.word)) {
+    for (const field of fields) found = scanField(index, field, [near.word], false, near, tally, single) || found;
   }
   return found;
 }
 
 /** Marks the entries an exclusion matches: the word as a word or the start of one, or the phrase. */
-function markExcluded(index: SearchIndex, term: TextTerm, excluded: Uint8Array, scores: TermScores): void {
-  for (const field of TERM_FIELDS[term.field ?? "any"]) {
-    const c = index.columns[field];
-    if (c) scanField(c, term.words, term.phrase, 1, scores, "start");
+function markExcluded(index: SearchIndex, term: TextTerm, excluded: Uint8Array): void {
+  const w: Word = { word: term.words[0]!, typos: 0, wholeOk: true };
+  for (const f of TERM_FIELDS[term.field ?? "any"]) {
+    const c = index.columns[f];
+    if (!c) continue;
+    const table = "runs" in c;
+    const hits = new RowHits(table ? c.rows.starts.length - 1 : excluded.length);
+    const col = table ? c.rows : c;
+    if (!(term.phrase ? scanPhrase(col, term.words, hits, 0) : scan(col, w, hits, 0, table))) continue;
+    if (!table) {
+      for (const row of hits.rows) excluded[row] = 1;
+      continue;
+    }
+    const { rows: runRows, starts } = c.runs;
+    for (let r = 0; r < runRows.length; r++) if (hits.exact[runRows[r]!]! > 0) excluded.fill(1, starts[r]!, starts[r + 1]!);
   }
-  for (let k = 0; k < scores.count; k++) {
-    const i = scores.touched[k]!;
-    excluded[i] = 1;
-    scores.take(i);
-  }
-  scores.count = 0;
 }
 
 const inRange = (year: number | undefined, ranges: YearRange[]) => year !== undefined && ranges.some((r) => year >= r.from && year <= r.to);
 
-/**
- * Whether the text from `start` to `end` may hold at most `limit` words: it has at most `limit`
- * words that start after a space (a lower bound of its words, counted with a native scan and a
- * look at one character each). Turns most titles away before they are split into words (#4).
- */
-function fewWords(text: string, start: number, end: number, limit: number): boolean {
-  let count = 0;
-  for (let at = text.indexOf(" ", start); at >= 0 && at < end; at = text.indexOf(" ", at + 1)) {
-    const c = text.charCodeAt(at + 1);
-    if (((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && ++count > limit) return false;
-  }
-  return true;
-}
+const bitCount = (m: number) => {
+  let c = 0;
+  for (let v = m; v; v &= v - 1) c++;
+  return c;
+};
 
 export function rank(entries: Entries, query: string | Query, options: SearchOptions = {}): Ranked {
   const q = typeof query === "string" ? parseQuery(query) : query;
@@ -438,46 +612,21 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
   const index = searchIndex(entries);
   const n = entries.size;
   const typos = options.typos !== false;
-  const scores = new TermScores(n);
-  let total: Float64Array;
-  let candidates: Int32Array;
+  const terms = q.terms.slice(0, MAX_TERMS);
+  const single = terms.length === 1 && terms[0]!.words.length === 1;
+  const tally = new Tally(n, terms.length, single);
+  // Rule 1 prefers the words at the start of the query: the first term is the highest bit.
+  terms.forEach((term, k) => {
+    tally.bit = 2 ** (terms.length - 1 - k);
+    scoreTerm(index, term, tally, typos, single);
+    tally.endTerm();
+  });
+  const all = 2 ** terms.length - 1;
 
-  const titled = new Uint8Array(n);
-  if (q.terms.length === 1) {
-    // One term: its scores are the totals, and every entry it touched matched every term.
-    scoreTerm(index, q.terms[0]!, scores, typos, titled);
-    total = scores.score;
-    candidates = scores.touched.subarray(0, scores.count);
-  } else if (q.terms.length > 1) {
-    total = new Float64Array(n);
-    const matched = new Uint16Array(n);
-    // Entries that matched the last term: those that matched every term are among them.
-    let last = new Int32Array(0);
-    for (const term of q.terms) {
-      scoreTerm(index, term, scores, typos, titled);
-      const { touched, count } = scores;
-      for (let k = 0; k < count; k++) {
-        const i = touched[k]!;
-        total[i] = total[i]! + scores.take(i);
-        matched[i] = matched[i]! + 1;
-      }
-      last = touched.slice(0, count);
-      scores.count = 0;
-    }
-    let count = 0;
-    for (const i of last) if (matched[i] === q.terms.length) last[count++] = i;
-    candidates = last.subarray(0, count);
-  } else {
-    // Only exclusions and filters: every entry, in page order.
-    total = new Float64Array(n);
-    candidates = Int32Array.from({ length: n }, (_, i) => i);
-  }
-
+  let candidates: Int32Array = terms.length > 0 ? tally.matched.slice(0, tally.count) : Int32Array.from({ length: n }, (_, i) => i);
   if (q.exclude.length > 0) {
     const excluded = new Uint8Array(n);
-    // A fresh table: with one term, `scores` holds the totals.
-    const marking = new TermScores(n);
-    for (const term of q.exclude) markExcluded(index, term, excluded, marking);
+    for (const term of q.exclude) markExcluded(index, term, excluded);
     candidates = candidates.filter((i) => excluded[i] === 0);
   }
   if (q.kinds.length > 0 || q.excludeKinds.length > 0 || q.years.length > 0 || q.excludeYears.length > 0) {
@@ -490,33 +639,144 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
       return !inRange(year, q.excludeYears);
     });
   }
-  addBonuses(index, q, candidates, total, titled);
-  return ranked(candidates, total);
+  let partial: Ranked["partial"];
+  if (terms.length > 1) {
+    // Rule 1: every word, or (when asked) the most words there are.
+    const every = candidates.filter((i) => tally.terms[i] === all);
+    if (every.length > 0 || !options.partial || candidates.length === 0) candidates = every;
+    else {
+      let most = 0;
+      for (const i of candidates) most = Math.max(most, bitCount(tally.terms[i]!));
+      candidates = candidates.filter((i) => bitCount(tally.terms[i]!) === most);
+      partial = { words: most, of: terms.length };
+    }
+  }
+  const sequence = (q.sequence ?? terms.flatMap((t) => t.words)).slice(0, 64);
+  if (terms.length > 0) exactness(index, tally, candidates, sequence, terms, all, single);
+  const proximity = sequence.length > 1 ? nearness(index, tally, candidates, sequence, terms) : undefined;
+  const scores = new Float64Array(n);
+  // The rules' values packed into one number, most significant first (rule 5 is the sort's tie-break).
+  const wordsValue = terms.length <= 12 ? (i: number) => tally.terms[i]! : (i: number) => bitCount(tally.terms[i]!);
+  for (const i of candidates) {
+    scores[i] = (((wordsValue(i) * 10 + (9 - tally.typos[i]!)) * 100 + tally.exact[i]!) * 1000 + tally.quality[i]!) * 100 + (proximity ? proximity[i]! : 0);
+  }
+  return { ...ranked(candidates, scores), ...(partial ? { partial } : {}) };
 }
 
-/** WEIGHTS.titleIsQuery, titleIsQueryPlusOne and phrase, for the entries that matched. */
-function addBonuses(index: SearchIndex, q: Query, candidates: Int32Array, total: Float64Array, titled: Uint8Array): void {
-  // The words a title can be made of: bare words and title: words.
-  const own = q.terms.filter((t) => !t.phrase && (t.field === undefined || t.field === "title")).map((t) => t.words[0]!);
-  const bare = q.terms.filter((t) => !t.phrase && t.field === undefined).map((t) => t.words[0]!);
-  const title = rowsOf(index.columns.title);
-  const speaker = rowsOf(index.columns.speaker);
-  const phrase = bare.length > 1 ? bare.join(" ") : undefined;
-  const inField = (c: FoldedColumn, i: number) => c.text.slice(c.starts[i]!, c.starts[i + 1]! - 1).includes(phrase!);
-  for (const i of candidates) {
-    // Only titles that hold every word of the query, as words or their starts, are looked at.
-    if (own.length > 0 && titled[i] === own.length) {
-      const start = title.starts[i]!;
-      const end = title.starts[i + 1]! - 1;
-      if (fewWords(title.text, start, end, own.length + 1)) {
-        const titleWords = words(title.text.slice(start, end));
-        if (titleWords.length <= own.length + 1 && own.every((w) => titleWords.some((t) => t.startsWith(w)))) {
-          total[i] = total[i]! + (titleWords.length <= own.length ? WEIGHTS.titleIsQuery : WEIGHTS.titleIsQueryPlusOne);
-        }
-      }
-    }
-    if (phrase !== undefined && (inField(title, i) || inField(speaker, i))) total[i] = total[i]! + WEIGHTS.phrase;
+/** The folded text of field f for entry i (a list field: its table row). */
+function fieldText(index: SearchIndex, f: Field, i: number): string {
+  const c = index.columns[f];
+  if (!c) return "";
+  if ("runs" in c) {
+    const row = c.runs.rows[partAt(c.runs.starts, i)]!;
+    return c.rows.text.slice(c.rows.starts[row]!, c.rows.starts[row + 1]! - 1);
   }
+  return c.text.slice(c.starts[i]!, c.starts[i + 1]! - 1);
+}
+
+const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, k) => w === b[k]);
+
+/** Hosts whose urls name a repository as /owner/name. */
+const REPOSITORY = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\/([^/?#\s]+)\/([^/?#\s]+?)(?:\.git)?\/?(?:[?#].*)?$/;
+const OWNER_NAME = /^[\p{L}\p{N}_.-]+\/[\p{L}\p{N}_.-]+$/u;
+
+/** Hosts whose urls name a repository as /owner/name, tried with startsWith before any expression. */
+const REPOSITORY_HOSTS = ["https://github.com/", "https://gitlab.com/", "https://codeberg.org/", "https://bitbucket.org/", "https://www.github.com/", "http://github.com/"];
+
+/** The query is the repository the entry names: its url's `owner/name` or `name`, or a title written `owner/name` or its `name`. */
+function namesRepository(index: SearchIndex, tally: Tally, i: number, sequence: readonly string[], all: number): boolean {
+  if ((tally.fields[FIELD_INDEX.url]?.[i] ?? 0) === all) {
+    const url = index.columns.url;
+    const start = url.starts[i]!;
+    if (REPOSITORY_HOSTS.some((host) => url.text.startsWith(host, start))) {
+      const m = REPOSITORY.exec(fieldText(index, "url", i));
+      if (m && (sameWords(words(m[2]!), sequence) || sameWords(words(`${m[1]} ${m[2]}`), sequence))) return true;
+    }
+  }
+  if ((tally.fields[FIELD_INDEX.title]?.[i] ?? 0) === all) {
+    const title = index.columns.title;
+    let slash = false;
+    for (let k = title.starts[i]!, end = title.starts[i + 1]! - 1; k < end && !slash; k++) slash = title.text.charCodeAt(k) === 47;
+    if (slash) {
+      const text = fieldText(index, "title", i);
+      if (OWNER_NAME.test(text) && sameWords(words(text.slice(text.indexOf("/") + 1)), sequence)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Rule 3 for the candidates: a field that holds every term, at its exactness (a query of several
+ * words: the field's words compared with the query's), then the repository name.
+ */
+function exactness(index: SearchIndex, tally: Tally, candidates: Int32Array, sequence: readonly string[], terms: readonly TextTerm[], all: number, single: boolean): void {
+  const nameCode = code(RANKING.exactness.equal, RANKING.field.name);
+  const bare = terms.every((t) => !t.phrase && t.field === undefined);
+  const bitOf = wordBits(terms);
+  for (const i of candidates) {
+    // An entry without every word (rule 1's fallback): the exactness of the words it has.
+    const want = tally.terms[i]!;
+    const own = want === all ? sequence : sequence.filter((w) => ((bitOf.get(w) ?? 0) & want) !== 0);
+    if (!single) {
+      let best = tally.exact[i]!;
+      for (let f = 0; f < FIELDS.length; f++) {
+        if ((tally.fields[f]?.[i] ?? 0) !== want) continue;
+        let level: number = (tally.wholeFields[f]?.[i] ?? 0) === want ? RANKING.exactness.words : RANKING.exactness.wordStarts;
+        if (code(RANKING.exactness.equal, FIELD_RANK[f]!) <= best) continue;
+        const last = own.length - 1;
+        for (const segment of fieldText(index, FIELDS[f]!, i).split(SEGMENT)) {
+          const held = words(segment);
+          const head = held.slice(0, own.length);
+          if (sameWords(held, own)) level = RANKING.exactness.equal;
+          else if (level < RANKING.exactness.starts && last >= 0 && head.length === own.length && sameWords(head.slice(0, last), own.slice(0, last)) && head[last]!.startsWith(own[last]!)) level = RANKING.exactness.starts;
+        }
+        if (code(level, FIELD_RANK[f]!) > best) best = code(level, FIELD_RANK[f]!);
+      }
+      tally.exact[i] = best;
+    }
+    if (bare && tally.exact[i]! < nameCode && namesRepository(index, tally, i, own, want)) tally.exact[i] = nameCode;
+  }
+}
+
+/** The bits (Tally.terms) of the terms each word of the query belongs to. */
+function wordBits(terms: readonly TextTerm[]): Map<string, number> {
+  const bitOf = new Map<string, number>();
+  terms.forEach((t, k) => {
+    for (const w of t.words) bitOf.set(w, (bitOf.get(w) ?? 0) | 2 ** (terms.length - 1 - k));
+  });
+  return bitOf;
+}
+
+/** Rule 4 for the candidates: the most pairs of the query's words next to each other, in order, in one field. */
+function nearness(index: SearchIndex, tally: Tally, candidates: Int32Array, sequence: readonly string[], terms: readonly TextTerm[]): Uint8Array {
+  const out = new Uint8Array(tally.n);
+  const bitOf = wordBits(terms);
+  const pairs: { ascii: RegExp; other: RegExp; bits: number }[] = [];
+  for (let k = 0; k + 1 < sequence.length; k++) {
+    const a = sequence[k]!;
+    const b = sequence[k + 1]!;
+    if (a !== b) pairs.push({ ascii: phraseExpression([a, b], true, false), other: phraseExpression([a, b], false, false), bits: (bitOf.get(a) ?? 0) | (bitOf.get(b) ?? 0) });
+  }
+  const ascii = FIELDS.map((f) => {
+    const c = index.columns[f];
+    return c ? rowsOf(c).ascii : true;
+  });
+  for (const i of candidates) {
+    let best = 0;
+    for (let f = 0; f < FIELDS.length; f++) {
+      const held = tally.fields[f]?.[i] ?? 0;
+      let count = 0;
+      let text: string | undefined;
+      for (const p of pairs) {
+        if ((held & p.bits) !== p.bits) continue;
+        text ??= fieldText(index, FIELDS[f]!, i);
+        if ((ascii[f] ? p.ascii : p.other).test(text)) count++;
+      }
+      if (count > best) best = count;
+    }
+    out[i] = Math.min(99, best);
+  }
+  return out;
 }
 
 /** Best first; equal scores keep document order, so results are stable. */
@@ -540,7 +800,8 @@ export function matchRanges(text: string, query: string): [number, number][] {
   const ranges: [number, number][] = [];
   for (const word of queryWords(query)) {
     for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) {
-      if (!isWordStart(folded, at) && word.length < 3) continue;
+      // As the search matches: at a word's start or a camelCase part's, never inside a word (#24).
+      if (!isWordStart(folded, at) && !camelStart(text, origin[at]!)) continue;
       ranges.push([origin[at]!, origin[at + word.length]!]);
     }
   }

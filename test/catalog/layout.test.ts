@@ -98,3 +98,17 @@ describe("readList", () => {
     }
   });
 });
+
+describe("a profile link beside another link", () => {
+  it("gives way to a talk: the speaker's profile is no entry", () => {
+    const page = "## Talks\n\n- [Jane Doe](https://twitter.com/janedoe) - [Deep Sea Fishing](https://www.youtube.com/watch?v=a1)\n- [John Roe](https://twitter.com/johnroe) - [Scheduling Ahead](https://www.youtube.com/watch?v=a2)\n";
+    expect(parsePage(page, "p.md").entries.map((e) => e.url)).toEqual(["https://www.youtube.com/watch?v=a1", "https://www.youtube.com/watch?v=a2"]);
+  });
+
+  it("is the entry on a list of libraries, its website a related link", () => {
+    const page = "## Libraries\n\n* [Boost](https://github.com/boostorg) :zap: - A large collection of C++ libraries. [website](https://www.boost.org)\n* [Qt](https://github.com/qt) - A UI framework. [website](https://www.qt.io)\n";
+    const entries = parsePage(page, "p.md").entries;
+    expect(entries.map((e) => [e.title, e.url])).toEqual([["Boost", "https://github.com/boostorg"], ["Qt", "https://github.com/qt"]]);
+    expect(entries[0]!.related.map((r) => r.url)).toEqual(["https://www.boost.org"]);
+  });
+});

@@ -3,7 +3,7 @@ import { resolve } from "../../src/catalog/resolve";
 import { selectEntries } from "../../src/command-kit/select";
 import { NotFoundError } from "../../src/errors";
 import { redirectTarget } from "../../src/catalog/urls";
-import { AWESOME_COPY, catalogOf, SEED } from "../helpers/pages";
+import { AWESOME_COPY, catalogFromText, catalogOf, SEED } from "../helpers/pages";
 
 const catalog = catalogOf(SEED);
 
@@ -87,5 +87,39 @@ describe("redirectTarget: where a redirect leads (check, add's title, pages from
     ["http://[bad", "https://h.example/a", { invalid: "http://[bad" }],
   ])("%s from %s", (location, from, expected) => {
     expect(redirectTarget(location, from)).toEqual(expected);
+  });
+});
+
+describe("a ref that is an entry's title or repository (#24)", () => {
+  const page = catalogFromText(
+    [
+      "## Talks",
+      "- [Simple Made Easy](https://example.org/sme) by **Rich Hickey**",
+      "- [Simple Made Easy, revisited](https://example.org/smer)",
+      "- [Is TDD Dead?](https://example.org/tdd)",
+      "- [Easy and simple: made for you](https://example.org/other) - simple, made, easy",
+      "## Libraries",
+      "- [tokio-rs/tokio](https://github.com/tokio-rs/tokio) - runtime",
+      "- [tokio-rs/axum](https://github.com/tokio-rs/axum) - built on tokio-rs/tokio",
+      "- [Café](https://github.com/someone/cafe-lib)",
+      "- [Two of a kind](https://example.org/1)",
+      "- [Two of a kind](https://example.org/2)",
+    ].join("\n"),
+  );
+  it.each([
+    [["Simple Made Easy"], "https://example.org/sme"],
+    [["simple", "made", "easy"], "https://example.org/sme"],
+    [["is tdd dead"], "https://example.org/tdd"],
+    [["tokio-rs/tokio"], "https://github.com/tokio-rs/tokio"],
+    [["TOKIO-RS/TOKIO"], "https://github.com/tokio-rs/tokio"],
+    [["someone/cafe-lib"], "https://github.com/someone/cafe-lib"],
+    [["cafe"], "https://github.com/someone/cafe-lib"],
+  ])("%j is that entry", (args, url) => {
+    expect(selectEntries(page, args).map((e) => e.url)).toEqual([url]);
+    if (args.length === 1) expect(resolve(page, args[0]!).url).toBe(url);
+  });
+
+  it("two entries of one title are no answer: the ref stays ambiguous", () => {
+    expect(() => selectEntries(page, ["two of a kind"])).toThrow(/matches 2 entries/);
   });
 });

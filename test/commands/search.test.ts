@@ -17,7 +17,8 @@ describe("search", () => {
     [["consensus"], ["consensus-overview", "achieving-consensus-on-the"]],
     [["jan", "camenisch"], ["chain-key-cryptography"]],
     [["camenish"], ["chain-key-cryptography"]],
-    [["consensys"], ["achieving-consensus-on-the", "consensus-overview"]],
+    // A title that starts with the word before one that has it further on (#24, rule 3).
+    [["consensys"], ["consensus-overview", "achieving-consensus-on-the"]],
     [["consensus", "--limit", "1"], ["consensus-overview"]],
     [["consensus", "--kind", "article"], ["achieving-consensus-on-the"]],
     [["pignolet", "--sort", "title"], ["ingress-message-lifecycle", "state-synchronization"]],
@@ -64,10 +65,17 @@ describe("search", () => {
     expect(JSON.parse(json.stdout)).toEqual([]);
   });
 
-  it("names the word that matches nothing when others match", async () => {
+  it("shows the entries with the most words when none has every word, and says so (#24)", async () => {
     const r = await runInProcess(["search", "consensus", "zzzqqq"], page);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("icp-links: no entry has every word; showing those with 1 of 2\n");
+    expect(ids(r.stdout)).toEqual(["consensus-overview", "achieving-consensus-on-the"]);
+  });
+
+  it("names the word that matches nothing when an exclusion leaves no entry with the others", async () => {
+    const r = await runInProcess(["search", "--", "consensus", "zzzqqq", "-consensus"], page);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("icp-links: no entry matches 'consensus zzzqqq' ('zzzqqq' matches nothing) (try fewer or other words, or 'icp-links list')\n");
+    expect(r.stderr).toBe("icp-links: no entry matches 'consensus zzzqqq -consensus' ('zzzqqq' matches nothing) (try fewer or other words, or 'icp-links list')\n");
   });
 
   it.each([

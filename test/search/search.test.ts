@@ -43,9 +43,9 @@ describe("relevance on the bundled page", () => {
     const hits = search(page, "consensus");
     expect(hits.map((h) => h.entry.title)).toEqual(["Consensus"]);
     const typo = search(page, "consensuss");
-    // Both are within the typo budget of the query (two edits from 8 letters): a typo scores the
-    // same however near, so they come in page order.
-    expect(typo.map((h) => h.entry.title)).toEqual(["Consensys wallet", "Consensus"]);
+    // Both are within the typo budget of the query (two edits from 9 letters): fewer typos first
+    // (#24, rule 2), so "consensus" (one edit) before "consensys" (two).
+    expect(typo.map((h) => h.entry.title)).toEqual(["Consensus", "Consensys wallet"]);
   });
 
   it("finds nothing for words with no letters or digits", () => {
@@ -135,13 +135,13 @@ describe("ranking rules of #14", () => {
     expect(titles(page, "lang")[0]).toBe("lang-kit");
   });
 
-  it("ranks a whole word above the inside of a word in the same field", () => {
-    expect(titles("- [gorm](https://a.example/1)\n- [orm tools](https://a.example/2)", "orm")).toEqual(["orm tools", "gorm"]);
+  it("never matches inside a word (#24)", () => {
+    expect(titles("- [gorm](https://a.example/1)\n- [orm tools](https://a.example/2)", "orm")).toEqual(["orm tools"]);
   });
 
-  it("ranks a title that is the query, then the query and one word, above longer titles", () => {
+  it("ranks a title that is the query above titles that start with it, those in page order (#24)", () => {
     const page = ["- [Gin web framework for Lang](https://a.example/1)", "- [Gin rummy](https://a.example/2)", "- [Gin](https://a.example/3)"].join("\n");
-    expect(titles(page, "gin")).toEqual(["Gin", "Gin rummy", "Gin web framework for Lang"]);
+    expect(titles(page, "gin")).toEqual(["Gin", "Gin web framework for Lang", "Gin rummy"]);
   });
 
   it("forgives a typo in a word that only descriptions hold", () => {

@@ -59,6 +59,12 @@ export function settled(stats: BigIntStats, now: number): boolean {
   return now - Number(stats.mtimeMs) >= SETTLED_MS && now - Number(stats.ctimeMs) >= SETTLED_MS;
 }
 
+/** settled(), read from an identity() string: its last two fields are the times, in ns. */
+export function settledIdentity(id: string, now: number): boolean {
+  const [mtimeNs, ctimeNs] = id.split(":").slice(-2).map((t) => Number(BigInt(t) / 1_000_000n));
+  return mtimeNs !== undefined && ctimeNs !== undefined && now - mtimeNs >= SETTLED_MS && now - ctimeNs >= SETTLED_MS;
+}
+
 interface KeyNote {
   build: string;
   path: string;

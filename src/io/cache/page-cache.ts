@@ -1,5 +1,7 @@
 // Edge: the page cache on disk (#4): $XDG_CACHE_HOME/icp-links (else ~/.cache/icp-links), one
-// file per page content, named by a hash of the tool's build and the page's bytes.
+// file per page content, named by a hash of the tool's build and the page's bytes; and, for the
+// pages named together (a folder, several files, web pages: #26), one catalog unit, named by a
+// hash of the build, the working folder and the sources, holding each file's identity.
 // - Never fatal and never wrong: any error reading (missing, corrupt, truncated, another build,
 //   another owner) means a cache miss; any error writing (read-only, full disk) means no cache.
 // - Read-only seed folders (the package's own, made by the build) hold the bundled page's entry.
@@ -11,8 +13,9 @@ import type { Page } from "../../catalog/types";
 import type { LoadedPage } from "../../catalog/entries";
 import { assignIds } from "../../catalog/ids";
 import { checksum } from "../../cache/checksum";
-import { pack, unpack } from "../../cache/format";
-import { cacheKey, fileKey, identity, KeyNotes, settled } from "./keys";
+import { murmur3 } from "../../cache/checksum";
+import { pack, packUnit, unpack, unpackPages, type UnpackedPages } from "../../cache/format";
+import { cacheKey, fileKey, identity, KeyNotes, settled, settledIdentity } from "./keys";
 import { TrustedStore } from "./store";
 
 /** A per-page cache of parsed pages, keyed by content (FileCache below is the one on disk). */
@@ -25,6 +28,17 @@ export interface PageCache {
    */
   getFile?(path: string, source: string, maxBytes: number): LoadedPage | undefined;
   set(bytes: Uint8Array, page: Page): void;
+  /** Called once when a run's pages are loaded: where the cache keeps its folder bounded (#26). */
+  finish?(): void;
+  /**
+   * The catalog unit (#26): the pages named together (a folder, several files, web pages) cached
+   * as one, each with its file's identity, so that a warm run stats the files and reads one file.
+   */
+  fileIdentity?(path: string): string | undefined;
+  bytesIdentity?(bytes: Uint8Array, base: string | undefined): string;
+  getUnit?(sources: readonly string[]): UnpackedPages | undefined;
+  /** Stores the unit and gives its pages back as getUnit() will (identities "" are never equal). */
+  setUnit?(sources: readonly string[], pages: readonly { page: Page; identity: string }[]): UnpackedPages;
 }
 
 export function cacheDir(env: Record<string, string | undefined>, home: string): string {
@@ -149,10 +163,77 @@ export class FileCache implements PageCache {
     return page;
   }
 
+  /** Whether this run wrote a file: finish() then keeps the folder bounded, once. */
+  private wrote = false;
+
   set(bytes: Uint8Array, page: Page): void {
     const { build } = this.options;
     const key = this.keyOfBytes(bytes);
-    if (!this.store.write(`${key}.page`, () => pack(page, assignIds(page.entries), build, key, checksum))) return;
-    this.store.evict();
+    if (this.store.write(`${key}.page`, () => pack(page, assignIds(page.entries), build, key, checksum))) this.wrote = true;
+  }
+
+  /**
+   * The end of a run's loading: if it wrote anything, the least recently used files go, once
+   * (a directory listing and a stat of each of the folder's few hundred files at most); a warm
+   * run, which writes nothing, does no eviction work at all (#26).
+   */
+  finish(): void {
+    if (this.wrote) this.store.evict();
+    this.wrote = false;
+  }
+
+  /**
+   * A file as it is now, as the catalog unit notes it (device, inode, size, modification and
+   * change times: keys.ts); undefined for anything but a regular file, or one that cannot be seen.
+   */
+  fileIdentity(path: string): string | undefined {
+    try {
+      const stats = statSync(path, { bigint: true });
+      return stats.isFile() ? identity(stats) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A page from the web is known by its bytes (and the address it was read from), not by a file. */
+  bytesIdentity(bytes: Uint8Array, base: string | undefined): string {
+    return `web:${this.keyOfBytes(bytes)}:${base ?? ""}`;
+  }
+
+  /**
+   * The unit's key: the build, the sources as named (they are shown so) and, when one of them is
+   * not an absolute path, the working folder they are named from.
+   */
+  private unitKey(sources: readonly string[]): { name: string; key: string } {
+    const key = [this.options.build, sources.every((s) => s.startsWith("/")) ? "" : process.cwd(), ...sources].join("\0");
+    // Two lists that share a name overwrite each other's unit; the header holds the whole key.
+    const name = murmur3(new TextEncoder().encode(key)).toString(16).padStart(8, "0");
+    return { name: `${name}.cat`, key };
+  }
+
+  /** The catalog unit of these sources, as last stored (the caller compares the identities). */
+  getUnit(sources: readonly string[]): UnpackedPages | undefined {
+    const { name, key } = this.unitKey(sources);
+    const bytes = this.store.read(name);
+    const unit = bytes && unpackPages(bytes, this.options.build, key, checksum);
+    if (!unit || unit.pages.length !== sources.length || !unit.pages.every((p, k) => p.source === sources[k])) return undefined;
+    this.store.markUsed(name);
+    return unit;
+  }
+
+  /**
+   * Stores the pages of `sources` as one unit, each with its identity, and gives them back as a
+   * warm run will read them (so that a cold and a warm run show the same). A file changed within
+   * the file system's clock tick (keys.ts, settled) is stored without its identity: the next run
+   * reads it again. Never throws; a unit that cannot be written is still returned.
+   */
+  setUnit(sources: readonly string[], pages: readonly { page: Page; identity: string }[]): UnpackedPages {
+    const { name, key } = this.unitKey(sources);
+    const now = (this.options.now ?? Date.now)();
+    const noted = pages.map(({ page, identity: id }) => ({ page, identity: id.startsWith("web:") || settledIdentity(id, now) ? id : "" }));
+    const ids = assignIds(pages.flatMap(({ page }) => page.entries));
+    const bytes = packUnit(noted, ids, this.options.build, key, checksum);
+    if (this.store.write(name, () => bytes)) this.wrote = true;
+    return unpackPages(bytes, this.options.build, key, checksum)!;
   }
 }

@@ -3,7 +3,7 @@
 //   (io/trust.ts); anything else, or any error, reads as nothing.
 // - Written atomically (a temporary file in the same folder, renamed into place), mode 0600, in a
 //   folder of mode 0700; an error writing (read-only, full disk) means the file is not kept.
-// - Bounded: past MAX_FILES or MAX_BYTES of pages, or MAX_KEY_FILES notes of keys, the least
+// - Bounded: past MAX_FILES or MAX_BYTES of pages and catalog units, or MAX_KEY_FILES notes of keys, the least
 //   recently used files are removed, and temporary files left by a crash too.
 // It knows files and folders, not pages: page-cache.ts says what goes in them.
 import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
@@ -95,7 +95,7 @@ export class TrustedStore {
 
   private evictIn(dir: string): void {
     const files = readdirSync(dir)
-      .filter((name) => name.endsWith(".page") || name.endsWith(".tmp") || name.endsWith(".key"))
+      .filter((name) => name.endsWith(".page") || name.endsWith(".cat") || name.endsWith(".tmp") || name.endsWith(".key"))
       .flatMap((name) => {
         try {
           const stats = statSync(join(dir, name));
@@ -109,7 +109,8 @@ export class TrustedStore {
     let count = 0;
     let keys = 0;
     for (const f of files) {
-      const page = f.name.endsWith(".page");
+      // A catalog unit (#26) counts as a page.
+      const page = f.name.endsWith(".page") || f.name.endsWith(".cat");
       total += f.size;
       if (page) count++;
       const note = f.name.endsWith(".key");

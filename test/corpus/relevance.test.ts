@@ -1,0 +1,47 @@
+// The relevance corpus (#24), scored through the search in process: both halves, each against
+// its row of THRESHOLDS. The held-out half is never developed on: its figures are computed here,
+// and only the figures (never a query or a page) are shown when it falls short.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { corpusPages, scoreCorpus, summarize, type Summary } from "../../bench/relevance-score.mjs";
+import { buildCatalog } from "../../src/catalog/catalog";
+import { parsePage } from "../../src/catalog/parse-page";
+import { search } from "../../src/search/search";
+import { ROOT } from "../helpers/pages";
+
+/**
+ * The least each half must reach, per query class. dev: what the development half reached when
+ * the ranking was rebuilt (known MRR 1.000, 100 % first; topics 97 % with all of the top 3
+ * relevant, nDCG@10 0.970; no zero-result answer), less a margin. held-out: what the held-out
+ * half reached when it was scored on the merged tree (known MRR 0.986, 99 % first; topics 73 % with
+ * all of the top 3 relevant, nDCG@10 0.717), less a margin: a floor, so that no later change undoes
+ * it. #24's targets there are 0.9 / 90 % / 90 %; the topic figure is short of its target, and the
+ * floor rises as the ranking reaches it — never lowered to make a change pass.
+ */
+const THRESHOLDS = {
+  dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.93, zeroResults: 0 },
+  "held-out": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.7, topicNdcg: 0.7, zeroResults: 0 },
+} as const;
+
+const figures = (s: Summary) =>
+  `known ${s.known.count}: MRR ${s.known.mrr.toFixed(3)}, first ${(100 * s.known.first).toFixed(0)} %; topic ${s.topic.count}: all top 3 relevant ${(100 * s.topic.allTop3).toFixed(0)} %, nDCG@10 ${s.topic.ndcg.toFixed(3)}; zero-result ${s.zeroResults}`;
+
+describe.each(Object.keys(THRESHOLDS) as (keyof typeof THRESHOLDS)[])("relevance corpus, %s half", (split) => {
+  it("meets its thresholds", () => {
+    const pages = corpusPages(ROOT, split);
+    expect(pages.length, `no page with queries.json under test/corpus/relevance/${split}/`).toBeGreaterThan(0);
+    const catalogs = new Map(pages.map((p) => [p.page, buildCatalog([parsePage(readFileSync(p.page, "utf8"), p.page)])]));
+    // As `icp-links search` runs it: the most words when no entry has all of them.
+    const results = scoreCorpus(pages, (p, query) => search(catalogs.get(p.page)!, query, { partial: true }).slice(0, 10).map((h) => h.entry.url));
+    const s = summarize(results);
+    const t = THRESHOLDS[split];
+    const short = [
+      s.known.mrr < t.knownMrr && `known MRR below ${t.knownMrr}`,
+      s.known.first < t.knownFirst && `known first below ${t.knownFirst}`,
+      s.topic.allTop3 < t.topicAllTop3 && `topic all-top-3 below ${t.topicAllTop3}`,
+      s.topic.ndcg < t.topicNdcg && `topic nDCG@10 below ${t.topicNdcg}`,
+      s.zeroResults > t.zeroResults && `more than ${t.zeroResults} zero-result answers`,
+    ].filter(Boolean);
+    expect(short, `${split}: ${figures(s)}`).toEqual([]);
+  });
+});
