@@ -79,6 +79,8 @@ const EVENT_YEAR = /^(.*?)[\s,]*(?:(?<![\d])((?:19[5-9]|20[0-4])\d)|['\u2019](\d
 const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
 const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "around", "before", "after", "edition", "released", "published", "is", "was", "and", "or", "for", "with", "to"]);
 
+const DIGIT_END = /\d$/;
+
 /** Two digits of a year: '23 is 2023, '94 is 1994. */
 function fullYear(two: string): number {
   const n = Number(two);
@@ -88,7 +90,8 @@ function fullYear(two: string): number {
 /** The year (and event) a part is, if it is nothing else: "SOSP '23", "OSDI94", "(July-August 1978)", "2014". */
 export function yearPart(text: string): { year: number; event?: string } | undefined {
   const t = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
-  if (t === "" || t.length > 70) return undefined;
+  // Every spelling ends in the year's digits: anything else is answered before the expressions run.
+  if (t === "" || t.length > 70 || !DIGIT_END.test(t)) return undefined;
   const date = DATE.exec(t);
   if (date) return { year: Number(date[1]) };
   const numeric = NUMERIC_DATE.exec(t);
@@ -127,19 +130,31 @@ function looseName(name: string): boolean {
   return words.length <= 4 && words.every((w) => /^[\p{L}][\p{L}\p{M}'\u2019.-]*$/u.test(w)) && (words.length === 1 || words.every((w) => /^\p{Lu}/u.test(w) || /^(?:van|von|de|der|den|del|da|di|du|le|la|ten|ter)$/.test(w)));
 }
 
+/** The words before a paper's venue: "In", "In Proc. of the", "Proceedings of". */
+const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
+
+const DIGIT = /\d/;
+
 function typed(text: string, start: number, sep = ""): Part {
   const t = text.trim();
   const part: Part = { text: t, start, end: start + text.length, type: "prose", sep };
-  const clock = /^[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?$/.exec(t);
-  const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
-  if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
-  const year = yearPart(t);
-  if (year) return { ...part, type: "year", ...year };
-  // An own key only: a description that is "constructor" is no kind word (nor Object's function).
+  // Lengths and years are written with digits: most parts (names, prose) have none, and skip the
+  // regular expressions of both (the cold parse of a long list runs this on every part).
+  if (DIGIT.test(t)) {
+    const clock = /^[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?$/.exec(t);
+    const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
+    if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
+    // "In OSDI 2004", "In Proceedings of SOSP '03": a paper's venue.
+    const year = yearPart(t) ?? (VENUE_LEAD.test(t) ? yearPart(t.replace(VENUE_LEAD, "")) : undefined);
+    if (year) return { ...part, type: "year", ...year };
+  }
   const word = t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase();
+  // Own keys only: "constructor" is a description, not Object's.
   const kind = Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
   if (kind !== undefined) return { ...part, type: "kind", kind };
-  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "");
+  // Twelve names of at most 48 characters: a longer part is prose.
+  if (t.length > 600) return part;
+  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "").replace(/,?\s+et\s+al\.?$/i, "");
   const names = splitNames(bare);
   // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
   if (names.length > 0 && names.length <= 12 && sep !== "at" && sep !== "@") {
@@ -151,7 +166,7 @@ function typed(text: string, start: number, sep = ""): Part {
 }
 
 /** Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ". */
-const SEPARATORS = /\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]]\s*$)/g;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]]\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
@@ -346,7 +361,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   });
 
   // 4. The prose after the link: its parts, aligned from the start, the names column voted.
-  const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
+  const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
   let nameColumn: number | undefined;
   // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
   const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
@@ -357,7 +372,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     const { reading, used } = factsOf(parts, nameColumn, { ...item.has, year: item.has.year || out[i]!.year !== undefined, event: item.has.event || out[i]!.event !== undefined, duration: item.has.duration || out[i]!.duration !== undefined });
     // Only the parts before the prose ends are facts: "Built by Jane Doe at Acme" is prose.
     if (used.size === 0) return;
-    const text = item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;]|&mdash;)\s*/, (m) => " ".repeat(m.length));
+    const text = item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length));
     out[i] = { ...out[i], ...reading, rest: without(text, parts, used) };
   });
   return out;

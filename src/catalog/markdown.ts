@@ -234,6 +234,9 @@ export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxEle
   return items;
 }
 
+/** The start of a paragraph that says who gave a talk. */
+const BY_PROSE = /^\s*(?:(?:a|the|this)\s+)?(?:(?:talk|presentation|keynote|lecture|session|workshop|video)\s+)?(?:(?:given|presented|delivered)\s+)?by\s/i;
+
 function walkChunk(body: string, lineOffset: number): Item[] {
   const tokens = markdown().parse(HAS_TIGHT_HEADING.test(body) ? body.replace(TIGHT_HEADING, "$1 ") : body, {});
   const items: { item: Item; order: number; line: number }[] = [];
@@ -252,6 +255,9 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     if (!container) return;
     const first = container.block.segments.find((s) => s.type === "link");
     if (first && first.type === "link") items.push({ item: { type: "block", block: container.block }, order: container.order, line: first.line || line });
+    // A paragraph without links is kept only when it names who gave a talk ("A talk by A and B at
+    // Conf 2011"): an archive's heading per talk says so under the heading (#23).
+    else if (container.type === "paragraph" && BY_PROSE.test(container.block.segments[0]?.text ?? "")) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
   };
 
   for (const token of tokens) {

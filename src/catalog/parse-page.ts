@@ -6,7 +6,7 @@ import { MAX_ELEMENTS, TooManyElements, walk, type Block, type Item, type Segmen
 import { PageError } from "../errors";
 import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
-import { splitSpeaker } from "./speaker";
+import { isPersonName, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { readList, yearPart, type LayoutItem } from "./layout";
 
@@ -90,6 +90,62 @@ const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtu
 const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post)$/i;
 /** The start of an item that says where a talk was given. */
 const PRESENTED = /^(?:presented|given|held|talk|recorded|spoke)?\s*(?:at|@)(?:\s+the)?\s*$/i;
+
+/** "A talk by A and B at Conf 2011", "_[Name](profile) at [**Meetup**](…)_": who gave a heading's talk, and where. */
+const TALK_PROSE = /^(?:(?:a|the|this)\s+)?(?:(?:talk|presentation|keynote|lecture|session|workshop|video)\s+)?(?:(?:given|presented|delivered)\s+)?(by\s+)?(.+?)(?:\s+(?:at|@)\s+(?:the\s+)?(.+?))?[\s.]*$/i;
+
+/**
+ * The prose under an archive's heading that titles one talk (#23): the speakers (plain names after
+ * "by", or profile links), the event and year after "at". Undefined when the paragraph says
+ * something else, or holds a link that is neither a profile nor the event: then it is read as usual.
+ */
+function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: string; year?: number } | undefined {
+  const first = segments.find((s) => s.text.trim() !== "" && s.type !== "emphasis");
+  const byProfile = first !== undefined && usableLink(first) && isProfile(first.url);
+  let text = "";
+  let eventAt = -1;
+  for (const s of segments) {
+    if (s.type === "link" && usableLink(s) && !isProfile(s.url)) {
+      // Only one other link, the event's, after "at".
+      if (eventAt >= 0 || !/\s(?:at|@)\s*(?:the\s+)?$/i.test(text)) return undefined;
+      eventAt = text.length;
+    }
+    text += s.text;
+  }
+  const m = TALK_PROSE.exec(clean(text.replace(/[\u0001-\u0003]/g, "")));
+  if (!m || (!m[1] && !byProfile) || m[2]!.length > 120) return undefined;
+  const names = m[2]!.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/).map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0 || !names.every((n) => isPersonName(n) || (byProfile && n.length <= 40 && !/\d/.test(n)))) return undefined;
+  const out: { speakers: string[]; event?: string; year?: number } = { speakers: names };
+  const where = m[3]?.trim();
+  if (where) {
+    const said = yearPart(where);
+    if (said) {
+      out.year = said.year;
+      if (said.event) out.event = said.event;
+    } else if (where.split(/\s+/).length <= 6 && /^[\p{Lu}\p{N}]/u.test(where)) out.event = where;
+  }
+  return out;
+}
+
+/**
+ * A paragraph of sentences with links in them ("This section collects talks about [Rust](…) and
+ * …"), that explains its section or page: the text before its first link is a sentence's start,
+ * not a label ("Jane Doe: [Title](…)"), and no other paragraph is beside it (#23). A paragraph
+ * that is a link alone, or a link and its description, stays an entry.
+ */
+function explainsList(segments: readonly Segment[], at: number, prev: Item | undefined, next: Item | undefined): boolean {
+  // A run of such paragraphs is the page's own list of links, each an entry; and only a paragraph
+  // between lists and headings is looked at, so that removing a list item never makes its
+  // section's prose an entry again (#17's "the rest of the page reads the same").
+  const linked = (i: Item | undefined) => i?.type === "block" && i.block.place?.kind === "paragraph" && i.block.segments.some(usableLink);
+  if (linked(prev) || linked(next)) return false;
+  const before = segments.slice(0, at).map((s) => s.text).join("").trim();
+  if (/[:\-\u2013\u2014|]$/.test(before)) return false;
+  const words = before.match(/\p{L}{2,}/gu)?.length ?? 0;
+  const all = segments.map((s) => (s.type === "link" ? "" : s.text)).join(" ").match(/\p{L}{2,}/gu)?.length ?? 0;
+  return words >= 1 && all >= 12;
+}
 
 /** The plain text of segments, clean. */
 function textOfSegments(list: readonly Segment[]): string {
@@ -227,8 +283,13 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     return path;
   };
 
-  for (const item of items) {
+  // The talk an archive's heading titles ("#### Title" over "[[video](…)] [[slides](…)]"), whose
+  // speakers and event the prose under it names (#23).
+  let headingTalk: ParsedEntry | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
     if (item.type === "heading") {
+      headingTalk = undefined;
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
@@ -238,8 +299,22 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       nestedPaths = new Map();
       continue;
     }
+    if (headingTalk && item.block.place?.kind === "paragraph") {
+      const said = talkProse(item.block.segments);
+      if (said) {
+        if (headingTalk.speakers.length === 0) {
+          headingTalk.speakers = said.speakers.map(clean);
+          headingTalk.speaker = headingTalk.speakers.join(", ");
+        }
+        if (said.event !== undefined && headingTalk.event === undefined) headingTalk.event = clean(said.event);
+        if (said.year !== undefined && headingTalk.year === undefined) headingTalk.year = said.year;
+        continue;
+      }
+    }
     let at = item.block.segments.findIndex(usableLink);
     if (at < 0) continue;
+    // Prose that explains a section, followed by the section's list, is its description, not entries.
+    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, items[index - 1], items[index + 1])) continue;
     // The item's own tags and added date (#28), read off its end before anything else reads it.
     const notes = readNotes(item.block.segments, at);
     const segments = notes.segments;
@@ -297,12 +372,17 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
     if (kind === "page" && "speaker" in split && split.speaker) kind = "talk";
     let title = split.title;
+    let titledByHeading = false;
     // A link titled only "Recording", "video", "slides", "Part 1", "[1]" takes its title from the
     // item it is nested in ("**Title**"), else the text before it (#23).
     if (GENERIC_TITLE.test(title)) {
       const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(/[\s:\-\u2013\u2014|([]+$/, "");
       if (from && !GENERIC_TITLE.test(from)) {
         title = from;
+      } else if (!from && !parent && !headingTalk && item.block.place?.kind === "paragraph" && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
+        // An archive's heading per talk: "#### Title", then "[[video](…)] [[slides](…)]".
+        title = trail.at(-1)!.text;
+        titledByHeading = true;
       }
     }
     const people = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : [];
@@ -339,7 +419,10 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     }
     if (notes.added !== undefined) entry.added = notes.added;
     if (options.places && item.block.place) entry.place = { ...item.block.place };
+    // "[video] [slides]" says nothing the title and related links do not.
+    if (titledByHeading && description && description.split(/[\s[\]()|,/]+/).every((w) => w === "" || GENERIC_TITLE.test(w) || SECONDARY.test(w))) description = "";
     if (description && description !== title) entry.description = description;
+    if (titledByHeading) headingTalk = entry;
     layout[entries.length] =
       kind === "repo" || kind === "forum" || kind === "site" || link.bare
         ? undefined

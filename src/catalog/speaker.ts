@@ -30,7 +30,8 @@ const INITIAL = /^\p{Lu}\.$/u;
 
 /** A word that can be part of a person's name: "Juan", "Bolívar", "O'Sullivan", "J.", "de". */
 export function isNameWord(word: string): boolean {
-  return PARTICLES.has(word) || (NAME_WORD.test(word) && !NOT_NAMES.has(word.toLowerCase().replace(/[.\u2019']/g, "")));
+  // "A. Vaswani": an initial, though "a" is no name word.
+  return PARTICLES.has(word) || INITIAL.test(word) || (NAME_WORD.test(word) && !NOT_NAMES.has(word.toLowerCase().replace(/[.\u2019']/g, "")));
 }
 
 export function isPersonName(text: string): boolean {

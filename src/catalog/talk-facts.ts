@@ -200,7 +200,7 @@ function speakersAt(text: string): { speakers: string[]; end: number } | undefin
     const word = m[0];
     const bare = word.replace(/[,;.]$/, "");
     const joiner = word === "&" || word === "and";
-    if (!joiner && !isNameWord(bare)) break;
+    if (!joiner && !isNameWord(bare) && !/^\p{Lu}\.$/u.test(word)) break;
     taken.push(word);
     if (!joiner) last = m.index + (word.endsWith(",") || word.endsWith(";") || (word.endsWith(".") && !/^\p{Lu}\.$/u.test(word)) ? bare.length : word.length);
     end = last;

@@ -36,8 +36,8 @@ const CASES: [name: string, input: keyof typeof INPUTS, edit: (page: EditablePag
   ["remove-seed-bare-list", "seed", (p) => removeEntries(p, [byUrl(p, "https://www.youtube.com/watch?v=MulbKPwv6_s")], false)],
   ["move-seed-talk", "seed", (p) => moveEntry(p, byUrl(p, "https://www.youtube.com/watch?v=UHA7W-8My_I"), "medium").text],
   ["add-awesome-trail", "awesome", (p) => addEntry(p, { title: "ic-cdk-timers", url: "https://crates.io/crates/ic-cdk-timers", speakers: [], description: "Timers for Rust canisters." }, "Canister Development Kits / Rust").text],
-  ["remove-awesome", "awesome", (p) => removeEntries(p, [p.catalog.entries[10]!, p.catalog.entries[200]!], false)],
-  ["move-awesome", "awesome", (p) => moveEntry(p, p.catalog.entries[40]!, "messaging").text],
+  ["remove-awesome", "awesome", (p) => removeEntries(p, [byUrl(p, "https://internetcomputer.org/docs/current/developer-docs/best-practices/considerations-for-nft-devs"), byUrl(p, "https://lbp.sonic.ooo")], false)],
+  ["move-awesome", "awesome", (p) => moveEntry(p, byUrl(p, "https://github.com/dfinity/ic-eth-starter"), "messaging").text],
   ["add-crlf-by-speaker", "crlf", (p) => addEntry(p, { title: "Chain-key signatures", url: "https://talks.example/chain-key", speakers: ["Ada Lovelace"], description: "threshold ECDSA" }, "conference").text],
   ["remove-crlf-last", "crlf", (p) => removeEntries(p, [byUrl(p, "https://blog.example/cycles")], false)],
   ["move-crlf", "crlf", (p) => moveEntry(p, byUrl(p, "https://talks.example/scaling"), "articles").text],
@@ -55,7 +55,7 @@ const CASES: [name: string, input: keyof typeof INPUTS, edit: (page: EditablePag
   ["add-table-row", "table", (p) => addEntry(p, { title: "Kinic", url: "https://projects.example/kinic", speakers: [], description: "search | discovery" }, "projects").text],
   ["remove-table-row", "table", (p) => removeEntries(p, [byUrl(p, "https://projects.example/openchat")], false)],
   ["fix-crlf", "crlf", (p) => rewriteUrls(p, [{ entry: byUrl(p, "https://talks.example/subnets"), to: "https://talks.example/2024/subnets" }]).text],
-  ["fix-awesome", "awesome", (p) => rewriteUrls(p, [{ entry: p.catalog.entries[5]!, to: "https://moved.example/a" }, { entry: p.catalog.entries[6]!, to: "https://moved.example/b (2)" }]).text],
+  ["fix-awesome", "awesome", (p) => rewriteUrls(p, [{ entry: byUrl(p, "https://dacade.org/communities/icp/"), to: "https://moved.example/a" }, { entry: byUrl(p, "https://github.com/Code-and-State/typescript-bootcamp"), to: "https://moved.example/b (2)" }]).text],
 ];
 
 describe("golden before/after files", () => {

@@ -1,0 +1,191 @@
+// The layouts #23 names, as real pages vary them: several items each, varied names, with and
+// without emphasis, lengths and years in headings or items (src/catalog/layout.ts).
+import { describe, expect, it } from "vitest";
+import { parsePage } from "../../src/catalog/parse-page";
+
+const facts = (page: string) =>
+  parsePage(page, "p.md").entries.map((e) => {
+    const out: Record<string, unknown> = { title: e.title, kind: e.kind };
+    if (e.speakers.length > 0) out.speakers = e.speakers;
+    if (e.authors.length > 0) out.authors = e.authors;
+    if (e.event !== undefined) out.event = e.event;
+    if (e.year !== undefined) out.year = e.year;
+    if (e.duration !== undefined) out.duration = e.duration;
+    return out;
+  });
+const pick = (page: string, keys: string[]) => facts(page).map((e) => Object.fromEntries(keys.filter((k) => k in e).map((k) => [k, e[k]])));
+
+describe("form 1: '[Jane Doe: **Title**](url) [47:26]' under year headings", () => {
+  it("reads speaker, title, length and the heading's year, two speakers too", () => {
+    const page = [
+      "# Must-watch talks", "", "## 2021", "",
+      "- [Ada Lovelace: **The Analytical Engine, Revisited**](https://www.youtube.com/watch?v=b1) [38:02]",
+      "- [Grace Hopper & Alan Kay: **Nanoseconds**](https://www.youtube.com/watch?v=b2) [1:02:11]",
+      "- [Linus Torvalds: **Why Git?**](https://vimeo.com/b3) [12:40]",
+      "", "## 2020", "",
+      "- [Margaret Hamilton: **Software Engineering at NASA**](https://www.youtube.com/watch?v=b4) [47:26]",
+      "- [Ken Thompson: **Reflections on Trust**](https://www.youtube.com/watch?v=b5)",
+      "",
+    ].join("\n");
+    expect(facts(page)).toEqual([
+      { title: "The Analytical Engine, Revisited", kind: "talk", speakers: ["Ada Lovelace"], year: 2021, duration: 2282 },
+      { title: "Nanoseconds", kind: "talk", speakers: ["Grace Hopper", "Alan Kay"], year: 2021, duration: 3731 },
+      { title: "Why Git?", kind: "talk", speakers: ["Linus Torvalds"], year: 2021, duration: 760 },
+      { title: "Software Engineering at NASA", kind: "talk", speakers: ["Margaret Hamilton"], year: 2020, duration: 2846 },
+      { title: "Reflections on Trust", kind: "talk", speakers: ["Ken Thompson"], year: 2020 },
+    ]);
+  });
+
+  it("without the emphasis, when the list votes names before the colon", () => {
+    const page = [
+      "## 2019", "",
+      "- [Sandi Metz: All the Little Things](https://www.youtube.com/watch?v=c1) [38:47]",
+      "- [Rich Hickey: Simple Made Easy](https://www.infoq.com/presentations/c2) [1:01:26]",
+      "- [Gary Bernhardt: Wat](https://www.destroyallsoftware.com/talks/wat) [4:17]",
+      "- [Bret Victor: Inventing on Principle](https://vimeo.com/36579366) [54:20]",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "year", "duration"])).toEqual([
+      { title: "All the Little Things", speakers: ["Sandi Metz"], year: 2019, duration: 2327 },
+      { title: "Simple Made Easy", speakers: ["Rich Hickey"], year: 2019, duration: 3686 },
+      { title: "Wat", speakers: ["Gary Bernhardt"], year: 2019, duration: 257 },
+      { title: "Inventing on Principle", speakers: ["Bret Victor"], year: 2019, duration: 3260 },
+    ]);
+  });
+});
+
+describe("form 2: '[**Title**](url) - Jane Doe at SomeConf 2014'", () => {
+  it("speaker, event and year, with several speakers and multi-word events", () => {
+    const page = [
+      "## Talks", "",
+      "- [**Hidden Costs of Closures**](https://www.youtube.com/watch?v=d1) - Maria Gonzalez at JSConf EU 2019",
+      "- [**Async All the Way**](https://www.youtube.com/watch?v=d2) - Tom Baker and Ann Lee at Strange Loop 2014",
+      "- [**Typing Python**](https://www.youtube.com/watch?v=d3) - Guido van Rossum at PyCon US 2017",
+      "- [**Streams**](https://vimeo.com/d4) - Ivan Petrov at NodeConf 2016",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "Hidden Costs of Closures", speakers: ["Maria Gonzalez"], event: "JSConf EU", year: 2019 },
+      { title: "Async All the Way", speakers: ["Tom Baker", "Ann Lee"], event: "Strange Loop", year: 2014 },
+      { title: "Typing Python", speakers: ["Guido van Rossum"], event: "PyCon US", year: 2017 },
+      { title: "Streams", speakers: ["Ivan Petrov"], event: "NodeConf", year: 2016 },
+    ]);
+  });
+});
+
+describe("form 3: '[**Title** - Jane Doe, Clean Code Days 2008](url)'", () => {
+  it("speaker, event and year leave the link's text", () => {
+    const page = [
+      "## Videos", "",
+      "- [**Functional Core** - Chen Wei, GOTO Amsterdam 2014](https://www.youtube.com/watch?v=e1)",
+      "- [**Boundaries** - Olga Ivanova and Sam Smith, NDC Oslo 2015](https://vimeo.com/e2)",
+      "- [**Hexagons** - Pierre Dupont, Clean Code Days 2008](https://www.youtube.com/watch?v=e3)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "Functional Core", speakers: ["Chen Wei"], event: "GOTO Amsterdam", year: 2014 },
+      { title: "Boundaries", speakers: ["Olga Ivanova", "Sam Smith"], event: "NDC Oslo", year: 2015 },
+      { title: "Hexagons", speakers: ["Pierre Dupont"], event: "Clean Code Days", year: 2008 },
+    ]);
+  });
+});
+
+describe("form 4: an archive with a heading per talk", () => {
+  it("title from the heading, speakers and event from the prose, slides related, profiles no entries", () => {
+    const page = [
+      "# Talk archive", "",
+      "#### Building Compilers for Fun",
+      "", "[[video](https://www.youtube.com/watch?v=f1)] [[slides](https://speakerdeck.com/x/f1)]", "",
+      "A talk by Alice Walker and Bob Dylan at RubyConf 2011.", "",
+      "#### Caching at Scale",
+      "", "[[video](https://vimeo.com/f2)] [[slides](https://slideshare.net/x/f2)]", "",
+      "_[Carol Danvers](https://twitter.com/carold) at [**Berlin.js Meetup**](https://berlinjs.org)_", "",
+      "#### Types Without Tears",
+      "", "[[video](https://www.youtube.com/watch?v=f3)]", "",
+      "A talk by Dmitri Orlov at JSConf EU 2013.", "",
+    ].join("\n");
+    const entries = parsePage(page, "p.md").entries;
+    expect(entries.map((e) => e.url)).toEqual(["https://www.youtube.com/watch?v=f1", "https://vimeo.com/f2", "https://www.youtube.com/watch?v=f3"]);
+    expect(entries.map((e) => [e.title, e.speakers, e.event, e.year])).toEqual([
+      ["Building Compilers for Fun", ["Alice Walker", "Bob Dylan"], "RubyConf", 2011],
+      ["Caching at Scale", ["Carol Danvers"], "Berlin.js Meetup", undefined],
+      ["Types Without Tears", ["Dmitri Orlov"], "JSConf EU", 2013],
+    ]);
+    expect(entries[0]!.related.map((r) => r.url)).toContain("https://speakerdeck.com/x/f1");
+  });
+});
+
+describe("form 5: papers", () => {
+  it("'[Title](url), A. Author and B. Author, SOSP '23'", () => {
+    const page = [
+      "## Papers", "",
+      "- [Spanner: Globally Distributed](https://research.google/pubs/pub39966/), J. Corbett and J. Dean, OSDI '12",
+      "- [Dynamo](https://www.allthingsdistributed.com/files/amazon-dynamo-sosp2007.pdf), G. DeCandia, D. Hastorun and M. Jampani, SOSP2007",
+      "- [Chord](https://pdos.csail.mit.edu/papers/chord:sigcomm01/chord_sigcomm.pdf), I. Stoica and R. Morris, SIGCOMM '01",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "kind", "authors", "event", "year"])).toEqual([
+      { title: "Spanner: Globally Distributed", kind: "paper", authors: ["J. Corbett", "J. Dean"], event: "OSDI", year: 2012 },
+      { title: "Dynamo", kind: "paper", authors: ["G. DeCandia", "D. Hastorun", "M. Jampani"], event: "SOSP", year: 2007 },
+      { title: "Chord", kind: "paper", authors: ["I. Stoica", "R. Morris"], event: "SIGCOMM", year: 2001 },
+    ]);
+  });
+
+  it("'Title. A. Author, B. Author. In OSDI 2004.'", () => {
+    const page = [
+      "## Papers", "",
+      "- [MapReduce: Simplified Data Processing](https://research.google/pubs/pub62/). J. Dean, S. Ghemawat. In OSDI 2004.",
+      "- [Bigtable: A Distributed Storage System](https://research.google/pubs/pub27898/). F. Chang, J. Dean, S. Ghemawat. In OSDI 2006.",
+      "- [The Chubby Lock Service](https://research.google/pubs/pub27897/). M. Burrows. In OSDI 2006.",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "authors", "event", "year"])).toEqual([
+      { title: "MapReduce: Simplified Data Processing", authors: ["J. Dean", "S. Ghemawat"], event: "OSDI", year: 2004 },
+      { title: "Bigtable: A Distributed Storage System", authors: ["F. Chang", "J. Dean", "S. Ghemawat"], event: "OSDI", year: 2006 },
+      { title: "The Chubby Lock Service", authors: ["M. Burrows"], event: "OSDI", year: 2006 },
+    ]);
+  });
+
+  it("'[Title](url) by A. Author et al. (2019)'", () => {
+    const page = [
+      "## Papers", "",
+      "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) by A. Vaswani et al. (2017)",
+      "- [Deep Residual Learning](https://arxiv.org/abs/1512.03385) by K. He et al. (2015)",
+      "- [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) by D. Kingma and J. Ba (2014)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "authors", "year"])).toEqual([
+      { title: "Attention Is All You Need", authors: ["A. Vaswani"], year: 2017 },
+      { title: "Deep Residual Learning", authors: ["K. He"], year: 2015 },
+      { title: "Adam: A Method for Stochastic Optimization", authors: ["D. Kingma", "J. Ba"], year: 2014 },
+    ]);
+  });
+});
+
+describe("form 6: an event next to a year", () => {
+  it("a heading '## ReactConf 2019' is the event of its talks", () => {
+    const page = "## ReactConf 2019\n\n- [Hooks in Depth](https://www.youtube.com/watch?v=g1) by Jane Doe\n- [Suspense](https://www.youtube.com/watch?v=g2) by John Roe\n";
+    expect(pick(page, ["event", "year"])).toEqual([{ event: "ReactConf", year: 2019 }, { event: "ReactConf", year: 2019 }]);
+  });
+  it("an item's 'JSConf EU 2019' after the speaker", () => {
+    const page = "## Talks\n\n- [Hooks in Depth](https://www.youtube.com/watch?v=h1) - Jane Doe, JSConf EU 2019\n- [Suspense](https://www.youtube.com/watch?v=h2) - John Roe, PyCon US 2017\n- [Loops](https://www.youtube.com/watch?v=h3) - Ann Lee, Strange Loop 2014\n";
+    expect(pick(page, ["speakers", "event", "year"])).toEqual([
+      { speakers: ["Jane Doe"], event: "JSConf EU", year: 2019 },
+      { speakers: ["John Roe"], event: "PyCon US", year: 2017 },
+      { speakers: ["Ann Lee"], event: "Strange Loop", year: 2014 },
+    ]);
+  });
+});
+
+describe("form 7: prose explaining a section", () => {
+  it("a paragraph of sentences with links is the section's description; a link alone stays an entry", () => {
+    const page = [
+      "## Talks", "",
+      "This section collects talks about [Rust](https://www.rust-lang.org) and its ecosystem. See also [the book](https://doc.rust-lang.org/book/) for more.", "",
+      "- [Talk One](https://www.youtube.com/watch?v=i1) by Jane Doe",
+      "- [Talk Two](https://www.youtube.com/watch?v=i2) by John Roe", "",
+      "[A link alone](https://example.com/alone)", "",
+    ].join("\n");
+    expect(parsePage(page, "p.md").entries.map((e) => e.url)).toEqual(["https://www.youtube.com/watch?v=i1", "https://www.youtube.com/watch?v=i2", "https://example.com/alone"]);
+  });
+});
