@@ -1,15 +1,15 @@
 // icp-links check [ref...]: find dead links before anyone clicks them (#5).
-import { InvalidArgumentError } from "commander";
 import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
-import { FILTER_OPTIONS, positiveInteger } from "../command-kit/spec";
+import { FILTER_OPTIONS } from "../command-kit/spec";
+import { requestOptions } from "../command-kit/requests";
 // --max-age is a global option (src/command-kit/spec.ts): it reaches run() with the command's own.
 import type { FilterOptions, World } from "../command-kit/context";
 import { selectEntries } from "../command-kit/select";
 import { urlFor } from "../command-kit/open-urls";
 import { applyFilters } from "../search/filters";
 import { checkLinks, type AfterBroken, type Progress } from "../check/runner";
-import { CHECK_LIMITS, DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
+import { DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
 import type { Entry } from "../catalog/types";
 import { ExitCode, IcpError, QuietExit, UsageError } from "../errors";
 import { json } from "../render/entries";
@@ -35,26 +35,6 @@ interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOption
   archive?: boolean;
 }
 
-/** A whole number from 0 to `max`: options that become timers are bounded (#12). */
-function wholeNumber(max: number): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number");
-    const n = Number(value);
-    if (n > max) throw new InvalidArgumentError(`expected at most ${max}`);
-    return n;
-  };
-}
-
-/** Seconds above 0 and at most `max`: beyond, Node's timers overflow (#12). */
-function seconds(max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
-    if (n > max) throw new InvalidArgumentError(`expected at most ${max} seconds`);
-    return n;
-  };
-}
-
 export const check: CommandSpec<CheckOptionValues, Needs> = {
   name: "check",
   needs: NEEDS,
@@ -63,12 +43,8 @@ export const check: CommandSpec<CheckOptionValues, Needs> = {
   options: [
     ...FILTER_OPTIONS,
     ...STATE_FILTER_OPTIONS,
-    { flags: "--concurrency <n>", description: "links checked at once", defaultValue: DEFAULT_CHECK_OPTIONS.concurrency, parse: positiveInteger },
-    { flags: "--per-host <n>", description: "requests at once to one host", defaultValue: DEFAULT_CHECK_OPTIONS.perHost, parse: positiveInteger },
-    { flags: "--interval <ms>", description: `least time between two requests to one host (at most ${CHECK_LIMITS.intervalMs})`, defaultValue: DEFAULT_CHECK_OPTIONS.intervalMs, parse: wholeNumber(CHECK_LIMITS.intervalMs) },
-    { flags: "--timeout <s>", description: `time limit of one request (at most ${CHECK_LIMITS.timeoutS})`, defaultValue: DEFAULT_CHECK_OPTIONS.timeoutMs / 1000, parse: seconds(CHECK_LIMITS.timeoutS) },
-    { flags: "--retries <n>", description: `retries after 429, 5xx and network errors (at most ${CHECK_LIMITS.retries})`, defaultValue: DEFAULT_CHECK_OPTIONS.retries, parse: wholeNumber(CHECK_LIMITS.retries) },
-    { flags: "--max-time <s>", description: `time limit of the whole run (at most ${CHECK_LIMITS.maxTimeS})`, defaultValue: DEFAULT_CHECK_OPTIONS.maxTimeMs / 1000, parse: seconds(CHECK_LIMITS.maxTimeS) },
+    // The request options enrich shares (command-kit/requests.ts).
+    ...requestOptions("links checked at once"),
     { flags: "--strict", description: "fail (exit 1) on blocked and error links too, not only broken ones" },
     BASE_URL_OPTION,
     { flags: "--archive", description: "for each broken link, ask the Wayback Machine for the snapshot closest to when it was added (ICP_LINKS_ARCHIVE_URL)" },

@@ -2,7 +2,7 @@
 // The results of `check`, kept in the cache folder (checks.json) with their time, so that `list`
 // and `show` can mark links the last check found broken or redirected, and `check --max-age`
 // can reuse recent results (#5). A missing or unusable file is no results, never an error.
-// The same trust rules as the page cache (#12), read and written through io/trust.ts:
+// Kept by io/record-store.ts, as enrich's link facts are, with the trust rules of the page cache (#12):
 // - read only if it is a regular file (not a link), yours and writable by you alone, in a folder
 //   that is yours and writable by you alone; at most MAX_STORE_BYTES, checked before reading, so
 //   that a huge file costs `list` one fstat, not its parsing;
@@ -10,13 +10,10 @@
 //   go, and the oldest go first past MAX_STORE_BYTES;
 // - two `check` runs at once lose neither's results: a save re-reads the file and merges into it
 //   under a lock file (checks.json.lock, io/lock-file.ts, the same lock as the state's), the
-//   newer result of a URL winning; a save that cannot get the lock within LOCK_WAIT_MS gives up
+//   newer result of a URL winning; a save that cannot get the lock in time (record-store.ts) gives up
 //   and says so under --debug: results are never worth an error;
 // - every text read back is sanitized again: the file is data, not trusted output.
-import { readTrustedFile, trustedFolder } from "../trust";
-import { join } from "node:path";
-import { writeFileAtomic } from "../atomic-write";
-import { lockFile } from "../lock-file";
+import { fileRecordStore, type RecordKind, type RecordStoreOptions } from "../record-store";
 import { sanitize } from "../../text/sanitize";
 
 // The states a link can end in and a check's result: what this store keeps (check/types.ts names them too).
@@ -54,10 +51,6 @@ export interface Snapshot {
 export const KEEP_MS = 180 * 24 * 3600 * 1000;
 /** The largest results file read or written: some 15,000 results; a bigger file is ignored. */
 export const MAX_STORE_BYTES = 4 * 1024 * 1024;
-/** A lock older than this is left over by a run that died, whatever its pid says: it is taken over. */
-const STALE_LOCK_MS = 10_000;
-/** How long a save waits for another run's lock (held for the few ms of a read and a write). */
-const LOCK_WAIT_MS = 5_000;
 
 export interface CheckStore {
   load(): Map<string, CheckResult>;
@@ -94,75 +87,20 @@ function clean(r: CheckResult): CheckResult {
   return out;
 }
 
-export interface CheckStoreOptions {
-  /** The owner the folder and file must have; undefined where there are no uids. */
-  uid?: number;
-  /** Called with what went wrong, for --debug; never thrown. */
-  onError?: (what: string, error: unknown) => void;
-}
+export type CheckStoreOptions = RecordStoreOptions;
+
+/** The results of `check` as records of io/record-store.ts (its trust rules, lock and merge): checks.json. */
+const CHECK_RECORDS: RecordKind<CheckResult> = {
+  name: "checks.json",
+  member: "results",
+  key: (r) => r.url,
+  time: (r) => r.checkedAt,
+  valid,
+  clean,
+  keepMs: KEEP_MS,
+  maxBytes: MAX_STORE_BYTES,
+};
 
 export function fileCheckStore(dir: string, now: () => number, options: CheckStoreOptions = {}): CheckStore {
-  const file = join(dir, "checks.json");
-  // The lock's clock is the real one, as the age of its file is: `now` may be a test's fixed time.
-  const lock = lockFile(`${file}.lock`, { staleMs: STALE_LOCK_MS, waitMs: LOCK_WAIT_MS, pauseMs: [10, 30] });
-  const { uid, onError } = options;
-  let loaded: Map<string, CheckResult> | undefined;
-
-  /** The results in the file now; empty when it is missing, untrusted, too big or corrupt. */
-  const read = (): Map<string, CheckResult> => {
-    const results = new Map<string, CheckResult>();
-    try {
-      const data = JSON.parse(readTrustedFile(file, uid, MAX_STORE_BYTES).toString("utf8")) as { version?: unknown; results?: unknown };
-      if (data.version === 1 && Array.isArray(data.results)) for (const r of data.results) if (valid(r)) results.set(r.url, clean(r));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") onError?.(`ignored ${file}`, error);
-    }
-    return results;
-  };
-
-  const store: CheckStore = {
-    load() {
-      return (loaded ??= read());
-    },
-    save(results) {
-      if (results.length === 0) return;
-      try {
-        trustedFolder(dir, uid);
-        const { token } = lock.acquire();
-        if (token === undefined) throw new Error(`another run holds ${lock.path}`);
-        try {
-          lock.removeLeftovers();
-          // Re-read under the lock: another run may have saved since this one loaded.
-          const all = read();
-          for (const r of results) {
-            const old = all.get(r.url);
-            if (!old || Date.parse(old.checkedAt) <= Date.parse(r.checkedAt)) all.set(r.url, r);
-          }
-          const cutoff = now() - KEEP_MS;
-          // Newest first, as many as fit the bound; then written in the order they came.
-          const fresh = [...all.values()].filter((r) => Date.parse(r.checkedAt) >= cutoff);
-          const newest = [...fresh].sort((a, b) => Date.parse(b.checkedAt) - Date.parse(a.checkedAt));
-          const keep = new Set<CheckResult>();
-          const texts = new Map<CheckResult, string>();
-          let size = 32;
-          for (const r of newest) {
-            const text = JSON.stringify(r);
-            const bytes = Buffer.byteLength(text) + 1;
-            if (size + bytes > MAX_STORE_BYTES) break;
-            size += bytes;
-            keep.add(r);
-            texts.set(r, text);
-          }
-          const kept = fresh.filter((r) => keep.has(r));
-          writeFileAtomic(file, `{"version":1,"results":[${kept.map((r) => texts.get(r)).join(",")}]}`, { mode: 0o600 });
-          loaded = new Map(kept.map((r) => [r.url, r]));
-        } finally {
-          lock.release(token);
-        }
-      } catch (error) {
-        onError?.(`cannot write ${file}`, error);
-      }
-    },
-  };
-  return store;
+  return fileRecordStore(dir, CHECK_RECORDS, now, options);
 }
