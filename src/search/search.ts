@@ -154,9 +154,15 @@ function sectionColumns(c: ListColumn, depths: Int32Array | undefined): Pick<Col
     // Without depths every entry of a run has depth 0: the run is taken whole.
     const last = depths ? c.starts[r + 1]! : c.starts[r]! + 1;
     let previous = -1;
+    let previousRaw = NaN;
+    const deepest = Math.max(0, path.length - 1);
     for (let i = c.starts[r]!; i < last; i++) {
-      const depth = depths ? Math.min(depths[i]!, 63, Math.max(0, path.length - 1)) : 0;
-      // Most entries of a run share its depth: the pair is looked up only when it changes.
+      // Most entries of a run share its depth: the pair is looked up only when it changes (a
+      // cheap test first: one loop step per entry of the page, before V8 optimises it).
+      const raw = depths ? depths[i]! : 0;
+      if (raw === previousRaw) continue;
+      previousRaw = raw;
+      const depth = depths ? Math.min(raw, 63, deepest) : 0;
       if (depth === previous) continue;
       previous = depth;
       const key = row * 64 + depth;
@@ -757,18 +763,25 @@ class NextSlash {
   }
 }
 
+/** Which terms each entry's url and title hold (Tally.fields), looked up once for every candidate. */
+interface NameMasks {
+  url: Uint8Array | Uint32Array | undefined;
+  title: Uint8Array | Uint32Array | undefined;
+  slashes: NextSlash;
+}
+
 /** The query is the repository the entry names: its url's `owner/name` or `name`, or a title written `owner/name` or its `name`. */
-function namesRepository(index: SearchIndex, tally: Tally, i: number, sequence: readonly string[], all: number, slashes: NextSlash): boolean {
-  if ((tally.fields[FIELD_INDEX.url]?.[i] ?? 0) === all) {
+function namesRepository(index: SearchIndex, masks: NameMasks, i: number, sequence: readonly string[], all: number): boolean {
+  if (masks.url !== undefined && masks.url[i] === all) {
     const url = index.columns.url;
     if (repositoryHost(url.text, url.starts[i]!)) {
       const m = REPOSITORY.exec(fieldText(index, "url", i));
       if (m && (sameWords(words(m[2]!), sequence) || sameWords(words(`${m[1]} ${m[2]}`), sequence))) return true;
     }
   }
-  if ((tally.fields[FIELD_INDEX.title]?.[i] ?? 0) === all) {
+  if (masks.title !== undefined && masks.title[i] === all) {
     const title = index.columns.title;
-    const slash = slashes.after(title.starts[i]!);
+    const slash = masks.slashes.after(title.starts[i]!);
     if (slash >= 0 && slash < title.starts[i + 1]! - 1) {
       const text = fieldText(index, "title", i);
       if (OWNER_NAME.test(text) && sameWords(words(text.slice(text.indexOf("/") + 1)), sequence)) return true;
@@ -825,16 +838,31 @@ function exactness(index: SearchIndex, tally: Tally, candidates: Int32Array, seq
   const nameCode = code(RANKING.exactness.equal, RANKING.field.name);
   const bare = terms.every((t) => !t.phrase && t.field === undefined);
   const bitOf = wordBits(terms);
-  const slashes = new NextSlash(index.columns.title.text);
+  const masks: NameMasks = { url: tally.fields[FIELD_INDEX.url], title: tally.fields[FIELD_INDEX.title], slashes: new NextSlash(index.columns.title.text) };
+  const exact = tally.exact;
+  if (single) {
+    // One word: the scans gave its exactness; only the repository name is left, for the few
+    // entries whose url or title holds the word (every candidate holds it somewhere).
+    if (!bare) return;
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c]!;
+      if (exact[i]! < nameCode && namesRepository(index, masks, i, sequence, all)) exact[i] = nameCode;
+    }
+    return;
+  }
+  // The fields some term was found in, with which terms each entry holds in them.
+  const present: number[] = [];
+  for (let f = 0; f < FIELDS.length; f++) if (tally.fields[f] !== undefined) present.push(f);
   for (let c = 0; c < candidates.length; c++) {
     const i = candidates[c]!;
     // An entry without every word (rule 1's fallback): the exactness of the words it has.
     const want = tally.terms[i]!;
     const own = want === all ? sequence : sequence.filter((w) => ((bitOf.get(w) ?? 0) & want) !== 0);
-    if (!single) {
-      let best = tally.exact[i]!;
-      for (let f = 0; f < FIELDS.length; f++) {
-        if ((tally.fields[f]?.[i] ?? 0) !== want) continue;
+    {
+      let best = exact[i]!;
+      for (let p = 0; p < present.length; p++) {
+        const f = present[p]!;
+        if (tally.fields[f]![i] !== want) continue;
         let level: number = (tally.wholeFields[f]?.[i] ?? 0) === want ? RANKING.exactness.words : RANKING.exactness.wordStarts;
         if (code(RANKING.exactness.equal, FIELD_RANK[f]!) <= best) continue;
         // Equal and starts need a heading that starts with the first word: most fields have none.
@@ -849,9 +877,9 @@ function exactness(index: SearchIndex, tally: Tally, candidates: Int32Array, seq
         }
         if (code(level, FIELD_RANK[f]!) > best) best = code(level, FIELD_RANK[f]!);
       }
-      tally.exact[i] = best;
+      exact[i] = best;
     }
-    if (bare && tally.exact[i]! < nameCode && namesRepository(index, tally, i, own, want, slashes)) tally.exact[i] = nameCode;
+    if (bare && exact[i]! < nameCode && namesRepository(index, masks, i, own, want)) tally.exact[i] = nameCode;
   }
 }
 
@@ -878,13 +906,20 @@ function nearness(index: SearchIndex, tally: Tally, candidates: Int32Array, sequ
     const c = index.columns[f];
     return c ? rowsOf(c).ascii : true;
   });
-  for (const i of candidates) {
+  // Only the fields some term was found in can hold a pair (plain loops: they run once per candidate).
+  const present: number[] = [];
+  for (let f = 0; f < FIELDS.length; f++) if (tally.fields[f] !== undefined) present.push(f);
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c]!;
     let best = 0;
-    for (let f = 0; f < FIELDS.length; f++) {
-      const held = tally.fields[f]?.[i] ?? 0;
+    for (let q = 0; q < present.length; q++) {
+      const f = present[q]!;
+      const held = tally.fields[f]![i]!;
+      if (held === 0) continue;
       let count = 0;
       let text: string | undefined;
-      for (const p of pairs) {
+      for (let k = 0; k < pairs.length; k++) {
+        const p = pairs[k]!;
         if ((held & p.bits) !== p.bits) continue;
         text ??= fieldText(index, FIELDS[f]!, i);
         if ((ascii[f] ? p.ascii : p.other).test(text)) count++;
