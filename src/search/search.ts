@@ -712,8 +712,8 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
   return { ...ranked(candidates, scores, max), ...(partial ? { partial } : {}) };
 }
 
-/** The folded text of field f for entry i (a list field: its table row). */
-function fieldText(index: SearchIndex, f: Field, i: number): string {
+/** The folded text of field f for entry i (a list field: its table row; its headings parted by a tab). */
+export function fieldText(index: SearchIndex, f: Field, i: number): string {
   const c = index.columns[f];
   if (!c) return "";
   if ("runs" in c) {
