@@ -823,9 +823,11 @@ function mayStartWith(index: SearchIndex, f: Field, i: number, first: string): b
     }
     if (!((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57))) return true;
     if (text.startsWith(first, k) && k + first.length <= end) return true;
-    const tab = text.indexOf(SEGMENT, k);
-    if (tab < 0 || tab >= end) return false;
-    k = tab + 1;
+    // The next heading starts after a SEGMENT, looked for within the row (an indexOf would run
+    // on through the rest of the column, which mostly has none).
+    while (k < end && text.charCodeAt(k) !== 9) k++;
+    if (k >= end) return false;
+    k++;
   }
   return false;
 }
