@@ -16,7 +16,7 @@ export const LAYERS = [
   { name: "base", match: /^(errors\.ts|text\/)/ },
   { name: "model", match: /^(catalog\/|columns\/|cache\/|state\/model\.ts)/ },
   { name: "io", match: /^io\// },
-  { name: "features", match: /^(load|search|check|web|edit|state|render|import)\// },
+  { name: "features", match: /^(load|search|check|web|edit|state|render|import|enrich)\// },
   { name: "command-kit", match: /^(command-kit\/|docs\/(?!tooling\.ts))/ },
   { name: "commands", match: /^commands\// },
   { name: "program", match: /^program\.ts$/ },

@@ -19,6 +19,7 @@ import { readFileCapped } from "./io/read-capped";
 import { sanitize } from "./text/sanitize";
 import { FileCache, cacheDir } from "./io/cache/page-cache";
 import { fileCheckStore, noCheckStore } from "./io/check/store";
+import { fileFactsStore, noFactsStore } from "./io/enrich/store";
 import { writeError, writeFileAtomic } from "./io/atomic-write";
 import { fetchClient } from "./io/http";
 import { openEditTarget } from "./io/edit/file";
@@ -162,6 +163,8 @@ function makeContext(globals: GlobalOptions): Context {
   showNodeWarnings = Boolean(globals.debug);
   const debugError = globals.debug ? (what: string, error: unknown) => stderr.write(`icp-links: ${what}: ${(error as Error).message}\n`) : undefined;
   const cacheFolder = cacheDir(env, homedir());
+  // The facts enrich read of links (#27): part of the cache, so --no-cache neither reads nor writes them.
+  const facts = cacheEnabled(globals) ? fileFactsStore(cacheFolder, () => Date.now(), { uid: process.getuid?.(), onError: debugError }) : noFactsStore();
   // maxBytes is checked when a page is read (#12), so that --help or completion never fail on it.
   const deps: Omit<LoadDeps, "maxBytes"> = {
     // Synchronous reads: a one-shot command has nothing to do meanwhile, and fs/promises costs
@@ -194,7 +197,7 @@ function makeContext(globals: GlobalOptions): Context {
   const load = (specs: string[]) =>
     loadPages({ ...deps, maxBytes: parseMaxSize(env.ICP_LINKS_MAX_SIZE) }, specs).then((loaded) => {
       warnEmptyPages(loaded);
-      return buildCatalog(loaded);
+      return buildCatalog(loaded, undefined, facts.load());
     });
   return {
     out: stdout,
@@ -219,6 +222,7 @@ function makeContext(globals: GlobalOptions): Context {
     http: fetchClient(USER_AGENT),
     // The results store is part of the cache: --no-cache neither reads nor writes it (#12).
     checks: cacheEnabled(globals) ? fileCheckStore(cacheFolder, () => Date.now(), { uid: process.getuid?.(), onError: debugError }) : noCheckStore(),
+    facts,
     interruption: () => (interrupt ??= interruption()),
     // Looked up when pick asks: it touches process.stdin, whose stream costs 2–3 ms to set up.
     get choose() {

@@ -9,6 +9,7 @@ import { open } from "./commands/open";
 import { show } from "./commands/show";
 import { authors, events, sections, speakers, years } from "./commands/facets";
 import { check } from "./commands/check";
+import { enrich } from "./commands/enrich";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { complete, completionCommand } from "./commands/completion";
@@ -29,7 +30,7 @@ import { topicText } from "./render/topic";
 
 /** Every command, in the order of --help. Each declares its options; runs get them typed. */
 export const COMMANDS: CommandSpec<never>[] = [
-  list, search, open, show, pick, sections, speakers, authors, events, years, check, exportCommand, importCommand,
+  list, search, open, show, pick, sections, speakers, authors, events, years, check, enrich, exportCommand, importCommand,
   // One's own layer over the page (#16).
   done, undone, next, random, recent, note, tag, state,
   // Editing the page (#17).
@@ -46,7 +47,7 @@ Exit codes:
        add: the URL is already on the page
   2    usage or input error: a bad option, an unreadable or invalid page;
        editing: no page of one's own, a page changed since it was read
-  3    check: offline (no name resolved, no network); nothing reported or stored
+  3    check, enrich: offline (no name resolved, no network); nothing reported or stored
   130  interrupted (Ctrl-C); 143: stopped by SIGTERM`;
 
 /** The exit codes one command uses (#12: each --help shows only its own). */

@@ -6,6 +6,8 @@ import { entriesOf, type Entries, type LoadedPage } from "./entries";
 import { assignIds } from "./ids";
 import { isRelative } from "./classify";
 import { fold } from "../text/fold";
+import type { LinkFacts } from "./link-facts";
+import { mergeFacts } from "./merge-facts";
 import { FIELDS, type FieldRow } from "./fields";
 
 function permalinkKey(path: string): string {
@@ -95,7 +97,7 @@ type FacetName = (typeof FACETS)[number];
  * built (and given their targets) only when read, its columns as stored. Several pages are
  * numbered across each other here, whatever their origin.
  */
-export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: readonly FieldRow[] = FIELDS): Catalog {
+export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: readonly FieldRow[] = FIELDS, linkFacts?: ReadonlyMap<string, { facts: LinkFacts }>): Catalog {
   const given = loaded.map((l) => ("page" in l ? l : { page: l }));
   const pages = given.map((l) => l.page);
   const permalinks = new Map<string, string>();
@@ -103,10 +105,31 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
   // One page from the cache, or the pages of one catalog unit (#26), all of them: entries ready-made.
   const unit = given[0]?.unit?.entries;
   const wholeUnit = unit !== undefined && given.every((l) => l.unit?.entries === unit) && given.reduce((sum, l) => sum + l.unit!.count, 0) === unit.size;
-  const stored = given.length === 1 && given[0]!.stored ? given[0]!.stored : wholeUnit ? unit : undefined;
+  let stored = given.length === 1 && given[0]!.stored ? given[0]!.stored : wholeUnit ? unit : undefined;
   let base: Entries;
   let all: () => readonly Entry[];
-  if (stored) {
+  // Stored facts of links (#27) fill the entries' gaps: the entries are built and merged at once.
+  // With none (or none for these links) a cached page stays lazy.
+  let merged: Entry[] | undefined;
+  const storedSanitized = stored?.sanitized === true;
+  if (linkFacts && linkFacts.size > 0) {
+    const plain: Entry[] = stored ? stored.all().map((e) => {
+      if (e.target === undefined) {
+        const target = siteTarget(e.url, permalinks);
+        if (target !== undefined) e.target = target;
+      }
+      return e;
+    }) : numbered(pages, permalinks, table);
+    merged = mergeFacts(plain, linkFacts);
+    // Facts for none of these links: the catalog stays as it was (lazy, from the cache).
+    if (merged) stored = undefined;
+  }
+  if (merged) {
+    const entries = merged;
+    all = () => entries;
+    // The facts are sanitized when read: what the cache knew clean stays so.
+    base = { ...entriesOf(entries), sanitized: storedSanitized };
+  } else if (stored) {
     // Entries the cache made ready: only the links to loaded pages are left to find, as each is built.
     const withTarget = (e: Entry): Entry => {
       if (e.target === undefined) {

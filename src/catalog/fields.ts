@@ -6,7 +6,7 @@
 //
 // The orders differ by output and are documented, so each output's place is in its own column:
 // the row order is the --json order; `fields.at` the --fields order; `show.at` show's.
-import type { Entry, ParsedEntry } from "./types";
+import type { Entry, LinkFactName, ParsedEntry } from "./types";
 import { shownHost } from "./urls";
 
 /** A value as --fields prints it (TSV or JSON). */
@@ -62,6 +62,8 @@ export function formatDuration(seconds: number | undefined): string {
 }
 
 const oneLine = (s: string) => s.replace(/[\n\t\0]/g, " ");
+/** show's text of a fact the link's own page gave (enrich, #27): marked so. */
+const linked = (e: Entry, fact: LinkFactName, text: string | undefined): string | undefined => (text !== undefined && text !== "" && e.from?.[fact] ? `${text} (from the link)` : text);
 /** A text kept as one line, "" for none. */
 const optionalText = (name: "event" | "description"): Packing<Entry> => ({
   kind: "text",
@@ -75,7 +77,7 @@ export const FIELDS: readonly FieldRow[] = [
   {
     name: "title", type: "string",
     csv: { column: "title", at: 2, cell: (e) => e.title, text: true }, cache: { kind: "text", pack: (e) => oneLine(e.title), unpack: (title) => ({ title }) },
-    json: { key: "title", value: (e) => e.title }, fields: { name: "title", at: 2, value: (e) => e.title }, show: { label: "title", at: 2, text: (e) => e.title },
+    json: { key: "title", value: (e) => e.title }, fields: { name: "title", at: 2, value: (e) => e.title }, show: { label: "title", at: 2, text: (e) => linked(e, "title", e.title) },
   },
   {
     name: "url", type: "string",
@@ -108,7 +110,8 @@ export const FIELDS: readonly FieldRow[] = [
     name: "authors", type: "string[]", csv: { column: "authors", at: 100, cell: (e) => e.authors.join(", "), text: true },
     cache: { kind: "text", pack: (e) => oneLine(e.authors.join(", ")), unpack: (s) => ({ authors: s ? s.split(", ") : [] }) },
     json: { key: "authors", value: (e) => e.authors ?? [] }, fields: { name: "authors", at: 7.5, value: (e) => e.authors ?? [] },
-    show: { label: "authors", at: 3.5, text: (e) => e.authors?.join(", ") || undefined },
+    // An article's author from its link's page (#27) when the page names none, marked so in show.
+    show: { label: "authors", at: 3.5, text: (e) => linked(e, "authors", e.authors?.join(", ") || undefined) },
   },
   {
     name: "event", type: "string", csv: { column: "event", at: 11, cell: (e) => e.event ?? "", text: true }, cache: optionalText("event"),
@@ -118,18 +121,18 @@ export const FIELDS: readonly FieldRow[] = [
     name: "year", type: "number",
     csv: { column: "year", at: 12, cell: (e) => e.year ?? "", text: false }, cache: { kind: "int", pack: (e) => e.year ?? 0, unpack: (y) => ({ year: y > 0 ? y : undefined }) },
     json: { key: "year", value: (e) => e.year ?? null }, fields: { name: "year", at: 11, value: (e) => e.year ?? null },
-    show: { label: "year", at: 5, text: (e) => (e.year === undefined ? undefined : String(e.year)) },
+    show: { label: "year", at: 5, text: (e) => linked(e, "year", e.year === undefined ? undefined : String(e.year)) },
   },
   {
     name: "duration", type: "seconds",
     csv: { column: "duration", at: 13, cell: (e) => e.duration ?? "", text: false }, cache: { kind: "int", pack: (e) => e.duration ?? -1, unpack: (d) => ({ duration: d >= 0 ? d : undefined }) },
     json: { key: "duration", value: (e) => e.duration ?? null }, fields: { name: "duration", at: 12, value: (e) => e.duration ?? null },
-    show: { label: "length", at: 6, text: (e) => (e.duration === undefined ? undefined : formatDuration(e.duration)) },
+    show: { label: "length", at: 6, text: (e) => linked(e, "duration", e.duration === undefined ? undefined : formatDuration(e.duration)) },
   },
   {
     name: "description", type: "string", csv: { column: "description", at: 7, cell: (e) => e.description ?? "", text: true }, cache: optionalText("description"),
     json: { key: "description", value: (e) => e.description ?? null }, fields: { name: "description", at: 8, value: (e) => e.description ?? null },
-    show: { label: "description", at: 11, text: (e) => e.description },
+    show: { label: "description", at: 11, text: (e) => linked(e, "description", e.description) },
   },
   {
     name: "related", type: "link[]", cache: { kind: "structure" },
@@ -149,6 +152,20 @@ export const FIELDS: readonly FieldRow[] = [
   { name: "source", type: "string", csv: { column: "source", at: 9, cell: (e) => e.source, text: true }, cache: { kind: "structure" }, json: { key: "source", value: (e) => e.source }, fields: { name: "source", at: 13, value: (e) => e.source }, show: { label: "source", at: 14, text: (e) => `${e.source}:${e.line}` } },
   { name: "line", type: "number", csv: { column: "line", at: 10, cell: (e) => e.line, text: false }, cache: { kind: "structure" }, json: { key: "line", value: (e) => e.line }, fields: { name: "line", at: 14, value: (e) => e.line } },
   { name: "target", type: "string", cache: { kind: "structure" }, json: { key: "target", value: (e) => e.target ?? null }, fields: { name: "target", at: 15, value: (e) => e.target ?? null }, show: { label: "points to", at: 13, text: (e) => e.target } },
+  // Facts of the link's own page (enrich, #27): never in the page, so not kept by the page cache;
+  // merged from the link-facts store when a catalog is read.
+  {
+    name: "published", type: "date", cache: { kind: "structure" },
+    json: { key: "published", value: (e) => e.published ?? null }, fields: { name: "published", at: 11.5, value: (e) => e.published ?? null },
+    show: { label: "published", at: 5.5, text: (e) => linked(e, "published", e.published) },
+  },
+  {
+    name: "channel", type: "string", cache: { kind: "structure" },
+    json: { key: "channel", value: (e) => e.channel ?? null }, fields: { name: "channel", at: 7.6, value: (e) => e.channel ?? null },
+    show: { label: "channel", at: 3.4, text: (e) => linked(e, "channel", e.channel) },
+  },
+  // Where each fact not from this page came from: {"duration": "link"}.
+  { name: "from", type: "object", cache: { kind: "structure" }, json: { key: "from", value: (e) => e.from ?? {} } },
 ];
 
 /** The rows the cache keeps in a column of their own, by packing. */

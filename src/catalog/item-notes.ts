@@ -35,6 +35,17 @@ export function formatNotes(tags: readonly string[], added: string | undefined):
   return text;
 }
 
+/**
+ * Text to end an item with that will not be read as notes: a description ending in
+ * " · added 2024-03-01" (a note of its own, say) gets a dash for that dot, or it would be read as
+ * the item's added date. (Its code is escaped by the writer, so no tags can be read from it.)
+ */
+export function unnoted(text: string): string {
+  const trimmed = text.trimEnd();
+  const m = new RegExp(`(^|\\s)${DOT}(\\s+added \\d{4}-\\d{2}-\\d{2})$`).exec(trimmed);
+  return m ? `${trimmed.slice(0, m.index)}${m[1]}-${m[2]}` : text;
+}
+
 function isDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);

@@ -83,7 +83,17 @@ export interface Entry extends Omit<ParsedEntry, "slug"> {
   source: string;
   /** For a site link: the source of the loaded page whose permalink it points to. */
   target?: string;
+  /** When it was published (YYYY-MM-DD, or shorter): a fact of the link's own page (#27). */
+  published?: string;
+  /** A video's channel, as the link's page names it (#27). */
+  channel?: string;
+  /** The facts that came from the link's own page (enrich, #27) rather than from this page. */
+  from?: Partial<Record<LinkFactName, "link">>;
 }
+
+/** The facts a link's own page can give an entry (#27). */
+export const LINK_FACT_NAMES = ["title", "description", "duration", "year", "published", "authors", "channel"] as const;
+export type LinkFactName = (typeof LINK_FACT_NAMES)[number];
 
 export interface Facet {
   /** The name as first written in the page. */

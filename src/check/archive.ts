@@ -7,8 +7,10 @@
 //   → {"archived_snapshots":{}}                                  (no snapshot)
 //
 // The requests go through check's request pool (runner.ts): its per-host limits, retries,
-// timeout and the run's deadline. The answer is data from a server: only an http(s) snapshot
-// URL and a 14-digit timestamp are kept, sanitized.
+// timeout and the run's deadline. The answer is data from a server, and what it names may be
+// written into a person's page (check --fix --archive): only an http(s) snapshot URL on the
+// Wayback Machine (archive.org) or on the API's own host, unchanged by sanitizing, and a
+// 14-digit timestamp are kept; anything else is "not an answer of the availability API".
 import type { CheckResult, Snapshot } from "./types";
 import { NetworkError } from "./types";
 import type { RequestPool } from "./runner";
@@ -38,8 +40,28 @@ export function archiveQuery(base: string, url: string, added?: string): string 
   return q.href;
 }
 
+/** A 14-digit timestamp (YYYYMMDDhhmmss, UTC) that is a moment the archive can have: from 1991 (the web) on. */
+function isMoment(timestamp: string): boolean {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(timestamp);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (year < 1991 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return false;
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
+/** Where a snapshot may live: the Wayback Machine, or the host of the API that named it. */
+function archiveHost(hostname: string, base: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === "archive.org" || host.endsWith(".archive.org")) return true;
+  try {
+    return host === new URL(base).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /** The snapshot an answer names, null for none; undefined when the answer is not the API's. */
-export function readAnswer(body: string): Snapshot | null | undefined {
+export function readAnswer(body: string, base: string = DEFAULT_ARCHIVE_URL): Snapshot | null | undefined {
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -54,10 +76,12 @@ export function readAnswer(body: string): Snapshot | null | undefined {
   if (typeof closest !== "object") return undefined;
   const c = closest as { available?: unknown; url?: unknown; timestamp?: unknown; status?: unknown };
   if (c.available === false) return null;
-  if (typeof c.url !== "string" || typeof c.timestamp !== "string" || !/^\d{14}$/.test(c.timestamp)) return undefined;
+  if (typeof c.url !== "string" || typeof c.timestamp !== "string" || !isMoment(c.timestamp)) return undefined;
   // A snapshot of a dead page is no copy of it.
   if (typeof c.status === "string" && !/^2\d\d$/.test(c.status)) return null;
-  const url = sanitize(c.url).trim();
+  const url = c.url.trim();
+  // A URL that sanitizing would change is refused, not cleaned: a cleaned one is another address.
+  if (sanitize(url) !== url) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -65,6 +89,7 @@ export function readAnswer(body: string): Snapshot | null | undefined {
     return undefined;
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
+  if (!archiveHost(parsed.hostname, base)) return undefined;
   // The API answers with http:// addresses; the archive serves them over https.
   if (parsed.protocol === "http:" && /(^|\.)archive\.org$/i.test(parsed.hostname)) parsed.protocol = "https:";
   return { url: parsed.href, timestamp: c.timestamp };
@@ -75,7 +100,7 @@ export async function withArchive(pool: RequestPool, result: CheckResult, base: 
   const answer = await pool.withRetries(() => pool.send(archiveQuery(base, result.url, added), "GET", ARCHIVE_BODY_LIMIT));
   if (answer instanceof NetworkError) return { ...result, archiveError: `archive: ${sanitize(answer.message).slice(0, 200)}` };
   if (answer.status !== 200) return { ...result, archiveError: `archive: ${statusText(answer)}` };
-  const snapshot = readAnswer(answer.body);
+  const snapshot = readAnswer(answer.body, base);
   if (snapshot === undefined) return { ...result, archiveError: "archive: not an answer of the availability API" };
   return { ...result, archived: snapshot };
 }

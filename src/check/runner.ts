@@ -9,7 +9,7 @@
 // - a timeout per request, a bound on the whole run, and prompt abort (Ctrl-C).
 // The HTTP client and the clock (now, sleep, and the timers of the two time limits) are
 // injected: tests run it against a fake client and a fake clock.
-import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpResponse } from "./types";
+import type { CheckDeps, CheckOptions, CheckResult, CheckState, HttpRequest, HttpResponse } from "./types";
 import { CHECK_LIMITS, NetworkError } from "./types";
 import { followRedirects } from "../catalog/redirects";
 import { isChallenge, isRetryable, needsGet, networkState, responseState, retryAfterMs, withoutCredentials } from "./outcome";
@@ -158,14 +158,14 @@ export class RequestPool {
   }
 
   /** One request through the host gate, with its own timeout; throws Aborted when the run ends. */
-  async send(url: string, method: "HEAD" | "GET", bodyLimit?: number): Promise<HttpResponse> {
+  async send(url: string, method: "HEAD" | "GET", bodyLimit?: number, extra: Pick<HttpRequest, "headers" | "stop"> = {}): Promise<HttpResponse> {
     const host = hostOf(url);
     await this.gate.acquire(host, this.run);
     this.progress.onRequest?.(host);
     const timeout = timeoutSignal(this.deps, this.options.timeoutMs);
     try {
       // Credentials in a URL are never sent: the link is checked without them (#12).
-      const response = await this.deps.http({ url: withoutCredentials(url), method, signal: AbortSignal.any([this.run, timeout.signal]), ...(bodyLimit === undefined ? {} : { bodyLimit }) });
+      const response = await this.deps.http({ url: withoutCredentials(url), method, signal: AbortSignal.any([this.run, timeout.signal]), ...(bodyLimit === undefined ? {} : { bodyLimit }), ...extra });
       this.answered = true;
       return response;
     } catch (error) {

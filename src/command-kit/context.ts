@@ -7,6 +7,7 @@ import type { View } from "../render/style";
 import type { Filters, Sort } from "../search/filters";
 import type { HttpClient } from "../check/types";
 import type { CheckStore } from "../io/check/store";
+import type { FactsStore } from "../io/enrich/store";
 import type { StateStore } from "../io/state/store";
 import type { EditTarget } from "../io/edit/file";
 import type { Printer } from "../io/output";
@@ -61,6 +62,8 @@ export interface Context {
   http: HttpClient;
   /** The results of earlier checks. */
   checks: CheckStore;
+  /** What enrich read of links' own pages (#27); the catalog has them merged already. */
+  facts: FactsStore;
   /**
    * A signal that aborts on Ctrl-C or SIGTERM. Only commands that call it handle those signals
    * themselves (printing what they have); for the others the default (stop at once) is right.

@@ -2,7 +2,8 @@
 import type { CommandSpec } from "../command-kit/spec";
 import type { Facet } from "../catalog/types";
 import type { Catalog } from "../catalog/catalog";
-import { json, sectionPathText } from "../render/entries";
+import type { Entry } from "../catalog/types";
+import { formatDuration, json, sectionPathText } from "../render/entries";
 import { renderTable } from "../render/table";
 import { sanitize } from "../text/sanitize";
 import { doneMark, ownLayer, progress, type OwnLayer } from "../state/layer";
@@ -23,32 +24,63 @@ function progressOf(catalog: Catalog, facets: Facet[], layer: OwnLayer | undefin
   return { done, any: layer !== undefined && layer.data.size > 0 && progress(catalog.entries, layer).done > 0 };
 }
 
+/** The time a section takes (#27): the lengths of its entries not done, and how many of those have none. */
+function timeLeftOf(entries: readonly Entry[], layer: OwnLayer | undefined): { timeLeft: number; unknownLength: number } {
+  let timeLeft = 0;
+  let unknownLength = 0;
+  for (const e of entries) {
+    if (isDone(layer?.get(e))) continue;
+    if (e.duration === undefined) unknownLength++;
+    else timeLeft += e.duration;
+  }
+  return { timeLeft, unknownLength };
+}
+
+/** "████░░░░░░": done of total, `width` cells. */
+function bar(done: number, total: number, width = 10): string {
+  const full = total === 0 ? 0 : Math.round((done / total) * width);
+  return "\u2588".repeat(full) + "\u2591".repeat(width - full);
+}
+
+/** "5:48:12 left", "5:48:12 left + 3 of unknown length", "" when nothing is known. */
+function timeLeftText(timeLeft: number, unknownLength: number, notDone: number): string {
+  if (notDone === 0) return "done";
+  if (unknownLength === notDone) return "";
+  return `${formatDuration(timeLeft)} left${unknownLength > 0 ? ` + ${unknownLength} of unknown length` : ""}`;
+}
+
 export const sections: CommandSpec<Record<string, never>> = {
   name: "sections",
-  summary: "list the sections with their number of entries",
+  summary: "list the sections with their entries done of total and the time left",
   options: [],
   examples: ["icp-links sections", "icp-links sections --json"],
   async run(ctx) {
     const catalog = await ctx.catalog();
     const facets = catalog.bySection;
-    const { done, any } = progressOf(catalog, facets, ownLayer(ctx));
+    const layer = ownLayer(ctx);
+    const { done, any } = progressOf(catalog, facets, layer);
+    const times = facets.map((f) => timeLeftOf(entriesOf(catalog, f), layer));
     if (ctx.json) {
-      ctx.out.write(json(facets.map((f, i) => ({ name: f.name, path: f.path ?? [f.name], count: f.entries.length, done: done[i]! }))));
+      ctx.out.write(json(facets.map((f, i) => ({ name: f.name, path: f.path ?? [f.name], count: f.entries.length, entries: f.entries.length, done: done[i]!, timeLeft: times[i]!.timeLeft, unknownLength: times[i]!.unknownLength }))));
       return;
     }
     if (!ctx.view.tty) {
-      // The done count is a fourth field, after the three a script may already cut.
-      ctx.out.write(facets.map((f, i) => `${sanitize(f.name)}\t${f.entries.length}\t${sanitize(sectionPathText(f.path ?? [f.name]))}\t${done[i]}\n`).join(""));
+      // Done, time left (seconds) and entries of unknown length follow the three a script may already cut.
+      ctx.out.write(facets.map((f, i) => `${sanitize(f.name)}\t${f.entries.length}\t${sanitize(sectionPathText(f.path ?? [f.name]))}\t${done[i]}\t${times[i]!.timeLeft}\t${times[i]!.unknownLength}\n`).join(""));
       return;
     }
     const { style } = ctx.view;
+    // The bar and the time left show once something is done or some length is known.
+    const lengths = times.some((t, i) => t.unknownLength < facets[i]!.entries.length);
     const lines = renderTable(
       [
-        { key: "count", cells: facets.map((f, i) => countText(done[i]!, f.entries.length, any)), align: "right", format: (c) => style.dim(c) },
+        { key: "count", cells: facets.map((f, i) => countText(done[i]!, f.entries.length, any || lengths)), align: "right", format: (c) => style.dim(c) },
         { key: "name", cells: facets.map((f) => "  ".repeat(Math.max(0, (f.path?.length ?? 1) - 1)) + sanitize(f.name)), format: (c) => style.title(c) },
+        ...(any || lengths ? [{ key: "bar", cells: facets.map((f, i) => bar(done[i]!, f.entries.length)), format: (c: string) => style.ok(c) }] : []),
+        ...(lengths ? [{ key: "left", cells: facets.map((f, i) => timeLeftText(times[i]!.timeLeft, times[i]!.unknownLength, f.entries.length - done[i]!)), format: (c: string) => style.dim(c) }] : []),
       ],
       ctx.view.width,
-      [{ key: "name", to: 10 }],
+      [{ key: "left", drop: true }, { key: "bar", drop: true }, { key: "name", to: 10 }],
     );
     ctx.out.write(lines.map((l) => `${l}\n`).join(""));
   },

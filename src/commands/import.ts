@@ -68,7 +68,8 @@ export const importCommand: CommandSpec<ImportOptions> = {
     // The page to edit is opened (and refused) before the bookmark file is read.
     const opened = editing ? await openForEdit(ctx, options.into) : undefined;
     const bytes = await ctx.readInput(path!);
-    const html = new TextDecoder("utf-8").decode(bytes);
+    const { decodeBookmarkFile } = await import("../import/decode");
+    const html = decodeBookmarkFile(bytes);
     if (!/<a[\s>]/i.test(html)) throw new UsageError(`${sanitize(path!)} is not a bookmark file: it has no links (<A HREF>)`, "export the bookmarks as HTML from the browser (Firefox: Bookmarks › Manage › Import and Backup › Export; Chrome: Bookmark manager › Export)");
     const { readBookmarks, leftOutText } = await import("../import/bookmarks");
     const { bookmarksPage, itemLines } = await import("../import/page");

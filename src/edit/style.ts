@@ -4,7 +4,7 @@
 import { ValueError } from "../errors";
 import { linkDestination, type DestinationOptions } from "../text/link-destination";
 import { sanitize } from "../text/sanitize";
-import { formatNotes } from "../catalog/item-notes";
+import { formatNotes, unnoted } from "../catalog/item-notes";
 
 export interface ItemStyle {
   /** Leading whitespace of the bullet line. */
@@ -165,7 +165,7 @@ export function formatItem(item: NewItem, style: ItemStyle): string {
   else if (form === "dash-at") line += ` - ${names}${when ? ` at ${when}` : ""}`;
   if (when && form !== "dash-at") line += ` (${when})`;
   if (item.duration !== undefined) line += ` [${clock(item.duration)}]`;
-  if (item.description) line += `${style.separator}${escapeText(item.description)}`;
+  if (item.description) line += `${style.separator}${escapeText(unnoted(item.description))}`;
   return line + formatNotes(item.tags ?? [], item.added);
 }
 

@@ -20,7 +20,7 @@
 // format of the editing commands (edit/style.ts: escaping, link destinations), their tags and
 // date noted as catalog/item-notes.ts reads them back.
 import type { BookmarkFile, Bookmark, Folder } from "./bookmarks";
-import { escapeText, formatItem, type ItemStyle, type NewItem } from "../edit/style";
+import { escapeText, formatItem, nextMarker, type ItemStyle, type NewItem } from "../edit/style";
 import { titleFromUrl } from "../catalog/parse-page";
 
 /** How an imported page writes its items: "- [Title](url) — description". */
@@ -53,6 +53,17 @@ export function headingText(title: string): string {
   return text.replace(/(^|\s)(#+)$/, "$1\\$2").replace(/^(#+)(?=\s|$)/, "\\$1");
 }
 
+/**
+ * A folder's name as the text of a list item (a label): escaped as link text is, and a start
+ * that would read as block markdown inside the item (an ATX heading, a list marker, a thematic
+ * break, a ~~~ fence) escaped, so the name stays the label and its bookmarks stay nested.
+ */
+export function labelText(title: string): string {
+  const text = escapeText(title.trim() || "(untitled)");
+  if (/^(#{1,6}|[-+])(\s|$)/.test(text) || /^([-+=~])\1\1/.test(text) || /^-(\s*-){2,}\s*$/.test(text)) return `\\${text}`;
+  return text.replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}
+
 /** The bookmarks of a folder that will be written, counting what is skipped; empty folders drop out. */
 function prune(folder: Folder, options: PageOptions, counts: { skipped: number }): Folder {
   const children: Folder["children"] = [];
@@ -74,17 +85,22 @@ function prune(folder: Folder, options: PageOptions, counts: { skipped: number }
  */
 export function itemLines(folder: Folder, indent: string, style: ItemStyle, written: Bookmark[]): string[] {
   const lines: string[] = [];
-  const nested = `${indent}  `;
+  // An ordered list's items are numbered on ("2.", "3.", …), each from the one before.
+  let marker = style.marker;
   for (const c of folder.children) {
     if (c.kind === "bookmark") {
-      lines.push(formatItem(itemOf(c), { ...style, indent }));
+      lines.push(formatItem(itemOf(c), { ...style, indent, marker }));
       written.push(c);
+      marker = nextMarker(marker);
     }
   }
   for (const c of folder.children) {
     if (c.kind === "folder") {
-      lines.push(`${indent}${style.marker}${style.gap}${escapeText(c.title.trim() || "(untitled)")}`);
+      lines.push(`${indent}${marker}${style.gap}${labelText(c.title)}`);
+      // Nested under the label only when indented to its text: past "10. " or "*   ", not two spaces.
+      const nested = indent + " ".repeat(marker.length + style.gap.length);
       lines.push(...itemLines(c, nested, { ...style, marker: "-", gap: " " }, written));
+      marker = nextMarker(marker);
     }
   }
   return lines;

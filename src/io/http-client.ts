@@ -16,6 +16,13 @@ export interface HttpRequest {
   signal: AbortSignal;
   /** The most of a body to read (default: the client's own, 16 KB); a page's title may be further in (#17). */
   bodyLimit?: number;
+  /** Headers to send besides the client's own: enrich's conditional request (If-None-Match, If-Modified-Since; #27). */
+  headers?: Record<string, string>;
+  /**
+   * Called before the body is read and again as it arrives (the text so far): true stops reading
+   * there. enrich stops at a page that is not HTML, and at </head> when the head said enough (#27).
+   */
+  stop?: (body: string, header: (name: string) => string | undefined) => boolean;
 }
 
 /** Sends one request without following redirects. Throws a NetworkError when no response came. */

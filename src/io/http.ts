@@ -63,7 +63,7 @@ export function toNetworkError(error: unknown): NetworkError {
 }
 
 export function fetchClient(userAgent: string): HttpClient {
-  return async ({ url, method, signal, bodyLimit }) => {
+  return async ({ url, method, signal, bodyLimit, headers, stop }) => {
     const limit = bodyLimit ?? BODY_LIMIT;
     let response: Response;
     try {
@@ -71,37 +71,40 @@ export function fetchClient(userAgent: string): HttpClient {
         method,
         redirect: "manual",
         signal,
-        headers: { "user-agent": userAgent, accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+        headers: { ...headers, "user-agent": userAgent, accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
       });
     } catch (error) {
       throw toNetworkError(error);
     }
     let body = "";
-    if (method === "GET" && response.body) {
+    const header = (name: string) => response.headers.get(name) ?? undefined;
+    if (method === "GET" && response.body && !stop?.("", header)) {
       const reader = response.body.getReader();
-      const chunks: Uint8Array[] = [];
+      const decoder = new TextDecoder();
       let size = 0;
       try {
         while (size < limit) {
           const { done, value } = await reader.read();
           if (done) break;
-          chunks.push(value);
-          size += value.length;
+          const chunk = value.subarray(0, limit - size);
+          size += chunk.length;
+          body += decoder.decode(chunk, { stream: true });
+          if (stop?.(body, header)) break;
         }
+        body += decoder.decode();
       } catch (error) {
         throw toNetworkError(error);
       } finally {
         // Drop the rest: cancelling closes the connection instead of downloading it.
         reader.cancel().catch(() => undefined);
       }
-      body = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, limit));
     } else {
       response.body?.cancel().catch(() => undefined);
     }
     return {
       status: response.status,
       statusText: response.statusText,
-      header: (name) => response.headers.get(name) ?? undefined,
+      header,
       body,
     };
   };

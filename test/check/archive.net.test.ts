@@ -98,9 +98,9 @@ describe("check --archive", () => {
     const text = `- [E](${base}/dead-error)\n- [S](${base}/dead-slow)\n- [H](${base}/dead-hostile)\n- [X](${base}/dead-escapes)\n`;
     const r = await runInProcess(["check", "--archive", "--json", "--timeout", "1", ...FAST], text, { http, env: env() });
     const rows = JSON.parse(r.stdout) as { archived: { url: string } | null; archiveError: string | null }[];
-    expect(rows.map((x) => x.archiveError)).toEqual(["archive: 500 Internal Server Error", "archive: timeout after 1 s", "archive: not an answer of the availability API", null]);
-    // Controls and bidi characters of the answer never reach the output.
-    expect(rows[3]!.archived!.url).toBe("https://web.archive.org/web/1/x");
+    // A snapshot URL with controls or bidi characters is refused, not cleaned into another address.
+    expect(rows.map((x) => x.archiveError)).toEqual(["archive: 500 Internal Server Error", "archive: timeout after 1 s", "archive: not an answer of the availability API", "archive: not an answer of the availability API"]);
+    expect(r.stdout).not.toMatch(/\u001b|\u202e/);
   });
 
   it("stores the answers with the check results, and --max-age reuses them", async () => {
@@ -189,11 +189,27 @@ describe("the availability API", () => {
     ['{"archived_snapshots":{"closest":{"available":true,"url":"http://web.archive.org/web/2013/x","timestamp":"20130919044612","status":"404"}}}', null],
     ['{"archived_snapshots":{"closest":{"available":true,"url":"data:,x","timestamp":"20130919044612"}}}', undefined],
     ['{"archived_snapshots":{"closest":{"available":true,"url":"https://a/","timestamp":"2013"}}}', undefined],
+    // A timestamp of 14 digits that is no moment (month 13, hour 25, 31 February, before the archive).
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"99999999999999"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"20131345000000"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"20130231120000"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"20130101250000"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x","timestamp":"00000000000000"}}}', undefined],
+    // A snapshot elsewhere than the Wayback Machine (or the API's own host) is no snapshot: it would be written into the page.
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://evil.example/phish","timestamp":"20130919044612"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://archive.org.evil.example/web/x","timestamp":"20130919044612"}}}', undefined],
+    ['{"archived_snapshots":{"closest":{"available":true,"url":"https://web.archive.org/web/x\u202e","timestamp":"20130919044612"}}}', undefined],
     ["<html>", undefined],
     ["null", undefined],
     ["{}", undefined],
   ])("reads %s", (body, expected) => {
     expect(readAnswer(body)).toEqual(expected);
+  });
+
+  it("takes a snapshot on the API's own host (another archive, a local one)", () => {
+    const body = '{"archived_snapshots":{"closest":{"available":true,"url":"https://pywb.example/web/2013/x","timestamp":"20130919044612"}}}';
+    expect(readAnswer(body, "https://pywb.example/wayback/available")).toEqual({ url: "https://pywb.example/web/2013/x", timestamp: "20130919044612" });
+    expect(readAnswer(body)).toBeUndefined();
   });
 
   it("asks with the URL encoded and the added day as timestamp", () => {

@@ -10,7 +10,7 @@ import { KINDS } from "../../src/catalog/types";
 import { FORMATS } from "../../src/render/formats";
 
 const page = readFileSync(SEED, "utf8");
-const VISIBLE = ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"];
+const VISIBLE = ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "enrich", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"];
 
 describe("completion", () => {
   it("knows every visible command of the program, and only those", () => {

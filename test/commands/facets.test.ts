@@ -12,10 +12,10 @@ const talks = readFileSync(join(ROOT, "test/fixtures/talk-list.md"), "utf8");
 const noFacets = "## A\n\n- [x](https://x.example)\n";
 
 describe("sections", () => {
-  it("prints name, count, path and done count in a pipe, in page order", async () => {
+  it("prints name, count, path, done count, time left (seconds) and entries of unknown length in a pipe, in page order", async () => {
     const r = await runInProcess(["sections"], page);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("Medium\t3\tMedium\t0\nHow ICP Works\t1\tHow ICP Works\t0\nCommunity Conversations\t2\tCommunity Conversations\t0\nDev Forum\t1\tDev Forum\t0\nYouTube\t15\tYouTube\t0\nIn-site Pages\t4\tYouTube › In-site Pages\t0\n");
+    expect(r.stdout).toBe("Medium\t3\tMedium\t0\t0\t3\nHow ICP Works\t1\tHow ICP Works\t0\t0\t1\nCommunity Conversations\t2\tCommunity Conversations\t0\t0\t2\nDev Forum\t1\tDev Forum\t0\t0\t1\nYouTube\t15\tYouTube\t0\t0\t15\nIn-site Pages\t4\tYouTube › In-site Pages\t0\t0\t4\n");
   });
 
   it("indents subsections in a terminal", async () => {
@@ -26,7 +26,7 @@ describe("sections", () => {
   it("gives each section's path in JSON", async () => {
     const json = JSON.parse((await runInProcess(["sections", "--json"], page)).stdout);
     expect(json.map((s: { name: string }) => s.name)).toEqual(["Medium", "How ICP Works", "Community Conversations", "Dev Forum", "YouTube", "In-site Pages"]);
-    expect(json[5]).toEqual({ name: "In-site Pages", path: ["YouTube", "In-site Pages"], count: 4, done: 0 });
+    expect(json[5]).toEqual({ name: "In-site Pages", path: ["YouTube", "In-site Pages"], count: 4, entries: 4, done: 0, timeLeft: 0, unknownLength: 4 });
   });
 });
 

@@ -51,6 +51,16 @@ title: "Bookmarks"
     expect(entries.map((e) => [e.title, e.tags, e.added ?? null])).toEqual([["Old", [], null], ["A", ["x"], "2023-11-14"], ["B", [], null]]);
   });
 
+  it("reads a file in UTF-16 (with its BOM) or in the Windows-1252 its META names", async () => {
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...Buffer.from(BOOKMARKS.replace(">B<", ">Café “B”<"), "utf16le")]);
+    const cp1252 = Uint8Array.from(Buffer.concat([Buffer.from('<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=windows-1252">\n<DL><p><DT><A HREF="https://b.example/">Caf'), Buffer.from([0xe9, 0x20, 0x93]), Buffer.from("B"), Buffer.from([0x94]), Buffer.from("</A>\n</DL>")]));
+    for (const bytes of [utf16, cp1252]) {
+      const r = await runInProcess(["import", "file.html"], "", { inputs: { "file.html": bytes } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("- [Café “B”](https://b.example/)");
+    }
+  });
+
   it("writes a new page with -o, and --json reports what it did", async () => {
     const r = await runInProcess(["import", "bookmarks.html", "-o", "new.md", "--json"], "", { inputs });
     expect(r.code).toBe(0);

@@ -71,7 +71,7 @@ describe("list", () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data.map((e: { id: string }) => e.id)).toEqual(["resumption", "consensus-overview"]);
-    expect(Object.keys(data[1]).sort()).toEqual(["added", "authors", "check", "description", "duration", "event", "host", "id", "kind", "line", "position", "related", "section", "sectionPath", "source", "speaker", "speakers", "state", "tags", "target", "title", "url", "year"]);
+    expect(Object.keys(data[1]).sort()).toEqual(["added", "authors", "channel", "check", "description", "duration", "event", "from", "host", "id", "kind", "line", "position", "published", "related", "section", "sectionPath", "source", "speaker", "speakers", "state", "tags", "target", "title", "url", "year"]);
     expect(data[1]).toMatchObject({ id: "consensus-overview", position: 22, speaker: "Manu Drijvers", speakers: ["Manu Drijvers"], kind: "talk", section: "YouTube", sectionPath: ["YouTube"], line: 48, host: "youtube.com", check: null, state: null });
     // --json before the command, as a global option, is the same.
     expect((await runInProcess(["--json", "list", "--speaker", "Manu Drijvers"], page)).stdout).toBe(r.stdout);

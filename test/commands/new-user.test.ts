@@ -110,12 +110,12 @@ describe("a heading that contains ' › '", () => {
   it("is one section in `sections`, its path escaped in the TSV", async () => {
     const json = JSON.parse((await runInProcess(["--json", "sections"], tricky)).stdout);
     expect(json).toEqual([
-      { name: "Tools › Rust", path: ["Page", "Tools › Rust"], count: 1, done: 0 },
-      { name: "Rust", path: ["Page", "Tools", "Rust"], count: 1, done: 0 },
+      { name: "Tools › Rust", path: ["Page", "Tools › Rust"], count: 1, entries: 1, done: 0, timeLeft: 0, unknownLength: 1 },
+      { name: "Rust", path: ["Page", "Tools", "Rust"], count: 1, entries: 1, done: 0, timeLeft: 0, unknownLength: 1 },
     ]);
     const tsv = (await runInProcess(["sections"], tricky)).stdout;
-    // The fourth field is the done count (#16).
-    expect(tsv).toBe("Tools › Rust\t1\tPage › Tools \\› Rust\t0\nRust\t1\tPage › Tools › Rust\t0\n");
+    // The fourth field is the done count (#16), then the time left and the entries of unknown length (#27).
+    expect(tsv).toBe("Tools › Rust\t1\tPage › Tools \\› Rust\t0\t0\t1\nRust\t1\tPage › Tools › Rust\t0\t0\t1\n");
   });
 
   it("cannot be confused with two headings in the CSV export", async () => {

@@ -235,7 +235,7 @@ describe("progress in sections and speakers", () => {
     expect(sections.stdout).toMatch(/2\/15\s+YouTube/);
     expect(sections.stdout).toMatch(/0\/3\s+Medium/);
     expect(JSON.parse((await s.run(["sections", "--json"])).stdout).find((f: { name: string }) => f.name === "YouTube")).toMatchObject({ count: 15, done: 2 });
-    expect((await s.run(["sections"])).stdout).toContain("YouTube\t15\tYouTube\t2\n");
+    expect((await s.run(["sections"])).stdout).toContain("YouTube\t15\tYouTube\t2\t0\t13\n");
     const speakers = await s.run(["speakers"], { tty: true });
     expect(speakers.stdout).toContain("Manu Drijvers (1/2)");
     expect(speakers.stdout).toMatch(/\u2713\s+consensus-overview/);

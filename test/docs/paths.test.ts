@@ -12,3 +12,14 @@ it.each(files)("%s names only files that exist", (file) => {
   const paths = [...new Set([...text.matchAll(/(?<![\w./-])((?:src|test|scripts|bench)\/[\w./-]+\.(?:ts|mjs|cjs|md|json))/g)].map((m) => m[1]!))];
   expect(paths.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
 });
+
+/** A heading's anchor as GitHub makes it: lower case, punctuation but "-" dropped, spaces as "-". */
+const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+const commandDocs = readdirSync(join(ROOT, "docs/commands")).filter((n) => n.endsWith(".md")).map((n) => `docs/commands/${n}`);
+
+it.each(commandDocs)("%s links only to anchors it has", (file) => {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  const anchors = new Set([...text.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => slug(m[1]!)));
+  const links = [...text.matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1]!);
+  expect(links.filter((a) => !anchors.has(a))).toEqual([]);
+});

@@ -34,7 +34,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 
 describe("bash", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"]],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "enrich", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"]],
     ["icp-links remove cons", ["consensus-overview"]],
     ["icp-links move exec", ["execution"]],
     ["icp-links move execution --section Med", ["Medium"]],
@@ -47,6 +47,8 @@ describe("bash", () => {
     ["icp-links export --format ", ["json", "csv", "md", "html"]],
     ["icp-links completion ", ["bash", "zsh", "fish"]],
     ["icp-links check --st", ["--strict"]],
+    ["icp-links enrich --wr", ["--write"]],
+    ["icp-links next --fi", ["--fields", "--fit", "--file"]],
     ["icp-links check --arch", ["--archive"]],
     ["icp-links check --rep", ["--replace"]],
     ["icp-links import --new", ["--new-section"]],
@@ -104,7 +106,7 @@ _icp_links`;
 
 describe.runIf(has("zsh"))("zsh", () => {
   it.each([
-    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"], true],
+    ["icp-links ", ["list", "search", "open", "show", "pick", "sections", "speakers", "authors", "events", "years", "check", "enrich", "export", "import", "done", "undone", "next", "random", "recent", "note", "tag", "state", "add", "remove", "move", "completion"], true],
     ["icp-links open cons", ["consensus-overview", "execution", "1", "26"], false],
     // icp-links filters the values itself, by the start of any word, any case and accents (#12).
     ["icp-links list --speaker Ma", ["Manu Drijvers"], true],
@@ -112,6 +114,7 @@ describe.runIf(has("zsh"))("zsh", () => {
     ["icp-links export --format ", ["json", "csv", "md", "html"], true],
     ["icp-links --file x", ["FILES"], true],
     ["icp-links check --st", ["--strict"], false],
+    ["icp-links enrich --wr", ["--write"], false],
     [`icp-links --file ${ROOT}test/fixtures/site.md open `, ["about", "home", "talk", "1", "2", "3"], true],
   ])("%s", (line, expected, exactly) => {
     const got = zsh(line);

@@ -43,7 +43,7 @@ describe("the own layer, end to end", () => {
     expect(open.code).toBe(0);
     expect(open.opened).toEqual([["https://www.youtube.com/watch?v=vVLRRYh3JYo"]]);
     expect((await r(["recent"])).stdout).toMatch(/\tconsensus-overview\tConsensus Overview\t/);
-    expect((await r(["sections"])).stdout).toContain("YouTube\t15\tYouTube\t1\n");
+    expect((await r(["sections"])).stdout).toContain("YouTube\t15\tYouTube\t1\t0\t14\n");
     expect((await r(["speakers", "--json"])).stdout).toContain('"done": 1');
     expect(JSON.parse((await r(["export", "--format", "json", "--done"])).stdout).entries[0].state.note).toBe("about finality");
     expect((await r(["state", "path"])).stdout).toBe(`${stateFile(home)}\n`);

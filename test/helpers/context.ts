@@ -14,6 +14,7 @@ import { main } from "../../src/program";
 import { parsePage } from "../../src/catalog/parse-page";
 import { buildCatalog } from "../../src/catalog/catalog";
 import type { CheckResult, HttpClient } from "../../src/check/types";
+import type { FactsRecord } from "../../src/catalog/link-facts";
 import { UsageError, type ExitCode } from "../../src/errors";
 import type { StateStore } from "../../src/io/state/store";
 import { disabledStateStore, stateDisabled } from "../../src/io/state/store";
@@ -58,8 +59,10 @@ export interface InProcessOptions {
   now?: Date;
   /** The check results, shared between runs when given. */
   checks?: Map<string, CheckResult>;
+  /** The stored facts of links (enrich, #27), shared between runs when given; merged into the catalog as cli.ts does. */
+  facts?: Map<string, FactsRecord>;
   /** Files `readInput` can read, by path. */
-  inputs?: Record<string, string>;
+  inputs?: Record<string, string | Uint8Array>;
   /** The pages --file names, for the editing commands (#17): real files, edited for real. */
   files?: string[];
   /** The edit target, when a test needs to stand between reading and writing. */
@@ -96,6 +99,7 @@ export interface Recorded {
 export async function runInProcess(argv: string[], page: string, options: InProcessOptions = {}): Promise<Recorded> {
   const out = { stdout: "", stderr: "", opened: [] as string[], written: new Map<string, string>() };
   const checks = options.checks ?? new Map<string, CheckResult>();
+  const facts = options.facts ?? new Map<string, FactsRecord>();
   // The clock stands still until something sleeps; a sleep moves it on. A clock that never
   // moved made check's per-host wait (--interval) a loop of resolved promises that never ends,
   // not even at the test's timeout (a timer never gets its turn).
@@ -112,7 +116,7 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       env: options.env ?? {},
       platform: "linux",
       json: Boolean(globals.json),
-      catalog: async () => buildCatalog([options.cached ? throughCache(parsePage(page, "page.md")) : parsePage(page, "page.md")]),
+      catalog: async () => buildCatalog([options.cached ? throughCache(parsePage(page, "page.md")) : parsePage(page, "page.md")], undefined, globals.cache === false ? undefined : facts),
       opener: async (request) => {
         await options.opener?.(request);
         out.opened.push(request.url);
@@ -130,6 +134,7 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       ...(options.progressBar ? { progressBar: options.progressBar } : {}),
       http: options.http ?? (async () => ({ status: 200, statusText: "OK", header: () => undefined, body: "" })),
       checks: { load: () => checks, save: (results) => results.forEach((r) => checks.set(r.url, r)) },
+      facts: globals.cache === false ? { load: () => new Map(), save: () => undefined } : { load: () => facts, save: (records) => records.forEach((r) => facts.set(r.url, r)) },
       interruption: () => ({ signal: new AbortController().signal, exitCode: () => 130 }),
       state: stateDisabled(options.env ?? {}, globals.state) ? disabledStateStore("/state/icp-links/state.json") : (options.state ?? memoryStateStore()),
       random: options.random ?? (() => 0),
@@ -138,7 +143,7 @@ export async function runInProcess(argv: string[], page: string, options: InProc
       readInput: async (path) => {
         const text = options.inputs?.[path];
         if (text === undefined) throw new UsageError(`cannot read ${path}: no such file`, "check the path");
-        return new TextEncoder().encode(text);
+        return typeof text === "string" ? new TextEncoder().encode(text) : text;
       },
       writeFile: (path, data) => void out.written.set(path, data),
       editTarget: options.editTarget ?? ((into) => openEditTarget({ specs: globals.file ?? options.files ?? [], into, maxBytes: 64 * 1024 * 1024 })),

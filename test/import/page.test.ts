@@ -1,7 +1,7 @@
 // Bookmarks as a page, and the page's notation of tags and dates read back (#28).
 import { describe, expect, it } from "vitest";
 import { readBookmarks } from "../../src/import/bookmarks";
-import { bookmarksPage, headingText } from "../../src/import/page";
+import { bookmarksPage, headingText, IMPORT_STYLE, itemLines } from "../../src/import/page";
 import { parsePage } from "../../src/catalog/parse-page";
 import { formatNotes } from "../../src/catalog/item-notes";
 
@@ -124,5 +124,62 @@ describe("an item's notes in show and --fields", () => {
     expect(JSON.parse((await runInProcess(["show", "rust", "--json"], page)).stdout)).toMatchObject({ tags: ["mine", "rust", "lang"], added: "2020-09-13", description: "A language" });
     expect((await runInProcess(["list", "--fields", "id,added,tags"], page)).stdout).toBe("rust\t2020-09-13\tmine, rust, lang\n");
     expect((await runInProcess(["list", "--tag", "lang"], page)).stdout).toMatch(/^rust\t/);
+  });
+});
+
+describe("folders written as list items", () => {
+  // A folder below the headings' depth, or added to a section with --file, is an item labelled
+  // by its name: a name that reads as block markdown (a heading, a list, a fence, a rule, a
+  // quote) would end the item's text, or swallow the bookmarks nested under it.
+  it.each(["# x", "## x #", "- x", "+ x", "1. x", "2) x", "---", "~~~", "```", "> x", "=== x", "| a | b |", "    indented", "<div>", "[a](b)", "*"])("keeps the folder %j a label, its bookmarks nested under it", (name) => {
+    const folder = { kind: "folder" as const, title: "", children: [{ kind: "folder" as const, title: name, children: [{ kind: "bookmark" as const, title: "Inner", url: "https://inner.example/", tags: [] }] }, { kind: "folder" as const, title: "After", children: [{ kind: "bookmark" as const, title: "Next", url: "https://next.example/", tags: [] }] }] };
+    const lines = itemLines(folder, "", IMPORT_STYLE, []);
+    const read = parsePage(`# Page\n\n## Section\n\n${lines.join("\n")}\n`, "p.md").entries;
+    expect(read.map((e) => [e.title, e.section, e.sectionPath])).toEqual([
+      ["Inner", "Section", ["Page", "Section", name.trim()]],
+      ["Next", "Section", ["Page", "Section", "After"]],
+    ]);
+  });
+});
+
+describe("bookmarks added to an ordered list or one with a wide gap", () => {
+  const folder = {
+    kind: "folder" as const,
+    title: "",
+    children: [
+      { kind: "bookmark" as const, title: "New", url: "https://new.example/", tags: [] },
+      { kind: "folder" as const, title: "Sub", children: [{ kind: "bookmark" as const, title: "S", url: "https://sub.example/", tags: [] }] },
+    ],
+  };
+  // A nested item belongs to its label only when indented to the label's text: past "2. ", "*   ".
+  it.each([
+    ["2.", " ", "1. [One](https://one.example/)", ["2. [New](https://new.example/)", "3. Sub", "   - [S](https://sub.example/)"]],
+    ["9)", " ", "8) [One](https://one.example/)", ["9) [New](https://new.example/)", "10) Sub", "    - [S](https://sub.example/)"]],
+    ["*", "   ", "*   [One](https://one.example/)", ["*   [New](https://new.example/)", "*   Sub", "    - [S](https://sub.example/)"]],
+  ])("with %j as the next marker, numbers the items on and nests the folder's bookmarks under it", (marker, gap, first, expected) => {
+    const lines = itemLines(folder, "", { ...IMPORT_STYLE, marker, gap }, []);
+    expect(lines).toEqual(expected);
+    const read = parsePage(`## Section\n\n${first}\n${lines.join("\n")}\n`, "p.md").entries;
+    expect(read.map((e) => [e.title, e.sectionPath])).toEqual([
+      ["One", ["Section"]],
+      ["New", ["Section"]],
+      ["S", ["Section", "Sub"]],
+    ]);
+  });
+});
+
+describe("a description that ends as an item's notes do", () => {
+  // "note · added 2024-01-01" at the end of a description would be read as the item's added date
+  // (and the page refused as not reading back): its dot is written as a dash.
+  it.each([
+    ["", "my note · added 2024-01-01", "my note - added 2024-01-01", null],
+    [' ADD_DATE="1700000000" TAGS="x"', "note · added 2024-01-01", "note - added 2024-01-01", "2023-11-14"],
+    ["", "· added 2024-01-01", "- added 2024-01-01", null],
+    ["", "a · b · added 2024-01-01  ", "a · b - added 2024-01-01", null],
+    ["", "kept · added soon", "kept · added soon", null],
+  ])("<A%s> with <DD>%j", (attributes, description, expected, added) => {
+    const page = bookmarksPage(readBookmarks(`<DL><DT><A HREF="https://a.example/"${attributes}>A</A><DD>${description}</DL>`), { skip: () => false });
+    const [e] = parsePage(page.text, "p.md").entries;
+    expect([e!.description, e!.added ?? null]).toEqual([expected, added]);
   });
 });
