@@ -259,10 +259,6 @@ function isWordStart(text: string, at: number, original?: string): boolean {
   return at === 0 || !isAlnum(text, at - 1) || (original !== undefined && camelStart(original, at));
 }
 
-/** A word (or a camelCase part) ends at `end`. */
-function isWordEnd(text: string, end: number, original?: string): boolean {
-  return end >= text.length || !isAlnum(text, end) || (original !== undefined && camelStart(original, end));
-}
 
 /** Where the heading holding `at` starts: after the SEGMENT before it in its row, or the row's start. */
 function segmentStart(text: string, at: number, rowStart: number): number {
@@ -416,7 +412,12 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
   let rowExact = 0;
   let found = false;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!isWordStart(text, at, original)) continue;
+    // isWordStart, its ASCII test inline: most hits are decided without a call.
+    if (at > 0) {
+      const p = text.charCodeAt(at - 1);
+      const inside = (p >= 97 && p <= 122) || (p >= 48 && p <= 57) || (p > 127 && isAlnum(text, at - 1));
+      if (inside && (original === undefined || !camelStart(original, at))) continue;
+    }
     if (at >= rowEnd) {
       if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
       row = partAt(starts, at);
@@ -426,7 +427,13 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
     }
     found = true;
     const end = at + word.length;
-    const whole = w.wholeOk && isWordEnd(text, end, original);
+    let whole = w.wholeOk;
+    if (whole && end < text.length) {
+      // isWordEnd, inline as above.
+      const e = text.charCodeAt(end);
+      const inside = (e >= 97 && e <= 122) || (e >= 48 && e <= 57) || (e > 127 && isAlnum(text, end));
+      whole = !inside || (original !== undefined && camelStart(original, end));
+    }
     // Exactness of a one-word query: the row (or one heading of a trail) is the word, starts with it, has it, or a word's start.
     let exactness: number = whole ? RANKING.exactness.words : RANKING.exactness.wordStarts;
     const from = segmented ? segmentStart(text, at, starts[row]!) : starts[row]!;
