@@ -154,9 +154,15 @@ function sectionColumns(c: ListColumn, depths: Int32Array | undefined): Pick<Col
     // Without depths every entry of a run has depth 0: the run is taken whole.
     const last = depths ? c.starts[r + 1]! : c.starts[r]! + 1;
     let previous = -1;
+    let previousRaw = NaN;
+    const deepest = Math.max(0, path.length - 1);
     for (let i = c.starts[r]!; i < last; i++) {
-      const depth = depths ? Math.min(depths[i]!, 63, Math.max(0, path.length - 1)) : 0;
-      // Most entries of a run share its depth: the pair is looked up only when it changes.
+      // Most entries of a run share its depth: the pair is looked up only when it changes (a
+      // cheap test first: one loop step per entry of the page, before V8 optimises it).
+      const raw = depths ? depths[i]! : 0;
+      if (raw === previousRaw) continue;
+      previousRaw = raw;
+      const depth = depths ? Math.min(raw, 63, deepest) : 0;
       if (depth === previous) continue;
       previous = depth;
       const key = row * 64 + depth;
@@ -253,10 +259,6 @@ function isWordStart(text: string, at: number, original?: string): boolean {
   return at === 0 || !isAlnum(text, at - 1) || (original !== undefined && camelStart(original, at));
 }
 
-/** A word (or a camelCase part) ends at `end`. */
-function isWordEnd(text: string, end: number, original?: string): boolean {
-  return end >= text.length || !isAlnum(text, end) || (original !== undefined && camelStart(original, end));
-}
 
 /** Where the heading holding `at` starts: after the SEGMENT before it in its row, or the row's start. */
 function segmentStart(text: string, at: number, rowStart: number): number {
@@ -410,7 +412,12 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
   let rowExact = 0;
   let found = false;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!isWordStart(text, at, original)) continue;
+    // isWordStart, its ASCII test inline: most hits are decided without a call.
+    if (at > 0) {
+      const p = text.charCodeAt(at - 1);
+      const inside = (p >= 97 && p <= 122) || (p >= 48 && p <= 57) || (p > 127 && isAlnum(text, at - 1));
+      if (inside && (original === undefined || !camelStart(original, at))) continue;
+    }
     if (at >= rowEnd) {
       if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
       row = partAt(starts, at);
@@ -420,7 +427,13 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
     }
     found = true;
     const end = at + word.length;
-    const whole = w.wholeOk && isWordEnd(text, end, original);
+    let whole = w.wholeOk;
+    if (whole && end < text.length) {
+      // isWordEnd, inline as above.
+      const e = text.charCodeAt(end);
+      const inside = (e >= 97 && e <= 122) || (e >= 48 && e <= 57) || (e > 127 && isAlnum(text, end));
+      whole = !inside || (original !== undefined && camelStart(original, end));
+    }
     // Exactness of a one-word query: the row (or one heading of a trail) is the word, starts with it, has it, or a word's start.
     let exactness: number = whole ? RANKING.exactness.words : RANKING.exactness.wordStarts;
     const from = segmented ? segmentStart(text, at, starts[row]!) : starts[row]!;
@@ -606,9 +619,25 @@ const bitCount = (m: number) => {
   return c;
 };
 
-export function rank(entries: Entries, query: string | Query, options: SearchOptions = {}): Ranked {
+/**
+ * What the scans found before rules 3 to 5: the tally of every entry, the candidates left after
+ * rule 1, exclusions and filters. Exported for the test that checks the rules' passes against a
+ * straightforward reference.
+ */
+export interface Matched {
+  index: SearchIndex;
+  tally: Tally;
+  candidates: Int32Array;
+  sequence: readonly string[];
+  terms: readonly TextTerm[];
+  all: number;
+  single: boolean;
+  partial?: Ranked["partial"];
+}
+
+export function matchTerms(entries: Entries, query: string | Query, options: SearchOptions = {}): Matched | undefined {
   const q = typeof query === "string" ? parseQuery(query) : query;
-  if (isEmptyQuery(q) || entries.size === 0) return { indexes: new Int32Array(0), scores: new Float64Array(0) };
+  if (isEmptyQuery(q) || entries.size === 0) return undefined;
   const index = searchIndex(entries);
   const n = entries.size;
   const typos = options.typos !== false;
@@ -616,11 +645,11 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
   const single = terms.length === 1 && terms[0]!.words.length === 1;
   const tally = new Tally(n, terms.length, single);
   // Rule 1 prefers the words at the start of the query: the first term is the highest bit.
-  terms.forEach((term, k) => {
+  for (let k = 0; k < terms.length; k++) {
     tally.bit = 2 ** (terms.length - 1 - k);
-    scoreTerm(index, term, tally, typos, single);
+    scoreTerm(index, terms[k]!, tally, typos, single);
     tally.endTerm();
-  });
+  }
   const all = 2 ** terms.length - 1;
 
   let candidates: Int32Array = terms.length > 0 ? tally.matched.slice(0, tally.count) : Int32Array.from({ length: n }, (_, i) => i);
@@ -641,30 +670,57 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
   }
   let partial: Ranked["partial"];
   if (terms.length > 1) {
-    // Rule 1: every word, or (when asked) the most words there are.
-    const every = candidates.filter((i) => tally.terms[i] === all);
-    if (every.length > 0 || !options.partial || candidates.length === 0) candidates = every;
+    // Rule 1: every word, or (when asked) the most words there are. Loops, not filter's
+    // callback: they run once per matched entry, before V8 has optimised anything (#24).
+    const held = tally.terms;
+    let every = 0;
+    for (let k = 0; k < candidates.length; k++) if (held[candidates[k]!] === all) every++;
+    if (every > 0 || !options.partial || candidates.length === 0) candidates = keep(candidates, (i) => held[i] === all, every);
     else {
       let most = 0;
-      for (const i of candidates) most = Math.max(most, bitCount(tally.terms[i]!));
-      candidates = candidates.filter((i) => bitCount(tally.terms[i]!) === most);
+      for (let k = 0; k < candidates.length; k++) most = Math.max(most, bitCount(held[candidates[k]!]!));
+      candidates = candidates.filter((i) => bitCount(held[i]!) === most);
       partial = { words: most, of: terms.length };
     }
   }
   const sequence = (q.sequence ?? terms.flatMap((t) => t.words)).slice(0, 64);
-  if (terms.length > 0) exactness(index, tally, candidates, sequence, terms, all, single);
-  const proximity = sequence.length > 1 ? nearness(index, tally, candidates, sequence, terms) : undefined;
-  const scores = new Float64Array(n);
-  // The rules' values packed into one number, most significant first (rule 5 is the sort's tie-break).
-  const wordsValue = terms.length <= 12 ? (i: number) => tally.terms[i]! : (i: number) => bitCount(tally.terms[i]!);
-  for (const i of candidates) {
-    scores[i] = (((wordsValue(i) * 10 + (9 - tally.typos[i]!)) * 100 + tally.exact[i]!) * 1000 + tally.quality[i]!) * 100 + (proximity ? proximity[i]! : 0);
-  }
-  return { ...ranked(candidates, scores), ...(partial ? { partial } : {}) };
+  return { index, tally, candidates, sequence, terms, all, single, ...(partial ? { partial } : {}) };
 }
 
-/** The folded text of field f for entry i (a list field: its table row). */
-function fieldText(index: SearchIndex, f: Field, i: number): string {
+/** The candidates `wanted` keeps, known to be `count`, in their order. */
+function keep(candidates: Int32Array, wanted: (i: number) => boolean, count: number): Int32Array {
+  const out = new Int32Array(count);
+  let k = 0;
+  for (let c = 0; c < candidates.length && k < count; c++) {
+    const i = candidates[c]!;
+    if (wanted(i)) out[k++] = i;
+  }
+  return out;
+}
+
+export function rank(entries: Entries, query: string | Query, options: SearchOptions = {}): Ranked {
+  const m = matchTerms(entries, query, options);
+  if (!m) return { indexes: new Int32Array(0), scores: new Float64Array(0) };
+  const { index, tally, candidates, sequence, terms, all, single, partial } = m;
+  if (terms.length > 0) exactness(index, tally, candidates, sequence, terms, all, single);
+  const proximity = sequence.length > 1 ? nearness(index, tally, candidates, sequence, terms) : undefined;
+  const scores = new Float64Array(tally.n);
+  // The rules' values packed into one number, most significant first (rule 5 is the sort's tie-break).
+  const { terms: held, typos, exact, quality } = tally;
+  const few = terms.length <= 12;
+  let max = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
+    const value = few ? held[i]! : bitCount(held[i]!);
+    const score = (((value * 10 + (9 - typos[i]!)) * 100 + exact[i]!) * 1000 + quality[i]!) * 100 + (proximity ? proximity[i]! : 0);
+    scores[i] = score;
+    if (score > max) max = score;
+  }
+  return { ...ranked(candidates, scores, max), ...(partial ? { partial } : {}) };
+}
+
+/** The folded text of field f for entry i (a list field: its table row; its headings parted by a tab). */
+export function fieldText(index: SearchIndex, f: Field, i: number): string {
   const c = index.columns[f];
   if (!c) return "";
   if ("runs" in c) {
@@ -683,24 +739,102 @@ const OWNER_NAME = /^[\p{L}\p{N}_.-]+\/[\p{L}\p{N}_.-]+$/u;
 /** Hosts whose urls name a repository as /owner/name, tried with startsWith before any expression. */
 const REPOSITORY_HOSTS = ["https://github.com/", "https://gitlab.com/", "https://codeberg.org/", "https://bitbucket.org/", "https://www.github.com/", "http://github.com/"];
 
+/**
+ * Whether a url starts with one of REPOSITORY_HOSTS. Most urls of a page are not a repository's:
+ * the letter after "https://" (or "http://") tells most of them apart before any startsWith.
+ */
+function repositoryHost(text: string, start: number): boolean {
+  if (text.charCodeAt(start) !== 104) return false;
+  const colon = text.charCodeAt(start + 4);
+  const host = text.charCodeAt(colon === 115 ? start + 8 : colon === 58 ? start + 7 : -1);
+  // g(ithub, itlab), c(odeberg), b(itbucket), w(ww.github)
+  if (host !== 103 && host !== 99 && host !== 98 && host !== 119) return false;
+  for (let h = 0; h < REPOSITORY_HOSTS.length; h++) if (text.startsWith(REPOSITORY_HOSTS[h]!, start)) return true;
+  return false;
+}
+
+/**
+ * Where the next "/" of the titles' text is from a position, remembered: the candidates come
+ * mostly in page order and few titles hold a slash, so one search serves many titles.
+ */
+class NextSlash {
+  private from = Infinity;
+  private at = -1;
+  constructor(private readonly text: string) {}
+  after(start: number): number {
+    if (start < this.from || (this.at >= 0 && start > this.at)) {
+      this.from = start;
+      this.at = this.text.indexOf("/", start);
+    }
+    return this.at;
+  }
+}
+
+/** Which terms each entry's url and title hold (Tally.fields), looked up once for every candidate. */
+interface NameMasks {
+  url: Uint8Array | Uint32Array | undefined;
+  title: Uint8Array | Uint32Array | undefined;
+  slashes: NextSlash;
+}
+
 /** The query is the repository the entry names: its url's `owner/name` or `name`, or a title written `owner/name` or its `name`. */
-function namesRepository(index: SearchIndex, tally: Tally, i: number, sequence: readonly string[], all: number): boolean {
-  if ((tally.fields[FIELD_INDEX.url]?.[i] ?? 0) === all) {
+function namesRepository(index: SearchIndex, masks: NameMasks, i: number, sequence: readonly string[], all: number): boolean {
+  if (masks.url !== undefined && masks.url[i] === all) {
     const url = index.columns.url;
-    const start = url.starts[i]!;
-    if (REPOSITORY_HOSTS.some((host) => url.text.startsWith(host, start))) {
+    if (repositoryHost(url.text, url.starts[i]!)) {
       const m = REPOSITORY.exec(fieldText(index, "url", i));
       if (m && (sameWords(words(m[2]!), sequence) || sameWords(words(`${m[1]} ${m[2]}`), sequence))) return true;
     }
   }
-  if ((tally.fields[FIELD_INDEX.title]?.[i] ?? 0) === all) {
+  if (masks.title !== undefined && masks.title[i] === all) {
     const title = index.columns.title;
-    let slash = false;
-    for (let k = title.starts[i]!, end = title.starts[i + 1]! - 1; k < end && !slash; k++) slash = title.text.charCodeAt(k) === 47;
-    if (slash) {
+    const slash = masks.slashes.after(title.starts[i]!);
+    if (slash >= 0 && slash < title.starts[i + 1]! - 1) {
       const text = fieldText(index, "title", i);
       if (OWNER_NAME.test(text) && sameWords(words(text.slice(text.indexOf("/") + 1)), sequence)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Whether a heading of field f of entry i may equal or start with a query whose first word is
+ * `first`: its first word must start with `first`. Read in place, without slicing the text; only
+ * a heading whose first letter is a-z or 0-9 after ASCII punctuation is told "no" (any other is
+ * left to the words' comparison), so that it never rules out what that comparison would find.
+ */
+function mayStartWith(index: SearchIndex, f: Field, i: number, first: string): boolean {
+  const c = index.columns[f];
+  if (!c) return false;
+  let text: string;
+  let start: number;
+  let end: number;
+  if ("runs" in c) {
+    const row = c.runs.rows[partAt(c.runs.starts, i)]!;
+    text = c.rows.text;
+    start = c.rows.starts[row]!;
+    end = c.rows.starts[row + 1]! - 1;
+  } else {
+    text = c.text;
+    start = c.starts[i]!;
+    end = c.starts[i + 1]! - 1;
+  }
+  let k = start;
+  while (k <= end) {
+    // k: a heading's start (the row's, or after a SEGMENT)
+    let ch = text.charCodeAt(k);
+    while (k < end && ch < 128 && ch !== 9 && !((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90))) ch = text.charCodeAt(++k);
+    if (k >= end || ch === 9) {
+      // An empty heading (no word): the comparison decides.
+      return true;
+    }
+    if (!((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57))) return true;
+    if (text.startsWith(first, k) && k + first.length <= end) return true;
+    // The next heading starts after a SEGMENT, looked for within the row (an indexOf would run
+    // on through the rest of the column, which mostly has none).
+    while (k < end && text.charCodeAt(k) !== 9) k++;
+    if (k >= end) return false;
+    k++;
   }
   return false;
 }
@@ -713,28 +847,48 @@ function exactness(index: SearchIndex, tally: Tally, candidates: Int32Array, seq
   const nameCode = code(RANKING.exactness.equal, RANKING.field.name);
   const bare = terms.every((t) => !t.phrase && t.field === undefined);
   const bitOf = wordBits(terms);
-  for (const i of candidates) {
+  const masks: NameMasks = { url: tally.fields[FIELD_INDEX.url], title: tally.fields[FIELD_INDEX.title], slashes: new NextSlash(index.columns.title.text) };
+  const exact = tally.exact;
+  if (single) {
+    // One word: the scans gave its exactness; only the repository name is left, for the few
+    // entries whose url or title holds the word (every candidate holds it somewhere).
+    if (!bare) return;
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c]!;
+      if (exact[i]! < nameCode && namesRepository(index, masks, i, sequence, all)) exact[i] = nameCode;
+    }
+    return;
+  }
+  // The fields some term was found in, with which terms each entry holds in them.
+  const present: number[] = [];
+  for (let f = 0; f < FIELDS.length; f++) if (tally.fields[f] !== undefined) present.push(f);
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c]!;
     // An entry without every word (rule 1's fallback): the exactness of the words it has.
     const want = tally.terms[i]!;
     const own = want === all ? sequence : sequence.filter((w) => ((bitOf.get(w) ?? 0) & want) !== 0);
-    if (!single) {
-      let best = tally.exact[i]!;
-      for (let f = 0; f < FIELDS.length; f++) {
-        if ((tally.fields[f]?.[i] ?? 0) !== want) continue;
+    {
+      let best = exact[i]!;
+      for (let p = 0; p < present.length; p++) {
+        const f = present[p]!;
+        if (tally.fields[f]![i] !== want) continue;
         let level: number = (tally.wholeFields[f]?.[i] ?? 0) === want ? RANKING.exactness.words : RANKING.exactness.wordStarts;
         if (code(RANKING.exactness.equal, FIELD_RANK[f]!) <= best) continue;
-        const last = own.length - 1;
-        for (const segment of fieldText(index, FIELDS[f]!, i).split(SEGMENT)) {
-          const held = words(segment);
-          const head = held.slice(0, own.length);
-          if (sameWords(held, own)) level = RANKING.exactness.equal;
-          else if (level < RANKING.exactness.starts && last >= 0 && head.length === own.length && sameWords(head.slice(0, last), own.slice(0, last)) && head[last]!.startsWith(own[last]!)) level = RANKING.exactness.starts;
+        // Equal and starts need a heading that starts with the first word: most fields have none.
+        if (own.length === 0 || mayStartWith(index, FIELDS[f]!, i, own[0]!)) {
+          const last = own.length - 1;
+          for (const segment of fieldText(index, FIELDS[f]!, i).split(SEGMENT)) {
+            const held = words(segment);
+            const head = held.slice(0, own.length);
+            if (sameWords(held, own)) level = RANKING.exactness.equal;
+            else if (level < RANKING.exactness.starts && last >= 0 && head.length === own.length && sameWords(head.slice(0, last), own.slice(0, last)) && head[last]!.startsWith(own[last]!)) level = RANKING.exactness.starts;
+          }
         }
         if (code(level, FIELD_RANK[f]!) > best) best = code(level, FIELD_RANK[f]!);
       }
-      tally.exact[i] = best;
+      exact[i] = best;
     }
-    if (bare && tally.exact[i]! < nameCode && namesRepository(index, tally, i, own, want)) tally.exact[i] = nameCode;
+    if (bare && exact[i]! < nameCode && namesRepository(index, masks, i, own, want)) tally.exact[i] = nameCode;
   }
 }
 
@@ -761,13 +915,20 @@ function nearness(index: SearchIndex, tally: Tally, candidates: Int32Array, sequ
     const c = index.columns[f];
     return c ? rowsOf(c).ascii : true;
   });
-  for (const i of candidates) {
+  // Only the fields some term was found in can hold a pair (plain loops: they run once per candidate).
+  const present: number[] = [];
+  for (let f = 0; f < FIELDS.length; f++) if (tally.fields[f] !== undefined) present.push(f);
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c]!;
     let best = 0;
-    for (let f = 0; f < FIELDS.length; f++) {
-      const held = tally.fields[f]?.[i] ?? 0;
+    for (let q = 0; q < present.length; q++) {
+      const f = present[q]!;
+      const held = tally.fields[f]![i]!;
+      if (held === 0) continue;
       let count = 0;
       let text: string | undefined;
-      for (const p of pairs) {
+      for (let k = 0; k < pairs.length; k++) {
+        const p = pairs[k]!;
         if ((held & p.bits) !== p.bits) continue;
         text ??= fieldText(index, FIELDS[f]!, i);
         if ((ascii[f] ? p.ascii : p.other).test(text)) count++;
@@ -779,10 +940,33 @@ function nearness(index: SearchIndex, tally: Tally, candidates: Int32Array, sequ
   return out;
 }
 
-/** Best first; equal scores keep document order, so results are stable. */
-function ranked(hits: Int32Array, total: Float64Array): Ranked {
+/**
+ * Best first; equal scores keep document order, so results are stable. The scores are whole
+ * numbers: when (best score - score) * entries + index fits a double exactly, that one number is
+ * the sort key, and a typed array of them sorts natively, without calling a comparator once per
+ * comparison (#24); else the comparator does it.
+ */
+function ranked(hits: Int32Array, total: Float64Array, max: number): Ranked {
+  const n = total.length;
+  const count = hits.length;
+  const scores = new Float64Array(count);
+  if ((max + 1) * n <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      const i = hits[k]!;
+      keys[k] = (max - total[i]!) * n + i;
+    }
+    keys.sort();
+    for (let k = 0; k < count; k++) {
+      const i = keys[k]! % n;
+      hits[k] = i;
+      scores[k] = total[i]!;
+    }
+    return { indexes: hits, scores };
+  }
   const indexes = hits.sort((a, b) => total[b]! - total[a]! || a - b);
-  return { indexes, scores: Float64Array.from(indexes, (i) => total[i]!) };
+  for (let k = 0; k < count; k++) scores[k] = total[indexes[k]!]!;
+  return { indexes, scores };
 }
 
 /** `rank`, with the entries: for callers that show a screenful or pick one. */
