@@ -6,7 +6,8 @@
 // RSS from /usr/bin/time, and the ratio to `node -e 0` measured in the same run. When fzf or buku
 // are installed, the same searches with them, side by side. No assertions: the figures go into
 // BENCHMARKS.md. BENCH_SCALE picks rows ("folder,100k,1m,dense,bundled"; all by default);
-// BENCH_BIN runs another build's bin/icp-links.cjs (a "before" copy).
+// BENCH_BIN runs another build's bin/icp-links.cjs (a "before" copy); BENCH_WAYS picks the ways
+// ("warm,cold,no cache"; all by default) and BENCH_NOTES the folder sizes ("1,100,3000").
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -18,6 +19,8 @@ const work = mkdtempSync(join(tmpdir(), "icp-links-scale-"));
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PICK = new Set((process.env.BENCH_SCALE ?? "bundled,folder,100k,1m,dense").split(","));
+const WAYS = process.env.BENCH_WAYS?.split(",");
+const NOTE_COUNTS = (process.env.BENCH_NOTES ?? "1,100,3000").split(",").map(Number);
 const cacheHome = join(work, "cache");
 const baseEnv = { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: "1", ICP_LINKS_FILE: "" };
 
@@ -121,7 +124,8 @@ const row = (name, argv, options = {}) => {
 };
 const cli = (...args) => [process.execPath, bin, ...args];
 /** warm, cold (empty cache) and --no-cache rows of one search. */
-const threeWays = (label, args, { env = {}, runs = RUNS, ways = ["warm", "cold", "no cache"] } = {}) => {
+const threeWays = (label, args, { env = {}, runs = RUNS, ways: own = ["warm", "cold", "no cache"] } = {}) => {
+  const ways = WAYS ? own.filter((w) => WAYS.includes(w)) : own;
   if (ways.includes("warm")) {
     clear();
     measure(cli(...args), { env, runs: 1, warmup: false });
@@ -142,13 +146,13 @@ if (PICK.has("bundled")) {
 }
 
 if (PICK.has("folder")) {
-  for (const count of [1, 100, 3000]) {
+  for (const count of NOTE_COUNTS) {
     const dir = join(work, `notes-${count}`);
     mkdirSync(dir);
     for (let i = 0; i < count; i++) writeFileSync(join(dir, `note-${String(i).padStart(4, "0")}.md`), note(i));
     const label = `folder of ${count.toLocaleString("en")} note${count === 1 ? "" : "s"}: search consensus`;
     threeWays(label, ["--file", dir, "search", "consensus"], { runs: count >= 3000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS });
-    if (count === 3000) {
+    if (count === 3000 && (!WAYS || WAYS.includes("edited"))) {
       // One note edited: the run re-reads it (and only it, with a catalog cache).
       const edited = join(dir, "note-1500.md");
       row(`${label}, one note edited before each run`, cli("--file", dir, "search", "consensus"), {

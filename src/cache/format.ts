@@ -1,7 +1,7 @@
 // The cache's file format (#4): a parsed Page in a form that a search of 100,000 entries can
 // use as it is read, without parsing, splitting or folding it again.
 //
-//   "ICPL" · version (3) · "\n" · checksum (u32) · header length (u32) · header JSON · padding to 8 · data
+//   "ICPL" · version (3) · "\n" · header checksum (u32) · header length (u32) · header JSON · padding to 8 · data
 //
 // The header holds, per page, its front matter, headings and number of entries (a catalog
 // unit, #26, holds several pages, each with its source and the file's identity; their front
@@ -16,9 +16,13 @@
 // native call and an entry's value is a substring of it; the search reads the same strings
 // (src/columns/), so a warm search folds, at most, by lowercasing.
 //
-// The checksum covers everything after itself (header and data). unpack() checks the checksum, the
-// header and where every part lies, and returns undefined for anything it does not fully trust: a corrupt, truncated,
-// foreign or planted file can only cost a re-parse, never a wrong result.
+// The data is in blocks, each starting at a multiple of 4 (#26): the integers and kinds, each text
+// column, the vocabulary, a unit's details. The checksum of the prefix covers the header; the header
+// holds each block's checksum, checked as that block is read, so that a reader of part of the file
+// never hashes what it does not read, and no block needs node:crypto below JS_CHECKSUM_BELOW.
+// unpack() checks the checksums, the header and where every part lies, and returns undefined for
+// anything it does not fully trust: a corrupt, truncated, foreign or planted file can only cost a
+// re-parse, never a wrong result.
 import type { Entry, FrontMatter, Heading, Kind, Link, Page, ParsedEntry } from "../catalog/types";
 import { KINDS } from "../catalog/types";
 import type { LoadedPage, StoredEntries } from "../catalog/entries";
@@ -34,12 +38,12 @@ import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from 
  * Version 7: talk facts (speakers, event, year, duration), nesting depth and the event column
  * (#13). Version 8: the columns of fields follow the table of fields (#25). Version 9: the kind
  * "podcast" (#23), which moves the kinds' numbers. Version 10: several pages in one file, a
- * catalog unit (#26).
+ * catalog unit (#26). Version 11: a checksum per block (#26).
  */
-const FORMAT_VERSION = "10";
+const FORMAT_VERSION = "11";
 /** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
 export const MAGIC = magicOf(FIELDS);
-/** Eight bytes, so that what the checksum covers starts at a multiple of 4 (cache/checksum.ts). */
+/** Eight bytes, so that the header and the data start at a multiple of 4 (cache/checksum.ts). */
 function magicOf(table: readonly FieldRow[]): string {
   return `ICPL${tableVersion(table, FORMAT_VERSION).slice(-3)}\n`;
 }
@@ -96,6 +100,8 @@ interface Header {
    * vocabulary, parsed only when a command asks for them (a search of 3,000 notes does not).
    */
   details?: { bytes: number };
+  /** The checksum of each block of the data, in order (the integers, each text column, the vocabulary, the details). */
+  blocks: number[];
 }
 
 /** What the header keeps of one page of the file. */
@@ -131,6 +137,8 @@ export type Checksum = (bytes: Uint8Array) => number;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const align = (n: number, to: number) => Math.ceil(n / to) * to;
+/** Every block starts at a multiple of 4: a checksum reads it as 32-bit words (cache/checksum.ts). */
+const BLOCK_ALIGN = 4;
 
 export function pack(page: Page, ids: string[], build: string, key: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): Uint8Array {
   return packEntries(page.entries, ids, [{ frontMatter: page.frontMatter, headings: page.headings, n: page.entries.length }], build, key, checksum, table);
@@ -177,10 +185,10 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     text: Object.fromEntries(layout.text.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c]!.ascii }])) as Header["text"],
     vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
     ...(details ? { details: { bytes: detailBytes.length } } : {}),
+    blocks: [],
   };
-  const json = encoder.encode(JSON.stringify(header));
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const parts: Uint8Array[] = [
+  const fixed: Uint8Array[] = [
     bytesOf(Int32Array.from(e, (x) => x.line)),
     ...layout.intRows.map((r) => bytesOf(Int32Array.from(e, (x) => r.cache.pack(x)))),
     bytesOf(Int32Array.from(e, (x) => {
@@ -190,22 +198,24 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     ...[paths, tagSets].flatMap((list) => [bytesOf(list.rows), bytesOf(list.starts)]),
     ...layout.text.map((c) => bytesOf(columns[c]!.starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
-    ...texts,
-    vocabularyBytes,
-    detailBytes,
   ];
+  const first = new Uint8Array(fixed.reduce((sum, p) => sum + p.length, 0));
+  fixed.reduce((at, part) => (first.set(part, at), at + part.length), 0);
+  const blocks = [first, ...texts, vocabularyBytes, ...(details ? [detailBytes] : [])];
+  header.blocks = blocks.map((b) => checksum(b));
+  const json = encoder.encode(JSON.stringify(header));
   const dataStart = align(PREFIX + json.length, 8);
-  const out = new Uint8Array(dataStart + parts.reduce((sum, p) => sum + p.length, 0));
+  const out = new Uint8Array(dataStart + blocks.reduce((sum, b) => sum + align(b.length, BLOCK_ALIGN), 0));
   out.set(encoder.encode(layout.magic), 0);
   const view = new DataView(out.buffer);
   view.setUint32(MAGIC.length + 4, json.length, true);
   out.set(json, PREFIX);
   let at = dataStart;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += align(block.length, BLOCK_ALIGN);
   }
-  view.setUint32(MAGIC.length, checksum(out.subarray(MAGIC.length + 4)), true);
+  view.setUint32(MAGIC.length, checksum(out.subarray(PREFIX, PREFIX + json.length)), true);
   return out;
 }
 
@@ -238,6 +248,7 @@ function validHeader(h: Partial<Header>, build: string, key: string, textColumns
   if (h.build !== build || h.key !== key || h.endian !== ENDIAN || !Number.isInteger(h.n) || h.n! < 0) return false;
   const details = h.details as { bytes?: unknown } | undefined;
   if (details !== undefined && (details === null || typeof details !== "object" || !Number.isInteger(details.bytes) || (details.bytes as number) < 0)) return false;
+  if (!Array.isArray(h.blocks) || !h.blocks.every((b) => Number.isInteger(b))) return false;
   const inHeader = details === undefined;
   if (!Array.isArray(h.pages) || h.pages.length === 0 || !h.pages.every((p) => validPage(p, inHeader)) || h.pages.reduce((sum, p) => sum + p.n, 0) !== h.n) return false;
   if (!Array.isArray(h.paths) || !Array.isArray(h.tagSets)) return false;
@@ -305,9 +316,9 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   // Typed-array views need the data 4-byte aligned in memory, as it is in the file.
   const bytes = file.byteOffset % 8 === 0 ? file : file.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(MAGIC.length, true) !== checksum(bytes.subarray(MAGIC.length + 4))) return undefined;
   const headerLength = view.getUint32(MAGIC.length + 4, true);
   if (PREFIX + headerLength > bytes.length) return undefined;
+  if (view.getUint32(MAGIC.length, true) !== checksum(bytes.subarray(PREFIX, PREFIX + headerLength))) return undefined;
   let header: Partial<Header>;
   try {
     header = JSON.parse(decoder.decode(bytes.subarray(PREFIX, PREFIX + headerLength))) as Partial<Header>;
@@ -324,13 +335,20 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   const sources = h.pages.map((p) => source ?? p.source!);
   const sourceOf = sources.length === 1 ? () => sources[0]! : (i: number) => sources[partAt(pageStarts, i)]!;
 
-  // The data: every part where the header says, filling the file exactly.
+  // The data: every block where the header says, filling the file exactly, each checked as it is read.
   let at = bytes.byteOffset + align(PREFIX + headerLength, 8);
   const end = bytes.byteOffset + bytes.length;
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
-  const size = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n +
-    TEXT_COLUMNS.reduce((sum, c) => sum + h.text[c]!.bytes, 0) + h.vocabulary.bytes + (h.details?.bytes ?? 0);
-  if (end - at !== size) return undefined;
+  const fixedSize = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n;
+  const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : [])];
+  if (h.blocks.length !== blockSizes.length || end - at !== blockSizes.reduce((sum, b) => sum + align(b, BLOCK_ALIGN), 0)) return undefined;
+  let blockAt = at;
+  const blockOk = (k: number) => {
+    const ok = checksum(new Uint8Array(bytes.buffer, blockAt, blockSizes[k]!)) === h.blocks[k];
+    blockAt += align(blockSizes[k]!, BLOCK_ALIGN);
+    return ok;
+  };
+  if (!blockOk(0)) return undefined;
   const ints = (count: number) => {
     const values = new Int32Array(bytes.buffer, at, count);
     at += 4 * count;
@@ -347,19 +365,23 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     at += 4 * (n + 1);
   }
   const kinds = new Uint8Array(bytes.buffer, at, n);
-  at += n;
+  at = blockAt;
   const columns = {} as Record<TextColumn, JoinedColumn>;
-  for (const c of TEXT_COLUMNS) {
+  for (const [k, c] of TEXT_COLUMNS.entries()) {
     const { bytes: length, ascii } = h.text[c]!;
+    if (!blockOk(1 + k)) return undefined;
     const text = decodeText(new Uint8Array(bytes.buffer, at, length), ascii);
-    at += length;
+    at = blockAt;
     if (text === undefined || !validStarts(starts[c]!, text.length)) return undefined;
     columns[c] = { text, starts: starts[c]!, ascii };
   }
+  if (!blockOk(1 + TEXT_COLUMNS.length)) return undefined;
   const vocabularyText = decodeText(new Uint8Array(bytes.buffer, at, h.vocabulary.bytes), h.vocabulary.ascii);
   if (vocabularyText === undefined) return undefined;
   const vocabulary: Vocabulary = { text: vocabularyText, ascii: h.vocabulary.ascii };
-  at += h.vocabulary.bytes;
+  at = blockAt;
+  // Checked now, parsed when first asked for: a damaged block is a re-parse, not a failed command later.
+  if (h.details && !blockOk(2 + TEXT_COLUMNS.length)) return undefined;
   const detailBytes = h.details ? new Uint8Array(bytes.buffer, at, h.details.bytes) : undefined;
   if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAGIC, pack, unpack } from "../../src/cache/format";
+import { MAGIC, pack, packUnit, unpack, unpackPages } from "../../src/cache/format";
 import { checksum } from "../../src/cache/checksum";
 import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog } from "../../src/catalog/catalog";
@@ -180,5 +180,37 @@ describe("cache format", () => {
     const all = back!.stored.all();
     expect(back!.stored.at(2)).toBe(all[2]);
     expect(back!.page.entries[2]).toBe(all[2]);
+  });
+
+  it("checks every block by its own checksum: a byte changed in any block, or in the header, is refused (#26)", () => {
+    const pages = [seed, parsePage("---\ntitle: Notes\n---\n# Notes\n\n- [Zeta talk](https://z.example) - Ada Lovelace\n", "notes.md")];
+    const unit = packUnit(pages.map((page, k) => ({ page, identity: `file:${k}` })), assignIds(pages.flatMap((p) => p.entries)), "build-1", "key-1", checksum);
+    const page = pack(seed, assignIds(seed.entries), "build-1", "key-1", checksum);
+    for (const [what, bytes] of [["a unit", unit], ["a page file", page]] as const) {
+      const read = (b: Uint8Array) => unpackPages(b, "build-1", "key-1", checksum, what === "a unit" ? undefined : "s");
+      expect(read(bytes), what).toBeDefined();
+      const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+      const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { n: number; blocks: number[]; runs: { path: number; tags: number }; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details?: { bytes: number } };
+      const n = header.n;
+      // The integers and kinds; each text column; the vocabulary; a unit's details.
+      const columns = Object.values(header.text).map((t) => t.bytes);
+      const sizes = [4 * 4 * n + 4 * (2 * header.runs.path + 1 + 2 * header.runs.tags + 1) + columns.length * 4 * (n + 1) + n, ...columns, header.vocabulary.bytes, ...(header.details ? [header.details.bytes] : [])];
+      expect(sizes.length, what).toBe(header.blocks.length);
+      let at = Math.ceil((16 + headerLength) / 8) * 8;
+      const flipped = (offset: number) => {
+        const copy = Uint8Array.from(bytes);
+        copy[offset] = copy[offset]! ^ 0x01;
+        return copy;
+      };
+      expect(read(flipped(16 + Math.floor(headerLength / 2))), `${what}: the header`).toBeUndefined();
+      for (const [k, size] of sizes.entries()) {
+        if (size > 0) {
+          expect(read(flipped(at + Math.floor(size / 2))), `${what}: block ${k}`).toBeUndefined();
+          expect(read(flipped(at + size - 1)), `${what}: block ${k}'s last byte`).toBeUndefined();
+        }
+        at += Math.ceil(size / 4) * 4;
+      }
+      expect(at, what).toBe(bytes.length);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // parses nothing and finds the same entries and the same ranked hits as a run without a cache;
 // after one file of the folder is edited, only that file is parsed, and the results are again
 // those of a full read. Random folders and random queries.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -175,5 +175,41 @@ describe("a folder cached as one unit", () => {
     const changed = await load();
     expect(changed.parsed).toEqual(["https://w.example/b.md"]);
     expect(changed.entries.map((e) => e[0])).toEqual(["Local", "Web A", "Web B, changed"]);
+  });
+
+  it("reads every note again, with the results of a full read, when any block of the unit is damaged on disk (#26)", async () => {
+    const dir = temp();
+    const folder = join(dir, "notes");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "a.md"), "---\ntitle: Alpha notes\ntags: [x]\n---\n# Talks\n\n- [Consensus talk / Ada Lovelace](https://www.youtube.com/watch?v=1) - Chain key\n");
+    writeFileSync(join(folder, "b.md"), "## Libraries\n\n- [Canister kit](https://github.com/o/r) - Rust ledger\n* [Site](/site/1)\n");
+    const cacheDir = join(dir, "cache");
+    const cache = () => new FileCache({ dir: cacheDir, build: "b", now: () => Date.now() + 60_000 });
+    const queries = ["consensus", "canistr", "rust ledger"];
+    const full = shown(buildCatalog(await loadPages(deps(undefined, []), [folder])), queries);
+    await loadPages(deps(cache(), []), [folder]);
+    const unit = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".cat"))!);
+    const good = readFileSync(unit);
+    // Where the blocks are: after the header (its length at 12), each at a multiple of 4.
+    const headerLength = good.readUInt32LE(12);
+    const header = JSON.parse(good.subarray(16, 16 + headerLength).toString("utf8")) as { blocks: number[]; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details: { bytes: number } };
+    const tail = [...Object.values(header.text).map((t) => t.bytes), header.vocabulary.bytes, header.details.bytes];
+    const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
+    const firstSize = good.length - dataStart - tail.reduce((sum, b) => sum + Math.ceil(b / 4) * 4, 0);
+    let at = dataStart;
+    const middles = [16 + (headerLength >> 1)];
+    for (const size of [firstSize, ...tail]) {
+      if (size > 0) middles.push(at + (size >> 1));
+      at += Math.ceil(size / 4) * 4;
+    }
+    expect(middles.length).toBe(header.blocks.length + 1 - tail.filter((b) => b === 0).length);
+    for (const offset of middles) {
+      const damaged = Buffer.from(good);
+      damaged[offset] = damaged[offset]! ^ 0x20;
+      writeFileSync(unit, damaged);
+      const parsed: string[] = [];
+      expect(shown(buildCatalog(await loadPages(deps(cache(), parsed), [folder])), queries), `byte ${offset}`).toEqual(full);
+      expect(parsed, `byte ${offset}`).toHaveLength(2);
+    }
   });
 });
