@@ -42,6 +42,13 @@ export function headingTrail(e: Pick<Entry, "section" | "sectionPath">): string[
   return at < 0 || at === e.sectionPath.length - 1 ? e.sectionPath : e.sectionPath.slice(0, at + 1);
 }
 
+/** A hash of `text` from `start` to `end`: its length and its last eight characters. */
+function tailHash(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let at = Math.max(start, end - 8); at < end; at++) h = (Math.imul(h, 31) + text.charCodeAt(at)) | 0;
+  return h;
+}
+
 /** `make`, called on first use only and then remembered: facets cost nothing until asked for. */
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -133,7 +140,12 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
       const out = new Map<number, Entry>();
       if (!facts) return out;
       const urls = stored.columns().url;
+      // A hash of each url's length and last characters, read in place: only the few entries
+      // whose hash a fact's url shares are cut out of the column and looked up (no string a url).
+      const tails = new Set<number>();
+      for (const url of facts.keys()) tails.add(tailHash(url, 0, url.length));
       for (let i = 0; i < stored.size; i++) {
+        if (!tails.has(tailHash(urls.text, urls.starts[i]!, urls.starts[i + 1]! - 1))) continue;
         const f = facts.get(valueAt(urls, i))?.facts;
         if (f === undefined) continue;
         const e = stored.at(i)!;
