@@ -7,7 +7,9 @@ import { assignIds } from "./ids";
 import { isRelative } from "./classify";
 import { fold } from "../text/fold";
 import type { LinkFacts } from "./link-facts";
-import { mergeFacts } from "./merge-facts";
+import { mergeFacts, patchColumns, withFacts } from "./merge-facts";
+import type { EntryColumns } from "../columns/types";
+import { valueAt } from "../columns/build";
 import { FIELDS, type FieldRow } from "./fields";
 
 function permalinkKey(path: string): string {
@@ -38,6 +40,13 @@ function facet(entries: readonly Entry[], keysOf: (e: Entry) => (string | undefi
 export function headingTrail(e: Pick<Entry, "section" | "sectionPath">): string[] {
   const at = e.sectionPath.lastIndexOf(e.section);
   return at < 0 || at === e.sectionPath.length - 1 ? e.sectionPath : e.sectionPath.slice(0, at + 1);
+}
+
+/** A hash of `text` from `start` to `end`: its length and its last eight characters. */
+function tailHash(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let at = Math.max(start, end - 8); at < end; at++) h = (Math.imul(h, 31) + text.charCodeAt(at)) | 0;
+  return h;
 }
 
 /** `make`, called on first use only and then remembered: facets cost nothing until asked for. */
@@ -105,31 +114,19 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
   // One page from the cache, or the pages of one catalog unit (#26), all of them: entries ready-made.
   const unit = given[0]?.unit?.entries;
   const wholeUnit = unit !== undefined && given.every((l) => l.unit?.entries === unit) && given.reduce((sum, l) => sum + l.unit!.count, 0) === unit.size;
-  let stored = given.length === 1 && given[0]!.stored ? given[0]!.stored : wholeUnit ? unit : undefined;
+  const stored = given.length === 1 && given[0]!.stored ? given[0]!.stored : wholeUnit ? unit : undefined;
   let base: Entries;
   let all: () => readonly Entry[];
-  // Stored facts of links (#27) fill the entries' gaps: the entries are built and merged at once.
-  // With none (or none for these links) a cached page stays lazy.
-  let merged: Entry[] | undefined;
-  const storedSanitized = stored?.sanitized === true;
-  if (linkFacts && linkFacts.size > 0) {
-    const plain: Entry[] = stored ? stored.all().map((e) => {
-      if (e.target === undefined) {
-        const target = siteTarget(e.url, permalinks);
-        if (target !== undefined) e.target = target;
-      }
-      return e;
-    }) : numbered(pages, permalinks, table);
-    merged = mergeFacts(plain, linkFacts);
-    // Facts for none of these links: the catalog stays as it was (lazy, from the cache).
-    if (merged) stored = undefined;
-  }
-  if (merged) {
-    const entries = merged;
+  // Stored facts of links (#27) fill the entries' gaps. Parsed entries are merged at once; a
+  // cached page stays lazy: an entry is merged as it is built, and the stored columns are kept,
+  // only the fields the facts changed patched in (a warm run with facts costs what one without does).
+  const facts = linkFacts && linkFacts.size > 0 ? linkFacts : undefined;
+  if (!stored) {
+    const numberedEntries = numbered(pages, permalinks, table);
+    const entries = (facts && mergeFacts(numberedEntries, facts)) || numberedEntries;
     all = () => entries;
-    // The facts are sanitized when read: what the cache knew clean stays so.
-    base = { ...entriesOf(entries), sanitized: storedSanitized };
-  } else if (stored) {
+    base = entriesOf(entries);
+  } else {
     // Entries the cache made ready: only the links to loaded pages are left to find, as each is built.
     const withTarget = (e: Entry): Entry => {
       if (e.target === undefined) {
@@ -138,28 +135,52 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
       }
       return e;
     };
+    // The entries the facts change, by index: found from the url column, built once, on first need.
+    const changed = once(() => {
+      const out = new Map<number, Entry>();
+      if (!facts) return out;
+      const urls = stored.columns().url;
+      // A hash of each url's length and last characters, read in place: only the few entries
+      // whose hash a fact's url shares are cut out of the column and looked up (no string a url).
+      const tails = new Set<number>();
+      for (const url of facts.keys()) tails.add(tailHash(url, 0, url.length));
+      for (let i = 0; i < stored.size; i++) {
+        if (!tails.has(tailHash(urls.text, urls.starts[i]!, urls.starts[i + 1]! - 1))) continue;
+        const f = facts.get(valueAt(urls, i))?.facts;
+        if (f === undefined) continue;
+        const e = stored.at(i)!;
+        const m = withFacts(e, f);
+        if (m !== e) out.set(i, withTarget(m));
+      }
+      return out;
+    });
+    const source = stored;
+    const one = (i: number, e: Entry): Entry => (facts ? (changed().get(i) ?? withTarget(e)) : withTarget(e));
     let built: Entry[] | undefined;
     all = () => {
-      if (!built) for (const e of (built = stored.all())) withTarget(e);
+      if (!built) built = source.all().map((e, i) => one(i, e));
       return built;
     };
     const at = (i: number) => {
       if (built) return built[i];
-      const e = stored.at(i);
+      if (facts) {
+        const m = changed().get(i);
+        if (m) return m;
+      }
+      const e = source.at(i);
       return e && withTarget(e);
     };
+    let columns: EntryColumns | undefined;
     base = {
-      ...stored,
+      ...source,
       at,
+      summary: facts ? (i) => changed().get(i) ?? source.summary(i) : source.summary,
+      columns: facts ? () => (columns ??= changed().size > 0 ? patchColumns(source.columns(), source.size, changed()) : source.columns()) : source.columns,
       // One at a time, as at() builds them: iterating keeps nothing the caller does not.
       *[Symbol.iterator]() {
-        for (let i = 0; i < stored.size; i++) yield at(i)!;
+        for (let i = 0; i < source.size; i++) yield at(i)!;
       },
     };
-  } else {
-    const numberedEntries = numbered(pages, permalinks, table);
-    all = () => numberedEntries;
-    base = entriesOf(numberedEntries);
   }
   // A section is a heading: the labels of nested items (#13) are in the path, not in the facet.
   // Keyed by the trail joined with a newline, which sanitised page text never holds: a heading

@@ -32,11 +32,14 @@ const SHOWN = 200;
 
 /**
  * What the picker shows below the list for the highlighted entry (#14): its url, description,
- * and, for a talk, speakers, event, year and length when the page gives them (#13).
+ * and, for a talk, speakers, event, year and length when the page gives them (#13), or the link's
+ * own page did (marked, #27).
  */
 export function pickDetails(e: Entry): string {
   const speakers = e.speakers.length > 0 ? e.speakers.join(", ") : e.speaker;
-  const facts = [speakers, e.event, e.year === undefined ? undefined : String(e.year), e.duration === undefined ? undefined : formatDuration(e.duration)].filter((f): f is string => Boolean(f));
+  // A fact the link's own page gave (enrich, #27) is marked, as `show` marks it.
+  const mark = (fact: "year" | "duration", text: string) => (e.from?.[fact] === "link" ? `${text} (from the link)` : text);
+  const facts = [speakers, e.event, e.year === undefined ? undefined : mark("year", String(e.year)), e.duration === undefined ? undefined : mark("duration", formatDuration(e.duration))].filter((f): f is string => Boolean(f));
   return [e.url, e.description, facts.join(" \u00b7 ")].filter(Boolean).map((line) => sanitize(line!)).join("\n");
 }
 

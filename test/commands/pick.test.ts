@@ -9,6 +9,7 @@ import { catalogFromText, SEED } from "../helpers/pages";
 import type { Choice, ChooseConfig } from "../../src/command-kit/context";
 import { stateKey } from "../../src/state/model";
 import { UsageError, ValueError } from "../../src/errors";
+import type { FactsRecord } from "../../src/catalog/link-facts";
 
 const page = readFileSync(SEED, "utf8");
 const UTF8 = { LANG: "C.UTF-8" };
@@ -60,6 +61,21 @@ describe("pick", () => {
     expect(prompt.offered.map((c) => c.value)).toEqual([22, 2]);
     // The details below the list: the url, then the speaker.
     expect(prompt.offered[0]!.description).toBe("https://www.youtube.com/watch?v=vVLRRYh3JYo\nManu Drijvers");
+  });
+
+  it.each([false, true])("the preview shows what the link's own page says, its length and year marked (cached: %s)", async (cached) => {
+    // Stored as enrich stores them (#27): the page gives this talk a speaker, the link its length, date and description.
+    const url = "https://www.youtube.com/watch?v=vVLRRYh3JYo";
+    const facts = new Map<string, FactsRecord>([[url, { url, readAt: "2026-01-01T00:00:00.000Z", state: "ok", facts: { duration: 1475, published: "2021-09-08", description: "How the nodes agree.", channel: "DFINITY" } }]]);
+    const { prompt, choose } = chooser();
+    const r = await runInProcess(["pick", "consensus"], page, { choose, facts, cached });
+    expect(r.code).toBe(0);
+    expect(prompt.offered.map(idOf)).toEqual(["consensus-overview", "achieving-consensus-on-the"]);
+    expect(prompt.offered[0]!.description).toBe(`${url}\nHow the nodes agree.\nManu Drijvers \u00b7 2021 (from the link) \u00b7 24:35 (from the link)`);
+    // Without the facts: the page's alone.
+    const plain = chooser();
+    await runInProcess(["pick", "consensus", "--no-cache"], page, { choose: plain.choose, facts, cached });
+    expect(plain.prompt.offered[0]!.description).toBe(`${url}\nManu Drijvers`);
   });
 
   it("offers every entry of the filters in page order before anything is typed", async () => {

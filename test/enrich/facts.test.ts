@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { cleanFacts, isoDate, isoDuration, keptValidator, readingTime } from "../../src/catalog/link-facts";
 import { headSaysEnough, readOembed, readPage } from "../../src/enrich/extract";
-import { mergeFacts, withFacts } from "../../src/catalog/merge-facts";
+import { mergeFacts, patchColumns, withFacts } from "../../src/catalog/merge-facts";
+import { columnsOf } from "../../src/columns/build";
 import { catalogFromText } from "../helpers/pages";
 
 describe("isoDuration", () => {
@@ -99,5 +100,36 @@ describe("merging: the page's own facts win", () => {
     expect(withFacts(bare2!, undefined)).toBe(bare2);
     expect(mergeFacts(catalog.entries, new Map())).toBeUndefined();
     expect(mergeFacts(catalog.entries, new Map([["https://elsewhere/", { facts }]]))).toBeUndefined();
+  });
+});
+
+describe("patchColumns: the stored columns with the facts' fields patched in", () => {
+  // Non-ASCII, a newline and an empty value: what moves where the entries start.
+  const catalog = catalogFromText(`## Talks
+
+- https://a.example/1
+- [Talk / Ann](https://a.example/2) - Own.
+- https://a.example/3
+- [Article](https://a.example/4)
+- [Last](https://a.example/5)
+`);
+  const facts = new Map([
+    ["https://a.example/1", { facts: { title: "Zoë's talk", description: "Long\ndescription", authors: ["Byline", "Other"] } }],
+    ["https://a.example/2", { facts: { description: "not taken", authors: ["not taken"] } }],
+    ["https://a.example/4", { facts: { description: "", authors: ["Only"] } }],
+    ["https://a.example/5", { facts: { title: "not taken", description: "ñ" } }],
+  ]);
+  it("equals the columns of the merged entries, without a stored vocabulary", () => {
+    const merged = mergeFacts(catalog.entries, facts)!;
+    const changed = new Map(merged.flatMap((e, i) => (e !== catalog.entries[i] ? [[i, e] as const] : [])));
+    expect(changed.size).toBe(4);
+    const stored = { ...columnsOf(catalog.entries), vocabulary: { text: "stale", ascii: true } };
+    expect(patchColumns(stored, merged.length, changed)).toEqual(columnsOf(merged));
+  });
+  it("columns stored without authors get them where a fact gives some", () => {
+    const merged = mergeFacts(catalog.entries, facts)!;
+    const changed = new Map(merged.flatMap((e, i) => (e !== catalog.entries[i] ? [[i, e] as const] : [])));
+    const { author: _none, ...stored } = columnsOf(catalog.entries);
+    expect(patchColumns(stored, merged.length, changed).author).toEqual(columnsOf(merged).author);
   });
 });
