@@ -140,7 +140,7 @@ describe.runIf(has("fish"))("fish", () => {
     expect(spawnSync("fish", ["--no-execute", `${dir}/script.fish`]).status).toBe(0);
     expect(complete("icp-links se")).toEqual(expect.arrayContaining(["search", "sections"]));
     expect(complete("icp-links open consensus")).toContain("consensus-overview");
-    expect(complete("icp-links list --kind ")).toEqual(["article", "forum", "page", "paper", "repo", "site", "talk"]);
+    expect(complete("icp-links list --kind ")).toEqual(["article", "forum", "page", "paper", "podcast", "repo", "site", "talk"]);
     expect(complete("icp-links list --speaker ")).toContain("Manu Drijvers");
   });
 });
