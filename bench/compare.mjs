@@ -4,20 +4,17 @@
 // For "no command slower" claims on a shared machine, where two `npm run bench` runs minutes
 // apart differ by more than the change. RUNS (default 15) and ONLY (a case name's start) tune it.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+// The pages of bench.mjs, from its own generator.
+import { page } from "./synthetic-page.mjs";
 const here = new URL("..", import.meta.url).pathname;
 const other = process.argv[2];
 if (!other) {
   console.error("usage: node bench/compare.mjs <other checkout, built>");
   process.exit(2);
 }
-// The pages of bench.mjs, from its own generator.
-const src = readFileSync(join(here, "bench/bench.mjs"), "utf8");
-const grab = (name) => src.match(new RegExp(`(?:const ${name} = [^\\n]*\\n)|(?:function ${name}\\([\\s\\S]*?\\n}\\n)`))[0];
-const code = ["random", "WORDS", "FIRST", "LAST", "page"].map(grab).join("\n");
-const page = new Function(`${code}; return page;`)();
 const work = mkdtempSync(join(tmpdir(), "ab-"));
 const sizes = [10000, 100000];
 const files = Object.fromEntries(sizes.map((n) => { const f = join(work, `p${n}.md`); writeFileSync(f, page(n, n)); return [n, f]; }));

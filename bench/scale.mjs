@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { random, WORDS } from "./synthetic-page.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const bin = process.env.BENCH_BIN ?? join(root, "bin/icp-links.cjs");
@@ -24,16 +25,7 @@ const NOTE_COUNTS = (process.env.BENCH_NOTES ?? "1,100,3000").split(",").map(Num
 const cacheHome = join(work, "cache");
 const baseEnv = { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: "1", ICP_LINKS_FILE: "" };
 
-/** mulberry32: a small seeded generator, so that every run benchmarks the same pages. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const WORDS = "consensus canister chain key cryptography subnet replica boundary node motoko rust candid ledger governance neuron cycles threshold signature bitcoin ethereum identity upgrade state sync message routing execution certified variables bootstrapping resumption peer network nervous system frontend asset storage stable memory timers outcalls http query update agent".split(" ");
+// The seeded generator and the words of the synthetic pages (bench/synthetic-page.mjs).
 const NAMES = "Manu Yvonne Jan Jens Lara Akhi Bogdan David Stefan Yotam Drijvers Pignolet Camenisch Groth Schmidt Singhania Warinschi Derler Kaestle Harchol".split(" ");
 
 function writer(seed) {

@@ -1,7 +1,7 @@
 // The synthetic pages of the benchmarks: deterministic (seeded), of any number of links, in the
 // shapes of the bundled page (talks with speakers, articles, repositories, bare links, front matter).
 /** mulberry32: a small seeded generator, so every run benchmarks the same pages. */
-function random(seed) {
+export function random(seed) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -10,7 +10,7 @@ function random(seed) {
   };
 }
 
-const WORDS = "consensus canister chain key cryptography subnet replica boundary node motoko rust candid ledger governance neuron cycles threshold signature bitcoin ethereum identity upgrade state sync message routing execution certified variables bootstrapping resumption peer network nervous system frontend asset storage stable memory timers outcalls http query update agent".split(" ");
+export const WORDS = "consensus canister chain key cryptography subnet replica boundary node motoko rust candid ledger governance neuron cycles threshold signature bitcoin ethereum identity upgrade state sync message routing execution certified variables bootstrapping resumption peer network nervous system frontend asset storage stable memory timers outcalls http query update agent".split(" ");
 const FIRST = "Manu Yvonne Jan Jens Lara Akhi Bogdan David Stefan Yotam Bjorn Joachim Andrea Maria Lucas Chen Aiko Priya Omar Elena".split(" ");
 const LAST = "Drijvers Pignolet Camenisch Groth Schmidt Singhania Warinschi Derler Kaestle Harchol Tackmann Breitner Cerulli Rossi Silva Wang Tanaka Patel Haddad Novak".split(" ");
 

@@ -2,14 +2,14 @@
 import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import { FILTER_OPTIONS } from "../command-kit/spec";
-import { requestOptions } from "../command-kit/requests";
+import { poolDeps, poolOptions, requestOptions } from "../command-kit/requests";
 // --max-age is a global option (src/command-kit/spec.ts): it reaches run() with the command's own.
 import type { FilterOptions, World } from "../command-kit/context";
 import { selectEntries } from "../command-kit/select";
 import { urlFor } from "../command-kit/open-urls";
 import { applyFilters } from "../search/filters";
 import { checkLinks, type AfterBroken, type Progress } from "../check/runner";
-import { DEFAULT_CHECK_OPTIONS, STATES, type CheckResult, type CheckState } from "../check/types";
+import { STATES, type CheckResult, type CheckState } from "../check/types";
 import type { Entry } from "../catalog/types";
 import { ExitCode, IcpError, QuietExit, UsageError } from "../errors";
 import { json } from "../render/entries";
@@ -100,16 +100,8 @@ export const check: CommandSpec<CheckOptionValues, Needs> = {
     try {
       run = await checkLinks(
         toCheck,
-        {
-          ...DEFAULT_CHECK_OPTIONS,
-          concurrency: options.concurrency,
-          perHost: options.perHost,
-          intervalMs: options.interval,
-          timeoutMs: options.timeout * 1000,
-          retries: options.retries,
-          maxTimeMs: options.maxTime * 1000,
-        },
-        { http: ctx.http, now: () => ctx.now().getTime(), sleep: ctx.sleep, after: ctx.after },
+        poolOptions(options),
+        poolDeps(ctx),
         signal,
         bar?.progress ?? {},
         archiveUrl === undefined ? undefined : await archiveStep(archiveUrl, targets),
