@@ -185,12 +185,25 @@ function nearestSections(sections: readonly Section[], name: string): { close: s
   return { close: scored.filter((s) => s.distance === best).slice(0, 3).map((s) => s.text), all: texts.slice(0, 8), more: texts.length > 8 };
 }
 
+/**
+ * Whether the line at `at` would become part of a list item put just before it: a paragraph line
+ * right after an item is its lazy continuation ("- [New](…)" then "Title" then "---" turns a setext
+ * heading into the item's text and a rule). An ATX heading, a list item, a fence, a rule or a
+ * blank line start a block of their own and need no blank line between.
+ */
+function wouldContinue(doc: Doc, at: number): boolean {
+  if (at > lastLineIndex(doc)) return false;
+  const text = lineText(doc, at);
+  return !isBlank(text) && !/^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~|(?:[-*_][ \t]*){3,}$)/.test(text);
+}
+
 /** The splice that puts item lines into a section (or a new section at the end of the page). */
 function placeLines(page: EditablePage, choice: SectionChoice, make: (style: ItemStyle, row?: string) => string[], options: { rows: boolean; except?: Entry }): Splice {
   const { doc } = page;
   if ("section" in choice) {
     const where = insertionIn(page, choice.section, options);
-    return { start: where.at, end: where.at, insert: [...where.before, ...make(where.style, where.row)] };
+    const lines = make(where.style, where.row);
+    return { start: where.at, end: where.at, insert: [...where.before, ...lines, ...(where.row === undefined && wouldContinue(doc, where.at) ? [""] : [])] };
   }
   // A new section after the last, with the level of its siblings, before a licence or footer.
   const level = newSectionLevel(page.sections.map((s) => s.heading));
@@ -200,6 +213,14 @@ function placeLines(page: EditablePage, choice: SectionChoice, make: (style: Ite
   const style = readStyle([], itemLines(page));
   const follows = end <= lastLineIndex(doc) && !isBlank(lineText(doc, end));
   return { start: end, end, insert: [...(end > 0 ? [""] : []), ...heading, ...make({ ...style, indent: "", marker: style.marker.replace(/^\d+/, "1") }), ...(follows ? [""] : [])] };
+}
+
+/** The page's headings after an edit are those before, and a new section's (a heading the new lines swallowed is a page changed). */
+function sameHeadings(before: EditablePage, after: EditablePage): boolean {
+  const texts = (page: EditablePage) => page.sections.map((s) => `${s.heading.level} ${s.heading.text}`);
+  const was = texts(before);
+  const now = texts(after);
+  return was.every((t) => now.includes(t)) && now.length - was.length <= 1;
 }
 
 export interface AddResult {
@@ -218,7 +239,7 @@ export function addEntry(page: EditablePage, item: NewItem, sectionName: string 
   // Read back: the new line must be an entry where it went, and the others stay as they were.
   const after = openPage(text, page.source);
   const key = comparableUrl(item.url);
-  if (after.catalog.entries.length !== page.catalog.entries.length + 1 || after.catalog.entries.filter((e) => comparableUrl(e.url) === key).length !== 1) {
+  if (after.catalog.entries.length !== page.catalog.entries.length + 1 || after.catalog.entries.filter((e) => comparableUrl(e.url) === key).length !== 1 || !sameHeadings(page, after)) {
     throw new ValueError(`the new entry would not be read where it goes (line ${splice.start + splice.insert.length}: inside a code block or an HTML block?); nothing added`, "add it by hand, or choose another --section");
   }
   return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
@@ -234,7 +255,7 @@ export function addItems(page: EditablePage, make: (style: ItemStyle) => string[
   const splice = placeLines(page, choice, (style) => make(style), { rows: false });
   const text = writeDoc(applySplices(page.doc, [splice]));
   const after = openPage(text, page.source);
-  if (after.catalog.entries.length !== page.catalog.entries.length + count) {
+  if (after.catalog.entries.length !== page.catalog.entries.length + count || !sameHeadings(page, after)) {
     throw new ValueError(`the new entries would not be read where they go (line ${splice.start + 1}: inside a code block or an HTML block?); nothing added`, "choose another --section");
   }
   return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };

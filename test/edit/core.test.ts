@@ -167,6 +167,18 @@ describe("refusals", () => {
     expect(() => moveEntry(quoted, quoted.catalog.entries[0]!, "b")).toThrow(/inside a block quote/);
   });
 
+  // A new item right above a paragraph line would take it in as its lazy continuation: a setext
+  // heading ("Title" then "---") would become the item's text and a rule.
+  it.each([
+    ["a setext heading after an empty section", "# Top\n| a | b |\n---\n", "# Top\n\n- [T](https://t.example)\n\n| a | b |\n---\n"],
+    ["a setext heading of level one", "# Top\nSub\n===\n- [S](https://s.example)\n", "# Top\n\n- [T](https://t.example)\n\nSub\n===\n- [S](https://s.example)\n"],
+    ["an ATX heading, which needs no blank line", "# Top\n- [O](https://o.example)\n# Next\n", "# Top\n- [O](https://o.example)\n- [T](https://t.example)\n# Next\n"],
+  ])("keeps the block after the new item its own: %s", (_name, page, expected) => {
+    const result = addEntry(openPage(page, "p.md"), { title: "T", url: "https://t.example", speakers: [] }, "top");
+    expect(result.text).toBe(expected);
+    expect(openPage(result.text, "p.md").sections.map((s) => s.heading.text)).toEqual(openPage(page, "p.md").sections.map((s) => s.heading.text));
+  });
+
   it("lists the sections an ambiguous --section fits", () => {
     const two = openPage("## Rust tools\n\n## Rust agents\n", "p.md");
     expect(() => addEntry(two, { title: "T", url: "https://t.example", speakers: [] }, "rust")).toThrow(/fits 2 sections: Rust tools \(line 1\); Rust agents \(line 3\)/);
