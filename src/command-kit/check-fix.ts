@@ -96,7 +96,7 @@ async function applyFix(ctx: World<FixNeed>, opened: OpenedPage, checked: Checke
   const moved = checked.filter((c) => c.result.state === "redirected" && /^https?:\/\//i.test(c.entry.url));
   const targets = new Map<string, string | undefined>();
   for (const url of new Set(moved.map((c) => c.entry.url))) targets.set(url, await permanentTarget(ctx, url, options.timeout * 1000));
-  const { rewriteUrls, addArchivedLinks } = await import("../edit/edits");
+  const { rewriteUrls, addArchivedLinks, dropArchivedMarks } = await import("../edit/edits");
   const { openPage } = await import("../edit/page");
   // The entry as the page read for editing has it: the same URL on the same line (ids of a
   // catalog of several pages may carry suffixes a single page's do not).
@@ -117,6 +117,14 @@ async function applyFix(ctx: World<FixNeed>, opened: OpenedPage, checked: Checke
   let { text } = rewritten;
   const done = [...rewritten.done];
   const skipped = [...rewritten.skipped];
+  if (options.replace) {
+    // A snapshot that replaced its dead link makes an earlier run's "([archived](…))" after it redundant.
+    const replaced = rewritten.done.filter((d) => archived.some((a) => a.entry === d.entry));
+    if (replaced.length > 0) {
+      const page = openPage(text, opened.target.path);
+      text = dropArchivedMarks(page, replaced.flatMap((d) => page.catalog.entries.filter((e) => e.line === d.entry.line && e.url === d.to))).text;
+    }
+  }
   if (archived.length > 0 && !options.replace) {
     // On the page as the rewrite left it: lines are the same, entries found again by line.
     const page = rewritten.done.length > 0 ? openPage(text, opened.target.path) : opened.page;

@@ -466,6 +466,47 @@ function findUrl(text: string, url: string): number | undefined {
 }
 
 /**
+ * check --fix --archive --replace (#28): once a dead link is replaced by its snapshot, an earlier
+ * run's " ([archived](…))" after it says the same thing twice; it is taken out. Only that exact
+ * form, on the entry's own line, naming one of its related links titled "archived". Read back:
+ * every entry as before, the changed ones without those related links.
+ */
+export function dropArchivedMarks(page: EditablePage, entries: readonly Entry[]): { text: string; dropped: number } {
+  const { doc } = page;
+  const byLine = new Map<number, string>();
+  const gone = new Map<Entry, Set<string>>();
+  for (const entry of entries) {
+    const marks = entry.related.filter((r) => r.title === "archived");
+    if (marks.length === 0) continue;
+    const index = entry.line - 1;
+    let text = byLine.get(index) ?? lineText(doc, index);
+    for (const mark of marks) {
+      for (const written of [mark.url, `<${mark.url}>`]) {
+        const form = ` ([archived](${written}))`;
+        const at = text.indexOf(form);
+        if (at < 0) continue;
+        text = text.slice(0, at) + text.slice(at + form.length);
+        if (!gone.has(entry)) gone.set(entry, new Set());
+        gone.get(entry)!.add(mark.url);
+        break;
+      }
+    }
+    byLine.set(index, text);
+  }
+  if (gone.size === 0) return { text: writeDoc(doc), dropped: 0 };
+  const out = withLines(doc, byLine);
+  const now = openPage(out, page.source).catalog.entries;
+  const was = page.catalog.entries;
+  const same = now.length === was.length && was.every((e, i) => {
+    const dropped = gone.get(e);
+    const kept = e.related.filter((r) => !dropped?.has(r.url)).map((r) => r.url).join("\n");
+    return now[i]!.url === e.url && now[i]!.line === e.line && now[i]!.related.map((r) => r.url).join("\n") === kept;
+  });
+  if (!same) return { text: writeDoc(doc), dropped: 0 };
+  return { text: out, dropped: [...gone.values()].reduce((n, set) => n + set.size, 0) };
+}
+
+/**
  * check --fix --archive (#28): after each entry's link, its archived copy as a related link,
  * " ([archived](snapshot))", the destination written as the page writes its own. An entry that
  * already links to the snapshot is left; a line that does not hold the URL as the entry has it

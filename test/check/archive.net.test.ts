@@ -172,6 +172,18 @@ describe("check --fix --archive", () => {
     expect(readFileSync(file, "utf8")).toBe(text.replace(`(${base}/dead-snapshot)`, `(${snapshot})`));
   });
 
+  it("with --replace after an earlier --fix --archive, takes out the archived link it makes redundant", async () => {
+    const text = page();
+    const file = pageFile(text);
+    await runInProcess(["--file", file, "check", "--fix", "--archive", "--yes", ...FAST], text, { http, env: env() });
+    const marked = readFileSync(file, "utf8");
+    const snapshot = `https://web.archive.org/web/20130919044612/${base}/dead-snapshot`;
+    expect(marked).toContain(`([archived](${snapshot}))`);
+    const r = await runInProcess(["--file", file, "check", "--fix", "--archive", "--replace", "--yes", ...FAST], marked, { http, env: env() });
+    expect(r.stderr).toMatch(/fixed 1 link in/);
+    expect(readFileSync(file, "utf8")).toBe(text.replace(`(${base}/dead-snapshot)`, `(${snapshot})`));
+  });
+
   it("--dry-run shows the diff and writes nothing", async () => {
     const text = page();
     const file = pageFile(text);
