@@ -357,7 +357,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // "_Title_ by [Name](profile) <sup>[[video](…) | [slides](…)]</sup>": links titled only by what
     // they are; the title and the people are the item's text before them, the recording is the entry.
     let titled: ByLine | undefined;
-    const word = segments.findIndex((s) => usableLink(s) && LINK_WORD.test(s.text.trim()));
+    const word = segments.findIndex((s) => s.type === "link" && s.text.length <= 24 && LINK_WORD.test(s.text.trim()) && usableLink(s));
     if (word >= 0 && segments.some((s, i) => i < word && s.type !== "emphasis" && /\p{L}/u.test(s.text))) {
       const said = byLine(segments, word);
       if (said?.title && /\p{L}/u.test(said.title) && !LINK_WORD.test(said.title.trim()) && segments.every((s, i) => i >= word || !usableLink(s) || said.links.includes(i))) {
