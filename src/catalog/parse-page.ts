@@ -91,6 +91,29 @@ const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtu
 const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post)$/i;
 /** The start of an item that says where a talk was given. */
 const PRESENTED = /^(?:presented|given|held|talk|recorded|spoke)?\s*(?:at|@)(?:\s+the)?\s*$/i;
+/** "Presented at a local community Python meetup [PyVo](…)": words between "at" and the event's link. */
+const PRESENTED_AT = /^(?:presented|given|held|spoke)(?:\s+\p{L}+)?\s+(?:at|@)\s[^.]{0,60}$/iu;
+/** "Presented at Meeting C++ 2019 in Berlin.", "Presented internally at ETH Zurich in 2019.": a talk's event in words. */
+const PRESENTED_PLAIN = /^(?:presented|given|held|spoke)(?:\s+\p{L}+)?\s+(?:at|@)\s+(?:the\s+|a\s+)?(.+?)[.\s]*$/iu;
+
+/** Where a talk was given, from a plain "Presented at …" line: the event and year it names. */
+export function presentedAt(text: string): { event?: string; year?: number } | undefined {
+  const m = PRESENTED_PLAIN.exec(text);
+  if (!m) return undefined;
+  let rest = m[1]!.trim();
+  let year: number | undefined;
+  const inYear = /\s+in\s+((?:19|20)\d{2})$/.exec(rest);
+  if (inYear) {
+    year = Number(inYear[1]);
+    rest = rest.slice(0, inYear.index);
+  }
+  // The place after the event: "in Berlin", "in Prague, Czechia".
+  rest = rest.replace(/\s+in\s+\p{Lu}[\p{L}\s,.-]*$/u, "").trim();
+  const said = yearPart(rest);
+  if (said) return { ...(said.event ? { event: said.event } : {}), year: said.year };
+  if (rest.length > 0 && rest.length <= 60 && /^[\p{Lu}\p{N}]/u.test(rest) && rest.split(/\s+/).length <= 6) return { event: rest, ...(year !== undefined ? { year } : {}) };
+  return year !== undefined ? { year } : undefined;
+}
 
 /** "A talk by A and B at Conf 2011", "_[Name](profile) at [**Meetup**](…)_": who gave a heading's talk, and where. */
 const TALK_PROSE = /^(?:(?:a|the|this)\s+)?(?:(?:talk|presentation|keynote|lecture|session|workshop|video)\s+)?(?:(?:given|presented|delivered)\s+)?(by\s+)?(.+?)(?:\s+(?:at|@)\s+(?:the\s+)?(.+?))?[\s.]*$/i;
@@ -345,7 +368,15 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       }
     }
     let at = item.block.segments.findIndex(usableLink);
-    if (at < 0) continue;
+    if (at < 0) {
+      // "Presented at Meeting C++ 2019 in Berlin." under a talk's "**Title**" item.
+      const parent = item.block.parent;
+      if (parent && item.block.place?.kind === "item" && !parent.segments.some(usableLink) && !given.has(parent)) {
+        const said = presentedAt(textOfSegments(item.block.segments));
+        if (said?.event !== undefined) given.set(parent, { event: clean(said.event), ...(said.year !== undefined ? { year: said.year } : {}) });
+      }
+      continue;
+    }
     // Prose that explains a section, followed by the section's list, is its description, not entries.
     if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, items[index - 1], items[index + 1])) continue;
     // The item's own tags and added date (#28), read off its end before anything else reads it.
@@ -387,7 +418,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     const link = segments[at] as Extract<Segment, { type: "link" }>;
     // "Presented at [RustWeek](…) 2026." under a talk's "**Title**" item: where the talk was given, no entry.
     const parent = item.block.parent;
-    if (parent && !parent.segments.some(usableLink) && PRESENTED.test(textOfSegments(segments.slice(0, at)))) {
+    const lead = parent ? textOfSegments(segments.slice(0, at)) : "";
+    if (parent && !parent.segments.some(usableLink) && (PRESENTED.test(lead) || PRESENTED_AT.test(lead))) {
       const said = yearPart(`${clean(link.text)} ${textOfSegments(segments.slice(at + 1))}`.replace(/[.\s]+$/, ""));
       const year = said?.year ?? yearPart(clean(link.text))?.year;
       const event = clean(link.text).replace(/\s*(?:19|20)\d{2}$/, "");
