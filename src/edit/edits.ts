@@ -242,6 +242,12 @@ export function addEntry(page: EditablePage, item: NewItem, sectionName: string 
   if (after.catalog.entries.length !== page.catalog.entries.length + 1 || after.catalog.entries.filter((e) => comparableUrl(e.url) === key).length !== 1 || !sameHeadings(page, after)) {
     throw new ValueError(`the new entry would not be read where it goes (line ${splice.start + splice.insert.length}: inside a code block or an HTML block?); nothing added`, "add it by hand, or choose another --section");
   }
+  // A description that reads as facts ("1h", "SOSP '23", a name) would come back as a length,
+  // a year or a speaker, not as what was meant: refused, never written wrong.
+  const added = after.catalog.entries.find((e) => comparableUrl(e.url) === key)!;
+  if (item.description !== undefined && item.description !== item.title && added.description !== item.description) {
+    throw new ValueError(`the description '${sanitize(item.description)}' would be read back as the entry's facts (a length, a year, an event or a name), not as its description; nothing added`, "write the description in more words, or add the line by hand");
+  }
   return { text, section: "section" in choice ? choice.section.heading.text : choice.create, created: !("section" in choice) };
 }
 

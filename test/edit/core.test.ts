@@ -179,6 +179,10 @@ describe("refusals", () => {
     expect(openPage(result.text, "p.md").sections.map((s) => s.heading.text)).toEqual(openPage(page, "p.md").sections.map((s) => s.heading.text));
   });
 
+  it.each(["1h", "45:49"])("refuses a description %j that would read back as a length, not a description", (description) => {
+    expect(() => addEntry(page, { title: "T", url: "https://t.example", speakers: [], description }, "B")).toThrow(/would be read back as the entry's facts/);
+  });
+
   it("lists the sections an ambiguous --section fits", () => {
     const two = openPage("## Rust tools\n\n## Rust agents\n", "p.md");
     expect(() => addEntry(two, { title: "T", url: "https://t.example", speakers: [] }, "rust")).toThrow(/fits 2 sections: Rust tools \(line 1\); Rust agents \(line 3\)/);
