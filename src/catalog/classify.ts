@@ -63,6 +63,13 @@ const PDF = /\.pdf$/i;
 /** Hosts and paths of blogs: a label with "blog" in it, an engineering subdomain, a /blog/ or /posts/ folder with a post in it. */
 const BLOG_HOST = /(?:^|\.)(?:[a-z0-9-]*blog[a-z0-9-]*|eng|engineering|tech)\.[a-z0-9.-]+$/;
 const BLOG_PATH = /^\/(?:[^/]+\/)?(?:blog|blogs|posts|post|articles)\/[^/]+/i;
+/**
+ * Documentation (#23): a "docs." host, Read the Docs, a /docs/ folder. A page of a manual is a
+ * page, whoever is named after its link ("[Chat Template](…/docs/…) by Hugging Face"): the words
+ * of its section or a byline do not make it an article or a talk.
+ */
+const DOCS_HOST = /^(?:docs|doc|documentation)\.|\.readthedocs\.io$|\.readthedocs\.org$/;
+const DOCS_PATH = /^\/(?:[^/]+\/){0,2}(?:docs|documentation)(?:\/|$)/i;
 
 /**
  * A link to a person's profile (#23): Twitter/X, Threads, Bluesky, LinkedIn, a GitHub user, a
@@ -135,6 +142,8 @@ export function hostKind(url: string): Kind | undefined {
   // A blog, whoever runs it (#23): "netflixtechblog.com", "blog.example.org", "eng.uber.com",
   // "engineering.fb.com", "example.com/blog/…": a post is an article.
   if (BLOG_HOST.test(hp.host) || BLOG_PATH.test(hp.path)) return "article";
+  // Google Docs is no manual: its slides beside a talk are the talk's (docs.google.com/presentation).
+  if ((DOCS_HOST.test(hp.host) && hp.host !== "docs.google.com") || DOCS_PATH.test(hp.path)) return "page";
   return undefined;
 }
 

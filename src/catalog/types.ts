@@ -65,6 +65,8 @@ export interface Heading {
   level: number;
   text: string;
   line: number;
+  /** The prose that explains the section (#23): paragraphs of sentences with links in them, above its list; no entries. */
+  description?: string;
 }
 
 export interface Page {
