@@ -1,5 +1,6 @@
 // parsePage(text, source) -> Page: pure, no I/O (#2). The loader in src/io/ reads the file.
 import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
+import { UNTITLED_SECTION } from "./types";
 import { readFrontMatter } from "./front-matter";
 import { readNotes } from "./item-notes";
 import { MAX_ELEMENTS, TooManyElements, walk, type Block, type Item, type Segment } from "./markdown";
@@ -111,8 +112,7 @@ export function titleFromUrl(url: string): string {
   return clean(decoded) || clean(url);
 }
 
-/** The name of a section whose heading has no text. */
-const UNTITLED = "(untitled)";
+const UNTITLED = UNTITLED_SECTION;
 
 function baseName(source: string): string {
   return source.replace(/^.*[\\/]/, "").replace(/\.(md|markdown)$/i, "") || source;
