@@ -485,6 +485,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // A link titled by its kind says what it is ("slides" on a .pdf is a talk's deck); a video host still says talk.
     const said = titled ? linkWordKind(link.text) : undefined;
     let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
+    // A show's page on a blog ("blog.codepen.io/radio/", "…/2020/05/dithering") under a podcasts heading is the show (#23).
+    if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
     const tail = tailText(segments.slice(from));
     const fromHost = byHost !== undefined;
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;

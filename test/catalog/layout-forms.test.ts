@@ -239,4 +239,16 @@ describe("form 7b: what a section's prose says is kept, and what is no entry (#2
     ].join("\n");
     expect(pick(page, ["kind", "authors"])).toEqual([{ kind: "page" }, { kind: "article", authors: ["Maxime Labonne"] }, { kind: "page" }]);
   });
+
+  it("a show's page on a blog under a podcasts heading is a podcast; a blog post elsewhere an article", () => {
+    const page = [
+      "# Podcasts", "",
+      "## Web", "",
+      "- [CodePen Radio](https://blog.codepen.io/radio/) - A podcast about running a web business.",
+      "- [Dithering](https://daringfireball.net/2020/05/dithering)", "",
+      "## Articles", "",
+      "- [Scaling](https://blog.example.com/scaling-things/) - How we scaled.",
+    ].join("\n");
+    expect(pick(page, ["kind"])).toEqual([{ kind: "podcast" }, { kind: "podcast" }, { kind: "article" }]);
+  });
 });
