@@ -5,7 +5,7 @@
 // taken from that note while the file stays as it was. This file reads page files to hash them;
 // the notes go through the trusted store (store.ts).
 import type * as Crypto from "node:crypto";
-import { closeSync, constants, fstatSync, type BigIntStats, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, type BigIntStats, openSync, readSync, type Stats } from "node:fs";
 import { resolve } from "node:path";
 import { murmur3, nodeCrypto } from "../../cache/checksum";
 import type { TrustedStore } from "./store";
@@ -59,10 +59,19 @@ export function settled(stats: BigIntStats, now: number): boolean {
   return now - Number(stats.mtimeMs) >= SETTLED_MS && now - Number(stats.ctimeMs) >= SETTLED_MS;
 }
 
-/** settled(), read from an identity() string: its last two fields are the times, in ns. */
+/**
+ * A file as it is now, as a catalog unit notes it (#26): identity()'s fields from a number Stats,
+ * the times in milliseconds with a fraction (a quarter of a microsecond kept, and a write within
+ * the clock's tick is settled()'s to catch, not the times').
+ */
+export function unitIdentity(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+
+/** settled(), read from a unitIdentity() string: its last two fields are the times, in ms. */
 export function settledIdentity(id: string, now: number): boolean {
-  const [mtimeNs, ctimeNs] = id.split(":").slice(-2).map((t) => Number(BigInt(t) / 1_000_000n));
-  return mtimeNs !== undefined && ctimeNs !== undefined && now - mtimeNs >= SETTLED_MS && now - ctimeNs >= SETTLED_MS;
+  const [mtimeMs, ctimeMs] = id.split(":").slice(-2).map(Number);
+  return mtimeMs !== undefined && ctimeMs !== undefined && now - mtimeMs >= SETTLED_MS && now - ctimeMs >= SETTLED_MS;
 }
 
 interface KeyNote {

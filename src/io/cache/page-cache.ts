@@ -15,7 +15,7 @@ import { assignIds } from "../../catalog/ids";
 import { checksum } from "../../cache/checksum";
 import { murmur3 } from "../../cache/checksum";
 import { pack, packUnit, unpack, unpackPages, type UnpackedPages } from "../../cache/format";
-import { cacheKey, fileKey, identity, KeyNotes, settled, settledIdentity } from "./keys";
+import { cacheKey, fileKey, identity, KeyNotes, settled, settledIdentity, unitIdentity } from "./keys";
 import { TrustedStore } from "./store";
 
 /** A per-page cache of parsed pages, keyed by content (FileCache below is the one on disk). */
@@ -188,8 +188,10 @@ export class FileCache implements PageCache {
    */
   fileIdentity(path: string): string | undefined {
     try {
-      const stats = statSync(path, { bigint: true });
-      return stats.isFile() ? identity(stats) : undefined;
+      // Number stats, not bigint: a folder of 3,000 notes is 3,000 stats a run, and a bigint one
+      // costs twice as much (22 ms against 11 here, #26). The times keep a quarter of a microsecond.
+      const stats = statSync(path);
+      return stats.isFile() ? unitIdentity(stats) : undefined;
     } catch {
       return undefined;
     }
