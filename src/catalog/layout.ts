@@ -101,8 +101,9 @@ export function yearPart(text: string): { year: number; event?: string } | undef
   const year = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? fullYear(m[3]) : m[4]!.length === 2 ? fullYear(m[4]!) : Number(m[4]);
   if (year < 1950 || year > 2049) return undefined;
   const before = m[1]!.trim().replace(/[,;:'\u2019]$/, "").trim();
-  // "OSDI94" needs its letters: two digits alone are no year.
-  if (m[4] !== undefined && !/^\p{Lu}[\p{L}\p{N}]*\p{Lu}$|^\p{Lu}{2,}$/u.test(before.split(/\s+/).at(-1) ?? "")) return undefined;
+  // "OSDI94" needs its letters: two digits alone are no year, and two letters ("AA00", "MP3"
+  // aside) are too few to tell an event's short name from a code or a model number.
+  if (m[4] !== undefined && !/^\p{Lu}[\p{L}\p{N}]+\p{Lu}$|^\p{Lu}{3,}$/u.test(before.split(/\s+/).at(-1) ?? "")) return undefined;
   if (before === "") return m[2] !== undefined || m[3] !== undefined ? { year } : undefined;
   const words = before.split(/\s+/);
   if (words.length > 6 || !words.every((w) => EVENT_WORD.test(w))) return undefined;

@@ -30,6 +30,11 @@ describe("yearPart: a year in every spelling", () => {
     ["2019-03-12", { year: 2019 }],
     ["Strange Loop 2011", { year: 2011, event: "Strange Loop" }],
     ["NDC Oslo 2017", { year: 2017, event: "NDC Oslo" }],
+    ["ICFP09", { year: 2009, event: "ICFP" }],
+    // Two letters glued to two digits are a code, not an event's short name and year.
+    ["AA00", undefined],
+    ["V8 99", undefined],
+    ["42", undefined],
   ])("%s", (text, expected) => expect(yearPart(text)).toEqual(expected));
 
   it.each(["Released in 2014", "v12", "1234", "Go 1.18", "the 2014 edition", "22", "since 2010"])("%s is no year of a talk", (text) => {
