@@ -239,6 +239,8 @@ export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxEle
 /** The start of a paragraph that says who gave a talk. */
 const BY_PROSE = /^\s*(?:(?:a|the|this)\s+)?(?:(?:talk|presentation|keynote|lecture|session|workshop|video)\s+)?(?:(?:given|presented|delivered)\s+)?by\s/i;
 
+const PRESENTED_PROSE = /^\s*(?:presented|given|held|spoke)\s/i;
+
 /** Labels of a talk's facts under its heading: "**Date**: May 5, 2022, **Authors**: A, B" (#23). */
 export const FACT_LABEL = /^(?:date|when|year|authors?|speakers?|presenters?|presented by|by|event|conference|venue|where)$/i;
 
@@ -282,6 +284,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     if (first && first.type === "link") items.push({ item: { type: "block", block: container.block }, order: container.order, line: first.line || line });
     // A paragraph without links is kept only when it names who gave a talk ("A talk by A and B at
     // Conf 2011"): an archive's heading per talk says so under the heading (#23).
+    // Nor is a nested item, unless it says where its parent's talk was given ("Presented at Meeting C++ 2019").
+    else if (container.type === "item" && container.block.parent && PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "")) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     else if (container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
   };
 

@@ -106,3 +106,20 @@ describe("helpers", () => {
     ["Anton Okolnychyi, Chao Sun", ["Anton Okolnychyi", "Chao Sun"]],
   ])("namesOf(%s)", (text, names) => expect(namesOf(text)).toEqual(names));
 });
+
+describe("where a nested talk was given", () => {
+  const talk = (line: string) => pick(`## 2019\n- **A talk**\n  - ${line}\n  - [Recording](https://www.youtube.com/watch?v=r), [slides](https://example.com/s.pdf)\n`);
+  test.each([
+    ["Presented at Meeting C++ 2019 in Berlin.", "Meeting C++", 2019],
+    ["Presented at Avast C++ Meetup 2019 in Prague.", "Avast C++ Meetup", 2019],
+    ["Presented internally at ETH Zurich in 2019.", "ETH Zurich", 2019],
+    ["Presented at a local community Python meetup [PyVo](https://pyvo.cz/ostrava-pyvo/2018-11/)", "PyVo", 2019],
+  ])("%s", (line, event, year) => {
+    const entries = talk(line);
+    expect(entries.map((e) => e.url)).toEqual(["https://www.youtube.com/watch?v=r"]);
+    expect(entries[0]).toMatchObject({ title: "A talk", event, year });
+  });
+  test("a plain nested line that says something else is no fact", () => {
+    expect(talk("Recorded badly, sorry.")[0]).toMatchObject({ event: null });
+  });
+});
