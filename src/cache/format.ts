@@ -233,7 +233,7 @@ function validFrontMatter(v: unknown): v is FrontMatter {
 function validDetails(d: unknown): d is PageDetails {
   if (d === null || typeof d !== "object") return false;
   const { frontMatter, headings } = d as Partial<PageDetails>;
-  return validFrontMatter(frontMatter) && Array.isArray(headings) && headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line));
+  return validFrontMatter(frontMatter) && Array.isArray(headings) && headings.every((x) => x !== null && typeof x === "object" && Number.isInteger(x.level) && isString(x.text) && Number.isInteger(x.line) && (x.description === undefined || isString(x.description)));
 }
 
 /** A page of the header; `details` when its front matter and headings are there (a page file). */

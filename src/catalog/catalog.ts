@@ -1,7 +1,7 @@
 // Pages -> Catalog: positions in document order across pages, unique ids, and the facets (by
 // section, kind, speaker, event, year, tag) that the commands read. Pure.
-import type { Entry, Facet, Page, ParsedEntry } from "./types";
-import { KINDS } from "./types";
+import type { Entry, Facet, Heading, Page, ParsedEntry } from "./types";
+import { KINDS, UNTITLED_SECTION } from "./types";
 import { entriesOf, type Entries, type LoadedPage } from "./entries";
 import { assignIds } from "./ids";
 import { isRelative } from "./classify";
@@ -34,6 +34,23 @@ function facet(entries: readonly Entry[], keysOf: (e: Entry) => (string | undefi
     }
   }
   return [...byKey.values()];
+}
+
+/**
+ * The descriptions of sections (#23), by heading trail joined with a newline as the section facet
+ * keys them: the trail is rebuilt from each page's headings as the parser builds it.
+ */
+function sectionDescriptions(pages: readonly Page[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const page of pages) {
+    const trail: Heading[] = [];
+    for (const heading of page.headings) {
+      while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
+      trail.push(heading);
+      if (heading.description) out.set(trail.map((h) => h.text || UNTITLED_SECTION).join("\n"), heading.description);
+    }
+  }
+  return out;
 }
 
 /** The headings above an entry: its section path without the labels of the items it is nested in. */
@@ -186,11 +203,14 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
   // Keyed by the trail joined with a newline, which sanitised page text never holds: a heading
   // that itself contains " › " is not cut in two (#12).
   const facets: Record<FacetName, () => Facet[]> = {
-    bySection: () =>
-      facet(all(), (e) => [headingTrail(e).join("\n")], (k) => k).map((f) => {
+    bySection: () => {
+      const described = sectionDescriptions(pages);
+      return facet(all(), (e) => [headingTrail(e).join("\n")], (k) => k).map((f) => {
         const path = f.name.split("\n");
-        return { ...f, name: path.at(-1)!, path };
-      }),
+        const description = described.get(f.name);
+        return { ...f, name: path.at(-1)!, path, ...(description !== undefined ? { description } : {}) };
+      });
+    },
     byKind: () => KINDS.map((kind) => ({ name: kind, entries: all().filter((e) => e.kind === kind).map((e) => e.position) })).filter((f) => f.entries.length > 0),
     bySpeaker: () => facet(all(), (e) => e.speakers),
     byAuthor: () => facet(all(), (e) => e.authors),

@@ -63,6 +63,15 @@ const PDF = /\.pdf$/i;
 /** Hosts and paths of blogs: a label with "blog" in it, an engineering subdomain, a /blog/ or /posts/ folder with a post in it. */
 const BLOG_HOST = /(?:^|\.)(?:[a-z0-9-]*blog[a-z0-9-]*|eng|engineering|tech)\.[a-z0-9.-]+$/;
 const BLOG_PATH = /^\/(?:[^/]+\/)?(?:blog|blogs|posts|post|articles)\/[^/]+/i;
+/** A post's address by its date, as blog engines write it: "/2020/09/25/title", "/2020/12/title.html". */
+const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/(?:(?:0?[1-9]|[12]\d|3[01])\/)?[^/]*[a-z][^/]*/i;
+/**
+ * Documentation (#23): a "docs." host, Read the Docs, a /docs/ folder. A page of a manual is a
+ * page, whoever is named after its link ("[Chat Template](…/docs/…) by Hugging Face"): the words
+ * of its section or a byline do not make it an article or a talk.
+ */
+const DOCS_HOST = /^(?:docs|doc|documentation)\.|\.readthedocs\.io$|\.readthedocs\.org$/;
+const DOCS_PATH = /^\/(?:[^/]+\/){0,2}(?:docs|documentation)(?:\/|$)/i;
 
 /**
  * A link to a person's profile (#23): Twitter/X, Threads, Bluesky, LinkedIn, a GitHub user, a
@@ -134,7 +143,9 @@ export function hostKind(url: string): Kind | undefined {
   if (FORUM_HOST_PREFIXES.some((prefix) => hp.host.startsWith(prefix))) return "forum";
   // A blog, whoever runs it (#23): "netflixtechblog.com", "blog.example.org", "eng.uber.com",
   // "engineering.fb.com", "example.com/blog/…": a post is an article.
-  if (BLOG_HOST.test(hp.host) || BLOG_PATH.test(hp.path)) return "article";
+  if (BLOG_HOST.test(hp.host) || BLOG_PATH.test(hp.path) || DATED_PATH.test(hp.path)) return "article";
+  // Google Docs is no manual: its slides beside a talk are the talk's (docs.google.com/presentation).
+  if ((DOCS_HOST.test(hp.host) && hp.host !== "docs.google.com") || DOCS_PATH.test(hp.path)) return "page";
   return undefined;
 }
 

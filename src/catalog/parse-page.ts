@@ -1,5 +1,6 @@
 // parsePage(text, source) -> Page: pure, no I/O (#2). The loader in src/io/ reads the file.
 import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
+import { UNTITLED_SECTION } from "./types";
 import { readFrontMatter } from "./front-matter";
 import { readNotes } from "./item-notes";
 import { MAX_ELEMENTS, TooManyElements, walk, type Block, type Item, type Segment } from "./markdown";
@@ -49,7 +50,55 @@ function tailText(segments: Segment[]): string {
  * (#12). Ids do not move: an id depends on its entry's title and url only.
  */
 function usableLink(segment: Segment): segment is Extract<Segment, { type: "link" }> {
-  return segment.type === "link" && !segment.imageOnly && segment.url.trim() !== "" && !segment.url.startsWith("#") && canOpen(clean(segment.url));
+  return segment.type === "link" && !segment.imageOnly && segment.url.trim() !== "" && !segment.url.startsWith("#") && !HOUSEKEEPING.test(segment.url) && canOpen(clean(segment.url));
+}
+
+/**
+ * The files every repository has about itself (#23): "Please read the [contribution guidelines](contributing.md)",
+ * "[LICENSE](LICENSE)", a code of conduct. They say how the list is kept, not what it lists: no entries.
+ */
+const HOUSEKEEPING = /(?:^|\/)(?:contributing|license|licence|code[-_]of[-_]conduct)(?:\.(?:md|markdown|txt|rst))?\/?(?:[?#].*)?$/i;
+
+/** App stores: a link there, nested under an app's item, is where to get the app, not an entry of its own. */
+const STORE = /^https?:\/\/(?:www\.)?(?:apps\.apple\.com|itunes\.apple\.com\/(?:[a-z]{2}\/)?app\/|play\.google\.com\/store\/apps|f-droid\.org\/(?:[a-z]{2}(?:_[A-Za-z]+)?\/)?packages|apps\.microsoft\.com|flathub\.org\/apps|snapcraft\.io\/[^/]+$|testflight\.apple\.com)/i;
+
+/** What such a link says: "App Store", "Google Play", "Get it on F-Droid", "Download". */
+const STORE_TEXT = /^(?:(?:get it on|download on(?: the)?|available on(?: the)?)\s+)?(?:app\s*store|mac app store|google play|play store|f-?droid|testflight|flathub|snap(?:craft)?|microsoft store|download)$/i;
+
+/** Words of two letters or more: what makes text a sentence rather than a label. */
+const WORD = /\p{L}{2,}/gu;
+const wordCount = (text: string): number => text.match(WORD)?.length ?? 0;
+/** A label that leads an item: "**Term**: ", "Zoom - ". */
+const LEAD_LABEL = /^.{1,60}?(?::(?=\s|$)|\s[-\u2013\u2014|](?=\s|$))\s*/;
+const ENDS_IN_LABEL = /[:\-\u2013\u2014|]$/;
+
+/**
+ * A list item that is prose explaining its section, not a link with its description (#23): after a
+ * label, its first link sits inside a sentence ("**Data preparation**: Pre-training requires massive
+ * datasets (e.g., [Llama 3.1](…) was trained…"), or every link does ("**Zoom** - [Very bad privacy
+ * policy](…). Apps have [Google trackers](…)."). An item that leads with its link ("[Lib](…) - Does
+ * x, see [docs](…)") or whose first link follows its label and is followed by a description
+ * ("**Jane Doe** - [Title](…) - …", "**Title**: [video](…), [slides](…)") is an entry as before.
+ */
+function proseItem(segments: readonly Segment[], at: number): boolean {
+  const before = segments.slice(0, at).map((s) => s.text).join("").replace(/[\u0001-\u0003]/g, "").trim();
+  if (!before) return false;
+  if (wordCount(segments.map((s) => s.text).join(" ")) < 8) return false;
+  // "Jane Doe: Oral history [video](…)": a link named only by what it is takes its title from the text before it.
+  if (GENERIC_TITLE.test(segments[at]!.text.trim())) return false;
+  // "Label: text [Title](…) - description": the layout of an entry, whatever the text before its link says.
+  let next = at + 1;
+  while (next < segments.length && !usableLink(segments[next]!) && !segments[next]!.text.trim()) next++;
+  if (next < segments.length && !usableLink(segments[next]!) && LEADING_SEPARATOR.test(segments[next]!.text) && /^\s*[-\u2013\u2014|]/.test(segments[next]!.text)) return false;
+  const links = segments.flatMap((s, i) => (usableLink(s) ? [i] : []));
+  const gap = (from: number, to: number) => segments.slice(from + 1, to).map((s) => s.text).join("");
+  // The sentence goes on after the links: "… [Chroma](…), [Pinecone](…), etc.) are designed to store …".
+  if (wordCount(gap(links.at(-1)!, segments.length)) < 3) return false;
+  const unlabelled = before.replace(LEAD_LABEL, "");
+  if (!ENDS_IN_LABEL.test(before)) return unlabelled !== before && wordCount(unlabelled) >= 2 && wordCount(segments.map((s) => s.text).join(" ")) >= 12;
+  if (links.length < 2) return false;
+  if (/^\s*[-\u2013\u2014:|]/.test(gap(links[0]!, links[1]!))) return false;
+  return links.slice(1).every((to, i) => wordCount(gap(links[i]!, to)) >= 2);
 }
 
 /** Something readable for a bare URL: host and path, without scheme, "www." and trailing slash. */
@@ -64,8 +113,7 @@ export function titleFromUrl(url: string): string {
   return clean(decoded) || clean(url);
 }
 
-/** The name of a section whose heading has no text. */
-const UNTITLED = "(untitled)";
+const UNTITLED = UNTITLED_SECTION;
 
 function baseName(source: string): string {
   return source.replace(/^.*[\\/]/, "").replace(/\.(md|markdown)$/i, "") || source;
@@ -159,16 +207,15 @@ function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: 
  * that is a link alone, or a link and its description, stays an entry.
  */
 function explainsList(segments: readonly Segment[], at: number, prev: Item | undefined, next: Item | undefined): boolean {
-  // A run of such paragraphs is the page's own list of links, each an entry; and only a paragraph
-  // between lists and headings is looked at, so that removing a list item never makes its
-  // section's prose an entry again (#17's "the rest of the page reads the same").
+  // A run of such paragraphs is the page's own list of links, each an entry; and only a
+  // paragraph between lists and headings is looked at, so that removing a list item never makes its section's prose an entry again
+  // (#17's "the rest of the page reads the same").
   const linked = (i: Item | undefined) => i?.type === "block" && i.block.place?.kind === "paragraph" && i.block.segments.some(usableLink);
   if (linked(prev) || linked(next)) return false;
   const before = segments.slice(0, at).map((s) => s.text).join("").trim();
-  if (/[:\-\u2013\u2014|]$/.test(before)) return false;
-  const words = before.match(/\p{L}{2,}/gu)?.length ?? 0;
-  const all = segments.map((s) => (s.type === "link" ? "" : s.text)).join(" ").match(/\p{L}{2,}/gu)?.length ?? 0;
-  return words >= 1 && all >= 12;
+  if (ENDS_IN_LABEL.test(before)) return false;
+  const all = wordCount(segments.map((s) => (s.type === "link" ? "" : s.text)).join(" "));
+  return wordCount(before) >= 1 && all >= 12;
 }
 
 /** The plain text of segments, clean. */
@@ -211,7 +258,8 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
       // The item's own word ("(podcast)") says more than its heading; a host says more than both.
       if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
       // A podcast's hosts are not speakers: a show is not a talk.
-      if (r.people && r.people.length > 0 && e.kind !== "podcast") {
+      // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
+      if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && pending[i]!.fromHost)) {
         const people = r.people.map(clean).filter(Boolean);
         if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : "article";
         if (e.kind === "paper" || e.kind === "article") e.authors = people;
@@ -307,6 +355,17 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     return path;
   };
 
+  /** The section's description (#23): the prose that explains it, on its heading; above every heading, on none. */
+  const describe = (segments: readonly Segment[]): void => {
+    const heading = trail.at(-1);
+    const text = clean(segments.map((s) => s.text).join("").replace(/[\u0001-\u0003]/g, ""));
+    if (!heading || !text) return;
+    heading.description = heading.description ? `${heading.description} ${text}` : text;
+  };
+
+  // The entry each item made, for the store links nested under it.
+  const entryOf = new Map<Block, ParsedEntry>();
+
   // The talk an archive's heading titles ("#### Title" over "[[video](…)] [[slides](…)]"), whose
   // speakers and event the prose under it names (#23).
   let headingTalk: ParsedEntry | undefined;
@@ -378,7 +437,12 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       continue;
     }
     // Prose that explains a section, followed by the section's list, is its description, not entries.
-    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, items[index - 1], items[index + 1])) continue;
+    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, items[index - 1], items[index + 1])) {
+      describe(item.block.segments);
+      continue;
+    }
+    // So is a list item of prose ("**Term**: sentences with [links](…) in them"): no entry, and not the description either.
+    if (item.block.place?.kind === "item" && proseItem(item.block.segments, at)) continue;
     // The item's own tags and added date (#28), read off its end before anything else reads it.
     const notes = readNotes(item.block.segments, at);
     const segments = notes.segments;
@@ -416,6 +480,12 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       else if (isProfile((segments[at] as { url: string }).url) && item.block.place?.kind === "paragraph" && segments.some((s, i) => i !== at && s.type === "text" && /\p{L}{3}/u.test(s.text))) continue;
     }
     const link = segments[at] as Extract<Segment, { type: "link" }>;
+    // "  - [App Store](https://apps.apple.com/…)" under an app's item: where to get that app, a related link of its entry (#23).
+    const owner = item.block.parent ? entryOf.get(item.block.parent) : undefined;
+    if (owner && STORE.test(clean(link.url)) && STORE_TEXT.test(clean(link.text).replace(/^[^\p{L}]+/u, "")) && !segments.some((s, i) => i > at && usableLink(s) && !STORE.test(clean(s.url)))) {
+      for (const s of segments) if (usableLink(s)) owner.related.push({ title: clean(s.text) || titleFromUrl(s.url), url: clean(s.url) });
+      continue;
+    }
     // "Presented at [RustWeek](…) 2026." under a talk's "**Title**" item: where the talk was given, no entry.
     const parent = item.block.parent;
     const lead = parent ? textOfSegments(segments.slice(0, at)) : "";
@@ -447,6 +517,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // A link titled by its kind says what it is ("slides" on a .pdf is a talk's deck); a video host still says talk.
     const said = titled ? linkWordKind(link.text) : undefined;
     let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
+    // A show's page on a blog ("blog.codepen.io/radio/", "…/2020/05/dithering") under a podcasts heading is the show (#23).
+    if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
     const tail = tailText(segments.slice(from));
     const fromHost = byHost !== undefined;
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
@@ -539,6 +611,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
             fromHost,
           };
     entries.push(entry);
+    entryOf.set(item.block, entry);
   }
 
   readLists(entries, layout);

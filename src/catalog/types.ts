@@ -61,10 +61,15 @@ export interface ParsedEntry {
   place?: { kind: "item" | "row" | "paragraph"; start: number; end: number; nested: boolean };
 }
 
+/** The name of a section whose heading has no text. */
+export const UNTITLED_SECTION = "(untitled)";
+
 export interface Heading {
   level: number;
   text: string;
   line: number;
+  /** The prose that explains the section (#23): paragraphs of sentences with links in them, above its list; no entries. */
+  description?: string;
 }
 
 export interface Page {
@@ -100,6 +105,8 @@ export interface Facet {
   name: string;
   /** Sections only: the heading trail that leads to it. */
   path?: string[];
+  /** Sections only: the prose that explains it (#23), when the page has some above its list. */
+  description?: string;
   /** Positions (1-based) of the entries that carry it. */
   entries: number[];
 }

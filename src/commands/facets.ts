@@ -67,7 +67,7 @@ export const sections: CommandSpec<Record<string, never>, (typeof SECTIONS_NEEDS
     const { done, any } = progressOf(catalog, facets, layer);
     const times = facets.map((f) => timeLeftOf(entriesOf(catalog, f), layer));
     if (ctx.json) {
-      ctx.out.write(json(facets.map((f, i) => ({ name: f.name, path: f.path ?? [f.name], count: f.entries.length, entries: f.entries.length, done: done[i]!, timeLeft: times[i]!.timeLeft, unknownLength: times[i]!.unknownLength }))));
+      ctx.out.write(json(facets.map((f, i) => ({ name: f.name, path: f.path ?? [f.name], count: f.entries.length, entries: f.entries.length, done: done[i]!, timeLeft: times[i]!.timeLeft, unknownLength: times[i]!.unknownLength, ...(f.description !== undefined ? { description: f.description } : {}) }))));
       return;
     }
     if (!ctx.view.tty) {

@@ -107,6 +107,17 @@ describe("classify", () => {
     ["/dfinity-overview", ["In-site Pages"], "site"],
     ["other.md", [], "site"],
     ["//evil.example/x", [], "page"],
+    // #23: podcast platforms, dated posts, documentation; Google Docs slides are no manual.
+    ["https://podcasts.apple.com/us/podcast/x/id1", ["Talks"], "podcast"],
+    ["https://open.spotify.com/show/abc", [], "podcast"],
+    ["https://overcast.fm/itunes617416468/x", [], "podcast"],
+    ["https://doordash.engineering/2020/09/25/how-doordash-scales/", [], "article"],
+    ["https://nlathia.github.io/2020/12/Building-a-feature-store.html", [], "article"],
+    ["https://example.org/2020/12/", [], "page"],
+    ["https://huggingface.co/docs/transformers/chat_templating", ["Articles"], "page"],
+    ["https://docs.streamlit.io/knowledge-base/tutorials/x", ["Videos"], "page"],
+    ["https://skypilot.readthedocs.io/en/latest/", ["Blogs"], "page"],
+    ["https://docs.google.com/presentation/d/x", ["Talks"], "talk"],
   ])("%s in %j is a %s", (url, path, kind) => {
     expect(classify(url, path)).toBe(kind);
   });

@@ -189,3 +189,66 @@ describe("form 7: prose explaining a section", () => {
     expect(parsePage(page, "p.md").entries.map((e) => e.url)).toEqual(["https://www.youtube.com/watch?v=i1", "https://www.youtube.com/watch?v=i2", "https://example.com/alone"]);
   });
 });
+
+describe("form 7b: what a section's prose says is kept, and what is no entry (#23)", () => {
+  it("keeps the explaining paragraph as the heading's description", () => {
+    const page = [
+      "## Talks", "",
+      "This section collects talks about [Rust](https://www.rust-lang.org) and its ecosystem. See also [the book](https://doc.rust-lang.org/book/) for more.", "",
+      "- [Talk One](https://www.youtube.com/watch?v=i1) by Jane Doe", "",
+      "## Other", "",
+      "- [Other](https://example.com/other)",
+    ].join("\n");
+    const parsed = parsePage(page, "p.md");
+    expect(parsed.headings.map((h) => h.description)).toEqual(["This section collects talks about Rust and its ecosystem. See also the book for more.", undefined]);
+  });
+
+  it("list items of prose are no entries; items led by a link, or by a label and a link with a description, are", () => {
+    const page = [
+      "## Fine-tuning", "",
+      "- **Training techniques**: Parameter-efficient fine-tuning techniques like [LoRA](https://arxiv.org/abs/2106.09685) reduce memory requirements by training a small number of adapter parameters.",
+      "- **Zoom** - [Very bad privacy policy](https://tosdr.org/en/service/2198). Apps have [Google trackers](https://reports.example.org/zoom/). Many permissions required.",
+      "- [Unsloth](https://github.com/unslothai/unsloth) - Fine-tune faster; see [the docs](https://docs.unsloth.ai/) for the many options it has.",
+      "- **Jane Doe**: [Fine-tuning in practice](https://www.youtube.com/watch?v=f1) - a long description of the talk, with many words in it.",
+      "- **Intro to LoRA**: [video](https://www.youtube.com/watch?v=f2), [slides](https://example.com/lora.pdf)",
+    ].join("\n");
+    expect(parsePage(page, "p.md").entries.map((e) => e.url)).toEqual(["https://github.com/unslothai/unsloth", "https://www.youtube.com/watch?v=f1", "https://www.youtube.com/watch?v=f2"]);
+  });
+
+  it("an app-store link nested under an app is its related link; CONTRIBUTING and LICENSE links are no entries", () => {
+    const page = [
+      "_Please read the [contribution guidelines](CONTRIBUTING.md) first._", "",
+      "## Media", "",
+      "- [Player](https://github.com/example/player) - Plays things.",
+      "  - [App Store](https://apps.apple.com/app/player/id123)",
+      "- [Other player](https://example.org/player)", "",
+      "## License", "",
+      "- [LICENSE](LICENSE)",
+    ].join("\n");
+    const entries = parsePage(page, "p.md").entries;
+    expect(entries.map((e) => e.url)).toEqual(["https://github.com/example/player", "https://example.org/player"]);
+    expect(entries[0]!.related).toEqual([{ title: "App Store", url: "https://apps.apple.com/app/player/id123" }]);
+  });
+
+  it("a documentation page is a page, whatever byline follows it", () => {
+    const page = [
+      "## References", "",
+      "- [Chat Template](https://huggingface.co/docs/transformers/chat_templating) by Hugging Face: the documentation about chat templates.",
+      "- [Decoding strategies](https://mlabonne.github.io/blog/posts/decoding.html) by Maxime Labonne: a visual introduction.",
+      "- [Lighteval](https://lighteval.readthedocs.io/en/latest/) by Hugging Face: an evaluation framework.",
+    ].join("\n");
+    expect(pick(page, ["kind", "authors"])).toEqual([{ kind: "page" }, { kind: "article", authors: ["Maxime Labonne"] }, { kind: "page" }]);
+  });
+
+  it("a show's page on a blog under a podcasts heading is a podcast; a blog post elsewhere an article", () => {
+    const page = [
+      "# Podcasts", "",
+      "## Web", "",
+      "- [CodePen Radio](https://blog.codepen.io/radio/) - A podcast about running a web business.",
+      "- [Dithering](https://daringfireball.net/2020/05/dithering)", "",
+      "## Articles", "",
+      "- [Scaling](https://blog.example.com/scaling-things/) - How we scaled.",
+    ].join("\n");
+    expect(pick(page, ["kind"])).toEqual([{ kind: "podcast" }, { kind: "podcast" }, { kind: "article" }]);
+  });
+});

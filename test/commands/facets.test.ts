@@ -30,6 +30,17 @@ describe("sections", () => {
   });
 });
 
+describe("sections: descriptions (#23)", () => {
+  it("gives a section the prose that explains it, and none to a section without", async () => {
+    const described = "# Reading\n\n## Fine-tuning\n\nThis part explains how models are tuned, with [LoRA](https://arxiv.org/abs/2106.09685) and full fine-tuning, before its list.\n\n- [Unsloth](https://github.com/unslothai/unsloth)\n\n## Other\n\n- [x](https://x.example)\n";
+    const json = JSON.parse((await runInProcess(["sections", "--json"], described)).stdout);
+    expect(json.map((s: { name: string; description?: string }) => [s.name, s.description])).toEqual([
+      ["Fine-tuning", "This part explains how models are tuned, with LoRA and full fine-tuning, before its list."],
+      ["Other", undefined],
+    ]);
+  });
+});
+
 describe("speakers", () => {
   it("prints each speaker with the count and ids of their talks, most talks first, then by name", async () => {
     const r = await runInProcess(["speakers"], page);

@@ -15,7 +15,8 @@ import { runInProcess } from "../helpers/context";
  * events 88.7%, lengths 99.2%, kinds 96.9%; with the archive pages of #23's heading-talks.ts: titles
  * 99.6%, speakers 97.8%, years 95.9%). heldOut: the held-out half as the lead scored it on
  * the merged tree (found 100%, titles 73.2%, clean titles 66.7%, speakers 20.1%, authors 6.1%,
- * years 51.8%, events 0%, lengths 100%, kinds 90.6%) — far below #23's targets (speakers 95%,
+ * years 51.8%, events 0%, lengths 100%, kinds 90.6%; kinds 92.8% with podcast shows on blogs and dated
+ * posts of #23's kinds work) — far below #23's targets (speakers 95%,
  * authors 90%, years 95%, events 90%, lengths 98%, kinds 95%, clean titles 95%): these floors
  * keep what is reached, they do not say the targets are met. Raise them as the reader improves;
  * never lower one to make a change pass.
@@ -29,7 +30,7 @@ const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
   years: { dev: 0.93, heldOut: 0.49 },
   events: { dev: 0.86, heldOut: 0 },
   lengths: { dev: 0.97, heldOut: 0.97 },
-  kinds: { dev: 0.94, heldOut: 0.88 },
+  kinds: { dev: 0.95, heldOut: 0.91 },
 };
 /** The most of each error count allowed over a split. */
 const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }> = {
@@ -38,7 +39,7 @@ const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }
   spuriousYears: { dev: 5, heldOut: 5 },
   spuriousEvents: { dev: 5, heldOut: 5 },
   spuriousLengths: { dev: 5, heldOut: 5 },
-  notEntriesPresent: { dev: 45, heldOut: 20 },
+  notEntriesPresent: { dev: 30, heldOut: 20 },
 };
 
 async function scoreSplit(split: string): Promise<{ pages: number; total: Score }> {
