@@ -79,13 +79,18 @@ export function run(args: string[], options: RunOptions = {}): Promise<Run> {
 }
 
 /** Starts icp-links, sends it a signal after `afterMs`, and reports how it ended and how fast. */
-export async function interrupted(args: string[], home: string, signal: NodeJS.Signals, afterMs: number): Promise<{ code: number | null; stdout: string; msAfterSignal: number }> {
+/**
+ * Runs the binary and sends it `signal`: after `after` ms, or once `after()` is true (polled),
+ * which waits for the run to be under way however slowly a busy machine starts it.
+ */
+export async function interrupted(args: string[], home: string, signal: NodeJS.Signals, after: number | (() => boolean)): Promise<{ code: number | null; stdout: string; msAfterSignal: number }> {
   const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_CACHE_HOME: join(home, ".cache"), XDG_STATE_HOME: join(home, ".local/state") } });
   let stdout = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
   // Listen from the start: a run that ends before the signal must not leave the test waiting.
   const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
-  await new Promise((r) => setTimeout(r, afterMs));
+  if (typeof after === "number") await new Promise((r) => setTimeout(r, after));
+  else for (const start = Date.now(); !after() && Date.now() - start < 60_000; ) await new Promise((r) => setTimeout(r, 20));
   const sent = Date.now();
   child.kill(signal);
   const code = await closed;
