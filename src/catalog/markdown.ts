@@ -49,6 +49,8 @@ export interface HeadingToken {
   level: number;
   text: string;
   line: number;
+  /** A heading that is one link and nothing else ("### [Title](video)"): an archive's talk (#23). */
+  link?: { url: string; line: number };
 }
 
 /** What the walk hands to the entry builder, in document order. */
@@ -237,6 +239,29 @@ export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxEle
 /** The start of a paragraph that says who gave a talk. */
 const BY_PROSE = /^\s*(?:(?:a|the|this)\s+)?(?:(?:talk|presentation|keynote|lecture|session|workshop|video)\s+)?(?:(?:given|presented|delivered)\s+)?by\s/i;
 
+/** Labels of a talk's facts under its heading: "**Date**: May 5, 2022, **Authors**: A, B" (#23). */
+export const FACT_LABEL = /^(?:date|when|year|authors?|speakers?|presenters?|presented by|by|event|conference|venue|where)$/i;
+
+/** A paragraph that opens with an emphasised fact label ("**Date**:"). */
+function labelled(segments: readonly Segment[]): boolean {
+  if (segments[0]?.type !== "emphasis" || segments[1]?.type !== "text" || segments[2]?.type !== "emphasis") return false;
+  const label = segments[1].text.trim();
+  // "**Date**: …" or "**Date:** …"
+  return label.endsWith(":") ? FACT_LABEL.test(label.slice(0, -1).trim()) : FACT_LABEL.test(label) && /^\s*:/.test(segments[3]?.text ?? "");
+}
+
+/** The link of a heading that is one link and nothing else, if it is. */
+function headingLink(children: Token[]): { url: string } | undefined {
+  let from = 0;
+  let to = children.length;
+  const blank = (t: Token) => t.type === "text" && t.content.trim() === "";
+  while (from < to && blank(children[from]!)) from++;
+  while (to > from && blank(children[to - 1]!)) to--;
+  if (to - from < 3 || children[from]!.type !== "link_open" || children[to - 1]!.type !== "link_close") return undefined;
+  for (let i = from + 1; i < to - 1; i++) if (children[i]!.type === "link_open" || children[i]!.type === "image") return undefined;
+  return { url: String(children[from]!.attrGet("href") ?? "") };
+}
+
 function walkChunk(body: string, lineOffset: number): Item[] {
   const tokens = markdown().parse(HAS_TIGHT_HEADING.test(body) ? body.replace(TIGHT_HEADING, "$1 ") : body, {});
   const items: { item: Item; order: number; line: number }[] = [];
@@ -257,7 +282,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     if (first && first.type === "link") items.push({ item: { type: "block", block: container.block }, order: container.order, line: first.line || line });
     // A paragraph without links is kept only when it names who gave a talk ("A talk by A and B at
     // Conf 2011"): an archive's heading per talk says so under the heading (#23).
-    else if (container.type === "paragraph" && BY_PROSE.test(container.block.segments[0]?.text ?? "")) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    else if (container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
   };
 
   for (const token of tokens) {
@@ -297,7 +322,10 @@ function walkChunk(body: string, lineOffset: number): Item[] {
         break;
       case "inline": {
         if (heading) {
-          items.push({ item: { type: "heading", heading: { level: heading.level, text: inlineText(token.children ?? []), line: heading.line } }, order: order++, line: heading.line });
+          const h: HeadingToken = { level: heading.level, text: inlineText(token.children ?? []), line: heading.line };
+          const link = token.children && token.children.length >= 3 ? headingLink(token.children) : undefined;
+          if (link) h.link = { url: link.url, line: heading.line };
+          items.push({ item: { type: "heading", heading: h }, order: order++, line: heading.line });
           break;
         }
         const target = stack.at(-1)?.type === "paragraph" ? stack.at(-1) : innermost();

@@ -9,6 +9,7 @@ import { fold } from "../text/fold";
 import { isPersonName, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { readList, yearPart, type LayoutItem } from "./layout";
+import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
 import { slugify } from "./ids";
@@ -286,6 +287,11 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   // The talk an archive's heading titles ("#### Title" over "[[video](…)] [[slides](…)]"), whose
   // speakers and event the prose under it names (#23).
   let headingTalk: ParsedEntry | undefined;
+  // Headings that are one link each ("### [Title](video)"), counted by level: where a page has
+  // several at one level, each is an entry, the talk of an archive (#23); one alone is a section
+  // whose title happens to be linked.
+  const linkedHeadings = new Map<number, number>();
+  for (const it of items) if (it.type === "heading" && it.heading.link) linkedHeadings.set(it.heading.level, (linkedHeadings.get(it.heading.level) ?? 0) + 1);
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     if (item.type === "heading") {
@@ -297,9 +303,36 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       sectionPath = trail.map((h) => h.text || UNTITLED);
       sectionDefault = kindOf(sectionPath);
       nestedPaths = new Map();
+      const headingLink = item.heading.link;
+      if (headingLink && heading.text && (linkedHeadings.get(heading.level) ?? 0) >= 3 && canOpen(clean(headingLink.url))) {
+        const url = clean(headingLink.url);
+        const path = trail.length > 1 ? trail.slice(0, -1).map((h) => h.text || UNTITLED) : topSection;
+        const entry: ParsedEntry & { bare: boolean; headingPath: string[] } = {
+          title: heading.text, url, kind: hostKind(url) ?? kindOf(path), section: path.at(-1)!, sectionPath: path,
+          speakers: [], authors: [], related: [], tags: frontMatter.tags, line: headingLink.line, slug: "", bare: false, headingPath: path,
+        };
+        if (options.places) entry.place = { kind: "paragraph", start: heading.line, end: heading.line + 1, nested: false };
+        layout[entries.length] = undefined;
+        entries.push(entry);
+        headingTalk = entry;
+      }
       continue;
     }
     if (headingTalk && item.block.place?.kind === "paragraph") {
+      const labels = labelledFacts(item.block.segments);
+      if (labels) {
+        if (labels.speakers.length > 0 && headingTalk.speakers.length === 0 && headingTalk.authors.length === 0) {
+          const people = labels.speakers.map(clean);
+          if (headingTalk.kind === "paper" || headingTalk.kind === "article") headingTalk.authors = people;
+          else {
+            headingTalk.speakers = people;
+            headingTalk.speaker = people.join(", ");
+          }
+        }
+        if (labels.year !== undefined && headingTalk.year === undefined) headingTalk.year = labels.year;
+        if (labels.event !== undefined && headingTalk.event === undefined) headingTalk.event = clean(labels.event);
+        continue;
+      }
       const said = talkProse(item.block.segments);
       if (said) {
         if (headingTalk.speakers.length === 0) {
@@ -321,8 +354,29 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // A speaker's profile link beside a talk names the speaker and is no entry (#23); so is a
     // slide deck beside its recording: the item's entry is its first other link.
     // Looked at only where it can matter: a block of several links, or a paragraph.
+    // "_Title_ by [Name](profile) <sup>[[video](…) | [slides](…)]</sup>": links titled only by what
+    // they are; the title and the people are the item's text before them, the recording is the entry.
+    let titled: ByLine | undefined;
+    const word = segments.findIndex((s) => s.type === "link" && s.text.length <= 24 && LINK_WORD.test(s.text.trim()) && usableLink(s));
+    if (word >= 0 && segments.some((s, i) => i < word && s.type !== "emphasis" && /\p{L}/u.test(s.text))) {
+      const said = byLine(segments, word);
+      if (said?.title && /\p{L}/u.test(said.title) && !LINK_WORD.test(said.title.trim()) && segments.every((s, i) => i >= word || !usableLink(s) || said.links.includes(i))) {
+        titled = said;
+        let pick = word;
+        for (let i = word; i < segments.length; i++) {
+          const s = segments[i]!;
+          if (!usableLink(s)) continue;
+          if (!LINK_WORD.test(s.text.trim())) break;
+          if (isRecordingWord(s.text)) {
+            pick = i;
+            break;
+          }
+        }
+        at = pick;
+      }
+    }
     const several = item.block.place?.kind === "paragraph" || segments.length > at + 1;
-    if (several && (isProfile((segments[at] as { url: string }).url) || SECONDARY.test(segments[at]!.text.trim()))) {
+    if (!titled && several && (isProfile((segments[at] as { url: string }).url) || SECONDARY.test(segments[at]!.text.trim()))) {
       const other = segments.findIndex((s, i) => i > at && usableLink(s) && !isProfile(s.url) && !SECONDARY.test(s.text.trim()));
       // A profile gives way only to a talk: on a list of libraries, "[Boost](https://github.com/boostorg)
       // - … [website](…)" is the organisation's entry, its site a related link.
@@ -342,7 +396,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     }
     const url = clean(link.url);
     const related: Link[] = [];
-    for (const segment of segments.slice(at + 1)) {
+    for (const [i, segment] of segments.entries()) {
+      if (i === at || (i < at && !titled) || titled?.links.includes(i)) continue;
       if (usableLink(segment)) related.push({ title: clean(segment.text) || titleFromUrl(segment.url), url: clean(segment.url) });
     }
     const textOf = (list: Segment[]): string => clean(list.map((s) => s.text).join(""));
@@ -357,7 +412,9 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // A host says what a link is before its heading does; a length after it makes it a talk (#13).
     const byHost = hostKind(url);
     // "Keep Coding Podcast": a show that says what it is in its name (#23).
-    let kind = byHost ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
+    // A link titled by its kind says what it is ("slides" on a .pdf is a talk's deck); a video host still says talk.
+    const said = titled ? linkWordKind(link.text) : undefined;
+    let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
     const tail = tailText(segments.slice(from));
     const fromHost = byHost !== undefined;
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
@@ -375,7 +432,8 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     let titledByHeading = false;
     // A link titled only "Recording", "video", "slides", "Part 1", "[1]" takes its title from the
     // item it is nested in ("**Title**"), else the text before it (#23).
-    if (GENERIC_TITLE.test(title)) {
+    if (titled) title = clean(titled.title!);
+    else if (GENERIC_TITLE.test(title)) {
       const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(/[\s:\-\u2013\u2014|([]+$/, "");
       if (from && !GENERIC_TITLE.test(from)) {
         title = from;
@@ -385,12 +443,12 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
         titledByHeading = true;
       }
     }
-    const people = facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : [];
+    const people = titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : [];
     const authored = kind === "paper" || kind === "article";
     const speakers = authored ? [] : people;
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.
     let description = after;
-    if (before) description = separated || !after ? `${before} ${after}`.trim() : textOf(segments);
+    if (before && !titled) description = separated || !after ? `${before} ${after}`.trim() : textOf(segments);
     const entry: ParsedEntry & { bare: boolean; headingPath: string[] } = {
       title,
       url,
@@ -417,6 +475,14 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       const inTitle = CLOCK_IN_TITLE.exec(title);
       if (inTitle) entry.duration = durationOf(inTitle[1]!);
     }
+    // "- 2017" over its talks, "- JSConf EU 2014": a parent item that names a year (or an event and its year) gives them (#23).
+    if (parent && entry.year === undefined && kind !== "repo" && kind !== "forum" && kind !== "site" && !parent.segments.some(usableLink)) {
+      const said = headingFacts(textOfSegments(parent.segments));
+      if (said) {
+        entry.year = said.year;
+        if (said.event !== undefined && entry.event === undefined && (kind === "talk" || kind === "paper" || kind === "podcast")) entry.event = clean(said.event);
+      }
+    }
     if (notes.added !== undefined) entry.added = notes.added;
     if (options.places && item.block.place) entry.place = { ...item.block.place };
     // "[video] [slides]" says nothing the title and related links do not.
@@ -424,7 +490,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     if (description && description !== title) entry.description = description;
     if (titledByHeading) headingTalk = entry;
     layout[entries.length] =
-      kind === "repo" || kind === "forum" || kind === "site" || link.bare
+      kind === "repo" || kind === "forum" || kind === "site" || link.bare || titled
         ? undefined
         : {
             item: {

@@ -1,0 +1,108 @@
+// Archives with a linked heading per talk and items whose links are titled only by their kind (#23).
+import { describe, expect, test } from "vitest";
+import { parsePage } from "../../src/catalog/parse-page";
+import { linkWordKind, namesOf } from "../../src/catalog/heading-talks";
+
+const pick = (md: string) =>
+  parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, speakers: e.speakers, authors: e.authors, year: e.year ?? null, event: e.event ?? null, related: e.related.map((r) => r.url) }));
+
+describe("a heading per talk that is the talk's link", () => {
+  const archive = (facts: string[]) =>
+    `# Talks\n\n## Our talks\n\n${facts.map((f, i) => `### [Talk number ${i + 1}](https://www.youtube.com/watch?v=v${i})\n${f}\n`).join("\n")}`;
+  test.each([
+    ["**Date**: February 27, 2025, **Authors**: R. Conner Howell", ["R. Conner Howell"], 2025, null],
+    ["**Date**: November 15, 2021, **Authors**: Lior Ebel, Seshu Adunuthula, Ryan Blue & Oz Katz", ["Lior Ebel", "Seshu Adunuthula", "Ryan Blue", "Oz Katz"], 2021, null],
+    ["**Speaker:** Jane Doe **Event:** JSConf EU 2014", ["Jane Doe"], 2014, "JSConf EU"],
+    ["**Speakers**: Jane Doe and John Roe", ["Jane Doe", "John Roe"], null, null],
+  ])("%s", (facts, speakers, year, event) => {
+    const entries = pick(archive([facts, facts, facts]));
+    expect(entries).toHaveLength(3);
+    for (const [i, e] of entries.entries()) {
+      expect(e).toMatchObject({ title: `Talk number ${i + 1}`, kind: "talk", speakers, year, event });
+    }
+  });
+
+  test("the talk's section is the heading above it, not its own title", () => {
+    const page = parsePage(archive(["**Date**: May 5, 2022, **Authors**: Ryan Blue", "", ""]), "t.md");
+    expect(page.entries.map((e) => e.sectionPath)).toEqual([["Talks", "Our talks"], ["Talks", "Our talks"], ["Talks", "Our talks"]]);
+  });
+
+  test.each([
+    ["one linked heading is a section, not an entry", "# Page\n\n## [Project](https://example.com/p)\n\n- [Doc](https://example.com/doc)\n", ["https://example.com/doc"]],
+    ["two are too", "# Page\n\n## [A](https://example.com/a)\n\n## [B](https://example.com/b)\n\n- [Doc](https://example.com/doc)\n", ["https://example.com/doc"]],
+    ["a heading with text beside its link is no entry", "# P\n\n### [A](https://e.com/a) and more\n\n### [B](https://e.com/b) too\n\n### [C](https://e.com/c) also\n", []],
+  ])("%s", (_name, md, urls) => {
+    expect(pick(md).map((e) => e.url)).toEqual(urls);
+  });
+});
+
+describe("links titled only by what they are", () => {
+  test.each([
+    [
+      "a video: the title is the item's emphasis, the people its byline, the year its parent's",
+      "- 2017\n  - _Bayes is BAE_ by [Richard Schneeman](https://twitter.com/schneems)\n    <sup>[[video](https://www.youtube.com/watch?v=b) |\n    [slides](https://speakerdeck.com/schneems/bayes-is-bae)]</sup>\n",
+      { title: "Bayes is BAE", url: "https://www.youtube.com/watch?v=b", kind: "talk", speakers: ["Richard Schneeman"], authors: [], year: 2017, related: ["https://speakerdeck.com/schneems/bayes-is-bae"] },
+    ],
+    [
+      "slides before the video: the recording is the entry, the deck related",
+      "- 2016\n  - _Mr. Roboto_ by [Eric Weinstein](https://twitter.com/ericqweinstein)\n    <sup>[[slides](https://speakerdeck.com/e/r) | [video](https://www.youtube.com/watch?v=T)]</sup>\n",
+      { title: "Mr. Roboto", url: "https://www.youtube.com/watch?v=T", kind: "talk", speakers: ["Eric Weinstein"], year: 2016, related: ["https://speakerdeck.com/e/r"] },
+    ],
+    [
+      "a post: an article, whose people are its authors",
+      "- 2015\n  - _Clustering in Ruby_ by [Colin Drake](https://twitter.com/colinfdrake)\n    <sup>[[post](https://colindrake.me/post/k-means/)]</sup>\n",
+      { title: "Clustering in Ruby", url: "https://colindrake.me/post/k-means/", kind: "article", speakers: [], authors: ["Colin Drake"], year: 2015 },
+    ],
+    [
+      "a deck on a .pdf is a talk's, two people joined by '&'",
+      "- 2018\n  - _Deep Learning on Ruby_ by [Kenta Murata](https://twitter.com/mrkn)\n    &amp; [Yusaku Hatanaka ](https://twitter.com/hatappi)\n    <sup>[[slides](https://example.com/d.pdf)]</sup>\n",
+      { title: "Deep Learning on Ruby", kind: "talk", speakers: ["Kenta Murata", "Yusaku Hatanaka"], year: 2018 },
+    ],
+    [
+      "a name without a link, after 'by'",
+      "- 2015\n  - _Practical Data Science in Ruby_ by Bobby Grayson\n    <sup>[[slides](http://slides.com/bobbygrayson/p)]</sup>\n",
+      { title: "Practical Data Science in Ruby", kind: "talk", speakers: ["Bobby Grayson"] },
+    ],
+    [
+      "a show after 'by' is no speaker and no entry",
+      "- 2017\n  - _Ruby Roundtable_ by [RubyThursday](https://rubythursday.com/)\n    <sup>[[video](https://www.youtube.com/watch?v=S)]</sup>\n",
+      { title: "Ruby Roundtable", url: "https://www.youtube.com/watch?v=S", speakers: [] },
+    ],
+    [
+      "a plain title before the link word",
+      "- JSConf EU 2014\n  - Making Rust Delightful [[Video](https://www.youtube.com/watch?v=Y)] by [@nrc](https://github.com/nrc)\n",
+      { title: "Making Rust Delightful", url: "https://www.youtube.com/watch?v=Y", kind: "talk", year: 2014, event: "JSConf EU" },
+    ],
+  ])("%s", (_name, md, want) => {
+    const entries = pick(md);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject(want);
+  });
+
+  test("a link with a real title keeps it, and its video link stays related", () => {
+    expect(pick("- [Idiomatic Rust](https://example.com/talk) [[video](https://www.youtube.com/watch?v=1)]\n")).toEqual([
+      expect.objectContaining({ title: "Idiomatic Rust", url: "https://example.com/talk", related: ["https://www.youtube.com/watch?v=1"] }),
+    ]);
+  });
+
+  test("a library whose maintainer is linked after 'by' keeps its own link", () => {
+    expect(pick("- [serde](https://github.com/serde-rs/serde) by [dtolnay](https://github.com/dtolnay) - Serialization.\n").map((e) => [e.url, e.speakers])).toEqual([["https://github.com/serde-rs/serde", []]]);
+  });
+});
+
+describe("helpers", () => {
+  test.each([
+    ["video", "talk"],
+    ["video: jp", "talk"],
+    ["slides", "talk"],
+    ["post", "article"],
+    ["tutorial", "article"],
+    ["listen", "podcast"],
+    ["code", undefined],
+  ])("linkWordKind(%s)", (text, kind) => expect(linkWordKind(text)).toBe(kind));
+  test.each([
+    ["A, B & C", ["A", "B", "C"]],
+    ["Jane Doe and John Roe", ["Jane Doe", "John Roe"]],
+    ["Anton Okolnychyi, Chao Sun", ["Anton Okolnychyi", "Chao Sun"]],
+  ])("namesOf(%s)", (text, names) => expect(namesOf(text)).toEqual(names));
+});
