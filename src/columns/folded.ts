@@ -12,8 +12,10 @@ export interface FoldedColumn {
   /** Only ASCII: its letters are a to z once folded. */
   ascii: boolean;
   /**
-   * The text before folding, when folding kept every offset (ASCII): where its case shows the
-   * parts of a camelCase word ("BigCache"), which the search matches as words (#24).
+   * The text before folding, with its case, where folding kept every offset: where its case
+   * shows the parts of a camelCase word ("BigCache"), which the search matches as words (#24).
+   * ASCII text as it is; other text with its diacritics stripped as folding strips them, when
+   * that leaves it as long as the folded text (one ligature, "ß", makes it longer: no original).
    */
   original?: string;
 }
@@ -28,15 +30,28 @@ export function foldColumn(c: JoinedColumn): FoldedColumn {
   // ASCII folds to itself lowercased, offsets unchanged: no second pass over 100,000 entries.
   if (c.ascii) return { text: c.text.toLowerCase(), starts: c.starts, ascii: true, original: c.text };
   const text = fold(c.text);
-  return { text, starts: startsOf(text, c.starts.length - 1), ascii: false };
+  const original = casedOriginal(c.text, text);
+  return { text, starts: startsOf(text, c.starts.length - 1), ascii: false, ...(original !== undefined ? { original } : {}) };
+}
+
+let MARKS: RegExp | undefined;
+
+/**
+ * Non-ASCII text with its case kept and its diacritics stripped (as fold strips them), when that
+ * is exactly as long as its folding: then each offset of the folded text is the same character's
+ * in it, and the camelCase parts of a page with one accented title are still found (#24).
+ */
+function casedOriginal(original: string, folded: string): string | undefined {
+  const cased = original.normalize("NFKD").replace((MARKS ??= /\p{M}/gu), "");
+  return cased.length === folded.length ? cased : undefined;
 }
 
 /** A list column's table folded, a row per distinct list, each list made one line by `row`. */
 export function foldTable(c: ListColumn, row: (list: readonly string[]) => string = (list) => list.join(" ")): FoldedTable {
   const original = c.table.map((list) => row(list).replace(/\n/g, " ")).join("\n");
   const text = fold(original);
-  const ascii = isAscii(original);
-  return { rows: { text, starts: startsOf(text, c.table.length), ascii: isAscii(text), ...(ascii ? { original } : {}) }, runs: c };
+  const cased = isAscii(original) ? original : casedOriginal(original, text);
+  return { rows: { text, starts: startsOf(text, c.table.length), ascii: isAscii(text), ...(cased !== undefined ? { original: cased } : {}) }, runs: c };
 }
 
 /**

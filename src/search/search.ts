@@ -65,6 +65,11 @@ export const RANKING = {
   field: { title: 10, name: 10, speaker: 9, author: 9, section: 8, heading: 7, nested: 6, event: 5, tags: 5, description: 4, url: 3, page: 2 } satisfies Record<Field | "name", number>,
   /** Rule 3, last: each word's best match, summed over the words: a whole word over a word's start. */
   quality: { word: 2, start: 1 },
+  /**
+   * Rule 3: fields of prose or addresses, which hold a query's words but are never "equal to" or
+   * "starting with" it: a description that starts "Podcasts to hear" names no podcast list (#24).
+   */
+  prose: ["description", "url"],
   /** Rule 2: typos a word may carry, by its length: none under 5 letters, one from 5, two from 9. */
   typos: { one: 5, two: 9 },
 } as const;
@@ -83,6 +88,8 @@ const TERM_FIELDS: Record<TextField | "any", readonly Field[]> = {
 /** Index of each field in FIELDS, and its rank (RANKING.field) by that index. */
 const FIELD_INDEX = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 const FIELD_RANK = FIELDS.map((f) => RANKING.field[f]);
+/** The best exactness a field can have (RANKING.prose): a description holds the query's words at most. */
+const FIELD_EXACT: number[] = FIELDS.map((f) => ((RANKING.prose as readonly string[]).includes(f) ? RANKING.exactness.words : RANKING.exactness.equal));
 /** Code of a field at an exactness (rule 3): exactness first, then field. */
 const code = (exactness: number, rank: number) => exactness * 16 + rank;
 /** At most this many terms are told apart by rule 1 (bits of a mask); more are rare. */
@@ -350,7 +357,7 @@ class Tally implements Sink {
     const t = this.termTypos[i]!;
     if (t === 0 || typos + 1 < t) this.termTypos[i] = typos + 1;
     if (exactness > 0) {
-      const c = exactness * 16 + rank;
+      const c = Math.min(exactness, FIELD_EXACT[f]!) * 16 + rank;
       if (c > this.exact[i]!) this.exact[i] = c;
     }
   }
@@ -406,12 +413,15 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
   const { text, starts, original } = col;
   const word = w.word;
   const typos = w.typos;
+  // A url's scheme says nothing of what it links to: "http" is in every url (#24).
+  const scheme = f === URL_FIELD && SCHEMES.some((s) => s.startsWith(word));
   let row = -1;
   let rowEnd = -1;
   let rowWhole = false;
   let rowExact = 0;
   let found = false;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (scheme && (at === 0 || text.charCodeAt(at - 1) === 10)) continue;
     // isWordStart, its ASCII test inline: most hits are decided without a call.
     if (at > 0) {
       const p = text.charCodeAt(at - 1);
@@ -447,6 +457,10 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
   if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
   return found;
 }
+
+/** The url field's index, and the schemes a url starts with, which no query word matches. */
+const URL_FIELD = FIELDS.indexOf("url");
+const SCHEMES = ["https", "http", "ftp", "mailto"];
 
 let phraseExpressions: Map<string, RegExp> | undefined;
 
@@ -703,6 +717,7 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
   if (!m) return { indexes: new Int32Array(0), scores: new Float64Array(0) };
   const { index, tally, candidates, sequence, terms, all, single, partial } = m;
   if (terms.length > 0) exactness(index, tally, candidates, sequence, terms, all, single);
+  if (terms.length > 0) bareTitles(index, tally, candidates);
   const proximity = sequence.length > 1 ? nearness(index, tally, candidates, sequence, terms) : undefined;
   const scores = new Float64Array(tally.n);
   // The rules' values packed into one number, most significant first (rule 5 is the sort's tie-break).
@@ -884,12 +899,55 @@ function exactness(index: SearchIndex, tally: Tally, candidates: Int32Array, seq
             else if (level < RANKING.exactness.starts && last >= 0 && head.length === own.length && sameWords(head.slice(0, last), own.slice(0, last)) && head[last]!.startsWith(own[last]!)) level = RANKING.exactness.starts;
           }
         }
+        level = Math.min(level, FIELD_EXACT[f]!);
         if (code(level, FIELD_RANK[f]!) > best) best = code(level, FIELD_RANK[f]!);
       }
       exact[i] = best;
     }
     if (bare && exact[i]! < nameCode && namesRepository(index, masks, i, own, want)) tally.exact[i] = nameCode;
   }
+}
+
+/**
+ * Rule 3 for a bare link (a url with no text, "podcasts.surge.sh"): its title is its url's host
+ * and path, so a match in it is a match in the url, not in a name (#24). Unless its title is
+ * the query, it ranks as the url would: a whole word or a word's start of the url, never "starts
+ * with the query", so that the list it is nested in ("awesome-podcasts") comes first. Only the
+ * candidates whose best match is in the title are looked at, in place, without slicing.
+ */
+function bareTitles(index: SearchIndex, tally: Tally, candidates: Int32Array): void {
+  const exact = tally.exact;
+  const titleRank = RANKING.field.title;
+  const equal = RANKING.exactness.equal;
+  const title = index.columns.title;
+  const url = index.columns.url;
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c]!;
+    const e = exact[i]!;
+    if (e % 16 !== titleRank || e >= code(equal, 0) || !hostAndPathTitle(title, url, i)) continue;
+    exact[i] = code(Math.min(Math.floor(e / 16), RANKING.exactness.words), RANKING.field.url);
+  }
+}
+
+/** Entry i's folded title is its folded url after the scheme (and "www."): a bare link's. */
+function hostAndPathTitle(title: FoldedColumn, url: FoldedColumn, i: number): boolean {
+  const ts = title.starts[i]!;
+  const length = title.starts[i + 1]! - 1 - ts;
+  const us = url.starts[i]!;
+  const ue = url.starts[i + 1]! - 1;
+  if (length === 0) return false;
+  const t = title.text;
+  const u = url.text;
+  // The scheme: "://" within the first few letters.
+  let k = us;
+  const limit = Math.min(ue - 2, us + 10);
+  while (k < limit && !(u.charCodeAt(k) === 58 && u.charCodeAt(k + 1) === 47 && u.charCodeAt(k + 2) === 47)) k++;
+  if (k >= limit) return false;
+  k += 3;
+  if (u.startsWith("www.", k)) k += 4;
+  if (length > ue - k) return false;
+  for (let j = 0; j < length; j++) if (t.charCodeAt(ts + j) !== u.charCodeAt(k + j)) return false;
+  return true;
 }
 
 /** The bits (Tally.terms) of the terms each word of the query belongs to. */

@@ -20,16 +20,29 @@ import { ROOT } from "../helpers/pages";
  */
 const THRESHOLDS = {
   dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.93, zeroResults: 0 },
-  "held-out": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.7, topicNdcg: 0.7, zeroResults: 0 },
+  "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.85, topicNdcg: 0.77, zeroResults: 0 },
+  "held-out": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.7, topicNdcg: 0.71, zeroResults: 0 },
 } as const;
+
+/**
+ * The pages added to the development half later (a .NET and a Swift library list and a list of
+ * lists, with 100 queries, most of them topics): `dev` keeps its floor on the pages it was set on,
+ * and `dev-added` holds these at what they reached when the ranking rules were extended for them
+ * (known MRR 1.000, 100 % first; topics 89 % with all of the top 3 relevant, nDCG@10 0.795),
+ * less a margin. Their topic queries are harder (two-word needs, typos, grade 2 for the
+ * best-known answers), so the two are kept apart rather than the dev floor lowered.
+ */
+const ADDED = new Set(["awesome-dotnet", "awesome-swift", "lists"]);
+const pagesOf = (group: keyof typeof THRESHOLDS) =>
+  group === "held-out" ? corpusPages(ROOT, "held-out") : corpusPages(ROOT, "dev").filter((p: { slug: string }) => ADDED.has(p.slug) === (group === "dev-added"));
 
 const figures = (s: Summary) =>
   `known ${s.known.count}: MRR ${s.known.mrr.toFixed(3)}, first ${(100 * s.known.first).toFixed(0)} %; topic ${s.topic.count}: all top 3 relevant ${(100 * s.topic.allTop3).toFixed(0)} %, nDCG@10 ${s.topic.ndcg.toFixed(3)}; zero-result ${s.zeroResults}`;
 
-describe.each(Object.keys(THRESHOLDS) as (keyof typeof THRESHOLDS)[])("relevance corpus, %s half", (split) => {
+describe.each(Object.keys(THRESHOLDS) as (keyof typeof THRESHOLDS)[])("relevance corpus, %s", (split) => {
   it("meets its thresholds", () => {
-    const pages = corpusPages(ROOT, split);
-    expect(pages.length, `no page with queries.json under test/corpus/relevance/${split}/`).toBeGreaterThan(0);
+    const pages = pagesOf(split);
+    expect(pages.length, `no page with queries.json for ${split} under test/corpus/relevance/`).toBeGreaterThan(0);
     const catalogs = new Map(pages.map((p) => [p.page, buildCatalog([parsePage(readFileSync(p.page, "utf8"), p.page)])]));
     // As `icp-links search` runs it: the most words when no entry has all of them.
     const results = scoreCorpus(pages, (p, query) => search(catalogs.get(p.page)!, query, { partial: true }).slice(0, 10).map((h) => h.entry.url));

@@ -45,7 +45,8 @@ function randomPage(rnd: () => number): string {
     const indent = i > 0 && rnd() < 0.2 ? "  " : "";
     const speaker = kind >= 0.5 && kind < 0.7 ? ` / ${pick(["Jan Camenisch", "Manu Drijvers", "Ana Web"])}` : "";
     const description = rnd() < 0.6 ? ` - ${some(2 + Math.floor(rnd() * 6))}.` : "";
-    out.push(`${indent}- [${title}${speaker}](${url})${description}`);
+    if (rnd() < 0.1) out.push(`${indent}- ${url}${description}`);
+    else out.push(`${indent}- [${title}${speaker}](${url})${description}`);
   }
   return `${out.join("\n")}\n`;
 }
@@ -114,11 +115,19 @@ function reference(entries: Parameters<typeof rank>[0], query: string, options: 
           if (same(ws, own)) level = RANKING.exactness.equal;
           else if (level < RANKING.exactness.starts && last >= 0 && ws.length >= own.length && same(ws.slice(0, last), own.slice(0, last)) && ws[last]!.startsWith(own[last]!)) level = RANKING.exactness.starts;
         }
+        // A description or a url holds the query's words, never equals or starts with it.
+        if ((RANKING.prose as readonly string[]).includes(f)) level = Math.min(level, RANKING.exactness.words);
         best = Math.max(best, level * 16 + RANKING.field[f]);
       });
       exact[i] = best;
     }
     if (bare && exact[i]! < nameCode && names(i, own, want)) exact[i] = nameCode;
+    // A bare link's title (its url's host and path): ranked as the url, unless it is the query.
+    const hostAndPath = fieldText(index, "url", i).replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/^www\./, "");
+    const title = fieldText(index, "title", i);
+    if (exact[i]! % 16 === RANKING.field.title && exact[i]! < RANKING.exactness.equal * 16 && title !== "" && hostAndPath.startsWith(title)) {
+      exact[i] = Math.min(Math.floor(exact[i]! / 16), RANKING.exactness.words) * 16 + RANKING.field.url;
+    }
     let near = 0;
     if (sequence.length > 1) {
       for (const f of FIELDS) {

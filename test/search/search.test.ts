@@ -184,3 +184,29 @@ describe("the query language in the search (#14)", () => {
     expect(search(entriesOf(entries), "zurich").map((h) => h.entry.title)).toEqual(["Two"]);
   });
 });
+
+describe("ranking rules on shapes of library lists and lists of lists (#24)", () => {
+  const titles = (text: string, query: string) => search(catalogFromText(text), query).map((h) => h.entry.title);
+
+  it("matches the parts of a camelCase title as words on a page with accented text too", () => {
+    const page = "- [Café](https://a.example) - a place\n- [AspectCore](https://b.example) - weaves aspects, dependency injection too\n- [Extensions.DependencyInjection](https://c.example) - the default container";
+    expect(titles(page, "dependency injection")).toEqual(["Extensions.DependencyInjection", "AspectCore"]);
+    // as on a page of ASCII only
+    expect(titles(page.replace("Café", "Cafe"), "dependency injection")).toEqual(["Extensions.DependencyInjection", "AspectCore"]);
+  });
+
+  it("does not take a url's scheme for the word http", () => {
+    const page = "- [Kafka Client](https://a.example/kafka) - for Apache Kafka\n- [Flurl](https://b.example) - a fluent HTTP client library";
+    expect(titles(page, "http client")).toEqual(["Flurl"]);
+    expect(titles(page, "http")).toEqual(["Flurl"]);
+  });
+
+  it("ranks a bare link nested in a list's item below the list it belongs to", () => {
+    const page = "- [awesome-podcasts](https://github.com/a/awesome-podcasts) - for developers\n  - https://podcasts.example.org/\n- [radio](https://github.com/b/radio) - podcasts to hear";
+    const got = titles(page, "podcasts");
+    expect(got[0]).toBe("awesome-podcasts");
+    expect(got).toContain("podcasts.example.org");
+    // a bare link whose host is the query is still that entry
+    expect(titles(page, "podcasts.example.org")[0]).toBe("podcasts.example.org");
+  });
+});
