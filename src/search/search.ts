@@ -32,6 +32,7 @@ import { foldColumn, foldTable, type FoldedColumn, type FoldedTable } from "../c
 import { partAt } from "../columns/build";
 import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
+import { stem } from "./stem";
 import { highlightWords, isEmptyQuery, parseQuery, type Query, type TextField, type TextTerm, type YearRange } from "./query";
 
 /**
@@ -70,6 +71,11 @@ export const RANKING = {
    * "starting with" it: a description that starts "Podcasts to hear" names no podcast list (#24).
    */
   prose: ["description", "url"],
+  /**
+   * Rule 2: a word on fewer entries than this (a screenful) brings the words within its typo
+   * budget too, ranked after it (a word on none: always).
+   */
+  fill: 10,
   /** Rule 2: typos a word may carry, by its length: none under 5 letters, one from 5, two from 9. */
   typos: { one: 5, two: 9 },
 } as const;
@@ -337,9 +343,13 @@ class Tally implements Sink {
     return (list[f] ??= this.wide ? new Uint32Array(this.n) : new Uint8Array(this.n));
   }
 
-  hit(i: number, f: number, whole: boolean, exactness: number, typos: number): void {
+  /** Entries the term being scanned has matched so far. */
+  termEntries = 0;
+
+  hit(i: number, f: number, whole: boolean, exactness: number, typos: number, form = false): void {
     const bit = this.bit;
     if (this.terms[i] === 0) this.matched[this.count++] = i;
+    if ((this.terms[i]! & bit) === 0) this.termEntries++;
     this.terms[i] = this.terms[i]! | bit;
     if (this.kept[f]) {
       const fields = this.mask(this.fields, f);
@@ -350,7 +360,9 @@ class Tally implements Sink {
       }
     }
     const rank = FIELD_RANK[f]!;
-    const best = (whole ? RANKING.quality.word : RANKING.quality.start) * 16 + rank;
+    // A form of the word ("scheduling" for "scheduler") counts as a whole word for exactness, but
+    // the word as typed wins the tie (rule 3, last).
+    const best = (whole && !form ? RANKING.quality.word : RANKING.quality.start) * 16 + rank;
     const before = this.termBest[i]!;
     if (before === 0) this.touched[this.touchedCount++] = i;
     if (best > before) this.termBest[i] = best;
@@ -372,6 +384,7 @@ class Tally implements Sink {
       this.termTypos[i] = 0;
     }
     this.touchedCount = 0;
+    this.termEntries = 0;
   }
 }
 
@@ -396,11 +409,13 @@ interface Word {
   word: string;
   typos: number;
   wholeOk: boolean;
+  /** Another form of the query's word (stem.ts): whole, but the typed word wins ties. */
+  form?: boolean;
 }
 
 /** Receives, once per row of a column, the best match of a word in it (field f, with typos). */
 interface Sink {
-  hit(row: number, f: number, whole: boolean, exactness: number, typos: number): void;
+  hit(row: number, f: number, whole: boolean, exactness: number, typos: number, form?: boolean): void;
 }
 
 /**
@@ -413,6 +428,7 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
   const { text, starts, original } = col;
   const word = w.word;
   const typos = w.typos;
+  const form = w.form === true;
   // A url's scheme says nothing of what it links to: "http" is in every url (#24).
   const scheme = f === URL_FIELD && SCHEMES.some((s) => s.startsWith(word));
   let row = -1;
@@ -429,7 +445,7 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
       if (inside && (original === undefined || !camelStart(original, at))) continue;
     }
     if (at >= rowEnd) {
-      if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
+      if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos, form);
       row = partAt(starts, at);
       rowEnd = starts[row + 1]! - 1;
       rowWhole = false;
@@ -454,7 +470,7 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
     if (exactness > rowExact) rowExact = exactness;
     rowWhole ||= whole;
   }
-  if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos);
+  if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos, form);
   return found;
 }
 
@@ -519,7 +535,7 @@ function scanField(index: SearchIndex, f: Field, term: readonly string[], phrase
     if (exactness === 0) continue;
     const whole = hits.whole[row] === 1;
     const given = single ? exactness : 0;
-    for (let i = starts[r]!; i < starts[r + 1]!; i++) tally.hit(i, fi, whole, given, typos);
+    for (let i = starts[r]!; i < starts[r + 1]!; i++) tally.hit(i, fi, whole, given, typos, w.form);
   }
   return true;
 }
@@ -597,13 +613,53 @@ function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: bool
   const exact: Word = { word: term.words[0]!, typos: 0, wholeOk: true };
   let found = false;
   for (const field of fields) found = scanField(index, field, term.words, term.phrase, exact, tally, single) || found;
-  if (found || term.phrase || !typos) return found;
-  if (typoBudget(exact.word.length) === 0) return false;
-  // Nothing has this word: take the catalog's words within a typo or two of it.
+  if (term.phrase) return found;
+  // The word's other forms (stem.ts): "scheduler" finds the section "Scheduling" (#24).
+  const forms = wordForms(index, exact.word);
+  for (const form of forms) {
+    for (const field of fields) found = scanField(index, field, [form.word], false, form, tally, single) || found;
+  }
+  // Typos: when the word is on fewer entries than a screenful (RANKING.fill), the catalog's
+  // words within a typo or two of it too, ranked after by rule 2: a misspelling that happens
+  // to be on the page once ("colourscheme") does not hide the entries spelt right (#24).
+  if (!typos || (found && tally.termEntries >= RANKING.fill) || typoBudget(exact.word.length) === 0) return found;
   for (const near of nearWords(index, exact.word)) {
+    if (near.word === exact.word || forms.some((f) => f.word === near.word)) continue;
     for (const field of fields) found = scanField(index, field, [near.word], false, near, tally, single) || found;
   }
   return found;
+}
+
+/**
+ * The other forms of a word on the page (stem.ts): the catalog's words with the same stem
+ * ("scheduling", "schedule" for "scheduler"). The vocabulary is read from the stem on, once per
+ * query word of a stem's length.
+ */
+function wordForms(index: SearchIndex, word: string): Word[] {
+  const s = stem(word);
+  if (s === undefined) return [];
+  const sources = index.vocabulary
+    ? [index.vocabulary]
+    : TYPO_SOURCES.flatMap((field) => {
+        const c = index.columns[field];
+        return c ? [rowsOf(c)] : [];
+      });
+  const seen = new Set<string>();
+  const forms: Word[] = [];
+  for (const column of sources) {
+    const text = column.text;
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+      if (at > 0 && isAlnum(text, at - 1)) continue;
+      let end = at + s.length;
+      while (end < text.length && isAlnum(text, end)) end++;
+      const candidate = text.slice(at, end);
+      if (seen.has(candidate)) continue;
+      seen.add(candidate);
+      // A form that starts with the word ("chains" for "chain") is found by the word's own scan.
+      if (!candidate.startsWith(word) && stem(candidate) === s) forms.push({ word: candidate, typos: 0, wholeOk: true, form: true });
+    }
+  }
+  return forms;
 }
 
 /** Marks the entries an exclusion matches: the word as a word or the start of one, or the phrase. */
@@ -792,13 +848,19 @@ interface NameMasks {
   slashes: NextSlash;
 }
 
+/**
+ * A repository's name without the ecosystem it names after a dot: "telescope.nvim", "Chart.js",
+ * "Binding.scala" are the telescope, Chart and Binding a person types (#24).
+ */
+export const bareName = (name: string): string => name.replace(/\.[\p{L}]+$/u, "");
+
 /** The query is the repository the entry names: its url's `owner/name` or `name`, or a title written `owner/name` or its `name`. */
 function namesRepository(index: SearchIndex, masks: NameMasks, i: number, sequence: readonly string[], all: number): boolean {
   if (masks.url !== undefined && masks.url[i] === all) {
     const url = index.columns.url;
     if (repositoryHost(url.text, url.starts[i]!)) {
       const m = REPOSITORY.exec(fieldText(index, "url", i));
-      if (m && (sameWords(words(m[2]!), sequence) || sameWords(words(`${m[1]} ${m[2]}`), sequence))) return true;
+      if (m && (sameWords(words(m[2]!), sequence) || sameWords(words(`${m[1]} ${m[2]}`), sequence) || sameWords(words(bareName(m[2]!)), sequence))) return true;
     }
   }
   if (masks.title !== undefined && masks.title[i] === all) {
@@ -806,7 +868,8 @@ function namesRepository(index: SearchIndex, masks: NameMasks, i: number, sequen
     const slash = masks.slashes.after(title.starts[i]!);
     if (slash >= 0 && slash < title.starts[i + 1]! - 1) {
       const text = fieldText(index, "title", i);
-      if (OWNER_NAME.test(text) && sameWords(words(text.slice(text.indexOf("/") + 1)), sequence)) return true;
+      const name = text.slice(text.indexOf("/") + 1);
+      if (OWNER_NAME.test(text) && (sameWords(words(name), sequence) || sameWords(words(bareName(name)), sequence))) return true;
     }
   }
   return false;

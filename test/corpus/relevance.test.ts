@@ -21,6 +21,7 @@ import { ROOT } from "../helpers/pages";
 const THRESHOLDS = {
   dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.93, zeroResults: 0 },
   "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.85, topicNdcg: 0.77, zeroResults: 0 },
+  "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.8, topicNdcg: 0.8, zeroResults: 0 },
   "held-out": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.7, topicNdcg: 0.71, zeroResults: 0 },
 } as const;
 
@@ -33,8 +34,16 @@ const THRESHOLDS = {
  * best-known answers), so the two are kept apart rather than the dev floor lowered.
  */
 const ADDED = new Set(["awesome-dotnet", "awesome-swift", "lists"]);
+/**
+ * The pages added after those (a Neovim plugin list, a Scala library list written as tables, a
+ * Haskell list of category links; 85 queries, judged before any was run), on which the word
+ * forms, typos beside exact words and dotted repository names were found: held to what they
+ * reached then, less a margin.
+ */
+const ADDED_LATER = new Set(["awesome-neovim", "awesome-scala", "awesome-haskell"]);
+const groupOf = (slug: string): keyof typeof THRESHOLDS => (ADDED.has(slug) ? "dev-added" : ADDED_LATER.has(slug) ? "dev-added-later" : "dev");
 const pagesOf = (group: keyof typeof THRESHOLDS) =>
-  group === "held-out" ? corpusPages(ROOT, "held-out") : corpusPages(ROOT, "dev").filter((p: { slug: string }) => ADDED.has(p.slug) === (group === "dev-added"));
+  group === "held-out" ? corpusPages(ROOT, "held-out") : corpusPages(ROOT, "dev").filter((p: { slug: string }) => groupOf(p.slug) === group);
 
 const figures = (s: Summary) =>
   `known ${s.known.count}: MRR ${s.known.mrr.toFixed(3)}, first ${(100 * s.known.first).toFixed(0)} %; topic ${s.topic.count}: all top 3 relevant ${(100 * s.topic.allTop3).toFixed(0)} %, nDCG@10 ${s.topic.ndcg.toFixed(3)}; zero-result ${s.zeroResults}`;

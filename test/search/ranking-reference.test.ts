@@ -4,7 +4,7 @@
 // rules, written the plain way, on random pages and queries: the order and the scores must be
 // the same. Rules 1 and 2 come from the scans both share (matchTerms).
 import { describe, expect, it } from "vitest";
-import { FIELDS, RANKING, fieldText, matchTerms, rank, type SearchOptions } from "../../src/search/search";
+import { FIELDS, RANKING, bareName, fieldText, matchTerms, rank, type SearchOptions } from "../../src/search/search";
 import { words } from "../../src/text/fold";
 import { catalogFromText } from "../helpers/pages";
 
@@ -20,7 +20,7 @@ function random(seed: number): () => number {
 
 // Few words, so that queries often tie, equal a field or start one; camelCase, kebab-case,
 // owner/name and accents, where word starts are subtle.
-const WORDS = ["rust", "trust", "gin", "web", "framework", "http", "client", "server", "chain", "key", "cache", "bigCache", "fast-http", "café", "naïve", "logging", "consensus", "go"];
+const WORDS = ["rust", "trust", "gin", "web", "framework", "http", "client", "server", "chain", "key", "cache", "bigCache", "fast-http", "café", "naïve", "logging", "consensus", "go", "gin.nvim", "web.js"];
 const OWNERS = ["gin-gonic", "rust-lang", "web", "http", "org1"];
 
 function randomPage(rnd: () => number): string {
@@ -36,9 +36,9 @@ function randomPage(rnd: () => number): string {
     const kind = rnd();
     const url =
       kind < 0.4
-        ? `https://github.com/${pick(OWNERS)}/${pick(WORDS).replace(/[^a-z-]/gi, "")}`
+        ? `https://github.com/${pick(OWNERS)}/${pick(WORDS).replace(/[^a-z.-]/gi, "")}`
         : kind < 0.5
-          ? `http://gitlab.com/${pick(OWNERS)}/${pick(WORDS).replace(/[^a-z-]/gi, "")}`
+          ? `http://gitlab.com/${pick(OWNERS)}/${pick(WORDS).replace(/[^a-z.-]/gi, "")}`
           : kind < 0.7
             ? `https://www.youtube.com/watch?v=v${i}`
             : `https://example.org/${some(2).replace(/\W+/g, "-")}/${i}`;
@@ -96,9 +96,10 @@ function reference(entries: Parameters<typeof rank>[0], query: string, options: 
   const names = (i: number, own: readonly string[], want: number) => {
     const url = fieldText(index, "url", i);
     const m = held("url", i) === want && HOSTS.some((h) => url.startsWith(h)) ? REPOSITORY.exec(url) : null;
-    if (m && (same(words(m[2]!), own) || same(words(`${m[1]} ${m[2]}`), own))) return true;
+    if (m && (same(words(m[2]!), own) || same(words(`${m[1]} ${m[2]}`), own) || same(words(bareName(m[2]!)), own))) return true;
     const title = fieldText(index, "title", i);
-    return held("title", i) === want && OWNER_NAME.test(title) && same(words(title.slice(title.indexOf("/") + 1)), own);
+    const name = title.slice(title.indexOf("/") + 1);
+    return held("title", i) === want && OWNER_NAME.test(title) && (same(words(name), own) || same(words(bareName(name)), own));
   };
   const proximity = new Map<number, number>();
   for (const i of candidates) {

@@ -40,8 +40,10 @@ describe("relevance on the bundled page", () => {
 
   it("ranks typo matches below exact ones", () => {
     const page = catalogFromText("- [Consensys wallet](https://a.example)\n- [Consensus](https://b.example)");
+    // A word on fewer entries than a screenful brings its near words too, after it (#24): a
+    // misspelling that is on the page does not hide the entries spelt right.
     const hits = search(page, "consensus");
-    expect(hits.map((h) => h.entry.title)).toEqual(["Consensus"]);
+    expect(hits.map((h) => h.entry.title)).toEqual(["Consensus", "Consensys wallet"]);
     const typo = search(page, "consensuss");
     // Both are within the typo budget of the query (two edits from 9 letters): fewer typos first
     // (#24, rule 2), so "consensus" (one edit) before "consensys" (two).
@@ -123,6 +125,21 @@ describe("ranking rules of #14", () => {
       "## Benchmarks", "", "- [log-bench](https://a.example/4) - Benchmarks of logging libraries.",
     ].join("\n");
     expect(titles(page, "logging")).toEqual(["zap", "logfmt", "Logging in production", "log-bench"]);
+  });
+
+  it("takes another form of a word for it: a section 'Scheduling' is what 'scheduler' asks for, the word as typed first on a tie (#24)", () => {
+    const page = [
+      "## Misc", "", "- [cronx](https://a.example/1) - Runs things.", "", "## Scheduling", "", "- [quartz](https://a.example/2) - Cron jobs.", "",
+      "## Tools", "", "- [jobs](https://a.example/3) - A scheduler for jobs.", "- [plan](https://a.example/4) - Schedules work.", "",
+    ].join("\n");
+    expect(titles(page, "scheduler")).toEqual(["quartz", "jobs", "plan"]);
+    // Both words in one field (a description) before one word in each of two.
+    expect(titles(page, "job scheduling")).toEqual(["jobs", "quartz"]);
+  });
+
+  it("takes a repository's name without its ecosystem after a dot ('telescope.nvim') as the name (#24)", () => {
+    const page = ["- [acme/telescope-media.nvim](https://github.com/acme/telescope-media.nvim) - Media for telescope.", "- [nvim-telescope/telescope.nvim](https://github.com/nvim-telescope/telescope.nvim) - Find things."].join("\n");
+    expect(titles(page, "telescope")).toEqual(["nvim-telescope/telescope.nvim", "acme/telescope-media.nvim"]);
   });
 
   it("counts a heading above the entry's section, but less than its own section", () => {

@@ -1,0 +1,31 @@
+// Word forms (#24): "scheduler" and the section "Scheduling", "loader" and "Image Loading",
+// "parser" and "Parsing", "modelling" and "modeling" are one word to a person searching. A light
+// suffix stripper (English), not a dictionary: two words are forms of each other when their
+// stems are equal. Only letters a-z; a stem keeps at least STEM_MIN letters, so that short
+// words ("user", "test", "go") stay themselves.
+
+/** The fewest letters a stem keeps. */
+export const STEM_MIN = 4;
+
+/** Suffixes stripped, longest first (one of them, once). */
+const SUFFIXES = ["ations", "ation", "ings", "ing", "ers", "er", "ions", "ion", "ors", "or", "ied", "ies", "ed", "es", "s"] as const;
+
+/** The stem of a folded word, or undefined when it has none (not a-z, too short, or a word no suffix is stripped from). */
+export function stem(word: string): string | undefined {
+  if (word.length < STEM_MIN + 1 || !/^[a-z]+$/.test(word)) return undefined;
+  let w = word;
+  // "class", "process", "status", "analysis": no plural to strip.
+  if (!/(?:ss|us|is)$/.test(w)) {
+    for (const suffix of SUFFIXES) {
+      if (w.endsWith(suffix) && w.length - suffix.length >= STEM_MIN) {
+        w = w.slice(0, w.length - suffix.length);
+        break;
+      }
+    }
+  }
+  // "schedule"/"schedul-er", "parse"/"pars-ing"; "library"/"librar-ies" (y and i as one letter).
+  if (w.length > STEM_MIN && (w.endsWith("e") || w.endsWith("y") || w.endsWith("i"))) w = w.slice(0, -1);
+  // "modell-ing"/"model", "mapp-ing"/"map" (a doubled last consonant).
+  if (w.length > STEM_MIN && w[w.length - 1] === w[w.length - 2] && !/[aeiou]/.test(w[w.length - 1]!)) w = w.slice(0, -1);
+  return w;
+}

@@ -1,0 +1,24 @@
+// Word forms (#24): the stems that make "scheduler" find "Scheduling".
+import { describe, expect, it } from "vitest";
+import { stem } from "../../src/search/stem";
+
+describe("stem", () => {
+  it.each([
+    [["scheduler", "scheduling", "schedule", "schedules"], "schedul"],
+    [["loader", "loading", "loads"], "load"],
+    [["parser", "parsing", "parse", "parsers"], "pars"],
+    [["modelling", "modeling", "model", "models"], "model"],
+    [["library", "libraries"], "librar"],
+    [["plugin", "plugins"], "plugin"],
+  ])("gives %j one stem", (forms, want) => {
+    for (const w of forms) expect(stem(w), w).toBe(want);
+  });
+
+  it("leaves short words, words not a-z, and -ss/-us/-is words' endings alone", () => {
+    expect(stem("user")).toBeUndefined();
+    expect(stem("http")).toBeUndefined();
+    expect(stem("café")).toBeUndefined();
+    expect(stem("status")).toBe("status");
+    expect(stem("consensus")).toBe("consensus");
+  });
+});
