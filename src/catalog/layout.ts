@@ -131,6 +131,11 @@ function looseName(name: string): boolean {
   return words.length <= 4 && words.every((w) => /^[\p{L}][\p{L}\p{M}'\u2019.-]*$/u.test(w)) && (words.length === 1 || words.every((w) => /^\p{Lu}/u.test(w) || /^(?:van|von|de|der|den|del|da|di|du|le|la|ten|ter)$/.test(w)));
 }
 
+/** One capitalised word that may be a surname: "Lamport", "Arpaci-Dusseau", "O'Neil"; no acronym, no topic word. */
+function surname(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{Lu}?[\p{Ll}\p{M}'\u2019]+)*$/u.test(word) && word.length <= 24 && !hasNotNameWord(word);
+}
+
 /** The words before a paper's venue: "In", "In Proc. of the", "Proceedings of". */
 const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
 
@@ -163,6 +168,8 @@ function typed(text: string, start: number, sep = ""): Part {
     // "Mildenhall et al.", "Dellaert and Yen-Chen et al.": "et al." says these are authors, surnames alone.
     if (bare !== t && /et\s+al\.?$/i.test(t) && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n) || looseName(n))) return { ...part, type: "names", names };
     if (names.every(looseName)) return { ...part, type: "name?", names };
+    // "Herlihy & Wing", "Ongaro and Ousterhout": surnames joined by "and" or "&" may be authors (the column votes).
+    if (names.length >= 2 && /\s(?:and|&)\s/.test(bare) && names.every(surname)) return { ...part, type: "name?", names };
     if (names.length === 1 && /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&-]*(?:\s+[\p{Lu}\p{N}&][\p{L}\p{M}\p{N}'\u2019.&-]*){0,4}$/u.test(t) && t.length <= 40) return { ...part, type: "org" };
   }
   return part;
@@ -196,6 +203,16 @@ export function partsOf(text: string): Part[] {
   // "A. Author, B. Author, and C. Author": consecutive names cut at commas are one list.
   const merged: Part[] = [];
   for (const p of parts) {
+    // "Howard, Schwarzkopf, Madhavapeddy and Crowcroft": the surnames cut at commas before "X and Y" are of that list.
+    if (p.type === "name?" && p.names!.every(surname)) {
+      let first = merged.length;
+      while (first > 0 && merged[first - 1]!.type === "org" && surname(merged[first - 1]!.text) && /^\s*,\s*$/.test(text.slice(merged[first - 1]!.end, (merged[first] ?? p).start))) first--;
+      if (first < merged.length) {
+        const lead = merged.splice(first);
+        merged.push({ ...p, text: text.slice(lead[0]!.start, p.end).trim(), start: lead[0]!.start, names: [...lead.map((l) => l.text), ...p.names!] });
+        continue;
+      }
+    }
     const last = merged.at(-1);
     const joiner = last ? text.slice(last.end, p.start) : "";
     if (last && (last.type === "names" || last.type === "name?") && (p.type === "names" || p.type === "name?") && /^\s*,\s*$/.test(joiner)) {
@@ -498,6 +515,8 @@ export function citation(marked: string): Citation | undefined {
   // SOSP 1991": surnames alone read as no names): only a title whole, or cut at a subtitle's ":" or
   // " - ", is the title.
   if (parts.slice(from + 1, k).some((p) => p.sep === "," || p.sep === "." || p.sep === ";")) return undefined;
+  // Nor when a part was left out between them (an affiliation after names is dropped from the parts).
+  if (/\p{L}/u.test(text.slice(parts[k - 1]!.end, parts[k]!.start))) return undefined;
   let end = k;
   while (end < parts.length && FACT_TYPES.includes(parts[end]!.type)) end++;
   out.title = text.slice(parts[from]!.start, parts[k]!.start).replace(/[\s,;:|.\-\u2013\u2014([]+$/, "").trim();

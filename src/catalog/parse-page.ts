@@ -270,7 +270,8 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
       // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
       if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && pending[i]!.fromHost)) {
         const people = r.people.map(clean).filter(Boolean);
-        if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : "article";
+        // People with a venue and its year ("Herlihy & Wing, TOPLAS90") wrote a paper; with a length, gave a talk.
+        if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : r.event !== undefined && r.year !== undefined ? "paper" : "article";
         if (e.kind === "paper" || e.kind === "article") e.authors = people;
         else {
           e.speakers = people;

@@ -62,3 +62,15 @@ describe("a citation's text before a link titled [pdf] or [Paper]", () => {
     expect(e!.title).toBe("[Paper]");
   });
 });
+
+describe("[Title](url), Authors, Venue 'YY on the hosts of papers", () => {
+  const md = `# Reading list\n\n## Consensus\n\n- [The Chubby Lock Service](http://research.google.com/archive/chubby.html), M. Burrows, OSDI '06\n- [Raft](https://www.usenix.org/conference/atc14/technical-sessions/presentation/ongaro), D. Ongaro and J. Ousterhout, USENIX ATC '14\n- [Raft Refloated](https://example.org/raft.html) Howard, Schwarzkopf, Madhavapeddy and Crowcroft, OSR 2015\n- [Linearizability](https://example.org/lin.html) - Herlihy & Wing, TOPLAS90\n`;
+  test("authors in initials or surnames alone, the venue and its year in any spelling, kind paper on paper hosts", () => {
+    expect(pick(md).map((e) => [e.kind, e.authors, e.event, e.year])).toEqual([
+      ["paper", ["M. Burrows"], "OSDI", 2006],
+      ["paper", ["D. Ongaro", "J. Ousterhout"], "USENIX ATC", 2014],
+      ["paper", ["Howard", "Schwarzkopf", "Madhavapeddy", "Crowcroft"], "OSR", 2015],
+      ["paper", ["Herlihy", "Wing"], "TOPLAS", 1990],
+    ]);
+  });
+});
