@@ -601,7 +601,6 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       } else if (!titledByParent && !titled && PAPER_WORD.test(linkOwn)) {
         // Text that does not read as a citation may hold the authors and venue: the link's own word stays its title.
         title = linkOwn;
-        titledFromText = false;
       }
     }
     const parentNames = titledByParent ? named.get(parent!) ?? cited : cited;
