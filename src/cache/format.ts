@@ -26,10 +26,11 @@
 import type { Entry, FrontMatter, Heading, Kind, Link, Page, ParsedEntry } from "../catalog/types";
 import { KINDS } from "../catalog/types";
 import type { LoadedPage, StoredEntries } from "../catalog/entries";
-import type { EntryColumns, JoinedColumn, Vocabulary } from "../columns/types";
+import type { EntryColumns, JoinedColumn, SectionRows, Vocabulary } from "../columns/types";
 import { joinColumn, listColumn, partAt, rowOf, valueAt } from "../columns/build";
-import { typoVocabulary } from "../columns/folded";
+import { SECTION_TABLES, sectionRows, typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
+import { isAscii } from "../text/fold";
 import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from "../catalog/fields";
 
 /**
@@ -38,9 +39,10 @@ import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from 
  * Version 7: talk facts (speakers, event, year, duration), nesting depth and the event column
  * (#13). Version 8: the columns of fields follow the table of fields (#25). Version 9: the kind
  * "podcast" (#23), which moves the kinds' numbers. Version 10: several pages in one file, a
- * catalog unit (#26). Version 11: a checksum per block (#26).
+ * catalog unit (#26). Version 11: a checksum per block (#26). Version 12: the section trails split
+ * as the search reads them (#26).
  */
-const FORMAT_VERSION = "11";
+const FORMAT_VERSION = "12";
 /** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
 export const MAGIC = magicOf(FIELDS);
 /** Eight bytes, so that the header and the data start at a multiple of 4 (cache/checksum.ts). */
@@ -100,7 +102,13 @@ interface Header {
    * vocabulary, parsed only when a command asks for them (a search of 3,000 notes does not).
    */
   details?: { bytes: number };
-  /** The checksum of each block of the data, in order (the integers, each text column, the vocabulary, the details). */
+  /**
+   * The section trails split as the search reads them (columns/folded.ts, sectionRows): how many
+   * runs and pairs, and per table (SECTION_TABLES) the byte length of its rows and whether they
+   * are ASCII. Its block, the last: the runs' rows and starts as Int32, then the tables' rows.
+   */
+  sections: { runs: number; count: number; tables: { bytes: number; ascii: boolean }[] };
+  /** The checksum of each block of the data, in order (the integers, each text column, the vocabulary, the details, the sections). */
   blocks: number[];
 }
 
@@ -172,6 +180,12 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
   const vocabulary = typoVocabulary({ title: columns.title!, speaker: columns.speaker!, author: columns.authors!, section: paths, tags: tagSets, description: columns.description!, event: columns.event! });
   const vocabularyBytes = encoder.encode(vocabulary.text);
   const detailBytes = details ? encoder.encode(JSON.stringify(details)) : new Uint8Array(0);
+  const depthsOf = Int32Array.from(e, (x) => {
+    const at = x.sectionPath.lastIndexOf(x.section);
+    return at < 0 ? 0 : x.sectionPath.length - 1 - at;
+  });
+  const split = sectionRows(paths, depthsOf);
+  const sectionTexts = SECTION_TABLES.map((t) => encoder.encode(split[t]));
   const header: Header = {
     build,
     key,
@@ -185,23 +199,22 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     text: Object.fromEntries(layout.text.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c]!.ascii }])) as Header["text"],
     vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
     ...(details ? { details: { bytes: detailBytes.length } } : {}),
+    sections: { runs: split.runs.rows.length, count: split.count, tables: SECTION_TABLES.map((t, k) => ({ bytes: sectionTexts[k]!.length, ascii: isAscii(split[t]) })) },
     blocks: [],
   };
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const fixed: Uint8Array[] = [
     bytesOf(Int32Array.from(e, (x) => x.line)),
     ...layout.intRows.map((r) => bytesOf(Int32Array.from(e, (x) => r.cache.pack(x)))),
-    bytesOf(Int32Array.from(e, (x) => {
-      const at = x.sectionPath.lastIndexOf(x.section);
-      return at < 0 ? 0 : x.sectionPath.length - 1 - at;
-    })),
+    bytesOf(depthsOf),
     ...[paths, tagSets].flatMap((list) => [bytesOf(list.rows), bytesOf(list.starts)]),
     ...layout.text.map((c) => bytesOf(columns[c]!.starts)),
     Uint8Array.from(e, (x) => KINDS.indexOf(x.kind)),
   ];
   const first = new Uint8Array(fixed.reduce((sum, p) => sum + p.length, 0));
   fixed.reduce((at, part) => (first.set(part, at), at + part.length), 0);
-  const blocks = [first, ...texts, vocabularyBytes, ...(details ? [detailBytes] : [])];
+  const sectionBlock = concatBytes([bytesOf(split.runs.rows), bytesOf(split.runs.starts), ...sectionTexts]);
+  const blocks = [first, ...texts, vocabularyBytes, ...(details ? [detailBytes] : []), sectionBlock];
   header.blocks = blocks.map((b) => checksum(b));
   const json = encoder.encode(JSON.stringify(header));
   const dataStart = align(PREFIX + json.length, 8);
@@ -259,7 +272,25 @@ function validHeader(h: Partial<Header>, build: string, key: string, textColumns
   if (runs === null || typeof runs !== "object" || !LIST_COLUMNS.every((c) => Number.isInteger(runs[c]) && (runs[c] as number) >= 0)) return false;
   const sized = (t: { bytes?: unknown; ascii?: unknown } | null | undefined) =>
     t !== null && typeof t === "object" && Number.isInteger(t.bytes) && (t.bytes as number) >= 0 && typeof t.ascii === "boolean";
+  const sections = h.sections as { runs?: unknown; count?: unknown; tables?: unknown } | undefined;
+  if (sections === null || typeof sections !== "object" || !Number.isInteger(sections.runs) || (sections.runs as number) < 0 || !Number.isInteger(sections.count) || (sections.count as number) < 0) return false;
+  if (!Array.isArray(sections.tables) || sections.tables.length !== SECTION_TABLES.length || !sections.tables.every(sized)) return false;
   return text !== null && typeof text === "object" && textColumns.every((c) => sized(text[c] as Header["text"][TextColumn] | undefined)) && sized(h.vocabulary);
+}
+
+/** Parts joined into one array. */
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
+  return out;
+}
+
+/** Text of `count` rows joined by "\n": that many lines (none when there are no rows). */
+function hasRows(text: string, count: number): boolean {
+  if (count === 0) return text.length === 0;
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  return lines === count;
 }
 
 /** Runs that cover n entries in order, each naming a row of a table of `size` rows. */
@@ -340,7 +371,8 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   const end = bytes.byteOffset + bytes.length;
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
   const fixedSize = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n;
-  const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : [])];
+  const sectionsSize = 4 * (2 * h.sections.runs + 1) + h.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
+  const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : []), sectionsSize];
   if (h.blocks.length !== blockSizes.length || end - at !== blockSizes.reduce((sum, b) => sum + align(b, BLOCK_ALIGN), 0)) return undefined;
   let blockAt = at;
   const blockOk = (k: number) => {
@@ -383,6 +415,19 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   // Checked now, parsed when first asked for: a damaged block is a re-parse, not a failed command later.
   if (h.details && !blockOk(2 + TEXT_COLUMNS.length)) return undefined;
   const detailBytes = h.details ? new Uint8Array(bytes.buffer, at, h.details.bytes) : undefined;
+  at = blockAt;
+  if (!blockOk(h.details ? 3 + TEXT_COLUMNS.length : 2 + TEXT_COLUMNS.length)) return undefined;
+  const splitRows = ints(h.sections.runs);
+  const splitStarts = ints(h.sections.runs + 1);
+  const split = { runs: { rows: splitRows, starts: splitStarts }, count: h.sections.count } as SectionRows;
+  for (const [k, t] of SECTION_TABLES.entries()) {
+    const { bytes: length, ascii } = h.sections.tables[k]!;
+    const text = decodeText(new Uint8Array(bytes.buffer, at, length), ascii);
+    at += length;
+    if (text === undefined || !hasRows(text, h.sections.count)) return undefined;
+    split[t] = text;
+  }
+  if (!validRuns(splitRows, splitStarts, n, h.sections.count)) return undefined;
   if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
   const section = { table: h.paths, ...lists.path };
@@ -434,6 +479,18 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
       section: sectionOf(i, sectionPath),
     };
   };
+  // The TSV lines of entries printed to a pipe, straight from the columns, no summary object per
+  // entry: what tsvLines(summaries, true) makes of them (#26). Only when the columns are clean.
+  const tsv = (indexes: Int32Array): string => {
+    let out = "";
+    for (let k = 0; k < indexes.length; k++) {
+      const i = indexes[k]!;
+      if (!(i >= 0 && i < n)) throw new RangeError(`no entry ${i}`);
+      const path = h.paths[rowOf(section, i)]!;
+      out += `${valueAt(columns.id!, i)}\t${valueAt(columns.title!, i)}\t${valueAt(columns.url!, i)}\t${valueAt(columns.speaker!, i)}\t${path[path.length - 1 - depths[i]!]!}\n`;
+    }
+    return out;
+  };
   // A unit's front matter and headings, parsed when first asked for. The checksum matched: only a
   // defect of this build could make them unreadable, and that is no page's fault to hide.
   let details: PageDetails[] | undefined;
@@ -468,6 +525,7 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     depths,
     tags,
     vocabulary,
+    sectionRows: split,
   };
   const entries: StoredEntries = {
     size: n,
@@ -475,6 +533,7 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     all,
     summary,
     sanitized: h.clean,
+    ...(h.clean ? { tsv } : {}),
     columns: () => stored,
     *[Symbol.iterator]() {
       for (let i = 0; i < n; i++) yield entryAt(i)!;

@@ -192,6 +192,8 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
       ...source,
       at,
       summary: facts ? (i) => changed().get(i) ?? source.summary(i) : source.summary,
+      // Straight from the columns only while they are the summaries: facts may change a title.
+      tsv: facts ? undefined : source.tsv,
       columns: facts ? () => (columns ??= changed().size > 0 ? patchColumns(source.columns(), source.size, changed()) : source.columns()) : source.columns,
       // One at a time, as at() builds them: iterating keeps nothing the caller does not.
       *[Symbol.iterator]() {

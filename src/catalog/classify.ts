@@ -21,7 +21,7 @@ export const HOST_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[
   // presentation pages; and any link to a .pdf (see PDF below).
   paper: [
     "arxiv.org", "doi.org", "dl.acm.org", "doi.acm.org", "portal.acm.org", "citeseerx.ist.psu.edu", "citeseer.ist.psu.edu", "openreview.net",
-    "usenix.org/system/files", "usenix.org/conference/*/presentation", "usenix.org/legacy/publications", "usenix.org/publications/library", "eprint.iacr.org",
+    "usenix.org/system/files", "usenix.org/conference/*/presentation", "usenix.org/conference/*/technical-sessions/presentation", "research.google.com/archive", "usenix.org/legacy/publications", "usenix.org/publications/library", "eprint.iacr.org",
     "ieeexplore.ieee.org", "link.springer.com", "papers.nips.cc", "proceedings.neurips.cc", "proceedings.mlr.press", "semanticscholar.org/paper",
     "researchgate.net/publication", "research.google/pubs", "research.google.com/pubs", "aclanthology.org", "jmlr.org/papers", "pubmed.ncbi.nlm.nih.gov",
     "biorxiv.org", "ssrn.com", "papers.ssrn.com", "sciencedirect.com/science/article", "onlinelibrary.wiley.com/doi", "vldb.org/pvldb", "hal.science", "hal.archives-ouvertes.fr",

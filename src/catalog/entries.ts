@@ -21,6 +21,12 @@ export interface Entries extends Iterable<Entry> {
    * cache checks its columns once, when it writes them). False when nobody checked.
    */
   readonly sanitized: boolean;
+  /**
+   * The TSV lines (render/entries.ts, tsvLines) of entries `indexes`, each ending in "\n", made
+   * straight from the stored columns (#26); only where they are `sanitized`, and only while no
+   * entry's summary differs from its stored columns (no stored facts of links changed one).
+   */
+  tsv?(indexes: Int32Array): string;
   /** The columnar form, what the search scans: stored by the cache, else made on first call. */
   columns(): EntryColumns;
 }

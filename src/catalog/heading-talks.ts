@@ -10,7 +10,7 @@ import { isPersonName } from "./speaker";
 import { yearPart } from "./layout";
 
 /** Link texts that only say what a link is ("video", "slides", "post", "[1]"): the title comes from elsewhere. */
-export const LINK_WORD = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|post|blog(?:\s+post)?|article|tutorial|write-?up|screencast|audio|listen|podcast|episode)(?:\s*[:(-]\s*[\p{L}\d ]{1,12}\)?)?$/iu;
+export const LINK_WORD = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|post|blog(?:\s+post)?|article|tutorial|write-?up|screencast|audio|listen|podcast|episode)(?:\s*[:(-]\s*[\p{L}\d ]{1,12}\)?)?$/iu;
 
 /** What a link titled by its kind says the entry is: a recording or deck is a talk, a post an article. */
 export function linkWordKind(text: string): Kind | undefined {
@@ -18,6 +18,7 @@ export function linkWordKind(text: string): Kind | undefined {
   if (/^(?:video|videos|watch|recording|recorded|youtube|vimeo|talk|presentation|slides?|deck|screencast)\b/.test(word)) return "talk";
   if (/^(?:post|blog|article|tutorial|write-?up)\b/.test(word)) return "article";
   if (/^(?:audio|listen|podcast|episode)\b/.test(word)) return "podcast";
+  if (/^(?:paper|pdf)\b/.test(word)) return "paper";
   return undefined;
 }
 
@@ -81,6 +82,9 @@ export interface ByLine {
   people: string[];
   /** Indexes of the segments that are the byline's links: no entries. */
   links: number[];
+  /** "**Title** \\ *A. Author, B. Author* \\ arXiv 2023. [[Paper](…)]": the venue and year before the links (#23). */
+  year?: number;
+  event?: string;
 }
 
 const LINK_SEP = /^\s*(?:,|&|and|&amp;)?\s*$/i;
@@ -97,9 +101,12 @@ export function byLine(segments: readonly Segment[], at: number): ByLine | undef
   let emphasised = "";
   let plain = "";
   let by = -1;
+  // The emphasised runs after the title: "*A. Author, B. Author*" names the authors of a paper.
+  const later: string[] = [];
   for (let i = 0; i < at; i++) {
     const s = segments[i]!;
     if (s.type === "emphasis") {
+      if (inEmphasis && emphasised.trim() && title !== undefined && by < 0) later.push(emphasised);
       if (inEmphasis && emphasised.trim() && title === undefined && by < 0) title = emphasised;
       inEmphasis = !inEmphasis;
       emphasised = "";
@@ -141,6 +148,14 @@ export function byLine(segments: readonly Segment[], at: number): ByLine | undef
       if (plainNames.length > 0 && plainNames.every(isPersonName)) people.push(...plainNames);
     }
   }
+  let said: { year: number; event?: string } | undefined;
+  if (by < 0 && title !== undefined && later.length > 0) {
+    const names = namesOf(later[0]!.replace(/,?\s+et\s+al\.?\s*$/i, ""));
+    if (names.length > 0 && names.length <= 60 && names.filter(isPersonName).length * 2 >= names.length && names.some(isPersonName) && names.every((n) => n.length <= 48 && !/\d/.test(n))) people.push(...names);
+    // The last line of plain text before the links: "arXiv 2023.", "CVPR 2023.".
+    const line = plain.split(/\\|\n/).map((l) => l.replace(/[\s[(]+$/, "").trim()).filter(Boolean).at(-1);
+    if (people.length > 0 && line) said = yearPart(line);
+  }
   if (title === undefined && people.length === 0) return undefined;
-  return { ...(title !== undefined ? { title } : {}), people, links };
+  return { ...(title !== undefined ? { title } : {}), people, links, ...(said ? { year: said.year, ...(said.event !== undefined ? { event: said.event } : {}) } : {}) };
 }

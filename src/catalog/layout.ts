@@ -131,6 +131,11 @@ function looseName(name: string): boolean {
   return words.length <= 4 && words.every((w) => /^[\p{L}][\p{L}\p{M}'\u2019.-]*$/u.test(w)) && (words.length === 1 || words.every((w) => /^\p{Lu}/u.test(w) || /^(?:van|von|de|der|den|del|da|di|du|le|la|ten|ter)$/.test(w)));
 }
 
+/** One capitalised word that may be a surname: "Lamport", "Arpaci-Dusseau", "O'Neil"; no acronym, no topic word. */
+function surname(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{Lu}?[\p{Ll}\p{M}'\u2019]+)*$/u.test(word) && word.length <= 24 && !hasNotNameWord(word);
+}
+
 /** The words before a paper's venue: "In", "In Proc. of the", "Proceedings of". */
 const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
 
@@ -160,7 +165,11 @@ function typed(text: string, start: number, sep = ""): Part {
   // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
   if (names.length > 0 && names.length <= 12 && sep !== "at" && sep !== "@") {
     if (names.every(isPersonName)) return { ...part, type: "names", names };
+    // "Mildenhall et al.", "Dellaert and Yen-Chen et al.": "et al." says these are authors, surnames alone.
+    if (bare !== t && /et\s+al\.?$/i.test(t) && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n) || looseName(n))) return { ...part, type: "names", names };
     if (names.every(looseName)) return { ...part, type: "name?", names };
+    // "Herlihy & Wing", "Ongaro and Ousterhout": surnames joined by "and" or "&" may be authors (the column votes).
+    if (names.length >= 2 && /\s(?:and|&)\s/.test(bare) && names.every(surname)) return { ...part, type: "name?", names };
     if (names.length === 1 && /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&-]*(?:\s+[\p{Lu}\p{N}&][\p{L}\p{M}\p{N}'\u2019.&-]*){0,4}$/u.test(t) && t.length <= 40) return { ...part, type: "org" };
   }
   return part;
@@ -194,6 +203,16 @@ export function partsOf(text: string): Part[] {
   // "A. Author, B. Author, and C. Author": consecutive names cut at commas are one list.
   const merged: Part[] = [];
   for (const p of parts) {
+    // "Howard, Schwarzkopf, Madhavapeddy and Crowcroft": the surnames cut at commas before "X and Y" are of that list.
+    if (p.type === "name?" && p.names!.every(surname)) {
+      let first = merged.length;
+      while (first > 0 && merged[first - 1]!.type === "org" && surname(merged[first - 1]!.text) && /^\s*,\s*$/.test(text.slice(merged[first - 1]!.end, (merged[first] ?? p).start))) first--;
+      if (first < merged.length) {
+        const lead = merged.splice(first);
+        merged.push({ ...p, text: text.slice(lead[0]!.start, p.end).trim(), start: lead[0]!.start, names: [...lead.map((l) => l.text), ...p.names!] });
+        continue;
+      }
+    }
     const last = merged.at(-1);
     const joiner = last ? text.slice(last.end, p.start) : "";
     if (last && (last.type === "names" || last.type === "name?") && (p.type === "names" || p.type === "name?") && /^\s*,\s*$/.test(joiner)) {
@@ -312,11 +331,23 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     if (unread.length === 0 && (reading.people || reading.year !== undefined || reading.duration !== undefined)) out[i] = { ...reading, title: c.title };
   });
 
+  // The prose after the link, cut into parts (step 4): where its column of names votes, the link's
+  // text is the title whole ("Light Field Networks: Neural Scene…", Sitzmann et al., Arxiv 2021).
+  const tails = items.map((item) => (item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
+  // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
+  const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
+  let tailColumn: number | undefined;
+  for (let c = 0; c < 3 && tailColumn === undefined; c++) if (namesVote(tails.map((t) => afterFacts(t, c)))) tailColumn = c;
+  const tailNames = (i: number) => {
+    const p = tailColumn === undefined ? undefined : afterFacts(tails[i], tailColumn);
+    return p !== undefined && (p.type === "names" || p.type === "name?");
+  };
+
   // 2. A link's text without emphasis: names at its start ("Jane Doe: Title", "Jane Doe - Title")
   // or at its end ("Title - Jane Doe", "Title by Jane Doe", "Title, A. Author & B. Author"),
   // maybe followed by a year or a length. Which end holds names is voted over the list.
   const sides = items.map((item, i) => {
-    if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS) || item.article) return undefined;
+    if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS) || item.article || tailNames(i)) return undefined;
     const text = item.linkText;
     if (PLAIN.test(text) && !/\s(?:by|at)\s/.test(text)) return undefined;
     const parts = partsOf(text);
@@ -362,13 +393,11 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   });
 
   // 4. The prose after the link: its parts, aligned from the start, the names column voted.
-  const tails = items.map((item, i) => (out[i]!.people || item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
+  const restTails = tails.map((t, i) => (out[i]!.people ? undefined : t));
   let nameColumn: number | undefined;
-  // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
-  const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
-  for (let c = 0; c < 3 && nameColumn === undefined; c++) if (namesVote(tails.map((t) => afterFacts(t, c)))) nameColumn = c;
+  for (let c = 0; c < 3 && nameColumn === undefined; c++) if (namesVote(restTails.map((t) => afterFacts(t, c)))) nameColumn = c;
   items.forEach((item, i) => {
-    const parts = tails[i];
+    const parts = restTails[i];
     if (!parts || parts.length === 0) return;
     const { reading, used } = factsOf(parts, nameColumn, { ...item.has, year: item.has.year || out[i]!.year !== undefined, event: item.has.event || out[i]!.event !== undefined, duration: item.has.duration || out[i]!.duration !== undefined });
     // Only the parts before the prose ends are facts: "Built by Jane Doe at Acme" is prose.
@@ -377,4 +406,120 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     out[i] = { ...out[i], ...reading, rest: without(text, parts, used) };
   });
   return out;
+}
+
+/** What a citation's text says: "Title. A. Author and B. Author. SOSP '23", "Title, J. Doe, OSDI94". */
+export interface Citation {
+  title: string;
+  people?: string[];
+  year?: number;
+  event?: string;
+}
+
+/** The facts of parts: the first names, the first year (and its event). */
+function citedFacts(parts: Part[], out: Citation): Citation {
+  for (const p of parts) {
+    if ((p.type === "names" || p.type === "name?") && out.people === undefined) out.people = p.names!.map((n) => n.replace(/(?<=\p{L}{2})\.$/u, ""));
+    else if (p.type === "year" && out.year === undefined) {
+      out.year = p.year;
+      if (p.event !== undefined) out.event = p.event;
+    }
+  }
+  return out;
+}
+
+const FACT_TYPES: readonly PartType[] = ["names", "name?", "year", "length", "kind", "org"];
+
+/**
+ * The text of an item whose link is titled only "[pdf]", "[Paper]" (#23), read as a citation, with
+ * EMPHASIS around its emphasised runs. An emphasised run that is no list of names is the title
+ * ("**Title** A. Author, B. Author (CVPR 2021)"), the rest its facts. Else a leading venue and year
+ * ("[CVPR 2021] Title") is a fact, and the title is the text before the first part of names or of a
+ * year ("Title. A. Author and B. Author. SOSP '23"), the facts that part and those after it.
+ * Undefined when no title is left.
+ */
+export function citation(marked: string): Citation | undefined {
+  const open = marked.indexOf(EMPHASIS);
+  if (open >= 0) {
+    let inner = open;
+    while (marked[inner] === EMPHASIS) inner++;
+    const close = marked.indexOf(EMPHASIS, inner);
+    const run = close > inner ? marked.slice(inner, close).trim() : "";
+    if (run && /\p{L}/u.test(run) && !run.includes(EMPHASIS)) {
+      const typedRun = typed(run, 0);
+      if (typedRun.type !== "names" && typedRun.type !== "year") {
+        let after = close;
+        while (marked[after] === EMPHASIS) after++;
+        const around = `${marked.slice(0, open)} , ${marked.slice(after)}`.replace(/\u0001/g, "");
+        // "**Title (CVPR 2021)**": the emphasised run's own venue and year are facts too.
+        const own = partsOf(run);
+        const last = own.at(-1);
+        if (own.length > 1 && last!.type === "year") {
+          const title = run.slice(0, last!.start).replace(/[\s,;:|.\-\u2013\u2014([]+$/, "").trim();
+          if (title) return citedFacts([last!, ...partsOf(around)], { title });
+        }
+        return citedFacts(partsOf(around), { title: run });
+      }
+    }
+  }
+  const text = marked.replace(/\u0001/g, "");
+  const parts = partsOf(text);
+  const out: Citation = { title: "" };
+  let from = 0;
+  // "[CVPR 2021] Title", "(arXiv 2023) Title": the venue first.
+  if (parts.length > 1 && parts[0]!.type === "year") {
+    citedFacts([parts[0]!], out);
+    from = 1;
+  } else {
+    const lead = /^\s*[[(]([^()[\]]{2,40})[)\]]\s*/.exec(text);
+    const said = lead ? yearPart(lead[1]!) : undefined;
+    if (lead && said) {
+      const rest = citation(text.slice(lead[0].length));
+      const title = rest?.title ?? text.slice(lead[0].length).trim();
+      if (!title) return undefined;
+      return { ...rest, title, year: said.year, ...(said.event !== undefined ? { event: said.event } : {}) };
+    }
+  }
+  // "Attention Is All You Need, Vaswani et al.": a title of capitalised words reads as a name, and
+  // the names after it joined it; the title is never a list of names, so its first piece is the title.
+  const first = parts[from];
+  // "A. Author, B. Author. Title. SOSP 2003": the authors first, then the title.
+  // A title of capitalised words reads as names too ("Paxos Made Simple. Leslie Lamport."): the
+  // authors come first only when they are several or written with initials.
+  if (first && first.type === "names" && (first.names!.length >= 2 || /\b\p{Lu}\./u.test(first.text)) && parts[from + 1]?.sep === "." && parts[from + 1]!.type !== "year") {
+    out.people = first.names!.map((n) => n.replace(/(?<=\p{L}{2})\.$/u, ""));
+    const next = parts.findIndex((p, i) => i > from + 1 && p.type === "year");
+    out.title = text.slice(parts[from + 1]!.start, next < 0 ? text.length : parts[next]!.start).replace(/[\s,;:|.\-\u2013\u2014([]+$/, "").trim();
+    if (next >= 0) {
+      let end = next;
+      while (end < parts.length && FACT_TYPES.includes(parts[end]!.type)) end++;
+      citedFacts(parts.slice(next, end).filter((p) => p.type === "year"), out);
+    }
+    return out.title ? out : undefined;
+  }
+  if (first && (first.type === "names" || first.type === "name?") && first.names!.length >= 2 && text.slice(first.start, first.end).includes(",")) {
+    const comma = text.indexOf(",", first.start);
+    out.title = text.slice(first.start, comma).trim();
+    citedFacts([{ ...first, names: first.names!.slice(1) }, ...parts.slice(from + 1).filter((p) => p.type === "year")], out);
+    return out.title ? out : undefined;
+  }
+  const k = parts.findIndex((p, i) => i > from && (p.type === "names" || p.type === "year"));
+  if (k < 0) {
+    if (from === 0) return undefined;
+    out.title = text.slice(parts[from]!.start).trim();
+    return out.title ? out : undefined;
+  }
+  // What follows the first names or year is the citation's facts; prose among them ("In Proceedings
+  // of the 19th Symposium") is the venue's long name, read no further.
+  // A title cut at a comma or a full stop may hold more facts ("Title, Rosenblum and Ousterhout,
+  // SOSP 1991": surnames alone read as no names): only a title whole, or cut at a subtitle's ":" or
+  // " - ", is the title.
+  if (parts.slice(from + 1, k).some((p) => p.sep === "," || p.sep === "." || p.sep === ";")) return undefined;
+  // Nor when a part was left out between them (an affiliation after names is dropped from the parts).
+  if (/\p{L}/u.test(text.slice(parts[k - 1]!.end, parts[k]!.start))) return undefined;
+  let end = k;
+  while (end < parts.length && FACT_TYPES.includes(parts[end]!.type)) end++;
+  out.title = text.slice(parts[from]!.start, parts[k]!.start).replace(/[\s,;:|.\-\u2013\u2014([]+$/, "").trim();
+  if (!out.title) return undefined;
+  return citedFacts(parts.slice(k, end), out);
 }

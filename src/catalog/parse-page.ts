@@ -9,8 +9,8 @@ import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
-import { readList, yearPart, type LayoutItem } from "./layout";
-import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, type ByLine } from "./heading-talks";
+import { citation, readList, yearPart, type LayoutItem } from "./layout";
+import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
 import { slugify } from "./ids";
@@ -134,7 +134,11 @@ interface Pending {
 }
 
 /** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
-const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+)$/i;
+const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|\[(?:paper|pdf)\])$/i;
+/** A link titled only as a paper (#23): its title is the item's text when that reads as a citation. */
+const PAPER_WORD = /^\[?(?:paper|pdf)\]?$/i;
+/** A paper's related links titled by what they are: "[Code]", "[Github]", "[Project]" (#23). */
+const CODE_LINK = /^\[?(?:code|github|source(?: code)?|project(?: page)?|website|bibtex|data(?:set)?|demo)\]?$/i;
 /** Links that go beside a talk's recording, not instead of it. */
 const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post)$/i;
 /** The start of an item that says where a talk was given. */
@@ -219,6 +223,11 @@ function explainsList(segments: readonly Segment[], at: number, prev: Item | und
 }
 
 /** The plain text of segments, clean. */
+/** Segments' text with EMPHASIS where emphasis opens or closes. */
+function marks(list: readonly Segment[]): string {
+  return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/[\s:]+$|(?<!\bal)\.$/, "");
+}
+
 function textOfSegments(list: readonly Segment[]): string {
   return clean(list.map((s) => s.text).join("")).replace(/[\s.:]+$/, "");
 }
@@ -261,7 +270,8 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
       // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
       if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && pending[i]!.fromHost)) {
         const people = r.people.map(clean).filter(Boolean);
-        if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : "article";
+        // People with a venue and its year ("Herlihy & Wing, TOPLAS90") wrote a paper; with a length, gave a talk.
+        if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : r.event !== undefined && r.year !== undefined ? "paper" : "article";
         if (e.kind === "paper" || e.kind === "article") e.authors = people;
         else {
           e.speakers = people;
@@ -322,6 +332,10 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   const entries: (ParsedEntry & { bare: boolean; headingPath: string[] })[] = [];
   // What "Presented at [Event](…) 2026" items say of the talk whose item they are nested in (#23).
   const given = new Map<Block, { event: string; year?: number }>();
+  // "  - A. Author, B. Author" under a paper's "**Title (VENUE 2022)**" item, beside its "[[Paper]](…)": the authors (#23).
+  const named = new Map<Block, string[]>();
+  // The entry a "[[Paper]](…)" sub-item made of its parent item, for the "[[Code]](…)" beside it.
+  const childEntry = new Map<Block, ParsedEntry>();
   // What the layout reader (#23) reads of each entry, and the list it belongs to.
   const layout: (Pending | undefined)[] = [];
   const topSection = [frontMatter.title ?? baseName(source)];
@@ -433,6 +447,10 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       if (parent && item.block.place?.kind === "item" && !parent.segments.some(usableLink) && !given.has(parent)) {
         const said = presentedAt(textOfSegments(item.block.segments));
         if (said?.event !== undefined) given.set(parent, { event: clean(said.event), ...(said.year !== undefined ? { year: said.year } : {}) });
+        else if (!named.has(parent)) {
+          const names = namesOf(textOfSegments(item.block.segments).replace(/,?\s+et\s+al\.?$/i, ""));
+          if (names.length > 0 && names.length <= 40 && names.filter(isPersonName).length * 2 >= names.length && names.some(isPersonName) && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) named.set(parent, names);
+        }
       }
       continue;
     }
@@ -488,6 +506,12 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     }
     // "Presented at [RustWeek](…) 2026." under a talk's "**Title**" item: where the talk was given, no entry.
     const parent = item.block.parent;
+    // "  - [[Code]](…)" beside the "[[Paper]](…)" of one item: the paper's related link (#23).
+    const sibling = parent ? childEntry.get(parent) : undefined;
+    if (sibling && CODE_LINK.test(clean(link.text)) && !segments.some((s, i) => i !== at && usableLink(s) && !CODE_LINK.test(clean(s.text)))) {
+      for (const s of segments) if (usableLink(s)) sibling.related.push({ title: clean(s.text).replace(/^\[|\]$/g, "") || titleFromUrl(s.url), url: clean(s.url) });
+      continue;
+    }
     const lead = parent ? textOfSegments(segments.slice(0, at)) : "";
     if (parent && !parent.segments.some(usableLink) && (PRESENTED.test(lead) || PRESENTED_AT.test(lead))) {
       const said = yearPart(`${clean(link.text)} ${textOfSegments(segments.slice(at + 1))}`.replace(/[.\s]+$/, ""));
@@ -533,21 +557,55 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
     if (kind === "page" && "speaker" in split && split.speaker) kind = "talk";
     let title = split.title;
+    const linkOwn = title;
     let titledByHeading = false;
+    let titledByParent = false;
+    let titledFromText = false;
     // A link titled only "Recording", "video", "slides", "Part 1", "[1]" takes its title from the
     // item it is nested in ("**Title**"), else the text before it (#23).
-    if (titled) title = clean(titled.title!);
+    if (titled) {
+      title = clean(titled.title!);
+      titledFromText = titled.people.length === 0 && titled.year === undefined;
+    }
     else if (GENERIC_TITLE.test(title)) {
       const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(/[\s:\-\u2013\u2014|([]+$/, "");
       if (from && !GENERIC_TITLE.test(from)) {
         title = from;
+        titledFromText = true;
+        if (parent && !parent.segments.some(usableLink)) titledByParent = true;
       } else if (!from && !parent && !headingTalk && item.block.place?.kind === "paragraph" && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
         // An archive's heading per talk: "#### Title", then "[[video](…)] [[slides](…)]".
         title = trail.at(-1)!.text;
         titledByHeading = true;
       }
     }
-    const people = titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : [];
+    // "**Title (AAAI 2022)**" over "[[Paper]](…)": the venue and year in the title's last parentheses are facts, not title (#23).
+    let parentFacts: { year: number; event?: string } | undefined;
+    let cited: string[] | undefined;
+    if (titledByParent) {
+      const m = /^(.*?\S)\s*[([]([^()[\]]{2,60})[)\]]\.?$/.exec(title);
+      const said = m ? yearPart(m[2]!) : undefined;
+      if (m && said) {
+        title = m[1]!;
+        parentFacts = said;
+      }
+    }
+    // "Title. A. Author and B. Author. SOSP '23. [pdf](…)": the text a "[pdf]" link took its title from is a citation (#23).
+    if (titledFromText && !parentFacts) {
+      const c = citation(marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at)));
+      // A citation's title that still holds a year or "et al." was not cut where its facts start.
+      const cut = c && clean(c.title) && !(PAPER_WORD.test(linkOwn) && /\b(?:19|20)\d{2}\b|['\u2019]\d{2}\b|\bet al\b/.test(c.title)) ? c : undefined;
+      if (cut) {
+        title = clean(cut.title);
+        cited = cut.people?.map(clean).filter(Boolean);
+        if (cut.year !== undefined) parentFacts = { year: cut.year, ...(cut.event !== undefined ? { event: cut.event } : {}) };
+      } else if (!titledByParent && !titled && PAPER_WORD.test(linkOwn)) {
+        // Text that does not read as a citation may hold the authors and venue: the link's own word stays its title.
+        title = linkOwn;
+      }
+    }
+    const parentNames = titledByParent ? named.get(parent!) ?? cited : cited;
+    const people = parentNames ? parentNames.map(clean) : titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : [];
     const authored = kind === "paper" || kind === "article";
     const speakers = authored ? [] : people;
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.
@@ -571,7 +629,12 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     };
     if (speakers.length > 0) entry.speaker = speakers.join(", ");
     if (facts?.event !== undefined && kind !== "article") entry.event = clean(facts.event);
-    if (facts?.year !== undefined) entry.year = facts.year;
+    const stated = parentFacts ?? (titled?.year !== undefined ? { year: titled.year, event: titled.event } : undefined);
+    if (stated) {
+      entry.year = stated.year;
+      if (stated.event !== undefined && kind !== "article") entry.event = clean(stated.event);
+    }
+    if (facts?.year !== undefined && entry.year === undefined) entry.year = facts.year;
     if (facts?.duration !== undefined) entry.duration = facts.duration;
     // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
     // so the title (and the id made from it) stays as written.
@@ -612,6 +675,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
           };
     entries.push(entry);
     entryOf.set(item.block, entry);
+    if (titledByParent && !childEntry.has(parent!)) childEntry.set(parent!, entry);
   }
 
   readLists(entries, layout);

@@ -1,7 +1,7 @@
 // The columns folded as the search compares them (case and diacritics ignored; text/fold.ts), and
 // the typo vocabulary made from them. Here rather than in search/ because the cache stores the
 // vocabulary (cache/format.ts) and must make it exactly as the search reads it. Pure.
-import type { EntryColumns, JoinedColumn, ListColumn, Vocabulary } from "./types";
+import type { EntryColumns, JoinedColumn, ListColumn, SectionRows, Vocabulary } from "./types";
 import { fold, isAscii, words } from "../text/fold";
 import { startsOf } from "./build";
 
@@ -46,13 +46,114 @@ function casedOriginal(original: string, folded: string): string | undefined {
   return cased.length === folded.length ? cased : undefined;
 }
 
-/** A list column's table folded, a row per distinct list, each list made one line by `row`. */
-export function foldTable(c: ListColumn, row: (list: readonly string[]) => string = (list) => list.join(" ")): FoldedTable {
-  const original = c.table.map((list) => row(list).replace(/\n/g, " ")).join("\n");
+/** Rows joined by "\n", folded: `count` rows (the text before folding, joined, as given). */
+export function foldRows(original: string, count: number): FoldedColumn {
   const text = fold(original);
   const cased = isAscii(original) ? original : casedOriginal(original, text);
-  return { rows: { text, starts: startsOf(text, c.table.length), ascii: isAscii(text), ...(cased !== undefined ? { original: cased } : {}) }, runs: c };
+  return { text, starts: startsOf(text, count), ascii: isAscii(text), ...(cased !== undefined ? { original: cased } : {}) };
 }
+
+/** A list column's table folded, a row per distinct list, each list made one line by `row`. */
+export function foldTable(c: ListColumn, row: (list: readonly string[]) => string = (list) => list.join(" ")): FoldedTable {
+  return { rows: foldRows(c.table.map((list) => row(list).replace(/\n/g, " ")).join("\n"), c.table.length), runs: c };
+}
+
+/**
+ * Parts the headings of a trail in one row (page text holds no tab once sanitised): each heading
+ * is a field of its own for exactness ("Command Line" above "Standard CLI" is equal to "command
+ * line"), and a phrase does not run from one into the next.
+ */
+export const SEGMENT = "\t";
+
+/**
+ * How many headings lead to every section of the page (its title, "Awesome X"), never counting
+ * a section itself: they name the page, not what an entry is about (#14).
+ */
+function sharedHeadings(table: readonly (readonly string[])[], depthsOf: readonly number[]): number {
+  if (table.length === 0) return 0;
+  let shared = Infinity;
+  const first = table[0]!;
+  const firstSection = first.length - 1 - (depthsOf[0] ?? 0);
+  for (let r = 0; r < table.length; r++) {
+    const path = table[r]!;
+    let k = 0;
+    const max = Math.min(shared, path.length - 1 - (depthsOf[r] ?? 0), firstSection);
+    while (k < max && path[k] === first[k]) k++;
+    shared = k;
+    if (shared === 0) break;
+  }
+  return shared === Infinity ? 0 : shared;
+}
+
+/**
+ * The section trails as the search reads them: four tables sharing their runs (own section,
+ * headings above it, the labels of the items the entry is nested in, the page's headings), their
+ * rows not yet folded. A trail's split depends on how many of its labels are nested items'
+ * (EntryColumns.depths): the runs are of entries sharing a trail and a depth. The cache stores
+ * it (#26): a warm search of 3,000 notes made it anew every run (45,000 entries, 6,000 runs).
+ */
+export function sectionRows(c: ListColumn, depths: Int32Array | undefined): SectionRows {
+  const keys = new Map<number, number>();
+  const pairs: { path: readonly string[]; depth: number }[] = [];
+  const rows: number[] = [];
+  const starts: number[] = [];
+  const runs = c.rows.length;
+  for (let r = 0; r < runs; r++) {
+    const row = c.rows[r]!;
+    const path = c.table[row]!;
+    // Without depths every entry of a run has depth 0: the run is taken whole.
+    const last = depths ? c.starts[r + 1]! : c.starts[r]! + 1;
+    let previous = -1;
+    let previousRaw = NaN;
+    const deepest = Math.max(0, path.length - 1);
+    for (let i = c.starts[r]!; i < last; i++) {
+      // Most entries of a run share its depth: the pair is looked up only when it changes (a
+      // cheap test first: one loop step per entry of the page, before V8 optimises it).
+      const raw = depths ? depths[i]! : 0;
+      if (raw === previousRaw) continue;
+      previousRaw = raw;
+      const depth = depths ? Math.min(raw, 63, deepest) : 0;
+      if (depth === previous) continue;
+      previous = depth;
+      const key = row * 64 + depth;
+      let pair = keys.get(key);
+      if (pair === undefined) {
+        pair = pairs.length;
+        keys.set(key, pair);
+        pairs.push({ path, depth });
+      }
+      if (rows.length === 0 || rows[rows.length - 1] !== pair) {
+        rows.push(pair);
+        starts.push(i);
+      }
+    }
+  }
+  starts.push(c.starts[runs] ?? 0);
+  const shared = sharedHeadings(pairs.map((p) => p.path), pairs.map((p) => p.depth));
+  const joined = (part: (p: { path: readonly string[]; depth: number }) => string) => pairs.map((p) => part(p).replace(/\n/g, " ")).join("\n");
+  return {
+    runs: { rows: Int32Array.from(rows), starts: Int32Array.from(starts) },
+    count: pairs.length,
+    section: joined((p) => p.path[p.path.length - 1 - p.depth] ?? ""),
+    heading: joined((p) => p.path.slice(shared, p.path.length - 1 - p.depth).join(SEGMENT)),
+    nested: joined((p) => (p.depth > 0 ? p.path.slice(p.path.length - p.depth).join(SEGMENT) : "")),
+    page: joined((p) => p.path.slice(0, shared).join(SEGMENT)),
+  };
+}
+
+/** The four tables of sectionRows() folded, sharing its runs (whose `table` nobody reads: empty). */
+export function sectionTables(r: SectionRows): Record<(typeof SECTION_TABLES)[number], FoldedTable> {
+  const runs: ListColumn = { table: [], rows: r.runs.rows, starts: r.runs.starts };
+  return {
+    section: { rows: foldRows(r.section, r.count), runs },
+    heading: { rows: foldRows(r.heading, r.count), runs },
+    nested: { rows: foldRows(r.nested, r.count), runs },
+    page: { rows: foldRows(r.page, r.count), runs },
+  };
+}
+
+/** The tables of sectionRows(), in the order the cache stores them. */
+export const SECTION_TABLES = ["section", "heading", "nested", "page"] as const;
 
 /**
  * The distinct words of the fields a typo is matched against (all but urls), folded as the search

@@ -50,9 +50,26 @@ export interface EntryColumns {
    */
   depths?: Int32Array;
   tags: ListColumn;
+  /** The trails split as the search reads them (columns/folded.ts, sectionRows), when the cache stored it (#26). */
+  sectionRows?: SectionRows;
   /**
    * The words a typo is matched against (columns/folded.ts, typoVocabulary), when the cache
    * stored them; made from the other columns when a search needs them otherwise.
    */
   vocabulary?: Vocabulary;
+}
+
+/**
+ * The section trails split by nesting depth (columns/folded.ts, sectionRows): runs of entries
+ * sharing a (trail, depth) pair, and per pair its own section, the headings above it, the labels
+ * of the items it is nested in and the page's headings, each table's rows joined by "\n".
+ */
+export interface SectionRows {
+  runs: { rows: Int32Array; starts: Int32Array };
+  /** How many (trail, depth) pairs: the rows of each table. */
+  count: number;
+  section: string;
+  heading: string;
+  nested: string;
+  page: string;
 }

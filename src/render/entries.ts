@@ -110,6 +110,11 @@ const PIPE_SLICE = 1000;
  */
 export function* tsvSlices(entries: Entries, indexes: Int32Array, highlighting?: { query: string; style: Style }): Generator<string> {
   for (let k = 0; k < indexes.length; k += PIPE_SLICE) {
+    // Cached, clean columns: the lines straight from them, no summary per entry (#26).
+    if (!highlighting && entries.tsv) {
+      yield entries.tsv(indexes.subarray(k, k + PIPE_SLICE));
+      continue;
+    }
     const slice = Array.from(indexes.subarray(k, k + PIPE_SLICE), (i) => entries.summary(i)!);
     yield highlighting ? highlightedTsvLines(slice, highlighting.query, highlighting.style) : tsvLines(slice, entries.sanitized);
   }

@@ -27,8 +27,8 @@
 // ranking is one sort of numbers.
 import type { Entry } from "../catalog/types";
 import type { Entries } from "../catalog/entries";
-import type { EntryColumns, ListColumn, Vocabulary } from "../columns/types";
-import { foldColumn, foldTable, type FoldedColumn, type FoldedTable } from "../columns/folded";
+import type { EntryColumns, Vocabulary } from "../columns/types";
+import { foldColumn, foldTable, sectionRows, sectionTables, type FoldedColumn, type FoldedTable } from "../columns/folded";
 import { partAt } from "../columns/build";
 import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
@@ -122,86 +122,8 @@ function yearOf(e: Entry): number | undefined {
   return e.year;
 }
 
-/**
- * How many headings lead to every section of the page (its title, "Awesome X"), never counting
- * a section itself: they name the page, not what an entry is about (#14).
- */
-function sharedHeadings(table: readonly (readonly string[])[], depthsOf: readonly number[]): number {
-  if (table.length === 0) return 0;
-  let shared = Infinity;
-  const first = table[0]!;
-  const firstSection = first.length - 1 - (depthsOf[0] ?? 0);
-  for (let r = 0; r < table.length; r++) {
-    const path = table[r]!;
-    let k = 0;
-    const max = Math.min(shared, path.length - 1 - (depthsOf[r] ?? 0), firstSection);
-    while (k < max && path[k] === first[k]) k++;
-    shared = k;
-    if (shared === 0) break;
-  }
-  return shared === Infinity ? 0 : shared;
-}
-
-/**
- * Parts the headings of a trail in one row (page text holds no tab once sanitised): each heading
- * is a field of its own for exactness ("Command Line" above "Standard CLI" is equal to "command
- * line"), and a phrase does not run from one into the next.
- */
+/** Parts the headings of a trail in one row (columns/folded.ts, sectionRows). */
 const SEGMENT = "\t";
-
-/**
- * The section trails as four tables sharing their runs: own section, headings above it, the
- * labels of the items the entry is nested in, and the page's headings. A trail's split depends
- * on how many of its labels are nested items' (EntryColumns.depths): the runs are of entries
- * sharing a trail and a depth.
- */
-function sectionColumns(c: ListColumn, depths: Int32Array | undefined): Pick<Columns, "section" | "heading" | "nested" | "page"> {
-  const keys = new Map<number, number>();
-  const pairs: { path: readonly string[]; depth: number }[] = [];
-  const rows: number[] = [];
-  const starts: number[] = [];
-  const runs = c.rows.length;
-  for (let r = 0; r < runs; r++) {
-    const row = c.rows[r]!;
-    const path = c.table[row]!;
-    // Without depths every entry of a run has depth 0: the run is taken whole.
-    const last = depths ? c.starts[r + 1]! : c.starts[r]! + 1;
-    let previous = -1;
-    let previousRaw = NaN;
-    const deepest = Math.max(0, path.length - 1);
-    for (let i = c.starts[r]!; i < last; i++) {
-      // Most entries of a run share its depth: the pair is looked up only when it changes (a
-      // cheap test first: one loop step per entry of the page, before V8 optimises it).
-      const raw = depths ? depths[i]! : 0;
-      if (raw === previousRaw) continue;
-      previousRaw = raw;
-      const depth = depths ? Math.min(raw, 63, deepest) : 0;
-      if (depth === previous) continue;
-      previous = depth;
-      const key = row * 64 + depth;
-      let pair = keys.get(key);
-      if (pair === undefined) {
-        pair = pairs.length;
-        keys.set(key, pair);
-        pairs.push({ path, depth });
-      }
-      if (rows.length === 0 || rows[rows.length - 1] !== pair) {
-        rows.push(pair);
-        starts.push(i);
-      }
-    }
-  }
-  starts.push(c.starts[runs] ?? 0);
-  const shared = sharedHeadings(pairs.map((p) => p.path), pairs.map((p) => p.depth));
-  const split: ListColumn = { table: pairs.map((p) => p.path), rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
-  const table = (part: (p: { path: readonly string[]; depth: number }) => string): ListColumn => ({ ...split, table: pairs.map((p) => [part(p)]) });
-  return {
-    section: foldTable(table((p) => p.path[p.path.length - 1 - p.depth] ?? "")),
-    heading: foldTable(table((p) => p.path.slice(shared, p.path.length - 1 - p.depth).join(SEGMENT))),
-    nested: foldTable(table((p) => (p.depth > 0 ? p.path.slice(p.path.length - p.depth).join(SEGMENT) : ""))),
-    page: foldTable(table((p) => p.path.slice(0, shared).join(SEGMENT))),
-  };
-}
 
 /**
  * The folded columns of entries' columns, made once for each (the picker searches the same
@@ -221,7 +143,8 @@ function searchIndex(entries: Entries): SearchIndex {
         speaker: foldColumn(t.speaker),
         ...(author ? { author: foldColumn(author) } : {}),
         ...(event ? { event: foldColumn(event) } : {}),
-        ...sectionColumns(t.section, t.depths),
+        // The cache stores the trails' split (#26); parsed entries make it here.
+        ...sectionTables(t.sectionRows ?? sectionRows(t.section, t.depths)),
         tags: foldTable(t.tags),
         description: foldColumn(t.description),
         url: foldColumn(t.url),

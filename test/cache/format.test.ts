@@ -9,6 +9,8 @@ import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog } from "../../src/catalog/catalog";
 import { parsePage } from "../../src/catalog/parse-page";
 import { search } from "../../src/search/search";
+import { sectionRows } from "../../src/columns/folded";
+import { tsvLines } from "../../src/render/entries";
 import { AWESOME_COPY, ROOT, SEED } from "../helpers/pages";
 
 const seed = parsePage(readFileSync(SEED, "utf8"), SEED);
@@ -86,6 +88,40 @@ describe("cache format", () => {
       expect(lazy.summary!(i)).toEqual({ id: e.id, title: e.title, url: e.url, speaker: e.speaker, section: e.section });
     }
     expect(lazy.summary!(lazy.size)).toBeUndefined();
+  });
+
+  it("gives the TSV lines of any entries straight from its columns, as tsvLines of their summaries (#26)", () => {
+    for (const page of [seed, awesome]) {
+      const lazy = roundTrip(page).back!.stored;
+      const all = Int32Array.from({ length: lazy.size }, (_, i) => lazy.size - 1 - i);
+      const some = Int32Array.from([3, 0, lazy.size - 1, 3]);
+      for (const indexes of [all, some, new Int32Array(0)]) {
+        expect(lazy.tsv!(indexes)).toBe(tsvLines(Array.from(indexes, (i) => lazy.summary(i)!), true));
+      }
+      expect(() => lazy.tsv!(Int32Array.from([lazy.size]))).toThrow(RangeError);
+    }
+    // Not where a printed column holds what sanitize() would change: those lines are checked one by one.
+    const page = { ...seed, entries: seed.entries.map((e, i) => (i === 2 ? { ...e, title: "A\x1b]0;owned\x07B" } : e)) };
+    expect(unpack(pack(page, assignIds(page.entries), "build-1", "key-1", checksum), "build-1", "key-1", "s", checksum)!.stored.tsv).toBeUndefined();
+  });
+
+  it("stores the section trails split as the search makes them from its columns (#26)", () => {
+    const nested = parsePage("# Top\n\n## A\n\n- [Parent item](https://p.example)\n  - [Child](https://c.example)\n    - [Grandchild](https://g.example)\n- [Other](https://o.example)\n\n## B\n\n- [Beta](https://b.example)\n", "nested.md");
+    for (const page of [seed, awesome, nested]) {
+      const columns = roundTrip(page).back!.stored.columns();
+      expect(columns.sectionRows).toEqual(sectionRows(columns.section, columns.depths));
+      if (page === nested) expect(Math.max(...columns.depths!)).toBeGreaterThan(0);
+    }
+    const pages = [seed, nested, awesome];
+    const unit = unpackPages(packUnit(pages.map((page, k) => ({ page, identity: `file:${k}` })), assignIds(pages.flatMap((p) => p.entries)), "build-1", "key-1", checksum), "build-1", "key-1", checksum)!;
+    const columns = unit.stored.columns();
+    expect(columns.sectionRows).toEqual(sectionRows(columns.section, columns.depths));
+    // And the search finds in them what it finds on the parsed pages.
+    for (const query of ["parent", "section:a child", "top", "beta", "parent child", "grandchild top"]) {
+      const parsed = buildCatalog(pages);
+      expect(search(parsed, query).length, query).toBeGreaterThan(0);
+      expect(search(buildCatalog(unit.pages.map((page, k) => ({ page, unit: { entries: unit.stored, count: unit.counts[k]! } }))), query).map((h) => [h.entry.id, h.score]), query).toEqual(search(parsed, query).map((h) => [h.entry.id, h.score]));
+    }
   });
 
   it("says its entries are sanitised only when every printed column was found clean on writing", () => {
@@ -190,11 +226,12 @@ describe("cache format", () => {
       const read = (b: Uint8Array) => unpackPages(b, "build-1", "key-1", checksum, what === "a unit" ? undefined : "s");
       expect(read(bytes), what).toBeDefined();
       const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
-      const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { n: number; blocks: number[]; runs: { path: number; tags: number }; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details?: { bytes: number } };
+      const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { n: number; blocks: number[]; runs: { path: number; tags: number }; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details?: { bytes: number }; sections: { runs: number; tables: { bytes: number }[] } };
       const n = header.n;
-      // The integers and kinds; each text column; the vocabulary; a unit's details.
+      // The integers and kinds; each text column; the vocabulary; a unit's details; the split section trails.
       const columns = Object.values(header.text).map((t) => t.bytes);
-      const sizes = [4 * 4 * n + 4 * (2 * header.runs.path + 1 + 2 * header.runs.tags + 1) + columns.length * 4 * (n + 1) + n, ...columns, header.vocabulary.bytes, ...(header.details ? [header.details.bytes] : [])];
+      const sections = 4 * (2 * header.sections.runs + 1) + header.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
+      const sizes = [4 * 4 * n + 4 * (2 * header.runs.path + 1 + 2 * header.runs.tags + 1) + columns.length * 4 * (n + 1) + n, ...columns, header.vocabulary.bytes, ...(header.details ? [header.details.bytes] : []), sections];
       expect(sizes.length, what).toBe(header.blocks.length);
       let at = Math.ceil((16 + headerLength) / 8) * 8;
       const flipped = (offset: number) => {

@@ -13,7 +13,8 @@ import { runInProcess } from "../helpers/context";
  * bench/extraction-score.mjs), less a small margin. dev: the dev figures after the layout reader
  * (found 100%, titles 99.5%, clean titles 98.9%, speakers 97.1%, authors 88.5%, years 94.4%,
  * events 88.7%, lengths 99.2%, kinds 96.9%; with the archive pages of #23's heading-talks.ts: titles
- * 99.6%, speakers 97.8%, years 95.9%). heldOut: the held-out half as the lead scored it on
+ * 99.6%, speakers 97.8%, years 95.9%; with three paper lists added (21 pages) and their layouts read:
+ * titles 99.6%, clean titles 99.2%, authors 96.8%, years 97.2%, events 94.5%, kinds 97.5%). heldOut: the held-out half as the lead scored it on
  * the merged tree (found 100%, titles 73.2%, clean titles 66.7%, speakers 20.1%, authors 6.1%,
  * years 51.8%, events 0%, lengths 100%, kinds 90.6%; kinds 92.8% with podcast shows on blogs and dated
  * posts of #23's kinds work) — far below #23's targets (speakers 95%,
@@ -23,14 +24,14 @@ import { runInProcess } from "../helpers/context";
  */
 const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
   found: { dev: 0.99, heldOut: 0.99 },
-  titles: { dev: 0.98, heldOut: 0.71 },
-  cleanTitles: { dev: 0.96, heldOut: 0.64 },
+  titles: { dev: 0.985, heldOut: 0.71 },
+  cleanTitles: { dev: 0.97, heldOut: 0.64 },
   speakers: { dev: 0.95, heldOut: 0.18 },
-  authors: { dev: 0.84, heldOut: 0.05 },
-  years: { dev: 0.93, heldOut: 0.49 },
-  events: { dev: 0.86, heldOut: 0 },
+  authors: { dev: 0.94, heldOut: 0.05 },
+  years: { dev: 0.95, heldOut: 0.49 },
+  events: { dev: 0.92, heldOut: 0 },
   lengths: { dev: 0.97, heldOut: 0.97 },
-  kinds: { dev: 0.95, heldOut: 0.91 },
+  kinds: { dev: 0.96, heldOut: 0.91 },
 };
 /** The most of each error count allowed over a split. */
 const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }> = {

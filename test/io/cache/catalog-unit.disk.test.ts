@@ -192,8 +192,9 @@ describe("a folder cached as one unit", () => {
     const good = readFileSync(unit);
     // Where the blocks are: after the header (its length at 12), each at a multiple of 4.
     const headerLength = good.readUInt32LE(12);
-    const header = JSON.parse(good.subarray(16, 16 + headerLength).toString("utf8")) as { blocks: number[]; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details: { bytes: number } };
-    const tail = [...Object.values(header.text).map((t) => t.bytes), header.vocabulary.bytes, header.details.bytes];
+    const header = JSON.parse(good.subarray(16, 16 + headerLength).toString("utf8")) as { blocks: number[]; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details: { bytes: number }; sections: { runs: number; tables: { bytes: number }[] } };
+    const sections = 4 * (2 * header.sections.runs + 1) + header.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
+    const tail = [...Object.values(header.text).map((t) => t.bytes), header.vocabulary.bytes, header.details.bytes, sections];
     const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
     const firstSize = good.length - dataStart - tail.reduce((sum, b) => sum + Math.ceil(b / 4) * 4, 0);
     let at = dataStart;
