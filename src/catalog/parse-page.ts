@@ -9,7 +9,7 @@ import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
-import { citation, readList, yearPart, type LayoutItem } from "./layout";
+import { citation, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -247,19 +247,50 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
  * authors, event, year, length, what is left of the description. Then the facts of headings
  * (a year, an event), and the kind a weak heading word gave, which the entries' shape overrules.
  */
+/** Fewer items than this vote with their family of lists, not alone. */
+const SHORT_LIST = 5;
+
 function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout: (Pending | undefined)[]): void {
-  let start = 0;
-  while (start < entries.length) {
+  // The lists of the page: runs of consecutive entries of one list.
+  const lists: { start: number; end: number; family: string }[] = [];
+  for (let start = 0; start < entries.length; ) {
     let end = start + 1;
     const list = layout[start]?.list;
     while (end < entries.length && layout[end] !== undefined && layout[end]!.list === list && list !== undefined) end++;
-    if (list === undefined) {
-      start = end;
-      continue;
+    if (list !== undefined) {
+      // Lists under sibling headings, or nested under sibling items, at one depth: one family.
+      const path = entries[start]!.headingPath;
+      const depth = list === path ? 0 : list.length;
+      lists.push({ start, end, family: `${path.slice(0, -1).join("\u0000")}\u0001${depth}` });
     }
+    start = end;
+  }
+  // A list too short to vote ("## Go" over two talks, a meeting's three talks) is read with its
+  // family: the sections of one page, the meetings of one archive share their layout (#23).
+  const families = new Map<string, { items: LayoutItem[]; readings?: ItemReading[] }>();
+  for (const l of lists) {
+    const f = families.get(l.family) ?? { items: [] };
+    families.set(l.family, f);
+    for (let i = l.start; i < l.end; i++) f.items.push(layout[i]!.item);
+  }
+  const familyAt = new Map<number, ItemReading>();
+  for (const l of lists) {
+    if (l.end - l.start >= SHORT_LIST) continue;
+    const f = families.get(l.family)!;
+    if (f.items.length === l.end - l.start) continue;
+    f.readings ??= readList(f.items);
+    for (let i = l.start; i < l.end; i++) familyAt.set(i, f.readings[f.items.indexOf(layout[i]!.item)]!);
+  }
+  for (const { start, end } of lists) {
     const group = entries.slice(start, end);
     const pending = layout.slice(start, end) as Pending[];
-    const readings = readList(pending.map((p) => p.item));
+    const own = readList(pending.map((p) => p.item));
+    // The family only adds: a list that reads names by itself keeps its reading.
+    const readings = own.map((r, i) => {
+      const f = familyAt.get(start + i);
+      if (!f || r.people || !f.people) return r;
+      return { ...r, ...f, event: f.event ?? r.event, year: f.year ?? r.year, duration: f.duration ?? r.duration };
+    });
     const talks = group.filter((e) => e.kind === "talk" || e.kind === "podcast").length;
     group.forEach((e, i) => {
       const r = readings[i]!;
@@ -297,7 +328,6 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
       const shaped = group.some((e, i) => !pending[i]!.weakTalk || e.speakers.length > 0 || e.duration !== undefined || e.year !== undefined);
       if (!shaped) group.forEach((e, i) => pending[i]!.weakTalk && (e.kind = "page"));
     }
-    start = end;
   }
   // Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too.
   const byHeading = new Map<string[], { year: number; event?: string } | null>();
