@@ -288,7 +288,9 @@ function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout:
     // The family only adds: a list that reads names by itself keeps its reading.
     const readings = own.map((r, i) => {
       const f = familyAt.get(start + i);
-      if (!f || r.people || !f.people) return r;
+      if (!f || !f.people) return r;
+      // A short list reads its names alone, its event column with its family ("Jane Doe, JSConf EU").
+      if (r.people) return r.event === undefined && f.event !== undefined && r.year === f.year ? { ...r, event: f.event, people: f.people, rest: f.rest ?? r.rest } : r;
       return { ...r, ...f, event: f.event ?? r.event, year: f.year ?? r.year, duration: f.duration ?? r.duration };
     });
     const talks = group.filter((e) => e.kind === "talk" || e.kind === "podcast").length;
