@@ -307,6 +307,14 @@ function readLists(all: ParsedEntry[], from: number, layout: (Pending | undefine
   }
 }
 
+/**
+ * The most entries read at once, all pages together, web pages too (#12, #26): a safety net far
+ * above any real catalog (a page of 1,000,000 links is read within 1 GB, BENCHMARKS.md), so that
+ * no page can make the catalog, the search and the cache outgrow memory. A page is refused as
+ * soon as its parsing passes it, not after.
+ */
+export const MAX_ENTRIES = 5_000_000;
+
 export interface ParseOptions {
   /** Give each entry the place of its block in the file (for editing, #17). */
   places?: boolean;
@@ -427,7 +435,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     layout.push(pending);
     headingPaths.push(headingPath);
-    entries.push(entry);
+    if (entries.push(entry) > MAX_ENTRIES) throw new PageError(source, `has more than ${MAX_ENTRIES.toLocaleString("en")} entries, the most icp-links reads at once`, "split the page, or read fewer pages at once");
     if (bare) {
       bares.push([entry, headingPath]);
       bareInSection.set(headingPath, (bareInSection.get(headingPath) ?? 0) + 1);

@@ -10,7 +10,7 @@ import { AWESOME_COPY, ROOT, SEED } from "../helpers/pages";
 const DEV = `${ROOT}test/corpus/extraction/dev`;
 const devPages = readdirSync(DEV, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .map((d) => [d.name, readFileSync(`${DEV}/${d.name}/page.md`, "utf8")] as const);
+  .map((d): [string, string] => [d.name, readFileSync(`${DEV}/${d.name}/page.md`, "utf8")]);
 
 /** Lines of every kind that meet at a cut: lists of every marker and depth, tables, quotes, breaks, setext headings. */
 const LINES = [
@@ -72,7 +72,8 @@ describe("reading a page piece by piece", () => {
   const whole = (text: string) => parsePage(text, "p.md", { places: true, pieces: { whole: true, size: Number.MAX_SAFE_INTEGER } });
   const pieces = (text: string, size: number) => parsePage(text, "p.md", { places: true, pieces: { size } });
 
-  it.each([["the bundled page", readFileSync(SEED, "utf8")], ["the awesome page", readFileSync(AWESOME_COPY, "utf8")], ...devPages])("gives the same page for %s", (_name, text) => {
+  const cases: [string, string][] = [["the bundled page", readFileSync(SEED, "utf8")], ["the awesome page", readFileSync(AWESOME_COPY, "utf8")], ...devPages];
+  it.each(cases)("gives the same page for %s", (_name, text) => {
     const expected = whole(text);
     for (const size of [1, 64, 4096]) expect(pieces(text, size)).toEqual(expected);
   });
