@@ -5,6 +5,7 @@ import { readFrontMatter } from "./front-matter";
 import { readNotes } from "./item-notes";
 import { MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
+import { MAX_ENTRIES } from "./limits";
 import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, splitSpeaker } from "./speaker";
@@ -376,14 +377,6 @@ function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: Lis
   if (e.year === undefined) e.year = facts.year;
   if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
 }
-
-/**
- * The most entries read at once, all pages together, web pages too (#12, #26): a safety net far
- * above any real catalog (a page of 1,000,000 links is read within 1 GB, BENCHMARKS.md), so that
- * no page can make the catalog, the search and the cache outgrow memory. A page is refused as
- * soon as its parsing passes it, not after.
- */
-export const MAX_ENTRIES = 5_000_000;
 
 export interface ParseOptions {
   /** Give each entry the place of its block in the file (for editing, #17). */
