@@ -318,7 +318,7 @@ const EVENT_NAME_WORD = /^[@\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
  * ("Summit", "Meetup", "User Group"), a name glued to one ("JSConf", "PyCon", "CascadiaJS",
  * "ffconf"), a region ("EU", "Asia"), an acronym ("FOSDEM", "CSSCAMP", "F8").
  */
-const EVENT_CUE = /(?:^|\s)(?:conference|conf|summit|meetup|meet-up|symposium|workshop|forum|congress|meeting|convention|expo|days?|camp|fest|festival|talks|seminar|school|hackathon|user\s+group|ug|jug|interactive|world|live|online|virtual|eu|us|usa|uk|asia|europe|america|africa|nordic|latam|apac|emea)(?=\s|$)|\p{L}(?:conf|con|camp|fest|days|js)(?=\s|$)/iu;
+const EVENT_CUE = /(?:^|\s)(?:conference|conf|summit|meetup|meet-up|symposium|workshop|forum|congress|meeting|convention|expo|days?|camp|fest|festival|talks|seminar|school|hackathon|user\s+group|ug|jug|interactive|eu|us|usa|uk|asia|europe|america|africa|nordic|latam|apac|emea)(?=\s|$)|\p{L}(?:conf|con|camp|fest|days|js)(?=\s|$)/iu;
 /** An acronym of capitals and digits: "FOSDEM", "CSSCAMP", "F8" (case kept: \p{Lu} folds under the i flag). */
 const EVENT_ACRONYM = /(?:^|\s)(?=[\p{Lu}\d]*\p{Lu})[\p{Lu}\d]{2,}(?=\s|$)/u;
 const eventCue = (text: string) => EVENT_CUE.test(text) || EVENT_ACRONYM.test(text);
@@ -326,6 +326,12 @@ const eventCue = (text: string) => EVENT_CUE.test(text) || EVENT_ACRONYM.test(te
 /** The event's name a part is, if it reads as one: short, its words a name's, no sentence. "at DevOps Stockholm Meetup." -> "DevOps Stockholm Meetup". */
 function eventText(text: string): string | undefined {
   const t = text.trim().replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/[\s.,;:]+$/, "").trim();
+  // "(PyCon US)": a bracket is a channel's or a company's as often ("(YouTube Channel)", "(Google)"): an event only by its own cue.
+  const bracket = /^[([]([^()[\]]+)[)\]]$/.exec(t);
+  if (bracket) {
+    const inner = eventText(bracket[1]!);
+    return inner !== undefined && eventCue(inner) && !/\b(?:channel|podcast|blog|inc|ltd|gmbh|corp|university|college|institute|academy|online)\b/i.test(inner) ? inner : undefined;
+  }
   if (t.length < 2 || t.length > 60) return undefined;
   const words = t.split(/\s+/);
   if (words.length > 6 || !words.every((w) => EVENT_NAME_WORD.test(w))) return undefined;
@@ -356,8 +362,9 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
   const found = rows.map((row): EventFound | undefined => {
     if (!row) return undefined;
     const { parts, at } = row;
-    const names = parts[at];
-    if (!names || (names.type !== "names" && names.type !== "name?")) return undefined;
+    // at -1: the names were read before the parts ("by **Jane Doe** @ SomeConf").
+    const names = at < 0 ? undefined : parts[at];
+    if (at >= 0 && (!names || (names.type !== "names" && names.type !== "name?"))) return undefined;
     const later = parts.slice(at + 1);
     // A sentence after it ("Benjamin Staffin, Fitbit Site Operations, explains the case…"): no column of facts.
     const fact = (p: Part) => p.type !== "prose" || /^[([].*[)\]][.,;]?$/.test(p.text) || eventText(p.text) !== undefined;
@@ -373,6 +380,7 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
       const event = next.type === "length" ? undefined : eventText(next.text);
       return event === undefined ? undefined : { part: next, event };
     }
+    if (!names) return undefined;
     if (names.dropped) {
       const event = eventText(names.dropped.text);
       return event === undefined ? undefined : { part: names.dropped, event };
@@ -383,7 +391,7 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
     }
     return undefined;
   });
-  const cands = rows.filter((r) => r && r.parts[r.at] && (r.parts[r.at]!.type === "names" || r.parts[r.at]!.type === "name?") && (r.parts.length > r.at + 1 || r.parts[r.at]!.dropped || r.parts[r.at]!.lastPiece)).length;
+  const cands = rows.filter((r) => r && (r.at < 0 ? r.parts.length > 0 : r.parts[r.at] && (r.parts[r.at]!.type === "names" || r.parts[r.at]!.type === "name?") && (r.parts.length > r.at + 1 || r.parts[r.at]!.dropped || r.parts[r.at]!.lastPiece))).length;
   // The pieces of a names part are names but for the list's vote: only taken when they read as an event by themselves.
   const cue = (f: EventFound) => f.part.sep === "at" || f.part.sep === "@" || /^(?:at|@)\s/i.test(f.part.text) || eventCue(f.event);
   const direct = found.filter((f): f is EventFound => f !== undefined && f.names === undefined);
@@ -441,7 +449,9 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
 
   // The prose after the link, cut into parts (step 4): where its column of names votes, the link's
   // text is the title whole ("Light Field Networks: Neural Scene…", Sitzmann et al., Arxiv 2021).
-  const tails = items.map((item) => (item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
+  // "(Jane Doe, SomeConf 2014)": a tail wholly in one bracket is read as its inside.
+  const tailText = (rest: string) => rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)).replace(/^(\s*)\(([^()[\]]+)\)(\s*\.?\s*)$/, "$1 $2 $3");
+  const tails = items.map((item) => (item.has.people ? undefined : partsOf(tailText(item.rest))));
   // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
   const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
   let tailColumn: number | undefined;
@@ -523,8 +533,18 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
       // "Matthias Gruter, Transmode, at DevOps Stockholm Meetup": the affiliation between them is dropped too.
       if (parts.includes(ev.part)) parts.slice(nameColumn! + 1, parts.indexOf(ev.part)).forEach((p) => used.add(p));
     }
-    const text = item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length));
-    out[i] = { ...out[i], ...reading, rest: without(text, cut, used) };
+    out[i] = { ...out[i], ...reading, rest: without(tailText(item.rest), cut, used) };
+  });
+
+  // 5. The prose after names the fixed rules read ("by **Jane Doe** @ SomeConf", "by Jane Doe, PyCon US"): its event column.
+  const read = items.map((item, i) => (item.has.people && !item.has.event && out[i]!.event === undefined ? partsOf(tailText(item.rest)) : undefined));
+  const readEvents = eventColumn(read.map((parts) => (parts && parts.length > 0 ? { parts, at: -1 } : undefined)));
+  items.forEach((item, i) => {
+    const ev = readEvents[i];
+    const parts = read[i];
+    if (!ev || !parts || !parts.includes(ev.part)) return;
+    const used = new Set(parts.slice(0, parts.indexOf(ev.part) + 1));
+    out[i] = { ...out[i], event: ev.event, rest: without(tailText(item.rest), parts, used) };
   });
   return out;
 }

@@ -99,6 +99,20 @@ describe("readList", () => {
     ]);
   });
 
+  it("an event after names the fixed rules read, in a bracket with its own cue, or a whole tail in parentheses", () => {
+    const at = "## Talks\n\n- [One](https://www.youtube.com/watch?v=c1) by **Jane Doe** @ SomeConf\n- [Two](https://www.youtube.com/watch?v=c2) by **John Roe** @ PyCon US\n";
+    expect(facts(at).map((e) => [e.speakers, e.event])).toEqual([[["Jane Doe"], "SomeConf"], [["John Roe"], "PyCon US"]]);
+    const bracket = "## Talks\n\n- [One](https://www.youtube.com/watch?v=c3) - Jane Doe (SomeConf)\n- [Two](https://www.youtube.com/watch?v=c4) - John Roe (PyCon US)\n- [Three](https://www.youtube.com/watch?v=c5) - Mary Major (Stanford Online)\n";
+    expect(facts(bracket).map((e) => [e.speakers, e.event])).toEqual([[["Jane Doe"], "SomeConf"], [["John Roe"], "PyCon US"], [["Mary Major"], undefined]]);
+    const inside = "## Talks\n\n- [One](https://www.youtube.com/watch?v=c6) (Jane Doe, SomeConf 2014)\n- [Two](https://www.youtube.com/watch?v=c7) (John Roe, OtherConf 2015)\n";
+    expect(facts(inside).map((e) => [e.speakers, e.event, e.year, e.description])).toEqual([[["Jane Doe"], "SomeConf", 2014, undefined], [["John Roe"], "OtherConf", 2015, undefined]]);
+  });
+
+  it("'[29 min, goto 2012]': an event's name beside a length in one bracket, however written", () => {
+    const page = "## Talks\n\n- [One](https://youtu.be/d1) [29 min, goto 2012] - Jane Doe explains.\n- [Two](https://youtu.be/d2) [47 min, linux.conf.au 2019]\n- [Three](https://youtu.be/d3) [28 min, @scale 2015]\n";
+    expect(facts(page).map((e) => [e.event, e.year, e.duration])).toEqual([["goto", 2012, 1740], ["linux.conf.au", 2019, 2820], ["@scale", 2015, 1680]]);
+  });
+
   it("'Speaker, Company' is no event: a column of companies does not vote as one", () => {
     const page = "## Talks\n\n* [One](https://vimeo.com/21) - Jane Doe, Erlang Solutions (screencast)\n* [Two](https://vimeo.com/22) - John Roe, Acme Software\n* [Three](https://vimeo.com/23) - Mary Major, Initech\n";
     for (const e of facts(page)) expect(e.event).toBeUndefined();
