@@ -461,6 +461,22 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     return p !== undefined && (p.type === "names" || p.type === "name?");
   };
 
+  // 1b. A link's text that ends in a conference and its year ("Title @ SomeConf 2014", "Title - PyCon US
+  // 2019") or is one ("[ElixirConf 2014](playlist)"): the event and year, the title without them.
+  items.forEach((item, i) => {
+    if (out[i]!.title !== undefined || item.has.event || item.has.year || item.article || item.linkText.includes(EMPHASIS) || !DIGIT.test(item.linkText)) return;
+    const parts = partsOf(item.linkText);
+    const last = parts.at(-1);
+    if (!last || last.type !== "year" || last.event === undefined || !eventCue(last.event)) return;
+    if (parts.length === 1) {
+      out[i] = { event: last.event, year: last.year };
+      return;
+    }
+    if (!["@", "at", "-", "\u2013", "\u2014", "|", ",", ""].includes(last.sep)) return;
+    const title = item.linkText.slice(0, last.start).replace(/[\s,;:|@\-\u2013\u2014([]+$/, "").replace(/\s+at$/, "").trim();
+    if (title) out[i] = { title, event: last.event, year: last.year };
+  });
+
   // 2. A link's text without emphasis: names at its start ("Jane Doe: Title", "Jane Doe - Title")
   // or at its end ("Title - Jane Doe", "Title by Jane Doe", "Title, A. Author & B. Author"),
   // maybe followed by a year or a length. Which end holds names is voted over the list.
@@ -503,6 +519,12 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   items.forEach((item, i) => {
     const b = befores[i];
     if (beforeVotes && b && (b.type === "names" || b.type === "name?")) out[i] = { ...out[i], people: b.names!, beforeUsed: true };
+    // "SomeConf 2014: [Title](…)", "| PyCon US 2015 | [Title](…) |": the event and year first.
+    else if (item.before && !item.has.event && !item.has.year && out[i]!.year === undefined) {
+      const said = /^(.*?)\s*[:\-\u2013\u2014|]?\s*$/.exec(item.before);
+      const y = said ? yearPart(said[1]!) : undefined;
+      if (y?.event !== undefined) out[i] = { ...out[i], event: y.event, year: y.year, beforeUsed: true };
+    }
     const first = item.before?.split(/\s+/)[0];
     if (first && !item.has.year && out[i]!.year === undefined) {
       const date = NUMERIC_DATE.exec(first) ?? /^((?:19|20)\d{2})$/.exec(first);

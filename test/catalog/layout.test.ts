@@ -113,6 +113,23 @@ describe("readList", () => {
     expect(facts(page).map((e) => [e.event, e.year, e.duration])).toEqual([["goto", 2012, 1740], ["linux.conf.au", 2019, 2820], ["@scale", 2015, 1680]]);
   });
 
+  it("a link's text that ends in a conference and its year, or is one (a conference's playlist)", () => {
+    const page = "## Talks\n\n- [Building Fast @ SomeConf 2014](https://www.youtube.com/watch?v=e1)\n- [Going Slow - PyCon US 2015](https://www.youtube.com/watch?v=e2)\n- [ElixirConf 2014](https://www.youtube.com/playlist?list=PLe3) - Confreaks\n- [CS50 2019 - Android Track](https://www.youtube.com/watch?v=e4)\n";
+    expect(facts(page).map((e) => [e.title, e.event, e.year])).toEqual([
+      ["Building Fast", "SomeConf", 2014],
+      ["Going Slow", "PyCon US", 2015],
+      ["ElixirConf 2014", "ElixirConf", 2014],
+      ["CS50 2019 - Android Track", undefined, undefined],
+    ]);
+  });
+
+  it("a table of talks: its cells are columns; an event and year before the link", () => {
+    const table = "## Talks\n\n| Title | Speaker | Event | Year |\n|---|---|---|---|\n| [Building Fast](https://www.youtube.com/watch?v=f1) | Jane Doe | SomeConf | 2014 |\n| [Going Slow](https://www.youtube.com/watch?v=f2) | John Roe | PyCon US | 2015 |\n";
+    expect(facts(table).map((e) => [e.speakers, e.event, e.year])).toEqual([[["Jane Doe"], "SomeConf", 2014], [["John Roe"], "PyCon US", 2015]]);
+    const first = "## Talks\n\n- SomeConf 2014: [Building Fast](https://www.youtube.com/watch?v=f3) by Jane Doe\n- OtherConf 2015: [Going Slow](https://www.youtube.com/watch?v=f4) by John Roe\n";
+    expect(facts(first).map((e) => [e.title, e.speakers, e.event, e.year])).toEqual([["Building Fast", ["Jane Doe"], "SomeConf", 2014], ["Going Slow", ["John Roe"], "OtherConf", 2015]]);
+  });
+
   it("'Speaker, Company' is no event: a column of companies does not vote as one", () => {
     const page = "## Talks\n\n* [One](https://vimeo.com/21) - Jane Doe, Erlang Solutions (screencast)\n* [Two](https://vimeo.com/22) - John Roe, Acme Software\n* [Three](https://vimeo.com/23) - Mary Major, Initech\n";
     for (const e of facts(page)) expect(e.event).toBeUndefined();
