@@ -563,7 +563,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
         }
         const target = stack.at(-1)?.type === "paragraph" ? stack.at(-1) : innermost();
         if (!target) break;
-        if (target.block.segments.length > 0) target.block.segments.push({ type: "text", text: " " });
+        // A table's cells are columns: " | " between them keeps "Jane Doe" and "SomeConf" two parts (#23).
+        if (target.block.segments.length > 0) target.block.segments.push({ type: "text", text: target.type === "row" ? " | " : " " });
         // A table cell's inline token has no map: its line is its row's (#17).
         collect(token.children ?? [], token.map ? line : (target.block.place?.start ?? line), target.block.segments);
         break;

@@ -5,6 +5,7 @@ import { readFrontMatter } from "./front-matter";
 import { readNotes } from "./item-notes";
 import { MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
+import { MAX_ENTRIES } from "./limits";
 import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, splitSpeaker } from "./speaker";
@@ -334,7 +335,9 @@ function finishLists(state: ListReading): void {
       // The family only adds: a list that reads names by itself keeps its reading.
       readings = w.own.map((r, i) => {
         const fi = fr[w.at + i]!;
-        if (r.people || !fi.people) return r;
+        if (!fi.people) return r;
+        // A short list reads its names alone, its event column with its family ("Jane Doe, JSConf EU").
+        if (r.people) return r.event === undefined && fi.event !== undefined && r.year === fi.year ? { ...r, event: fi.event, people: fi.people, rest: fi.rest ?? r.rest } : r;
         return { ...r, ...fi, event: fi.event ?? r.event, year: fi.year ?? r.year, duration: fi.duration ?? r.duration };
       });
     }
@@ -398,14 +401,6 @@ function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: Lis
   if (e.year === undefined) e.year = facts.year;
   if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
 }
-
-/**
- * The most entries read at once, all pages together, web pages too (#12, #26): a safety net far
- * above any real catalog (a page of 1,000,000 links is read within 1 GB, BENCHMARKS.md), so that
- * no page can make the catalog, the search and the cache outgrow memory. A page is refused as
- * soon as its parsing passes it, not after.
- */
-export const MAX_ENTRIES = 5_000_000;
 
 export interface ParseOptions {
   /** Give each entry the place of its block in the file (for editing, #17). */

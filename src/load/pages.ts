@@ -5,7 +5,7 @@ import type { Page } from "../catalog/types";
 import { entryCount, type LoadedPage } from "../catalog/entries";
 import type { UnpackedPages } from "../cache/format";
 import { PageError, tooLarge, UsageError } from "../errors";
-import { MAX_ENTRIES } from "../catalog/parse-page";
+import { MAX_ENTRIES } from "../catalog/limits";
 import { decodePage } from "../io/decode";
 import { fileError } from "../io/file-error";
 import { isRemoteSpec } from "../catalog/address";
