@@ -32,6 +32,7 @@ import { SECTION_TABLES, sectionRows, typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
 import { isAscii } from "../text/fold";
 import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from "../catalog/fields";
+import { buildPostings, type Postings } from "../columns/postings";
 
 /**
  * The version of the format's own parts (the layout below). Version 6: links that never open make
@@ -40,9 +41,9 @@ import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from 
  * (#13). Version 8: the columns of fields follow the table of fields (#25). Version 9: the kind
  * "podcast" (#23), which moves the kinds' numbers. Version 10: several pages in one file, a
  * catalog unit (#26). Version 11: a checksum per block (#26). Version 12: the section trails split
- * as the search reads them (#26).
+ * as the search reads them (#26). Version 13: the postings of the search's words (#26).
  */
-const FORMAT_VERSION = "12";
+const FORMAT_VERSION = "13";
 /** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
 export const MAGIC = magicOf(FIELDS);
 /** Eight bytes, so that the header and the data start at a multiple of 4 (cache/checksum.ts). */
@@ -108,7 +109,14 @@ interface Header {
    * are ASCII. Its block, the last: the runs' rows and starts as Int32, then the tables' rows.
    */
   sections: { runs: number; count: number; tables: { bytes: number; ascii: boolean }[] };
-  /** The checksum of each block of the data, in order (the integers, each text column, the vocabulary, the details, the sections). */
+  /**
+   * The postings of the search's words (columns/postings.ts): how many words and postings, the
+   * byte length of the words' text and whether it is ASCII. Its block, after the sections': where
+   * each word starts and each word's postings start (Int32, words + 1 each), the postings (Int32),
+   * then the words' text. Checked when a search first asks for it.
+   */
+  index: { words: number; postings: number; bytes: number; ascii: boolean };
+  /** The checksum of each block of the data, in order (the integers, each text column, the vocabulary, the details, the sections, the index). */
   blocks: number[];
 }
 
@@ -186,6 +194,8 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
   });
   const split = sectionRows(paths, depthsOf);
   const sectionTexts = SECTION_TABLES.map((t) => encoder.encode(split[t]));
+  const postings = buildPostings({ title: columns.title!, speaker: columns.speaker!, author: columns.authors!, event: columns.event!, description: columns.description!, url: columns.url!, section: paths, depths: depthsOf, tags: tagSets, sectionRows: split });
+  const postingWords = encoder.encode(postings.text);
   const header: Header = {
     build,
     key,
@@ -200,6 +210,7 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
     ...(details ? { details: { bytes: detailBytes.length } } : {}),
     sections: { runs: split.runs.rows.length, count: split.count, tables: SECTION_TABLES.map((t, k) => ({ bytes: sectionTexts[k]!.length, ascii: isAscii(split[t]) })) },
+    index: { words: postings.starts.length - 1, postings: postings.postings.length, bytes: postingWords.length, ascii: isAscii(postings.text) },
     blocks: [],
   };
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -214,7 +225,8 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
   const first = new Uint8Array(fixed.reduce((sum, p) => sum + p.length, 0));
   fixed.reduce((at, part) => (first.set(part, at), at + part.length), 0);
   const sectionBlock = concatBytes([bytesOf(split.runs.rows), bytesOf(split.runs.starts), ...sectionTexts]);
-  const blocks = [first, ...texts, vocabularyBytes, ...(details ? [detailBytes] : []), sectionBlock];
+  const indexBlock = concatBytes([bytesOf(postings.starts), bytesOf(postings.lists), bytesOf(postings.postings), postingWords]);
+  const blocks = [first, ...texts, vocabularyBytes, ...(details ? [detailBytes] : []), sectionBlock, indexBlock];
   header.blocks = blocks.map((b) => checksum(b));
   const json = encoder.encode(JSON.stringify(header));
   const dataStart = align(PREFIX + json.length, 8);
@@ -275,6 +287,8 @@ function validHeader(h: Partial<Header>, build: string, key: string, textColumns
   const sections = h.sections as { runs?: unknown; count?: unknown; tables?: unknown } | undefined;
   if (sections === null || typeof sections !== "object" || !Number.isInteger(sections.runs) || (sections.runs as number) < 0 || !Number.isInteger(sections.count) || (sections.count as number) < 0) return false;
   if (!Array.isArray(sections.tables) || sections.tables.length !== SECTION_TABLES.length || !sections.tables.every(sized)) return false;
+  const index = h.index as { words?: unknown; postings?: unknown; bytes?: unknown; ascii?: unknown } | undefined;
+  if (!sized(index) || !Number.isInteger(index!.words) || (index!.words as number) < 0 || !Number.isInteger(index!.postings) || (index!.postings as number) < 0) return false;
   return text !== null && typeof text === "object" && textColumns.every((c) => sized(text[c] as Header["text"][TextColumn] | undefined)) && sized(h.vocabulary);
 }
 
@@ -372,7 +386,8 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
   const fixedSize = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n;
   const sectionsSize = 4 * (2 * h.sections.runs + 1) + h.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
-  const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : []), sectionsSize];
+  const indexSize = 8 * (h.index.words + 1) + 4 * h.index.postings + h.index.bytes;
+  const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : []), sectionsSize, indexSize];
   if (h.blocks.length !== blockSizes.length || end - at !== blockSizes.reduce((sum, b) => sum + align(b, BLOCK_ALIGN), 0)) return undefined;
   let blockAt = at;
   const blockOk = (k: number) => {
@@ -428,6 +443,25 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     split[t] = text;
   }
   if (!validRuns(splitRows, splitStarts, n, h.sections.count)) return undefined;
+  // The index, the last block: checked and read when a search first asks for it.
+  const indexAt = blockAt;
+  const indexBlock = blockSizes.length - 1;
+  let postings: Postings | null | undefined;
+  const postingsOf = (): Postings | undefined => {
+    if (postings === undefined) {
+      postings = null;
+      const { words, postings: count, bytes: length, ascii } = h.index;
+      if (checksum(new Uint8Array(bytes.buffer, indexAt, blockSizes[indexBlock]!)) !== h.blocks[indexBlock]) return undefined;
+      const starts = new Int32Array(bytes.buffer, indexAt, words + 1);
+      const lists = new Int32Array(bytes.buffer, indexAt + 4 * (words + 1), words + 1);
+      const values = new Int32Array(bytes.buffer, indexAt + 8 * (words + 1), count);
+      const text = decodeText(new Uint8Array(bytes.buffer, indexAt + 8 * (words + 1) + 4 * count, length), ascii);
+      if (text === undefined || !validStarts(starts, text.length) || lists[0] !== 0 || lists[words] !== count) return undefined;
+      for (let k = 0; k < words; k++) if (!(lists[k]! <= lists[k + 1]!)) return undefined;
+      postings = { text, starts, lists, postings: values };
+    }
+    return postings ?? undefined;
+  };
   if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
   const section = { table: h.paths, ...lists.path };
@@ -535,6 +569,7 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     sanitized: h.clean,
     ...(h.clean ? { tsv } : {}),
     columns: () => stored,
+    postings: postingsOf,
     *[Symbol.iterator]() {
       for (let i = 0; i < n; i++) yield entryAt(i)!;
     },
