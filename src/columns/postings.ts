@@ -10,15 +10,33 @@ import type { EntryColumns, JoinedColumn, ListColumn, SectionRows } from "./type
 import { foldColumn, foldTable, sectionTables, type FoldedColumn, type FoldedTable } from "./folded";
 import { startsOf } from "./build";
 
-/** The postings as stored: the words sorted, joined by "\n", where each starts, and each word's entries. */
-export interface Postings {
+/** The words of the postings: sorted, joined by "\n", where each starts, and where each word's entries are. */
+export interface PostingWords {
   /** The distinct words, sorted (UTF-16 order), joined by "\n". */
   text: string;
   /** Where word k starts in `text`; one more: text.length + 1. */
   starts: Int32Array;
-  /** Word k's entries are postings[lists[k]] to postings[lists[k + 1] - 1], ascending, each once. */
+  /** Word k's entries are postings lists[k] to lists[k + 1] - 1, ascending, each once. */
   lists: Int32Array;
+}
+
+/** The postings as a search reads them: the words, and the entries of a run of them, read (and checked) when asked for. */
+export interface Postings extends PostingWords {
+  /** Postings [from, to); undefined when they cannot be read or are damaged. */
+  read(from: number, to: number): Int32Array | undefined;
+}
+
+/** The postings as made, all of them. */
+export interface BuiltPostings extends PostingWords {
   postings: Int32Array;
+}
+
+/** How many postings one checksum of the cache covers (cache/format.ts): a search checks those it reads. */
+export const POSTINGS_CHUNK = 16384;
+
+/** Built postings as a search reads them. */
+export function postingsOf(built: BuiltPostings): Postings {
+  return { ...built, read: (from, to) => built.postings.subarray(from, to) };
 }
 
 /**
@@ -72,7 +90,7 @@ function wordsOf(c: FoldedColumn, each: (row: number, word: string) => void): vo
  * The postings of entries' columns, folded as the search folds them (search.ts, searchIndex):
  * their titles, speakers, authors, events, descriptions, urls, section trails (split) and tags.
  */
-export function buildPostings(t: EntryColumns & { sectionRows: SectionRows }): Postings {
+export function buildPostings(t: EntryColumns & { sectionRows: SectionRows }): BuiltPostings {
   const byWord = new Map<string, number[]>();
   const add = (word: string, i: number) => {
     let list = byWord.get(word);
@@ -113,7 +131,7 @@ export function buildPostings(t: EntryColumns & { sectionRows: SectionRows }): P
 }
 
 /** The run of postings [from, to) of the words that start with `prefix` (a word of letters and digits). */
-export function prefixRange(p: Postings, prefix: string): [number, number] {
+export function prefixRange(p: PostingWords, prefix: string): [number, number] {
   const count = p.starts.length - 1;
   const wordAt = (k: number) => p.text.slice(p.starts[k]!, p.starts[k + 1]! - 1);
   let lo = 0;

@@ -1060,6 +1060,9 @@ export function matchRanges(text: string, query: string): [number, number][] {
  * those with the most). Undefined, and every entry is scanned, when the postings cannot tell
  * exactly (a word of other characters, a url's scheme) or would select most entries anyway.
  */
+/** The share of the entries above which a search scans them all rather than copy those it may match. */
+const NARROW_SHARE = 0.25;
+
 function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | undefined {
   const n = entries.size;
   const terms = q.terms.slice(0, MAX_TERMS);
@@ -1083,8 +1086,9 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
       const [from, to] = prefixRange(postings, word);
       read += to - from;
       if (read > limit) return false;
-      const list = postings.postings;
-      for (let j = from; j < to; j++) {
+      const list = postings.read(from, to);
+      if (!list) return false;
+      for (let j = 0; j < list.length; j++) {
         const i = list[j]!;
         if (!(i >= 0 && i < n)) return false;
         if (last[i] !== k + 1) {
@@ -1098,6 +1102,8 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
     const word = term.words[0]!;
     // A phrase's hits hold its first word as a word: those entries, and more.
     if (!take(word)) return undefined;
+    // A word on many entries: a scan of every entry costs no more than copying them.
+    if (count > n * NARROW_SHARE) return undefined;
     if (term.phrase) continue;
     // A url's scheme is no match of a word (scan): the postings would count it.
     if (SCHEMES.some((scheme) => scheme.startsWith(word))) return undefined;
@@ -1127,7 +1133,7 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
     }
   }
   const some = kept((h) => h > 0);
-  if (some.length > n / 2) return undefined;
+  if (some.length > n * NARROW_SHARE) return undefined;
   return rankOf(entries, some, q, options);
 }
 

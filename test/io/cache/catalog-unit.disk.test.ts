@@ -194,7 +194,7 @@ describe("a folder cached as one unit", () => {
     const headerLength = good.readUInt32LE(12);
     const header = JSON.parse(good.subarray(16, 16 + headerLength).toString("utf8")) as { blocks: number[]; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details: { bytes: number }; sections: { runs: number; tables: { bytes: number }[] }; index: { words: number; postings: number; bytes: number } };
     const sections = 4 * (2 * header.sections.runs + 1) + header.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
-    const postings = 8 * (header.index.words + 1) + 4 * header.index.postings + header.index.bytes;
+    const postings = 8 * (header.index.words + 1) + Math.ceil(header.index.bytes / 4) * 4 + 4 * header.index.postings;
     const tail = [...Object.values(header.text).map((t) => t.bytes), header.vocabulary.bytes, header.details.bytes, sections, postings];
     const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
     const firstSize = good.length - dataStart - tail.reduce((sum, b) => sum + Math.ceil(b / 4) * 4, 0);
