@@ -76,20 +76,23 @@ function linkifyText(text: string, line: number, out: Segment[]): void {
 
 /**
  * The most markdown elements (markdown-it's tokens: a list item of one link is 8 of them) that
- * one page may have (#12). Tokens are what parsing holds in memory: without a bound, a 63 MB page
- * of 3.1 million one-character links exhausted V8's heap (exit 134). At the bound, the peak
- * memory is measured in BENCHMARKS.md ("The largest page").
+ * one piece of a page may have (#12, #26). A page is parsed piece by piece (chunks()), and a
+ * piece's tokens are turned into entries before the next is parsed, so tokens are what one piece
+ * holds in memory: without a bound, a 63 MB paragraph of 3.1 million one-character links
+ * exhausted V8's heap (exit 134). Only a piece that cannot be cut (a long paragraph, a page with
+ * reference definitions or a line that starts with a tag) can come near it. At the bound, the
+ * peak memory is measured in BENCHMARKS.md ("The largest page").
  */
 export const MAX_ELEMENTS = 2_000_000;
 
-/** Thrown by the parser once a page has more than MAX_ELEMENTS elements. */
+/** Thrown by the parser once a piece of a page has more than MAX_ELEMENTS elements. */
 export class TooManyElements extends Error {
   constructor() {
-    super(`more than ${MAX_ELEMENTS} markdown elements`);
+    super(`more than ${MAX_ELEMENTS} markdown elements in one piece`);
   }
 }
 
-/** Elements the page being walked may still have: set by walk(), counted by every push. */
+/** Elements the piece being parsed may still have: set for each piece by walkChunks(), counted by every push. */
 let elementsLeft = Infinity;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor must take any[]
@@ -164,6 +167,10 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 // the random-page property test of test/catalog/chunks.property.test.ts).
 const TAG_LINE = /^ {0,3}<\/?[A-Za-z]/m;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// A list item at column 0 with text ("- [x](…)", "* y"), not a thematic break ("- - -", "***"):
+// it starts a top-level item, which closes every block open but a fence or an HTML block.
+const BULLET = /^[-*+][ \t]+\S/;
+const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const FENCE_END = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 // HTML blocks that may run across blank lines (CommonMark types 1 to 5), and their ends.
 const LONG_HTML: [RegExp, RegExp][] = [
@@ -175,9 +182,10 @@ const LONG_HTML: [RegExp, RegExp][] = [
 ];
 
 /**
- * Cuts a long body into pieces of about CHUNK characters at top-level ATX headings, where a cut
- * cannot change the parse: a heading at the start of a line, after a blank line, closes every
- * open block (#4). The blank line ends any HTML block of CommonMark types 6 and 7; fenced code
+ * Cuts a long body into pieces of about CHUNK characters at top-level ATX headings and list items,
+ * where a cut cannot change the parse: a heading at the start of a line, after a blank line, closes
+ * every open block (#4), and so does a list item at column 0 ("- [Title](…)": a page that is one
+ * long list is cut too, #26). The blank line ends any HTML block of CommonMark types 6 and 7; fenced code
  * and HTML blocks of types 1 to 5 (which run across blank lines) are tracked and never cut.
  * Never for a page with reference definitions, which are global to the document, nor for one
  * with a line that starts with a tag (HTML blocks of types 6 and 7, see TAG_LINE). Parsing piece by piece keeps markdown-it's
@@ -207,7 +215,7 @@ export function chunks(body: string, size = CHUNK): { text: string; line: number
       else {
         const long = LONG_HTML.find(([open]) => open.test(text));
         if (long && !long[1].test(text.slice(text.indexOf("<") + 2))) html = long[1];
-        else if (blank && at - start >= size && /^#{1,6}(?:[ \t]|$)/.test(text)) {
+        else if (at - start >= size && ((blank && /^#{1,6}(?:[ \t]|$)/.test(text)) || (BULLET.test(text) && !THEMATIC.test(text)))) {
           out.push({ text: body.slice(start, at), line: startLine });
           start = at;
           startLine = line;
@@ -227,13 +235,25 @@ export function chunks(body: string, size = CHUNK): { text: string; line: number
  */
 export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxElements = MAX_ELEMENTS): Item[] {
   const items: Item[] = [];
-  elementsLeft = maxElements;
+  for (const piece of walkChunks(body, lineOffset, chunkSize, maxElements)) for (const item of piece) items.push(item);
+  return items;
+}
+
+/**
+ * walk(), piece by piece (#26): each piece's items are made only when the one before has been
+ * taken, so the tokens (and the items) of a whole page never live at once.
+ */
+export function* walkChunks(body: string, lineOffset: number, chunkSize = CHUNK, maxElements = MAX_ELEMENTS): Generator<Item[]> {
   try {
-    for (const chunk of chunks(body, chunkSize)) for (const item of walkChunk(chunk.text, lineOffset + chunk.line)) items.push(item);
+    for (const chunk of chunks(body, chunkSize)) {
+      elementsLeft = maxElements;
+      const items = walkChunk(chunk.text, lineOffset + chunk.line);
+      elementsLeft = Infinity;
+      yield items;
+    }
   } finally {
     elementsLeft = Infinity;
   }
-  return items;
 }
 
 /** The start of a paragraph that says who gave a talk. */
@@ -337,7 +357,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
         }
         const target = stack.at(-1)?.type === "paragraph" ? stack.at(-1) : innermost();
         if (!target) break;
-        if (target.block.segments.length > 0) target.block.segments.push({ type: "text", text: " " });
+        // A table's cells are columns: " | " between them keeps "Jane Doe" and "SomeConf" two parts (#23).
+        if (target.block.segments.length > 0) target.block.segments.push({ type: "text", text: target.type === "row" ? " | " : " " });
         // A table cell's inline token has no map: its line is its row's (#17).
         collect(token.children ?? [], token.map ? line : (target.block.place?.start ?? line), target.block.segments);
         break;

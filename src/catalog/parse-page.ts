@@ -3,8 +3,9 @@ import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { UNTITLED_SECTION } from "./types";
 import { readFrontMatter } from "./front-matter";
 import { readNotes } from "./item-notes";
-import { MAX_ELEMENTS, TooManyElements, walk, type Block, type Item, type Segment } from "./markdown";
+import { MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
+import { MAX_ENTRIES } from "./limits";
 import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, splitSpeaker } from "./speaker";
@@ -241,108 +242,142 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   return yearPart(heading);
 }
 
-/**
- * The layout reader over each list of the page (#23): consecutive entries of one list are read
- * together, and what it finds is written into them: a title cut out of its link, speakers or
- * authors, event, year, length, what is left of the description. Then the facts of headings
- * (a year, an event), and the kind a weak heading word gave, which the entries' shape overrules.
- */
 /** Fewer items than this vote with their family of lists, not alone. */
 const SHORT_LIST = 5;
 
-function readLists(entries: (ParsedEntry & { headingPath: string[] })[], layout: (Pending | undefined)[]): void {
-  // The lists of the page: runs of consecutive entries of one list.
-  const lists: { start: number; end: number; family: string }[] = [];
-  for (let start = 0; start < entries.length; ) {
+/**
+ * What the layout reader keeps of a page's lists until the page ends (#23, #26): the items of each
+ * family of lists (lists under sibling headings, or nested under sibling items, at one depth), and
+ * the short lists whose reading waits for their family. Lists are read as they end (a page read
+ * piece by piece does not keep its blocks); only a short list's family is known at the end.
+ */
+interface ListReading {
+  families: Map<string, { items: LayoutItem[]; readings?: ItemReading[] }>;
+  waiting: { entries: ParsedEntry[]; pending: Pending[]; headingPaths: string[][]; own: ItemReading[]; family: string; at: number }[];
+  byHeading: Map<string[], { year: number; event?: string } | null>;
+}
+
+function listReading(): ListReading {
+  return { families: new Map(), waiting: [], byHeading: new Map() };
+}
+
+/**
+ * The layout reader over the lists of entries `from` on (#23): consecutive entries of one list are
+ * read together, and what it finds is written into them: a title cut out of its link, speakers or
+ * authors, event, year, length, what is left of the description. Then the facts of headings
+ * (a year, an event), and the kind a weak heading word gave, which the entries' shape overrules.
+ * A list too short to vote waits for finishLists(), which reads it with its family.
+ */
+function readLists(all: ParsedEntry[], from: number, layout: (Pending | undefined)[], headingPaths: string[][], state: ListReading): void {
+  // The entries from `from` on; layout[i] and headingPaths[i] are those of entries[i].
+  const entries = all.length === from + layout.length ? all.slice(from) : all.slice(from, from + layout.length);
+  const waits = new Set<ParsedEntry>();
+  let start = 0;
+  while (start < entries.length) {
     let end = start + 1;
     const list = layout[start]?.list;
     while (end < entries.length && layout[end] !== undefined && layout[end]!.list === list && list !== undefined) end++;
-    if (list !== undefined) {
-      // Lists under sibling headings, or nested under sibling items, at one depth: one family.
-      const path = entries[start]!.headingPath;
-      const depth = list === path ? 0 : list.length;
-      lists.push({ start, end, family: `${path.slice(0, -1).join("\u0000")}\u0001${depth}` });
+    if (list === undefined) {
+      start = end;
+      continue;
     }
-    start = end;
-  }
-  // A list too short to vote ("## Go" over two talks, a meeting's three talks) is read with its
-  // family: the sections of one page, the meetings of one archive share their layout (#23).
-  const families = new Map<string, { items: LayoutItem[]; readings?: ItemReading[] }>();
-  for (const l of lists) {
-    const f = families.get(l.family) ?? { items: [] };
-    families.set(l.family, f);
-    for (let i = l.start; i < l.end; i++) f.items.push(layout[i]!.item);
-  }
-  const familyAt = new Map<number, ItemReading>();
-  for (const l of lists) {
-    if (l.end - l.start >= SHORT_LIST) continue;
-    const f = families.get(l.family)!;
-    if (f.items.length === l.end - l.start) continue;
-    f.readings ??= readList(f.items);
-    for (let i = l.start; i < l.end; i++) familyAt.set(i, f.readings[f.items.indexOf(layout[i]!.item)]!);
-  }
-  for (const { start, end } of lists) {
     const group = entries.slice(start, end);
     const pending = layout.slice(start, end) as Pending[];
-    const own = readList(pending.map((p) => p.item));
-    // The family only adds: a list that reads names by itself keeps its reading.
-    const readings = own.map((r, i) => {
-      const f = familyAt.get(start + i);
-      if (!f || r.people || !f.people) return r;
-      return { ...r, ...f, event: f.event ?? r.event, year: f.year ?? r.year, duration: f.duration ?? r.duration };
-    });
-    const talks = group.filter((e) => e.kind === "talk" || e.kind === "podcast").length;
-    group.forEach((e, i) => {
-      const r = readings[i]!;
-      if (r.title !== undefined && clean(r.title)) e.title = clean(r.title);
-      // The item's own word ("(podcast)") says more than its heading; a host says more than both.
-      if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
-      // A podcast's hosts are not speakers: a show is not a talk.
-      // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
-      if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && pending[i]!.fromHost)) {
-        const people = r.people.map(clean).filter(Boolean);
-        // People with a venue and its year ("Herlihy & Wing, TOPLAS90") wrote a paper; with a length, gave a talk.
-        if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : r.event !== undefined && r.year !== undefined ? "paper" : "article";
-        if (e.kind === "paper" || e.kind === "article") e.authors = people;
-        else {
-          e.speakers = people;
-          e.speaker = people.join(", ");
-        }
-      }
-      // A publisher before a blog post's year ("`Uber` `2017`") is no venue: only talks, podcasts and papers have events.
-      if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page") e.event = clean(r.event);
-      if (r.year !== undefined && e.year === undefined) e.year = r.year;
-      if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
-      if (r.beforeUsed) {
-        const rest = clean((r.rest ?? pending[i]!.after).replace(LEADING_SEPARATOR, ""));
-        if (rest && rest !== e.title) e.description = rest;
-        else delete e.description;
-      } else if (r.rest !== undefined) {
-        const rest = clean(r.rest.replace(LEADING_SEPARATOR, ""));
-        if (rest && rest !== e.title) e.description = rest;
-        else delete e.description;
-      }
-    });
-    // A heading's weak word ("Video Streaming") makes talks only of entries shaped like talks.
-    if (pending.some((p) => p.weakTalk)) {
-      const shaped = group.some((e, i) => !pending[i]!.weakTalk || e.speakers.length > 0 || e.duration !== undefined || e.year !== undefined);
-      if (!shaped) group.forEach((e, i) => pending[i]!.weakTalk && (e.kind = "page"));
-    }
+    const items = pending.map((p) => p.item);
+    const own = readList(items);
+    const path = headingPaths[start]!;
+    const familyKey = `${path.slice(0, -1).join("\u0000")}\u0001${list === path ? 0 : list.length}`;
+    const family = state.families.get(familyKey) ?? { items: [] };
+    state.families.set(familyKey, family);
+    const at = family.items.length;
+    for (const item of items) family.items.push(item);
+    if (end - start < SHORT_LIST) {
+      state.waiting.push({ entries: group, pending, headingPaths: headingPaths.slice(start, end), own, family: familyKey, at });
+      for (const e of group) waits.add(e);
+    } else applyReadings(group, pending, own);
+    start = end;
   }
-  // Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too.
-  const byHeading = new Map<string[], { year: number; event?: string } | null>();
-  for (const e of entries) {
-    if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast") continue;
-    let facts = byHeading.get(e.headingPath);
-    if (facts === undefined) {
-      facts = null;
-      for (let i = e.headingPath.length - 1; i >= 0 && facts === null; i--) facts = headingFacts(e.headingPath[i]!) ?? null;
-      byHeading.set(e.headingPath, facts);
+  entries.forEach((e, k) => waits.has(e) || applyHeadingFacts(e, headingPaths[k]!, state.byHeading));
+}
+
+/**
+ * The short lists, read with their family once the page has ended (#23): "## Go" over two talks,
+ * a meeting's three talks; the sections of one page, the meetings of one archive share their layout.
+ */
+function finishLists(state: ListReading): void {
+  for (const w of state.waiting) {
+    const f = state.families.get(w.family)!;
+    let readings = w.own;
+    if (f.items.length > w.entries.length) {
+      const fr = (f.readings ??= readList(f.items));
+      // The family only adds: a list that reads names by itself keeps its reading.
+      readings = w.own.map((r, i) => {
+        const fi = fr[w.at + i]!;
+        if (!fi.people) return r;
+        // A short list reads its names alone, its event column with its family ("Jane Doe, JSConf EU").
+        if (r.people) return r.event === undefined && fi.event !== undefined && r.year === fi.year ? { ...r, event: fi.event, people: fi.people, rest: fi.rest ?? r.rest } : r;
+        return { ...r, ...fi, event: fi.event ?? r.event, year: fi.year ?? r.year, duration: fi.duration ?? r.duration };
+      });
     }
-    if (!facts) continue;
-    if (e.year === undefined) e.year = facts.year;
-    if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
+    applyReadings(w.entries, w.pending, readings);
+    w.entries.forEach((e, k) => applyHeadingFacts(e, w.headingPaths[k]!, state.byHeading));
   }
+  state.waiting = [];
+}
+
+/** What the layout reader read of one list, written into its entries. */
+function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemReading[]): void {
+  const talks = group.filter((e) => e.kind === "talk" || e.kind === "podcast").length;
+  group.forEach((e, i) => {
+    const r = readings[i]!;
+    if (r.title !== undefined && clean(r.title)) e.title = clean(r.title);
+    // The item's own word ("(podcast)") says more than its heading; a host says more than both.
+    if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
+    // A podcast's hosts are not speakers: a show is not a talk.
+    // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
+    if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && pending[i]!.fromHost)) {
+      const people = r.people.map(clean).filter(Boolean);
+      // People with a venue and its year ("Herlihy & Wing, TOPLAS90") wrote a paper; with a length, gave a talk.
+      if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : r.event !== undefined && r.year !== undefined ? "paper" : "article";
+      if (e.kind === "paper" || e.kind === "article") e.authors = people;
+      else {
+        e.speakers = people;
+        e.speaker = people.join(", ");
+      }
+    }
+    // A publisher before a blog post's year ("`Uber` `2017`") is no venue: only talks, podcasts and papers have events.
+    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page") e.event = clean(r.event);
+    if (r.year !== undefined && e.year === undefined) e.year = r.year;
+    if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
+    if (r.beforeUsed) {
+      const rest = clean((r.rest ?? pending[i]!.after).replace(LEADING_SEPARATOR, ""));
+      if (rest && rest !== e.title) e.description = rest;
+      else delete e.description;
+    } else if (r.rest !== undefined) {
+      const rest = clean(r.rest.replace(LEADING_SEPARATOR, ""));
+      if (rest && rest !== e.title) e.description = rest;
+      else delete e.description;
+    }
+  });
+  // A heading's weak word ("Video Streaming") makes talks only of entries shaped like talks.
+  if (pending.some((p) => p.weakTalk)) {
+    const shaped = group.some((e, i) => !pending[i]!.weakTalk || e.speakers.length > 0 || e.duration !== undefined || e.year !== undefined);
+    if (!shaped) group.forEach((e, i) => pending[i]!.weakTalk && (e.kind = "page"));
+  }
+}
+
+/** Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too. */
+function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: ListReading["byHeading"]): void {
+  if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast") return;
+  let facts = byHeading.get(headingPath);
+  if (facts === undefined) {
+    facts = null;
+    for (let i = headingPath.length - 1; i >= 0 && facts === null; i--) facts = headingFacts(headingPath[i]!) ?? null;
+    byHeading.set(headingPath, facts);
+  }
+  if (!facts) return;
+  if (e.year === undefined) e.year = facts.year;
+  if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
 }
 
 export interface ParseOptions {
@@ -350,6 +385,8 @@ export interface ParseOptions {
   places?: boolean;
   /** The table of fields whose extractions run on each entry (catalog/fields.ts; default: the tool's). */
   fields?: readonly FieldRow[];
+  /** Tests only: the size of the pieces a page is parsed in (markdown.ts, chunks()), and whether it is read whole at once. */
+  pieces?: { size?: number; whole?: boolean };
 }
 
 export function parsePage(text: string, source: string, options: ParseOptions = {}): Page {
@@ -357,29 +394,71 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   // Escape sequences go before parsing: their "[" and "]" would otherwise change how links parse.
   const normalised = stripEscapes(text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n"));
   const { frontMatter, body, lineOffset } = readFrontMatter(normalised, source);
+  try {
+    try {
+      // Piece by piece (#26): each piece's blocks become entries before the next is parsed.
+      if (!options.pieces?.whole) return readPage(frontMatter, body, lineOffset, source, options, undefined);
+      throw AGAIN;
+    } catch (error) {
+      if (error !== AGAIN) throw error;
+      // The page has headings that are links, or its first heading of level 1 comes after other
+      // blocks: what those say holds for the blocks before them, so the page is read whole.
+      return readPage(frontMatter, body, lineOffset, source, options, walk(body, lineOffset, options.pieces?.size));
+    }
+  } catch (error) {
+    if (!(error instanceof TooManyElements)) throw error;
+    throw new PageError(source, `has more than ${MAX_ELEMENTS.toLocaleString("en")} markdown elements (list items, paragraphs, links…) in one piece that cannot be cut (a long paragraph, a page with reference definitions or HTML blocks)`, "split it into smaller pages");
+  }
+}
+
+/** Thrown by a reading piece by piece that meets what only a reading of the whole page can decide. */
+const AGAIN = Symbol("read the page whole");
+
+/** A page's items with the one before and the one after each. */
+function* neighbours(pieces: Iterable<Item[]>): Generator<[Item | undefined, Item, Item | undefined]> {
+  let prev: Item | undefined;
+  let cur: Item | undefined;
+  for (const piece of pieces) {
+    for (const item of piece) {
+      if (cur) yield [prev, cur, item];
+      prev = cur;
+      cur = item;
+    }
+  }
+  if (cur) yield [prev, cur, undefined];
+}
+
+/**
+ * The entries of a page's body: from `whole` (every item of the page) when given, else piece by
+ * piece, throwing AGAIN where the page needs a reading of the whole.
+ */
+function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: number, source: string, options: ParseOptions, whole: Item[] | undefined): Page {
   const headings: Heading[] = [];
   const trail: Heading[] = [];
-  const entries: (ParsedEntry & { bare: boolean; headingPath: string[] })[] = [];
+  const entries: ParsedEntry[] = [];
   // What "Presented at [Event](…) 2026" items say of the talk whose item they are nested in (#23).
   const given = new Map<Block, { event: string; year?: number }>();
   // "  - A. Author, B. Author" under a paper's "**Title (VENUE 2022)**" item, beside its "[[Paper]](…)": the authors (#23).
-  const named = new Map<Block, string[]>();
+  const named = new WeakMap<Block, string[]>();
   // The entry a "[[Paper]](…)" sub-item made of its parent item, for the "[[Code]](…)" beside it.
-  const childEntry = new Map<Block, ParsedEntry>();
-  // What the layout reader (#23) reads of each entry, and the list it belongs to.
-  const layout: (Pending | undefined)[] = [];
+  const childEntry = new WeakMap<Block, ParsedEntry>();
+  // Nested entries and the item they are nested in, for what "Presented at" items say.
+  const nested: [ParsedEntry, Block][] = [];
+  // What the layout reader (#23) reads of each entry from `read` on, the list it belongs to, and its heading's path.
+  let layout: (Pending | undefined)[] = [];
+  let headingPaths: string[][] = [];
+  let read = 0;
+  const lists = listReading();
+  // Bare links, and how many each heading's path has.
+  const bares: [ParsedEntry, string[]][] = [];
+  const bareInSection = new Map<string[], number>();
   const topSection = [frontMatter.title ?? baseName(source)];
-  let items: Item[];
-  try {
-    items = walk(body, lineOffset);
-  } catch (error) {
-    if (!(error instanceof TooManyElements)) throw error;
-    throw new PageError(source, `has more than ${MAX_ELEMENTS.toLocaleString("en")} markdown elements (list items, paragraphs, links…), the most a page may have`, "split it into smaller pages");
-  }
   // The page's own title counts like a heading above every other (#13): on "Awesome Talks", a
-  // link to a conference's site is a talk.
-  const firstTop = items.find((i) => i.type === "heading" && i.heading.level === 1);
-  const pageTitle = frontMatter.title ?? (firstTop?.type === "heading" ? clean(firstTop.heading.text) : undefined);
+  // link to a conference's site is a talk. Read piece by piece, the first heading of level 1 is
+  // known only when it comes: it must come before every other item, else the page is read whole.
+  const firstTop = whole?.find((i) => i.type === "heading" && i.heading.level === 1);
+  let pageTitle = frontMatter.title ?? (firstTop?.type === "heading" ? clean(firstTop.heading.text) : undefined);
+  let seenAny = false;
   const kindOf = (path: string[]): Kind => sectionKind(pageTitle === undefined || path[0] === pageTitle ? path : [pageTitle, ...path]);
   // One section path (and one section kind) per heading, shared by the entries under it.
   let sectionPath = topSection;
@@ -407,8 +486,31 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     heading.description = heading.description ? `${heading.description} ${text}` : text;
   };
 
-  // The entry each item made, for the store links nested under it.
-  const entryOf = new Map<Block, ParsedEntry>();
+  // The entry each item made, for the store links nested under it: weak, so that a piece's blocks die with it.
+  const entryOf = new WeakMap<Block, ParsedEntry>();
+
+  /**
+   * Adds an entry. The layout reader reads a list once it has all its entries: when an entry
+   * starts another list, those before it are read (unless a heading's talk may still change),
+   * so that what it needs of them does not outlive their list.
+   */
+  const push = (entry: ParsedEntry, pending: Pending | undefined, headingPath: string[], bare: boolean): void => {
+    const last = layout.at(-1);
+    if (layout.length > 0 && headingTalk === undefined && !(pending && last && last.list === pending.list)) {
+      readLists(entries, read, layout, headingPaths, lists);
+      read = entries.length;
+      layout = [];
+      headingPaths = [];
+    }
+    layout.push(pending);
+    headingPaths.push(headingPath);
+    if (entries.push(entry) > MAX_ENTRIES) throw new PageError(source, `has more than ${MAX_ENTRIES.toLocaleString("en")} entries, the most icp-links reads at once`, "split the page, or read fewer pages at once");
+    if (bare) {
+      bares.push([entry, headingPath]);
+      bareInSection.set(headingPath, (bareInSection.get(headingPath) ?? 0) + 1);
+    }
+    if (pending?.parent) nested.push([entry, pending.parent]);
+  };
 
   // The talk an archive's heading titles ("#### Title" over "[[video](…)] [[slides](…)]"), whose
   // speakers and event the prose under it names (#23).
@@ -417,9 +519,16 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
   // several at one level, each is an entry, the talk of an archive (#23); one alone is a section
   // whose title happens to be linked.
   const linkedHeadings = new Map<number, number>();
-  for (const it of items) if (it.type === "heading" && it.heading.link) linkedHeadings.set(it.heading.level, (linkedHeadings.get(it.heading.level) ?? 0) + 1);
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index]!;
+  if (whole) for (const it of whole) if (it.type === "heading" && it.heading.link) linkedHeadings.set(it.heading.level, (linkedHeadings.get(it.heading.level) ?? 0) + 1);
+  for (const [prevItem, item, nextItem] of neighbours(whole ? [whole] : walkChunks(body, lineOffset, options.pieces?.size))) {
+    if (!whole) {
+      if (item.type === "heading" && item.heading.link) throw AGAIN;
+      if (pageTitle === undefined && item.type === "heading" && item.heading.level === 1) {
+        if (seenAny) throw AGAIN;
+        pageTitle = clean(item.heading.text);
+      }
+      seenAny = true;
+    }
     if (item.type === "heading") {
       headingTalk = undefined;
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
@@ -433,13 +542,12 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       if (headingLink && heading.text && (linkedHeadings.get(heading.level) ?? 0) >= 3 && canOpen(clean(headingLink.url))) {
         const url = clean(headingLink.url);
         const path = trail.length > 1 ? trail.slice(0, -1).map((h) => h.text || UNTITLED) : topSection;
-        const entry: ParsedEntry & { bare: boolean; headingPath: string[] } = {
+        const entry: ParsedEntry = {
           title: heading.text, url, kind: hostKind(url) ?? kindOf(path), section: path.at(-1)!, sectionPath: path,
-          speakers: [], authors: [], related: [], tags: frontMatter.tags, line: headingLink.line, slug: "", bare: false, headingPath: path,
+          speakers: [], authors: [], related: [], tags: frontMatter.tags, line: headingLink.line, slug: "",
         };
         if (options.places) entry.place = { kind: "paragraph", start: heading.line, end: heading.line + 1, nested: false };
-        layout[entries.length] = undefined;
-        entries.push(entry);
+        push(entry, undefined, path, false);
         headingTalk = entry;
       }
       continue;
@@ -485,7 +593,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       continue;
     }
     // Prose that explains a section, followed by the section's list, is its description, not entries.
-    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, items[index - 1], items[index + 1])) {
+    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, prevItem, nextItem)) {
       describe(item.block.segments);
       continue;
     }
@@ -641,7 +749,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.
     let description = after;
     if (before && !titled) description = separated || !after ? `${before} ${after}`.trim() : textOf(segments);
-    const entry: ParsedEntry & { bare: boolean; headingPath: string[] } = {
+    const entry: ParsedEntry = {
       title,
       url,
       kind,
@@ -654,8 +762,6 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
       tags: notes.tags.length === 0 ? frontMatter.tags : [...new Set([...frontMatter.tags, ...notes.tags.map(clean)])],
       line: link.line,
       slug: "",
-      bare: link.bare || title === "",
-      headingPath: sectionPath,
     };
     if (speakers.length > 0) entry.speaker = speakers.join(", ");
     if (facts?.event !== undefined && kind !== "article") entry.event = clean(facts.event);
@@ -685,8 +791,7 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
     // "[video] [slides]" says nothing the title and related links do not.
     if (titledByHeading && description && description.split(/[\s[\]()|,/]+/).every((w) => w === "" || GENERIC_TITLE.test(w) || SECONDARY.test(w))) description = "";
     if (description && description !== title) entry.description = description;
-    if (titledByHeading) headingTalk = entry;
-    layout[entries.length] =
+    const pending: Pending | undefined =
       kind === "repo" || kind === "forum" || kind === "site" || link.bare || titled
         ? undefined
         : {
@@ -703,33 +808,34 @@ export function parsePage(text: string, source: string, options: ParseOptions = 
             weakTalk: kind === "talk" && !fromHost && weakTalkSection(sectionPath),
             fromHost,
           };
-    entries.push(entry);
+    push(entry, pending, sectionPath, link.bare || title === "");
     entryOf.set(item.block, entry);
     if (titledByParent && !childEntry.has(parent!)) childEntry.set(parent!, entry);
+    if (titledByHeading) headingTalk = entry;
   }
 
-  readLists(entries, layout);
+  if (layout.length > 0) readLists(entries, read, layout, headingPaths, lists);
+  finishLists(lists);
+  layout = [];
+  headingPaths = [];
   // What the "Presented at" items said, given to the talks beside them.
-  entries.forEach((e, i) => {
-    const said = layout[i]?.parent ? given.get(layout[i]!.parent!) : undefined;
-    if (!said) return;
-    if (e.event === undefined && said.event) e.event = said.event;
-    if (e.year === undefined && said.year !== undefined) e.year = said.year;
-  });
+  if (given.size > 0) {
+    for (const [e, parent] of nested) {
+      const said = given.get(parent);
+      if (!said) continue;
+      if (e.event === undefined && said.event) e.event = said.event;
+      if (e.year === undefined && said.year !== undefined) e.year = said.year;
+    }
+  }
 
   // A bare URL takes its section's heading as title when it is the section's only bare URL
   // ("https://dfinity.org/howitworks" under "## How ICP Works"); otherwise its host and path.
   // Entries of one section share one path array, so the array itself is the section's key; an
   // entry above every heading has the page's fallback path, which names no heading.
-  const bareInSection = new Map<string[], number>();
-  for (const e of entries) if (e.bare) bareInSection.set(e.headingPath, (bareInSection.get(e.headingPath) ?? 0) + 1);
-  const result: ParsedEntry[] = entries.map(({ bare, headingPath, ...entry }) => {
-    if (bare) {
-      const alone = bareInSection.get(headingPath) === 1 && headingPath !== topSection && entry.section !== UNTITLED;
-      entry.title = alone ? entry.section : titleFromUrl(entry.url);
-    }
-    entry.slug = slugify(entry.title, entry.url);
-    return entry;
-  });
-  return { source, frontMatter, headings, entries: extractFields(result, options.fields) };
+  for (const [entry, headingPath] of bares) {
+    const alone = bareInSection.get(headingPath) === 1 && headingPath !== topSection && entry.section !== UNTITLED;
+    entry.title = alone ? entry.section : titleFromUrl(entry.url);
+  }
+  for (const entry of entries) entry.slug = slugify(entry.title, entry.url);
+  return { source, frontMatter, headings, entries: extractFields(entries, options.fields) };
 }

@@ -5,6 +5,7 @@ import type { Page } from "../catalog/types";
 import { entryCount, type LoadedPage } from "../catalog/entries";
 import type { UnpackedPages } from "../cache/format";
 import { PageError, tooLarge, UsageError } from "../errors";
+import { MAX_ENTRIES } from "../catalog/limits";
 import { decodePage } from "../io/decode";
 import { fileError } from "../io/file-error";
 import { isRemoteSpec } from "../catalog/address";
@@ -12,11 +13,7 @@ import type { RemotePage } from "../web/remote";
 import type { PageCache } from "../io/cache/page-cache";
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-/**
- * The most entries read at once, all pages together (#12): what the catalog, the search and the
- * cache hold in memory grows with them. Measured at the bound in BENCHMARKS.md ("The largest page").
- */
-export const MAX_ENTRIES = 200_000;
+export { MAX_ENTRIES };
 
 export interface FileSystem {
   stat(path: string): Promise<Stats>;

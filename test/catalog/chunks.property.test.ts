@@ -1,9 +1,24 @@
 // Parsing a big page in pieces must give exactly what parsing it whole gives (#4).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { chunks, walk } from "../../src/catalog/markdown";
-import { AWESOME_COPY, SEED } from "../helpers/pages";
+import { parsePage } from "../../src/catalog/parse-page";
+import { AWESOME_COPY, ROOT, SEED } from "../helpers/pages";
+
+/** The dev half of the extraction corpus: real pages of many layouts. */
+const DEV = `${ROOT}test/corpus/extraction/dev`;
+const devPages = readdirSync(DEV, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d): [string, string] => [d.name, readFileSync(`${DEV}/${d.name}/page.md`, "utf8")]);
+
+/** Lines of every kind that meet at a cut: lists of every marker and depth, tables, quotes, breaks, setext headings. */
+const LINES = [
+  "# H1", "## H2", "#Tight", "- [L](https://l.example)", "- [M](https://m.example) - a *talk* by Jane Doe, 2019", "* [S](https://s.example)", "+ plus",
+  "-\t[T](https://t.example)", "  - [N](https://n.example)", "    - deeper", "1. [O](https://o.example)", "2) two", "- - -", "***", "* * *", "-", "---", "===",
+  "```", "~~~", "<!--", "-->", "<pre>", "</pre>", "", "text", "Presented at Conf 2019", "> q", "> - [Q](https://q.example)", "    code",
+  "https://bare.example", "| a | b |", "| --- | --- |", "| [c](https://c.example) | d |", "  continued", "- **Title**", "  - [Recording](https://youtu.be/x)",
+];
 
 const TRICKY = [
   "# Top", "", "- [A](https://a.example)", "",
@@ -40,11 +55,37 @@ describe("chunked parsing", () => {
   });
 
   it("holds for random pages of headings, lists, fences and HTML", () => {
-    const line = fc.constantFrom("# H1", "## H2", "- [L](https://l.example)", "```", "~~~", "<!--", "-->", "<pre>", "</pre>", "", "text", "> q", "    code", "https://bare.example");
+    const line = fc.constantFrom(...LINES);
     fc.assert(
       fc.property(fc.array(line, { maxLength: 60 }), (lines) => {
         const text = lines.join("\n");
         expect(walk(text, 0, 1)).toEqual(walk(text, 0, Number.MAX_SAFE_INTEGER));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// Entries are made piece by piece (#26): each piece's blocks become entries before the next piece
+// is parsed. Whatever the pieces, the page must read as it does whole.
+describe("reading a page piece by piece", () => {
+  const whole = (text: string) => parsePage(text, "p.md", { places: true, pieces: { whole: true, size: Number.MAX_SAFE_INTEGER } });
+  const pieces = (text: string, size: number) => parsePage(text, "p.md", { places: true, pieces: { size } });
+
+  const cases: [string, string][] = [["the bundled page", readFileSync(SEED, "utf8")], ["the awesome page", readFileSync(AWESOME_COPY, "utf8")], ...devPages];
+  it.each(cases)("gives the same page for %s", (_name, text) => {
+    const expected = whole(text);
+    for (const size of [1, 64, 4096]) expect(pieces(text, size)).toEqual(expected);
+  });
+
+  it("holds for random pages", () => {
+    const line = fc.constantFrom(...LINES, "# Title", "### [Talk](https://youtu.be/a)", "**Date**: May 5, 2022", "A talk by Jane Doe at Conf 2011", "- [App Store](https://apps.apple.com/app/x)");
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(line, { maxLength: 60 }), (front, lines) => {
+        const text = (front ? "---\ntitle: T\ntags: [x]\n---\n" : "\n") + lines.join("\n");
+        const expected = whole(text);
+        expect(pieces(text, 1)).toEqual(expected);
+        expect(pieces(text, 40)).toEqual(expected);
       }),
       { numRuns: 300 },
     );
