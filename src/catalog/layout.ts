@@ -66,6 +66,10 @@ interface Part {
   event?: string;
   duration?: number;
   kind?: Kind;
+  /** Of a names part: the part after it that was dropped as an affiliation ("Matthias Gruter, Transmode"). */
+  dropped?: Part;
+  /** Of names merged at a bare comma: the last piece and the names before it ("Jenn Creighton, React Miami"). */
+  lastPiece?: { part: Part; head: string[] };
 }
 
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -75,7 +79,11 @@ const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`, "i");
 /** "2019-03-12", "2019/03", "12.03.2019". */
 const NUMERIC_DATE = /^(?:((?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d{2}))$/;
 /** "SOSP2003", "OSDI94", "PHPNW14", "SOSP '23", "Strange Loop 2011", "NDC Oslo 2017", "'23". */
-const EVENT_YEAR = /^(.*?)[\s,]*(?:(?<![\d])((?:19[5-9]|20[0-4])\d)|['\u2019](\d{2})|(?<=[A-Z])(\d{2}|(?:19|20)\d{2}))$/u;
+const EVENT_YEAR = /^(.*?)[\s,]*(?:(?<![\d])((?:19[5-9]|20[0-4])\d)|['\u2019](\d{2})|(?<=\p{L})(\d{2}|(?:19|20)\d{2}))$/u;
+/** "SREcon15 Europe", "PyCon2019 Ireland": the year glued inside an event's name, its place after it. */
+const GLUED_YEAR = /^((?:[\p{L}\p{N}][\p{L}\p{M}\p{N}.&'\u2019-]*\s+){0,3})(\p{Lu}[\p{L}]+?)(\d{2}|(?:19|20)\d{2})((?:\s+\p{Lu}[\p{L}\p{M}\p{N}.&-]*){1,3})$/u;
+/** The short name of an event a year is glued to: "OSDI", "PHPNW", "SREcon", "PyCon" (two capitals); not "Win" or "Web". */
+const GLUED_NAME = /^\p{Lu}[\p{L}\p{N}]+\p{Lu}$|^\p{Lu}{3,}$|^(?=\p{Lu}\p{L}*\p{Lu})\p{L}{4,}$/u;
 const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
 const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "around", "before", "after", "edition", "released", "published", "is", "was", "and", "or", "for", "with", "to"]);
 
@@ -91,7 +99,15 @@ function fullYear(two: string): number {
 export function yearPart(text: string): { year: number; event?: string } | undefined {
   const t = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
   // Every spelling ends in the year's digits: anything else is answered before the expressions run.
-  if (t === "" || t.length > 70 || !DIGIT_END.test(t)) return undefined;
+  if (t === "" || t.length > 70) return undefined;
+  if (!DIGIT_END.test(t)) {
+    const g = /\d\s/.test(t) ? GLUED_YEAR.exec(t) : null;
+    if (!g || !GLUED_NAME.test(g[2]!)) return undefined;
+    const year = g[3]!.length === 2 ? fullYear(g[3]!) : Number(g[3]);
+    if (year < 1950 || year > 2049) return undefined;
+    const event = `${g[1]}${g[2]}${g[4]}`.trim();
+    return NOT_EVENT.has(event.split(/\s+/)[0]!.toLowerCase()) ? undefined : { year, event };
+  }
   const date = DATE.exec(t);
   if (date) return { year: Number(date[1]) };
   const numeric = NUMERIC_DATE.exec(t);
@@ -103,7 +119,7 @@ export function yearPart(text: string): { year: number; event?: string } | undef
   const before = m[1]!.trim().replace(/[,;:'\u2019]$/, "").trim();
   // "OSDI94" needs its letters: two digits alone are no year, and two letters ("AA00", "MP3"
   // aside) are too few to tell an event's short name from a code or a model number.
-  if (m[4] !== undefined && !/^\p{Lu}[\p{L}\p{N}]+\p{Lu}$|^\p{Lu}{3,}$/u.test(before.split(/\s+/).at(-1) ?? "")) return undefined;
+  if (m[4] !== undefined && !GLUED_NAME.test(before.split(/\s+/).at(-1) ?? "")) return undefined;
   if (before === "") return m[2] !== undefined || m[3] !== undefined ? { year } : undefined;
   const words = before.split(/\s+/);
   if (words.length > 6 || !words.every((w) => EVENT_WORD.test(w))) return undefined;
@@ -116,6 +132,8 @@ export function yearPart(text: string): { year: number; event?: string } | undef
 /** "A, B and C", "A & B": the names of a part; undefined when it is not a list of names at all. */
 function splitNames(text: string): string[] {
   return text
+    // ", and Pete Hunt": the last name of a list cut at its comma.
+    .replace(/^(?:and|&)\s+/, "")
     .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and|y|und|et)\s+/)
     .map((n) => n.trim())
     .filter(Boolean);
@@ -176,7 +194,7 @@ function typed(text: string, start: number, sep = ""): Part {
 }
 
 /** Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ". */
-const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]]\s*$)/gu;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
@@ -219,9 +237,13 @@ export function partsOf(text: string): Part[] {
       // "Torben Hoffmann, Erlang Solutions", "Matthias Gruter, Transmode": an affiliation after a
       // person's name is no second person.
       const more = p.names!.map((n) => n.replace(/^(?:and|&)\s+/, ""));
-      if (p.type === "name?" && last.names!.some((n) => n.includes(" ")) && more.every((n) => !n.includes(" ") || !isPersonName(n))) continue;
+      if (p.type === "name?" && last.names!.some((n) => n.includes(" ")) && more.every((n) => !n.includes(" ") || !isPersonName(n))) {
+        last.dropped ??= p;
+        continue;
+      }
       const names = [...last.names!, ...more];
-      merged[merged.length - 1] = { ...last, text: text.slice(last.start, p.end).trim(), end: p.end, names, type: last.type === "names" && p.type === "names" ? "names" : "name?" };
+      const lastPiece = p.names!.length === 1 && !/^(?:and|&)\s/.test(p.text) ? { part: p, head: last.names! } : undefined;
+      merged[merged.length - 1] = { ...last, text: text.slice(last.start, p.end).trim(), end: p.end, names, type: last.type === "names" && p.type === "names" ? "names" : "name?", lastPiece };
     } else merged.push(p);
   }
   return merged;
@@ -289,6 +311,100 @@ function factsOf(parts: Part[], nameColumn: number | undefined, has: LayoutItem[
   return { reading, used };
 }
 
+/** Words an event's name is made of ("Strange Loop", "ng-conf", "linux.conf.au", "@scale", "F8"). */
+const EVENT_NAME_WORD = /^[@\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
+/**
+ * What says a name is a conference's, not a company's or a person's: a word of the trade
+ * ("Summit", "Meetup", "User Group"), a name glued to one ("JSConf", "PyCon", "CascadiaJS",
+ * "ffconf"), a region ("EU", "Asia"), an acronym ("FOSDEM", "CSSCAMP", "F8").
+ */
+const EVENT_CUE = /(?:^|\s)(?:conference|conf|summit|meetup|meet-up|symposium|workshop|forum|congress|meeting|convention|expo|days?|camp|fest|festival|talks|seminar|school|hackathon|user\s+group|ug|jug|interactive|eu|us|usa|uk|asia|europe|america|africa|nordic|latam|apac|emea)(?=\s|$)|\p{L}(?:conf|con|camp|fest|days|js)(?=\s|$)/iu;
+/** An acronym of capitals and digits: "FOSDEM", "CSSCAMP", "F8" (case kept: \p{Lu} folds under the i flag). */
+const EVENT_ACRONYM = /(?:^|\s)(?=[\p{Lu}\d]*\p{Lu})[\p{Lu}\d]{2,}(?=\s|$)/u;
+const eventCue = (text: string) => EVENT_CUE.test(text) || EVENT_ACRONYM.test(text);
+
+/** The event's name a part is, if it reads as one: short, its words a name's, no sentence. "at DevOps Stockholm Meetup." -> "DevOps Stockholm Meetup". */
+function eventText(text: string): string | undefined {
+  const t = text.trim().replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/[\s.,;:]+$/, "").trim();
+  // "(PyCon US)": a bracket is a channel's or a company's as often ("(YouTube Channel)", "(Google)"): an event only by its own cue.
+  const bracket = /^[([]([^()[\]]+)[)\]]$/.exec(t);
+  if (bracket) {
+    const inner = eventText(bracket[1]!);
+    return inner !== undefined && eventCue(inner) && !/\b(?:channel|podcast|blog|inc|ltd|gmbh|corp|university|college|institute|academy|online)\b/i.test(inner) ? inner : undefined;
+  }
+  if (t.length < 2 || t.length > 60) return undefined;
+  const words = t.split(/\s+/);
+  if (words.length > 6 || !words.every((w) => EVENT_NAME_WORD.test(w))) return undefined;
+  if (NOT_EVENT.has(words[0]!.toLowerCase()) || NOT_EVENT.has(words.at(-1)!.toLowerCase())) return undefined;
+  if (Object.hasOwn(KIND_WORDS, t.toLowerCase())) return undefined;
+  // Several words are a name's when capitalised ("Hadoop User Group Ireland", "js.la Meetup"); one word may be lowercase ("ng-conf", "ffconf").
+  if (words.length > 1 && !words.every((w) => /^[@\p{Lu}\p{N}]/u.test(w) || /[\p{Lu}.]/u.test(w) || /^(?:of|on|for|and|the|de|in|&)$/i.test(w))) return undefined;
+  return t;
+}
+
+interface EventFound {
+  part: Part;
+  event: string;
+  /** The names left when the event was the last piece of a names part. */
+  names?: string[];
+}
+
+/**
+ * The event column of a list (#23): after the column of names, a column of conference-like
+ * names ("Jane Doe, JSConf EU", "Jane Doe at FOSDEM", "Jane Doe, Acme, at DevOps Meetup") is
+ * the event. Voted over the list: most candidates read as a name, and enough of them as a
+ * conference's (a trade word, an acronym, "at" before them) rather than a company's ("Torben
+ * Hoffmann, Erlang Solutions"). `rows[i]` is an item's parts and the index of its names part.
+ */
+function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (EventFound | undefined)[] {
+  // Items whose event came with its year ("Jane Doe at FOSDEM 2016") vote for the column too.
+  let withYear = 0;
+  const found = rows.map((row): EventFound | undefined => {
+    if (!row) return undefined;
+    const { parts, at } = row;
+    // at -1: the names were read before the parts ("by **Jane Doe** @ SomeConf").
+    const names = at < 0 ? undefined : parts[at];
+    if (at >= 0 && (!names || (names.type !== "names" && names.type !== "name?"))) return undefined;
+    const later = parts.slice(at + 1);
+    // A sentence after it ("Benjamin Staffin, Fitbit Site Operations, explains the case…"): no column of facts.
+    const fact = (p: Part) => p.type !== "prose" || /^[([].*[)\]][.,;]?$/.test(p.text) || eventText(p.text) !== undefined;
+    if (!later.every(fact)) return undefined;
+    const at_ = later.find((p) => p.type !== "year" && (p.sep === "at" || p.sep === "@" || /^(?:at|@)\s/i.test(p.text)));
+    const next = at_ ?? later.find((p) => p.type !== "year" && p.type !== "length" && p.type !== "kind");
+    if (next) {
+      // "Jane Doe at FOSDEM 2016" was read as a year and its event already.
+      if (later.some((p) => p.type === "year" && p.event !== undefined)) {
+        withYear++;
+        return undefined;
+      }
+      const event = next.type === "length" ? undefined : eventText(next.text);
+      return event === undefined ? undefined : { part: next, event };
+    }
+    if (!names) return undefined;
+    if (names.dropped) {
+      const event = eventText(names.dropped.text);
+      return event === undefined ? undefined : { part: names.dropped, event };
+    }
+    if (names.lastPiece) {
+      const event = eventText(names.lastPiece.part.text);
+      return event === undefined ? undefined : { part: names.lastPiece.part, event, names: names.lastPiece.head };
+    }
+    return undefined;
+  });
+  const cands = rows.filter((r) => r && (r.at < 0 ? r.parts.length > 0 : r.parts[r.at] && (r.parts[r.at]!.type === "names" || r.parts[r.at]!.type === "name?") && (r.parts.length > r.at + 1 || r.parts[r.at]!.dropped || r.parts[r.at]!.lastPiece))).length;
+  // The pieces of a names part are names but for the list's vote: only taken when they read as an event by themselves.
+  const cue = (f: EventFound) => f.part.sep === "at" || f.part.sep === "@" || /^(?:at|@)\s/i.test(f.part.text) || eventCue(f.event);
+  const direct = found.filter((f): f is EventFound => f !== undefined && f.names === undefined);
+  const cued = direct.filter(cue).length;
+  if (direct.length + withYear < 2 || direct.length + withYear < MAJORITY * cands || cued + withYear < 0.3 * (direct.length + withYear)) return rows.map(() => undefined);
+  const words = new Set(direct.flatMap((f) => f.event.toLowerCase().split(/\s+/)));
+  return found.map((f) => {
+    if (!f || f.names === undefined) return f;
+    const shared = f.event.toLowerCase().split(/\s+/).some((w) => words.has(w) && !/^(?:of|the|and|&)$/.test(w));
+    return eventCue(f.event) || shared || !isPersonName(f.event) ? f : undefined;
+  });
+}
+
 /** `text` without the parts used, and the separators before them. */
 function without(text: string, parts: Part[], used: Set<Part>): string {
   if (used.size === 0) return text;
@@ -333,7 +449,9 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
 
   // The prose after the link, cut into parts (step 4): where its column of names votes, the link's
   // text is the title whole ("Light Field Networks: Neural Scene…", Sitzmann et al., Arxiv 2021).
-  const tails = items.map((item) => (item.has.people ? undefined : partsOf(item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)))));
+  // "(Jane Doe, SomeConf 2014)": a tail wholly in one bracket is read as its inside.
+  const tailText = (rest: string) => rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)).replace(/^(\s*)\(([^()[\]]+)\)(\s*\.?\s*)$/, "$1 $2 $3");
+  const tails = items.map((item) => (item.has.people ? undefined : partsOf(tailText(item.rest))));
   // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
   const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
   let tailColumn: number | undefined;
@@ -342,6 +460,22 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     const p = tailColumn === undefined ? undefined : afterFacts(tails[i], tailColumn);
     return p !== undefined && (p.type === "names" || p.type === "name?");
   };
+
+  // 1b. A link's text that ends in a conference and its year ("Title @ SomeConf 2014", "Title - PyCon US
+  // 2019") or is one ("[ElixirConf 2014](playlist)"): the event and year, the title without them.
+  items.forEach((item, i) => {
+    if (out[i]!.title !== undefined || item.has.event || item.has.year || item.article || item.linkText.includes(EMPHASIS) || !DIGIT.test(item.linkText)) return;
+    const parts = partsOf(item.linkText);
+    const last = parts.at(-1);
+    if (!last || last.type !== "year" || last.event === undefined || !eventCue(last.event)) return;
+    if (parts.length === 1) {
+      out[i] = { event: last.event, year: last.year };
+      return;
+    }
+    if (!["@", "at", "-", "\u2013", "\u2014", "|", ",", ""].includes(last.sep)) return;
+    const title = item.linkText.slice(0, last.start).replace(/[\s,;:|@\-\u2013\u2014([]+$/, "").replace(/\s+at$/, "").trim();
+    if (title) out[i] = { title, event: last.event, year: last.year };
+  });
 
   // 2. A link's text without emphasis: names at its start ("Jane Doe: Title", "Jane Doe - Title")
   // or at its end ("Title - Jane Doe", "Title by Jane Doe", "Title, A. Author & B. Author"),
@@ -385,6 +519,12 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   items.forEach((item, i) => {
     const b = befores[i];
     if (beforeVotes && b && (b.type === "names" || b.type === "name?")) out[i] = { ...out[i], people: b.names!, beforeUsed: true };
+    // "SomeConf 2014: [Title](…)", "| PyCon US 2015 | [Title](…) |": the event and year first.
+    else if (item.before && !item.has.event && !item.has.year && out[i]!.year === undefined) {
+      const said = /^(.*?)\s*[:\-\u2013\u2014|]?\s*$/.exec(item.before);
+      const y = said ? yearPart(said[1]!) : undefined;
+      if (y?.event !== undefined) out[i] = { ...out[i], event: y.event, year: y.year, beforeUsed: true };
+    }
     const first = item.before?.split(/\s+/)[0];
     if (first && !item.has.year && out[i]!.year === undefined) {
       const date = NUMERIC_DATE.exec(first) ?? /^((?:19|20)\d{2})$/.exec(first);
@@ -396,14 +536,37 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   const restTails = tails.map((t, i) => (out[i]!.people ? undefined : t));
   let nameColumn: number | undefined;
   for (let c = 0; c < 3 && nameColumn === undefined; c++) if (namesVote(restTails.map((t) => afterFacts(t, c)))) nameColumn = c;
+  // The event column after the names (#23).
+  const events = nameColumn === undefined ? [] : eventColumn(restTails.map((t, i) => (t && !items[i]!.has.event && out[i]!.event === undefined ? { parts: t, at: nameColumn! } : undefined)));
   items.forEach((item, i) => {
     const parts = restTails[i];
     if (!parts || parts.length === 0) return;
     const { reading, used } = factsOf(parts, nameColumn, { ...item.has, year: item.has.year || out[i]!.year !== undefined, event: item.has.event || out[i]!.event !== undefined, duration: item.has.duration || out[i]!.duration !== undefined });
     // Only the parts before the prose ends are facts: "Built by Jane Doe at Acme" is prose.
     if (used.size === 0) return;
-    const text = item.rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length));
-    out[i] = { ...out[i], ...reading, rest: without(text, parts, used) };
+    const ev = events[i];
+    let cut = parts;
+    if (ev && reading.people !== undefined && reading.event === undefined) {
+      reading.event = ev.event;
+      if (ev.names) reading.people = ev.names;
+      // A piece of the names part, or an affiliation dropped from the parts: cut from the prose as its own part.
+      if (!parts.includes(ev.part)) cut = [...parts, ev.part].sort((a, b) => a.start - b.start);
+      used.add(ev.part);
+      // "Matthias Gruter, Transmode, at DevOps Stockholm Meetup": the affiliation between them is dropped too.
+      if (parts.includes(ev.part)) parts.slice(nameColumn! + 1, parts.indexOf(ev.part)).forEach((p) => used.add(p));
+    }
+    out[i] = { ...out[i], ...reading, rest: without(tailText(item.rest), cut, used) };
+  });
+
+  // 5. The prose after names the fixed rules read ("by **Jane Doe** @ SomeConf", "by Jane Doe, PyCon US"): its event column.
+  const read = items.map((item, i) => (item.has.people && !item.has.event && out[i]!.event === undefined ? partsOf(tailText(item.rest)) : undefined));
+  const readEvents = eventColumn(read.map((parts) => (parts && parts.length > 0 ? { parts, at: -1 } : undefined)));
+  items.forEach((item, i) => {
+    const ev = readEvents[i];
+    const parts = read[i];
+    if (!ev || !parts || !parts.includes(ev.part)) return;
+    const used = new Set(parts.slice(0, parts.indexOf(ev.part) + 1));
+    out[i] = { ...out[i], event: ev.event, rest: without(tailText(item.rest), parts, used) };
   });
   return out;
 }

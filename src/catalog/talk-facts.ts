@@ -59,12 +59,12 @@ export function durationOf(text: string): number | undefined {
 }
 
 /** Words an event's name can be made of: "Strange Loop", "NDC Oslo", "PyCon US", "Clojure/conj", "GOTO;". */
-const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
+const EVENT_WORD = /^[@\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
 /** Words that make the text before a year prose, not an event's name. */
 const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "c.", "ca.", "around", "before", "after", "edition"]);
 
 /** "Strange Loop" (before a year): an event's name, or undefined when it is prose. */
-function eventName(text: string): string | undefined | false {
+function eventName(text: string, lax = false): string | undefined | false {
   const t = text.trim().replace(/[,;:]$/, "").trim();
   if (t === "") return undefined;
   const parts = t.split(/\s+/);
@@ -75,8 +75,10 @@ function eventName(text: string): string | undefined | false {
   if (parts.some((p) => p === "at" || p === "by" || p === "@")) return false;
   // "Sep 2014", "March 2019": a date, not an event.
   if (parts.length === 1 && MONTHS.has(parts[0]!.toLowerCase().replace(/\.$/, ""))) return undefined;
-  // An event's name starts with a capital or a digit ("Strange Loop", "droidcon" lowercase is rare enough).
-  if (!/^[\p{Lu}\p{N}]/u.test(parts[0]!) && !/\p{Lu}/u.test(t)) return false;
+  // An event's name starts with a capital or a digit ("Strange Loop", "droidcon" lowercase is rare enough);
+  // one word beside a length in one bracket is the event's however written ("[29 min, goto 2012]",
+  // "[47 min, linux.conf.au 2019]", "[28 min, @scale 2015]"), and so is a word that holds a digit ("tretton37").
+  if (!/^[\p{Lu}\p{N}]/u.test(parts[0]!) && !/\p{Lu}/u.test(t) && !(parts.length === 1 && (lax || /\p{L}\d/u.test(t)))) return false;
   return t;
 }
 
@@ -87,14 +89,14 @@ interface Found {
 }
 
 /** "Strange Loop 2011", "2014", "45 min", "1:04:34": one part of a bracket. */
-function partFacts(part: string): Found | undefined {
+function partFacts(part: string, lax = false): Found | undefined {
   const text = part.trim();
   if (text === "") return undefined;
   const duration = durationOf(text);
   if (duration !== undefined) return { duration };
   const m = /^(.*?)[\s,'\u2019]*\b(\d{4})$/u.exec(text);
   if (m && YEAR.test(m[2]!)) {
-    const event = eventName(m[1]!);
+    const event = eventName(m[1]!, lax);
     if (event === false) return undefined;
     return event === undefined ? { year: Number(m[2]) } : { event, year: Number(m[2]) };
   }
@@ -105,8 +107,9 @@ function partFacts(part: string): Found | undefined {
 function bracketFacts(inside: string): Found | undefined {
   const parts = inside.split(/\s*[,;|\u00b7]\s*|\s+[-\u2013\u2014]\s+/);
   const out: Found = {};
+  const lax = parts.some((part) => durationOf(part.trim()) !== undefined);
   for (const part of parts) {
-    const f = partFacts(part);
+    const f = partFacts(part, lax);
     if (!f) return undefined;
     for (const key of ["event", "year", "duration"] as const) {
       if (f[key] === undefined) continue;

@@ -31,6 +31,12 @@ describe("yearPart: a year in every spelling", () => {
     ["Strange Loop 2011", { year: 2011, event: "Strange Loop" }],
     ["NDC Oslo 2017", { year: 2017, event: "NDC Oslo" }],
     ["ICFP09", { year: 2009, event: "ICFP" }],
+    // A year glued inside an event's name: the name without it (the corpus convention, "SREcon15 Europe" -> "SREcon Europe").
+    ["SREcon15 Europe", { year: 2015, event: "SREcon Europe" }],
+    ["PyCon2019 Ireland", { year: 2019, event: "PyCon Ireland" }],
+    ["JSConf19", { year: 2019, event: "JSConf" }],
+    ["Win10", undefined],
+    ["Top10 Tips", undefined],
     // Two letters glued to two digits are a code, not an event's short name and year.
     ["AA00", undefined],
     ["V8 99", undefined],
@@ -67,6 +73,66 @@ describe("readList", () => {
       { title: "Clean Code", kind: "talk", speakers: ["Robert Martin"], event: "Clean Code Days", year: 2008 },
       { title: "Dirty Code", kind: "talk", speakers: ["Kent Beck"], event: "Clean Code Days", year: 2009 },
     ]);
+  });
+
+  it("'[**Title**](url): Speaker, Event `mm:ss`': a column of conference-like names after the names is the event, with no year beside it", () => {
+    const page = "### 2019\n\n1. [**One**](https://www.youtube.com/watch?v=b1): Jane Doe, JSConf EU `23:31`\n1. [**Two**](https://www.youtube.com/watch?v=b2): John Roe, CascadiaJS `25:49`\n1. [**Three**](https://www.youtube.com/watch?v=b3): Mary Major, JSConf Budapest `29:18`\n1. [**Four**](https://www.youtube.com/watch?v=b4): Malte Ubl and John Hjelmstad, ng-conf `26:36`\n1. [**Five**](https://www.youtube.com/watch?v=b5): Ann Lee, (YouTube Channel) `2:12:04`\n";
+    expect(facts(page).map((e) => [e.speakers, e.event])).toEqual([
+      [["Jane Doe"], "JSConf EU"],
+      [["John Roe"], "CascadiaJS"],
+      // "Mary Major, JSConf Budapest" reads as two names alone: the column says the last is the event.
+      [["Mary Major"], "JSConf Budapest"],
+      [["Malte Ubl", "John Hjelmstad"], "ng-conf"],
+      // A channel in parentheses is no event.
+      [["Ann Lee"], undefined],
+    ]);
+  });
+
+  it("'– Speaker at Event, Place' and 'Speaker at Event 2016 ([slides](…))': the event without its place or its year", () => {
+    const page = "## Talks\n\n* [One](https://vimeo.com/11) – Jane Doe at Devops Ireland Meetup, Dublin.\n* [Two](https://vimeo.com/12) - John Roe at FOSDEM 2016 ([slides](https://example.org/s2)).\n* [Three](https://vimeo.com/13) – Mary Major at the Hadoop User Group Ireland.\n* [Four](https://vimeo.com/14) – Ann Lee, Acme, at DevOps Stockholm Meetup.\n* [Five](https://vimeo.com/15) – Bob Stone and Eve Park at SREcon15 Europe, Dublin.\n";
+    expect(facts(page).map((e) => [e.speakers, e.event, e.year])).toEqual([
+      [["Jane Doe"], "Devops Ireland Meetup", undefined],
+      [["John Roe"], "FOSDEM", 2016],
+      [["Mary Major"], "Hadoop User Group Ireland", undefined],
+      [["Ann Lee"], "DevOps Stockholm Meetup", undefined],
+      [["Bob Stone", "Eve Park"], "SREcon Europe", 2015],
+    ]);
+  });
+
+  it("an event after names the fixed rules read, in a bracket with its own cue, or a whole tail in parentheses", () => {
+    const at = "## Talks\n\n- [One](https://www.youtube.com/watch?v=c1) by **Jane Doe** @ SomeConf\n- [Two](https://www.youtube.com/watch?v=c2) by **John Roe** @ PyCon US\n";
+    expect(facts(at).map((e) => [e.speakers, e.event])).toEqual([[["Jane Doe"], "SomeConf"], [["John Roe"], "PyCon US"]]);
+    const bracket = "## Talks\n\n- [One](https://www.youtube.com/watch?v=c3) - Jane Doe (SomeConf)\n- [Two](https://www.youtube.com/watch?v=c4) - John Roe (PyCon US)\n- [Three](https://www.youtube.com/watch?v=c5) - Mary Major (Stanford Online)\n";
+    expect(facts(bracket).map((e) => [e.speakers, e.event])).toEqual([[["Jane Doe"], "SomeConf"], [["John Roe"], "PyCon US"], [["Mary Major"], undefined]]);
+    const inside = "## Talks\n\n- [One](https://www.youtube.com/watch?v=c6) (Jane Doe, SomeConf 2014)\n- [Two](https://www.youtube.com/watch?v=c7) (John Roe, OtherConf 2015)\n";
+    expect(facts(inside).map((e) => [e.speakers, e.event, e.year, e.description])).toEqual([[["Jane Doe"], "SomeConf", 2014, undefined], [["John Roe"], "OtherConf", 2015, undefined]]);
+  });
+
+  it("'[29 min, goto 2012]': an event's name beside a length in one bracket, however written", () => {
+    const page = "## Talks\n\n- [One](https://youtu.be/d1) [29 min, goto 2012] - Jane Doe explains.\n- [Two](https://youtu.be/d2) [47 min, linux.conf.au 2019]\n- [Three](https://youtu.be/d3) [28 min, @scale 2015]\n";
+    expect(facts(page).map((e) => [e.event, e.year, e.duration])).toEqual([["goto", 2012, 1740], ["linux.conf.au", 2019, 2820], ["@scale", 2015, 1680]]);
+  });
+
+  it("a link's text that ends in a conference and its year, or is one (a conference's playlist)", () => {
+    const page = "## Talks\n\n- [Building Fast @ SomeConf 2014](https://www.youtube.com/watch?v=e1)\n- [Going Slow - PyCon US 2015](https://www.youtube.com/watch?v=e2)\n- [ElixirConf 2014](https://www.youtube.com/playlist?list=PLe3) - Confreaks\n- [CS50 2019 - Android Track](https://www.youtube.com/watch?v=e4)\n";
+    expect(facts(page).map((e) => [e.title, e.event, e.year])).toEqual([
+      ["Building Fast", "SomeConf", 2014],
+      ["Going Slow", "PyCon US", 2015],
+      ["ElixirConf 2014", "ElixirConf", 2014],
+      ["CS50 2019 - Android Track", undefined, undefined],
+    ]);
+  });
+
+  it("a table of talks: its cells are columns; an event and year before the link", () => {
+    const table = "## Talks\n\n| Title | Speaker | Event | Year |\n|---|---|---|---|\n| [Building Fast](https://www.youtube.com/watch?v=f1) | Jane Doe | SomeConf | 2014 |\n| [Going Slow](https://www.youtube.com/watch?v=f2) | John Roe | PyCon US | 2015 |\n";
+    expect(facts(table).map((e) => [e.speakers, e.event, e.year])).toEqual([[["Jane Doe"], "SomeConf", 2014], [["John Roe"], "PyCon US", 2015]]);
+    const first = "## Talks\n\n- SomeConf 2014: [Building Fast](https://www.youtube.com/watch?v=f3) by Jane Doe\n- OtherConf 2015: [Going Slow](https://www.youtube.com/watch?v=f4) by John Roe\n";
+    expect(facts(first).map((e) => [e.title, e.speakers, e.event, e.year])).toEqual([["Building Fast", ["Jane Doe"], "SomeConf", 2014], ["Going Slow", ["John Roe"], "OtherConf", 2015]]);
+  });
+
+  it("'Speaker, Company' is no event: a column of companies does not vote as one", () => {
+    const page = "## Talks\n\n* [One](https://vimeo.com/21) - Jane Doe, Erlang Solutions (screencast)\n* [Two](https://vimeo.com/22) - John Roe, Acme Software\n* [Three](https://vimeo.com/23) - Mary Major, Initech\n";
+    for (const e of facts(page)) expect(e.event).toBeUndefined();
   });
 
   it("'[Title](url), A. Author and B. Author, SOSP '23': authors, venue and year of papers", () => {

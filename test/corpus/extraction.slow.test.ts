@@ -18,7 +18,10 @@ import { runInProcess } from "../helpers/context";
  * pages of shapes the half lacked (25 pages, 1,602 judged entries), read with the family vote: titles 98.9%,
  * clean titles 98.0%, speakers 92.4%, authors 97.2%, years 95.6%, events 76.2%, lengths 99.1%, kinds 97.7% —
  * the speakers and events floors are over the larger half, whose new pages state events in forms
- * the reader does not yet read). heldOut: the held-out half as the lead scored it on
+ * the reader does not yet read; then the event column of the layout reader, which reads an event with no
+ * year beside it ("Jane Doe, JSConf EU", "Jane Doe at Docker Galway"): speakers 95.0%, years 96.0%,
+ * events 95.5%; with events after names read by the fixed rules, in brackets, before the link and at the end
+ * of a link's text, and a table's cells kept apart: years 97.1%, events 97.5%). heldOut: the held-out half as the lead scored it on
  * the merged tree (found 100%, titles 73.2%, clean titles 66.7%, speakers 20.1%, authors 6.1%,
  * years 51.8%, events 0%, lengths 100%, kinds 90.6%; kinds 92.8% with podcast shows on blogs and dated
  * posts of #23's kinds work) — far below #23's targets (speakers 95%,
@@ -30,10 +33,10 @@ const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
   found: { dev: 0.99, heldOut: 0.99 },
   titles: { dev: 0.985, heldOut: 0.71 },
   cleanTitles: { dev: 0.97, heldOut: 0.64 },
-  speakers: { dev: 0.91, heldOut: 0.18 },
+  speakers: { dev: 0.945, heldOut: 0.18 },
   authors: { dev: 0.94, heldOut: 0.05 },
-  years: { dev: 0.95, heldOut: 0.49 },
-  events: { dev: 0.75, heldOut: 0 },
+  years: { dev: 0.96, heldOut: 0.49 },
+  events: { dev: 0.965, heldOut: 0 },
   lengths: { dev: 0.97, heldOut: 0.97 },
   kinds: { dev: 0.96, heldOut: 0.91 },
 };
