@@ -80,13 +80,17 @@ const DOCS_PATH = /^\/(?:[^/]+\/){0,2}(?:docs|documentation)(?:\/|$)/i;
 export function isProfile(url: string): boolean {
   const hp = hostAndPath(url);
   if (!hp) return false;
+  const host = hp.host;
+  const special = host === "twitter.com" || host === "x.com" || host === "mobile.twitter.com" || host === "threads.net" || host === "threads.com" || host === "bsky.app" || host === "linkedin.com" || host === "github.com";
+  // Any other host: a Mastodon account, "/@name", whose path holds an "@" (most paths hold none).
+  if (!special && !hp.path.includes("@")) return false;
   const path = hp.path.replace(/\/+$/, "");
   const segments = path.split("/").filter(Boolean);
-  if (hp.host === "twitter.com" || hp.host === "x.com" || hp.host === "mobile.twitter.com") return segments.length === 1;
-  if (hp.host === "threads.net" || hp.host === "threads.com") return segments.length === 1 && segments[0]!.startsWith("@");
-  if (hp.host === "bsky.app") return segments.length === 2 && segments[0] === "profile";
-  if (hp.host === "linkedin.com") return segments.length === 2 && segments[0] === "in";
-  if (hp.host === "github.com") return segments.length === 1;
+  if (host === "twitter.com" || host === "x.com" || host === "mobile.twitter.com") return segments.length === 1;
+  if (host === "threads.net" || host === "threads.com") return segments.length === 1 && segments[0]!.startsWith("@");
+  if (host === "bsky.app") return segments.length === 2 && segments[0] === "profile";
+  if (host === "linkedin.com") return segments.length === 2 && segments[0] === "in";
+  if (host === "github.com") return segments.length === 1;
   return segments.length === 1 && /^@[\w.]+$/.test(segments[0]!);
 }
 
@@ -95,22 +99,18 @@ export function isRelative(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("//");
 }
 
-function hostAndPath(url: string): { host: string; path: string } | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(url.trim());
-  if (!m) return undefined;
-  const host = m[1]!.replace(/^[^@]*@/, "").replace(/:\d+$/, "").toLowerCase().replace(/^www\./, "");
-  return { host, path: m[2] ?? "" };
-}
+const URL_PARTS = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i;
 
-function hostMatches(host: string, path: string, pattern: string): boolean {
-  const slash = pattern.indexOf("/");
-  const domain = slash < 0 ? pattern : pattern.slice(0, slash);
-  if (host !== domain && !host.endsWith(`.${domain}`)) return false;
-  if (slash < 0) return true;
-  // A path pattern: "*" stands for one path segment.
-  const want = pattern.slice(slash).split("/");
-  const have = path.split("/");
-  return want.every((segment, i) => segment === "*" || segment === have[i]);
+function hostAndPath(url: string): { host: string; path: string } | undefined {
+  const m = URL_PARTS.exec(url.trim());
+  if (!m) return undefined;
+  let host = m[1]!;
+  // The replacements only where they can change something: this runs for every link of a page.
+  if (host.includes("@")) host = host.replace(/^[^@]*@/, "");
+  if (host.includes(":")) host = host.replace(/:\d+$/, "");
+  host = host.toLowerCase();
+  if (host.startsWith("www.")) host = host.slice(4);
+  return { host, path: m[2] ?? "" };
 }
 
 /** The host of an absolute URL without "www.", for display; "" for anything else. */
@@ -120,12 +120,62 @@ export function displayHost(url: string): string {
 
 /** Plain domains of HOST_KINDS by name, for a lookup per label of the host (#4). */
 const DOMAIN_KINDS = new Map<string, Kind>();
-const PATH_PATTERNS: [string, Kind][] = [];
-for (const kind of KIND_ORDER) {
-  for (const pattern of HOST_KINDS[kind]) {
-    if (pattern.includes("/")) PATH_PATTERNS.push([pattern, kind]);
-    else if (!DOMAIN_KINDS.has(pattern)) DOMAIN_KINDS.set(pattern, kind);
+/** The patterns with a path ("infoq.com/presentations"), by their domain: the path's segments, the kind, the pattern's place in the order. */
+const PATHS_BY_DOMAIN = new Map<string, { want: string[]; kind: Kind; order: number }[]>();
+{
+  let order = 0;
+  for (const kind of KIND_ORDER) {
+    for (const pattern of HOST_KINDS[kind]) {
+      const slash = pattern.indexOf("/");
+      if (slash >= 0) {
+        const domain = pattern.slice(0, slash);
+        const list = PATHS_BY_DOMAIN.get(domain) ?? [];
+        // "*" stands for one path segment.
+        list.push({ want: pattern.slice(slash).split("/"), kind, order: order++ });
+        PATHS_BY_DOMAIN.set(domain, list);
+      } else if (!DOMAIN_KINDS.has(pattern)) DOMAIN_KINDS.set(pattern, kind);
+    }
   }
+}
+
+/** What a host says of its links, whatever their path: a pure function of the host, kept per run (#26). */
+interface HostFacts {
+  /** The path patterns of the host and its parents, in their order. */
+  paths: { want: string[]; kind: Kind; order: number }[];
+  /** The kind of the nearest of the host and its parents named in HOST_KINDS. */
+  domain: Kind | undefined;
+  forum: boolean;
+  blog: boolean;
+  docs: boolean;
+}
+
+const hostFacts = new Map<string, HostFacts>();
+/** Hosts kept at most: a page's links share few hosts; a page of a million hosts does not grow this without bound. */
+const HOST_FACTS_KEPT = 50_000;
+
+function factsOf(host: string): HostFacts {
+  const known = hostFacts.get(host);
+  if (known) return known;
+  const paths: HostFacts["paths"] = [];
+  let domain: Kind | undefined;
+  // youtube.com, then its parents: m.youtube.com → youtube.com → com.
+  for (let h = host; h; h = h.slice(h.indexOf(".") + 1 || h.length)) {
+    const own = PATHS_BY_DOMAIN.get(h);
+    if (own) paths.push(...own);
+    if (domain === undefined) domain = DOMAIN_KINDS.get(h);
+  }
+  paths.sort((a, b) => a.order - b.order);
+  const facts: HostFacts = {
+    paths,
+    domain,
+    forum: FORUM_HOST_PREFIXES.some((prefix) => host.startsWith(prefix)),
+    blog: BLOG_HOST.test(host),
+    // Google Docs is no manual: its slides beside a talk are the talk's (docs.google.com/presentation).
+    docs: DOCS_HOST.test(host) && host !== "docs.google.com",
+  };
+  if (hostFacts.size >= HOST_FACTS_KEPT) hostFacts.clear();
+  hostFacts.set(host, facts);
+  return facts;
 }
 
 /** The kind a link's host says, if it says one. */
@@ -133,19 +183,18 @@ export function hostKind(url: string): Kind | undefined {
   if (isRelative(url)) return "site";
   const hp = hostAndPath(url);
   if (!hp) return undefined;
-  for (const [pattern, kind] of PATH_PATTERNS) if (hostMatches(hp.host, hp.path, pattern)) return kind;
-  if (PDF.test(hp.path)) return "paper";
-  // youtube.com, then its parents: m.youtube.com → youtube.com → com.
-  for (let host = hp.host; host; host = host.slice(host.indexOf(".") + 1 || host.length)) {
-    const kind = DOMAIN_KINDS.get(host);
-    if (kind) return kind;
+  const facts = factsOf(hp.host);
+  if (facts.paths.length > 0) {
+    const have = hp.path.split("/");
+    for (const { want, kind } of facts.paths) if (want.every((segment, i) => segment === "*" || segment === have[i])) return kind;
   }
-  if (FORUM_HOST_PREFIXES.some((prefix) => hp.host.startsWith(prefix))) return "forum";
+  if (PDF.test(hp.path)) return "paper";
+  if (facts.domain) return facts.domain;
+  if (facts.forum) return "forum";
   // A blog, whoever runs it (#23): "netflixtechblog.com", "blog.example.org", "eng.uber.com",
   // "engineering.fb.com", "example.com/blog/…": a post is an article.
-  if (BLOG_HOST.test(hp.host) || BLOG_PATH.test(hp.path) || DATED_PATH.test(hp.path)) return "article";
-  // Google Docs is no manual: its slides beside a talk are the talk's (docs.google.com/presentation).
-  if ((DOCS_HOST.test(hp.host) && hp.host !== "docs.google.com") || DOCS_PATH.test(hp.path)) return "page";
+  if (facts.blog || BLOG_PATH.test(hp.path) || DATED_PATH.test(hp.path)) return "article";
+  if (facts.docs || DOCS_PATH.test(hp.path)) return "page";
   return undefined;
 }
 

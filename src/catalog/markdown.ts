@@ -64,7 +64,7 @@ const MAY_HOLD_URL = /https?:\/\/|www\./i;
 
 /** Splits text into text and bare-link segments. */
 function linkifyText(text: string, line: number, out: Segment[]): void {
-  const matches = MAY_HOLD_URL.test(text) ? (linkify!.match(text) ?? []).filter((m) => isWantedBareLink(m.raw)) : [];
+  const matches = MAY_HOLD_URL.test(text) ? ((linkify ?? markdown().linkify).match(text) ?? []).filter((m) => isWantedBareLink(m.raw)) : [];
   let at = 0;
   for (const m of matches) {
     if (m.index > at) out.push({ type: "text", text: text.slice(at, m.index) });
@@ -159,19 +159,48 @@ const HAS_TIGHT_HEADING = /^#{1,6}\p{L}/mu;
 // 64 KB (about 500 links): small enough that a piece's tokens die in the young generation; at
 // 256 KB a cold 100,000-link page spent 0.5 s in scavenges instead of 0.3 s (#4).
 const CHUNK = 64 * 1024;
-const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+// What a reference definition needs (markdown-it's reference rule): "[", a label of no unescaped
+// bracket (across lines, too), "]:". Anywhere, not only at the start of a line: a definition may
+// stand in a list item or a quote ("- [l]: https://…", found by the fast route's property test).
+// The test for "]:" first: most pages have none, and it is the cheaper scan.
+const REFERENCE_DEFINITION = /\[(?:[^[\]\\]|\\[^])*\]:/;
+const mayDefineReferences = (body: string): boolean => body.includes("]:") && REFERENCE_DEFINITION.test(body);
 // A line that may open an HTML block of CommonMark types 6 or 7 (any tag at the start of a
 // line). Such a block runs to the next blank line and swallows what looks like a fence in it
 // ("</pre>" then "~~~"), and whether it is one at all depends on the line before and on the
 // tag being complete: a page with such a line is parsed whole rather than guessed at (found by
 // the random-page property test of test/catalog/chunks.property.test.ts).
-const TAG_LINE = /^ {0,3}<\/?[A-Za-z]/m;
+/** Whether a line starts with a tag, /^ {0,3}<\/?[A-Za-z]/m, found from the "<"s of the body (most big pages have few or none) rather than tried at every line (#26). */
+function hasTagLine(body: string): boolean {
+  const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  for (let at = body.indexOf("<"); at >= 0; at = body.indexOf("<", at + 1)) {
+    const c = body.charCodeAt(at + 1);
+    if (!(c === 47 ? letter(body.charCodeAt(at + 2)) : letter(c))) continue;
+    let start = at;
+    while (start > 0 && at - start < 3 && body.charCodeAt(start - 1) === 32) start--;
+    // A line starts after any line terminator, as the expression's "^" has it.
+    const before = start === 0 ? 10 : body.charCodeAt(start - 1);
+    if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) return true;
+  }
+  return false;
+}
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // A list item at column 0 with text ("- [x](…)", "* y"), not a thematic break ("- - -", "***"):
 // it starts a top-level item, which closes every block open but a fence or an HTML block.
 const BULLET = /^[-*+][ \t]+\S/;
 const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const FENCE_END = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+// A line that may be the delimiter row of a table ("| --- | :-: |", "--- | ---"): markdown-it
+// reads "- a | b" above it as a table's header at the top level, but as a list item inside a
+// list, so such a list item is no place to cut (found by the fast route's property test).
+const DELIMITER_ROW = /^[ \t]*[|:-][|:\- \t]*$/;
+
+/** Whether the line at `at` (whose text is `text`) is the header of a table when it opens a piece. */
+function mayHeadTable(body: string, text: string, next: number): boolean {
+  if (!text.includes("|") || next >= body.length) return false;
+  const end = body.indexOf("\n", next);
+  return DELIMITER_ROW.test(body.slice(next, end < 0 ? body.length : end));
+}
 // HTML blocks that may run across blank lines (CommonMark types 1 to 5), and their ends.
 const LONG_HTML: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -188,11 +217,11 @@ const LONG_HTML: [RegExp, RegExp][] = [
  * long list is cut too, #26). The blank line ends any HTML block of CommonMark types 6 and 7; fenced code
  * and HTML blocks of types 1 to 5 (which run across blank lines) are tracked and never cut.
  * Never for a page with reference definitions, which are global to the document, nor for one
- * with a line that starts with a tag (HTML blocks of types 6 and 7, see TAG_LINE). Parsing piece by piece keeps markdown-it's
+ * with a line that starts with a tag (HTML blocks of types 6 and 7, see hasTagLine()). Parsing piece by piece keeps markdown-it's
  * tokens short-lived: less garbage collection and a lower peak of memory on big pages.
  */
 export function chunks(body: string, size = CHUNK): { text: string; line: number }[] {
-  if (body.length <= size * 2 || REFERENCE_DEFINITION.test(body) || TAG_LINE.test(body)) return [{ text: body, line: 0 }];
+  if (body.length <= size * 2 || mayDefineReferences(body) || hasTagLine(body)) return [{ text: body, line: 0 }];
   const out: { text: string; line: number }[] = [];
   let start = 0;
   let startLine = 0;
@@ -215,7 +244,7 @@ export function chunks(body: string, size = CHUNK): { text: string; line: number
       else {
         const long = LONG_HTML.find(([open]) => open.test(text));
         if (long && !long[1].test(text.slice(text.indexOf("<") + 2))) html = long[1];
-        else if (at - start >= size && ((blank && /^#{1,6}(?:[ \t]|$)/.test(text)) || (BULLET.test(text) && !THEMATIC.test(text)))) {
+        else if (at - start >= size && ((blank && /^#{1,6}(?:[ \t]|$)/.test(text)) || (BULLET.test(text) && !THEMATIC.test(text) && !mayHeadTable(body, text, next)))) {
           out.push({ text: body.slice(start, at), line: startLine });
           start = at;
           startLine = line;
@@ -231,11 +260,12 @@ export function chunks(body: string, size = CHUNK): { text: string; line: number
 
 /**
  * Walks the body's tokens. `lineOffset` is added to markdown-it's 0-based lines so that
- * lines are those of the whole file (front matter included), 1-based.
+ * lines are those of the whole file (front matter included), 1-based. `fast` false: every line
+ * through markdown-it (tests compare the two routes).
  */
-export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxElements = MAX_ELEMENTS): Item[] {
+export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxElements = MAX_ELEMENTS, fast = true): Item[] {
   const items: Item[] = [];
-  for (const piece of walkChunks(body, lineOffset, chunkSize, maxElements)) for (const item of piece) items.push(item);
+  for (const piece of walkChunks(body, lineOffset, chunkSize, maxElements, fast)) for (const item of piece) items.push(item);
   return items;
 }
 
@@ -243,8 +273,12 @@ export function walk(body: string, lineOffset: number, chunkSize = CHUNK, maxEle
  * walk(), piece by piece (#26): each piece's items are made only when the one before has been
  * taken, so the tokens (and the items) of a whole page never live at once.
  */
-export function* walkChunks(body: string, lineOffset: number, chunkSize = CHUNK, maxElements = MAX_ELEMENTS): Generator<Item[]> {
+export function* walkChunks(body: string, lineOffset: number, chunkSize = CHUNK, maxElements = MAX_ELEMENTS, fast = true): Generator<Item[]> {
   try {
+    if (fast && !mayDefineReferences(body) && !hasTagLine(body)) {
+      yield* walkFast(body, lineOffset, chunkSize, maxElements);
+      return;
+    }
     for (const chunk of chunks(body, chunkSize)) {
       elementsLeft = maxElements;
       const items = walkChunk(chunk.text, lineOffset + chunk.line);
@@ -254,6 +288,178 @@ export function* walkChunks(body: string, lineOffset: number, chunkSize = CHUNK,
   } finally {
     elementsLeft = Infinity;
   }
+}
+
+/** A line of spaces and tabs only: blank to markdown-it. */
+const BLANK = /^[ \t]*$/;
+
+/**
+ * The body read with the fast route (#26): the lines where chunks() may cut (a top-level list
+ * item, a heading after a blank line; outside fences and HTML blocks) divide the body into
+ * segments that parse alike alone and in the page (the property of chunks(), tested in
+ * test/catalog/chunks.property.test.ts). A segment that is one simple list item (fastItem()) and
+ * blank lines becomes its item without markdown-it; runs of the other segments go to markdown-it
+ * as before. Pieces of about `size` characters are yielded as walkChunks() yields them. Only for
+ * a body without reference definitions and lines that open HTML blocks (where chunks() does not cut).
+ */
+function* walkFast(body: string, lineOffset: number, size: number, maxElements: number): Generator<Item[]> {
+  let items: Item[] = [];
+  // The piece being filled starts at `pieceStart`; the text not yet parsed (segments that are no simple item) at `run`.
+  let pieceStart = 0;
+  let run = 0;
+  let runLine = 0;
+  // The segment being read: where it starts, and its item if it is one simple list item followed by blank lines only.
+  let segStart = 0;
+  let segLine = 0;
+  let simple: Segment[] | undefined;
+  let simpleLinks = 0;
+  // Whether the segment before was a simple item (a run of them is one list to markdown-it).
+  let afterSimple = false;
+  let fence: string | undefined;
+  let html: RegExp | undefined;
+  let blank = true;
+  let line = 0;
+  elementsLeft = maxElements;
+  const flushRun = (to: number): void => {
+    if (to > run) for (const item of walkChunk(body.slice(run, to), lineOffset + runLine)) items.push(item);
+  };
+  /** The segment that ends at offset `at`, line `endLine`. */
+  const endSegment = (at: number, endLine: number): void => {
+    if (simple) {
+      flushRun(segStart);
+      // As markdown-it would count this item's elements (see MAX_ELEMENTS): a list's open and close, and per item its open, paragraph, inline and close, and each link's open and close.
+      elementsLeft -= 5 + 2 * simpleLinks + (afterSimple ? 0 : 2);
+      if (elementsLeft < 0) throw new TooManyElements();
+      // A list item without links, nested in none, is no block that may hold an entry (walkChunk's finish()).
+      if (simpleLinks > 0) items.push({ type: "block", block: { segments: simple, place: { kind: "item", start: segLine + 1 + lineOffset, end: endLine + 1 + lineOffset, nested: false } } });
+      run = at;
+      runLine = endLine;
+      afterSimple = true;
+    } else afterSimple = false;
+  };
+  for (let at = 0; at < body.length; line++) {
+    const end = body.indexOf("\n", at);
+    const next = end < 0 ? body.length : end + 1;
+    const text = body.slice(at, end < 0 ? body.length : end);
+    let cut = false;
+    let bullet = false;
+    if (fence) {
+      const close = FENCE_END.exec(text);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
+    } else if (html) {
+      if (html.test(text)) html = undefined;
+    } else {
+      const c = text.charCodeAt(0);
+      // A list item at column 0 ("- ", "* ", "+ ") opens neither a fence nor an HTML block.
+      if ((c === 45 || c === 42 || c === 43) && BULLET.test(text)) cut = bullet = !THEMATIC.test(text) && !mayHeadTable(body, text, next);
+      else {
+        const f = FENCE.exec(text);
+        if (f) fence = f[1];
+        else {
+          const long = LONG_HTML.find(([open]) => open.test(text));
+          if (long && !long[1].test(text.slice(text.indexOf("<") + 2))) html = long[1];
+          else cut = blank && /^#{1,6}(?:[ \t]|$)/.test(text);
+        }
+      }
+    }
+    if (cut && at > 0) {
+      endSegment(at, line);
+      if (at - pieceStart >= size) {
+        flushRun(at);
+        run = at;
+        runLine = line;
+        pieceStart = at;
+        const piece = items;
+        items = [];
+        yield piece;
+        elementsLeft = maxElements;
+        afterSimple = false;
+      }
+    }
+    if (cut || at === 0) {
+      segStart = at;
+      segLine = line;
+      simple = bullet && text.charCodeAt(1) === 32 ? fastItem(text, lineOffset + line + 1) : undefined;
+      simpleLinks = simple ? simple.reduce((n, s) => (s.type === "link" ? n + 1 : n), 0) : 0;
+    } else if (simple && !BLANK.test(text)) simple = undefined;
+    blank = text.trim() === "";
+    at = next;
+  }
+  // markdown-it counts no last line of spaces or tabs without a newline after it.
+  const last = body.lastIndexOf("\n") + 1;
+  endSegment(body.length, last < body.length && BLANK.test(body.slice(last)) ? line - 1 : line);
+  flushRun(body.length);
+  yield items;
+}
+
+/** Characters of text the fast route leaves to markdown-it: controls, escapes, code, emphasis, strikethrough, brackets, tags, table pipes, line separators. */
+function plainChar(c: number, next: number): boolean {
+  if (c < 32 || c === 127 || c === 92 || c === 96 || c === 42 || c === 95 || c === 126 || c === 91 || c === 93 || c === 60 || c === 124) return false;
+  // Line and paragraph separators: a line start to TIGHT_HEADING, which walkChunk() applies first.
+  if (c === 0x2028 || c === 0x2029) return false;
+  // "&amp;" and "&#38;" are character references; "& " is text.
+  if (c === 38) return !(next === 35 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122));
+  // "![": an image.
+  if (c === 33) return next !== 91;
+  return true;
+}
+
+/** What may start a list item's content and open a block of its own inside it (a heading, quote, fence, list, break, setext line, tag, table). */
+const BLOCK_START = /^(?:[#>`~\-*+_=<|]|\d{1,9}[.)])/;
+
+/**
+ * The fast route (#26): the segments markdown-it would give `line` (a list item at column 0,
+ * "- " and its content, the rest of its segment blank), when its content is plain text and
+ * inline links "[text](destination)" whose text is plain and whose destination has no spaces,
+ * parentheses, escapes, "<" or character references; undefined for anything else, which
+ * markdown-it reads. `lineNo` is the line the links get.
+ */
+export function fastItem(line: string, lineNo: number): Segment[] | undefined {
+  let to = line.length;
+  while (to > 2 && (line.charCodeAt(to - 1) === 32 || line.charCodeAt(to - 1) === 9)) to--;
+  const content = line.slice(2, to);
+  // "-  x" and "- \tx": content indented further is left to markdown-it; so is other white space at the end (markdown-it keeps a no-break space).
+  if (content === "" || content.charCodeAt(0) === 32 || content.charCodeAt(0) === 9 || BLOCK_START.test(content) || /\s$/.test(content)) return undefined;
+  const out: Segment[] = [];
+  const n = content.length;
+  let textStart = 0;
+  let i = 0;
+  while (i < n) {
+    const c = content.charCodeAt(i);
+    if (c !== 91) {
+      if (!plainChar(c, i + 1 < n ? content.charCodeAt(i + 1) : -1)) return undefined;
+      i++;
+      continue;
+    }
+    // "[text](destination)"
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = content.charCodeAt(j);
+      if (d === 93) break;
+      if (!plainChar(d, j + 1 < n ? content.charCodeAt(j + 1) : -1)) return undefined;
+    }
+    if (j >= n || content.charCodeAt(j + 1) !== 40) return undefined;
+    const from = j + 2;
+    let k = from;
+    let amp = false;
+    let semicolon = false;
+    for (; k < n; k++) {
+      const d = content.charCodeAt(k);
+      if (d === 41) break;
+      if (d <= 32 || d === 127 || d === 40 || d === 92 || d === 60 || d === 0x2028 || d === 0x2029) return undefined;
+      if (d === 38) amp = true;
+      else if (d === 59) semicolon = true;
+    }
+    if (k >= n || k === from || (amp && semicolon)) return undefined;
+    if (i > textStart) linkifyText(content.slice(textStart, i), lineNo, out);
+    const url = content.slice(from, k);
+    const text = content.slice(i + 1, j);
+    out.push({ type: "link", url, text, line: lineNo, bare: text.trim() === url, imageOnly: false });
+    i = k + 1;
+    textStart = i;
+  }
+  if (n > textStart) linkifyText(content.slice(textStart), lineNo, out);
+  return out;
 }
 
 /** The start of a paragraph that says who gave a talk. */

@@ -19,12 +19,34 @@ import { canOpen } from "./urls";
 import { sanitize, stripEscapes } from "../text/sanitize";
 import { extractFields, type FieldRow } from "./fields";
 
-const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
+/** White space but the plain space, as JavaScript's \s has it. */
+function otherSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Whether `/\s\s|[^\S ]|^\s|\s$/` matches: white space other than one space between words.
+ * A loop over the characters, not the expression: this runs on every text of every entry (#26).
+ */
+function untidy(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  let space = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return true;
+      space = true;
+    } else if ((c < 33 || c >= 0xa0) && otherSpace(c)) return true;
+    else space = false;
+  }
+  return space;
+}
 
 /** Text a page gives us, made safe and tidy: no controls, single spaces, trimmed. */
 function clean(text: string): string {
   const safe = sanitize(text);
-  return UNTIDY.test(safe) ? safe.replace(/\s+/g, " ").trim() : safe;
+  return untidy(safe) ? safe.replace(/\s+/g, " ").trim() : safe;
 }
 
 /** Separators between a link and its description: "- ", "– ", "— ", ": ", "| ". */
@@ -393,7 +415,8 @@ export interface ParseOptions {
 export function parsePage(text: string, source: string, options: ParseOptions = {}): Page {
   // A UTF-8 byte order mark and CRLF/CR line endings must not change what a page says.
   // Escape sequences go before parsing: their "[" and "]" would otherwise change how links parse.
-  const normalised = stripEscapes(text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n"));
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const normalised = stripEscapes(unmarked.includes("\r") ? unmarked.replace(/\r\n?/g, "\n") : unmarked);
   const { frontMatter, body, lineOffset } = readFrontMatter(normalised, source);
   try {
     try {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { chunks, walk } from "../../src/catalog/markdown";
+import { chunks, fastItem, MAX_ELEMENTS, walk } from "../../src/catalog/markdown";
 import { parsePage } from "../../src/catalog/parse-page";
 import { AWESOME_COPY, ROOT, SEED } from "../helpers/pages";
 
@@ -16,7 +16,7 @@ const devPages = readdirSync(DEV, { withFileTypes: true })
 const LINES = [
   "# H1", "## H2", "#Tight", "- [L](https://l.example)", "- [M](https://m.example) - a *talk* by Jane Doe, 2019", "* [S](https://s.example)", "+ plus",
   "-\t[T](https://t.example)", "  - [N](https://n.example)", "    - deeper", "1. [O](https://o.example)", "2) two", "- - -", "***", "* * *", "-", "---", "===",
-  "```", "~~~", "<!--", "-->", "<pre>", "</pre>", "", "text", "Presented at Conf 2019", "> q", "> - [Q](https://q.example)", "    code",
+  "```", "~~~", "<!--", "-->", "<pre>", "</pre>", "", "text", "- [r]: https://r.example", "[r]", "> [s]:", "  https://s.example", "- ", "- a | [b](https://b.example)", "--- | ---", "Presented at Conf 2019", "> q", "> - [Q](https://q.example)", "    code",
   "https://bare.example", "| a | b |", "| --- | --- |", "| [c](https://c.example) | d |", "  continued", "- **Title**", "  - [Recording](https://youtu.be/x)",
 ];
 
@@ -89,5 +89,60 @@ describe("reading a page piece by piece", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// The fast route (#26): a list item that is plain text and plain links is read without markdown-it.
+// It must give exactly markdown-it's items: on random lines of every character markdown-it treats
+// specially, on random pages of them and of the lines above, and on the real pages of the corpus.
+describe("the fast route for simple list items", () => {
+  const slow = (text: string) => walk(text, 0, Number.MAX_SAFE_INTEGER, MAX_ELEMENTS, false);
+  const fast = (text: string, size = 64 * 1024) => walk(text, 0, size, MAX_ELEMENTS, true);
+  const PIECES = [
+    "a", "Title", "Jane Doe", " ", "  ", "-", " - ", " \u2013 ", ":", ",", ".", "&", "&amp;", "&#38;", "& x", "R&D", "!", "![x](https://i.example/x.png)", "*", "**b**", "_",
+    "snake_case", "`code`", "~", "~~s~~", "\\", "\\[", "|", "<", "<b>", "<https://auto.example>", ">", "#", "(", ")", "(2019)", '"', "'", "\u00a0", "\t", "\u0000", "\u3000", "\u2028", "\ufeff", ";", "=", "+", "1.", "2)", "\u65e5\u672c", "\u00e9",
+    "https://bare.example/p", "www.bare.example", "see https://x.example.", "[", "]", "[a](https://a.example)", "[](https://e.example)", "[b]( https://b.example)", "[c](https://c.example x)",
+    "[d](<https://d.example>)", "[e](https://e.example/(1))", "[f](https://f.example/?a=1&b=2)", "[g](https://g.example/&amp;)", "[g2](https://g.example/?a&b;c)", '[h](https://h.example "t")', "[ i ](https://i.example)",
+    "[k]", "[l]: https://l.example", "[m](#anchor)", "[n](mailto:n@example.org)", "[o](/site/path)", "[p](https://p.example/\u00e9)", "[https://q.example](https://q.example)", "[r *s*](https://r.example)",
+    "[t](https://t.example)[u](https://u.example)", "[v](https://v.example/a_b*c~d)", "[w](https://w.example\\x)", "[x](https://x.example/\u00a0y)", "[y](https://y.example/\u007f)", "[z](javascript:alert(1))", "\u2028#a", "[s](/a\u2028#b)",
+  ];
+  const content = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((a) => a.join(""));
+  const marker = fc.constantFrom("- ", "- ", "- ", "* ", "+ ", "-  ", "- \t", "-\t", "-     ", "  - ");
+  const item = fc.tuple(marker, content).map(([m, c]) => m + c);
+
+  it("a line gives markdown-it's segments and place, or is left to markdown-it", () => {
+    fc.assert(
+      fc.property(content, fc.constantFrom("", "\n", "\n\n", "\n  \n", "\n\t", "\n- [next](https://n.example)"), (c, after) => {
+        const line = `- ${c}`;
+        const segments = fastItem(line, 1);
+        if (segments === undefined) return;
+        const first = slow(line + after).find((i) => i.type === "block" && i.block.place?.start === 1);
+        // An item without links is none of the blocks the walk hands on.
+        if (!segments.some((s) => s.type === "link")) expect(first).toBeUndefined();
+        else expect(first?.type === "block" && first.block.segments).toEqual(segments);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("takes the common lines", () => {
+    for (const line of ["- [Title](https://a.example) - A description, see [docs](https://d.example/x?a=1&b=2).", "* [Talk / Jane Doe](https://www.youtube.com/watch?v=x)", "- Jane Doe: [Title](https://t.example) (2019)"]) {
+      expect(fastItem(line, 1)).toBeDefined();
+    }
+  });
+
+  it("holds for random pages", () => {
+    const line = fc.oneof({ weight: 3, arbitrary: item }, { weight: 2, arbitrary: fc.constantFrom(...LINES) }, { weight: 1, arbitrary: fc.constantFrom("", "  ", "\t", "text after") });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom(1, 40, 64 * 1024), (lines, size) => {
+        const text = lines.join("\n");
+        expect(fast(text, size)).toEqual(slow(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([["the bundled page", readFileSync(SEED, "utf8")], ["the awesome page", readFileSync(AWESOME_COPY, "utf8")], ...devPages])("gives the same items for %s", (_name, text) => {
+    for (const size of [1, 64 * 1024]) expect(fast(text, size)).toEqual(slow(text));
   });
 });
