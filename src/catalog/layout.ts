@@ -587,7 +587,9 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   items.forEach((item, i) => {
     const title = out[i]!.title ?? item.linkText;
     if (title.includes(EMPHASIS)) return;
-    const bare = title.replace(/\s+[-|\u2013\u2014]\s+YouTube$/, "").replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]?$/, "$1").trim();
+    // Only a link's text quoted whole: a quoted title cut out of a longer text keeps its quotes ('"Title" - Jane Doe (2016)').
+    const whole = out[i]!.title === undefined;
+    const bare = title.replace(/\s+[-|\u2013\u2014]\s+YouTube$/, "").replace(whole ? /^["\u201c]([^"\u201c\u201d]+)["\u201d]?$/ : /$^/, "$1").trim();
     if (bare !== title && bare) out[i] = { ...out[i], title: bare };
   });
   return out;
