@@ -584,12 +584,16 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   });
   // A title the page quotes ('["Title"](…)', a quote opened and never closed too) or copied with its site's
   // name ("Title - YouTube"): the title without them (#23).
+  // Only a list whose links' texts are quoted whole (most of them, two at least) quotes its titles: one
+  // title that starts with a quote keeps it, and so does a quoted title cut out of a longer text.
+  const QUOTED = /^["\u201c]([^"\u201c\u201d]*\p{L}[^"\u201c\u201d]*)["\u201d]$/u;
+  const quoted = items.filter((item, i) => out[i]!.title === undefined && QUOTED.test(item.linkText)).length;
+  const quotes = quoted >= 2 && quoted >= MAJORITY * items.length;
   items.forEach((item, i) => {
     const title = out[i]!.title ?? item.linkText;
     if (title.includes(EMPHASIS)) return;
-    // Only a link's text quoted whole: a quoted title cut out of a longer text keeps its quotes ('"Title" - Jane Doe (2016)').
-    const whole = out[i]!.title === undefined;
-    const bare = title.replace(/\s+[-|\u2013\u2014]\s+YouTube$/, "").replace(whole ? /^["\u201c]([^"\u201c\u201d]+)["\u201d]?$/ : /$^/, "$1").trim();
+    const whole = out[i]!.title === undefined && quotes;
+    const bare = title.replace(/\s+[-|\u2013\u2014]\s+YouTube$/, "").replace(whole ? QUOTED : /$^/, "$1").trim();
     if (bare !== title && bare) out[i] = { ...out[i], title: bare };
   });
   return out;
