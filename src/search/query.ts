@@ -85,7 +85,8 @@ function tokens(query: string, options: ParseOptions): Token[] {
       at++;
     }
     let field: string | undefined;
-    const named = /^([A-Za-z]+):(?=\S)/.exec(query.slice(at));
+    // "Try::Tiny", "DBIx::Class": a Perl (or C++, Rust) module path is words, not a field.
+    const named = /^([A-Za-z]+):(?=[^\s:])/.exec(query.slice(at));
     if (named && !SCHEMES.has(named[1]!.toLowerCase())) {
       field = named[1]!.toLowerCase();
       at += named[0].length;

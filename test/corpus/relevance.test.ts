@@ -22,6 +22,7 @@ const THRESHOLDS = {
   dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.93, zeroResults: 0 },
   "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.85, topicNdcg: 0.77, zeroResults: 0 },
   "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.8, topicNdcg: 0.8, zeroResults: 0 },
+  "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.85, topicNdcg: 0.82, zeroResults: 0 },
   "held-out": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.7, topicNdcg: 0.71, zeroResults: 0 },
 } as const;
 
@@ -41,7 +42,16 @@ const ADDED = new Set(["awesome-dotnet", "awesome-swift", "lists"]);
  * reached then, less a margin.
  */
 const ADDED_LATER = new Set(["awesome-neovim", "awesome-scala", "awesome-haskell"]);
-const groupOf = (slug: string): keyof typeof THRESHOLDS => (ADDED.has(slug) ? "dev-added" : ADDED_LATER.has(slug) ? "dev-added-later" : "dev");
+/**
+ * Library lists of three more languages and platforms (Crystal, Elixir-style; Perl, plural
+ * categories with 'Libraries for X' intros and `Module::Name` titles; iOS, 2,500 items in
+ * sub-sections; 138 queries, judged before any was run): held to what they reached when added
+ * (known MRR 1.000, 100 % first; topics 89 % with all of the top 3 relevant, nDCG@10 0.844), less
+ * a margin.
+ */
+const LIB = new Set(["awesome-crystal", "awesome-perl", "awesome-ios"]);
+const groupOf = (slug: string): keyof typeof THRESHOLDS =>
+  ADDED.has(slug) ? "dev-added" : ADDED_LATER.has(slug) ? "dev-added-later" : LIB.has(slug) ? "dev-lib" : "dev";
 const pagesOf = (group: keyof typeof THRESHOLDS) =>
   group === "held-out" ? corpusPages(ROOT, "held-out") : corpusPages(ROOT, "dev").filter((p: { slug: string }) => groupOf(p.slug) === group);
 

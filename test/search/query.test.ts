@@ -20,6 +20,8 @@ describe("parseQuery", () => {
     ["section:youtube tag:dfinity event:icc", ["section:youtube", "tag:dfinity", "event:icc"]],
     ["https://forum.dfinity.org", ["https", "forum", "dfinity", "org"]],
     ["Cryptography: breakthrough", ["cryptography", "breakthrough"]],
+    ["DBIx::Class", ["dbix", "class"]],
+    ["title:Try::Tiny", ["title:try", "title:tiny"]],
     ["peer - to", ["peer", "to"]],
     ["!!!", []],
   ])("%s → %j", (query, expected) => expect(terms(query)).toEqual(expected));
