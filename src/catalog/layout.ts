@@ -88,6 +88,7 @@ const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*(?::\p{L}+)?$/u
 const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "around", "before", "after", "edition", "released", "published", "is", "was", "and", "or", "for", "with", "to", "by"]);
 
 const DIGIT_END = /\d$/;
+const DIGIT_CODE = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Two digits of a year: '23 is 2023, '94 is 1994. */
 function fullYear(two: string): number {
@@ -108,6 +109,10 @@ export function yearPart(text: string): { year: number; event?: string } | undef
     const event = `${g[1]}${g[2]}${g[4]}`.trim();
     return NOT_EVENT.has(event.split(/\s+/)[0]!.toLowerCase()) ? undefined : { year, event };
   }
+  // Every spelling ends in one digit after "-", "/" or "." (a numeric date), two or four: three, or more than four, are none (#26: "Title 123").
+  let digits = 1;
+  while (digits < 6 && digits < t.length && DIGIT_CODE(t.charCodeAt(t.length - 1 - digits))) digits++;
+  if (digits === 3 || digits > 4 || (digits === 1 && !/[-/.]\d$/.test(t))) return undefined;
   const date = DATE.exec(t);
   if (date) return { year: Number(date[1]) };
   const numeric = NUMERIC_DATE.exec(t);
@@ -435,6 +440,9 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
 export function readList(items: readonly LayoutItem[]): ItemReading[] {
   const out: ItemReading[] = items.map(() => ({}));
   if (items.length === 0) return out;
+  // The parts of each link's text, cut once for steps 1b and 2 (#26).
+  const linkParts: (Part[] | undefined)[] = [];
+  const linkPartsOf = (i: number): Part[] => (linkParts[i] ??= partsOf(items[i]!.linkText));
 
   // 1. The link's text. Emphasis marks the title: the text around it are fact parts.
   const candidates: (Candidate | undefined)[] = items.map((item) => {
@@ -474,7 +482,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   // 2019") or is one ("[ElixirConf 2014](playlist)"): the event and year, the title without them.
   items.forEach((item, i) => {
     if (out[i]!.title !== undefined || item.has.event || item.has.year || item.article || item.linkText.includes(EMPHASIS) || !DIGIT.test(item.linkText)) return;
-    const parts = partsOf(item.linkText);
+    const parts = linkPartsOf(i);
     const last = parts.at(-1);
     if (!last || last.type !== "year" || last.event === undefined || !eventCue(last.event)) return;
     if (parts.length === 1) {
@@ -493,7 +501,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS) || item.article || tailNames(i)) return undefined;
     const text = item.linkText;
     if (PLAIN.test(text) && !/\s(?:by|at)\s/.test(text)) return undefined;
-    const parts = partsOf(text);
+    const parts = linkPartsOf(i);
     if (parts.length < 2) return undefined;
     const first = parts[0]!.sep === "" && /^(?::|[-\u2013\u2014|])$/.test(parts[1]!.sep) ? parts[0] : undefined;
     // The last names part, after which only years and lengths come.

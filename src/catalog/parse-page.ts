@@ -45,9 +45,15 @@ function untidy(text: string): boolean {
 
 /** Text a page gives us, made safe and tidy: no controls, single spaces, trimmed. */
 function clean(text: string): string {
+  // The reader cleans one text several times in a row (a link's text, its url): the last answer is kept (#26).
+  if (text === lastDirty) return lastClean;
   const safe = sanitize(text);
-  return untidy(safe) ? safe.replace(/\s+/g, " ").trim() : safe;
+  lastDirty = text;
+  lastClean = untidy(safe) ? safe.replace(/\s+/g, " ").trim() : safe;
+  return lastClean;
 }
+let lastDirty = "";
+let lastClean = "";
 
 /** Separators between a link and its description: "- ", "– ", "— ", ": ", "| ". */
 const LEADING_SEPARATOR = /^\s*(?:[-\u2013\u2014:|]|&mdash;)\s*/;
@@ -73,8 +79,16 @@ function tailText(segments: Segment[]): string {
  * (#12). Ids do not move: an id depends on its entry's title and url only.
  */
 function usableLink(segment: Segment): segment is Extract<Segment, { type: "link" }> {
-  return segment.type === "link" && !segment.imageOnly && segment.url.trim() !== "" && !segment.url.startsWith("#") && !HOUSEKEEPING.test(segment.url) && canOpen(clean(segment.url));
+  if (segment.type !== "link" || segment.imageOnly) return false;
+  // The reader asks this of one link several times in a row: the last answer is kept (#26).
+  const url = segment.url;
+  if (url === lastUrl) return lastUsable;
+  lastUrl = url;
+  lastUsable = url.trim() !== "" && !url.startsWith("#") && !HOUSEKEEPING.test(url) && canOpen(clean(url));
+  return lastUsable;
 }
+let lastUrl: string | undefined;
+let lastUsable = false;
 
 /**
  * The files every repository has about itself (#23): "Please read the [contribution guidelines](contributing.md)",
@@ -843,7 +857,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
             fromHost,
           };
     push(entry, pending, sectionPath, link.bare || title === "");
-    entryOf.set(item.block, entry);
+    // Only an item with items nested in it can be asked for its entry.
+    if (item.block.place?.nested) entryOf.set(item.block, entry);
     if (titledByParent && !childEntry.has(parent!)) childEntry.set(parent!, entry);
     if (titledByHeading) headingTalk = entry;
   }

@@ -30,7 +30,7 @@ export function foldColumn(c: JoinedColumn): FoldedColumn {
   // ASCII folds to itself lowercased, offsets unchanged: no second pass over 100,000 entries.
   if (c.ascii) return { text: c.text.toLowerCase(), starts: c.starts, ascii: true, original: c.text };
   const text = fold(c.text);
-  const original = casedOriginal(c.text, text);
+  const original = c.uncased ? undefined : casedOriginal(c.text, text);
   return { text, starts: startsOf(text, c.starts.length - 1), ascii: false, ...(original !== undefined ? { original } : {}) };
 }
 

@@ -151,7 +151,20 @@ function keptColumn(c: JoinedColumn, keep: Int32Array): JoinedColumn {
   const parts = new Array<string>(keep.length);
   for (let k = 0; k < keep.length; k++) parts[k] = c.text.substring(c.starts[keep[k]!]!, c.starts[keep[k]! + 1]! - 1);
   const text = parts.join("\n");
-  return { text, starts: startsOf(text, keep.length), ascii: c.ascii };
+  // A whole that keeps no case folds its parts without theirs: one "ß" among 100,000 titles
+  // leaves none of them cased (folded.ts), and a part must be searched as the whole is.
+  return { text, starts: startsOf(text, keep.length), ascii: c.ascii, ...(uncased(c) ? { uncased: true } : {}) };
+}
+
+const uncasedColumns = new WeakMap<JoinedColumn, boolean>();
+
+/** Whether the column, folded whole, keeps no text with its case (known once per column). */
+function uncased(c: JoinedColumn): boolean {
+  if (c.uncased) return true;
+  if (c.ascii) return false;
+  let known = uncasedColumns.get(c);
+  if (known === undefined) uncasedColumns.set(c, (known = foldColumn(c).original === undefined));
+  return known;
 }
 
 /** Runs of a list column over the entries `keep` only (the table, whole, is shared). */

@@ -11,6 +11,12 @@ export interface JoinedColumn {
   starts: Int32Array;
   /** Every character is ASCII: folding it is lowercasing it. */
   ascii: boolean;
+  /**
+   * Folded, the column keeps no text with its case (columns/folded.ts, FoldedColumn.original): set
+   * by the cache on a part of a stored column whose whole has none, so that the part is searched
+   * as the whole is (#26).
+   */
+  uncased?: boolean;
 }
 
 /**

@@ -135,6 +135,13 @@ describe("a search through the postings", () => {
     expect(rank(stored, "quorum alpha -alpha", { partial: true }).indexes).toEqual(Int32Array.from({ length: 12 }, (_, k) => 12 + k));
   });
 
+  it("searches the entries it selects as their whole column is searched: one 'ß' leaves no title cased, so 'xml' is no camelCase part", () => {
+    const items = Array.from({ length: 40 }, (_, k) => `- [Filler ${k}](https://f.example/${k})`);
+    const parsed = parsePage(`- [XMLParser](https://x.example/1)\n- [Straße](https://s.example/1)\n${items.join("\n")}\n`, "page.md");
+    const stored = unpack(pack(parsed, assignIds(parsed.entries), "b", "k", checksum), "b", "k", "page.md", checksum)!.stored;
+    for (const q of ["xml", "parser", "xml w"]) expect(rank(stored, q), q).toEqual(rank(scanned(stored), q));
+  });
+
   it("lists, for a word's prefix, exactly the entries that hold a word starting with it at a word's start", () => {
     fc.assert(
       fc.property(page, prefix, (markdown, p) => {
