@@ -19,7 +19,7 @@
 // The data is in blocks, each starting at a multiple of 4 (#26): the integers and kinds, each text
 // column, the vocabulary, a unit's details. The checksum of the prefix covers the header; the header
 // holds each block's checksum, checked as that block is read, so that a reader of part of the file
-// never hashes what it does not read, and no block needs node:crypto below JS_CHECKSUM_BELOW.
+// never hashes what it does not read (cache/checksum.ts: no block needs node:crypto).
 // unpack() checks the checksums, the header and where every part lies, and returns undefined for
 // anything it does not fully trust: a corrupt, truncated, foreign or planted file can only cost a
 // re-parse, never a wrong result.
@@ -32,6 +32,7 @@ import { SECTION_TABLES, sectionRows, typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
 import { isAscii } from "../text/fold";
 import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from "../catalog/fields";
+import { buildPostings, POSTINGS_CHUNK, type Postings } from "../columns/postings";
 
 /**
  * The version of the format's own parts (the layout below). Version 6: links that never open make
@@ -40,9 +41,9 @@ import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from 
  * (#13). Version 8: the columns of fields follow the table of fields (#25). Version 9: the kind
  * "podcast" (#23), which moves the kinds' numbers. Version 10: several pages in one file, a
  * catalog unit (#26). Version 11: a checksum per block (#26). Version 12: the section trails split
- * as the search reads them (#26).
+ * as the search reads them (#26). Version 13: the postings of the search's words, and a faster checksum (#26).
  */
-const FORMAT_VERSION = "12";
+const FORMAT_VERSION = "13";
 /** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
 export const MAGIC = magicOf(FIELDS);
 /** Eight bytes, so that the header and the data start at a multiple of 4 (cache/checksum.ts). */
@@ -108,7 +109,16 @@ interface Header {
    * are ASCII. Its block, the last: the runs' rows and starts as Int32, then the tables' rows.
    */
   sections: { runs: number; count: number; tables: { bytes: number; ascii: boolean }[] };
-  /** The checksum of each block of the data, in order (the integers, each text column, the vocabulary, the details, the sections). */
+  /**
+   * The postings of the search's words (columns/postings.ts): how many words and postings, the
+   * byte length of the words' text and whether it is ASCII. Its block, after the sections': where
+   * each word starts and each word's postings start (Int32, words + 1 each), the words' text
+   * (padded to a multiple of 4), then the postings (Int32). The block's checksum covers all but
+   * the postings, checked when a search first asks for them; `chunks` holds the checksum of each
+   * POSTINGS_CHUNK postings, checked as a search reads them.
+   */
+  index: { words: number; postings: number; bytes: number; ascii: boolean; chunks: number[] };
+  /** The checksum of each block of the data, in order (the integers, each text column, the vocabulary, the details, the sections, the index). */
   blocks: number[];
 }
 
@@ -186,6 +196,8 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
   });
   const split = sectionRows(paths, depthsOf);
   const sectionTexts = SECTION_TABLES.map((t) => encoder.encode(split[t]));
+  const postings = buildPostings({ title: columns.title!, speaker: columns.speaker!, author: columns.authors!, event: columns.event!, description: columns.description!, url: columns.url!, section: paths, depths: depthsOf, tags: tagSets, sectionRows: split });
+  const postingWords = encoder.encode(postings.text);
   const header: Header = {
     build,
     key,
@@ -200,6 +212,7 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
     ...(details ? { details: { bytes: detailBytes.length } } : {}),
     sections: { runs: split.runs.rows.length, count: split.count, tables: SECTION_TABLES.map((t, k) => ({ bytes: sectionTexts[k]!.length, ascii: isAscii(split[t]) })) },
+    index: { words: postings.starts.length - 1, postings: postings.postings.length, bytes: postingWords.length, ascii: isAscii(postings.text), chunks: [] },
     blocks: [],
   };
   const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -214,8 +227,11 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
   const first = new Uint8Array(fixed.reduce((sum, p) => sum + p.length, 0));
   fixed.reduce((at, part) => (first.set(part, at), at + part.length), 0);
   const sectionBlock = concatBytes([bytesOf(split.runs.rows), bytesOf(split.runs.starts), ...sectionTexts]);
-  const blocks = [first, ...texts, vocabularyBytes, ...(details ? [detailBytes] : []), sectionBlock];
-  header.blocks = blocks.map((b) => checksum(b));
+  const indexWords = concatBytes([bytesOf(postings.starts), bytesOf(postings.lists), postingWords]);
+  const indexBlock = concatBytes([indexWords, new Uint8Array(align(postingWords.length, BLOCK_ALIGN) - postingWords.length), bytesOf(postings.postings)]);
+  const blocks = [first, ...texts, vocabularyBytes, ...(details ? [detailBytes] : []), sectionBlock, indexBlock];
+  header.blocks = [...blocks.slice(0, -1), indexWords].map((b) => checksum(b));
+  for (let at = 0; at < postings.postings.length; at += POSTINGS_CHUNK) header.index.chunks.push(checksum(bytesOf(postings.postings.subarray(at, at + POSTINGS_CHUNK))));
   const json = encoder.encode(JSON.stringify(header));
   const dataStart = align(PREFIX + json.length, 8);
   const out = new Uint8Array(dataStart + blocks.reduce((sum, b) => sum + align(b.length, BLOCK_ALIGN), 0));
@@ -275,6 +291,9 @@ function validHeader(h: Partial<Header>, build: string, key: string, textColumns
   const sections = h.sections as { runs?: unknown; count?: unknown; tables?: unknown } | undefined;
   if (sections === null || typeof sections !== "object" || !Number.isInteger(sections.runs) || (sections.runs as number) < 0 || !Number.isInteger(sections.count) || (sections.count as number) < 0) return false;
   if (!Array.isArray(sections.tables) || sections.tables.length !== SECTION_TABLES.length || !sections.tables.every(sized)) return false;
+  const index = h.index as { words?: unknown; postings?: unknown; bytes?: unknown; ascii?: unknown; chunks?: unknown } | undefined;
+  if (!sized(index) || !Number.isInteger(index!.words) || (index!.words as number) < 0 || !Number.isInteger(index!.postings) || (index!.postings as number) < 0) return false;
+  if (!Array.isArray(index!.chunks) || index!.chunks.length !== Math.ceil((index!.postings as number) / POSTINGS_CHUNK) || !index!.chunks.every((c) => Number.isInteger(c))) return false;
   return text !== null && typeof text === "object" && textColumns.every((c) => sized(text[c] as Header["text"][TextColumn] | undefined)) && sized(h.vocabulary);
 }
 
@@ -372,7 +391,8 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
   const fixedSize = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n;
   const sectionsSize = 4 * (2 * h.sections.runs + 1) + h.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
-  const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : []), sectionsSize];
+  const indexSize = 8 * (h.index.words + 1) + align(h.index.bytes, BLOCK_ALIGN) + 4 * h.index.postings;
+  const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : []), sectionsSize, indexSize];
   if (h.blocks.length !== blockSizes.length || end - at !== blockSizes.reduce((sum, b) => sum + align(b, BLOCK_ALIGN), 0)) return undefined;
   let blockAt = at;
   const blockOk = (k: number) => {
@@ -428,6 +448,37 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     split[t] = text;
   }
   if (!validRuns(splitRows, splitStarts, n, h.sections.count)) return undefined;
+  // The index, the last block: checked and read when a search first asks for it.
+  const indexAt = blockAt;
+  const indexBlock = blockSizes.length - 1;
+  let postings: Postings | null | undefined;
+  const postingsOf = (): Postings | undefined => {
+    if (postings === undefined) {
+      postings = null;
+      const { words, postings: count, bytes: length, ascii, chunks } = h.index;
+      if (checksum(new Uint8Array(bytes.buffer, indexAt, 8 * (words + 1) + length)) !== h.blocks[indexBlock]) return undefined;
+      const starts = new Int32Array(bytes.buffer, indexAt, words + 1);
+      const lists = new Int32Array(bytes.buffer, indexAt + 4 * (words + 1), words + 1);
+      const text = decodeText(new Uint8Array(bytes.buffer, indexAt + 8 * (words + 1), length), ascii);
+      if (text === undefined || !validStarts(starts, text.length) || lists[0] !== 0 || lists[words] !== count) return undefined;
+      for (let k = 0; k < words; k++) if (!(lists[k]! <= lists[k + 1]!)) return undefined;
+      const values = new Int32Array(bytes.buffer, indexAt + 8 * (words + 1) + align(length, BLOCK_ALIGN), count);
+      // Each chunk of postings is checked once, when a search first reads from it.
+      const checked = new Uint8Array(chunks.length);
+      const read = (from: number, to: number): Int32Array | undefined => {
+        if (!(from >= 0 && from <= to && to <= count)) return undefined;
+        for (let c = Math.floor(from / POSTINGS_CHUNK); c * POSTINGS_CHUNK < to; c++) {
+          if (checked[c] === 1) continue;
+          const chunk = values.subarray(c * POSTINGS_CHUNK, (c + 1) * POSTINGS_CHUNK);
+          if (checksum(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)) !== chunks[c]) return undefined;
+          checked[c] = 1;
+        }
+        return values.subarray(from, to);
+      };
+      postings = { text, starts, lists, read };
+    }
+    return postings ?? undefined;
+  };
   if (!validRuns(lists.path.rows, lists.path.starts, n, h.paths.length) || !validRuns(lists.tags.rows, lists.tags.starts, n, h.tagSets.length)) return undefined;
   for (let i = 0; i < n; i++) if (kinds[i]! >= KINDS.length) return undefined;
   const section = { table: h.paths, ...lists.path };
@@ -535,6 +586,7 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     sanitized: h.clean,
     ...(h.clean ? { tsv } : {}),
     columns: () => stored,
+    postings: postingsOf,
     *[Symbol.iterator]() {
       for (let i = 0; i < n; i++) yield entryAt(i)!;
     },

@@ -194,6 +194,8 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
       summary: facts ? (i) => changed().get(i) ?? source.summary(i) : source.summary,
       // Straight from the columns only while they are the summaries: facts may change a title.
       tsv: facts ? undefined : source.tsv,
+      // The stored postings are of the stored columns: not of columns the facts patched.
+      postings: facts ? undefined : source.postings,
       columns: facts ? () => (columns ??= changed().size > 0 ? patchColumns(source.columns(), source.size, changed()) : source.columns()) : source.columns,
       // One at a time, as at() builds them: iterating keeps nothing the caller does not.
       *[Symbol.iterator]() {

@@ -5,6 +5,7 @@
 // the two apart, and need not. Pure.
 import type { Entry, EntrySummary, Page } from "./types";
 import type { EntryColumns } from "../columns/types";
+import type { Postings } from "../columns/postings";
 import { columnsOf } from "../columns/build";
 
 export interface Entries extends Iterable<Entry> {
@@ -29,6 +30,11 @@ export interface Entries extends Iterable<Entry> {
   tsv?(indexes: Int32Array): string;
   /** The columnar form, what the search scans: stored by the cache, else made on first call. */
   columns(): EntryColumns;
+  /**
+   * The postings of the columns' words (columns/postings.ts), when the cache stored them and they
+   * are the columns' (#26): a search then scans only the entries its words can match.
+   */
+  postings?(): Postings | undefined;
 }
 
 /** The cache's entries of one page: `all()` builds every one (and keeps them). */

@@ -17,7 +17,36 @@ export interface SplitPage {
   lineOffset: number;
 }
 
-export function readFrontMatter(text: string, source: string): SplitPage {
+/** A line of the simplest front matter: a key, and a word-like value or a flow list of words ("tags: [a, b]"). */
+const SIMPLE_LINE = /^([A-Za-z][A-Za-z0-9_-]*): (?:([A-Za-z][A-Za-z0-9 ]*[A-Za-z0-9]|[A-Za-z])|\[((?:[A-Za-z][A-Za-z0-9]*(?:, [A-Za-z][A-Za-z0-9]*)*)?)\])$/;
+/** Words YAML reads as no string (in 1.2, and in 1.1 to be safe): left to the YAML parser. */
+const NOT_STRING = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/**
+ * The front matter that nb and Obsidian notes have ("title: Some Title", "tags: [a, b]"), read
+ * without gray-matter and the YAML parser (#26: a folder of 3,000 notes spent a third of its
+ * parse there): what they give for it, exactly (test/catalog/front-matter.property.test.ts);
+ * undefined for anything else, which they read.
+ */
+export function simpleFrontMatter(inner: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const line of inner.split("\n")) {
+    if (line === "") continue;
+    const m = SIMPLE_LINE.exec(line);
+    if (!m || Object.hasOwn(out, m[1]!)) return undefined;
+    if (m[2] !== undefined) {
+      if (NOT_STRING.test(m[2])) return undefined;
+      out[m[1]!] = m[2];
+    } else {
+      const items = m[3] ? m[3].split(", ") : [];
+      if (items.some((item) => NOT_STRING.test(item))) return undefined;
+      out[m[1]!] = items;
+    }
+  }
+  return out;
+}
+
+export function readFrontMatter(text: string, source: string, simple = true): SplitPage {
   const opening = /^---[^\S\n]*([a-zA-Z]*)[^\S\n]*\n/.exec(text);
   if (!opening) return { frontMatter: { tags: [], meta: {} }, body: text, lineOffset: 0 };
   const close = /^(?:---|\.\.\.)[^\S\n]*$/m;
@@ -43,11 +72,13 @@ export function readFrontMatter(text: string, source: string): SplitPage {
   if (!["yaml", "yml"].includes(language)) refuse();
   // The split is ours (so that line numbers are exact); gray-matter reads the block itself.
   // It is given an options object: without one it caches every string it parses.
-  const block = `---\n${rest.slice(0, closing.index)}\n---\n`;
-  const parsed = matter(block, {
-    engines: { yaml: yamlEngine, json: refuse, js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse, toml: refuse },
-  });
-  const meta = toPlain(parsed.data, 0) as Record<string, unknown>;
+  const inner = rest.slice(0, closing.index);
+  const data =
+    (simple ? simpleFrontMatter(inner) : undefined) ??
+    matter(`---\n${inner}\n---\n`, {
+      engines: { yaml: yamlEngine, json: refuse, js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse, toml: refuse },
+    }).data;
+  const meta = toPlain(data, 0) as Record<string, unknown>;
   const end = closing.index + closing[0].length;
   const body = rest.slice(rest[end] === "\n" ? end + 1 : end);
   const lineOffset = countLines(text.slice(0, text.length - body.length));

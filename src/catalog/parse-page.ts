@@ -8,7 +8,7 @@ import { PageError } from "../errors";
 import { MAX_ENTRIES } from "./limits";
 import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
-import { isPersonName, splitSpeaker } from "./speaker";
+import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
@@ -45,9 +45,15 @@ function untidy(text: string): boolean {
 
 /** Text a page gives us, made safe and tidy: no controls, single spaces, trimmed. */
 function clean(text: string): string {
+  // The reader cleans one text several times in a row (a link's text, its url): the last answer is kept (#26).
+  if (text === lastDirty) return lastClean;
   const safe = sanitize(text);
-  return untidy(safe) ? safe.replace(/\s+/g, " ").trim() : safe;
+  lastDirty = text;
+  lastClean = untidy(safe) ? safe.replace(/\s+/g, " ").trim() : safe;
+  return lastClean;
 }
+let lastDirty = "";
+let lastClean = "";
 
 /** Separators between a link and its description: "- ", "– ", "— ", ": ", "| ". */
 const LEADING_SEPARATOR = /^\s*(?:[-\u2013\u2014:|]|&mdash;)\s*/;
@@ -73,8 +79,16 @@ function tailText(segments: Segment[]): string {
  * (#12). Ids do not move: an id depends on its entry's title and url only.
  */
 function usableLink(segment: Segment): segment is Extract<Segment, { type: "link" }> {
-  return segment.type === "link" && !segment.imageOnly && segment.url.trim() !== "" && !segment.url.startsWith("#") && !HOUSEKEEPING.test(segment.url) && canOpen(clean(segment.url));
+  if (segment.type !== "link" || segment.imageOnly) return false;
+  // The reader asks this of one link several times in a row: the last answer is kept (#26).
+  const url = segment.url;
+  if (url === lastUrl) return lastUsable;
+  lastUrl = url;
+  lastUsable = url.trim() !== "" && !url.startsWith("#") && !HOUSEKEEPING.test(url) && canOpen(clean(url));
+  return lastUsable;
 }
+let lastUrl: string | undefined;
+let lastUsable = false;
 
 /**
  * The files every repository has about itself (#23): "Please read the [contribution guidelines](contributing.md)",
@@ -261,7 +275,8 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   const heading = text.replace(/\s*\{[#/][^}]*\}\s*$/, "");
   const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
   if (y) return { year: Number(y[1]) };
-  return yearPart(heading);
+  // "### KubeCon NA 2023 (Chicago, Illinois) - Virtual": the place and the form after the event and its year (#23).
+  return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, ""));
 }
 
 /** Fewer items than this vote with their family of lists, not alone. */
@@ -605,6 +620,16 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (at < 0) {
       // "Presented at Meeting C++ 2019 in Berlin." under a talk's "**Title**" item.
       const parent = item.block.parent;
+      // "* [Title](video) (30:43)" over "  * Jane Doe, Google" or "  * A, Acme & B, Initech": the talk's speakers (#23).
+      const talk = parent ? entryOf.get(parent) : undefined;
+      if (talk && talk.kind === "talk" && talk.speakers.length === 0 && item.block.place?.kind === "item") {
+        const people = speakersWithCompanies(textOfSegments(item.block.segments));
+        if (people) {
+          talk.speakers = people;
+          talk.speaker = people.join(", ");
+        }
+        continue;
+      }
       if (parent && item.block.place?.kind === "item" && !parent.segments.some(usableLink) && !given.has(parent)) {
         const said = presentedAt(textOfSegments(item.block.segments));
         if (said?.event !== undefined) given.set(parent, { event: clean(said.event), ...(said.year !== undefined ? { year: said.year } : {}) });
@@ -832,7 +857,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
             fromHost,
           };
     push(entry, pending, sectionPath, link.bare || title === "");
-    entryOf.set(item.block, entry);
+    // Only an item with items nested in it can be asked for its entry.
+    if (item.block.place?.nested) entryOf.set(item.block, entry);
     if (titledByParent && !childEntry.has(parent!)) childEntry.set(parent!, entry);
     if (titledByHeading) headingTalk = entry;
   }

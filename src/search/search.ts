@@ -30,6 +30,7 @@ import type { Entries } from "../catalog/entries";
 import type { EntryColumns, Vocabulary } from "../columns/types";
 import { foldColumn, foldTable, sectionRows, sectionTables, type FoldedColumn, type FoldedTable } from "../columns/folded";
 import { partAt } from "../columns/build";
+import { keptColumns, lookable, prefixRange } from "../columns/postings";
 import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 import { stem } from "./stem";
@@ -701,6 +702,12 @@ function keep(candidates: Int32Array, wanted: (i: number) => boolean, count: num
 }
 
 export function rank(entries: Entries, query: string | Query, options: SearchOptions = {}): Ranked {
+  const q = typeof query === "string" ? parseQuery(query) : query;
+  return narrowed(entries, q, options) ?? rankAll(entries, q, options);
+}
+
+/** rank(), scanning every entry. */
+function rankAll(entries: Entries, query: Query, options: SearchOptions): Ranked {
   const m = matchTerms(entries, query, options);
   if (!m) return { indexes: new Int32Array(0), scores: new Float64Array(0) };
   const { index, tally, candidates, sequence, terms, all, single, partial } = m;
@@ -1050,4 +1057,109 @@ export function matchRanges(text: string, query: string): [number, number][] {
     else merged.push([r[0], r[1]]);
   }
   return merged;
+}
+
+/**
+ * rank() of the entries the query's words can match only, when the entries have postings
+ * (columns/postings.ts, #26): the same hits and scores as a scan of every entry, since a rule's
+ * values for an entry depend on that entry's text alone, but for rule 2's fill, which counts a
+ * word's entries, and which the postings count exactly. Each term looks up its word, its forms
+ * and, when a scan of every entry would take them, its typos; a query whose every term is a bare
+ * word without typos ranks the entries that hold every word, when some do (else, as rule 1 says,
+ * those with the most). Undefined, and every entry is scanned, when the postings cannot tell
+ * exactly (a word of other characters, a url's scheme) or would select most entries anyway.
+ */
+/** The share of the entries above which a search scans them all rather than copy those it may match. */
+const NARROW_SHARE = 0.25;
+
+function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | undefined {
+  const n = entries.size;
+  const terms = q.terms.slice(0, MAX_TERMS);
+  if (n === 0 || terms.length === 0 || isEmptyQuery(q) || !entries.postings) return undefined;
+  const postings = entries.postings();
+  const vocabulary = postings && entries.columns().vocabulary;
+  if (!postings || !vocabulary) return undefined;
+  const words: SearchIndex = { columns: {} as Columns, vocabulary };
+  const typos = options.typos !== false;
+  // Per entry: how many terms may match it, and the last term that marked it.
+  const held = new Uint8Array(n);
+  const last = new Uint8Array(n);
+  const limit = 4 * n;
+  let read = 0;
+  let withTypos = false;
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k]!;
+    let count = 0;
+    const take = (word: string): boolean => {
+      if (!lookable(word)) return false;
+      const [from, to] = prefixRange(postings, word);
+      read += to - from;
+      if (read > limit) return false;
+      const list = postings.read(from, to);
+      if (!list) return false;
+      for (let j = 0; j < list.length; j++) {
+        const i = list[j]!;
+        if (!(i >= 0 && i < n)) return false;
+        if (last[i] !== k + 1) {
+          last[i] = k + 1;
+          held[i]!++;
+          count++;
+        }
+      }
+      return true;
+    };
+    const word = term.words[0]!;
+    // A phrase's hits hold its first word as a word: those entries, and more.
+    if (!take(word)) return undefined;
+    // A word on many entries: a scan of every entry costs no more than copying them.
+    if (count > n * NARROW_SHARE) return undefined;
+    if (term.phrase) continue;
+    // A url's scheme is no match of a word (scan): the postings would count it.
+    if (SCHEMES.some((scheme) => scheme.startsWith(word))) return undefined;
+    const forms = wordForms(words, word);
+    for (const form of forms) if (!take(form.word)) return undefined;
+    // scoreTerm's fill, from the count of the word's entries (exact for a bare word; a field's
+    // term may count fewer, so its typos are always looked up: more entries, never fewer).
+    if (typos && typoBudget(word.length) > 0 && (term.field !== undefined || count < RANKING.fill)) {
+      withTypos = true;
+      for (const near of nearWords(words, word)) if (!take(near.word)) return undefined;
+    }
+  }
+  const kept = (wanted: (h: number) => boolean): Int32Array => {
+    let count = 0;
+    for (let i = 0; i < n; i++) if (wanted(held[i]!)) count++;
+    const out = new Int32Array(count);
+    let k = 0;
+    for (let i = 0; i < n; i++) if (wanted(held[i]!)) out[k++] = i;
+    return out;
+  };
+  if (!withTypos && terms.every((t) => !t.phrase && t.field === undefined)) {
+    // No term takes typos: the entries with every word are rule 1's, when one of them is left.
+    const every = kept((h) => h === terms.length);
+    if (every.length > 0) {
+      const r = rankOf(entries, every, q, { ...options, typos: false });
+      if (r.indexes.length > 0) return r;
+    }
+  }
+  const some = kept((h) => h > 0);
+  if (some.length > n * NARROW_SHARE) return undefined;
+  return rankOf(entries, some, q, options);
+}
+
+/** rank() of the entries `keep` (ascending indexes) alone, its indexes those of `entries`. */
+function rankOf(entries: Entries, keep: Int32Array, q: Query, options: SearchOptions): Ranked {
+  let columns: EntryColumns | undefined;
+  const part: Entries = {
+    size: keep.length,
+    at: (i) => entries.at(keep[i]!),
+    summary: (i) => entries.summary(keep[i]!),
+    sanitized: entries.sanitized,
+    columns: () => (columns ??= keptColumns(entries.columns(), keep)),
+    *[Symbol.iterator]() {
+      for (let i = 0; i < keep.length; i++) yield entries.at(keep[i]!)!;
+    },
+  };
+  const r = rankAll(part, q, options);
+  for (let k = 0; k < r.indexes.length; k++) r.indexes[k] = keep[r.indexes[k]!]!;
+  return r;
 }

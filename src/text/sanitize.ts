@@ -65,6 +65,14 @@ const TESTS = [STRIPPED_RANGES, BUT_NEWLINE, BUT_TAB_AND_NEWLINE].map((ranges) =
 
 /** 0: anything sanitize() would change; 1: the same but a newline; 2: but a tab or a newline. */
 function unsafe(text: string, which: 0 | 1 | 2): boolean {
+  // Printable ASCII is safe: a loop says so sooner than the class (this runs on every text of every entry, #26).
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) break;
+    i++;
+  }
+  if (i === text.length) return false;
   const test = TESTS[which]!;
   return test.quick.test(text) && test.exact.test(text);
 }

@@ -1,9 +1,9 @@
 // The cache's checksum (src/cache/checksum.ts): MurmurHash3's reference values, what a checksum
-// must catch, and which hash a cache file of a given length is checked with.
+// must catch, and the cache file's checksum (#26).
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JS_CHECKSUM_BELOW, checksum, murmur3 } from "../../src/cache/checksum";
+import { checksum, murmur3 } from "../../src/cache/checksum";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -55,11 +55,42 @@ describe("murmur3", () => {
 });
 
 describe("checksum", () => {
-  it(`checks files under ${JS_CHECKSUM_BELOW} bytes with MurmurHash3, longer ones with SHA-1`, () => {
-    const small = new Uint8Array(JS_CHECKSUM_BELOW - 4).fill(7);
-    const big = new Uint8Array(JS_CHECKSUM_BELOW).fill(7);
-    expect(checksum(small)).toBe(murmur3(small));
-    expect(checksum(big)).toBe(createHash("sha1").update(big).digest().readUInt32LE(0));
-    expect(checksum(big)).not.toBe(murmur3(big));
+  it("changes with any one bit, anywhere, including the last bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(), fc.integer({ min: 0, max: 7 }), (data, at, bit) => {
+        const copy = Uint8Array.from(data);
+        copy[at % copy.length]! ^= 1 << bit;
+        expect(checksum(copy)).not.toBe(checksum(data));
+      }),
+    );
+  });
+
+  it("changes with any one word changed, and when bytes are cut off, zeros added or two words swapped", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 300 }), fc.nat(), fc.integer({ min: 1, max: 0xffffffff }), fc.integer({ min: 1, max: 8 }), (data, at, xor, k) => {
+        const copy = Uint8Array.from(data);
+        const words = new Uint32Array(copy.buffer, 0, copy.length >> 2);
+        words[at % words.length]! ^= xor;
+        expect(checksum(copy)).not.toBe(checksum(data));
+        expect(checksum(data.subarray(0, data.length - k))).not.toBe(checksum(data));
+        const longer = new Uint8Array(data.length + k);
+        longer.set(data);
+        expect(checksum(longer)).not.toBe(checksum(data));
+        const swapped = Uint8Array.from(data);
+        const w = new Uint32Array(swapped.buffer, 0, swapped.length >> 2);
+        if (w[0] !== w[1]) {
+          [w[0], w[1]] = [w[1]!, w[0]!];
+          expect(checksum(swapped)).not.toBe(checksum(data));
+        }
+      }),
+    );
+  });
+
+  it("depends on the bytes, not on where they lie in memory, and needs no node:crypto at any length", () => {
+    const data = new Uint8Array(5 << 20).fill(7);
+    const elsewhere = new Uint8Array(data.length + 16).subarray(8, 8 + data.length);
+    elsewhere.set(data);
+    expect(checksum(elsewhere)).toBe(checksum(data));
+    expect(checksum(data)).not.toBe(createHash("sha1").update(data).digest().readUInt32LE(0));
   });
 });

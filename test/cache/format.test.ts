@@ -226,12 +226,12 @@ describe("cache format", () => {
       const read = (b: Uint8Array) => unpackPages(b, "build-1", "key-1", checksum, what === "a unit" ? undefined : "s");
       expect(read(bytes), what).toBeDefined();
       const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
-      const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { n: number; blocks: number[]; runs: { path: number; tags: number }; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details?: { bytes: number }; sections: { runs: number; tables: { bytes: number }[] } };
+      const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { n: number; blocks: number[]; runs: { path: number; tags: number }; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details?: { bytes: number }; sections: { runs: number; tables: { bytes: number }[] }; index: { words: number; postings: number; bytes: number } };
       const n = header.n;
-      // The integers and kinds; each text column; the vocabulary; a unit's details; the split section trails.
+      // The integers and kinds; each text column; the vocabulary; a unit's details; the split section trails; the postings.
       const columns = Object.values(header.text).map((t) => t.bytes);
       const sections = 4 * (2 * header.sections.runs + 1) + header.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
-      const sizes = [4 * 4 * n + 4 * (2 * header.runs.path + 1 + 2 * header.runs.tags + 1) + columns.length * 4 * (n + 1) + n, ...columns, header.vocabulary.bytes, ...(header.details ? [header.details.bytes] : []), sections];
+      const sizes = [4 * 4 * n + 4 * (2 * header.runs.path + 1 + 2 * header.runs.tags + 1) + columns.length * 4 * (n + 1) + n, ...columns, header.vocabulary.bytes, ...(header.details ? [header.details.bytes] : []), sections, 8 * (header.index.words + 1) + Math.ceil(header.index.bytes / 4) * 4 + 4 * header.index.postings];
       expect(sizes.length, what).toBe(header.blocks.length);
       let at = Math.ceil((16 + headerLength) / 8) * 8;
       const flipped = (offset: number) => {
@@ -241,7 +241,17 @@ describe("cache format", () => {
       };
       expect(read(flipped(16 + Math.floor(headerLength / 2))), `${what}: the header`).toBeUndefined();
       for (const [k, size] of sizes.entries()) {
-        if (size > 0) {
+        if (size > 0 && k === sizes.length - 1) {
+          // The postings are checked when a search first asks for them: damaged, there are none
+          // (and the search scans every entry), but the page is read.
+          for (const offset of [at + Math.floor(size / 2), at + size - 1]) {
+            const back = read(flipped(offset));
+            expect(back, `${what}: the postings`).toBeDefined();
+            const postings = back!.stored.postings!();
+            if (postings) expect(postings.read(0, postings.lists.at(-1)!), `${what}: the postings`).toBeUndefined();
+          }
+          expect(read(bytes)!.stored.postings!(), what).toBeDefined();
+        } else if (size > 0) {
           expect(read(flipped(at + Math.floor(size / 2))), `${what}: block ${k}`).toBeUndefined();
           expect(read(flipped(at + size - 1)), `${what}: block ${k}'s last byte`).toBeUndefined();
         }

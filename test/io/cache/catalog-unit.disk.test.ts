@@ -192,9 +192,10 @@ describe("a folder cached as one unit", () => {
     const good = readFileSync(unit);
     // Where the blocks are: after the header (its length at 12), each at a multiple of 4.
     const headerLength = good.readUInt32LE(12);
-    const header = JSON.parse(good.subarray(16, 16 + headerLength).toString("utf8")) as { blocks: number[]; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details: { bytes: number }; sections: { runs: number; tables: { bytes: number }[] } };
+    const header = JSON.parse(good.subarray(16, 16 + headerLength).toString("utf8")) as { blocks: number[]; text: Record<string, { bytes: number }>; vocabulary: { bytes: number }; details: { bytes: number }; sections: { runs: number; tables: { bytes: number }[] }; index: { words: number; postings: number; bytes: number } };
     const sections = 4 * (2 * header.sections.runs + 1) + header.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
-    const tail = [...Object.values(header.text).map((t) => t.bytes), header.vocabulary.bytes, header.details.bytes, sections];
+    const postings = 8 * (header.index.words + 1) + Math.ceil(header.index.bytes / 4) * 4 + 4 * header.index.postings;
+    const tail = [...Object.values(header.text).map((t) => t.bytes), header.vocabulary.bytes, header.details.bytes, sections, postings];
     const dataStart = Math.ceil((16 + headerLength) / 8) * 8;
     const firstSize = good.length - dataStart - tail.reduce((sum, b) => sum + Math.ceil(b / 4) * 4, 0);
     let at = dataStart;
@@ -204,13 +205,15 @@ describe("a folder cached as one unit", () => {
       at += Math.ceil(size / 4) * 4;
     }
     expect(middles.length).toBe(header.blocks.length + 1 - tail.filter((b) => b === 0).length);
-    for (const offset of middles) {
+    for (const [k, offset] of middles.entries()) {
       const damaged = Buffer.from(good);
       damaged[offset] = damaged[offset]! ^ 0x20;
       writeFileSync(unit, damaged);
       const parsed: string[] = [];
       expect(shown(buildCatalog(await loadPages(deps(cache(), parsed), [folder])), queries), `byte ${offset}`).toEqual(full);
-      expect(parsed, `byte ${offset}`).toHaveLength(2);
+      // The postings, the last block, are checked when a search asks for them: damaged, the search
+      // scans every entry and nothing is read again.
+      expect(parsed, `byte ${offset}`).toHaveLength(k === middles.length - 1 ? 0 : 2);
     }
   });
 });
