@@ -191,6 +191,9 @@ function nearestSections(sections: readonly Section[], name: string): { close: s
  * heading into the item's text and a rule). An ATX heading, a list item, a fence, a rule or a
  * blank line start a block of their own and need no blank line between.
  */
+/** An ATX heading line ("## Title"). */
+const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
 function wouldContinue(doc: Doc, at: number): boolean {
   if (at > lastLineIndex(doc)) return false;
   const text = lineText(doc, at);
@@ -203,7 +206,11 @@ function placeLines(page: EditablePage, choice: SectionChoice, make: (style: Ite
   if ("section" in choice) {
     const where = insertionIn(page, choice.section, options);
     const lines = make(where.style, where.row);
-    return { start: where.at, end: where.at, insert: [...where.before, ...lines, ...(where.row === undefined && wouldContinue(doc, where.at) ? [""] : [])] };
+    const parts = where.row === undefined && wouldContinue(doc, where.at);
+    // Right under an ATX heading and before a paragraph line ("# Top" / "Title" / "---"), the new
+    // list needs only the blank line after it: one blank line, which removing the item takes back.
+    const before = parts && where.at > 0 && ATX.test(lineText(doc, where.at - 1)) ? [] : where.before;
+    return { start: where.at, end: where.at, insert: [...before, ...lines, ...(parts ? [""] : [])] };
   }
   // A new section after the last, with the level of its siblings, before a licence or footer.
   const level = newSectionLevel(page.sections.map((s) => s.heading));
@@ -288,6 +295,9 @@ function removal(page: EditablePage, entry: Entry, force: boolean): Splice {
   // (A list item in a block quote is one too: "> - [x](…)".)
   const nextIsItem = bulletOf(next.replace(/^(?: {0,3}> ?)+/, "")) !== undefined;
   if (place.kind === "item" && start > 0 && isBlank(lineText(doc, start - 1)) && (atEnd || !nextIsItem)) start--;
+  // An item right under an ATX heading, then a blank line and a paragraph line: what adding it
+  // there wrote (placeLines), the blank line after it goes with it.
+  else if (place.kind === "item" && start > 0 && ATX.test(lineText(doc, start - 1)) && !atEnd && isBlank(next) && wouldContinue(doc, end + 1)) return { start, end: end + 1, insert: [] };
   return { start, end, insert: [] };
 }
 

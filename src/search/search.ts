@@ -579,8 +579,10 @@ function wordForms(index: SearchIndex, word: string): Word[] {
       const candidate = text.slice(at, end);
       if (seen.has(candidate)) continue;
       seen.add(candidate);
-      // A form that starts with the word ("chains" for "chain") is found by the word's own scan.
-      if (!candidate.startsWith(word) && stem(candidate) === s) forms.push({ word: candidate, typos: 0, wholeOk: true, form: true });
+      // A form that starts with the word ("caches" for "cache") is found by the word's own scan
+      // too, but only as a word's start: scanned as a form, it is a whole word, so the section
+      // "Caches" equals the query "cache" (#24).
+      if (candidate !== word && stem(candidate) === s) forms.push({ word: candidate, typos: 0, wholeOk: true, form: true });
     }
   }
   return forms;
@@ -669,7 +671,14 @@ export function matchTerms(entries: Entries, query: string | Query, options: Sea
     const held = tally.terms;
     let every = 0;
     for (let k = 0; k < candidates.length; k++) if (held[candidates[k]!] === all) every++;
-    if (every > 0 || !options.partial || candidates.length === 0) candidates = keep(candidates, (i) => held[i] === all, every);
+    // Fewer than a screenful with every word (RANKING.fill): those with fewer words follow them,
+    // ranked after by rule 1, so that "postgres driver" shows the Postgres ORMs after the one
+    // Postgres driver rather than nothing more (#24). Only where rule 1 may drop words, and only
+    // for bare words: a field ("section:medium") or a phrase is a condition, not a word to drop.
+    const bare = terms.every((t) => !t.phrase && t.field === undefined);
+    if (every > 0 && every < RANKING.fill && options.partial && bare) {
+      // every candidate is kept; rule 1 (the score) puts those with every word first
+    } else if (every > 0 || !options.partial || candidates.length === 0) candidates = keep(candidates, (i) => held[i] === all, every);
     else {
       let most = 0;
       for (let k = 0; k < candidates.length; k++) most = Math.max(most, bitCount(held[candidates[k]!]!));

@@ -170,13 +170,17 @@ describe("refusals", () => {
   // A new item right above a paragraph line would take it in as its lazy continuation: a setext
   // heading ("Title" then "---") would become the item's text and a rule.
   it.each([
-    ["a setext heading after an empty section", "# Top\n| a | b |\n---\n", "# Top\n\n- [T](https://t.example)\n\n| a | b |\n---\n"],
-    ["a setext heading of level one", "# Top\nSub\n===\n- [S](https://s.example)\n", "# Top\n\n- [T](https://t.example)\n\nSub\n===\n- [S](https://s.example)\n"],
+    ["a setext heading after an empty section", "# Top\n| a | b |\n---\n", "# Top\n- [T](https://t.example)\n\n| a | b |\n---\n"],
+    ["a setext heading of level one", "# Top\nSub\n===\n- [S](https://s.example)\n", "# Top\n- [T](https://t.example)\n\nSub\n===\n- [S](https://s.example)\n"],
     ["an ATX heading, which needs no blank line", "# Top\n- [O](https://o.example)\n# Next\n", "# Top\n- [O](https://o.example)\n- [T](https://t.example)\n# Next\n"],
   ])("keeps the block after the new item its own: %s", (_name, page, expected) => {
     const result = addEntry(openPage(page, "p.md"), { title: "T", url: "https://t.example", speakers: [] }, "top");
     expect(result.text).toBe(expected);
     expect(openPage(result.text, "p.md").sections.map((s) => s.heading.text)).toEqual(openPage(page, "p.md").sections.map((s) => s.heading.text));
+    // Removing it gives back the page's bytes: the one blank line it needed goes with it.
+    const added = openPage(result.text, "p.md");
+    const entry = added.catalog.entries.find((e) => e.url === "https://t.example")!;
+    expect(removeEntries(added, [entry], false)).toBe(page);
   });
 
   it.each(["1h", "45:49"])("refuses a description %j that would read back as a length, not a description", (description) => {
