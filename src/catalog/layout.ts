@@ -84,8 +84,8 @@ const EVENT_YEAR = /^(.*?)[\s,]*(?:(?<![\d])((?:19[5-9]|20[0-4])\d)|['\u2019](\d
 const GLUED_YEAR = /^((?:[\p{L}\p{N}][\p{L}\p{M}\p{N}.&'\u2019-]*\s+){0,3})(\p{Lu}[\p{L}]+?)(\d{2}|(?:19|20)\d{2})((?:\s+\p{Lu}[\p{L}\p{M}\p{N}.&-]*){1,3})$/u;
 /** The short name of an event a year is glued to: "OSDI", "PHPNW", "SREcon", "PyCon" (two capitals); not "Win" or "Web". */
 const GLUED_NAME = /^\p{Lu}[\p{L}\p{N}]+\p{Lu}$|^\p{Lu}{3,}$|^(?=\p{Lu}\p{L}*\p{Lu})\p{L}{4,}$/u;
-const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
-const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "around", "before", "after", "edition", "released", "published", "is", "was", "and", "or", "for", "with", "to"]);
+const EVENT_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*(?::\p{L}+)?$/u;
+const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "around", "before", "after", "edition", "released", "published", "is", "was", "and", "or", "for", "with", "to", "by"]);
 
 const DIGIT_END = /\d$/;
 const DIGIT_CODE = (c: number): boolean => c >= 48 && c <= 57;
@@ -130,6 +130,8 @@ export function yearPart(text: string): { year: number; event?: string } | undef
   if (words.length > 6 || !words.every((w) => EVENT_WORD.test(w))) return undefined;
   if (NOT_EVENT.has(words[0]!.toLowerCase()) || NOT_EVENT.has(words.at(-1)!.toLowerCase())) return undefined;
   if (MONTH_ONLY.test(before)) return { year };
+  // "By Jane Doe. Apr 2017", "Talk Oct 8, 2021": a date's month before the year; what is before it is no event.
+  if (words.length > 1 && MONTH_ONLY.test(words.at(-1)!)) return undefined;
   if (!/^[\p{Lu}\p{N}]/u.test(words[0]!) && !/\p{Lu}/u.test(before)) return undefined;
   return { year, event: before };
 }
@@ -305,6 +307,10 @@ function factsOf(parts: Part[], nameColumn: number | undefined, has: LayoutItem[
       reading.year = p.year;
       if (p.event !== undefined && !has.event) reading.event = p.event;
       used.add(p);
+    } else if (p.type === "year" && p.event !== undefined && !has.event && reading.event === undefined && (reading.year === undefined || reading.year === p.year)) {
+      // "June 2017, Spark Summit 2017": the year known from the date, the event beside its own.
+      reading.event = p.event;
+      used.add(p);
     } else if (p.type === "kind" && reading.kind === undefined && i === parts.length - 1) {
       reading.kind = p.kind;
       used.add(p);
@@ -330,7 +336,8 @@ const eventCue = (text: string) => EVENT_CUE.test(text) || EVENT_ACRONYM.test(te
 
 /** The event's name a part is, if it reads as one: short, its words a name's, no sentence. "at DevOps Stockholm Meetup." -> "DevOps Stockholm Meetup". */
 function eventText(text: string): string | undefined {
-  const t = text.trim().replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/[\s.,;:]+$/, "").trim();
+  // "ApacheCon NA 19", "Data Council SF19": a year's two digits after an acronym are the year's, not the name's.
+  const t = text.trim().replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]$/, "$1").replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/[\s.,;:]+$/, "").replace(/(?<=\b\p{Lu}{2,})\s?\d{2}$/u, "").trim();
   // "(PyCon US)": a bracket is a channel's or a company's as often ("(YouTube Channel)", "(Google)"): an event only by its own cue.
   const bracket = /^[([]([^()[\]]+)[)\]]$/.exec(t);
   if (bracket) {
@@ -339,11 +346,13 @@ function eventText(text: string): string | undefined {
   }
   if (t.length < 2 || t.length > 60) return undefined;
   const words = t.split(/\s+/);
-  if (words.length > 6 || !words.every((w) => EVENT_NAME_WORD.test(w))) return undefined;
+  // "Strata + Hadoop World", "Apache Hudi & Apache Kylin Online Meetup".
+  if (words.length > 7 || !words.every((w) => EVENT_NAME_WORD.test(w) || w === "+" || w === "&")) return undefined;
   if (NOT_EVENT.has(words[0]!.toLowerCase()) || NOT_EVENT.has(words.at(-1)!.toLowerCase())) return undefined;
-  if (Object.hasOwn(KIND_WORDS, t.toLowerCase())) return undefined;
+  // "Oct 8", "Nov 18th": a date.
+  if (Object.hasOwn(KIND_WORDS, t.toLowerCase()) || MONTH_ONLY.test(words[0]!)) return undefined;
   // Several words are a name's when capitalised ("Hadoop User Group Ireland", "js.la Meetup"); one word may be lowercase ("ng-conf", "ffconf").
-  if (words.length > 1 && !words.every((w) => /^[@\p{Lu}\p{N}]/u.test(w) || /[\p{Lu}.]/u.test(w) || /^(?:of|on|for|and|the|de|in|&)$/i.test(w))) return undefined;
+  if (words.length > 1 && !words.every((w) => /^[@\p{Lu}\p{N}]/u.test(w) || /[\p{Lu}.]/u.test(w) || /^(?:of|on|for|and|the|de|in|&|\+)$/i.test(w))) return undefined;
   return t;
 }
 
@@ -567,14 +576,27 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   });
 
   // 5. The prose after names the fixed rules read ("by **Jane Doe** @ SomeConf", "by Jane Doe, PyCon US"): its event column.
-  const read = items.map((item, i) => (item.has.people && !item.has.event && out[i]!.event === undefined ? partsOf(tailText(item.rest)) : undefined));
-  const readEvents = eventColumn(read.map((parts) => (parts && parts.length > 0 ? { parts, at: -1 } : undefined)));
+  // Its dates and lengths too ("By Jane Doe, April 2019, Data Council").
+  const read = items.map((item) => (item.has.people ? partsOf(tailText(item.rest)) : undefined));
+  const readEvents = eventColumn(read.map((parts, i) => (parts && parts.length > 0 && !items[i]!.has.event && out[i]!.event === undefined ? { parts, at: -1 } : undefined)));
   items.forEach((item, i) => {
-    const ev = readEvents[i];
     const parts = read[i];
-    if (!ev || !parts || !parts.includes(ev.part)) return;
-    const used = new Set(parts.slice(0, parts.indexOf(ev.part) + 1));
-    out[i] = { ...out[i], event: ev.event, rest: without(tailText(item.rest), parts, used) };
+    if (!parts) return;
+    const { reading, used } = factsOf(parts, undefined, { ...item.has, year: item.has.year || out[i]!.year !== undefined, event: item.has.event || out[i]!.event !== undefined, duration: item.has.duration || out[i]!.duration !== undefined });
+    const ev = readEvents[i];
+    if (ev && parts.includes(ev.part) && reading.event === undefined) {
+      reading.event = ev.event;
+      parts.slice(0, parts.indexOf(ev.part) + 1).forEach((p) => used.add(p));
+    }
+    if (used.size > 0) out[i] = { ...out[i], ...reading, rest: without(tailText(item.rest), parts, used) };
+  });
+  // A title the page quotes ('["Title"](…)', a quote opened and never closed too) or copied with its site's
+  // name ("Title - YouTube"): the title without them (#23).
+  items.forEach((item, i) => {
+    const title = out[i]!.title ?? item.linkText;
+    if (title.includes(EMPHASIS)) return;
+    const bare = title.replace(/\s+[-|\u2013\u2014]\s+YouTube$/, "").replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]?$/, "$1").trim();
+    if (bare !== title && bare) out[i] = { ...out[i], title: bare };
   });
   return out;
 }

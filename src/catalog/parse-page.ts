@@ -8,7 +8,7 @@ import { PageError } from "../errors";
 import { MAX_ENTRIES } from "./limits";
 import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
-import { isPersonName, splitSpeaker } from "./speaker";
+import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
@@ -275,7 +275,8 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   const heading = text.replace(/\s*\{[#/][^}]*\}\s*$/, "");
   const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
   if (y) return { year: Number(y[1]) };
-  return yearPart(heading);
+  // "### KubeCon NA 2023 (Chicago, Illinois) - Virtual": the place and the form after the event and its year (#23).
+  return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, ""));
 }
 
 /** Fewer items than this vote with their family of lists, not alone. */
@@ -619,6 +620,16 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (at < 0) {
       // "Presented at Meeting C++ 2019 in Berlin." under a talk's "**Title**" item.
       const parent = item.block.parent;
+      // "* [Title](video) (30:43)" over "  * Jane Doe, Google" or "  * A, Acme & B, Initech": the talk's speakers (#23).
+      const talk = parent ? entryOf.get(parent) : undefined;
+      if (talk && talk.kind === "talk" && talk.speakers.length === 0 && item.block.place?.kind === "item") {
+        const people = speakersWithCompanies(textOfSegments(item.block.segments));
+        if (people) {
+          talk.speakers = people;
+          talk.speaker = people.join(", ");
+        }
+        continue;
+      }
       if (parent && item.block.place?.kind === "item" && !parent.segments.some(usableLink) && !given.has(parent)) {
         const said = presentedAt(textOfSegments(item.block.segments));
         if (said?.event !== undefined) given.set(parent, { event: clean(said.event), ...(said.year !== undefined ? { year: said.year } : {}) });

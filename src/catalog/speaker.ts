@@ -16,6 +16,8 @@ const NOT_NAMES = new Set([
   "academy", "online", "developer", "developers", "tutorials", "tutorial", "programming", "programmers", "train", "dojo", "ninjas",
   "solutions", "school", "channel", "tv", "media", "studios", "official", "courses", "course", "guides", "learning", "code", "coding",
   "dev", "tech", "hub", "podcast", "radio", "show", "academy's", "college", "center", "centre", "lectures", "data", "science",
+  // Conferences are not people (#23: "By Vinoth Chandar, Pulsar Summit North America").
+  "summit", "conference", "meetup", "symposium", "congress", "convention", "hackathon",
 ]);
 
 /** A run of words holds a word that is a topic or an organisation, not a name: "Neso Academy". */
@@ -72,4 +74,21 @@ export function splitSpeaker(text: string): { title: string; speaker?: string; s
   const names = speaker.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/).filter(Boolean);
   if (names.length > 1 && names.every(isPersonName)) return { title, speaker: names.join(", "), speakers: names };
   return { title: text };
+}
+
+/**
+ * A line of people and their companies: "Jane Doe, Google", "A & B, Google", "Rohit Anand, NEC
+ * Corporation & Medya Ghazizadeh, Google" (#23). Each group between "&"/"and" is names, maybe
+ * with a company after a comma; undefined unless every name reads as a person's.
+ */
+export function speakersWithCompanies(text: string): string[] | undefined {
+  const t = text.trim().replace(/[.;]$/, "");
+  if (t === "" || t.length > 300 || /\d/.test(t)) return undefined;
+  const people: string[] = [];
+  for (const group of t.split(/\s+(?:&|and)\s+/)) {
+    const first = group.split(/\s*,\s*/)[0];
+    if (!first || !isPersonName(first)) return undefined;
+    people.push(first);
+  }
+  return people.length > 0 ? people : undefined;
 }

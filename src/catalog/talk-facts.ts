@@ -61,7 +61,7 @@ export function durationOf(text: string): number | undefined {
 /** Words an event's name can be made of: "Strange Loop", "NDC Oslo", "PyCon US", "Clojure/conj", "GOTO;". */
 const EVENT_WORD = /^[@\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
 /** Words that make the text before a year prose, not an event's name. */
-const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "c.", "ca.", "around", "before", "after", "edition"]);
+const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of", "on", "about", "version", "updated", "circa", "c.", "ca.", "around", "before", "after", "edition", "by"]);
 
 /** "Strange Loop" (before a year): an event's name, or undefined when it is prose. */
 function eventName(text: string, lax = false): string | undefined | false {
@@ -72,7 +72,9 @@ function eventName(text: string, lax = false): string | undefined | false {
   if (!parts.every((p) => EVENT_WORD.test(p))) return false;
   if (NOT_EVENT.has(parts[0]!.toLowerCase()) || NOT_EVENT.has(parts.at(-1)!.toLowerCase())) return false;
   // "Jane Doe at SomeConf": a speaker and an event, which the layout reader tells apart (#23).
-  if (parts.some((p) => p === "at" || p === "by" || p === "@")) return false;
+  if (parts.some((p) => /^(?:at|by|@)$/i.test(p))) return false;
+  // "By Jane Doe. Apr", "Talk, Oct 8": a month before the year is a date's, and what is before it no event's name here.
+  if (parts.length > 1 && MONTHS.has(parts.at(-1)!.toLowerCase().replace(/\.$/, ""))) return false;
   // "Sep 2014", "March 2019": a date, not an event.
   if (parts.length === 1 && MONTHS.has(parts[0]!.toLowerCase().replace(/\.$/, ""))) return undefined;
   // An event's name starts with a capital or a digit ("Strange Loop", "droidcon" lowercase is rare enough);
@@ -203,7 +205,16 @@ function speakersAt(text: string): { speakers: string[]; end: number } | undefin
     const word = m[0];
     const bare = word.replace(/[,;.]$/, "");
     const joiner = word === "&" || word === "and";
+    // "By A (AWS), B (Uber)": a company in parentheses after a name is skipped (splitNames drops it).
+    if (taken.length > 0 && /^\(\p{L}[^()\s\d]*\)[,;]?$/u.test(word)) {
+      taken.push(word);
+      last = m.index + (word.endsWith(",") || word.endsWith(";") ? word.length - 1 : word.length);
+      end = last;
+      continue;
+    }
     if (!joiner && !isNameWord(bare) && !/^\p{Lu}\.$/u.test(word)) break;
+    // "By Jane Doe Mar 2017", "By Jane Doe, April 2019": a month before a day or a year ends the names.
+    if (MONTHS.has(bare.toLowerCase().replace(/\.$/, "")) && /^\s*\d/.test(text.slice(m.index + word.length))) break;
     taken.push(word);
     if (!joiner) last = m.index + (word.endsWith(",") || word.endsWith(";") || (word.endsWith(".") && !/^\p{Lu}\.$/u.test(word)) ? bare.length : word.length);
     end = last;
@@ -211,8 +222,13 @@ function speakersAt(text: string): { speakers: string[]; end: number } | undefin
     if (word.endsWith(";") || (word.endsWith(".") && !/^\p{Lu}\.$/u.test(word))) break;
   }
   const names = splitNames(text.slice(at, end));
-  if (names.length === 0 || !names.every(isPersonName)) return undefined;
-  return { speakers: names, end };
+  if (names.length > 0 && names.every(isPersonName)) return { speakers: names, end };
+  // "By Jane Doe, Pulsar Summit, June 2021", "By Jane Doe, AICamp": the names end at the last comma before what is no name.
+  for (let cut = text.lastIndexOf(",", end - 1); cut > at; cut = text.lastIndexOf(",", cut - 1)) {
+    const before = splitNames(text.slice(at, cut));
+    if (before.length > 0 && before.every(isPersonName)) return { speakers: before, end: cut };
+  }
+  return undefined;
 }
 
 /** `text` without the spaces, emphasis markers and full stops at its end (a loop: linear on any input). */

@@ -130,6 +130,23 @@ describe("readList", () => {
     expect(facts(first).map((e) => [e.title, e.speakers, e.event, e.year])).toEqual([["Building Fast", ["Jane Doe"], "SomeConf", 2014], ["Going Slow", ["John Roe"], "OtherConf", 2015]]);
   });
 
+  it("'1. [\"Title\"](url) - By A & B' over 'Mar 2017, Event, City, ST': a quoted title, the event between the date and the place", () => {
+    const page = '## Talks\n\n1. ["Hoodie: Incremental processing"](https://conferences.example.org/s/1) -  By Jane Doe & John Roe\n   Mar 2017, Strata + Hadoop World, San Jose, CA\n\n2. ["Building Lakes"](https://www.youtube.com/watch?v=g2) - By Mary Major, Pulsar Summit North America, June 2021.\n\n3. ["Streams"](https://www.youtube.com/watch?v=g3) - By Ann Lee, April 2019, Data Council, San Francisco, CA.\n';
+    expect(facts(page).map((e) => [e.title, e.speakers, e.event, e.year])).toEqual([
+      ["Hoodie: Incremental processing", ["Jane Doe", "John Roe"], "Strata + Hadoop World", 2017],
+      ["Building Lakes", ["Mary Major"], "Pulsar Summit North America", 2021],
+      ["Streams", ["Ann Lee"], "Data Council", 2019],
+    ]);
+  });
+
+  it("'### Event Year (City, Region)' over '* [Title - YouTube](video) (30:43)' and a nested '* Speaker, Company'", () => {
+    const page = "## Conferences\n\n### KubeCon NA 2023 (Chicago, Illinois)\n\n* [Project Update - YouTube](https://youtu.be/h1) (30:43)\n  * Jane Doe, Google\n\n### KubeCon EU 2020 (Amsterdam, Netherlands) - Virtual\n\n* [Deep Dive - YouTube](https://youtu.be/h2) (37:31)\n  * John Roe, NEC Corporation & Mary Major, Google\n";
+    expect(facts(page).map((e) => [e.title, e.speakers, e.event, e.year, e.duration])).toEqual([
+      ["Project Update", ["Jane Doe"], "KubeCon NA", 2023, 1843],
+      ["Deep Dive", ["John Roe", "Mary Major"], "KubeCon EU", 2020, 2251],
+    ]);
+  });
+
   it("'Speaker, Company' is no event: a column of companies does not vote as one", () => {
     const page = "## Talks\n\n* [One](https://vimeo.com/21) - Jane Doe, Erlang Solutions (screencast)\n* [Two](https://vimeo.com/22) - John Roe, Acme Software\n* [Three](https://vimeo.com/23) - Mary Major, Initech\n";
     for (const e of facts(page)) expect(e.event).toBeUndefined();

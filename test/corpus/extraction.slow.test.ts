@@ -21,7 +21,9 @@ import { runInProcess } from "../helpers/context";
  * the reader does not yet read; then the event column of the layout reader, which reads an event with no
  * year beside it ("Jane Doe, JSConf EU", "Jane Doe at Docker Galway"): speakers 95.0%, years 96.0%,
  * events 95.5%; with events after names read by the fixed rules, in brackets, before the link and at the end
- * of a link's text, and a table's cells kept apart: years 97.1%, events 97.5%). heldOut: the held-out half as the lead scored it on
+ * of a link's text, and a table's cells kept apart: years 97.1%, events 97.5%; with two pages of events stated
+ * in ways the half lacked (27 pages, 1,664 judged entries: hudi-talks, minikube-presentations), read: titles
+ * 98.9%, speakers 94.6%, years 96.7%, events 96.5%). heldOut: the held-out half as the lead scored it on
  * the merged tree (found 100%, titles 73.2%, clean titles 66.7%, speakers 20.1%, authors 6.1%,
  * years 51.8%, events 0%, lengths 100%, kinds 90.6%; kinds 92.8% with podcast shows on blogs and dated
  * posts of #23's kinds work) — far below #23's targets (speakers 95%,
