@@ -37,13 +37,7 @@ export function checksum(bytes: Uint8Array): number {
     for (let j = n - 1; j >= count * 4; j--) k = (k << 8) | bytes[j]!;
     b = Math.imul(b ^ k, 0x85ebca6b);
   }
-  let h = a ^ Math.imul(b, 0xc2b2ae35) ^ n;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix(a ^ Math.imul(b, 0xc2b2ae35) ^ n);
 }
 
 const C1 = 0xcc9e2d51 | 0;
@@ -75,7 +69,11 @@ export function murmur3(bytes: Uint8Array): number {
     k = Math.imul(k, C1);
     h ^= Math.imul((k << 15) | (k >>> 17), C2);
   }
-  h ^= n;
+  return mix(h ^ n);
+}
+
+/** MurmurHash3's finaliser: every bit of the input moves every bit of the result. */
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -50,8 +50,12 @@ export function isWordChar(text: string, at: number): boolean {
   return c > 127 && /[\p{L}\p{N}]/u.test(text[at]!);
 }
 
-/** search.ts, camelStart: a capital after a small letter, or the last capital of a run before a small letter. */
-function camelStart(original: string, at: number): boolean {
+/**
+ * Whether a part of a camelCase word starts at `at` of the unfolded text: a capital after a
+ * small letter ("bigCache"), or the last capital of a run before a small letter ("XMLParser").
+ * The postings and the search's scan (search.ts) cut words with this one rule.
+ */
+export function camelStart(original: string, at: number): boolean {
   const c = original.charCodeAt(at);
   if (c < 65 || c > 90) return false;
   const before = original.charCodeAt(at - 1);

@@ -30,7 +30,7 @@ import type { Entries } from "../catalog/entries";
 import type { EntryColumns, Vocabulary } from "../columns/types";
 import { foldColumn, foldTable, sectionRows, sectionTables, type FoldedColumn, type FoldedTable } from "../columns/folded";
 import { partAt } from "../columns/build";
-import { keptColumns, lookable, prefixRange } from "../columns/postings";
+import { camelStart, isWordChar as isAlnum, keptColumns, lookable, prefixRange } from "../columns/postings";
 import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 import { stem } from "./stem";
@@ -169,26 +169,6 @@ export function queryWords(query: string): string[] {
   } catch {
     return [];
   }
-}
-
-function isAlnum(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true;
-  return c > 127 && /[\p{L}\p{N}]/u.test(text[at]!);
-}
-
-/**
- * Whether a part of a camelCase word starts at `at` of the unfolded text: a capital after a
- * small letter ("bigCache"), or the last capital of a run before a small letter ("XMLParser").
- */
-function camelStart(original: string, at: number): boolean {
-  const c = original.charCodeAt(at);
-  if (c < 65 || c > 90) return false;
-  const before = original.charCodeAt(at - 1);
-  if (before >= 97 && before <= 122) return true;
-  if (before < 65 || before > 90) return false;
-  const after = original.charCodeAt(at + 1);
-  return after >= 97 && after <= 122;
 }
 
 /** A word (or a camelCase part) starts at `at`. */
