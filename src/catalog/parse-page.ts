@@ -301,6 +301,18 @@ function listReading(): ListReading {
   return { families: new Map(), waiting: [], byHeading: new Map(), headingYears: new WeakSet() };
 }
 
+/**
+ * Text that may hold a citation's facts, not only a title: names or a year (but names after "by",
+ * "Learning Features by Watching Objects Move"), surnames cut at commas ("Rosenblum, Ousterhout: …"), "et al.".
+ */
+function mayHoldFacts(text: string): boolean {
+  if (/\b(?:19|20)\d{2}\b|\bet al\b/.test(text)) return true;
+  const parts = partsOf(text.replace(/\.$/, ""));
+  if (parts.length >= 2 && parts[0]!.type === "org" && parts[1]!.type === "org" && parts[1]!.sep === ",") return true;
+  // A title of capitalised words reads as one name ("Context Encoders: Feature Learning by Inpainting"): a first part is facts only as several names.
+  return parts.some((p, i) => p.type === "year" || ((p.type === "names" || p.type === "name?") && p.sep !== "by" && (i > 0 || p.names!.length > 1)));
+}
+
 /** Segments as a citation's text: emphasis and links (but their own text) marked where they are; `skip`, the entry's own link, marked too. */
 function markedText(segments: readonly Segment[], skip = -1): string {
   let text = "";
@@ -866,9 +878,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         title = clean(cut.title);
         cited = cut.people?.map(clean).filter(Boolean);
         if (cut.year !== undefined) parentFacts = { year: cut.year, ...(cut.event !== undefined ? { event: cut.event } : {}) };
-      } else if (!titledByParent && !titled && PAPER_WORD.test(linkOwn) && /\b(?:19|20)\d{2}\b|\bet al\b/.test(title)) {
+      } else if (!titledByParent && !titled && PAPER_WORD.test(linkOwn) && mayHoldFacts(title)) {
         // Text that does not read as a citation may hold the authors and venue: the link's own word stays its title.
-        // Text with no year and no "et al." ("A Theoretical Analysis of X." over "[[pdf]](…)") is the title.
+        // Text of no names, no surnames and no year ("A Theoretical Analysis of X." over "[[pdf]](…)") is the title.
         title = linkOwn;
       }
     }
