@@ -25,24 +25,29 @@ import { runInProcess } from "../helpers/context";
  * in ways the half lacked (27 pages, 1,664 judged entries: hudi-talks, minikube-presentations), read: titles
  * 98.9%, speakers 94.6%, years 96.7%, events 96.5%; with a title's capitalised words told from names by the
  * column more like names, a bracketed year ending a link's text, and the text after a link read whatever
- * stands before it: titles 99.3%, clean titles 99.0%, speakers 95.4%, years 98.4%, events 97.0%). heldOut: the held-out half as the lead scored it on
+ * stands before it: titles 99.3%, clean titles 99.0%, speakers 95.4%, years 98.4%, events 97.0%; with three paper
+ * lists of shapes the half lacked (30 pages, 1,821 judged entries: knowledge-editing-papers, llm-reasoning-papers,
+ * self-supervised-papers) and their papers read as citations, the list voting for a chunk of names (citations.ts):
+ * titles 99.4%, clean titles 99.1%, authors 98.3%, years 98.6%, events 97.5%, kinds 97.9%). heldOut: the held-out half as the lead scored it on
  * the merged tree (found 100%, titles 73.2%, clean titles 66.7%, speakers 20.1%, authors 6.1%,
  * years 51.8%, events 0%, lengths 100%, kinds 90.6%; kinds 92.8% with podcast shows on blogs and dated
- * posts of #23's kinds work) — far below #23's targets (speakers 95%,
+ * posts of #23's kinds work; after the citation column, on the tree merged with the talk lists' work: titles 76.5%,
+ * clean titles 67.7%, speakers 32.1%, authors 41.7% (22.7% before it), years 71.8% (60.5% before), events 3.4%,
+ * kinds 92.9%) — far below #23's targets (speakers 95%,
  * authors 90%, years 95%, events 90%, lengths 98%, kinds 95%, clean titles 95%): these floors
  * keep what is reached, they do not say the targets are met. Raise them as the reader improves;
  * never lower one to make a change pass.
  */
 const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
   found: { dev: 0.99, heldOut: 0.99 },
-  titles: { dev: 0.99, heldOut: 0.71 },
-  cleanTitles: { dev: 0.985, heldOut: 0.64 },
-  speakers: { dev: 0.95, heldOut: 0.18 },
-  authors: { dev: 0.94, heldOut: 0.05 },
-  years: { dev: 0.98, heldOut: 0.49 },
-  events: { dev: 0.965, heldOut: 0 },
+  titles: { dev: 0.99, heldOut: 0.75 },
+  cleanTitles: { dev: 0.985, heldOut: 0.66 },
+  speakers: { dev: 0.95, heldOut: 0.3 },
+  authors: { dev: 0.975, heldOut: 0.4 },
+  years: { dev: 0.98, heldOut: 0.7 },
+  events: { dev: 0.97, heldOut: 0.03 },
   lengths: { dev: 0.97, heldOut: 0.97 },
-  kinds: { dev: 0.96, heldOut: 0.91 },
+  kinds: { dev: 0.97, heldOut: 0.92 },
 };
 /** The most of each error count allowed over a split. */
 const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }> = {
