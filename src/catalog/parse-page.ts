@@ -10,7 +10,7 @@ import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
-import { citation, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
+import { citation, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { citedFacts, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
@@ -974,6 +974,17 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   if (citeTexts.size > 0) readPaperCitations(entries, citeTexts, citedTitles, lists.headingYears);
   layout = [];
   headingPaths = [];
+  // Talks nested under an entry that names an event ("[Machine Learning Summer School](channel) -
+  // Reykjavik, Iceland 2014" over its sessions): that event, and the year the entry states (#23).
+  for (const [e, parent] of nested) {
+    const owner = entryOf.get(parent);
+    if (!owner || owner.kind !== "talk" || e.kind !== "talk" || (e.event !== undefined && e.year !== undefined)) continue;
+    const said = eventOfTitle(owner.title);
+    if (!said) continue;
+    if (e.event === undefined) e.event = clean(said.event);
+    const year = said.year ?? owner.year;
+    if (e.year === undefined && year !== undefined) e.year = year;
+  }
   // What the "Presented at" items said, given to the talks beside them.
   if (given.size > 0) {
     for (const [e, parent] of nested) {
