@@ -19,10 +19,10 @@ import { ROOT } from "../helpers/pages";
  * floor rises as the ranking reaches it — never lowered to make a change pass.
  */
 const THRESHOLDS = {
-  dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.95, zeroResults: 0 },
-  "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.79, zeroResults: 0 },
-  "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.9, topicNdcg: 0.85, zeroResults: 0 },
-  "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.85, zeroResults: 0 },
+  dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.97, topicNdcg: 0.97, zeroResults: 0 },
+  "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.9, topicNdcg: 0.81, zeroResults: 0 },
+  "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.86, zeroResults: 0 },
+  "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.86, zeroResults: 0 },
   "held-out": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.7, topicNdcg: 0.71, zeroResults: 0 },
 } as const;
 
@@ -49,7 +49,10 @@ const ADDED_LATER = new Set(["awesome-neovim", "awesome-scala", "awesome-haskell
  * (known MRR 1.000, 100 % first; topics 89 % with all of the top 3 relevant, nDCG@10 0.844), less
  * a margin. Raised when fewer than a screenful with every word let those with fewer follow, and
  * inflected forms that start with the word ("caches" for "cache") became whole words: dev 98.7 %
- * / 0.977, dev-added 88.7 % / 0.814, dev-added-later 93.8 % / 0.874, dev-lib 96.6 % / 0.868.
+ * / 0.977, dev-added 88.7 % / 0.814, dev-added-later 93.8 % / 0.874, dev-lib 96.6 % / 0.868. Raised
+ * again when rule 1 came to count an entry's words (which of them it lacks left to rules 2 to 4)
+ * and a short plural's singular ("orms": ORM) became a form: dev 100 % / 0.983, dev-added 91.9 % /
+ * 0.819, dev-added-later 93.8 % / 0.873, dev-lib 96.6 % / 0.870.
  */
 const LIB = new Set(["awesome-crystal", "awesome-perl", "awesome-ios"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
