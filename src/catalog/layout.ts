@@ -295,6 +295,31 @@ function namesVote(parts: (Part | undefined)[], considered = parts.length, alone
   return (strict + loose) / present.length >= MAJORITY && strict / present.length >= 0.34 && strict >= 2;
 }
 
+/**
+ * How much a column reads like people's names rather than titles, to choose between two columns
+ * that both vote for names: strict names count over loose ones, a value of two words ("Lee Byron")
+ * over three and three over more, initials ("A. Author") and values that repeat (a speaker's
+ * several talks) more.
+ */
+function namesLikeness(parts: (Part | undefined)[]): number {
+  const present = parts.filter((p): p is Part => p !== undefined && (p.type === "names" || p.type === "name?"));
+  if (present.length === 0) return 0;
+  let score = 0;
+  const seen = new Map<string, number>();
+  for (const p of present) {
+    score += p.type === "names" ? 1 : 0.5;
+    for (const n of p.names!) {
+      const words = n.split(/\s+/).length;
+      score += words === 2 ? 0.5 : words === 3 ? 0.25 : 0;
+      if (/\b\p{Lu}\.(?:\s|$)/u.test(n)) score += 0.5;
+      const key = n.toLowerCase();
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  }
+  for (const count of seen.values()) if (count > 1) score += count - 1;
+  return score / parts.length;
+}
+
 /** The people, event, year and length of parts, by the columns the list voted for. */
 function factsOf(parts: Part[], nameColumn: number | undefined, has: LayoutItem["has"]): { reading: ItemReading; used: Set<Part> } {
   const reading: ItemReading = {};
@@ -511,8 +536,17 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     return { text, parts, first, end, last };
   });
   // A title's own colon or dash is common ("Rust: Fast and Safe"): one item alone never votes here.
-  const leftVotes = namesVote(sides.map((s) => s?.first), items.length, false);
-  const rightVotes = !leftVotes && namesVote(sides.map((s) => s?.end), items.length, false);
+  const lefts = sides.map((s) => s?.first);
+  const rights = sides.map((s) => s?.end);
+  let leftVotes = namesVote(lefts, items.length, false);
+  let rightVotes = namesVote(rights, items.length, false);
+  // Both ends read as names ("Immutable User Interfaces - Lee Byron"): a title of capitalised words
+  // reads as a name too, so the column that reads more like people's names is the names column.
+  if (leftVotes && rightVotes) {
+    const side = namesLikeness(lefts) >= namesLikeness(rights) ? "left" : "right";
+    leftVotes = side === "left";
+    rightVotes = side === "right";
+  }
   items.forEach((item, i) => {
     const s = sides[i];
     if (!s) return;
@@ -589,6 +623,15 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
       parts.slice(0, parts.indexOf(ev.part) + 1).forEach((p) => used.add(p));
     }
     if (used.size > 0) out[i] = { ...out[i], ...reading, rest: without(tailText(item.rest), parts, used) };
+  });
+  // "[Building a Bank with Go (2017)](…)": a year in brackets at the end of a link's text is the
+  // talk's year, not its title's (#23), when nothing else in the item gave one.
+  items.forEach((item, i) => {
+    if (item.has.year || out[i]!.year !== undefined || item.article) return;
+    const title = out[i]!.title ?? item.linkText;
+    const m = /^(.*\S)\s*[([]\s*((?:19[5-9]|20[0-4])\d)\s*[)\]]$/.exec(title);
+    if (!m || title.includes(EMPHASIS) || !/\p{L}/u.test(m[1]!)) return;
+    out[i] = { ...out[i], title: m[1]!.replace(/[\s,;:|\-\u2013\u2014]+$/, ""), year: Number(m[2]) };
   });
   // A title the page quotes ('["Title"](…)', a quote opened and never closed too) or copied with its site's
   // name ("Title - YouTube"): the title without them (#23).

@@ -211,6 +211,65 @@ const LONG_HTML: [RegExp, RegExp][] = [
 ];
 
 /**
+ * The lines of a body, one at a time, with where a piece may start (#26): a top-level list item
+ * ("- [Title](…)", not a thematic break nor a table's header), or an ATX heading after a blank
+ * line, outside fenced code and HTML blocks of types 1 to 5 (which run across blank lines). One
+ * scanner for chunks() and walkFast(), so that the pieces of markdown-it and of the fast route
+ * are cut at the same lines. One object, moved on by next(): no allocation per line.
+ */
+class CutLines {
+  /** The line's offset, the offset after its newline, its 0-based number and its text. */
+  at = 0;
+  end = 0;
+  line = -1;
+  text = "";
+  /** Whether a piece may start at this line, and whether it is a top-level list item. */
+  cut = false;
+  bullet = false;
+  private fence: string | undefined;
+  private html: RegExp | undefined;
+  private blank = true;
+
+  constructor(private readonly body: string) {}
+
+  /** Moves to the next line; false after the last. */
+  next(): boolean {
+    const body = this.body;
+    if (this.line >= 0) {
+      this.blank = this.text.trim() === "";
+      this.at = this.end;
+    }
+    if (this.at >= body.length) return false;
+    this.line++;
+    const at = this.at;
+    const newline = body.indexOf("\n", at);
+    this.end = newline < 0 ? body.length : newline + 1;
+    const text = (this.text = body.slice(at, newline < 0 ? body.length : newline));
+    this.cut = this.bullet = false;
+    if (this.fence) {
+      const close = FENCE_END.exec(text);
+      if (close && close[1]![0] === this.fence[0] && close[1]!.length >= this.fence.length) this.fence = undefined;
+    } else if (this.html) {
+      if (this.html.test(text)) this.html = undefined;
+    } else {
+      const c = text.charCodeAt(0);
+      // A list item at column 0 ("- ", "* ", "+ ") opens neither a fence nor an HTML block.
+      if ((c === 45 || c === 42 || c === 43) && BULLET.test(text)) this.cut = this.bullet = !THEMATIC.test(text) && !mayHeadTable(body, text, this.end);
+      else {
+        const f = FENCE.exec(text);
+        if (f) this.fence = f[1];
+        else {
+          const long = LONG_HTML.find(([open]) => open.test(text));
+          if (long && !long[1].test(text.slice(text.indexOf("<") + 2))) this.html = long[1];
+          else this.cut = this.blank && /^#{1,6}(?:[ \t]|$)/.test(text);
+        }
+      }
+    }
+    return true;
+  }
+}
+
+/**
  * Cuts a long body into pieces of about CHUNK characters at top-level ATX headings and list items,
  * where a cut cannot change the parse: a heading at the start of a line, after a blank line, closes
  * every open block (#4), and so does a list item at column 0 ("- [Title](…)": a page that is one
@@ -225,34 +284,12 @@ export function chunks(body: string, size = CHUNK): { text: string; line: number
   const out: { text: string; line: number }[] = [];
   let start = 0;
   let startLine = 0;
-  let line = 0;
-  let fence: string | undefined;
-  let html: RegExp | undefined;
-  let blank = true;
-  for (let at = 0; at < body.length; line++) {
-    const end = body.indexOf("\n", at);
-    const next = end < 0 ? body.length : end + 1;
-    const text = body.slice(at, end < 0 ? body.length : end);
-    if (fence) {
-      const close = FENCE_END.exec(text);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
-    } else if (html) {
-      if (html.test(text)) html = undefined;
-    } else {
-      const f = FENCE.exec(text);
-      if (f) fence = f[1];
-      else {
-        const long = LONG_HTML.find(([open]) => open.test(text));
-        if (long && !long[1].test(text.slice(text.indexOf("<") + 2))) html = long[1];
-        else if (at - start >= size && ((blank && /^#{1,6}(?:[ \t]|$)/.test(text)) || (BULLET.test(text) && !THEMATIC.test(text) && !mayHeadTable(body, text, next)))) {
-          out.push({ text: body.slice(start, at), line: startLine });
-          start = at;
-          startLine = line;
-        }
-      }
+  for (const lines = new CutLines(body); lines.next(); ) {
+    if (lines.cut && lines.at - start >= size) {
+      out.push({ text: body.slice(start, lines.at), line: startLine });
+      start = lines.at;
+      startLine = lines.line;
     }
-    blank = text.trim() === "";
-    at = next;
   }
   out.push({ text: body.slice(start), line: startLine });
   return out;
@@ -315,10 +352,6 @@ function* walkFast(body: string, lineOffset: number, size: number, maxElements: 
   let simpleLinks = 0;
   // Whether the segment before was a simple item (a run of them is one list to markdown-it).
   let afterSimple = false;
-  let fence: string | undefined;
-  let html: RegExp | undefined;
-  let blank = true;
-  let line = 0;
   elementsLeft = maxElements;
   const flushRun = (to: number): void => {
     if (to > run) for (const item of walkChunk(body.slice(run, to), lineOffset + runLine)) items.push(item);
@@ -337,31 +370,9 @@ function* walkFast(body: string, lineOffset: number, size: number, maxElements: 
       afterSimple = true;
     } else afterSimple = false;
   };
-  for (let at = 0; at < body.length; line++) {
-    const end = body.indexOf("\n", at);
-    const next = end < 0 ? body.length : end + 1;
-    const text = body.slice(at, end < 0 ? body.length : end);
-    let cut = false;
-    let bullet = false;
-    if (fence) {
-      const close = FENCE_END.exec(text);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
-    } else if (html) {
-      if (html.test(text)) html = undefined;
-    } else {
-      const c = text.charCodeAt(0);
-      // A list item at column 0 ("- ", "* ", "+ ") opens neither a fence nor an HTML block.
-      if ((c === 45 || c === 42 || c === 43) && BULLET.test(text)) cut = bullet = !THEMATIC.test(text) && !mayHeadTable(body, text, next);
-      else {
-        const f = FENCE.exec(text);
-        if (f) fence = f[1];
-        else {
-          const long = LONG_HTML.find(([open]) => open.test(text));
-          if (long && !long[1].test(text.slice(text.indexOf("<") + 2))) html = long[1];
-          else cut = blank && /^#{1,6}(?:[ \t]|$)/.test(text);
-        }
-      }
-    }
+  const lines = new CutLines(body);
+  while (lines.next()) {
+    const { at, line, text, cut, bullet } = lines;
     if (cut && at > 0) {
       endSegment(at, line);
       if (at - pieceStart >= size) {
@@ -382,9 +393,9 @@ function* walkFast(body: string, lineOffset: number, size: number, maxElements: 
       simple = bullet && text.charCodeAt(1) === 32 ? fastItem(text, lineOffset + line + 1) : undefined;
       simpleLinks = simple ? simple.reduce((n, s) => (s.type === "link" ? n + 1 : n), 0) : 0;
     } else if (simple && !BLANK.test(text)) simple = undefined;
-    blank = text.trim() === "";
-    at = next;
   }
+  // The number of lines markdown-it counts, as the loop before this counted them.
+  const line = lines.line + 1;
   // markdown-it counts no last line of spaces or tabs without a newline after it.
   const last = body.lastIndexOf("\n") + 1;
   endSegment(body.length, last < body.length && BLANK.test(body.slice(last)) ? line - 1 : line);

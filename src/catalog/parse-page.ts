@@ -391,7 +391,9 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
       if (rest && rest !== e.title) e.description = rest;
       else delete e.description;
     } else if (r.rest !== undefined) {
-      const rest = clean(r.rest.replace(LEADING_SEPARATOR, ""));
+      const read = clean(r.rest.replace(LEADING_SEPARATOR, ""));
+      // The text before the link ("In German:") stays the description's start.
+      const rest = pending[i]!.item.before ? clean(`${pending[i]!.item.before} ${read}`) : read;
       if (rest && rest !== e.title) e.description = rest;
       else delete e.description;
     }
@@ -845,7 +847,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         : {
             item: {
               linkText: clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
-              rest: before ? "" : (facts ? facts.rest : afterRaw),
+              // "In German: [Title](…) – Jane Doe at SomeConf 2016": the text after the link is read whatever stands before it.
+              rest: facts ? facts.rest : afterRaw,
               before,
               article: kind === "article",
               has: { people: people.length > 0, year: entry.year !== undefined, event: entry.event !== undefined, duration: entry.duration !== undefined },

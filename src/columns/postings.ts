@@ -40,9 +40,9 @@ export function postingsOf(built: BuiltPostings): Postings {
 }
 
 /**
- * A letter or digit, as the search tells them (search.ts, isAlnum; kept the same there and here,
- * which the property test holds): a-z, 0-9, and beyond ASCII any letter or number, one UTF-16
- * unit at a time.
+ * A letter or digit, as the postings and the search's scan both tell them (one rule, so
+ * that the narrowed search finds what a scan finds, which the property test holds): a-z,
+ * 0-9, and beyond ASCII any letter or number, one UTF-16 unit at a time.
  */
 export function isWordChar(text: string, at: number): boolean {
   const c = text.charCodeAt(at);

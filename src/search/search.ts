@@ -30,7 +30,7 @@ import type { Entries } from "../catalog/entries";
 import type { EntryColumns, Vocabulary } from "../columns/types";
 import { foldColumn, foldTable, sectionRows, sectionTables, type FoldedColumn, type FoldedTable } from "../columns/folded";
 import { partAt } from "../columns/build";
-import { camelStart, isWordChar as isAlnum, keptColumns, lookable, prefixRange } from "../columns/postings";
+import { camelStart, isWordChar, keptColumns, lookable, prefixRange } from "../columns/postings";
 import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
 import { singular, stem } from "./stem";
@@ -173,7 +173,7 @@ export function queryWords(query: string): string[] {
 
 /** A word (or a camelCase part) starts at `at`. */
 function isWordStart(text: string, at: number, original?: string): boolean {
-  return at === 0 || !isAlnum(text, at - 1) || (original !== undefined && camelStart(original, at));
+  return at === 0 || !isWordChar(text, at - 1) || (original !== undefined && camelStart(original, at));
 }
 
 
@@ -191,7 +191,7 @@ function segmentEnd(text: string, at: number, rowEnd: number): number {
 
 /** No letter or digit from `from` to `to` (exclusive) of the text. */
 function blank(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isAlnum(text, k)) return false;
+  for (let k = from; k < to; k++) if (isWordChar(text, k)) return false;
   return true;
 }
 
@@ -347,7 +347,7 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
     // isWordStart, its ASCII test inline: most hits are decided without a call.
     if (at > 0) {
       const p = text.charCodeAt(at - 1);
-      const inside = (p >= 97 && p <= 122) || (p >= 48 && p <= 57) || (p > 127 && isAlnum(text, at - 1));
+      const inside = (p >= 97 && p <= 122) || (p >= 48 && p <= 57) || (p > 127 && isWordChar(text, at - 1));
       if (inside && (original === undefined || !camelStart(original, at))) continue;
     }
     const end = at + word.length;
@@ -355,7 +355,7 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
     if (whole && end < text.length) {
       // isWordEnd, inline as above.
       const e = text.charCodeAt(end);
-      const inside = (e >= 97 && e <= 122) || (e >= 48 && e <= 57) || (e > 127 && isAlnum(text, end));
+      const inside = (e >= 97 && e <= 122) || (e >= 48 && e <= 57) || (e > 127 && isWordChar(text, end));
       whole = !inside || (original !== undefined && camelStart(original, end));
     }
     if (!whole && w.wholeOnly === true) continue;
@@ -572,9 +572,9 @@ function wordForms(index: SearchIndex, word: string): Word[] {
   for (const column of sources) {
     const text = column.text;
     for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
-      if (at > 0 && isAlnum(text, at - 1)) continue;
+      if (at > 0 && isWordChar(text, at - 1)) continue;
       let end = at + s.length;
-      while (end < text.length && isAlnum(text, end)) end++;
+      while (end < text.length && isWordChar(text, end)) end++;
       const candidate = text.slice(at, end);
       if (seen.has(candidate)) continue;
       seen.add(candidate);
@@ -675,14 +675,19 @@ export function matchTerms(entries: Entries, query: string | Query, options: Sea
     // Postgres driver rather than nothing more (#24). Only where rule 1 may drop words, and only
     // for bare words: a field ("section:medium") or a phrase is a condition, not a word to drop.
     const bare = terms.every((t) => !t.phrase && t.field === undefined);
-    if (every > 0 && every < RANKING.fill && options.partial && bare) {
-      // every candidate is kept; rule 1 (the score) puts those with every word first
-    } else if (every > 0 || !options.partial || candidates.length === 0) candidates = keep(candidates, (i) => held[i] === all, every);
-    else {
-      let most = 0;
-      for (let k = 0; k < candidates.length; k++) most = Math.max(most, bitCount(held[candidates[k]!]!));
-      candidates = candidates.filter((i) => bitCount(held[i]!) === most);
-      partial = { words: most, of: terms.length };
+    // Fewer-word entries follow: every candidate is kept, and rule 1 (the score) puts those
+    // with every word first. Otherwise only those with every word stay, or, when none has
+    // every word and the caller asks for it, those with the most words.
+    const fewerFollow = every > 0 && every < RANKING.fill && options.partial === true && bare;
+    if (!fewerFollow) {
+      if (every > 0 || !options.partial || candidates.length === 0) {
+        candidates = keep(candidates, (i) => held[i] === all, every);
+      } else {
+        let most = 0;
+        for (let k = 0; k < candidates.length; k++) most = Math.max(most, bitCount(held[candidates[k]!]!));
+        candidates = candidates.filter((i) => bitCount(held[i]!) === most);
+        partial = { words: most, of: terms.length };
+      }
     }
   }
   const sequence = (q.sequence ?? terms.flatMap((t) => t.words)).slice(0, 64);

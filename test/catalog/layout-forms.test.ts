@@ -252,3 +252,56 @@ describe("form 7b: what a section's prose says is kept, and what is no entry (#2
     expect(pick(page, ["kind"])).toEqual([{ kind: "podcast" }, { kind: "podcast" }, { kind: "article" }]);
   });
 });
+
+describe("both ends of a link's text read as names: the column more like people's names is the speakers", () => {
+  it("'Title - Jane Doe (2016)' where titles are capitalised words, and a year in brackets alone", () => {
+    const page = [
+      "## Design", "",
+      "- [Immutable User Interfaces - Lee Byron (2016)](https://www.youtube.com/watch?v=d1)",
+      "- [When We Build - Wilson Miner (2012)](https://vimeo.com/d2)",
+      "- [Designing Better Things - Ada Lovelace (2014)](https://www.youtube.com/watch?v=d3)",
+      "- [Building a Bank with Go (2017)](https://www.infoq.com/presentations/d4)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "year"])).toEqual([
+      { title: "Immutable User Interfaces", speakers: ["Lee Byron"], year: 2016 },
+      { title: "When We Build", speakers: ["Wilson Miner"], year: 2012 },
+      { title: "Designing Better Things", speakers: ["Ada Lovelace"], year: 2014 },
+      { title: "Building a Bank with Go", year: 2017 },
+    ]);
+  });
+
+  it("'Jane Doe - Title' where the speakers repeat", () => {
+    const page = [
+      "## Talks", "",
+      "- [Rich Hickey - Simple Made Easy](https://www.infoq.com/presentations/e1)",
+      "- [Rich Hickey - Hammock Driven Development](https://www.youtube.com/watch?v=e2)",
+      "- [Bret Victor - Inventing on Principle](https://vimeo.com/e3)",
+      "- [Bret Victor - Media for Thinking the Unthinkable](https://vimeo.com/e4)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers"])).toEqual([
+      { title: "Simple Made Easy", speakers: ["Rich Hickey"] },
+      { title: "Hammock Driven Development", speakers: ["Rich Hickey"] },
+      { title: "Inventing on Principle", speakers: ["Bret Victor"] },
+      { title: "Media for Thinking the Unthinkable", speakers: ["Bret Victor"] },
+    ]);
+  });
+});
+
+describe("text before the link does not stop the text after it being read", () => {
+  it("'In German: [Title](url) – Jane Doe at SomeConf 2016'", () => {
+    const page = [
+      "## Recorded talks", "",
+      "* [Prometheus Overview](https://www.youtube.com/watch?v=f1) – Brian Brazil at FOSDEM 2016.",
+      "* [Monitoring Hadoop](https://www.youtube.com/watch?v=f2) – Jamie Wilkinson at Monitorama PDX 2015.",
+      "* In German: [Monitoring mit Prometheus](https://media.ccc.de/v/f3) – Michael Stapelberg at [Easterhegg 2016](https://eh16.easterhegg.eu/).",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "Prometheus Overview", speakers: ["Brian Brazil"], event: "FOSDEM", year: 2016 },
+      { title: "Monitoring Hadoop", speakers: ["Jamie Wilkinson"], event: "Monitorama PDX", year: 2015 },
+      { title: "Monitoring mit Prometheus", speakers: ["Michael Stapelberg"], event: "Easterhegg", year: 2016 },
+    ]);
+  });
+});
