@@ -5,8 +5,8 @@
 // search engines that rank short records well do (Meilisearch, Typesense, Algolia), instead of
 // adding weights, where enough small mentions outweighed one exact match. The rules and their
 // values are one table, RANKING:
-//   1. words: entries with every query word first; when none has all, those with the most (the
-//      command says so on stderr); which words an entry lacks breaks only the ties of rules 2 to 4;
+//   1. words: entries with every query word first; when none has all, those with the most, the
+//      words missing from the end of the query last (the command says so on stderr);
 //   2. typos: fewer first;
 //   3. exactness and field: a field equal to the query, then one starting with it, then its
 //      words as whole words, then as word starts; within one exactness the entry's title (or its
@@ -721,13 +721,13 @@ function rankAll(entries: Entries, query: Query, options: SearchOptions): Ranked
   const scores = new Float64Array(tally.n);
   // The rules' values packed into one number, most significant first (rule 5 is the sort's tie-break).
   const { terms: held, typos, exact, quality } = tally;
-  // Rule 1 counts an entry's words; which of them it lacks only breaks the ties of rules 2 to 4
-  // (a query of a few terms: the words at the start of the query first).
-  const which = terms.length <= 4 ? all + 1 : 1;
+  const few = terms.length <= 12;
   let max = 0;
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k]!;
-    const score = ((((bitCount(held[i]!) * 10 + (9 - typos[i]!)) * 100 + exact[i]!) * 1000 + quality[i]!) * 100 + (proximity ? proximity[i]! : 0)) * which + (which > 1 ? held[i]! : 0);
+    // Rule 1: more words first, then (of a few terms) those that lack words from the end of the query.
+    const value = few ? bitCount(held[i]!) * (all + 1) + held[i]! : bitCount(held[i]!);
+    const score = (((value * 10 + (9 - typos[i]!)) * 100 + exact[i]!) * 1000 + quality[i]!) * 100 + (proximity ? proximity[i]! : 0);
     scores[i] = score;
     if (score > max) max = score;
   }
