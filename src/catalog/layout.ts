@@ -200,8 +200,11 @@ function typed(text: string, start: number, sep = ""): Part {
   return part;
 }
 
-/** Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ". */
-const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*$)/gu;
+/**
+ * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ",
+ * and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013").
+ */
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
@@ -364,10 +367,11 @@ function eventText(text: string): string | undefined {
   // "ApacheCon NA 19", "Data Council SF19": a year's two digits after an acronym are the year's, not the name's.
   const t = text.trim().replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]$/, "$1").replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/[\s.,;:]+$/, "").replace(/(?<=\b\p{Lu}{2,})\s?\d{2}$/u, "").trim();
   // "(PyCon US)": a bracket is a channel's or a company's as often ("(YouTube Channel)", "(Google)"): an event only by its own cue.
+  // An acronym alone is no cue in brackets: after a name it is the speaker's school or company ("(MIT)", "(CMU)").
   const bracket = /^[([]([^()[\]]+)[)\]]$/.exec(t);
   if (bracket) {
     const inner = eventText(bracket[1]!);
-    return inner !== undefined && eventCue(inner) && !/\b(?:channel|podcast|blog|inc|ltd|gmbh|corp|university|college|institute|academy|online)\b/i.test(inner) ? inner : undefined;
+    return inner !== undefined && EVENT_CUE.test(inner) && !/\b(?:channel|podcast|blog|inc|ltd|gmbh|corp|university|college|institute|academy|online)\b/i.test(inner) ? inner : undefined;
   }
   if (t.length < 2 || t.length > 60) return undefined;
   const words = t.split(/\s+/);
@@ -379,6 +383,17 @@ function eventText(text: string): string | undefined {
   // Several words are a name's when capitalised ("Hadoop User Group Ireland", "js.la Meetup"); one word may be lowercase ("ng-conf", "ffconf").
   if (words.length > 1 && !words.every((w) => /^[@\p{Lu}\p{N}]/u.test(w) || /[\p{Lu}.]/u.test(w) || /^(?:of|on|for|and|the|de|in|&|\+)$/i.test(w))) return undefined;
   return t;
+}
+
+/**
+ * The event a title names, if it names one by itself ("RustConf 2019", "Machine Learning Summer
+ * School", "FOSDEM 2016"): an entry whose nested items are its talks gives them its event (#23).
+ */
+export function eventOfTitle(title: string): { event: string; year?: number } | undefined {
+  const said = yearPart(title);
+  if (said?.event !== undefined) return eventCue(said.event) ? { event: said.event, year: said.year } : undefined;
+  const name = eventText(title);
+  return name !== undefined && eventCue(name) ? { event: name } : undefined;
 }
 
 interface EventFound {
@@ -506,14 +521,16 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   // 1b. A link's text that ends in a conference and its year ("Title @ SomeConf 2014", "Title - PyCon US
   // 2019") or is one ("[ElixirConf 2014](playlist)"): the event and year, the title without them.
   items.forEach((item, i) => {
-    if (out[i]!.title !== undefined || item.has.event || item.has.year || item.article || item.linkText.includes(EMPHASIS) || !DIGIT.test(item.linkText)) return;
+    if (out[i]!.title !== undefined || item.has.event || item.article || item.linkText.includes(EMPHASIS) || !DIGIT.test(item.linkText)) return;
     const parts = linkPartsOf(i);
     const last = parts.at(-1);
     if (!last || last.type !== "year" || last.event === undefined || !eventCue(last.event)) return;
+    // "[CVPR 2014](…) - Jun 2014": a link that is an event names it, whatever date follows.
     if (parts.length === 1) {
-      out[i] = { event: last.event, year: last.year };
+      out[i] = item.has.year ? { event: last.event } : { event: last.event, year: last.year };
       return;
     }
+    if (item.has.year) return;
     if (!["@", "at", "-", "\u2013", "\u2014", "|", ",", ""].includes(last.sep)) return;
     const title = item.linkText.slice(0, last.start).replace(/[\s,;:|@\-\u2013\u2014([]+$/, "").replace(/\s+at$/, "").trim();
     if (title) out[i] = { title, event: last.event, year: last.year };

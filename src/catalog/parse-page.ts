@@ -10,7 +10,7 @@ import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
-import { citation, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
+import { citation, eventOfTitle, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -870,6 +870,17 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   finishLists(lists);
   layout = [];
   headingPaths = [];
+  // Talks nested under an entry that names an event ("[Machine Learning Summer School](channel) -
+  // Reykjavik, Iceland 2014" over its sessions): that event, and the year the entry states (#23).
+  for (const [e, parent] of nested) {
+    const owner = entryOf.get(parent);
+    if (!owner || owner.kind !== "talk" || e.kind !== "talk" || (e.event !== undefined && e.year !== undefined)) continue;
+    const said = eventOfTitle(owner.title);
+    if (!said) continue;
+    if (e.event === undefined) e.event = clean(said.event);
+    const year = said.year ?? owner.year;
+    if (e.year === undefined && year !== undefined) e.year = year;
+  }
   // What the "Presented at" items said, given to the talks beside them.
   if (given.size > 0) {
     for (const [e, parent] of nested) {

@@ -305,3 +305,45 @@ describe("text before the link does not stop the text after it being read", () =
     ]);
   });
 });
+
+describe("'[Title](url) - Jane Doe (Affiliation) 2013' in short lists under topic headings", () => {
+  it("the speaker before the bracket, the year after it, the affiliation no event", () => {
+    const page = [
+      "## Tutorials and talks", "",
+      "#### Vision", "",
+      " * [The Three R's of Vision](https://www.youtube.com/watch?v=g1) - Ada Lovelace (UC Berkeley) 2013",
+      " * [Applications to Vision](http://videolectures.net/g2/) - Grace Hopper (Microsoft Research) 2008",
+      "", "#### Learning", "",
+      " * [Learning in Vision](http://videolectures.net/g3/) - Alan Turing (MIT) 2011",
+      " * [Inference in Vision](http://videolectures.net/g4/) Edsger Dijkstra (CMU) 2009",
+      "", "#### Conferences", "",
+      "- [CVPR 2014](http://techtalks.tv/g5/) - Jun 2014",
+      "- [ICML 2013](http://techtalks.tv/g6/) - Jul 2013",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "The Three R's of Vision", speakers: ["Ada Lovelace"], year: 2013 },
+      { title: "Applications to Vision", speakers: ["Grace Hopper"], year: 2008 },
+      { title: "Learning in Vision", speakers: ["Alan Turing"], year: 2011 },
+      { title: "Inference in Vision", speakers: ["Edsger Dijkstra"], year: 2009 },
+      { title: "CVPR 2014", event: "CVPR", year: 2014 },
+      { title: "ICML 2013", event: "ICML", year: 2013 },
+    ]);
+  });
+});
+
+describe("talks nested under an entry that names an event", () => {
+  it("take its event and the year it states", () => {
+    const page = [
+      "## Deep Learning", "",
+      " * [A tutorial on Deep Learning](http://videolectures.net/h1/) - Geoffrey E. Hinton (University of Toronto)",
+      " * [Machine Learning Summer School](https://www.youtube.com/channel/h2) - Reykjavik, Iceland 2014",
+      "\t* [Deep Learning Session 1](https://www.youtube.com/watch?v=h3) - Yoshua Bengio (University of Montreal)",
+      "\t* [Deep Learning Session 2](https://www.youtube.com/watch?v=h4) - Yoshua Bengio (University of Montreal)",
+      "",
+    ].join("\n");
+    const read = pick(page, ["title", "speakers", "event", "year"]);
+    expect(read[2]).toEqual({ title: "Deep Learning Session 1", speakers: ["Yoshua Bengio"], event: "Machine Learning Summer School", year: 2014 });
+    expect(read[3]).toEqual({ title: "Deep Learning Session 2", speakers: ["Yoshua Bengio"], event: "Machine Learning Summer School", year: 2014 });
+  });
+});
