@@ -25,10 +25,10 @@ import { ROOT } from "../helpers/pages";
  * margin of about 2 points.
  */
 const THRESHOLDS = {
-  dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.95, zeroResults: 0 },
-  "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.79, zeroResults: 0 },
-  "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.9, topicNdcg: 0.85, zeroResults: 0 },
-  "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.85, zeroResults: 0 },
+  dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.97, topicNdcg: 0.97, zeroResults: 0 },
+  "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.9, topicNdcg: 0.81, zeroResults: 0 },
+  "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.86, zeroResults: 0 },
+  "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.86, zeroResults: 0 },
   "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.71, topicNdcg: 0.74, zeroResults: 0 },
 } as const;
 
@@ -55,7 +55,10 @@ const ADDED_LATER = new Set(["awesome-neovim", "awesome-scala", "awesome-haskell
  * (known MRR 1.000, 100 % first; topics 89 % with all of the top 3 relevant, nDCG@10 0.844), less
  * a margin. Raised when fewer than a screenful with every word let those with fewer follow, and
  * inflected forms that start with the word ("caches" for "cache") became whole words: dev 98.7 %
- * / 0.977, dev-added 88.7 % / 0.814, dev-added-later 93.8 % / 0.874, dev-lib 96.6 % / 0.868.
+ * / 0.977, dev-added 88.7 % / 0.814, dev-added-later 93.8 % / 0.874, dev-lib 96.6 % / 0.868. Raised
+ * again when rule 1 came to count an entry's words (2 of 3 before the first alone) and a short
+ * plural's singular ("orms": ORM) became a form: dev 98.7 % / 0.977, dev-added 90.3 % / 0.817,
+ * dev-added-later 93.8 % / 0.874, dev-lib 97.8 % / 0.877.
  */
 const LIB = new Set(["awesome-crystal", "awesome-perl", "awesome-ios"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
