@@ -39,15 +39,23 @@ import { runInProcess } from "../helpers/context";
  * authors 90%, years 95%, events 90%, lengths 98%, kinds 95%, clean titles 95%): these floors
  * keep what is reached, they do not say the targets are met. Raise them as the reader improves;
  * never lower one to make a change pass.
+ * On 2026-12-03 the held-out half grew by six pages nobody has developed on (19 pages, 1,055 judged
+ * entries; before them, on the same tree: 13 pages, 690 entries, found 100%, titles 76.5%, clean titles
+ * 67.7%, speakers 32.1%, authors 22.7%, years 60.5%, events 3.4%, lengths 100%, kinds 92.9%), and the
+ * heldOut floors were re-based on the grown half, not lowered for a change: its figures then were
+ * found 99.7%, titles 71.7%, clean titles 60.6%, speakers 44.9%, authors 13.9%, years 68.0%,
+ * events 48.9%, lengths 98.4%, kinds 93.7%, each floor that less a margin of 1-2 points.
+ * With the citation column (citations.ts) on the grown half: authors 13.9% -> 25.5%, years 68.0% -> 73.8%, the
+ * other fields unchanged; the authors and years floors raised to that less a margin.
  */
 const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
-  found: { dev: 0.99, heldOut: 0.99 },
-  titles: { dev: 0.99, heldOut: 0.75 },
-  cleanTitles: { dev: 0.985, heldOut: 0.66 },
-  speakers: { dev: 0.95, heldOut: 0.3 },
-  authors: { dev: 0.975, heldOut: 0.4 },
-  years: { dev: 0.98, heldOut: 0.7 },
-  events: { dev: 0.97, heldOut: 0.03 },
+  found: { dev: 0.99, heldOut: 0.98 },
+  titles: { dev: 0.99, heldOut: 0.7 },
+  cleanTitles: { dev: 0.985, heldOut: 0.59 },
+  speakers: { dev: 0.95, heldOut: 0.43 },
+  authors: { dev: 0.975, heldOut: 0.24 },
+  years: { dev: 0.98, heldOut: 0.72 },
+  events: { dev: 0.97, heldOut: 0.47 },
   lengths: { dev: 0.97, heldOut: 0.97 },
   kinds: { dev: 0.97, heldOut: 0.92 },
 };
