@@ -6,7 +6,7 @@
 // brackets, a sentence's full stop, a dash), each chunk typed by what it is made of (a list of
 // people's names, a venue and its year), and the list votes: where most of its papers have a
 // chunk of names, those names are the authors. Pure.
-import { isPersonName } from "./speaker";
+import { hasNotNameWord, isPersonName } from "./speaker";
 import { yearPart } from "./layout";
 
 /** What the citation chunks of one item say. */
@@ -49,11 +49,21 @@ export function namesChunk(chunk: string): string[] | undefined {
   const people = names.filter(isPersonName).length;
   // "Mildenhall et al.", "Kingma & Welling": surnames alone are names beside "et al." or among others that read as names.
   if (etAl && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n))) return names;
+  // "Kingma & Ba", "Ghemawat, Gobioff & Leung": surnames alone, several of them, joined as a list of people is.
+  if (people === 0 && names.length >= 2 && /\s(?:and|&)\s/.test(bare) && names.every(surname)) return names;
   if (people === 0 || people * 2 < names.length) return undefined;
   // One name alone must read as a person's by itself.
   if (names.length === 1 && people !== 1) return undefined;
   return names;
 }
+
+/** One capitalised word that may be a surname: "Lamport", "Arpaci-Dusseau", "Ba"; no acronym, no topic word. */
+function surname(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{Lu}?[\p{Ll}\p{M}'\u2019]+)*$/u.test(word) && word.length <= 24 && !hasNotNameWord(word);
+}
+
+/** A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014"): an acronym among a few capitalised words. */
+const VENUE_ALONE = /^(?=.*\p{Lu}{2})\p{Lu}[\p{L}\p{N}&.'\u2019-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*){0,3}$/u;
 
 /** The chunks of an item's citation text. */
 function chunksOf(text: string): string[] {
@@ -80,12 +90,20 @@ export function citedFacts(text: string): CitedFacts {
   const chunks = chunksOf(text);
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
+    const next = chunks[i + 1];
+    const yearNext = next !== undefined && /^(?:19|20)\d{2}$/.test(next.replace(/[.,;]$/, ""));
     if (out.authors === undefined) {
-      const names = namesChunk(c);
+      // "(Lamport, 2001)": one surname before the year's own chunk is the author.
+      const names = namesChunk(c) ?? (yearNext && surname(c.replace(/[.,]$/, "")) ? [c.replace(/[.,]$/, "")] : undefined);
       if (names) {
         out.authors = names;
         continue;
       }
+    }
+    const venue = c.replace(/^[\s"'\u201c\u201d.,;:]+/u, "").replace(/[\s.,;:]+$/, "");
+    if (out.year === undefined && out.event === undefined && yearNext && VENUE_ALONE.test(venue)) {
+      out.event = venue;
+      continue;
     }
     if (out.year === undefined && /\d/.test(c)) {
       // "ACL'24 Findings", "ACL 2023 Findings": a word after the year belongs to the venue.

@@ -61,6 +61,13 @@ describe("paper lists read as citations", () => {
     expect(pick(md).filter((e) => e.kind === "paper")[0]).toMatchObject({ title: "Learning Features by Watching Thing 1", authors: ["Doe, Jane", "Roe, John"], event: "CVPR", year: 2016 });
   });
 
+  test("surnames and a year in brackets, and a venue with its year after a comma", () => {
+    const a = pick(`# Papers\n\n- [Paxos Made Simple](https://example.org/paxos.pdf) (Lamport, 2001)\n- [Adam](https://example.org/adam.pdf) (Kingma & Ba, 2015)\n- [GFS](https://example.org/gfs.pdf) (Ghemawat, Gobioff & Leung, 2003)\n`);
+    expect(a.map((e) => e.authors)).toEqual([["Lamport"], ["Kingma", "Ba"], ["Ghemawat", "Gobioff", "Leung"]]);
+    const b = pick(`# Papers\n\n1. Leslie Lamport. "[Time, Clocks](https://example.org/t.pdf)". CACM, 1978.\n2. Diego Ongaro, John Ousterhout. "[Raft](https://example.org/r.pdf)". USENIX ATC, 2014.\n`);
+    expect(b.map((e) => [e.event, e.year])).toEqual([["CACM", 1978], ["USENIX ATC", 2014]]);
+  });
+
   test("a list whose papers name no authors gets none", () => {
     const md = `# Papers\n\n- [A Paper](https://arxiv.org/abs/2301.00001) (2021) - the method, by Google Research\n- [Another](https://arxiv.org/abs/2301.00002) (2022)\n`;
     expect(pick(md).map((e) => e.authors)).toEqual([[], []]);
