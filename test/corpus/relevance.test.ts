@@ -17,6 +17,12 @@ import { ROOT } from "../helpers/pages";
  * all of the top 3 relevant, nDCG@10 0.717), less a margin: a floor, so that no later change undoes
  * it. #24's targets there are 0.9 / 90 % / 90 %; the topic figure is short of its target, and the
  * floor rises as the ranking reaches it — never lowered to make a change pass.
+ * On 2026-12-03 the held-out half grew by two library lists nobody has developed on (awesome-lua,
+ * awesome-flutter; 8 pages, 83 known and 83 topic queries; before them, on the same tree: known 69,
+ * MRR 0.978, 97 % first; topics 71, 75 % with all of the top 3 relevant, nDCG@10 0.745), and its
+ * floors were re-based on the grown half, not lowered for a change: known MRR 0.982, 98 % first;
+ * topics 73 % with all of the top 3 relevant, nDCG@10 0.755; no zero-result answer — each less a
+ * margin of about 2 points.
  */
 const THRESHOLDS = {
   dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.97, topicNdcg: 0.97, zeroResults: 0 },
@@ -24,7 +30,7 @@ const THRESHOLDS = {
   "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.86, zeroResults: 0 },
   "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.86, zeroResults: 0 },
   "dev-new": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.86, zeroResults: 0 },
-  "held-out": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.7, topicNdcg: 0.71, zeroResults: 0 },
+  "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.71, topicNdcg: 0.74, zeroResults: 0 },
 } as const;
 
 /**
