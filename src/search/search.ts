@@ -368,9 +368,10 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
     }
     found = true;
     // Exactness of a one-word query: the row (or one heading of a trail) is the word, starts with it, has it, or a word's start.
+    // Only a whole word starts a field: "asyncpg" holds "async" as a word's start, "Async IO" starts with it.
     let exactness: number = whole ? RANKING.exactness.words : RANKING.exactness.wordStarts;
     const from = segmented ? segmentStart(text, at, starts[row]!) : starts[row]!;
-    if (exact && rowExact < RANKING.exactness.equal && blank(text, from, at)) {
+    if (exact && whole && rowExact < RANKING.exactness.equal && blank(text, from, at)) {
       const to = segmented ? segmentEnd(text, end, rowEnd) : rowEnd;
       exactness = whole && blank(text, end, to) ? RANKING.exactness.equal : RANKING.exactness.starts;
     }
@@ -745,6 +746,17 @@ export function fieldText(index: SearchIndex, f: Field, i: number): string {
   return c.text.slice(c.starts[i]!, c.starts[i + 1]! - 1);
 }
 
+/**
+ * How a field's words hold a query's (rule 3), when they start with them: equal (the same words), or
+ * starts (the same words, the last one's start, then maybe more); else 0.
+ */
+export function phraseLevel(held: readonly string[], own: readonly string[]): number {
+  const last = own.length - 1;
+  if (last < 0 || held.length < own.length) return 0;
+  if (sameWords(held, own)) return RANKING.exactness.equal;
+  return sameWords(held.slice(0, last), own.slice(0, last)) && held[last]!.startsWith(own[last]!) ? RANKING.exactness.starts : 0;
+}
+
 const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, k) => w === b[k]);
 
 /** Hosts whose urls name a repository as /owner/name. */
@@ -881,6 +893,7 @@ function exactness(index: SearchIndex, tally: Tally, candidates: Int32Array, seq
     }
     return;
   }
+  const sectionMasks = { section: tally.fields[FIELD_INDEX.section], heading: tally.fields[FIELD_INDEX.heading] };
   // The fields some term was found in, with which terms each entry holds in them.
   const present: number[] = [];
   for (let f = 0; f < FIELDS.length; f++) if (tally.fields[f] !== undefined) present.push(f);
@@ -908,6 +921,15 @@ function exactness(index: SearchIndex, tally: Tally, candidates: Int32Array, seq
         }
         level = Math.min(level, FIELD_EXACT[f]!);
         if (code(level, FIELD_RANK[f]!) > best) best = code(level, FIELD_RANK[f]!);
+      }
+      // A category named by its trail: "web framework" is the section "Frameworks" under "Web",
+      // "database driver" "Driver" under "Database": the heading above and the section, read as one.
+      const sectionHeld = sectionMasks.section?.[i] ?? 0;
+      const headingHeld = sectionMasks.heading?.[i] ?? 0;
+      if (sectionHeld !== 0 && headingHeld !== 0 && (sectionHeld | headingHeld) === want && best < code(RANKING.exactness.starts, RANKING.field.section)) {
+        const above = fieldText(index, "heading", i).split(SEGMENT);
+        const level = phraseLevel([...words(above[above.length - 1]!), ...words(fieldText(index, "section", i))], own);
+        if (level > 0 && code(level, RANKING.field.section) > best) best = code(level, RANKING.field.section);
       }
       exact[i] = best;
     }

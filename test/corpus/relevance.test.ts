@@ -29,6 +29,7 @@ const THRESHOLDS = {
   "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.9, topicNdcg: 0.81, zeroResults: 0 },
   "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.86, zeroResults: 0 },
   "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.86, zeroResults: 0 },
+  "dev-new": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.86, zeroResults: 0 },
   "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.71, topicNdcg: 0.74, zeroResults: 0 },
 } as const;
 
@@ -61,8 +62,15 @@ const ADDED_LATER = new Set(["awesome-neovim", "awesome-scala", "awesome-haskell
  * dev-added-later 93.8 % / 0.874, dev-lib 97.8 % / 0.877.
  */
 const LIB = new Set(["awesome-crystal", "awesome-perl", "awesome-ios"]);
+/**
+ * Library lists of three more platforms (Android, Dart, Nim; 119 queries, judged before any was
+ * run): when added, known MRR 0.976, 97.6 % first, topics 85.7 % / nDCG@10 0.884; held to what they
+ * reached once a field starts with a whole word only and a section's trail is read as one name
+ * ("web framework": Frameworks under Web): 97.6 % first, topics 88.3 % / 0.889, less a margin.
+ */
+const NEW = new Set(["awesome-android", "awesome-dart", "awesome-nim"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
-  ADDED.has(slug) ? "dev-added" : ADDED_LATER.has(slug) ? "dev-added-later" : LIB.has(slug) ? "dev-lib" : "dev";
+  ADDED.has(slug) ? "dev-added" : ADDED_LATER.has(slug) ? "dev-added-later" : LIB.has(slug) ? "dev-lib" : NEW.has(slug) ? "dev-new" : "dev";
 const pagesOf = (group: keyof typeof THRESHOLDS) =>
   group === "held-out" ? corpusPages(ROOT, "held-out") : corpusPages(ROOT, "dev").filter((p: { slug: string }) => groupOf(p.slug) === group);
 

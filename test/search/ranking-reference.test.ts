@@ -120,6 +120,15 @@ function reference(entries: Parameters<typeof rank>[0], query: string, options: 
         if ((RANKING.prose as readonly string[]).includes(f)) level = Math.min(level, RANKING.exactness.words);
         best = Math.max(best, level * 16 + RANKING.field[f]);
       });
+      // The heading above the section and the section, read as one ("Web" › "Frameworks").
+      const s = held("section", i);
+      const h = held("heading", i);
+      if (s !== 0 && h !== 0 && (s | h) === want) {
+        const trail = [...words(fieldText(index, "heading", i).split("\t").at(-1)!), ...words(fieldText(index, "section", i))];
+        const last = own.length - 1;
+        const level = same(trail, own) ? RANKING.exactness.equal : last >= 0 && trail.length >= own.length && same(trail.slice(0, last), own.slice(0, last)) && trail[last]!.startsWith(own[last]!) ? RANKING.exactness.starts : 0;
+        if (level > 0) best = Math.max(best, level * 16 + RANKING.field.section);
+      }
       exact[i] = best;
     }
     if (bare && exact[i]! < nameCode && names(i, own, want)) exact[i] = nameCode;

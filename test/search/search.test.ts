@@ -233,6 +233,16 @@ describe("ranking rules on shapes of library lists and lists of lists (#24)", ()
     expect(titles(page, "orm")).toEqual(["avram", "ormolu"]);
   });
 
+  it("starts a field with a whole word only: 'async' is the section Async IO before the title asyncpg", () => {
+    const page = "## Drivers\n\n- [asyncpg](https://a.example/pg) - PostgreSQL driver\n\n## Async IO\n\n- [chronos](https://b.example/c) - an efficient library";
+    expect(titles(page, "async")).toEqual(["chronos", "asyncpg"]);
+  });
+
+  it("reads the heading above a section and the section as one name: 'web framework' is Frameworks under Web", () => {
+    const page = "## Client\n\n### Web App Frameworks\n\n- [Karax](https://a.example/k) - single page apps\n\n## Web\n\n### Frameworks\n\n- [Jester](https://b.example/j) - sinatra-like\n\n### Servers\n\n- [Mummy](https://c.example/m) - a framework-free server";
+    expect(titles(page, "web framework")).toEqual(["Jester", "Karax", "Mummy"]);
+  });
+
   it("ranks an entry with more of the words first, even when it lacks the first word", () => {
     // 'web client server': two words beat the first word alone, even when that is the title.
     const page = "- [Web](https://a.example/w) - a page\n- [Tool](https://b.example/t) - a client and server\n- [All](https://c.example/a) - web client and server";
