@@ -121,7 +121,7 @@ export function yearPart(text: string): { year: number; event?: string } | undef
   if (!m) return undefined;
   const year = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? fullYear(m[3]) : m[4]!.length === 2 ? fullYear(m[4]!) : Number(m[4]);
   if (year < 1950 || year > 2049) return undefined;
-  const before = m[1]!.trim().replace(/[,;:'\u2019]$/, "").trim();
+  const before = m[1]!.trim().replace(/(?<=\p{L})[-\u2013]$|[,;:'\u2019]$/u, "").trim();
   // "OSDI94" needs its letters: two digits alone are no year, and two letters ("AA00", "MP3"
   // aside) are too few to tell an event's short name from a code or a model number.
   if (m[4] !== undefined && !GLUED_NAME.test(before.split(/\s+/).at(-1) ?? "")) return undefined;

@@ -347,3 +347,26 @@ describe("talks nested under an entry that names an event", () => {
     expect(read[3]).toEqual({ title: "Deep Learning Session 2", speakers: ["Yoshua Bengio"], event: "Machine Learning Summer School", year: 2014 });
   });
 });
+
+describe("'[Title](slides.pdf) at [Event 2019](url) [[slides]](url)' under a talks heading", () => {
+  it("the event from the link after 'at', a PDF a talk's deck, a labelling profile no entry", () => {
+    const page = [
+      "# Tech talks", "",
+      "* [Head First Reporting](https://static.sched.com/hosted_files/x/talk.pdf) at [SOSS Community Day (Japan, 2024)](https://events.example.org/)",
+      "* [syzkaller: adventures](https://www.youtube.com/watch?v=k1)",
+      "at [BlueHatIL 2020](https://www.bluehatil.com)",
+      "[[slides]](https://cdn.example.org/k1.pdf)",
+      "* [Fuzzing in practice](http://0x1.tv/k2) at ISPRASOPEN-2019 (in Russian)",
+      "", "# Articles", "",
+      "* From [Collabora](https://twitter.com/Collabora):",
+      "  * [syzkaller: fuzzing the kernel](https://www.collabora.com/news-and-blog/blog/2020/03/26/k3/)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "kind", "event", "year"])).toEqual([
+      { title: "Head First Reporting", kind: "talk", event: "SOSS Community Day", year: 2024 },
+      { title: "syzkaller: adventures", kind: "talk", event: "BlueHatIL", year: 2020 },
+      { title: "Fuzzing in practice", kind: "talk", event: "ISPRASOPEN", year: 2019 },
+      { title: "syzkaller: fuzzing the kernel", kind: "article" },
+    ]);
+  });
+});

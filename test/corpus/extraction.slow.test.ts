@@ -27,7 +27,9 @@ import { runInProcess } from "../helpers/context";
  * column more like names, a bracketed year ending a link's text, and the text after a link read whatever
  * stands before it: titles 99.3%, clean titles 99.0%, speakers 95.4%, years 98.4%, events 97.0%; with a
  * page of short topic lists of "Speaker (Affiliation) Year" added (28 pages, 1,718 judged entries) and read:
- * titles 99.4%, speakers 95.5%, years 98.4%, events 97.0%). heldOut: the held-out half as the lead scored it on
+ * titles 99.4%, speakers 95.5%, years 98.4%, events 97.0%; with a talk list of events linked after "at"
+ * added (29 pages, 1,754 judged entries), its PDFs under a talks heading read as decks and its labelling
+ * profiles as no entries: speakers 95.7%, years 98.5%, events 97.1%, kinds 97.7%). heldOut: the held-out half as the lead scored it on
  * the merged tree (found 100%, titles 73.2%, clean titles 66.7%, speakers 20.1%, authors 6.1%,
  * years 51.8%, events 0%, lengths 100%, kinds 90.6%; kinds 92.8% with podcast shows on blogs and dated
  * posts of #23's kinds work) — far below #23's targets (speakers 95%,
@@ -39,12 +41,12 @@ const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
   found: { dev: 0.99, heldOut: 0.99 },
   titles: { dev: 0.99, heldOut: 0.71 },
   cleanTitles: { dev: 0.985, heldOut: 0.64 },
-  speakers: { dev: 0.95, heldOut: 0.18 },
+  speakers: { dev: 0.955, heldOut: 0.18 },
   authors: { dev: 0.94, heldOut: 0.05 },
   years: { dev: 0.98, heldOut: 0.49 },
-  events: { dev: 0.967, heldOut: 0 },
+  events: { dev: 0.97, heldOut: 0 },
   lengths: { dev: 0.97, heldOut: 0.97 },
-  kinds: { dev: 0.96, heldOut: 0.91 },
+  kinds: { dev: 0.97, heldOut: 0.91 },
 };
 /** The most of each error count allowed over a split. */
 const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }> = {
