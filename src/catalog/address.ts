@@ -34,6 +34,10 @@ export interface PageAddress {
 
 /** True for the arguments that name a page on the web rather than a file. */
 export function isRemoteSpec(spec: string): boolean {
+  // Most arguments are paths: told by their first character, without a regular expression (a
+  // folder of 3,000 notes asks it 3,000 times a run, #26).
+  const first = spec.charCodeAt(0) | 32;
+  if (first !== 104 && first !== 103) return false;
   return /^https?:\/\//i.test(spec) || /^github:/i.test(spec);
 }
 

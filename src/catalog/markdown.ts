@@ -479,6 +479,12 @@ const BY_PROSE = /^\s*(?:(?:a|the|this)\s+)?(?:(?:talk|presentation|keynote|lect
 const PRESENTED_PROSE = /^\s*(?:presented|given|held|spoke)\s/i;
 /** "Alexey Ignatiev, Yacine Izza, Peter J. Stuckey": capitalised words, initials and particles joined by commas, "&" or "and". */
 const NAMES_PROSE = /^\s*\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)[\p{L}][\p{L}\p{M}.'\u2019-]*){1,150}\s*$/u;
+/** "A. Author and B. Author. *CVPR 2016*": a nested line of names, maybe with the paper's venue and year after it (#23). */
+function citedNames(segments: readonly Segment[]): boolean {
+  if (segments.length > 6 || segments.some((s) => s.type === "link")) return false;
+  const text = segments.map((s) => s.text).join("").replace(/[.,;]?\s+[\p{L}][^.,;]{0,60}?(?:['\u2019]\d{2}|(?:19|20)\d{2})\s*$/u, "");
+  return text.length <= 2000 && NAMES_PROSE.test(text);
+}
 
 /** Labels of a talk's facts under its heading: "**Date**: May 5, 2022, **Authors**: A, B" (#23). */
 export const FACT_LABEL = /^(?:date|when|year|authors?|speakers?|presenters?|presented by|by|event|conference|venue|where)$/i;
@@ -525,7 +531,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     // Conf 2011"): an archive's heading per talk says so under the heading (#23).
     // Nor is a nested item, unless it says where its parent's talk was given ("Presented at Meeting C++ 2019").
     // Nor, but when it reads as a list of names under an item without links ("**Title (AAAI 2022)**" over "  - A. Author, B. Author"): a paper's authors (#23).
-    else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     else if (container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
   };
 

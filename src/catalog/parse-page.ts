@@ -10,7 +10,8 @@ import { hostKind, isProfile, pdfOnly, sectionKind, weakTalkSection } from "./cl
 import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
-import { citation, eventOfTitle, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
+import { citation, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
+import { citedFacts, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -296,10 +297,87 @@ interface ListReading {
   families: Map<string, { items: LayoutItem[]; readings?: ItemReading[] }>;
   waiting: { entries: ParsedEntry[]; pending: Pending[]; headingPaths: string[][]; own: ItemReading[]; family: string; at: number }[];
   byHeading: Map<string[], { year: number; event?: string } | null>;
+  /** The entries whose year a heading gave: an item's own citation says more (#23). */
+  headingYears: WeakSet<ParsedEntry>;
 }
 
 function listReading(): ListReading {
-  return { families: new Map(), waiting: [], byHeading: new Map() };
+  return { families: new Map(), waiting: [], byHeading: new Map(), headingYears: new WeakSet() };
+}
+
+/**
+ * Text that may hold a citation's facts, not only a title: names or a year (but names after "by",
+ * "Learning Features by Watching Objects Move"), surnames cut at commas ("Rosenblum, Ousterhout: …"), "et al.".
+ */
+function mayHoldFacts(text: string): boolean {
+  if (/\b(?:19|20)\d{2}\b|\bet al\b/.test(text)) return true;
+  const parts = partsOf(text.replace(/\.$/, ""));
+  if (parts.length >= 2 && parts[0]!.type === "org" && parts[1]!.type === "org" && parts[1]!.sep === ",") return true;
+  // A title of capitalised words reads as one name ("Context Encoders: Feature Learning by Inpainting"): a first part is facts only as several names.
+  return parts.some((p, i) => p.type === "year" || ((p.type === "names" || p.type === "name?") && p.sep !== "by" && (i > 0 || p.names!.length > 1)));
+}
+
+/** Segments as a citation's text: emphasis and links (but their own text) marked where they are; `skip`, the entry's own link, marked too. */
+function markedText(segments: readonly Segment[], skip = -1): string {
+  let text = "";
+  segments.forEach((s, i) => {
+    if (i === skip || s.type === "link") text += LINK_OPEN;
+    else if (s.type === "emphasis") text += EMPHASIS;
+    else text += s.text.replace(/[\u0001-\u0003]/g, "");
+  });
+  return text;
+}
+
+/**
+ * The papers of each list read as citations, together (citations.ts, #23): the authors where the
+ * list votes for a chunk of names (over none read, or over fewer of the same names), the venue and
+ * year where none was read. A paper's title loses its citation's final full stop.
+ */
+function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, string>, citedTitles: Map<ParsedEntry, string>, headingYears: WeakSet<ParsedEntry>): void {
+  // The lists (an entry's section), read; a list of fewer than three papers votes with its family (the sections beside it).
+  const groups: { group: ParsedEntry[]; read: (CitedFacts | undefined)[]; family: string }[] = [];
+  const families = new Map<string, (CitedFacts | undefined)[]>();
+  let start = 0;
+  while (start < entries.length) {
+    let end = start + 1;
+    while (end < entries.length && entries[end]!.sectionPath === entries[start]!.sectionPath) end++;
+    const group = entries.slice(start, end);
+    start = end;
+    if (!group.some((e) => texts.has(e))) continue;
+    const read = group.map((e) => {
+      const text = e.kind === "paper" ? texts.get(e) : undefined;
+      return text === undefined ? undefined : citedFacts(text);
+    });
+    const family = group[0]!.sectionPath.slice(0, -1).join("\u0000");
+    groups.push({ group, read, family });
+    families.set(family, [...(families.get(family) ?? []), ...read]);
+  }
+  for (const { group, read, family } of groups) {
+    const papers = read.filter((r) => r !== undefined).length;
+    const votes = votesForAuthors(papers >= 3 ? read : families.get(family)!);
+    group.forEach((e, i) => {
+      const found = read[i];
+      if (!found) return;
+      const r: CitedFacts = votes ? found : { ...(found.year !== undefined ? { year: found.year } : {}), ...(found.event !== undefined ? { event: found.event } : {}) };
+      const had = e.authors.map((a) => fold(a));
+      const whole = citedTitles.get(e);
+      // A title cut at "by" whose names the list's citation column does not confirm ("Learning Features by Watching Objects Move."): whole again.
+      if (r.authors && whole !== undefined && whole !== e.title && had.length > 0 && !had.some((a) => r.authors!.some((n) => fold(n) === a)) && had.every((a) => fold(whole).includes(a.replace(/\.$/, "")))) {
+        e.title = clean(whole);
+        e.authors = [];
+        had.length = 0;
+      }
+      if (r.authors && e.speakers.length === 0 && r.authors.length > e.authors.length && had.every((a) => r.authors!.some((n) => fold(n) === a))) e.authors = r.authors.map(clean).filter(Boolean);
+      e.title = e.title.replace(/(?<=\p{L}{2}|[\p{N})])\.$/u, "");
+      // "ACL'23 Findings" under "### 2022": the paper's own venue and year over its heading's.
+      if (r.year !== undefined && (e.year === undefined || (headingYears.has(e) && r.event !== undefined))) e.year = r.year;
+      if (r.event !== undefined) {
+        const ev = clean(r.event);
+        // "Zhiyu Li. Preprint" read by the fixed rules as one event: the venue chunk alone is it.
+        if (e.event === undefined || (fold(e.event) !== fold(ev) && fold(e.event).endsWith(fold(ev)) && e.authors.some((a) => fold(e.event!).includes(fold(a))))) e.event = ev;
+      }
+    });
+  }
 }
 
 /**
@@ -338,7 +416,7 @@ function readLists(all: ParsedEntry[], from: number, layout: (Pending | undefine
     } else applyReadings(group, pending, own);
     start = end;
   }
-  entries.forEach((e, k) => waits.has(e) || applyHeadingFacts(e, headingPaths[k]!, state.byHeading));
+  entries.forEach((e, k) => waits.has(e) || applyHeadingFacts(e, headingPaths[k]!, state.byHeading, state.headingYears));
 }
 
 /**
@@ -361,7 +439,7 @@ function finishLists(state: ListReading): void {
       });
     }
     applyReadings(w.entries, w.pending, readings);
-    w.entries.forEach((e, k) => applyHeadingFacts(e, w.headingPaths[k]!, state.byHeading));
+    w.entries.forEach((e, k) => applyHeadingFacts(e, w.headingPaths[k]!, state.byHeading, state.headingYears));
   }
   state.waiting = [];
 }
@@ -410,7 +488,7 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
 }
 
 /** Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too. */
-function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: ListReading["byHeading"]): void {
+function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: ListReading["byHeading"], headingYears: WeakSet<ParsedEntry>): void {
   if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast") return;
   let facts = byHeading.get(headingPath);
   if (facts === undefined) {
@@ -419,7 +497,10 @@ function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: Lis
     byHeading.set(headingPath, facts);
   }
   if (!facts) return;
-  if (e.year === undefined) e.year = facts.year;
+  if (e.year === undefined) {
+    e.year = facts.year;
+    headingYears.add(e);
+  }
   if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
 }
 
@@ -532,6 +613,10 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
 
   // The entry each item made, for the store links nested under it: weak, so that a piece's blocks die with it.
   const entryOf = new WeakMap<Block, ParsedEntry>();
+  // A paper's citation text (#23): its item's text outside its link, emphasis and links marked, and the names lines nested under it.
+  const citeTexts = new Map<ParsedEntry, string>();
+  // A paper's title as its item gave it, before a citation or the layout reader cut names out of it ("Learning Features by Watching Objects Move.").
+  const citedTitles = new Map<ParsedEntry, string>();
 
   /**
    * Adds an entry. The layout reader reads a list once it has all its entries: when an entry
@@ -628,6 +713,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       const parent = item.block.parent;
       // "* [Title](video) (30:43)" over "  * Jane Doe, Google" or "  * A, Acme & B, Initech": the talk's speakers (#23).
       const talk = parent ? entryOf.get(parent) : undefined;
+      // "  - A. Author and B. Author. *CVPR 2016*" under a paper's "Title [[pdf]](…)" item: its citation goes on (#23).
+      const cited = talk ? citeTexts.get(talk) : undefined;
+      if (talk && cited !== undefined && item.block.place?.kind === "item") {
+        citeTexts.set(talk, `${cited}\n${markedText(item.block.segments)}`);
+        continue;
+      }
       if (talk && talk.kind === "talk" && talk.speakers.length === 0 && item.block.place?.kind === "item") {
         const people = speakersWithCompanies(textOfSegments(item.block.segments));
         if (people) {
@@ -789,6 +880,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
     }
     // "Title. A. Author and B. Author. SOSP '23. [pdf](…)": the text a "[pdf]" link took its title from is a citation (#23).
+    // The item's text the title was taken from, before a citation cut it (the citation column may read it otherwise).
+    const textTitle = title;
     if (titledFromText && !parentFacts) {
       const c = citation(marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at)));
       // A citation's title that still holds a year or "et al." was not cut where its facts start.
@@ -797,8 +890,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         title = clean(cut.title);
         cited = cut.people?.map(clean).filter(Boolean);
         if (cut.year !== undefined) parentFacts = { year: cut.year, ...(cut.event !== undefined ? { event: cut.event } : {}) };
-      } else if (!titledByParent && !titled && PAPER_WORD.test(linkOwn)) {
+      } else if (!titledByParent && !titled && PAPER_WORD.test(linkOwn) && mayHoldFacts(title)) {
         // Text that does not read as a citation may hold the authors and venue: the link's own word stays its title.
+        // Text of no names, no surnames and no year ("A Theoretical Analysis of X." over "[[pdf]](…)") is the title.
         title = linkOwn;
       }
     }
@@ -869,6 +963,15 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
             weakTalk: kind === "talk" && !fromHost && weakTalkSection(sectionPath),
             fromHost,
           };
+    if (kind === "paper") {
+      let cite = markedText(segments, at);
+      // The title the item's text gave is no field of its citation.
+      const whole = titledFromText && cited !== undefined && cite.includes(textTitle) ? textTitle : title;
+      const own = whole ? cite.indexOf(whole) : -1;
+      if (own >= 0 && whole !== linkOwn) cite = `${cite.slice(0, own)}\u0002${cite.slice(own + whole.length)}`;
+      citeTexts.set(entry, cite);
+      citedTitles.set(entry, whole);
+    }
     push(entry, pending, sectionPath, link.bare || title === "");
     // Only an item with items nested in it can be asked for its entry.
     if (item.block.place?.nested) entryOf.set(item.block, entry);
@@ -878,6 +981,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
 
   if (layout.length > 0) readLists(entries, read, layout, headingPaths, lists);
   finishLists(lists);
+  if (citeTexts.size > 0) readPaperCitations(entries, citeTexts, citedTitles, lists.headingYears);
   layout = [];
   headingPaths = [];
   // Talks nested under an entry that names an event ("[Machine Learning Summer School](channel) -

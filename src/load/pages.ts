@@ -201,7 +201,7 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
   const reading = new Reading(deps, folderOf);
   try {
     // Several pages (not standard input, read once): cached as one unit (#26).
-    if (sources.length > 1 && !sources.includes("-") && deps.cache?.getUnit) return await loadUnit(deps, sources, reading);
+    if (sources.length > 1 && !sources.includes("-") && deps.cache?.getUnit) return await loadUnit(deps, specs, sources, reading);
     for (const source of sources) {
       if (isRemoteSpec(source)) {
         // Counted as a file is: alone and together with the others (#22).
@@ -232,14 +232,15 @@ function unitPages(unit: UnpackedPages, reading: Reading): LoadedPage[] {
 }
 
 /**
- * Several pages through their catalog unit (#26). Each page's identity is taken first (a file's
- * stat; a web page's bytes, read as every run reads them); while every one is as the unit noted,
- * the unit is the catalog: nothing is read, parsed or hashed. Otherwise only the pages whose
- * identity changed are read and parsed, the others kept as the unit holds them, and the unit is
- * written anew. A page skipped (#22) keeps the unit from being written, so that the next run
- * says so again.
+ * Several pages through their catalog unit (#26), the unit of what was named (`specs`: a folder,
+ * several files, web pages). Each page's identity is taken first (a file's stat; a web page's
+ * bytes, read as every run reads them); while every one is as the unit noted, the unit is the
+ * catalog: nothing is read, parsed or hashed. Otherwise only the pages whose identity changed, and
+ * those the unit does not hold (a note added to the folder, or renamed), are read and parsed, the
+ * others kept as the unit holds them (a note removed is left out), and the unit is written anew. A
+ * page skipped (#22) keeps the unit from being written, so that the next run says so again.
  */
-async function loadUnit(deps: LoadDeps, sources: string[], reading: Reading): Promise<LoadedPage[]> {
+async function loadUnit(deps: LoadDeps, specs: string[], sources: string[], reading: Reading): Promise<LoadedPage[]> {
   const cache = deps.cache!;
   const remote = new Map<string, RemotePage>();
   const identities: (string | undefined)[] = [];
@@ -251,14 +252,22 @@ async function loadUnit(deps: LoadDeps, sources: string[], reading: Reading): Pr
       identities.push(cache.bytesIdentity!(read.bytes, read.base));
     } else identities.push(cache.fileIdentity!(source));
   }
-  const old = cache.getUnit!(sources);
-  const same = (k: number) => old !== undefined && identities[k] !== undefined && identities[k] === old.identities[k];
-  if (old && sources.every((_, k) => same(k))) return unitPages(old, reading);
+  const old = cache.getUnit!(specs);
+  // Where each source is in the unit, when its pages are not those of this run in the same order.
+  const oldSources = old?.pages.map((p) => p.source);
+  const inOrder = oldSources !== undefined && oldSources.length === sources.length && sources.every((s, k) => oldSources[k] === s);
+  const where = oldSources && !inOrder ? new Map(oldSources.map((s, k) => [s, k])) : undefined;
+  const oldAt = (k: number) => (inOrder ? k : where?.get(sources[k]!));
+  const same = (k: number) => {
+    const at = oldAt(k);
+    return at !== undefined && identities[k] !== undefined && identities[k] === old!.identities[at];
+  };
+  if (old && inOrder && sources.every((_, k) => same(k))) return unitPages(old, reading);
   const pages: { page: Page; identity: string }[] = [];
   for (const [k, source] of sources.entries()) {
     let page: Page;
     let identity = identities[k] ?? "";
-    if (same(k)) page = old!.pages[k]!;
+    if (same(k)) page = old!.pages[oldAt(k)!]!;
     else if (remote.has(source)) {
       const { source: name, bytes, base } = remote.get(source)!;
       page = await deps.parse(decodePage(bytes, name), name);
@@ -281,7 +290,7 @@ async function loadUnit(deps: LoadDeps, sources: string[], reading: Reading): Pr
     reading.pages.push(...pages.map(({ page }) => ({ page })));
     return reading.end();
   }
-  const unit = cache.setUnit!(sources, pages);
+  const unit = cache.setUnit!(specs, pages);
   // Counted above: the reading starts again from the unit's pages.
   return unitPages(unit, new Reading(deps, new Map()));
 }

@@ -33,7 +33,7 @@ import { partAt } from "../columns/build";
 import { camelStart, isWordChar, keptColumns, lookable, prefixRange } from "../columns/postings";
 import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
-import { stem } from "./stem";
+import { singular, stem } from "./stem";
 import { highlightWords, isEmptyQuery, parseQuery, type Query, type TextField, type TextTerm, type YearRange } from "./query";
 
 /**
@@ -315,6 +315,8 @@ interface Word {
   wholeOk: boolean;
   /** Another form of the query's word (stem.ts): whole, but the typed word wins ties. */
   form?: boolean;
+  /** Only a whole word matches (a short plural's singular, stem.ts: "orm" for "orms"). */
+  wholeOnly?: boolean;
 }
 
 /** Receives, once per row of a column, the best match of a word in it (field f, with typos). */
@@ -348,14 +350,6 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
       const inside = (p >= 97 && p <= 122) || (p >= 48 && p <= 57) || (p > 127 && isWordChar(text, at - 1));
       if (inside && (original === undefined || !camelStart(original, at))) continue;
     }
-    if (at >= rowEnd) {
-      if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos, form);
-      row = partAt(starts, at);
-      rowEnd = starts[row + 1]! - 1;
-      rowWhole = false;
-      rowExact = 0;
-    }
-    found = true;
     const end = at + word.length;
     let whole = w.wholeOk;
     if (whole && end < text.length) {
@@ -364,6 +358,15 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
       const inside = (e >= 97 && e <= 122) || (e >= 48 && e <= 57) || (e > 127 && isWordChar(text, end));
       whole = !inside || (original !== undefined && camelStart(original, end));
     }
+    if (!whole && w.wholeOnly === true) continue;
+    if (at >= rowEnd) {
+      if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos, form);
+      row = partAt(starts, at);
+      rowEnd = starts[row + 1]! - 1;
+      rowWhole = false;
+      rowExact = 0;
+    }
+    found = true;
     // Exactness of a one-word query: the row (or one heading of a trail) is the word, starts with it, has it, or a word's start.
     let exactness: number = whole ? RANKING.exactness.words : RANKING.exactness.wordStarts;
     const from = segmented ? segmentStart(text, at, starts[row]!) : starts[row]!;
@@ -534,6 +537,16 @@ function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: bool
   return found;
 }
 
+/** The texts a word's typos and forms are looked for in: the cache's vocabulary, or the fields' rows. */
+function vocabularyOf(index: SearchIndex): FoldedColumn[] | Vocabulary[] {
+  return index.vocabulary
+    ? [index.vocabulary]
+    : TYPO_SOURCES.flatMap((field) => {
+        const c = index.columns[field];
+        return c ? [rowsOf(c)] : [];
+      });
+}
+
 /**
  * The other forms of a word on the page (stem.ts): the catalog's words with the same stem
  * ("scheduling", "schedule" for "scheduler"). The vocabulary is read from the stem on, once per
@@ -541,7 +554,13 @@ function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: bool
  */
 function wordForms(index: SearchIndex, word: string): Word[] {
   const s = stem(word);
-  if (s === undefined) return [];
+  if (s === undefined) {
+    // A short plural ("orms"): its singular, where the page has it as a word.
+    const one = singular(word);
+    if (one === undefined) return [];
+    for (const column of vocabularyOf(index)) if (new RegExp(`(?<![\\p{L}\\p{N}])${one}(?![\\p{L}\\p{N}])`, "u").test(column.text)) return [{ word: one, typos: 0, wholeOk: true, form: true, wholeOnly: true }];
+    return [];
+  }
   const sources = index.vocabulary
     ? [index.vocabulary]
     : TYPO_SOURCES.flatMap((field) => {
@@ -706,7 +725,8 @@ function rankAll(entries: Entries, query: Query, options: SearchOptions): Ranked
   let max = 0;
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k]!;
-    const value = few ? held[i]! : bitCount(held[i]!);
+    // Rule 1: more words first, then (of a few terms) those that lack words from the end of the query.
+    const value = few ? bitCount(held[i]!) * (all + 1) + held[i]! : bitCount(held[i]!);
     const score = (((value * 10 + (9 - typos[i]!)) * 100 + exact[i]!) * 1000 + quality[i]!) * 100 + (proximity ? proximity[i]! : 0);
     scores[i] = score;
     if (score > max) max = score;

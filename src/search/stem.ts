@@ -29,3 +29,13 @@ export function stem(word: string): string | undefined {
   if (w.length > STEM_MIN && w[w.length - 1] === w[w.length - 2] && !/[aeiou]/.test(w[w.length - 1]!)) w = w.slice(0, -1);
   return w;
 }
+
+/**
+ * The singular of a short plural that stem() leaves alone ("orms" is "orm", "apis" "api", "guis"
+ * "gui"): a word of 3 or 4 letters a-z ending in one "s" (not "ss", "us"). Undefined for any
+ * other word. Matched only as a whole word: "orm" is no start of "ormolu" for "orms".
+ */
+export function singular(word: string): string | undefined {
+  if (word.length < 3 || word.length > STEM_MIN || !/^[a-z]+s$/.test(word) || /(?:ss|us)$/.test(word)) return undefined;
+  return word.slice(0, -1);
+}

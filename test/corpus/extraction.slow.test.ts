@@ -27,26 +27,39 @@ import { runInProcess } from "../helpers/context";
  * column more like names, a bracketed year ending a link's text, and the text after a link read whatever
  * stands before it: titles 99.3%, clean titles 99.0%, speakers 95.4%, years 98.4%, events 97.0%; with a
  * page of short topic lists of "Speaker (Affiliation) Year" added (28 pages, 1,718 judged entries) and read:
- * titles 99.4%, speakers 95.5%, years 98.4%, events 97.0%; with a talk list of events linked after "at"
- * added (29 pages, 1,754 judged entries), its PDFs under a talks heading read as decks and its labelling
- * profiles as no entries: speakers 95.7%, years 98.5%, events 97.1%, kinds 97.7%). heldOut: the held-out half as the lead scored it on
+ * titles 99.4%, speakers 95.5%, years 98.4%, events 97.0%; with three paper lists of shapes the half lacked
+ * (31 pages: knowledge-editing-papers, llm-reasoning-papers, self-supervised-papers) and their papers read as
+ * citations, the list voting for a chunk of names (citations.ts), 1,875 judged entries: titles 99.4%, clean titles
+ * 99.1%, speakers 95.5%, authors 98.3%, years 98.6%, events 97.6%, kinds 97.9%; with a talk list of events
+ * linked after "at" added (syzkaller-talks), its PDFs under a talks heading read as decks and its labelling
+ * profiles as no entries). heldOut: the held-out half as the lead scored it on
  * the merged tree (found 100%, titles 73.2%, clean titles 66.7%, speakers 20.1%, authors 6.1%,
  * years 51.8%, events 0%, lengths 100%, kinds 90.6%; kinds 92.8% with podcast shows on blogs and dated
- * posts of #23's kinds work) — far below #23's targets (speakers 95%,
+ * posts of #23's kinds work; after the citation column, on the tree merged with the talk lists' work: titles 76.5%,
+ * clean titles 67.7%, speakers 32.1%, authors 41.7% (22.7% before it), years 71.8% (60.5% before), events 3.4%,
+ * kinds 92.9%) — far below #23's targets (speakers 95%,
  * authors 90%, years 95%, events 90%, lengths 98%, kinds 95%, clean titles 95%): these floors
  * keep what is reached, they do not say the targets are met. Raise them as the reader improves;
  * never lower one to make a change pass.
+ * On 2026-12-03 the held-out half grew by six pages nobody has developed on (19 pages, 1,055 judged
+ * entries; before them, on the same tree: 13 pages, 690 entries, found 100%, titles 76.5%, clean titles
+ * 67.7%, speakers 32.1%, authors 22.7%, years 60.5%, events 3.4%, lengths 100%, kinds 92.9%), and the
+ * heldOut floors were re-based on the grown half, not lowered for a change: its figures then were
+ * found 99.7%, titles 71.7%, clean titles 60.6%, speakers 44.9%, authors 13.9%, years 68.0%,
+ * events 48.9%, lengths 98.4%, kinds 93.7%, each floor that less a margin of 1-2 points.
+ * With the citation column (citations.ts) on the grown half: authors 13.9% -> 25.5%, years 68.0% -> 73.8%, the
+ * other fields unchanged; the authors and years floors raised to that less a margin.
  */
 const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
-  found: { dev: 0.99, heldOut: 0.99 },
-  titles: { dev: 0.99, heldOut: 0.71 },
-  cleanTitles: { dev: 0.985, heldOut: 0.64 },
-  speakers: { dev: 0.955, heldOut: 0.18 },
-  authors: { dev: 0.94, heldOut: 0.05 },
-  years: { dev: 0.98, heldOut: 0.49 },
-  events: { dev: 0.97, heldOut: 0 },
+  found: { dev: 0.99, heldOut: 0.98 },
+  titles: { dev: 0.99, heldOut: 0.7 },
+  cleanTitles: { dev: 0.985, heldOut: 0.59 },
+  speakers: { dev: 0.955, heldOut: 0.43 },
+  authors: { dev: 0.975, heldOut: 0.24 },
+  years: { dev: 0.98, heldOut: 0.72 },
+  events: { dev: 0.97, heldOut: 0.47 },
   lengths: { dev: 0.97, heldOut: 0.97 },
-  kinds: { dev: 0.97, heldOut: 0.91 },
+  kinds: { dev: 0.97, heldOut: 0.92 },
 };
 /** The most of each error count allowed over a split. */
 const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }> = {

@@ -17,13 +17,19 @@ import { ROOT } from "../helpers/pages";
  * all of the top 3 relevant, nDCG@10 0.717), less a margin: a floor, so that no later change undoes
  * it. #24's targets there are 0.9 / 90 % / 90 %; the topic figure is short of its target, and the
  * floor rises as the ranking reaches it — never lowered to make a change pass.
+ * On 2026-12-03 the held-out half grew by two library lists nobody has developed on (awesome-lua,
+ * awesome-flutter; 8 pages, 83 known and 83 topic queries; before them, on the same tree: known 69,
+ * MRR 0.978, 97 % first; topics 71, 75 % with all of the top 3 relevant, nDCG@10 0.745), and its
+ * floors were re-based on the grown half, not lowered for a change: known MRR 0.982, 98 % first;
+ * topics 73 % with all of the top 3 relevant, nDCG@10 0.755; no zero-result answer — each less a
+ * margin of about 2 points.
  */
 const THRESHOLDS = {
-  dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.95, zeroResults: 0 },
-  "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.79, zeroResults: 0 },
-  "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.9, topicNdcg: 0.85, zeroResults: 0 },
-  "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.85, zeroResults: 0 },
-  "held-out": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.7, topicNdcg: 0.71, zeroResults: 0 },
+  dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.97, topicNdcg: 0.97, zeroResults: 0 },
+  "dev-added": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.9, topicNdcg: 0.81, zeroResults: 0 },
+  "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.86, zeroResults: 0 },
+  "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.86, zeroResults: 0 },
+  "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.71, topicNdcg: 0.74, zeroResults: 0 },
 } as const;
 
 /**
@@ -49,7 +55,10 @@ const ADDED_LATER = new Set(["awesome-neovim", "awesome-scala", "awesome-haskell
  * (known MRR 1.000, 100 % first; topics 89 % with all of the top 3 relevant, nDCG@10 0.844), less
  * a margin. Raised when fewer than a screenful with every word let those with fewer follow, and
  * inflected forms that start with the word ("caches" for "cache") became whole words: dev 98.7 %
- * / 0.977, dev-added 88.7 % / 0.814, dev-added-later 93.8 % / 0.874, dev-lib 96.6 % / 0.868.
+ * / 0.977, dev-added 88.7 % / 0.814, dev-added-later 93.8 % / 0.874, dev-lib 96.6 % / 0.868. Raised
+ * again when rule 1 came to count an entry's words (2 of 3 before the first alone) and a short
+ * plural's singular ("orms": ORM) became a form: dev 98.7 % / 0.977, dev-added 90.3 % / 0.817,
+ * dev-added-later 93.8 % / 0.874, dev-lib 97.8 % / 0.877.
  */
 const LIB = new Set(["awesome-crystal", "awesome-perl", "awesome-ios"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>

@@ -144,8 +144,10 @@ function reference(entries: Parameters<typeof rank>[0], query: string, options: 
     }
     proximity.set(i, Math.min(99, near));
   }
+  // Rule 1: more words first; then (of up to 12 terms) the words at the start of the query.
   const score = (i: number) => {
-    const value = terms.length <= 12 ? tally.terms[i]! : tally.terms[i]!.toString(2).replace(/0/g, "").length;
+    const count = tally.terms[i]!.toString(2).replace(/0/g, "").length;
+    const value = terms.length <= 12 ? count * (all + 1) + tally.terms[i]! : count;
     return (((value * 10 + (9 - tally.typos[i]!)) * 100 + exact[i]!) * 1000 + tally.quality[i]!) * 100 + proximity.get(i)!;
   };
   const indexes = Array.from(candidates).sort((a, b) => score(b) - score(a) || a - b);

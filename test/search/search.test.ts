@@ -226,4 +226,16 @@ describe("ranking rules on shapes of library lists and lists of lists (#24)", ()
     // a bare link whose host is the query is still that entry
     expect(titles(page, "podcasts.example.org")[0]).toBe("podcasts.example.org");
   });
+
+  it("finds a short plural's singular as a whole word only ('orms' is the section ORM)", () => {
+    const page = "## ORM\n\n- [avram](https://a.example/avram) - a database wrapper\n\n## Formats\n\n- [ormolu](https://b.example/ormolu) - a formatter";
+    expect(titles(page, "orms")).toEqual(["avram"]);
+    expect(titles(page, "orm")).toEqual(["avram", "ormolu"]);
+  });
+
+  it("ranks an entry with more of the words first, even when it lacks the first word", () => {
+    // 'web client server': two words beat the first word alone, even when that is the title.
+    const page = "- [Web](https://a.example/w) - a page\n- [Tool](https://b.example/t) - a client and server\n- [All](https://c.example/a) - web client and server";
+    expect(search(catalogFromText(page), "web client server", { partial: true }).map((h) => h.entry.title)).toEqual(["All", "Tool", "Web"]);
+  });
 });

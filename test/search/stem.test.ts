@@ -1,6 +1,6 @@
 // Word forms (#24): the stems that make "scheduler" find "Scheduling".
 import { describe, expect, it } from "vitest";
-import { stem } from "../../src/search/stem";
+import { singular, stem } from "../../src/search/stem";
 
 describe("stem", () => {
   it.each([
@@ -20,5 +20,12 @@ describe("stem", () => {
     expect(stem("café")).toBeUndefined();
     expect(stem("status")).toBe("status");
     expect(stem("consensus")).toBe("consensus");
+  });
+
+  it("gives a short plural its singular, and no other word", () => {
+    expect(singular("orms")).toBe("orm");
+    expect(singular("apis")).toBe("api");
+    expect(singular("guis")).toBe("gui");
+    for (const w of ["bus", "mess", "ss", "tests", "orm", "ab1s", "Orms"]) expect(singular(w), w).toBeUndefined();
   });
 });

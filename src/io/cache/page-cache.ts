@@ -15,6 +15,7 @@ import { assignIds } from "../../catalog/ids";
 import { checksum } from "../../cache/checksum";
 import { murmur3 } from "../../cache/checksum";
 import { pack, packUnit, unpack, unpackPages, type UnpackedPages } from "../../cache/format";
+import { isRemoteSpec } from "../../catalog/address";
 import { cacheKey, fileKey, identity, KeyNotes, settled, settledIdentity, unitIdentity } from "./keys";
 import { TrustedStore } from "./store";
 
@@ -36,9 +37,10 @@ export interface PageCache {
    */
   fileIdentity?(path: string): string | undefined;
   bytesIdentity?(bytes: Uint8Array, base: string | undefined): string;
-  getUnit?(sources: readonly string[]): UnpackedPages | undefined;
+  /** The unit last stored for what was named (`specs`: a folder, files, web pages), with the pages it held then. */
+  getUnit?(specs: readonly string[]): UnpackedPages | undefined;
   /** Stores the unit and gives its pages back as getUnit() will (identities "" are never equal). */
-  setUnit?(sources: readonly string[], pages: readonly { page: Page; identity: string }[]): UnpackedPages;
+  setUnit?(specs: readonly string[], pages: readonly { page: Page; identity: string }[]): UnpackedPages;
 }
 
 export function cacheDir(env: Record<string, string | undefined>, home: string): string {
@@ -203,34 +205,36 @@ export class FileCache implements PageCache {
   }
 
   /**
-   * The unit's key: the build, the sources as named (they are shown so) and, when one of them is
-   * not an absolute path, the working folder they are named from.
+   * The unit's key: the build, what was named (`--file` arguments: a folder, files, web pages) and,
+   * when one of them is not an absolute path or an address, the working folder they are named
+   * from. Not the files a folder holds: a note added, removed or renamed is the same unit, of
+   * which only that note is read (#26).
    */
-  private unitKey(sources: readonly string[]): { name: string; key: string } {
-    const key = [this.options.build, sources.every((s) => s.startsWith("/")) ? "" : process.cwd(), ...sources].join("\0");
+  private unitKey(specs: readonly string[]): { name: string; key: string } {
+    const key = [this.options.build, specs.every((s) => s.startsWith("/") || isRemoteSpec(s)) ? "" : process.cwd(), ...specs].join("\0");
     // Two lists that share a name overwrite each other's unit; the header holds the whole key.
     const name = murmur3(new TextEncoder().encode(key)).toString(16).padStart(8, "0");
     return { name: `${name}.cat`, key };
   }
 
-  /** The catalog unit of these sources, as last stored (the caller compares the identities). */
-  getUnit(sources: readonly string[]): UnpackedPages | undefined {
-    const { name, key } = this.unitKey(sources);
+  /** The catalog unit of what was named, as last stored (the caller compares the pages and their identities). */
+  getUnit(specs: readonly string[]): UnpackedPages | undefined {
+    const { name, key } = this.unitKey(specs);
     const bytes = this.store.read(name);
     const unit = bytes && unpackPages(bytes, this.options.build, key, checksum);
-    if (!unit || unit.pages.length !== sources.length || !unit.pages.every((p, k) => p.source === sources[k])) return undefined;
+    if (!unit) return undefined;
     this.store.markUsed(name);
     return unit;
   }
 
   /**
-   * Stores the pages of `sources` as one unit, each with its identity, and gives them back as a
+   * Stores the pages of what was named (`specs`) as one unit, each with its identity, and gives them back as a
    * warm run will read them (so that a cold and a warm run show the same). A file changed within
    * the file system's clock tick (keys.ts, settled) is stored without its identity: the next run
    * reads it again. Never throws; a unit that cannot be written is still returned.
    */
-  setUnit(sources: readonly string[], pages: readonly { page: Page; identity: string }[]): UnpackedPages {
-    const { name, key } = this.unitKey(sources);
+  setUnit(specs: readonly string[], pages: readonly { page: Page; identity: string }[]): UnpackedPages {
+    const { name, key } = this.unitKey(specs);
     const now = (this.options.now ?? Date.now)();
     const noted = pages.map(({ page, identity: id }) => ({ page, identity: id.startsWith("web:") || settledIdentity(id, now) ? id : "" }));
     const ids = assignIds(pages.flatMap(({ page }) => page.entries));

@@ -2,7 +2,7 @@
 // parses nothing and finds the same entries and the same ranked hits as a run without a cache;
 // after one file of the folder is edited, only that file is parsed, and the results are again
 // those of a full read. Random folders and random queries.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -105,6 +105,14 @@ describe("a folder cached as one unit", () => {
         const againParsed: string[] = [];
         expect(shown(buildCatalog(await loadPages(deps(cache(), againParsed), [folder])), queries)).toEqual(afterEdit);
         expect(againParsed).toEqual([]);
+
+        // A note added and another removed: the folder's unit still, only the new note read.
+        rmSync(join(folder, `n${(k + 1) % notes.length}.md`));
+        write(notes.length, edited);
+        const changedParsed: string[] = [];
+        const afterChange = shown(buildCatalog(await loadPages(deps(cache(), changedParsed), [folder])), queries);
+        expect(changedParsed).toEqual([join(folder, `n${notes.length}.md`)]);
+        expect(afterChange).toEqual(await full());
       }),
       { numRuns: 25 },
     );
@@ -130,10 +138,35 @@ describe("a folder cached as one unit", () => {
     await load();
     expect(await load()).toEqual({ parsed: [], titles: ["Alpha", "Beta"] });
     writeFileSync(join(folder, "c.md"), "- [Gamma](https://c.example/)\n");
-    // Another list of sources is another unit.
-    expect(await load()).toEqual({ parsed: ["a.md", "b.md", "c.md"], titles: ["Alpha", "Beta", "Gamma"] });
+    // The folder's unit still: only the note added is read.
+    expect(await load()).toEqual({ parsed: ["c.md"], titles: ["Alpha", "Beta", "Gamma"] });
+    clock += 60_000;
+    expect(await load()).toEqual({ parsed: [], titles: ["Alpha", "Beta", "Gamma"] });
     rmSync(join(folder, "c.md"));
     expect(await load()).toEqual({ parsed: [], titles: ["Alpha", "Beta"] });
+    expect(await load()).toEqual({ parsed: [], titles: ["Alpha", "Beta"] });
+  });
+
+  it("reads a renamed note again, alone, under its new name, and a note written anew in place of another", async () => {
+    const dir = temp();
+    const folder = join(dir, "notes");
+    mkdirSync(folder);
+    for (const name of ["a", "b", "c"]) writeFileSync(join(folder, `${name}.md`), `- [Note ${name}](https://${name}.example/)\n`);
+    const cache = new FileCache({ dir: join(dir, "cache"), build: "b", now: () => Date.now() + 60_000 });
+    const load = async () => {
+      const parsed: string[] = [];
+      const catalog = buildCatalog(await loadPages(deps(cache, parsed), [folder]));
+      return { parsed: parsed.map((p) => p.slice(folder.length + 1)), entries: catalog.entries.map((e) => [e.title, e.source.slice(folder.length + 1)]) };
+    };
+    await load();
+    renameSync(join(folder, "b.md"), join(folder, "z.md"));
+    expect(await load()).toEqual({ parsed: ["z.md"], entries: [["Note a", "a.md"], ["Note c", "c.md"], ["Note b", "z.md"]] });
+    expect((await load()).parsed).toEqual([]);
+    // c.md replaced by another file of the same size (another inode): read again.
+    writeFileSync(join(folder, "c2.md"), "- [Note d](https://d.example/)\n");
+    renameSync(join(folder, "c2.md"), join(folder, "c.md"));
+    expect(await load()).toEqual({ parsed: ["c.md"], entries: [["Note a", "a.md"], ["Note d", "c.md"], ["Note b", "z.md"]] });
+    expect(await load()).toEqual({ parsed: [], entries: [["Note a", "a.md"], ["Note d", "c.md"], ["Note b", "z.md"]] });
   });
 
   it("writes one unit file, and a warm run writes nothing", async () => {
