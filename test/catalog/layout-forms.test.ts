@@ -370,3 +370,24 @@ describe("'[Title](slides.pdf) at [Event 2019](url) [[slides]](url)' under a tal
     ]);
   });
 });
+
+describe("the odd item of a list voting 'Title - Jane Doe'", () => {
+  it("is read at its other end when a name stands there, after a dash", () => {
+    const page = [
+      "## JavaScript", "",
+      "- [Visual JavaScript Experiments - Hakim El Hattab (2014)](https://www.youtube.com/watch?v=m1)",
+      "- [Malte Ubl - Designing very large JavaScript applications (2018)](https://www.youtube.com/watch?v=m2)",
+      "- [A Tour of Deep Learning With C++ - Peter Goldsborough (2017)](https://www.youtube.com/watch?v=m3)",
+      "- [How Not To Die - Michael Greger (2016)](https://www.youtube.com/watch?v=m4)",
+      "- [An Evil Copy: How the Loader Betrays You (2017)](https://www.youtube.com/watch?v=m5)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "year"])).toEqual([
+      { title: "Visual JavaScript Experiments", speakers: ["Hakim El Hattab"], year: 2014 },
+      { title: "Designing very large JavaScript applications", speakers: ["Malte Ubl"], year: 2018 },
+      { title: "A Tour of Deep Learning With C++", speakers: ["Peter Goldsborough"], year: 2017 },
+      { title: "How Not To Die", speakers: ["Michael Greger"], year: 2016 },
+      { title: "An Evil Copy: How the Loader Betrays You", year: 2017 },
+    ]);
+  });
+});
