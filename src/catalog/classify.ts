@@ -198,6 +198,20 @@ export function hostKind(url: string): Kind | undefined {
   return undefined;
 }
 
+/**
+ * A link whose only word on its kind is that it is a PDF (no paper host names it): under a talks
+ * heading it is the deck of a talk given ("Presentation slides", "# Tech talks"), elsewhere a paper (#23).
+ */
+export function pdfOnly(url: string): boolean {
+  if (isRelative(url)) return false;
+  const hp = hostAndPath(url);
+  if (!hp || !PDF.test(hp.path)) return false;
+  const facts = factsOf(hp.host);
+  const have = hp.path.split("/");
+  if (facts.paths.some(({ want }) => want.every((segment, i) => segment === "*" || segment === have[i]))) return false;
+  return facts.domain === undefined;
+}
+
 export function classify(url: string, sectionPath: readonly string[], pageTitle?: string): Kind {
   return hostKind(url) ?? sectionKind(pageTitle === undefined ? sectionPath : [pageTitle, ...sectionPath]);
 }

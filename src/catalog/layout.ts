@@ -121,7 +121,7 @@ export function yearPart(text: string): { year: number; event?: string } | undef
   if (!m) return undefined;
   const year = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? fullYear(m[3]) : m[4]!.length === 2 ? fullYear(m[4]!) : Number(m[4]);
   if (year < 1950 || year > 2049) return undefined;
-  const before = m[1]!.trim().replace(/[,;:'\u2019]$/, "").trim();
+  const before = m[1]!.trim().replace(/(?<=\p{L})[-\u2013]$|[,;:'\u2019]$/u, "").trim();
   // "OSDI94" needs its letters: two digits alone are no year, and two letters ("AA00", "MP3"
   // aside) are too few to tell an event's short name from a code or a model number.
   if (m[4] !== undefined && !GLUED_NAME.test(before.split(/\s+/).at(-1) ?? "")) return undefined;
@@ -575,6 +575,21 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
       const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
       const title = s.text.slice(0, s.end!.start).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
       if (title) out[i] = { ...reading, title };
+    } else if ((leftVotes || rightVotes) && !isNames(leftVotes ? s.first : s.end)) {
+      // The odd item of a list that votes for one end ("Malte Ubl - Designing very large JavaScript
+      // applications" among "Title - Jane Doe" items) is read at its other end when only a strict
+      // name stands there: it does not change the column, the column does not erase its speaker.
+      const other = leftVotes ? s.end : s.first;
+      // A title's own colon is common ("An Evil Copy: How the Loader…"): only a dash sets the odd name apart.
+      if (!other || other.type !== "names" || (other === s.first ? !/^[-\u2013\u2014]$/.test(s.parts[1]!.sep) : !/^[-\u2013\u2014|]$/.test(other.sep))) return;
+      if (other === s.first) {
+        const title = s.text.slice(s.parts[1]!.start).trim();
+        if (title && typed(title, 0).type === "prose") out[i] = { title, people: other.names! };
+      } else {
+        const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
+        const title = s.text.slice(0, other.start).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
+        if (title && typed(title, 0).type === "prose") out[i] = { ...reading, title };
+      }
     }
   });
 

@@ -6,7 +6,7 @@ import { readNotes } from "./item-notes";
 import { MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
 import { MAX_ENTRIES } from "./limits";
-import { hostKind, isProfile, sectionKind, weakTalkSection } from "./classify";
+import { hostKind, isProfile, pdfOnly, sectionKind, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
@@ -58,6 +58,10 @@ let lastClean = "";
 
 /** Separators between a link and its description: "- ", "– ", "— ", ": ", "| ". */
 const LEADING_SEPARATOR = /^\s*(?:[-\u2013\u2014:|]|&mdash;)\s*/;
+
+/** A path that files a PDF with papers, and one that names slides. */
+const PAPER_PATH = /\/(?:papers?|pubs|publications)\//i;
+const SLIDES_PATH = /slides?|presentations?|talks?|deck/i;
 
 /** The text after a title link, with the markers talkFacts reads (emphasis, links). */
 function tailText(segments: Segment[]): string {
@@ -777,6 +781,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       else if (isProfile((segments[at] as { url: string }).url) && item.block.place?.kind === "paragraph" && segments.some((s, i) => i !== at && s.type === "text" && /\p{L}{3}/u.test(s.text))) continue;
     }
     const link = segments[at] as Extract<Segment, { type: "link" }>;
+    // "* From [Collabora](https://twitter.com/Collabora):", "* From [HardenedLinux](github) project:" over
+    // the items nested under it: a profile in a label (its text ends in a colon) is no entry (#23).
+    if (item.block.place?.kind === "item" && item.block.place.nested && isProfile(clean(link.url)) && !segments.some((s, i) => i !== at && usableLink(s)) && /:\s*$/.test(segments.map((s) => s.text).join(""))) continue;
     // "  - [App Store](https://apps.apple.com/…)" under an app's item: where to get that app, a related link of its entry (#23).
     const owner = item.block.parent ? entryOf.get(item.block.parent) : undefined;
     if (owner && STORE.test(clean(link.url)) && STORE_TEXT.test(clean(link.text).replace(/^[^\p{L}]+/u, "")) && !segments.some((s, i) => i > at && usableLink(s) && !STORE.test(clean(s.url)))) {
@@ -820,6 +827,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // A link titled by its kind says what it is ("slides" on a .pdf is a talk's deck); a video host still says talk.
     const said = titled ? linkWordKind(link.text) : undefined;
     let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
+    // A PDF under a talks heading is a talk's slides, not a paper (#23), unless its path files it
+    // with papers and names no slides ("…/papers/em.pdf"; "…/papers/fuzz-slides.pdf" is a deck).
+    if (kind === "paper" && !said && sectionDefault === "talk" && pdfOnly(url) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url))) kind = "talk";
     // A show's page on a blog ("blog.codepen.io/radio/", "…/2020/05/dithering") under a podcasts heading is the show (#23).
     if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
     const tail = tailText(segments.slice(from));

@@ -65,7 +65,8 @@ const NOT_EVENT = new Set(["the", "a", "an", "in", "since", "from", "until", "of
 
 /** "Strange Loop" (before a year): an event's name, or undefined when it is prose. */
 function eventName(text: string, lax = false): string | undefined | false {
-  const t = text.trim().replace(/[,;:]$/, "").trim();
+  // "ISPRASOPEN-2019": a hyphen glues the year to the name; it is no part of the name.
+  const t = text.trim().replace(/(?<=\p{L})[-\u2013]$/u, "").replace(/[,;:]$/, "").trim();
   if (t === "") return undefined;
   const parts = t.split(/\s+/);
   if (parts.length > 6) return false;
@@ -134,7 +135,11 @@ function merge(into: TalkFacts, found: Found): boolean {
 const SPACE = /^[\s\u0001]*/;
 const BRACKET = /^[([]([^()[\]\u0002\u0003]{1,80})[)\]]/;
 /** "- PyCon US 2019", "@ NDC Oslo 2017", "at GOTO 2014", "— 2014": up to the next separator. */
-const DASHED = /^(?:[-\u2013\u2014|\u00b7\u2022@]|at(?=\s))\s*([^()[\]\u0001-\u0003]{0,60}?\d{4})(?=$|[\s\u0001]*(?:[-\u2013\u2014|\u00b7\u2022,;.:([]|by\s|$))/i;
+// A link after the year ("at BlueHatIL 2020 [[slides]](…)") ends it too.
+// The event may be a link's text ("at [Linux Plumbers 2019](…)").
+const DASHED = /^(?:[-\u2013\u2014|\u00b7\u2022@]|at(?=\s))\s*(\u0002)?([^()[\]\u0001-\u0003]{0,60}?\d{4})(?:(?<=\u0002[^\u0002]*)\u0003)?(?=$|[\s\u0001]*(?:[-\u2013\u2014|\u00b7\u2022,;.:([\u0002]|by\s|$))/i;
+/** "at SomeConf (Japan, 2024)", "at [SomeConf (Japan, 2024)](…)": the event, then its place and year in brackets. */
+const AT_PLACE_YEAR = /^at\s+\u0002?([^()[\]\u0001-\u0003]{2,60}?)\s*\((?:[^()[\]\u0001-\u0003]{1,40}?,\s*)?((?:19|20)\d{2})\)\u0003?/i;
 const BY = /^(?:(?:presented|given|delivered|talk|keynote|speech|lecture|interview)\s+)?by\s+/i;
 const SEPARATOR = /^[-\u2013\u2014|\u00b7\u2022,;:]\s*/;
 
@@ -250,8 +255,12 @@ function leadingFact(text: string, facts: TalkFacts, wantSpeakers: boolean): num
       return s.end;
     }
   }
+  const placed = AT_PLACE_YEAR.exec(text);
+  const p = placed ? partFacts(`${placed[1]} ${placed[2]}`) : undefined;
+  if (placed && p && p.event !== undefined && merge(facts, p)) return placed[0].length;
   const dashed = DASHED.exec(text);
-  const f = dashed ? partFacts(dashed[1]!) : undefined;
+  // A link opened before the year must close right after it: "at [Event 2019 talk](…)" is no event.
+  const f = dashed && (dashed[1] === undefined || dashed[0].endsWith(LINK_CLOSE)) ? partFacts(dashed[2]!) : undefined;
   if (dashed && f && merge(facts, f)) return dashed[0].length;
   return undefined;
 }

@@ -347,3 +347,47 @@ describe("talks nested under an entry that names an event", () => {
     expect(read[3]).toEqual({ title: "Deep Learning Session 2", speakers: ["Yoshua Bengio"], event: "Machine Learning Summer School", year: 2014 });
   });
 });
+
+describe("'[Title](slides.pdf) at [Event 2019](url) [[slides]](url)' under a talks heading", () => {
+  it("the event from the link after 'at', a PDF a talk's deck, a labelling profile no entry", () => {
+    const page = [
+      "# Tech talks", "",
+      "* [Head First Reporting](https://static.sched.com/hosted_files/x/talk.pdf) at [SOSS Community Day (Japan, 2024)](https://events.example.org/)",
+      "* [syzkaller: adventures](https://www.youtube.com/watch?v=k1)",
+      "at [BlueHatIL 2020](https://www.bluehatil.com)",
+      "[[slides]](https://cdn.example.org/k1.pdf)",
+      "* [Fuzzing in practice](http://0x1.tv/k2) at ISPRASOPEN-2019 (in Russian)",
+      "", "# Articles", "",
+      "* From [Collabora](https://twitter.com/Collabora):",
+      "  * [syzkaller: fuzzing the kernel](https://www.collabora.com/news-and-blog/blog/2020/03/26/k3/)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "kind", "event", "year"])).toEqual([
+      { title: "Head First Reporting", kind: "talk", event: "SOSS Community Day", year: 2024 },
+      { title: "syzkaller: adventures", kind: "talk", event: "BlueHatIL", year: 2020 },
+      { title: "Fuzzing in practice", kind: "talk", event: "ISPRASOPEN", year: 2019 },
+      { title: "syzkaller: fuzzing the kernel", kind: "article" },
+    ]);
+  });
+});
+
+describe("the odd item of a list voting 'Title - Jane Doe'", () => {
+  it("is read at its other end when a name stands there, after a dash", () => {
+    const page = [
+      "## JavaScript", "",
+      "- [Visual JavaScript Experiments - Hakim El Hattab (2014)](https://www.youtube.com/watch?v=m1)",
+      "- [Malte Ubl - Designing very large JavaScript applications (2018)](https://www.youtube.com/watch?v=m2)",
+      "- [A Tour of Deep Learning With C++ - Peter Goldsborough (2017)](https://www.youtube.com/watch?v=m3)",
+      "- [How Not To Die - Michael Greger (2016)](https://www.youtube.com/watch?v=m4)",
+      "- [An Evil Copy: How the Loader Betrays You (2017)](https://www.youtube.com/watch?v=m5)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "year"])).toEqual([
+      { title: "Visual JavaScript Experiments", speakers: ["Hakim El Hattab"], year: 2014 },
+      { title: "Designing very large JavaScript applications", speakers: ["Malte Ubl"], year: 2018 },
+      { title: "A Tour of Deep Learning With C++", speakers: ["Peter Goldsborough"], year: 2017 },
+      { title: "How Not To Die", speakers: ["Michael Greger"], year: 2016 },
+      { title: "An Evil Copy: How the Loader Betrays You", year: 2017 },
+    ]);
+  });
+});
