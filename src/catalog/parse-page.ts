@@ -328,12 +328,20 @@ function markedText(segments: readonly Segment[], skip = -1): string {
   return text;
 }
 
+/** A paper's citation as its item gave it (#23). */
+interface Citing {
+  /** The item's text outside its link, emphasis and links marked, and the names lines nested under it. */
+  text: string;
+  /** Its title before a citation or the layout reader cut names out of it ("Learning Features by Watching Objects Move."). */
+  title: string;
+}
+
 /**
  * The papers of each list read as citations, together (citations.ts, #23): the authors where the
  * list votes for a chunk of names (over none read, or over fewer of the same names), the venue and
  * year where none was read. A paper's title loses its citation's final full stop.
  */
-function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, string>, citedTitles: Map<ParsedEntry, string>, headingYears: WeakSet<ParsedEntry>): void {
+function readPaperCitations(entries: ParsedEntry[], cites: Map<ParsedEntry, Citing>, headingYears: WeakSet<ParsedEntry>): void {
   // The lists (an entry's section), read; a list of fewer than three papers votes with its family (the sections beside it).
   const groups: { group: ParsedEntry[]; read: (CitedFacts | undefined)[]; family: string }[] = [];
   const families = new Map<string, (CitedFacts | undefined)[]>();
@@ -343,14 +351,17 @@ function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, stri
     while (end < entries.length && entries[end]!.sectionPath === entries[start]!.sectionPath) end++;
     const group = entries.slice(start, end);
     start = end;
-    if (!group.some((e) => texts.has(e))) continue;
+    if (!group.some((e) => cites.has(e))) continue;
     const read = group.map((e) => {
-      const text = e.kind === "paper" ? texts.get(e) : undefined;
+      const text = e.kind === "paper" ? cites.get(e)?.text : undefined;
       return text === undefined ? undefined : citedFacts(text);
     });
     const family = group[0]!.sectionPath.slice(0, -1).join("\u0000");
     groups.push({ group, read, family });
-    families.set(family, [...(families.get(family) ?? []), ...read]);
+    // Pushed one by one: a family of thousands of papers would be copied once per list otherwise.
+    const together = families.get(family) ?? [];
+    for (const r of read) together.push(r);
+    families.set(family, together);
   }
   for (const { group, read, family } of groups) {
     const papers = read.filter((r) => r !== undefined).length;
@@ -360,7 +371,7 @@ function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, stri
       if (!found) return;
       const r: CitedFacts = votes ? found : { ...(found.year !== undefined ? { year: found.year } : {}), ...(found.event !== undefined ? { event: found.event } : {}) };
       const had = e.authors.map((a) => fold(a));
-      const whole = citedTitles.get(e);
+      const whole = cites.get(e)?.title;
       // A title cut at "by" whose names the list's citation column does not confirm ("Learning Features by Watching Objects Move."): whole again.
       if (r.authors && whole !== undefined && whole !== e.title && had.length > 0 && !had.some((a) => r.authors!.some((n) => fold(n) === a)) && had.every((a) => fold(whole).includes(a.replace(/\.$/, "")))) {
         e.title = clean(whole);
@@ -613,10 +624,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
 
   // The entry each item made, for the store links nested under it: weak, so that a piece's blocks die with it.
   const entryOf = new WeakMap<Block, ParsedEntry>();
-  // A paper's citation text (#23): its item's text outside its link, emphasis and links marked, and the names lines nested under it.
-  const citeTexts = new Map<ParsedEntry, string>();
-  // A paper's title as its item gave it, before a citation or the layout reader cut names out of it ("Learning Features by Watching Objects Move.").
-  const citedTitles = new Map<ParsedEntry, string>();
+  // Each paper's citation (#23), read once the page's lists are read.
+  const cites = new Map<ParsedEntry, Citing>();
 
   /**
    * Adds an entry. The layout reader reads a list once it has all its entries: when an entry
@@ -714,9 +723,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       // "* [Title](video) (30:43)" over "  * Jane Doe, Google" or "  * A, Acme & B, Initech": the talk's speakers (#23).
       const talk = parent ? entryOf.get(parent) : undefined;
       // "  - A. Author and B. Author. *CVPR 2016*" under a paper's "Title [[pdf]](…)" item: its citation goes on (#23).
-      const cited = talk ? citeTexts.get(talk) : undefined;
-      if (talk && cited !== undefined && item.block.place?.kind === "item") {
-        citeTexts.set(talk, `${cited}\n${markedText(item.block.segments)}`);
+      const cited = talk ? cites.get(talk) : undefined;
+      if (cited !== undefined && item.block.place?.kind === "item") {
+        cited.text += `\n${markedText(item.block.segments)}`;
         continue;
       }
       if (talk && talk.kind === "talk" && talk.speakers.length === 0 && item.block.place?.kind === "item") {
@@ -969,8 +978,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       const whole = titledFromText && cited !== undefined && cite.includes(textTitle) ? textTitle : title;
       const own = whole ? cite.indexOf(whole) : -1;
       if (own >= 0 && whole !== linkOwn) cite = `${cite.slice(0, own)}\u0002${cite.slice(own + whole.length)}`;
-      citeTexts.set(entry, cite);
-      citedTitles.set(entry, whole);
+      cites.set(entry, { text: cite, title: whole });
     }
     push(entry, pending, sectionPath, link.bare || title === "");
     // Only an item with items nested in it can be asked for its entry.
@@ -981,7 +989,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
 
   if (layout.length > 0) readLists(entries, read, layout, headingPaths, lists);
   finishLists(lists);
-  if (citeTexts.size > 0) readPaperCitations(entries, citeTexts, citedTitles, lists.headingYears);
+  if (cites.size > 0) readPaperCitations(entries, cites, lists.headingYears);
   layout = [];
   headingPaths = [];
   // Talks nested under an entry that names an event ("[Machine Learning Summer School](channel) -
