@@ -473,7 +473,8 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
     at = p.end;
   }
   out += text.slice(at);
-  return out.replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bat|\bby))+\s*$/i, "").replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
+  // A fact cut out between two cells or commas leaves their separators side by side ("Drama | | 6.2/10"): one stays.
+  return out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1").replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bat|\bby))+\s*$/i, "").replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
 }
 
 /**
