@@ -426,11 +426,17 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
     // A sentence after it ("Benjamin Staffin, Fitbit Site Operations, explains the case…"): no column of facts.
     const fact = (p: Part) => p.type !== "prose" || /^[([].*[)\]][.,;]?$/.test(p.text) || eventText(p.text) !== undefined;
     if (!later.every(fact)) return undefined;
+    // "Jane Doe at FOSDEM 2016" was read as a year and its event already: it votes, whatever follows
+    // (#23: "Jane Doe at FOSDEM 2016." beside "John Roe at the Hadoop User Group Ireland.").
+    const dated = later.some((p) => p.type === "year" && p.event !== undefined);
+    if (dated && later.some((p) => p.type === "year" && (p.sep === "at" || p.sep === "@"))) {
+      withYear++;
+      return undefined;
+    }
     const at_ = later.find((p) => p.type !== "year" && (p.sep === "at" || p.sep === "@" || /^(?:at|@)\s/i.test(p.text)));
     const next = at_ ?? later.find((p) => p.type !== "year" && p.type !== "length" && p.type !== "kind");
     if (next) {
-      // "Jane Doe at FOSDEM 2016" was read as a year and its event already.
-      if (later.some((p) => p.type === "year" && p.event !== undefined)) {
+      if (dated) {
         withYear++;
         return undefined;
       }

@@ -182,7 +182,19 @@ const PAPER_WORD = /^\[?(?:paper|pdf)\]?$/i;
 /** A paper's related links titled by what they are: "[Code]", "[Github]", "[Project]" (#23). */
 const CODE_LINK = /^\[?(?:code|github|source(?: code)?|project(?: page)?|website|bibtex|data(?:set)?|demo)\]?$/i;
 /** Links that go beside a talk's recording, not instead of it. */
-const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post)$/i;
+const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post|mirror)$/i;
+/**
+ * A link after a talk's title that says only what it is ("[[slides]](…)", "([mirror](…))", "[video](…)"):
+ * a related link, whose text is no fact of the item and must not stand between the title and the
+ * facts after it ("[Title](…) [[mirror]](…) [00:56:55] by **Jane Doe** (2014)").
+ */
+function kindTitled(text: string): boolean {
+  const t = text.trim().replace(/^[[(]+|[\])]+$/g, "");
+  // A recording's other copies and its deck; a paper's "[code]" and "[pdf]" stay for its citation reader (citations.ts).
+  return /^(?:slides?|deck|transcript|mirror|videos?|recording|audio|mp3|youtube|vimeo)$/i.test(t);
+}
+/** The brackets a kindTitled link stood in, left empty once its text is gone: "( )", "[ , ]". */
+const EMPTY_BRACKETS = /\(\s*(?:[,;|/]\s*)*\)|\[\s*(?:[,;|/]\s*)*\]/g;
 /** The start of an item that says where a talk was given. */
 const PRESENTED = /^(?:presented|given|held|talk|recorded|spoke)?\s*(?:at|@)(?:\s+the)?\s*$/i;
 /** "Presented at a local community Python meetup [PyVo](…)": words between "at" and the event's link. */
@@ -828,7 +840,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     let from = at + 1;
     while (from < segments.length && (usableLink(segments[from]!) || !segments[from]!.text.trim())) from++;
     if (from === segments.length || !LEADING_SEPARATOR.test(segments[from]!.text)) from = at + 1;
-    const afterRaw = segments.slice(from).map((s) => s.text).join("");
+    // The text after the title without its kind-titled links (they are related links, above).
+    const rest = segments.slice(from);
+    const blanked = rest.some((s, i) => i + from > at && usableLink(s) && kindTitled(s.text));
+    const afterSegments = blanked ? rest.map((s): Segment => (usableLink(s) && kindTitled(s.text) ? { type: "text", text: " " } : s)) : rest;
+    const unbracket = (text: string) => (blanked ? text.replace(EMPTY_BRACKETS, "").replace(/\s+(?=[.,;:]?\s*$)/, "") : text);
+    const afterRaw = unbracket(afterSegments.map((s) => s.text).join(""));
     const separated = LEADING_SEPARATOR.test(afterRaw) && /\S/.test(afterRaw);
     // A host says what a link is before its heading does; a length after it makes it a talk (#13).
     const byHost = hostKind(url);
@@ -841,7 +858,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (kind === "paper" && !said && sectionDefault === "talk" && pdfOnly(url) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url))) kind = "talk";
     // A show's page on a blog ("blog.codepen.io/radio/", "…/2020/05/dithering") under a podcasts heading is the show (#23).
     if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
-    const tail = tailText(segments.slice(from));
+    const tail = unbracket(tailText(afterSegments));
     const fromHost = byHost !== undefined;
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
     if (kind === "page" && facts?.duration !== undefined) {
