@@ -258,6 +258,9 @@ function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: 
   return out;
 }
 
+/** Link texts that point from a sentence ("found [here](…)", "see [this page](…)"), naming nothing. */
+const DEICTIC = /^(?:here|this|this link|this page|this list|link)$/i;
+
 /**
  * A paragraph of sentences with links in them ("This section collects talks about [Rust](…) and
  * …"), that explains its section or page: the text before its first link is a sentence's start,
@@ -272,6 +275,8 @@ function explainsList(segments: readonly Segment[], at: number, prev: Item | und
   if (linked(prev) || linked(next)) return false;
   const before = segments.slice(0, at).map((s) => s.text).join("").trim();
   if (ENDS_IN_LABEL.test(before)) return false;
+  // "(There is a good list of talks about JS to be found [here](…))": a link called "here" is a word of its sentence.
+  if (DEICTIC.test(segments[at]!.text.trim()) && wordCount(before) >= 6) return true;
   const all = wordCount(segments.map((s) => (s.type === "link" ? "" : s.text)).join(" "));
   return wordCount(before) >= 1 && all >= 12;
 }
