@@ -444,6 +444,8 @@ function scanField(index: SearchIndex, f: Field, term: readonly string[], phrase
   if (!c) return false;
   const fi = FIELD_INDEX[f];
   if (!("runs" in c)) return phrase ? scanPhrase(c, term, tally, fi) : scan(c, w, tally, fi, false, single);
+  // Most tables hold no word a typo brings (nor an empty intro table any word): nothing to allocate for.
+  if (!c.rows.text.includes(phrase ? term[0]! : w.word)) return false;
   const hits = new RowHits(c.rows.starts.length - 1);
   if (!(phrase ? scanPhrase(c.rows, term, hits, fi) : scan(c.rows, w, hits, fi, true))) return false;
   const { rows: runRows, starts } = c.runs;
