@@ -515,6 +515,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
   const stack: Container[] = [];
   let order = 0;
   let heading: { level: number; line: number } | undefined;
+  // The order of the last heading that is not one link: a paragraph right after it may be its section's intro line.
+  let headingOrder = -2;
 
   const innermost = (): Container | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) {
@@ -533,6 +535,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     // Nor, but when it reads as a list of names under an item without links ("**Title (AAAI 2022)**" over "  - A. Author, B. Author"): a paper's authors (#23).
     else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     else if (container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    // Nor, but right under its heading: a line about the section ("*Libraries for working with dates.*", #24).
+    else if (container.type === "paragraph" && container.order === headingOrder + 1) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
   };
 
   for (const token of tokens) {
@@ -575,6 +579,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
           const h: HeadingToken = { level: heading.level, text: inlineText(token.children ?? []), line: heading.line };
           const link = token.children && token.children.length >= 3 ? headingLink(token.children) : undefined;
           if (link) h.link = { url: link.url, line: heading.line };
+          if (!link) headingOrder = order;
           items.push({ item: { type: "heading", heading: h }, order: order++, line: heading.line });
           break;
         }

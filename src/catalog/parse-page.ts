@@ -286,6 +286,15 @@ function explainsList(segments: readonly Segment[], at: number, prev: Item | und
   return wordCount(before) >= 1 && all >= 12;
 }
 
+/** At most this many words make a section's intro line (an explanation longer than that is no line). */
+const INTRO_WORDS = 40;
+
+/** A paragraph without links that reads as a line about its section: a word or more, and a few only. */
+function introLine(segments: readonly Segment[]): boolean {
+  const words = wordCount(segments.map((s) => s.text).join(" "));
+  return words >= 1 && words <= INTRO_WORDS;
+}
+
 /** The plain text of segments, clean. */
 /** Segments' text with EMPHASIS where emphasis opens or closes. */
 function marks(list: readonly Segment[]): string {
@@ -739,6 +748,13 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
     }
     let at = item.block.segments.findIndex(usableLink);
+    // A line of prose right under its heading, above its list ("*Libraries for working with dates.*",
+    // "Services to securely store your Docker images."): the section's description, which the
+    // search reads for the section's entries (#24).
+    if (at < 0 && !headingTalk && prevItem?.type === "heading" && item.block.place?.kind === "paragraph" && introLine(item.block.segments)) {
+      describe(item.block.segments);
+      continue;
+    }
     if (at < 0) {
       // "Presented at Meeting C++ 2019 in Berlin." under a talk's "**Title**" item.
       const parent = item.block.parent;
