@@ -91,9 +91,9 @@ function wordsOf(c: FoldedColumn, each: (row: number, word: string) => void): vo
   }
 }
 
-/** Runs of letters and digits of ASCII text (isWordChar's), and the capitals where camelStart() is true. */
+/** Runs of letters and digits of ASCII text (isWordChar's), and its capitals (where camelStart() is asked). */
 const ASCII_RUN = /[a-z0-9]+/g;
-const CAMEL = /(?<=[a-z])[A-Z]|(?<=[A-Z])[A-Z](?=[a-z])/g;
+const CAPITAL = /[A-Z]/g;
 
 /**
  * wordsOf() of an ASCII column, the same words: each run of letters and digits, and from each
@@ -103,7 +103,7 @@ const CAMEL = /(?<=[a-z])[A-Z]|(?<=[A-Z])[A-Z](?=[a-z])/g;
 function asciiWordsOf(c: FoldedColumn, each: (row: number, word: string) => void): void {
   const { text, starts, original } = c;
   const camels: number[] = [];
-  if (original !== undefined) for (const m of original.matchAll(CAMEL)) camels.push(m.index!);
+  if (original !== undefined) for (const m of original.matchAll(CAPITAL)) if (camelStart(original, m.index!)) camels.push(m.index!);
   let next = 0;
   let row = 0;
   let rowEnd = starts.length > 1 ? starts[1]! - 1 : text.length;
