@@ -25,6 +25,13 @@ export interface LayoutItem {
   article?: boolean;
   /** Facts the fixed rules already found: the reader does not read them twice. */
   has: { people: boolean; year: boolean; event: boolean; duration: boolean };
+  /**
+   * The reader's own: the parts of the link's text and of the tail, kept from an item's first
+   * reading when it is to be read again (a short list, then with its family: parse-page.ts,
+   * finishLists; #26). Parts are never changed once cut.
+   */
+  linkParts?: Part[];
+  tailParts?: Part[];
 }
 
 /** What the reader found in one item: a title cut out of the link text, people, facts, prose. */
@@ -176,7 +183,9 @@ function typed(text: string, start: number, sep = ""): Part {
     const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
     if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
     // "In OSDI 2004", "In Proceedings of SOSP '03": a paper's venue.
-    const year = yearPart(t) ?? (VENUE_LEAD.test(t) ? yearPart(t.replace(VENUE_LEAD, "")) : undefined);
+    // Without a venue's words the text is the same, and so is its answer: not asked twice (#26).
+    const lead = t.replace(VENUE_LEAD, "");
+    const year = yearPart(t) ?? (lead !== t ? yearPart(lead) : undefined);
     if (year) return { ...part, type: "year", ...year };
   }
   const word = t.replace(/^[([]\s*|(?<!\s)\s*[)\]]$/g, "").toLowerCase();
@@ -513,12 +522,12 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
  * Reads the items of one list together: returns, item by item, what the layout says beyond what
  * the fixed rules found. Items that say nothing more get an empty reading.
  */
-export function readList(items: readonly LayoutItem[]): ItemReading[] {
+export function readList(items: readonly LayoutItem[], again = false): ItemReading[] {
   const out: ItemReading[] = items.map(() => ({}));
   if (items.length === 0) return out;
   // The parts of each link's text, cut once for steps 1b and 2 (#26).
   const linkParts: (Part[] | undefined)[] = [];
-  const linkPartsOf = (i: number): Part[] => (linkParts[i] ??= partsOf(items[i]!.linkText));
+  const linkPartsOf = (i: number): Part[] => (linkParts[i] ??= items[i]!.linkParts ?? partsOf(items[i]!.linkText));
 
   // 1. The link's text. Emphasis marks the title: the text around it are fact parts.
   const candidates: (Candidate | undefined)[] = items.map((item) => {
@@ -544,7 +553,8 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   // text is the title whole ("Light Field Networks: Neural Scene…", Sitzmann et al., Arxiv 2021).
   // "(Jane Doe, SomeConf 2014)": a tail wholly in one bracket is read as its inside.
   const tailText = (rest: string) => rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)).replace(/^(\s*)\(([^()[\]]+)\)(\s*\.?\s*)$/, "$1 $2 $3");
-  const tails = items.map((item) => (item.has.people ? undefined : partsOf(tailText(item.rest))));
+  const tailPartsOf = (item: LayoutItem): Part[] => item.tailParts ?? partsOf(tailText(item.rest));
+  const tails = items.map((item) => (item.has.people ? undefined : tailPartsOf(item)));
   // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
   const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
   let tailColumn: number | undefined;
@@ -679,7 +689,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
 
   // 5. The prose after names the fixed rules read ("by **Jane Doe** @ SomeConf", "by Jane Doe, PyCon US"): its event column.
   // Its dates and lengths too ("By Jane Doe, April 2019, Data Council").
-  const read = items.map((item) => (item.has.people ? partsOf(tailText(item.rest)) : undefined));
+  const read = items.map((item) => (item.has.people ? tailPartsOf(item) : undefined));
   const readEvents = eventColumn(read.map((parts, i) => (parts && parts.length > 0 && !items[i]!.has.event && out[i]!.event === undefined ? { parts, at: -1 } : undefined)));
   items.forEach((item, i) => {
     const parts = read[i];
@@ -715,6 +725,8 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     const bare = title.replace(/\s+[-|\u2013\u2014]\s+YouTube$/, "").replace(whole ? QUOTED : /$^/, "$1").trim();
     if (bare !== title && bare) out[i] = { ...out[i], title: bare };
   });
+  // Kept only for a second reading: a page's items wait in their families until it ends.
+  if (again) items.forEach((item, i) => ((item.linkParts ??= linkParts[i]), (item.tailParts ??= tails[i] ?? read[i])));
   return out;
 }
 

@@ -445,7 +445,7 @@ function readLists(all: ParsedEntry[], from: number, layout: (Pending | undefine
     const group = entries.slice(start, end);
     const pending = layout.slice(start, end) as Pending[];
     const items = pending.map((p) => p.item);
-    const own = readList(items);
+    const own = readList(items, end - start < SHORT_LIST);
     const path = headingPaths[start]!;
     const familyKey = `${path.slice(0, -1).join("\u0000")}\u0001${list === path ? 0 : list.length}`;
     const family = state.families.get(familyKey) ?? { items: [] };
