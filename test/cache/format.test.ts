@@ -145,6 +145,17 @@ describe("cache format", () => {
     expect(roundTrip(page).back!.page.entries[0]!.related).toEqual([{ title: "B c", url: "https://b.example" }, { title: "D", url: "https://d.example" }]);
   });
 
+  it("keeps an author whose name holds ', ' one author ('Doersch, Carl'), and finds the same entries by the name's words", () => {
+    const page = parsePage("- [P](https://arxiv.org/abs/1) - x", "p.md");
+    const entry = { ...page.entries[0]!, kind: "paper" as const, authors: ["Doersch, Carl", "Gupta, Abhinav", "Efros"] };
+    const withAuthors = { ...page, entries: [entry] };
+    const { back } = roundTrip(withAuthors);
+    expect(back!.page.entries[0]!.authors).toEqual(["Doersch, Carl", "Gupta, Abhinav", "Efros"]);
+    const ids = (p: typeof withAuthors) => search(buildCatalog([p]), "carl doersch").map((h) => h.entry.id);
+    expect(ids(withAuthors)).toHaveLength(1);
+    expect(ids(back!.page as typeof withAuthors)).toEqual(ids(withAuthors));
+  });
+
   it("ignores another build, another key, truncation and corruption", () => {
     const { bytes } = roundTrip();
     const read = (b: Uint8Array, build = "build-1", key = "key-1") => unpack(b, build, key, "s", checksum);
