@@ -17,7 +17,7 @@ export interface CitedFacts {
 }
 
 /** Where a citation's fields end: emphasis and link marks, brackets, a sentence's full stop, a dash, a semicolon, a line. */
-const CHUNK_END = /[\u0001-\u0003\n()[\]]|(?<=[\p{Ll}\p{N}]{2}|[\p{Ll}]\.[\p{Lu}]|\)|\])\.(?:\s+|$)|\s+[-\u2013\u2014|]\s+|;\s+|,\s+(?=(?:19|20)\d{2}\b)|\s+(?=(?:19|20)\d{2}\s*$)/u;
+const CHUNK_END = /[\u0001-\u0003\n()[\]]|(?<=[\p{Ll}\p{N}]{2}|[\p{Ll}]\.[\p{Lu}]|\)|\])\.(?:\s+|$)|\s+[-\u2013\u2014|]\s+|;\s+|,\s*(?=(?:19|20)\d{2}\b)|\s+(?=(?:19|20)\d{2}\s*$)/u;
 const CHUNK_END_G = new RegExp(CHUNK_END.source, "gu");
 
 /** A word of a name in the BibTeX order's given names: "Carl", "Alexei A.", "J.-P.". */
@@ -35,9 +35,17 @@ function bibtexNames(text: string): string[] | undefined {
   return pieces.map((p) => p.trim().replace(/\s*,\s*/, ", ").replace(/\s+/g, " "));
 }
 
+/**
+ * A list of names without the marks after a name that point to a note: equal contribution
+ * ("Changan Chen*", "A. Author†"), an affiliation's number ("Jiasen Lu1").
+ */
+function withoutMarks(text: string): string {
+  return text.replace(/(?<=\p{L})(?:[*\u2020\u2021\u00a7]+|[1-9])(?=\s*(?:[,;&]|\band\b|$))/gu, "");
+}
+
 /** "A. Author, B. Author, and C. Author", "A & B", "Mnih et al.": the names of a chunk, when it is a list of people. */
 export function namesChunk(chunk: string): string[] | undefined {
-  const t = chunk.trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(/[\s.,;:]+$/, "");
+  const t = withoutMarks(chunk).trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(/[\s.,;:]+$/, "");
   if (t.length < 3 || t.length > 2000 || /\d/.test(t)) return undefined;
   const bib = bibtexNames(t);
   if (bib) return bib;
@@ -62,8 +70,11 @@ function surname(word: string): boolean {
   return /^\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{Lu}?[\p{Ll}\p{M}'\u2019]+)*$/u.test(word) && word.length <= 24 && !hasNotNameWord(word);
 }
 
-/** A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014"): an acronym among a few capitalised words. */
-const VENUE_ALONE = /^(?=.*\p{Lu}{2})\p{Lu}[\p{L}\p{N}&.'\u2019-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*){0,3}$/u;
+/**
+ * A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014", "arXiv, 2019"):
+ * an acronym among a few capitalised words; an archive's name may start lower-case before its capital.
+ */
+const VENUE_ALONE = /^(?=.*(?:\p{Lu}{2}|^\p{Ll}+\p{Lu}))(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}&.'\u2019-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*){0,3}$/u;
 
 /** The chunks of an item's citation text. */
 function chunksOf(text: string): string[] {

@@ -142,7 +142,7 @@ function splitNames(text: string): string[] {
     // ", and Pete Hunt": the last name of a list cut at its comma.
     .replace(/^(?:and|&)\s+/, "")
     .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and|y|und|et)\s+/)
-    .map((n) => n.trim())
+    .map((n) => n.trim().replace(/(?<=\p{L})[*\u2020\u2021]+$/u, ""))
     .filter(Boolean);
 }
 
@@ -724,7 +724,8 @@ export function citation(marked: string): Citation | undefined {
       if (typedRun.type !== "names" && typedRun.type !== "year") {
         let after = close;
         while (marked[after] === EMPHASIS) after++;
-        const around = `${marked.slice(0, open)} , ${marked.slice(after)}`.replace(/\u0001/g, "");
+        // Where other emphasis opens or closes a field ends: "*A, B and C* <br> CoRL, 2020" is names, then a venue.
+        const around = `${marked.slice(0, open)} , ${marked.slice(after)}`.replace(/\s*\u0001+\s*/g, " ; ");
         // "**Title (CVPR 2021)**": the emphasised run's own venue and year are facts too.
         const own = partsOf(run);
         const last = own.at(-1);

@@ -13,6 +13,9 @@ describe("a chunk of names", () => {
     ["Doersch, Carl and Gupta, Abhinav and Efros, Alexei A.", ["Doersch, Carl", "Gupta, Abhinav", "Efros, Alexei A"]],
     ["Mnih et al.", ["Mnih"]],
     ["Kingma & Welling et al.", ["Kingma", "Welling"]],
+    // Marks that point to a note (equal contribution, an affiliation's number) are no part of a name.
+    ["Changan Chen*, Unnat Jain\u2020, Carl Schissler", ["Changan Chen", "Unnat Jain", "Carl Schissler"]],
+    ["Jiasen Lu1, Anitha Kannan, Dhruv Batra", ["Jiasen Lu", "Anitha Kannan", "Dhruv Batra"]],
   ])("%s", (chunk, names) => {
     expect(namesChunk(chunk)).toEqual(names);
   });
@@ -28,6 +31,8 @@ describe("the facts of a citation's text", () => {
     ["\u0001\u0002\u0001 [\u0002] \u0001Jie Huang, Kevin Chen-Chuan Chang.\u0001 ACL'23 Findings", ["Jie Huang", "Kevin Chen-Chuan Chang"], "ACL Findings", 2023],
     ["\u0002 \u0002\nJiaye Teng, Weiran Huang, and Haowei He. \u0001AISTATS 2022\u0001", ["Jiaye Teng", "Weiran Huang", "Haowei He"], "AISTATS", 2022],
     ["\u0002 - Vaswani et al., 2017", ["Vaswani"], undefined, 2017],
+    ["\u0002, Jong-Chyi Su, Subhransu Maji,2016", ["Jong-Chyi Su", "Subhransu Maji"], undefined, 2016],
+    ["\u0001\u0002\u0001 \u0001Georgios Georgakis, Yimeng Li, Jana Kosecka\u0001 arXiv, 2019. \u0002", ["Georgios Georgakis", "Yimeng Li", "Jana Kosecka"], "arXiv", 2019],
   ])("%j", (text, authors, event, year) => {
     expect(citedFacts(text)).toEqual({ authors, ...(event !== undefined ? { event } : {}), year });
   });
@@ -66,6 +71,15 @@ describe("paper lists read as citations", () => {
     expect(a.map((e) => e.authors)).toEqual([["Lamport"], ["Kingma", "Ba"], ["Ghemawat", "Gobioff", "Leung"]]);
     const b = pick(`# Papers\n\n1. Leslie Lamport. "[Time, Clocks](https://example.org/t.pdf)". CACM, 1978.\n2. Diego Ongaro, John Ousterhout. "[Raft](https://example.org/r.pdf)". USENIX ATC, 2014.\n`);
     expect(b.map((e) => [e.event, e.year])).toEqual([["CACM", 1978], ["USENIX ATC", 2014]]);
+  });
+
+  test("a bold title, emphasised authors and a venue after a line break: the emphasis ends the names", () => {
+    const md = `# Papers\n\n${["CoRL", "ICLR", "arXiv"]
+      .map((v, i) => `* **Paper number ${i}** <br>\n*Jane Doe\\*, John Roe, Mary Major* <br>\n${v}, 202${i}. [[Paper]](https://arxiv.org/abs/2201.0000${i}) [[Code]](https://github.com/x/c${i})\n`)
+      .join("\n")}`;
+    expect(pick(md).filter((e) => e.kind === "paper")).toMatchObject(
+      ["CoRL", "ICLR", "arXiv"].map((event, i) => ({ title: `Paper number ${i}`, authors: ["Jane Doe", "John Roe", "Mary Major"], event, year: 2020 + i })),
+    );
   });
 
   test("a list whose papers name no authors gets none", () => {
