@@ -7,7 +7,7 @@
 // people's names, a venue and its year), and the list votes: where most of its papers have a
 // chunk of names, those names are the authors. Pure.
 import { hasNotNameWord, isPersonName } from "./speaker";
-import { yearPart } from "./layout";
+import { yearPart, type Citation } from "./layout";
 
 /** What the citation chunks of one item say. */
 export interface CitedFacts {
@@ -49,6 +49,9 @@ export function namesChunk(chunk: string): string[] | undefined {
   if (t.length < 3 || t.length > 2000 || /\d/.test(t)) return undefined;
   const bib = bibtexNames(t);
   if (bib) return bib;
+  // "Escalante, H. J.": one name, the family's before the initials.
+  const apa = /^((?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+),\s*((?:\p{Lu}\.\s*-?\s*)+)$/u.exec(withoutMarks(chunk).trim().replace(/[\s,;:]+$/, ""));
+  if (apa && !hasNotNameWord(apa[1]!)) return [`${apa[1]}, ${apa[2]!.trim()}`];
   const etAl = /,?\s+et\s+al$/i.test(t) || /,?\s+et\s+al\.?$/i.test(chunk.trim());
   const bare = t.replace(/,?\s+et\s+al\.?$/i, "");
   const names = bare.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim().replace(/\.$/, "")).filter(Boolean);
@@ -140,4 +143,43 @@ export function votesForAuthors(read: readonly (CitedFacts | undefined)[]): bool
   const papers = read.filter((r) => r !== undefined).length;
   const named = read.filter((r) => r?.authors !== undefined).length;
   return named >= 2 && named >= MAJORITY * papers;
+}
+
+/** A cell's text: no marks of emphasis or links, a full-width comma as a comma ("Jost Tobias Springenberg， et al."). */
+const cellText = (cell: string): string => cell.replace(/[\u0001-\u0003]/g, " ").replace(/\uff0c\s*/g, ", ").replace(/\s+/g, " ").trim();
+
+/**
+ * An item's text cut into cells by " | " ("2019 | Title | Xin He, et al. | arXiv | [`PDF`](…)"):
+ * a row's cells are its fields, each read whole, so a title's own colon or commas cut nothing.
+ * The year is the cell that is one (with its venue's name, "NeurIPS 2019", too), the authors the
+ * cell of names, the title the first other cell, and the venue the short cell after the title and
+ * the names. Undefined for text of fewer than two separators or with no title left.
+ */
+export function cellCitation(marked: string): Citation | undefined {
+  if ((marked.match(/\s\|(?:\s|$)/g) ?? []).length + (/^\s*\|/.test(marked) ? 1 : 0) < 2) return undefined;
+  const cells = marked.split(/\s*\|\s*/).map(cellText).filter(Boolean);
+  if (cells.length < 2) return undefined;
+  const out: Citation = { title: "" };
+  let venue: string | undefined;
+  let named = -1;
+  let titled = -1;
+  cells.forEach((cell, i) => {
+    const year = out.year === undefined ? yearPart(cell) : undefined;
+    if (year) {
+      out.year = year.year;
+      if (year.event !== undefined) out.event = year.event;
+      return;
+    }
+    const names = out.people === undefined && titled >= 0 ? namesChunk(cell) : undefined;
+    if (names) {
+      out.people = names;
+      named = i;
+    } else if (titled < 0) {
+      out.title = cell;
+      titled = i;
+    } else if (venue === undefined && i > Math.max(titled, named) && cell.split(/\s+/).length <= 6 && /^[\p{Lu}\p{Ll}]*\p{Lu}/u.test(cell)) venue = cell.replace(/[.,;:]+$/, "");
+  });
+  if (!out.title) return undefined;
+  if (out.event === undefined && venue !== undefined) out.event = venue;
+  return out;
 }

@@ -11,7 +11,7 @@ import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
-import { citedFacts, votesForAuthors, type CitedFacts } from "./citations";
+import { cellCitation, citedFacts, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -883,7 +883,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // The item's text the title was taken from, before a citation cut it (the citation column may read it otherwise).
     const textTitle = title;
     if (titledFromText && !parentFacts) {
-      const c = citation(marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at)));
+      const text = marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at));
+      const c = cellCitation(text) ?? citation(text);
       // A citation's title that still holds a year or "et al." was not cut where its facts start.
       const cut = c && clean(c.title) && !(PAPER_WORD.test(linkOwn) && /\b(?:19|20)\d{2}\b|['\u2019]\d{2}\b|\bet al\b/.test(c.title)) ? c : undefined;
       if (cut) {

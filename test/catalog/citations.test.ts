@@ -2,7 +2,7 @@
 // and the list's vote for its chunks of names.
 import { describe, expect, test } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { citedFacts, namesChunk, votesForAuthors } from "../../src/catalog/citations";
+import { cellCitation, citedFacts, namesChunk, votesForAuthors } from "../../src/catalog/citations";
 
 const pick = (md: string) => parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, authors: e.authors, year: e.year ?? null, event: e.event ?? null }));
 
@@ -16,6 +16,7 @@ describe("a chunk of names", () => {
     // Marks that point to a note (equal contribution, an affiliation's number) are no part of a name.
     ["Changan Chen*, Unnat Jain\u2020, Carl Schissler", ["Changan Chen", "Unnat Jain", "Carl Schissler"]],
     ["Jiasen Lu1, Anitha Kannan, Dhruv Batra", ["Jiasen Lu", "Anitha Kannan", "Dhruv Batra"]],
+    ["Escalante, H. J.", ["Escalante, H. J."]],
   ])("%s", (chunk, names) => {
     expect(namesChunk(chunk)).toEqual(names);
   });
@@ -35,6 +36,22 @@ describe("the facts of a citation's text", () => {
     ["\u0001\u0002\u0001 \u0001Georgios Georgakis, Yimeng Li, Jana Kosecka\u0001 arXiv, 2019. \u0002", ["Georgios Georgakis", "Yimeng Li", "Jana Kosecka"], "arXiv", 2019],
   ])("%j", (text, authors, event, year) => {
     expect(citedFacts(text)).toEqual({ authors, ...(event !== undefined ? { event } : {}), year });
+  });
+});
+
+describe("a row of cells", () => {
+  test.each([
+    ["2019 | DARTS: Differentiable Architecture Search | Hanxiao Liu, et al. | ICLR |", { title: "DARTS: Differentiable Architecture Search", people: ["Hanxiao Liu"], year: 2019, event: "ICLR" }],
+    ["2017 | ATM: A Distributed, Collaborative, Scalable System | T. Swearingen, et al. | IEEE |", { title: "ATM: A Distributed, Collaborative, Scalable System", people: ["T. Swearingen"], year: 2017, event: "IEEE" }],
+    ["2020 | Bayesian Optimization of Risk Measures | NeurIPS |", { title: "Bayesian Optimization of Risk Measures", year: 2020, event: "NeurIPS" }],
+    ["2016 | Robust Bayesian Neural Networks | Jost Tobias Springenberg\uff0c et al. | NIPS |", { title: "Robust Bayesian Neural Networks", people: ["Jost Tobias Springenberg"], year: 2016, event: "NIPS" }],
+    ["2015 | Efficient and Robust Automated Machine Learning |", { title: "Efficient and Robust Automated Machine Learning", year: 2015 }],
+  ])("%s", (text, citation) => {
+    expect(cellCitation(text)).toEqual(citation);
+  });
+
+  test("text of one separator is no row", () => {
+    expect(cellCitation("Rust | Fast and Safe")).toBeUndefined();
   });
 });
 
@@ -80,6 +97,15 @@ describe("paper lists read as citations", () => {
     expect(pick(md).filter((e) => e.kind === "paper")).toMatchObject(
       ["CoRL", "ICLR", "arXiv"].map((event, i) => ({ title: `Paper number ${i}`, authors: ["Jane Doe", "John Roe", "Mary Major"], event, year: 2020 + i })),
     );
+  });
+
+  test("items of cells: year, title, authors, venue and a [`PDF`] link", () => {
+    const md = `# Papers\n\n### Surveys\n\n+ 2019 | AutoML: A Survey of the State-of-the-Art | Xin He, et al. | arXiv | [\`PDF\`](https://arxiv.org/pdf/1908.00709.pdf)\n+ 2019 | Survey on Automated Machine Learning | Marc Zoeller, Marco F. Huber | arXiv | [\`PDF\`](https://arxiv.org/pdf/1904.12054.pdf)\n+ 2017 | Google Vizier: A Service for Black-Box Optimization | Daniel Golovin, et al. | KDD | [\`PDF\`](https://example.org/vizier.pdf)\n`;
+    expect(pick(md).map(({ title, authors, event, year }) => ({ title, authors, event, year }))).toEqual([
+      { title: "AutoML: A Survey of the State-of-the-Art", authors: ["Xin He"], event: "arXiv", year: 2019 },
+      { title: "Survey on Automated Machine Learning", authors: ["Marc Zoeller", "Marco F. Huber"], event: "arXiv", year: 2019 },
+      { title: "Google Vizier: A Service for Black-Box Optimization", authors: ["Daniel Golovin"], event: "KDD", year: 2017 },
+    ]);
   });
 
   test("a list whose papers name no authors gets none", () => {
