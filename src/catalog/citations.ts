@@ -16,8 +16,8 @@ export interface CitedFacts {
   year?: number;
 }
 
-/** Where a citation's fields end: emphasis and link marks, brackets, a sentence's full stop, a dash, a semicolon, a line. */
-const CHUNK_END = /[\u0001-\u0003\n()[\]]|(?<=[\p{Ll}\p{N}]{2}|[\p{Ll}]\.[\p{Lu}]|\)|\])\.(?:\s+|$)|\s+[-\u2013\u2014|]\s+|;\s+|,\s*(?=(?:19|20)\d{2}\b)|\s+(?=(?:19|20)\d{2}\s*$)/u;
+/** Where a citation's fields end: emphasis and link marks, brackets, a sentence's full stop (after initials without stops, "Stahl FW.", too), a dash, a semicolon, a line. */
+const CHUNK_END = /[\u0001-\u0003\n()[\]]|(?<=[\p{Ll}\p{N}]{2}|\p{Lu}{2}|[\p{Ll}]\.[\p{Lu}]|\)|\])\.(?:\s+|$)|\s+[-\u2013\u2014|]\s+|;\s+|,\s*(?=(?:19|20)\d{2}\b)|\s+(?=(?:19|20)\d{2}\s*$)/u;
 const CHUNK_END_G = new RegExp(CHUNK_END.source, "gu");
 
 /** A word of a name in the BibTeX order's given names: "Carl", "Alexei A.", "J.-P.". */
@@ -57,7 +57,7 @@ export function namesChunk(chunk: string): string[] | undefined {
   const names = bare.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim().replace(/\.$/, "")).filter(Boolean);
   if (names.length === 0 || names.length > 80) return undefined;
   if (!names.every((n) => n.length <= 48 && /^\p{Lu}/u.test(n) && n.split(/\s+/).length <= 5)) return undefined;
-  const people = names.filter(isPersonName).length;
+  const people = names.filter((n) => isPersonName(n) || VANCOUVER.test(n)).length;
   // "Mildenhall et al.", "Kingma & Welling": surnames alone are names beside "et al." or among others that read as names.
   if (etAl && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n))) return names;
   // "Kingma & Ba", "Ghemawat, Gobioff & Leung": surnames alone, several of them, joined as a list of people is.
@@ -67,6 +67,9 @@ export function namesChunk(chunk: string): string[] | undefined {
   if (names.length === 1 && people !== 1) return undefined;
   return names;
 }
+
+/** A name in the order of medical and life-science references: the family name, then the initials without stops ("Watson JD", "Okazaki R"). */
+const VANCOUVER = /^(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{Ll}\p{M}'\u2019-]+(?:[\s-]\p{Lu}[\p{Ll}\p{M}'\u2019-]+)?\s+\p{Lu}{1,3}$/u;
 
 /** One capitalised word that may be a surname: "Lamport", "Arpaci-Dusseau", "Ba"; no acronym, no topic word. */
 function surname(word: string): boolean {
@@ -120,12 +123,14 @@ export function citedFacts(text: string): CitedFacts {
       continue;
     }
     if (out.year === undefined && /\d/.test(c)) {
+      // ". OSDI'04." after the title's link: the stop that ended the title is no part of the venue.
+      const v = c.replace(/^[\s.,;:]+/, "");
       // "ACL'24 Findings", "ACL 2023 Findings": a word after the year belongs to the venue.
-      const tail = /^(.*?\d)\s+(\p{Lu}\p{Ll}+)$/u.exec(c);
-      const said = yearPart(c) ?? yearPart(c.replace(VENUE_LEAD, "")) ?? (tail ? yearPart(tail[1]!) : undefined);
+      const tail = /^(.*?\d)\s+(\p{Lu}\p{Ll}+)$/u.exec(v);
+      const said = yearPart(v) ?? yearPart(v.replace(VENUE_LEAD, "")) ?? (tail ? yearPart(tail[1]!) : undefined);
       if (said) {
         out.year = said.year;
-        if (said.event !== undefined) out.event = tail && !yearPart(c) && said.event ? `${said.event} ${tail[2]}` : said.event;
+        if (said.event !== undefined) out.event = tail && !yearPart(v) && said.event ? `${said.event} ${tail[2]}` : said.event;
       }
     }
   }

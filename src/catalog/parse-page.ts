@@ -335,8 +335,9 @@ function markedText(segments: readonly Segment[], skip = -1): string {
  */
 function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, string>, citedTitles: Map<ParsedEntry, string>, headingYears: WeakSet<ParsedEntry>): void {
   // The lists (an entry's section), read; a list of fewer than three papers votes with its family (the sections beside it).
-  const groups: { group: ParsedEntry[]; read: (CitedFacts | undefined)[]; family: string }[] = [];
+  const groups: { group: ParsedEntry[]; read: (CitedFacts | undefined)[]; all: (CitedFacts | undefined)[]; family: string }[] = [];
   const families = new Map<string, (CitedFacts | undefined)[]>();
+  const allFamilies = new Map<string, (CitedFacts | undefined)[]>();
   let start = 0;
   while (start < entries.length) {
     let end = start + 1;
@@ -344,26 +345,38 @@ function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, stri
     const group = entries.slice(start, end);
     start = end;
     if (!group.some((e) => texts.has(e))) continue;
-    const read = group.map((e) => {
-      const text = e.kind === "paper" ? texts.get(e) : undefined;
+    const all = group.map((e) => {
+      const text = texts.get(e);
       return text === undefined ? undefined : citedFacts(text);
     });
+    const read = all.map((r, i) => (group[i]!.kind === "paper" ? r : undefined));
     const family = group[0]!.sectionPath.slice(0, -1).join("\u0000");
-    groups.push({ group, read, family });
+    groups.push({ group, read, all, family });
     families.set(family, [...(families.get(family) ?? []), ...read]);
+    allFamilies.set(family, [...(allFamilies.get(family) ?? []), ...all]);
   }
-  for (const { group, read, family } of groups) {
+  for (const { group, read, all, family } of groups) {
     const papers = read.filter((r) => r !== undefined).length;
     const votes = votesForAuthors(papers >= 3 ? read : families.get(family)!);
+    // Links no host names a paper ("Leslie Lamport. [Title](…/time.html). CACM, 1978."), in a list
+    // whose items read as citations: the citation's shape, names and a year, makes each a paper.
+    const cited = all.filter((r) => r !== undefined).length;
+    const allVote = votes || votesForAuthors(cited >= 3 ? all : allFamilies.get(family)!);
     group.forEach((e, i) => {
-      const found = read[i];
+      if (e.kind === "page" && allVote && all[i]?.authors !== undefined && all[i]!.year !== undefined) e.kind = "paper";
+      const found = e.kind === "paper" ? all[i] : undefined;
       if (!found) return;
-      const r: CitedFacts = votes ? found : { ...(found.year !== undefined ? { year: found.year } : {}), ...(found.event !== undefined ? { event: found.event } : {}) };
+      const r: CitedFacts = votes || allVote ? found : { ...(found.year !== undefined ? { year: found.year } : {}), ...(found.event !== undefined ? { event: found.event } : {}) };
       const had = e.authors.map((a) => fold(a));
       const whole = citedTitles.get(e);
       // A title cut at "by" whose names the list's citation column does not confirm ("Learning Features by Watching Objects Move."): whole again.
       if (r.authors && whole !== undefined && whole !== e.title && had.length > 0 && !had.some((a) => r.authors!.some((n) => fold(n) === a)) && had.every((a) => fold(whole).includes(a.replace(/\.$/, "")))) {
         e.title = clean(whole);
+        e.authors = [];
+        had.length = 0;
+      }
+      // Names the fixed rules read that the list's citation column does not confirm and that read as no person's ("CACM"): the column's instead.
+      if (r.authors && had.length > 0 && !had.some((a) => r.authors!.some((n) => fold(n) === a)) && !e.authors.some(isPersonName)) {
         e.authors = [];
         had.length = 0;
       }
@@ -964,7 +977,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
             weakTalk: kind === "talk" && !fromHost && weakTalkSection(sectionPath),
             fromHost,
           };
-    if (kind === "paper") {
+    if (kind === "paper" || (kind === "page" && !fromHost)) {
       let cite = markedText(segments, at);
       // The title the item's text gave is no field of its citation.
       const whole = titledFromText && cited !== undefined && cite.includes(textTitle) ? textTitle : title;

@@ -17,6 +17,7 @@ describe("a chunk of names", () => {
     ["Changan Chen*, Unnat Jain\u2020, Carl Schissler", ["Changan Chen", "Unnat Jain", "Carl Schissler"]],
     ["Jiasen Lu1, Anitha Kannan, Dhruv Batra", ["Jiasen Lu", "Anitha Kannan", "Dhruv Batra"]],
     ["Escalante, H. J.", ["Escalante, H. J."]],
+    ["Meselson M, Stahl FW.", ["Meselson M", "Stahl FW"]],
   ])("%s", (chunk, names) => {
     expect(namesChunk(chunk)).toEqual(names);
   });
@@ -106,6 +107,20 @@ describe("paper lists read as citations", () => {
       { title: "Survey on Automated Machine Learning", authors: ["Marc Zoeller", "Marco F. Huber"], event: "arXiv", year: 2019 },
       { title: "Google Vizier: A Service for Black-Box Optimization", authors: ["Daniel Golovin"], event: "KDD", year: 2017 },
     ]);
+  });
+
+  test("authors before the link, the venue after it: a list of citations on hosts no table names is papers", () => {
+    const md = `# Reading\n\n- Leslie Lamport. [Time, Clocks, and the Ordering of Events](https://example.org/time.html). CACM, 1978.\n- Ongaro D., Ousterhout J. [In Search of an Understandable Consensus Algorithm](https://example.org/raft.html). USENIX ATC'14.\n- Meselson M, Stahl FW. [The Replication of DNA in Escherichia coli](https://example.org/meselson.html). PNAS. 1958.\n`;
+    expect(pick(md).map(({ kind, authors, event, year }) => ({ kind, authors, event, year }))).toEqual([
+      { kind: "paper", authors: ["Leslie Lamport"], event: "CACM", year: 1978 },
+      { kind: "paper", authors: ["Ongaro D", "Ousterhout J"], event: "USENIX ATC", year: 2014 },
+      { kind: "paper", authors: ["Meselson M", "Stahl FW"], event: "PNAS", year: 1958 },
+    ]);
+  });
+
+  test("a list of pages with a name and a year here and there stays pages", () => {
+    const md = `# Links\n\n- [A tool](https://example.org/tool.html) - by Jane Doe, 2019\n- [Another tool](https://example.org/other.html) - handy\n- [Docs](https://example.org/docs.html) - the manual\n`;
+    expect(pick(md).map((e) => e.kind)).toEqual(["page", "page", "page"]);
   });
 
   test("a list whose papers name no authors gets none", () => {
