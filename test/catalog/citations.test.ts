@@ -118,6 +118,27 @@ describe("paper lists read as citations", () => {
     ]);
   });
 
+  test("a citation inside the link's text: authors, a dash or a quoted title, the venue and its year", () => {
+    const a = pick(`# Reading\n\n- [Ghemawat et al. — The Google File System, SOSP 2003](https://example.org/gfs.html)\n- [Burrows — The Chubby lock service, OSDI 2006](https://example.org/chubby.html)\n- [DeCandia et al. — Dynamo: Amazon's Highly Available Key-value Store, SOSP 2007](https://example.org/dynamo.html)\n`);
+    expect(a.map(({ title, kind, authors, event, year }) => ({ title, kind, authors, event, year }))).toEqual([
+      { title: "The Google File System", kind: "paper", authors: ["Ghemawat"], event: "SOSP", year: 2003 },
+      { title: "The Chubby lock service", kind: "paper", authors: ["Burrows"], event: "OSDI", year: 2006 },
+      { title: "Dynamo: Amazon's Highly Available Key-value Store", kind: "paper", authors: ["DeCandia"], event: "SOSP", year: 2007 },
+    ]);
+    const b = pick(`# Reading\n\n- [Adams & Agesen, "A Comparison of Software and Hardware Techniques", ASPLOS 2006](https://example.org/a.html)\n- [Barham et al., "Xen and the Art of Virtualization", SOSP 2003](https://example.org/xen.html)\n- [Popek & Goldberg, "Formal Requirements for Virtualizable Architectures", CACM 1974](https://example.org/p.html)\n- [Agache et al., "Firecracker", NSDI 2020](https://example.org/f.html)\n`);
+    expect(b.map(({ title, authors, event, year }) => ({ title, authors, event, year }))).toEqual([
+      { title: "A Comparison of Software and Hardware Techniques", authors: ["Adams", "Agesen"], event: "ASPLOS", year: 2006 },
+      { title: "Xen and the Art of Virtualization", authors: ["Barham"], event: "SOSP", year: 2003 },
+      { title: "Formal Requirements for Virtualizable Architectures", authors: ["Popek", "Goldberg"], event: "CACM", year: 1974 },
+      { title: "Firecracker", authors: ["Agache"], event: "NSDI", year: 2020 },
+    ]);
+  });
+
+  test("a company before a dash in a list of names is no name without a venue and year after it", () => {
+    const md = `# Guides\n\n- [Jay Alammar - The Illustrated Transformer](https://example.org/t.html)\n- [Sebastian Raschka - Build a Model](https://example.org/b.html)\n- [Lilian Weng - Attention](https://example.org/a.html)\n- [Kaggle - NLP Guide](https://example.org/k.html)\n`;
+    expect(pick(md).at(-1)).toMatchObject({ title: "Kaggle - NLP Guide", authors: [] });
+  });
+
   test("a list of pages with a name and a year here and there stays pages", () => {
     const md = `# Links\n\n- [A tool](https://example.org/tool.html) - by Jane Doe, 2019\n- [Another tool](https://example.org/other.html) - handy\n- [Docs](https://example.org/docs.html) - the manual\n`;
     expect(pick(md).map((e) => e.kind)).toEqual(["page", "page", "page"]);
