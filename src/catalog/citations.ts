@@ -14,6 +14,8 @@ export interface CitedFacts {
   authors?: string[];
   event?: string;
   year?: number;
+  /** A capitalised name before the year with no acronym in it ("Nature, 2016"): the venue only where the list's column of venues says so (venueColumn). */
+  venue?: string;
 }
 
 /** Where a citation's fields end: emphasis and link marks, brackets, a sentence's full stop (after initials without stops, "Stahl FW.", too), a dash, a semicolon, a line. */
@@ -82,6 +84,9 @@ function surname(word: string): boolean {
  */
 const VENUE_ALONE = /^(?=.*(?:\p{Lu}{2}|^\p{Ll}+\p{Lu}))(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}&.'\u2019-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*){0,3}$/u;
 
+/** A journal's or a venue's name of a few capitalised words and no acronym ("Nature", "Neural Computation"). */
+const VENUE_WORDS = /^\p{Lu}[\p{Ll}\p{M}&.'\u2019-]+(?:\s+(?:of|on|for|and|in|the|&|\p{Lu}[\p{L}\p{M}&.'\u2019-]*)){0,4}$/u;
+
 /** The chunks of an item's citation text. */
 function chunksOf(text: string): string[] {
   const out: string[] = [];
@@ -101,10 +106,28 @@ function chunksOf(text: string): string[] {
 /** The words before a venue: "In", "In Proc. of the", "Proceedings of". */
 const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
 
+/** "Lehman, Joel; Gordon, Jonathan": names in the family-first order cut apart at semicolons, joined again as one list. */
+function joinFamilyFirst(chunks: string[]): string[] {
+  const one = (c: string) => {
+    const m = /^([^,]+),\s*([^,]+)$/.exec(c.trim());
+    return m !== null && FAMILY.test(m[1]!.trim()) && GIVEN.test(m[2]!.trim().replace(/\.$/, ""));
+  };
+  const out: string[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let j = i;
+    while (j < chunks.length && one(chunks[j]!)) j++;
+    if (j - i >= 2) {
+      out.push(chunks.slice(i, j).join(" and "));
+      i = j - 1;
+    } else out.push(chunks[i]!);
+  }
+  return out;
+}
+
 /** What one item's citation text says: its first chunk of names, its first venue and year. */
 export function citedFacts(text: string): CitedFacts {
   const out: CitedFacts = {};
-  const chunks = chunksOf(text);
+  const chunks = joinFamilyFirst(chunksOf(text));
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
     const next = chunks[i + 1];
@@ -120,6 +143,10 @@ export function citedFacts(text: string): CitedFacts {
     const venue = c.replace(/^[\s"'\u201c\u201d.,;:]+/u, "").replace(/[\s.,;:]+$/, "");
     if (out.year === undefined && out.event === undefined && yearNext && VENUE_ALONE.test(venue)) {
       out.event = venue;
+      continue;
+    }
+    if (out.year === undefined && out.event === undefined && out.venue === undefined && yearNext && VENUE_WORDS.test(venue)) {
+      out.venue = venue;
       continue;
     }
     if (out.year === undefined && /\d/.test(c)) {
@@ -187,4 +214,17 @@ export function cellCitation(marked: string): Citation | undefined {
   if (!out.title) return undefined;
   if (out.event === undefined && venue !== undefined) out.event = venue;
   return out;
+}
+
+/**
+ * The venue column of a list's citations: names before the year that read as a venue only in a
+ * column of venues ("Nature, 2016" among "ICML, 2016" and "NeurIPS, 2017"). Where at least two of
+ * the list's citations name a venue by its own shape, and most of those with a year name one either
+ * way, each such name is its citation's venue; `read[i]` undefined for an entry that is none.
+ */
+export function venueColumn(read: readonly (CitedFacts | undefined)[]): boolean {
+  const dated = read.filter((r) => r?.year !== undefined).length;
+  const strict = read.filter((r) => r?.year !== undefined && r.event !== undefined).length;
+  const loose = read.filter((r) => r?.year !== undefined && r.event === undefined && r.venue !== undefined).length;
+  return strict >= 2 && loose > 0 && strict + loose >= MAJORITY * dated;
 }

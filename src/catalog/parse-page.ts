@@ -11,7 +11,7 @@ import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
-import { cellCitation, citedFacts, votesForAuthors, type CitedFacts } from "./citations";
+import { cellCitation, citedFacts, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -362,11 +362,13 @@ function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, stri
     // whose items read as citations: the citation's shape, names and a year, makes each a paper.
     const cited = all.filter((r) => r !== undefined).length;
     const allVote = votes || votesForAuthors(cited >= 3 ? all : allFamilies.get(family)!);
+    const venues = venueColumn(cited >= 3 ? all : allFamilies.get(family)!);
     group.forEach((e, i) => {
       if (e.kind === "page" && allVote && all[i]?.authors !== undefined && all[i]!.year !== undefined) e.kind = "paper";
       const found = e.kind === "paper" ? all[i] : undefined;
       if (!found) return;
-      const r: CitedFacts = votes || allVote ? found : { ...(found.year !== undefined ? { year: found.year } : {}), ...(found.event !== undefined ? { event: found.event } : {}) };
+      const event = found.event ?? (venues ? found.venue : undefined);
+      const r: CitedFacts = { ...(votes || allVote ? found : { ...(found.year !== undefined ? { year: found.year } : {}) }), ...(event !== undefined ? { event } : {}) };
       const had = e.authors.map((a) => fold(a));
       const whole = citedTitles.get(e);
       // A title cut at "by" whose names the list's citation column does not confirm ("Learning Features by Watching Objects Move."): whole again.

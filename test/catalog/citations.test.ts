@@ -2,7 +2,7 @@
 // and the list's vote for its chunks of names.
 import { describe, expect, test } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { cellCitation, citedFacts, namesChunk, votesForAuthors } from "../../src/catalog/citations";
+import { cellCitation, citedFacts, namesChunk, venueColumn, votesForAuthors } from "../../src/catalog/citations";
 
 const pick = (md: string) => parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, authors: e.authors, year: e.year ?? null, event: e.event ?? null }));
 
@@ -37,6 +37,31 @@ describe("the facts of a citation's text", () => {
     ["\u0001\u0002\u0001 \u0001Georgios Georgakis, Yimeng Li, Jana Kosecka\u0001 arXiv, 2019. \u0002", ["Georgios Georgakis", "Yimeng Li", "Jana Kosecka"], "arXiv", 2019],
   ])("%j", (text, authors, event, year) => {
     expect(citedFacts(text)).toEqual({ authors, ...(event !== undefined ? { event } : {}), year });
+  });
+});
+
+describe("names in the family-first order cut at semicolons", () => {
+  test("are one list of authors, not a surname before the year", () => {
+    expect(citedFacts("\u0002 | Lehman, Joel; Gordon, Jonathan; Jain, Shawn | Handbook | 2023")).toEqual({ authors: ["Lehman, Joel", "Gordon, Jonathan", "Jain, Shawn"], venue: "Handbook", year: 2023 });
+  });
+});
+
+describe("the venue column", () => {
+  test("a name with no acronym is a venue among venues by their years", () => {
+    const read = [{ event: "ICML", year: 2016 }, { event: "NeurIPS", year: 2017 }, { venue: "Nature", year: 2016 }];
+    expect(venueColumn(read)).toBe(true);
+    expect(venueColumn([{ event: "ICML", year: 2016 }, { venue: "Nature", year: 2016 }, { venue: "Science", year: 2019 }])).toBe(false);
+  });
+
+  test("in a list", () => {
+    const md = `# RL\n\n${[
+      "**Mastering the game of Go**. D. Silver, A. Huang. Nature, 2016. [[pdf](https://example.org/go.html)]",
+      "**Playing Atari with Deep Reinforcement Learning**. V. Mnih, K. Kavukcuoglu. NIPS Workshop, 2013. [[pdf](https://example.org/atari.html)]",
+      "**Asynchronous Methods for Deep Reinforcement Learning**. V. Mnih, A. P. Badia. ICML, 2016. [[pdf](https://example.org/a3c.html)]",
+    ]
+      .map((l) => `- ${l}\n`)
+      .join("")}`;
+    expect(pick(md).map((e) => e.event)).toEqual(["Nature", "NIPS Workshop", "ICML"]);
   });
 });
 
