@@ -480,6 +480,21 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
 }
 
 /**
+ * "Engineering Definitional Interpreters, J. Midtgaard, N. Ramsey, B. Larsen" cut at its commas reads
+ * as one list of names; but a list of authors is written in one form, and its first piece stands
+ * apart (no initial where all the others, two at least, have one): it is a title before its authors.
+ */
+function titleApart(text: string, parts: Part[]): Part[] {
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  if (!only || (only.type !== "names" && only.type !== "name?") || only.names!.length < 3) return parts;
+  const [first, ...rest] = only.names!;
+  const initial = (n: string) => /(?:^|\s)\p{Lu}\.(?:\s|$)/u.test(n);
+  const comma = text.indexOf(",", only.start);
+  if (initial(first!) || !rest.every(initial) || comma < 0 || text.slice(only.start, comma).trim() !== first) return parts;
+  return [typed(text.slice(only.start, comma), only.start), { ...only, start: comma + 1, text: text.slice(comma + 1, only.end).trim(), sep: ",", names: rest }];
+}
+
+/**
  * Reads the items of one list together: returns, item by item, what the layout says beyond what
  * the fixed rules found. Items that say nothing more get an empty reading.
  */
@@ -554,7 +569,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     if ((out[i]!.title !== undefined && !eventTail.has(i)) || item.has.people || item.linkText.includes(EMPHASIS) || item.article || tailNames(i)) return undefined;
     const text = eventTail.has(i) ? out[i]!.title! : item.linkText;
     if (PLAIN.test(text) && !/\s(?:by|at)\s/.test(text)) return undefined;
-    const parts = eventTail.has(i) ? partsOf(text) : linkPartsOf(i);
+    const parts = titleApart(text, eventTail.has(i) ? partsOf(text) : linkPartsOf(i));
     if (parts.length < 2) return undefined;
     const first = parts[0]!.sep === "" && /^(?::|[-\u2013\u2014|])$/.test(parts[1]!.sep) ? parts[0] : undefined;
     // The last names part, after which only years and lengths come.

@@ -159,6 +159,15 @@ describe("paper lists read as citations", () => {
     ]);
   });
 
+  test("a link's text of pieces cut at commas whose first is written unlike the others: a title, then its authors", () => {
+    const md = `# Papers\n\n- [Engineering Definitional Interpreters, J. Midtgaard, N. Ramsey, B. Larsen](https://example.org/i.pdf).\n- [SSA-based Register Allocation, S. Hack & G. Goos](https://example.org/ssa.html).\n- [Compiling with Continuations: Continued, A. Kennedy](https://example.org/c.pdf).\n`;
+    expect(pick(md).map(({ title, authors }) => ({ title, authors }))).toEqual([
+      { title: "Engineering Definitional Interpreters", authors: ["J. Midtgaard", "N. Ramsey", "B. Larsen"] },
+      { title: "SSA-based Register Allocation", authors: ["S. Hack", "G. Goos"] },
+      { title: "Compiling with Continuations: Continued", authors: ["A. Kennedy"] },
+    ]);
+  });
+
   test("a company before a dash in a list of names is no name without a venue and year after it", () => {
     const md = `# Guides\n\n- [Jay Alammar - The Illustrated Transformer](https://example.org/t.html)\n- [Sebastian Raschka - Build a Model](https://example.org/b.html)\n- [Lilian Weng - Attention](https://example.org/a.html)\n- [Kaggle - NLP Guide](https://example.org/k.html)\n`;
     expect(pick(md).at(-1)).toMatchObject({ title: "Kaggle - NLP Guide", authors: [] });
