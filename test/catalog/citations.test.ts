@@ -168,6 +168,21 @@ describe("paper lists read as citations", () => {
     ]);
   });
 
+  test("a paper's link over nested items of its authors and of its venue and year", () => {
+    const md = `# Papers\n\n${[
+      ["Paxos Made Live", "live", "Tushar Chandra, Robert Griesemer", "PODC 2007"],
+      ["Zab: High-performance broadcast", "zab", "Flavio P. Junqueira, Benjamin C. Reed", "DSN 2011"],
+      ["Chain Replication", "chain", "Robbert van Renesse, Fred B. Schneider", "*OSDI 2004*"],
+    ]
+      .map(([t, u, a, v]) => `- [${t}](https://example.org/${u}.html)\n  - ${a}\n  - ${v}\n`)
+      .join("")}`;
+    expect(pick(md).map(({ kind, event, year }) => ({ kind, event, year }))).toEqual([
+      { kind: "paper", event: "PODC", year: 2007 },
+      { kind: "paper", event: "DSN", year: 2011 },
+      { kind: "paper", event: "OSDI", year: 2004 },
+    ]);
+  });
+
   test("a company before a dash in a list of names is no name without a venue and year after it", () => {
     const md = `# Guides\n\n- [Jay Alammar - The Illustrated Transformer](https://example.org/t.html)\n- [Sebastian Raschka - Build a Model](https://example.org/b.html)\n- [Lilian Weng - Attention](https://example.org/a.html)\n- [Kaggle - NLP Guide](https://example.org/k.html)\n`;
     expect(pick(md).at(-1)).toMatchObject({ title: "Kaggle - NLP Guide", authors: [] });
