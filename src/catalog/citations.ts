@@ -127,6 +127,9 @@ function joinFamilyFirst(chunks: string[]): string[] {
 /** What one item's citation text says: its first chunk of names, its first venue and year. */
 export function citedFacts(text: string): CitedFacts {
   const out: CitedFacts = {};
+  // A table's row ("2016 | \u0002 | DLRS |"): the link alone in its cell, the cells after it its own columns.
+  const cells = (text.match(/\s\|(?=\s|$)/g) ?? []).length >= 2 ? text.split(/\s*\|\s*/) : [];
+  const linkCell = cells.findIndex((c) => c.includes("\u0002") && !/[\p{L}\p{N}]/u.test(c));
   const chunks = joinFamilyFirst(chunksOf(text));
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
@@ -159,6 +162,14 @@ export function citedFacts(text: string): CitedFacts {
         out.year = said.year;
         if (said.event !== undefined) out.event = tail && !yearPart(v) && said.event ? `${said.event} ${tail[2]}` : said.event;
       }
+    }
+  }
+  // In a row the venue may have a column of its own after the title's: its one cell is a venue's name.
+  if (linkCell >= 0 && out.event === undefined && out.venue === undefined) {
+    const cell = cells.slice(linkCell + 1).map((c) => c.replace(/[\u0001-\u0003]/g, "").replace(/[\s.,;:]+$/, "").trim()).find((c) => c && !namesChunk(c) && !/\d/.test(c) && (VENUE_ALONE.test(c) || VENUE_WORDS.test(c)));
+    if (cell !== undefined) {
+      if (VENUE_ALONE.test(cell)) out.event = cell;
+      else out.venue = cell;
     }
   }
   return out;
@@ -227,4 +238,30 @@ export function venueColumn(read: readonly (CitedFacts | undefined)[]): boolean 
   const strict = read.filter((r) => r?.year !== undefined && r.event !== undefined).length;
   const loose = read.filter((r) => r?.year !== undefined && r.event === undefined && r.venue !== undefined).length;
   return strict >= 2 && loose > 0 && strict + loose >= MAJORITY * dated;
+}
+
+/** "Smith, J., & Doe, A.": names in the family-then-initials order, joined by commas and "&". */
+function familyInitials(text: string): string[] | undefined {
+  const names = text.trim().replace(/,?\s*(?:&|and)\s+/g, ", ").split(/(?<=\.)\s*,\s*/).map((n) => n.trim()).filter(Boolean);
+  const one = /^(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+,\s*(?:\p{Lu}\.\s*-?\s*)+$/u;
+  return names.length > 0 && names.length <= 40 && names.every((n) => one.test(n) && !hasNotNameWord(n.split(",")[0]!)) ? names : undefined;
+}
+
+/**
+ * The author-date order of a citation ("Smith, J., & Doe, A. (2019). Title. Venue." before a
+ * "[link](…)"): the names, the year in brackets, the title, then the venue. Undefined for text
+ * of any other order.
+ */
+export function authorDateCitation(marked: string): Citation | undefined {
+  const text = marked.replace(/[\u0001-\u0003]/g, "").replace(/\s+/g, " ").trim();
+  const m = /^(.+?)\s*\(((?:19|20)\d{2})[a-z]?\)\.?\s+(.+?)$/u.exec(text);
+  if (!m) return undefined;
+  const people = familyInitials(m[1]!) ?? namesChunk(m[1]!);
+  if (!people) return undefined;
+  // The title ends at its full stop (or question mark) before the venue, if a venue follows.
+  const rest = /^(.*?[\p{L}\p{N})][.?!])\s+(\p{Lu}.*?)\.?$/u.exec(m[3]!);
+  const title = (rest ? rest[1]! : m[3]!).replace(/\.$/, "").trim();
+  if (!/\p{L}/u.test(title)) return undefined;
+  const venue = rest?.[2]!.replace(/[\s.,;:]+$/, "").trim();
+  return { title, people, year: Number(m[2]), ...(venue && venue.split(/\s+/).length <= 8 ? { event: venue } : {}) };
 }

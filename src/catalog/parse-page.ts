@@ -11,7 +11,7 @@ import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
-import { cellCitation, citedFacts, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
+import { authorDateCitation, cellCitation, citedFacts, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -899,11 +899,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     const textTitle = title;
     if (titledFromText && !parentFacts) {
       const text = marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at));
-      const c = cellCitation(text) ?? citation(text);
+      const c = cellCitation(text) ?? authorDateCitation(text) ?? citation(text);
       // A citation's title that still holds a year or "et al." was not cut where its facts start.
       const cut = c && clean(c.title) && !(PAPER_WORD.test(linkOwn) && /\b(?:19|20)\d{2}\b|['\u2019]\d{2}\b|\bet al\b/.test(c.title)) ? c : undefined;
       if (cut) {
-        title = clean(cut.title);
+        // '"Attention Is All You Need" - Vaswani et al. (2017)': a title quoted whole is the title without its quotes.
+        title = clean(cut.title).replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]$/u, "$1");
         cited = cut.people?.map(clean).filter(Boolean);
         if (cut.year !== undefined) parentFacts = { year: cut.year, ...(cut.event !== undefined ? { event: cut.event } : {}) };
       } else if (!titledByParent && !titled && PAPER_WORD.test(linkOwn) && mayHoldFacts(title)) {

@@ -2,7 +2,7 @@
 // and the list's vote for its chunks of names.
 import { describe, expect, test } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { cellCitation, citedFacts, namesChunk, venueColumn, votesForAuthors } from "../../src/catalog/citations";
+import { authorDateCitation, cellCitation, citedFacts, namesChunk, venueColumn, votesForAuthors } from "../../src/catalog/citations";
 
 const pick = (md: string) => parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, authors: e.authors, year: e.year ?? null, event: e.event ?? null }));
 
@@ -43,6 +43,30 @@ describe("the facts of a citation's text", () => {
 describe("names in the family-first order cut at semicolons", () => {
   test("are one list of authors, not a surname before the year", () => {
     expect(citedFacts("\u0002 | Lehman, Joel; Gordon, Jonathan; Jain, Shawn | Handbook | 2023")).toEqual({ authors: ["Lehman, Joel", "Gordon, Jonathan", "Jain, Shawn"], venue: "Handbook", year: 2023 });
+  });
+});
+
+describe("the author-date order", () => {
+  test.each([
+    ["Smith, J., & Doe, A. (2019). Learning to rank with trees. Journal of Machine Learning.", { title: "Learning to rank with trees", people: ["Smith, J.", "Doe, A."], year: 2019, event: "Journal of Machine Learning" }],
+    ["Brown, T. (2020). Language models are few-shot learners. NeurIPS.", { title: "Language models are few-shot learners", people: ["Brown, T."], year: 2020, event: "NeurIPS" }],
+    ["Jane Doe and John Roe (2018). A survey of graph networks", { title: "A survey of graph networks", people: ["Jane Doe", "John Roe"], year: 2018 }],
+  ])("%s", (text, citation) => {
+    expect(authorDateCitation(text)).toEqual(citation);
+  });
+
+  test("a title with a year in brackets is none", () => {
+    expect(authorDateCitation("Building a Bank with Go (2017). Slides")).toBeUndefined();
+  });
+});
+
+describe("a table's row", () => {
+  test("the cell after the link's is the venue", () => {
+    expect(citedFacts("2016 | \u0002 | DLRS |")).toEqual({ year: 2016, event: "DLRS" });
+  });
+
+  test("a list item with pipes in it is no row", () => {
+    expect(citedFacts("\u0002 - Jane Doe and John Roe, 2019 | [\u0002] | Notes").event).toBeUndefined();
   });
 });
 
@@ -180,6 +204,15 @@ describe("paper lists read as citations", () => {
       { kind: "paper", event: "PODC", year: 2007 },
       { kind: "paper", event: "DSN", year: 2011 },
       { kind: "paper", event: "OSDI", year: 2004 },
+    ]);
+  });
+
+  test("a quoted title before the authors and the year, over a [link]", () => {
+    const md = `# Papers\n\n- "Attention Is All You Need" - Vaswani et al. (2017) [link](https://example.org/b1.html)\n- "Deep Residual Learning for Image Recognition" - He et al. (2016) [link](https://example.org/b3.html)\n- "Generative Adversarial Networks" - Goodfellow et al. (2014) [link](https://example.org/b4.html)\n`;
+    expect(pick(md).map(({ title, authors, year }) => ({ title, authors, year }))).toEqual([
+      { title: "Attention Is All You Need", authors: ["Vaswani"], year: 2017 },
+      { title: "Deep Residual Learning for Image Recognition", authors: ["He"], year: 2016 },
+      { title: "Generative Adversarial Networks", authors: ["Goodfellow"], year: 2014 },
     ]);
   });
 
