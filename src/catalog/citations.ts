@@ -7,7 +7,7 @@
 // people's names, a venue and its year), and the list votes: where most of its papers have a
 // chunk of names, those names are the authors. Pure.
 import { hasNotNameWord, isPersonName } from "./speaker";
-import { yearPart, type Citation } from "./layout";
+import { surname, VENUE_LEAD, yearPart, type Citation } from "./layout";
 
 /** What the citation chunks of one item say. */
 export interface CitedFacts {
@@ -73,11 +73,6 @@ export function namesChunk(chunk: string): string[] | undefined {
 /** A name in the order of medical and life-science references: the family name, then the initials without stops ("Watson JD", "Okazaki R"). */
 const VANCOUVER = /^(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{Ll}\p{M}'\u2019-]+(?:[\s-]\p{Lu}[\p{Ll}\p{M}'\u2019-]+)?\s+\p{Lu}{1,3}$/u;
 
-/** One capitalised word that may be a surname: "Lamport", "Arpaci-Dusseau", "Ba"; no acronym, no topic word. */
-function surname(word: string): boolean {
-  return /^\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{Lu}?[\p{Ll}\p{M}'\u2019]+)*$/u.test(word) && word.length <= 24 && !hasNotNameWord(word);
-}
-
 /**
  * A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014", "arXiv, 2019"):
  * an acronym among a few capitalised words; an archive's name may start lower-case before its capital.
@@ -102,9 +97,6 @@ function chunksOf(text: string): string[] {
   }
   return out;
 }
-
-/** The words before a venue: "In", "In Proc. of the", "Proceedings of". */
-const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
 
 /** "Lehman, Joel; Gordon, Jonathan": names in the family-first order cut apart at semicolons, joined again as one list. */
 function joinFamilyFirst(chunks: string[]): string[] {
