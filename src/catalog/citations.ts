@@ -117,8 +117,10 @@ function joinFamilyFirst(chunks: string[]): string[] {
 }
 
 /** What one item's citation text says: its first chunk of names, its first venue and year. */
-export function citedFacts(text: string): CitedFacts {
+export function citedFacts(cite: string): CitedFacts {
   const out: CitedFacts = {};
+  // One space for each run of them (but lines): the chunks' expressions then scan each space once, not once per space before it (test/hostile).
+  const text = cite.replace(/[^\S\n]+/g, " ");
   // A table's row ("2016 | \u0002 | DLRS |"): the link alone in its cell, the cells after it its own columns.
   const cells = (text.match(/\s\|(?=\s|$)/g) ?? []).length >= 2 ? text.split(/\s*\|\s*/) : [];
   const linkCell = cells.findIndex((c) => c.includes("\u0002") && !/[\p{L}\p{N}]/u.test(c));
