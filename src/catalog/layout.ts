@@ -98,7 +98,7 @@ function fullYear(two: string): number {
 
 /** The year (and event) a part is, if it is nothing else: "SOSP '23", "OSDI94", "(July-August 1978)", "2014". */
 export function yearPart(text: string): { year: number; event?: string } | undefined {
-  const t = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
+  const t = text.trim().replace(/^[([]\s*|(?<!\s)\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
   // Every spelling ends in the year's digits: anything else is answered before the expressions run.
   if (t === "" || t.length > 70) return undefined;
   if (!DIGIT_END.test(t)) {
@@ -179,7 +179,7 @@ function typed(text: string, start: number, sep = ""): Part {
     const year = yearPart(t) ?? (VENUE_LEAD.test(t) ? yearPart(t.replace(VENUE_LEAD, "")) : undefined);
     if (year) return { ...part, type: "year", ...year };
   }
-  const word = t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase();
+  const word = t.replace(/^[([]\s*|(?<!\s)\s*[)\]]$/g, "").toLowerCase();
   // Own keys only: "constructor" is a description, not Object's.
   const kind = Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
   if (kind !== undefined) return { ...part, type: "kind", kind };
@@ -201,13 +201,16 @@ function typed(text: string, start: number, sep = ""): Part {
 }
 
 /** What a title may end with where its facts were cut off: "Title -", "Title, (", "Title at @". */
-const SEPARATORS_AT_END = /[\s,;:|.@\-\u2013\u2014([]+$/;
+// Tried from a run's start only ((?<!…)): tried from each of its characters, a long run is quadratic.
+const SEPARATORS_AT_END = /(?<![\s,;:|.@\-\u2013\u2014([])[\s,;:|.@\-\u2013\u2014([]+$/;
 
 /**
  * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ",
- * and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013").
+ * and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013"). A run of spaces
+ * is tried from its start only ((?<!\s)): tried from each of its spaces, a line of 100,000 spaces
+ * took minutes (#7's growth tests).
  */
-const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
@@ -374,7 +377,7 @@ const eventCue = (text: string) => EVENT_CUE.test(text) || EVENT_ACRONYM.test(te
 /** The event's name a part is, if it reads as one: short, its words a name's, no sentence. "at DevOps Stockholm Meetup." -> "DevOps Stockholm Meetup". */
 function eventText(text: string): string | undefined {
   // "ApacheCon NA 19", "Data Council SF19": a year's two digits after an acronym are the year's, not the name's.
-  const t = text.trim().replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]$/, "$1").replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/[\s.,;:]+$/, "").replace(/(?<=\b\p{Lu}{2,})\s?\d{2}$/u, "").trim();
+  const t = text.trim().replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]$/, "$1").replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/(?<![\s.,;:])[\s.,;:]+$/, "").replace(/(?<=\b\p{Lu}{2,})\s?\d{2}$/u, "").trim();
   // "(PyCon US)": a bracket is a channel's or a company's as often ("(YouTube Channel)", "(Google)"): an event only by its own cue.
   // An acronym alone is no cue in brackets: after a name it is the speaker's school or company ("(MIT)", "(CMU)").
   const bracket = /^[([]([^()[\]]+)[)\]]$/.exec(t);
@@ -474,6 +477,29 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
   });
 }
 
+/**
+ * `text` without the separators it ends with, and an "at" or "by" left dangling ("Jane Doe, at").
+ * A loop: the expression it replaces, /(?:\s*(?:[,;|:@]|[-–—]|\bat|\bby))+\s*$/i, backtracks
+ * quadratically on a long run of " ," (1.7 s for 8,000 of them).
+ */
+function trimEndSeparators(text: string): string {
+  let end = text.length;
+  for (;;) {
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    const c = text[end - 1];
+    if (c !== undefined && ",;|:@-\u2013\u2014".includes(c)) {
+      end--;
+      continue;
+    }
+    const two = text.slice(Math.max(0, end - 2), end).toLowerCase();
+    if (end >= 2 && (two === "at" || two === "by") && (end === 2 || !/\w/.test(text[end - 3]!))) {
+      end -= 2;
+      continue;
+    }
+    return text.slice(0, end);
+  }
+}
+
 /** `text` without the parts used, and the separators before them. */
 function without(text: string, parts: Part[], used: Set<Part>): string {
   if (used.size === 0) return text;
@@ -486,7 +512,7 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
   }
   out += text.slice(at);
   // A fact cut out between two cells or commas leaves their separators side by side ("Drama | | 6.2/10"): one stays.
-  return out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1").replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bat|\bby))+\s*$/i, "").replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
+  return trimEndSeparators(out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1")).replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
 }
 
 /**
@@ -519,7 +545,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   const candidates: (Candidate | undefined)[] = items.map((item) => {
     const e = emphasised(item.linkText) ?? quotedTitle(item.linkText);
     if (!e || (!e.before.trim() && !e.after.trim())) return undefined;
-    const around = `${e.before.replace(/[\s:,\-\u2013\u2014|]+$/, "")}\u0000${e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "")}`;
+    const around = `${e.before.replace(/(?<![\s:,\-\u2013\u2014|])[\s:,\-\u2013\u2014|]+$/, "")}\u0000${e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "")}`;
     const parts = [...partsOf(around.slice(0, around.indexOf("\u0000"))), ...partsOf(around.slice(around.indexOf("\u0000") + 1))];
     return { title: e.title, parts };
   });
@@ -702,7 +728,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     const title = out[i]!.title ?? item.linkText;
     const m = /^(.*\S)\s*[([]\s*((?:19[5-9]|20[0-4])\d)\s*[)\]]$/.exec(title);
     if (!m || title.includes(EMPHASIS) || !/\p{L}/u.test(m[1]!)) return;
-    out[i] = { ...out[i], title: m[1]!.replace(/[\s,;:|\-\u2013\u2014]+$/, ""), year: Number(m[2]) };
+    out[i] = { ...out[i], title: m[1]!.replace(/(?<![\s,;:|\-\u2013\u2014])[\s,;:|\-\u2013\u2014]+$/, ""), year: Number(m[2]) };
   });
   // A title the page quotes ('["Title"](…)', a quote opened and never closed too) or copied with its site's
   // name ("Title - YouTube"): the title without them (#23).

@@ -144,7 +144,7 @@ interface Container {
 function label(block: Block): string | undefined {
   const link = block.segments.find((s) => s.type === "link" && !s.imageOnly && s.text.trim() !== "");
   const text = link ? link.text : block.segments.map((s) => (s.type === "link" ? s.text : s.text)).join("");
-  const cut = text.split(/\s[-\u2013\u2014]\s|:\s|\s\(/)[0]!.replace(/[\s.:;,]+$/, "").trim();
+  const cut = text.split(/\s[-\u2013\u2014]\s|:\s|\s\(/)[0]!.replace(/(?<![\s.:;,])[\s.:;,]+$/, "").trim();
   return cut && cut.length <= 80 ? cut : undefined;
 }
 
