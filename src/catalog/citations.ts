@@ -6,18 +6,20 @@
 // brackets, a sentence's full stop, a dash), each chunk typed by what it is made of (a list of
 // people's names, a venue and its year), and the list votes: where most of its papers have a
 // chunk of names, those names are the authors. Pure.
-import { isPersonName } from "./speaker";
-import { surname, VENUE_LEAD, yearPart } from "./layout";
+import { hasNotNameWord, isPersonName } from "./speaker";
+import { surname, VENUE_LEAD, yearPart, type Citation } from "./layout";
 
 /** What the citation chunks of one item say. */
 export interface CitedFacts {
   authors?: string[];
   event?: string;
   year?: number;
+  /** A capitalised name before the year with no acronym in it ("Nature, 2016"): the venue only where the list's column of venues says so (venueColumn). */
+  venue?: string;
 }
 
-/** Where a citation's fields end: emphasis and link marks, brackets, a sentence's full stop, a dash, a semicolon, a line. */
-const CHUNK_END = /[\u0001-\u0003\n()[\]]|(?<=[\p{Ll}\p{N}]{2}|[\p{Ll}]\.[\p{Lu}]|\)|\])\.(?:\s+|$)|\s+[-\u2013\u2014|]\s+|;\s+|,\s+(?=(?:19|20)\d{2}\b)|\s+(?=(?:19|20)\d{2}\s*$)/u;
+/** Where a citation's fields end: emphasis and link marks, brackets, a sentence's full stop (after initials without stops, "Stahl FW.", too), a dash, a semicolon, a line. */
+const CHUNK_END = /[\u0001-\u0003\n()[\]]|(?<=[\p{Ll}\p{N}]{2}|\p{Lu}{2}|[\p{Ll}]\.[\p{Lu}]|\)|\])\.(?:\s+|$)|\s+[-\u2013\u2014|]\s+|;\s+|,\s*(?=(?:19|20)\d{2}\b)|\s+(?=(?:19|20)\d{2}\s*$)/u;
 const CHUNK_END_G = new RegExp(CHUNK_END.source, "gu");
 
 /** A word of a name in the BibTeX order's given names: "Carl", "Alexei A.", "J.-P.". */
@@ -35,18 +37,29 @@ function bibtexNames(text: string): string[] | undefined {
   return pieces.map((p) => p.trim().replace(/\s*,\s*/, ", ").replace(/\s+/g, " "));
 }
 
+/**
+ * A list of names without the marks after a name that point to a note: equal contribution
+ * ("Changan Chen*", "A. Author†"), an affiliation's number ("Jiasen Lu1").
+ */
+function withoutMarks(text: string): string {
+  return text.replace(/(?<=\p{L})(?:[*\u2020\u2021\u00a7]+|[1-9])(?=\s*(?:[,;&]|\band\b|$))/gu, "");
+}
+
 /** "A. Author, B. Author, and C. Author", "A & B", "Mnih et al.": the names of a chunk, when it is a list of people. */
 export function namesChunk(chunk: string): string[] | undefined {
-  const t = chunk.trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(/[\s.,;:]+$/, "");
+  const t = withoutMarks(chunk).trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(/[\s.,;:]+$/, "");
   if (t.length < 3 || t.length > 2000 || /\d/.test(t)) return undefined;
   const bib = bibtexNames(t);
   if (bib) return bib;
+  // "Escalante, H. J.": one name, the family's before the initials.
+  const apa = /^((?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+),\s*((?:\p{Lu}\.\s*-?\s*)+)$/u.exec(withoutMarks(chunk).trim().replace(/[\s,;:]+$/, ""));
+  if (apa && !hasNotNameWord(apa[1]!)) return [`${apa[1]}, ${apa[2]!.trim()}`];
   const etAl = /,?\s+et\s+al$/i.test(t) || /,?\s+et\s+al\.?$/i.test(chunk.trim());
   const bare = t.replace(/,?\s+et\s+al\.?$/i, "");
   const names = bare.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim().replace(/\.$/, "")).filter(Boolean);
   if (names.length === 0 || names.length > 80) return undefined;
   if (!names.every((n) => n.length <= 48 && /^\p{Lu}/u.test(n) && n.split(/\s+/).length <= 5)) return undefined;
-  const people = names.filter(isPersonName).length;
+  const people = names.filter((n) => isPersonName(n) || VANCOUVER.test(n)).length;
   // "Mildenhall et al.", "Kingma & Welling": surnames alone are names beside "et al." or among others that read as names.
   if (etAl && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n))) return names;
   // "Kingma & Ba", "Ghemawat, Gobioff & Leung": surnames alone, several of them, joined as a list of people is.
@@ -57,8 +70,17 @@ export function namesChunk(chunk: string): string[] | undefined {
   return names;
 }
 
-/** A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014"): an acronym among a few capitalised words. */
-const VENUE_ALONE = /^(?=.*\p{Lu}{2})\p{Lu}[\p{L}\p{N}&.'\u2019-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*){0,3}$/u;
+/** A name in the order of medical and life-science references: the family name, then the initials without stops ("Watson JD", "Okazaki R"). */
+const VANCOUVER = /^(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{Ll}\p{M}'\u2019-]+(?:[\s-]\p{Lu}[\p{Ll}\p{M}'\u2019-]+)?\s+\p{Lu}{1,3}$/u;
+
+/**
+ * A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014", "arXiv, 2019"):
+ * an acronym among a few capitalised words; an archive's name may start lower-case before its capital.
+ */
+const VENUE_ALONE = /^(?=.*(?:\p{Lu}{2}|^\p{Ll}+\p{Lu}))(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}&.'\u2019-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*){0,3}$/u;
+
+/** A journal's or a venue's name of a few capitalised words and no acronym ("Nature", "Neural Computation"). */
+const VENUE_WORDS = /^\p{Lu}[\p{Ll}\p{M}&.'\u2019-]+(?:\s+(?:of|on|for|and|in|the|&|\p{Lu}[\p{L}\p{M}&.'\u2019-]*)){0,4}$/u;
 
 /** The chunks of an item's citation text. */
 function chunksOf(text: string): string[] {
@@ -76,10 +98,33 @@ function chunksOf(text: string): string[] {
   return out;
 }
 
+/** "Lehman, Joel; Gordon, Jonathan": names in the family-first order cut apart at semicolons, joined again as one list. */
+function joinFamilyFirst(chunks: string[]): string[] {
+  const one = (c: string) => {
+    const m = /^([^,]+),\s*([^,]+)$/.exec(c.trim());
+    return m !== null && FAMILY.test(m[1]!.trim()) && GIVEN.test(m[2]!.trim().replace(/\.$/, ""));
+  };
+  const out: string[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let j = i;
+    while (j < chunks.length && one(chunks[j]!)) j++;
+    if (j - i >= 2) {
+      out.push(chunks.slice(i, j).join(" and "));
+      i = j - 1;
+    } else out.push(chunks[i]!);
+  }
+  return out;
+}
+
 /** What one item's citation text says: its first chunk of names, its first venue and year. */
-export function citedFacts(text: string): CitedFacts {
+export function citedFacts(cite: string): CitedFacts {
   const out: CitedFacts = {};
-  const chunks = chunksOf(text);
+  // One space for each run of them (but lines): the chunks' expressions then scan each space once, not once per space before it (test/hostile).
+  const text = cite.replace(/[^\S\n]+/g, " ");
+  // A table's row ("2016 | \u0002 | DLRS |"): the link alone in its cell, the cells after it its own columns.
+  const cells = (text.match(/\s\|(?=\s|$)/g) ?? []).length >= 2 ? text.split(/\s*\|\s*/) : [];
+  const linkCell = cells.findIndex((c) => c.includes("\u0002") && !/[\p{L}\p{N}]/u.test(c));
+  const chunks = joinFamilyFirst(chunksOf(text));
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
     const next = chunks[i + 1];
@@ -97,14 +142,28 @@ export function citedFacts(text: string): CitedFacts {
       out.event = venue;
       continue;
     }
+    if (out.year === undefined && out.event === undefined && out.venue === undefined && yearNext && VENUE_WORDS.test(venue)) {
+      out.venue = venue;
+      continue;
+    }
     if (out.year === undefined && /\d/.test(c)) {
+      // ". OSDI'04." after the title's link: the stop that ended the title is no part of the venue.
+      const v = c.replace(/^[\s.,;:]+/, "");
       // "ACL'24 Findings", "ACL 2023 Findings": a word after the year belongs to the venue.
-      const tail = /^(.*?\d)\s+(\p{Lu}\p{Ll}+)$/u.exec(c);
-      const said = yearPart(c) ?? yearPart(c.replace(VENUE_LEAD, "")) ?? (tail ? yearPart(tail[1]!) : undefined);
+      const tail = /^(.*?\d)\s+(\p{Lu}\p{Ll}+)$/u.exec(v);
+      const said = yearPart(v) ?? yearPart(v.replace(VENUE_LEAD, "")) ?? (tail ? yearPart(tail[1]!) : undefined);
       if (said) {
         out.year = said.year;
-        if (said.event !== undefined) out.event = tail && !yearPart(c) && said.event ? `${said.event} ${tail[2]}` : said.event;
+        if (said.event !== undefined) out.event = tail && !yearPart(v) && said.event ? `${said.event} ${tail[2]}` : said.event;
       }
+    }
+  }
+  // In a row the venue may have a column of its own after the title's: its one cell is a venue's name.
+  if (linkCell >= 0 && out.event === undefined && out.venue === undefined) {
+    const cell = cells.slice(linkCell + 1).map((c) => c.replace(/[\u0001-\u0003]/g, "").replace(/[\s.,;:]+$/, "").trim()).find((c) => c && !namesChunk(c) && !/\d/.test(c) && (VENUE_ALONE.test(c) || VENUE_WORDS.test(c)));
+    if (cell !== undefined) {
+      if (VENUE_ALONE.test(cell)) out.event = cell;
+      else out.venue = cell;
     }
   }
   return out;
@@ -121,4 +180,82 @@ export function votesForAuthors(read: readonly (CitedFacts | undefined)[]): bool
   const papers = read.filter((r) => r !== undefined).length;
   const named = read.filter((r) => r?.authors !== undefined).length;
   return named >= 2 && named >= MAJORITY * papers;
+}
+
+/** A cell's text: no marks of emphasis or links, a full-width comma as a comma ("Jost Tobias Springenberg， et al."). */
+const cellText = (cell: string): string => cell.replace(/[\u0001-\u0003]/g, " ").replace(/\uff0c\s*/g, ", ").replace(/\s+/g, " ").trim();
+
+/**
+ * An item's text cut into cells by " | " ("2019 | Title | Xin He, et al. | arXiv | [`PDF`](…)"):
+ * a row's cells are its fields, each read whole, so a title's own colon or commas cut nothing.
+ * The year is the cell that is one (with its venue's name, "NeurIPS 2019", too), the authors the
+ * cell of names, the title the first other cell, and the venue the short cell after the title and
+ * the names. Undefined for text of fewer than two separators or with no title left.
+ */
+export function cellCitation(marked: string): Citation | undefined {
+  if ((marked.match(/\s\|(?:\s|$)/g) ?? []).length + (/^\s*\|/.test(marked) ? 1 : 0) < 2) return undefined;
+  const cells = marked.split(/\s*\|\s*/).map(cellText).filter(Boolean);
+  if (cells.length < 2) return undefined;
+  const out: Citation = { title: "" };
+  let venue: string | undefined;
+  let named = -1;
+  let titled = -1;
+  cells.forEach((cell, i) => {
+    const year = out.year === undefined ? yearPart(cell) : undefined;
+    if (year) {
+      out.year = year.year;
+      if (year.event !== undefined) out.event = year.event;
+      return;
+    }
+    const names = out.people === undefined && titled >= 0 ? namesChunk(cell) : undefined;
+    if (names) {
+      out.people = names;
+      named = i;
+    } else if (titled < 0) {
+      out.title = cell;
+      titled = i;
+    } else if (venue === undefined && i > Math.max(titled, named) && cell.split(/\s+/).length <= 6 && /^[\p{Lu}\p{Ll}]*\p{Lu}/u.test(cell)) venue = cell.replace(/[.,;:]+$/, "");
+  });
+  if (!out.title) return undefined;
+  if (out.event === undefined && venue !== undefined) out.event = venue;
+  return out;
+}
+
+/**
+ * The venue column of a list's citations: names before the year that read as a venue only in a
+ * column of venues ("Nature, 2016" among "ICML, 2016" and "NeurIPS, 2017"). Where at least two of
+ * the list's citations name a venue by its own shape, and most of those with a year name one either
+ * way, each such name is its citation's venue; `read[i]` undefined for an entry that is none.
+ */
+export function venueColumn(read: readonly (CitedFacts | undefined)[]): boolean {
+  const dated = read.filter((r) => r?.year !== undefined).length;
+  const strict = read.filter((r) => r?.year !== undefined && r.event !== undefined).length;
+  const loose = read.filter((r) => r?.year !== undefined && r.event === undefined && r.venue !== undefined).length;
+  return strict >= 2 && loose > 0 && strict + loose >= MAJORITY * dated;
+}
+
+/** "Smith, J., & Doe, A.": names in the family-then-initials order, joined by commas and "&". */
+function familyInitials(text: string): string[] | undefined {
+  const names = text.trim().replace(/,?\s*(?:&|and)\s+/g, ", ").split(/(?<=\.)\s*,\s*/).map((n) => n.trim()).filter(Boolean);
+  const one = /^(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+,\s*(?:\p{Lu}\.\s*-?\s*)+$/u;
+  return names.length > 0 && names.length <= 40 && names.every((n) => one.test(n) && !hasNotNameWord(n.split(",")[0]!)) ? names : undefined;
+}
+
+/**
+ * The author-date order of a citation ("Smith, J., & Doe, A. (2019). Title. Venue." before a
+ * "[link](…)"): the names, the year in brackets, the title, then the venue. Undefined for text
+ * of any other order.
+ */
+export function authorDateCitation(marked: string): Citation | undefined {
+  const text = marked.replace(/[\u0001-\u0003]/g, "").replace(/\s+/g, " ").trim();
+  const m = /^(.+?)\s*\(((?:19|20)\d{2})[a-z]?\)\.?\s+(.+?)$/u.exec(text);
+  if (!m) return undefined;
+  const people = familyInitials(m[1]!) ?? namesChunk(m[1]!);
+  if (!people) return undefined;
+  // The title ends at its full stop (or question mark) before the venue, if a venue follows.
+  const rest = /^(.*?[\p{L}\p{N})][.?!])\s+(\p{Lu}.*?)\.?$/u.exec(m[3]!);
+  const title = (rest ? rest[1]! : m[3]!).replace(/\.$/, "").trim();
+  if (!/\p{L}/u.test(title)) return undefined;
+  const venue = rest?.[2]!.replace(/[\s.,;:]+$/, "").trim();
+  return { title, people, year: Number(m[2]), ...(venue && venue.split(/\s+/).length <= 8 ? { event: venue } : {}) };
 }

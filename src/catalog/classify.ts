@@ -17,14 +17,18 @@ export const HOST_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[
     "simplecast.com", "transistor.fm", "buzzsprout.com", "libsyn.com", "megaphone.fm", "podcastaddict.com", "castro.fm",
     "podchaser.com", "fireside.fm", "changelog.com/podcast", "soundcloud.com",
   ],
-  // Papers (#13, #23): archives, DOIs, proceedings, ACM's old and new addresses, CiteSeerX, USENIX
-  // presentation pages; and any link to a .pdf (see PDF below).
+  // Papers (#13, #23): archives, DOIs, proceedings (CVF's, ECVA's, AAAI's, IJCAI's, ACL's old address
+  // among them), journals, research labs' publication pages, ACM's old and new addresses, CiteSeerX,
+  // USENIX presentation pages; and any link to a .pdf (see PDF below).
   paper: [
     "arxiv.org", "doi.org", "dl.acm.org", "doi.acm.org", "portal.acm.org", "citeseerx.ist.psu.edu", "citeseer.ist.psu.edu", "openreview.net",
     "usenix.org/system/files", "usenix.org/conference/*/presentation", "usenix.org/conference/*/technical-sessions/presentation", "research.google.com/archive", "usenix.org/legacy/publications", "usenix.org/publications/library", "eprint.iacr.org",
     "ieeexplore.ieee.org", "link.springer.com", "papers.nips.cc", "proceedings.neurips.cc", "proceedings.mlr.press", "semanticscholar.org/paper",
     "researchgate.net/publication", "research.google/pubs", "research.google.com/pubs", "aclanthology.org", "jmlr.org/papers", "pubmed.ncbi.nlm.nih.gov",
     "biorxiv.org", "ssrn.com", "papers.ssrn.com", "sciencedirect.com/science/article", "onlinelibrary.wiley.com/doi", "vldb.org/pvldb", "hal.science", "hal.archives-ouvertes.fr",
+    "openaccess.thecvf.com", "ecva.net/papers", "ojs.aaai.org", "ijcai.org/proceedings", "aclweb.org/anthology", "vldb.org/conf", "cidrdb.org",
+    "usenix.org/legacy/event", "microsoft.com/en-us/research/publication", "research.facebook.com/publications", "amazon.science/publications",
+    "nature.com/articles", "science.org/doi", "pnas.org/doi", "mdpi.com",
   ],
   // Code hosts and package registries (#13): a library, even under a heading called "Video".
   repo: [

@@ -149,7 +149,7 @@ function splitNames(text: string): string[] {
     // ", and Pete Hunt": the last name of a list cut at its comma.
     .replace(/^(?:and|&)\s+/, "")
     .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and|y|und|et)\s+/)
-    .map((n) => n.trim())
+    .map((n) => n.trim().replace(/(?<=\p{L})[*\u2020\u2021]+$/u, ""))
     .filter(Boolean);
 }
 
@@ -272,6 +272,12 @@ export function partsOf(text: string): Part[] {
     } else merged.push(p);
   }
   return merged;
+}
+
+/** A quoted run inside a link's text, the title of a citation ('Adams & Agesen, "Title", ASPLOS 2006'), and the text around it. */
+function quotedTitle(text: string): { before: string; title: string; after: string } | undefined {
+  const m = /^([^"\u201c]*)["\u201c]([^"\u201c\u201d]*\p{L}[^"\u201c\u201d]*)["\u201d]([^"\u201d]*)$/u.exec(text);
+  return m && (m[1]!.trim() || m[3]!.trim()) ? { before: m[1]!, title: m[2]!.trim(), after: m[3]! } : undefined;
 }
 
 /** The emphasised run of a link's text, and the text before and after it. */
@@ -519,6 +525,21 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
 }
 
 /**
+ * "Engineering Definitional Interpreters, J. Midtgaard, N. Ramsey, B. Larsen" cut at its commas reads
+ * as one list of names; but a list of authors is written in one form, and its first piece stands
+ * apart (no initial where all the others, two at least, have one): it is a title before its authors.
+ */
+function titleApart(text: string, parts: Part[]): Part[] {
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  if (!only || (only.type !== "names" && only.type !== "name?") || only.names!.length < 3) return parts;
+  const [first, ...rest] = only.names!;
+  const initial = (n: string) => /(?:^|\s)\p{Lu}\.(?:\s|$)/u.test(n);
+  const comma = text.indexOf(",", only.start);
+  if (initial(first!) || !rest.every(initial) || comma < 0 || text.slice(only.start, comma).trim() !== first) return parts;
+  return [typed(text.slice(only.start, comma), only.start), { ...only, start: comma + 1, text: text.slice(comma + 1, only.end).trim(), sep: ",", names: rest }];
+}
+
+/**
  * Reads the items of one list together: returns, item by item, what the layout says beyond what
  * the fixed rules found. Items that say nothing more get an empty reading.
  */
@@ -531,7 +552,7 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
 
   // 1. The link's text. Emphasis marks the title: the text around it are fact parts.
   const candidates: (Candidate | undefined)[] = items.map((item) => {
-    const e = emphasised(item.linkText);
+    const e = emphasised(item.linkText) ?? quotedTitle(item.linkText);
     if (!e || (!e.before.trim() && !e.after.trim())) return undefined;
     const around = `${e.before.replace(/(?<![\s:,\-\u2013\u2014|])[\s:,\-\u2013\u2014|]+$/, "")}\u0000${e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "")}`;
     const parts = [...partsOf(around.slice(0, around.indexOf("\u0000"))), ...partsOf(around.slice(around.indexOf("\u0000") + 1))];
@@ -566,6 +587,8 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
 
   // 1b. A link's text that ends in a conference and its year ("Title @ SomeConf 2014", "Title - PyCon US
   // 2019") or is one ("[ElixirConf 2014](playlist)"): the event and year, the title without them.
+  // The titles so cut may still start with names ("Ghemawat et al. — The Google File System, SOSP 2003"): step 2 reads them.
+  const eventTail = new Set<number>();
   items.forEach((item, i) => {
     if (out[i]!.title !== undefined || item.has.event || item.article || item.linkText.includes(EMPHASIS) || !DIGIT.test(item.linkText)) return;
     const parts = linkPartsOf(i);
@@ -579,17 +602,20 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     if (item.has.year) return;
     if (!["@", "at", "-", "\u2013", "\u2014", "|", ",", ""].includes(last.sep)) return;
     const title = item.linkText.slice(0, last.start).replace(SEPARATORS_AT_END, "").replace(/\s+at$/, "").trim();
-    if (title) out[i] = { title, event: last.event, year: last.year };
+    if (title) {
+      out[i] = { title, event: last.event, year: last.year };
+      eventTail.add(i);
+    }
   });
 
   // 2. A link's text without emphasis: names at its start ("Jane Doe: Title", "Jane Doe - Title")
   // or at its end ("Title - Jane Doe", "Title by Jane Doe", "Title, A. Author & B. Author"),
   // maybe followed by a year or a length. Which end holds names is voted over the list.
   const sides = items.map((item, i) => {
-    if (out[i]!.title !== undefined || item.has.people || item.linkText.includes(EMPHASIS) || item.article || tailNames(i)) return undefined;
-    const text = item.linkText;
+    if ((out[i]!.title !== undefined && !eventTail.has(i)) || item.has.people || item.linkText.includes(EMPHASIS) || item.article || tailNames(i)) return undefined;
+    const text = eventTail.has(i) ? out[i]!.title! : item.linkText;
     if (PLAIN.test(text) && !/\s(?:by|at)\s/.test(text)) return undefined;
-    const parts = linkPartsOf(i);
+    const parts = titleApart(text, eventTail.has(i) ? partsOf(text) : linkPartsOf(i));
     if (parts.length < 2) return undefined;
     const first = parts[0]!.sep === "" && /^(?::|[-\u2013\u2014|])$/.test(parts[1]!.sep) ? parts[0] : undefined;
     // The last names part, after which only years and lengths come.
@@ -614,13 +640,16 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     const s = sides[i];
     if (!s) return;
     const isNames = (p: Part | undefined) => p !== undefined && (p.type === "names" || p.type === "name?");
-    if (leftVotes && isNames(s.first)) {
+    // In a column of names, one surname before a dash is a name too where a venue and its year end
+    // the text, as a citation's do ("Burrows — The Chubby lock service…, OSDI 2006"; not "Kaggle - NLP Guide").
+    const surnameFirst = leftVotes && eventTail.has(i) && s.first?.type === "org" && surname(s.first.text) && /^[-\u2013\u2014]$/.test(s.parts[1]!.sep);
+    if (leftVotes && (isNames(s.first) || surnameFirst)) {
       const title = s.text.slice(s.parts[1]!.start).trim();
-      if (title) out[i] = { title, people: s.first!.names! };
+      if (title) out[i] = { ...out[i], title, people: s.first!.names ?? [s.first!.text] };
     } else if (rightVotes && isNames(s.end)) {
       const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
       const title = s.text.slice(0, s.end!.start).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
-      if (title) out[i] = { ...reading, title };
+      if (title) out[i] = { ...out[i], ...reading, title };
     } else if ((leftVotes || rightVotes) && !isNames(leftVotes ? s.first : s.end)) {
       // The odd item of a list that votes for one end ("Malte Ubl - Designing very large JavaScript
       // applications" among "Title - Jane Doe" items) is read at its other end when only a strict
@@ -630,11 +659,11 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
       if (!other || other.type !== "names" || (other === s.first ? !/^[-\u2013\u2014]$/.test(s.parts[1]!.sep) : !/^[-\u2013\u2014|]$/.test(other.sep))) return;
       if (other === s.first) {
         const title = s.text.slice(s.parts[1]!.start).trim();
-        if (title && typed(title, 0).type === "prose") out[i] = { title, people: other.names! };
+        if (title && typed(title, 0).type === "prose") out[i] = { ...out[i], title, people: other.names! };
       } else {
         const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
         const title = s.text.slice(0, other.start).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
-        if (title && typed(title, 0).type === "prose") out[i] = { ...reading, title };
+        if (title && typed(title, 0).type === "prose") out[i] = { ...out[i], ...reading, title };
       }
     }
   });
@@ -772,7 +801,8 @@ export function citation(marked: string): Citation | undefined {
       if (typedRun.type !== "names" && typedRun.type !== "year") {
         let after = close;
         while (marked[after] === EMPHASIS) after++;
-        const around = `${marked.slice(0, open)} , ${marked.slice(after)}`.replace(/\u0001/g, "");
+        // Where other emphasis opens or closes a field ends: "*A, B and C* <br> CoRL, 2020" is names, then a venue.
+        const around = `${marked.slice(0, open)} , ${marked.slice(after)}`.replace(/\s*\u0001+\s*/g, " ; ");
         // "**Title (CVPR 2021)**": the emphasised run's own venue and year are facts too.
         const own = partsOf(run);
         const last = own.at(-1);

@@ -486,6 +486,10 @@ function citedNames(segments: readonly Segment[]): boolean {
   return text.length <= 2000 && NAMES_PROSE.test(text);
 }
 
+/** "PODC 2007", "*OSDI 2018*", "MIT Tech Report 2012": a nested line that is a paper's venue and year alone (#23). */
+const VENUE_YEAR_PROSE = /^\s*[([]?\s*\p{L}[\p{L}\p{N}.&'\u2019 -]{0,60}?\s(?:['\u2019]\d{2}|(?:19|20)\d{2})\s*[)\]]?\s*\.?\s*$/u;
+const venueYear = (segments: readonly Segment[]): boolean => segments.length <= 5 && !segments.some((s) => s.type === "link") && VENUE_YEAR_PROSE.test(segments.map((s) => s.text).join(""));
+
 /** Labels of a talk's facts under its heading: "**Date**: May 5, 2022, **Authors**: A, B" (#23). */
 export const FACT_LABEL = /^(?:date|when|year|authors?|speakers?|presenters?|presented by|by|event|conference|venue|where)$/i;
 
@@ -533,7 +537,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     // Conf 2011"): an archive's heading per talk says so under the heading (#23).
     // Nor is a nested item, unless it says where its parent's talk was given ("Presented at Meeting C++ 2019").
     // Nor, but when it reads as a list of names under an item without links ("**Title (AAAI 2022)**" over "  - A. Author, B. Author"): a paper's authors (#23).
-    else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments) || venueYear(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     else if (container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     // Nor, but right under its heading: a line about the section ("*Libraries for working with dates.*", #24).
     else if (container.type === "paragraph" && container.order === headingOrder + 1) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });

@@ -11,7 +11,7 @@ import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
-import { citedFacts, votesForAuthors, type CitedFacts } from "./citations";
+import { authorDateCitation, cellCitation, citedFacts, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -374,8 +374,9 @@ interface Citing {
  */
 function readPaperCitations(entries: ParsedEntry[], cites: Map<ParsedEntry, Citing>, headingYears: WeakSet<ParsedEntry>): void {
   // The lists (an entry's section), read; a list of fewer than three papers votes with its family (the sections beside it).
-  const groups: { group: ParsedEntry[]; read: (CitedFacts | undefined)[]; family: string }[] = [];
+  const groups: { group: ParsedEntry[]; read: (CitedFacts | undefined)[]; all: (CitedFacts | undefined)[]; family: string }[] = [];
   const families = new Map<string, (CitedFacts | undefined)[]>();
+  const allFamilies = new Map<string, (CitedFacts | undefined)[]>();
   let start = 0;
   while (start < entries.length) {
     let end = start + 1;
@@ -383,29 +384,45 @@ function readPaperCitations(entries: ParsedEntry[], cites: Map<ParsedEntry, Citi
     const group = entries.slice(start, end);
     start = end;
     if (!group.some((e) => cites.has(e))) continue;
-    const read = group.map((e) => {
-      const text = e.kind === "paper" ? cites.get(e)?.text : undefined;
+    const all = group.map((e) => {
+      const text = cites.get(e)?.text;
       return text === undefined ? undefined : citedFacts(text);
     });
+    const read = all.map((r, i) => (group[i]!.kind === "paper" ? r : undefined));
     const family = group[0]!.sectionPath.slice(0, -1).join("\u0000");
-    groups.push({ group, read, family });
+    groups.push({ group, read, all, family });
     // Pushed one by one: a family of thousands of papers would be copied once per list otherwise.
     const together = families.get(family) ?? [];
     for (const r of read) together.push(r);
     families.set(family, together);
+    const allTogether = allFamilies.get(family) ?? [];
+    for (const r of all) allTogether.push(r);
+    allFamilies.set(family, allTogether);
   }
-  for (const { group, read, family } of groups) {
+  for (const { group, read, all, family } of groups) {
     const papers = read.filter((r) => r !== undefined).length;
     const votes = votesForAuthors(papers >= 3 ? read : families.get(family)!);
+    // Links no host names a paper ("Leslie Lamport. [Title](…/time.html). CACM, 1978."), in a list
+    // whose items read as citations: the citation's shape, names and a year, makes each a paper.
+    const cited = all.filter((r) => r !== undefined).length;
+    const allVote = votes || votesForAuthors(cited >= 3 ? all : allFamilies.get(family)!);
+    const venues = venueColumn(cited >= 3 ? all : allFamilies.get(family)!);
     group.forEach((e, i) => {
-      const found = read[i];
+      if (e.kind === "page" && allVote && all[i]?.authors !== undefined && all[i]!.year !== undefined) e.kind = "paper";
+      const found = e.kind === "paper" ? all[i] : undefined;
       if (!found) return;
-      const r: CitedFacts = votes ? found : { ...(found.year !== undefined ? { year: found.year } : {}), ...(found.event !== undefined ? { event: found.event } : {}) };
+      const event = found.event ?? (venues ? found.venue : undefined);
+      const r: CitedFacts = { ...(votes || allVote ? found : { ...(found.year !== undefined ? { year: found.year } : {}) }), ...(event !== undefined ? { event } : {}) };
       const had = e.authors.map((a) => fold(a));
       const whole = cites.get(e)?.title;
       // A title cut at "by" whose names the list's citation column does not confirm ("Learning Features by Watching Objects Move."): whole again.
       if (r.authors && whole !== undefined && whole !== e.title && had.length > 0 && !had.some((a) => r.authors!.some((n) => fold(n) === a)) && had.every((a) => fold(whole).includes(a.replace(/\.$/, "")))) {
         e.title = clean(whole);
+        e.authors = [];
+        had.length = 0;
+      }
+      // Names the fixed rules read that the list's citation column does not confirm and that read as no person's ("CACM"): the column's instead.
+      if (r.authors && had.length > 0 && !had.some((a) => r.authors!.some((n) => fold(n) === a)) && !e.authors.some(isPersonName)) {
         e.authors = [];
         had.length = 0;
       }
@@ -941,11 +958,13 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // The item's text the title was taken from, before a citation cut it (the citation column may read it otherwise).
     const textTitle = title;
     if (titledFromText && !parentFacts) {
-      const c = citation(marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at)));
+      const text = marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at));
+      const c = cellCitation(text) ?? authorDateCitation(text) ?? citation(text);
       // A citation's title that still holds a year or "et al." was not cut where its facts start.
       const cut = c && clean(c.title) && !(PAPER_WORD.test(linkOwn) && /\b(?:19|20)\d{2}\b|['\u2019]\d{2}\b|\bet al\b/.test(c.title)) ? c : undefined;
       if (cut) {
-        title = clean(cut.title);
+        // '"Attention Is All You Need" - Vaswani et al. (2017)': a title quoted whole is the title without its quotes.
+        title = clean(cut.title).replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]$/u, "$1");
         cited = cut.people?.map(clean).filter(Boolean);
         if (cut.year !== undefined) parentFacts = { year: cut.year, ...(cut.event !== undefined ? { event: cut.event } : {}) };
       } else if (!titledByParent && !titled && PAPER_WORD.test(linkOwn) && mayHoldFacts(title)) {
@@ -1021,7 +1040,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
             weakTalk: kind === "talk" && !fromHost && weakTalkSection(sectionPath),
             fromHost,
           };
-    if (kind === "paper") {
+    if (kind === "paper" || (kind === "page" && !fromHost)) {
       let cite = markedText(segments, at);
       // The title the item's text gave is no field of its citation.
       const whole = titledFromText && cited !== undefined && cite.includes(textTitle) ? textTitle : title;

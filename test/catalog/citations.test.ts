@@ -2,7 +2,7 @@
 // and the list's vote for its chunks of names.
 import { describe, expect, test } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { citedFacts, namesChunk, votesForAuthors } from "../../src/catalog/citations";
+import { authorDateCitation, cellCitation, citedFacts, namesChunk, venueColumn, votesForAuthors } from "../../src/catalog/citations";
 
 const pick = (md: string) => parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, authors: e.authors, year: e.year ?? null, event: e.event ?? null }));
 
@@ -13,6 +13,11 @@ describe("a chunk of names", () => {
     ["Doersch, Carl and Gupta, Abhinav and Efros, Alexei A.", ["Doersch, Carl", "Gupta, Abhinav", "Efros, Alexei A"]],
     ["Mnih et al.", ["Mnih"]],
     ["Kingma & Welling et al.", ["Kingma", "Welling"]],
+    // Marks that point to a note (equal contribution, an affiliation's number) are no part of a name.
+    ["Changan Chen*, Unnat Jain\u2020, Carl Schissler", ["Changan Chen", "Unnat Jain", "Carl Schissler"]],
+    ["Jiasen Lu1, Anitha Kannan, Dhruv Batra", ["Jiasen Lu", "Anitha Kannan", "Dhruv Batra"]],
+    ["Escalante, H. J.", ["Escalante, H. J."]],
+    ["Meselson M, Stahl FW.", ["Meselson M", "Stahl FW"]],
   ])("%s", (chunk, names) => {
     expect(namesChunk(chunk)).toEqual(names);
   });
@@ -28,8 +33,75 @@ describe("the facts of a citation's text", () => {
     ["\u0001\u0002\u0001 [\u0002] \u0001Jie Huang, Kevin Chen-Chuan Chang.\u0001 ACL'23 Findings", ["Jie Huang", "Kevin Chen-Chuan Chang"], "ACL Findings", 2023],
     ["\u0002 \u0002\nJiaye Teng, Weiran Huang, and Haowei He. \u0001AISTATS 2022\u0001", ["Jiaye Teng", "Weiran Huang", "Haowei He"], "AISTATS", 2022],
     ["\u0002 - Vaswani et al., 2017", ["Vaswani"], undefined, 2017],
+    ["\u0002, Jong-Chyi Su, Subhransu Maji,2016", ["Jong-Chyi Su", "Subhransu Maji"], undefined, 2016],
+    ["\u0001\u0002\u0001 \u0001Georgios Georgakis, Yimeng Li, Jana Kosecka\u0001 arXiv, 2019. \u0002", ["Georgios Georgakis", "Yimeng Li", "Jana Kosecka"], "arXiv", 2019],
   ])("%j", (text, authors, event, year) => {
     expect(citedFacts(text)).toEqual({ authors, ...(event !== undefined ? { event } : {}), year });
+  });
+});
+
+describe("names in the family-first order cut at semicolons", () => {
+  test("are one list of authors, not a surname before the year", () => {
+    expect(citedFacts("\u0002 | Lehman, Joel; Gordon, Jonathan; Jain, Shawn | Handbook | 2023")).toEqual({ authors: ["Lehman, Joel", "Gordon, Jonathan", "Jain, Shawn"], venue: "Handbook", year: 2023 });
+  });
+});
+
+describe("the author-date order", () => {
+  test.each([
+    ["Smith, J., & Doe, A. (2019). Learning to rank with trees. Journal of Machine Learning.", { title: "Learning to rank with trees", people: ["Smith, J.", "Doe, A."], year: 2019, event: "Journal of Machine Learning" }],
+    ["Brown, T. (2020). Language models are few-shot learners. NeurIPS.", { title: "Language models are few-shot learners", people: ["Brown, T."], year: 2020, event: "NeurIPS" }],
+    ["Jane Doe and John Roe (2018). A survey of graph networks", { title: "A survey of graph networks", people: ["Jane Doe", "John Roe"], year: 2018 }],
+  ])("%s", (text, citation) => {
+    expect(authorDateCitation(text)).toEqual(citation);
+  });
+
+  test("a title with a year in brackets is none", () => {
+    expect(authorDateCitation("Building a Bank with Go (2017). Slides")).toBeUndefined();
+  });
+});
+
+describe("a table's row", () => {
+  test("the cell after the link's is the venue", () => {
+    expect(citedFacts("2016 | \u0002 | DLRS |")).toEqual({ year: 2016, event: "DLRS" });
+  });
+
+  test("a list item with pipes in it is no row", () => {
+    expect(citedFacts("\u0002 - Jane Doe and John Roe, 2019 | [\u0002] | Notes").event).toBeUndefined();
+  });
+});
+
+describe("the venue column", () => {
+  test("a name with no acronym is a venue among venues by their years", () => {
+    const read = [{ event: "ICML", year: 2016 }, { event: "NeurIPS", year: 2017 }, { venue: "Nature", year: 2016 }];
+    expect(venueColumn(read)).toBe(true);
+    expect(venueColumn([{ event: "ICML", year: 2016 }, { venue: "Nature", year: 2016 }, { venue: "Science", year: 2019 }])).toBe(false);
+  });
+
+  test("in a list", () => {
+    const md = `# RL\n\n${[
+      "**Mastering the game of Go**. D. Silver, A. Huang. Nature, 2016. [[pdf](https://example.org/go.html)]",
+      "**Playing Atari with Deep Reinforcement Learning**. V. Mnih, K. Kavukcuoglu. NIPS Workshop, 2013. [[pdf](https://example.org/atari.html)]",
+      "**Asynchronous Methods for Deep Reinforcement Learning**. V. Mnih, A. P. Badia. ICML, 2016. [[pdf](https://example.org/a3c.html)]",
+    ]
+      .map((l) => `- ${l}\n`)
+      .join("")}`;
+    expect(pick(md).map((e) => e.event)).toEqual(["Nature", "NIPS Workshop", "ICML"]);
+  });
+});
+
+describe("a row of cells", () => {
+  test.each([
+    ["2019 | DARTS: Differentiable Architecture Search | Hanxiao Liu, et al. | ICLR |", { title: "DARTS: Differentiable Architecture Search", people: ["Hanxiao Liu"], year: 2019, event: "ICLR" }],
+    ["2017 | ATM: A Distributed, Collaborative, Scalable System | T. Swearingen, et al. | IEEE |", { title: "ATM: A Distributed, Collaborative, Scalable System", people: ["T. Swearingen"], year: 2017, event: "IEEE" }],
+    ["2020 | Bayesian Optimization of Risk Measures | NeurIPS |", { title: "Bayesian Optimization of Risk Measures", year: 2020, event: "NeurIPS" }],
+    ["2016 | Robust Bayesian Neural Networks | Jost Tobias Springenberg\uff0c et al. | NIPS |", { title: "Robust Bayesian Neural Networks", people: ["Jost Tobias Springenberg"], year: 2016, event: "NIPS" }],
+    ["2015 | Efficient and Robust Automated Machine Learning |", { title: "Efficient and Robust Automated Machine Learning", year: 2015 }],
+  ])("%s", (text, citation) => {
+    expect(cellCitation(text)).toEqual(citation);
+  });
+
+  test("text of one separator is no row", () => {
+    expect(cellCitation("Rust | Fast and Safe")).toBeUndefined();
   });
 });
 
@@ -66,6 +138,92 @@ describe("paper lists read as citations", () => {
     expect(a.map((e) => e.authors)).toEqual([["Lamport"], ["Kingma", "Ba"], ["Ghemawat", "Gobioff", "Leung"]]);
     const b = pick(`# Papers\n\n1. Leslie Lamport. "[Time, Clocks](https://example.org/t.pdf)". CACM, 1978.\n2. Diego Ongaro, John Ousterhout. "[Raft](https://example.org/r.pdf)". USENIX ATC, 2014.\n`);
     expect(b.map((e) => [e.event, e.year])).toEqual([["CACM", 1978], ["USENIX ATC", 2014]]);
+  });
+
+  test("a bold title, emphasised authors and a venue after a line break: the emphasis ends the names", () => {
+    const md = `# Papers\n\n${["CoRL", "ICLR", "arXiv"]
+      .map((v, i) => `* **Paper number ${i}** <br>\n*Jane Doe\\*, John Roe, Mary Major* <br>\n${v}, 202${i}. [[Paper]](https://arxiv.org/abs/2201.0000${i}) [[Code]](https://github.com/x/c${i})\n`)
+      .join("\n")}`;
+    expect(pick(md).filter((e) => e.kind === "paper")).toMatchObject(
+      ["CoRL", "ICLR", "arXiv"].map((event, i) => ({ title: `Paper number ${i}`, authors: ["Jane Doe", "John Roe", "Mary Major"], event, year: 2020 + i })),
+    );
+  });
+
+  test("items of cells: year, title, authors, venue and a [`PDF`] link", () => {
+    const md = `# Papers\n\n### Surveys\n\n+ 2019 | AutoML: A Survey of the State-of-the-Art | Xin He, et al. | arXiv | [\`PDF\`](https://arxiv.org/pdf/1908.00709.pdf)\n+ 2019 | Survey on Automated Machine Learning | Marc Zoeller, Marco F. Huber | arXiv | [\`PDF\`](https://arxiv.org/pdf/1904.12054.pdf)\n+ 2017 | Google Vizier: A Service for Black-Box Optimization | Daniel Golovin, et al. | KDD | [\`PDF\`](https://example.org/vizier.pdf)\n`;
+    expect(pick(md).map(({ title, authors, event, year }) => ({ title, authors, event, year }))).toEqual([
+      { title: "AutoML: A Survey of the State-of-the-Art", authors: ["Xin He"], event: "arXiv", year: 2019 },
+      { title: "Survey on Automated Machine Learning", authors: ["Marc Zoeller", "Marco F. Huber"], event: "arXiv", year: 2019 },
+      { title: "Google Vizier: A Service for Black-Box Optimization", authors: ["Daniel Golovin"], event: "KDD", year: 2017 },
+    ]);
+  });
+
+  test("authors before the link, the venue after it: a list of citations on hosts no table names is papers", () => {
+    const md = `# Reading\n\n- Leslie Lamport. [Time, Clocks, and the Ordering of Events](https://example.org/time.html). CACM, 1978.\n- Ongaro D., Ousterhout J. [In Search of an Understandable Consensus Algorithm](https://example.org/raft.html). USENIX ATC'14.\n- Meselson M, Stahl FW. [The Replication of DNA in Escherichia coli](https://example.org/meselson.html). PNAS. 1958.\n`;
+    expect(pick(md).map(({ kind, authors, event, year }) => ({ kind, authors, event, year }))).toEqual([
+      { kind: "paper", authors: ["Leslie Lamport"], event: "CACM", year: 1978 },
+      { kind: "paper", authors: ["Ongaro D", "Ousterhout J"], event: "USENIX ATC", year: 2014 },
+      { kind: "paper", authors: ["Meselson M", "Stahl FW"], event: "PNAS", year: 1958 },
+    ]);
+  });
+
+  test("a citation inside the link's text: authors, a dash or a quoted title, the venue and its year", () => {
+    const a = pick(`# Reading\n\n- [Ghemawat et al. — The Google File System, SOSP 2003](https://example.org/gfs.html)\n- [Burrows — The Chubby lock service, OSDI 2006](https://example.org/chubby.html)\n- [DeCandia et al. — Dynamo: Amazon's Highly Available Key-value Store, SOSP 2007](https://example.org/dynamo.html)\n`);
+    expect(a.map(({ title, kind, authors, event, year }) => ({ title, kind, authors, event, year }))).toEqual([
+      { title: "The Google File System", kind: "paper", authors: ["Ghemawat"], event: "SOSP", year: 2003 },
+      { title: "The Chubby lock service", kind: "paper", authors: ["Burrows"], event: "OSDI", year: 2006 },
+      { title: "Dynamo: Amazon's Highly Available Key-value Store", kind: "paper", authors: ["DeCandia"], event: "SOSP", year: 2007 },
+    ]);
+    const b = pick(`# Reading\n\n- [Adams & Agesen, "A Comparison of Software and Hardware Techniques", ASPLOS 2006](https://example.org/a.html)\n- [Barham et al., "Xen and the Art of Virtualization", SOSP 2003](https://example.org/xen.html)\n- [Popek & Goldberg, "Formal Requirements for Virtualizable Architectures", CACM 1974](https://example.org/p.html)\n- [Agache et al., "Firecracker", NSDI 2020](https://example.org/f.html)\n`);
+    expect(b.map(({ title, authors, event, year }) => ({ title, authors, event, year }))).toEqual([
+      { title: "A Comparison of Software and Hardware Techniques", authors: ["Adams", "Agesen"], event: "ASPLOS", year: 2006 },
+      { title: "Xen and the Art of Virtualization", authors: ["Barham"], event: "SOSP", year: 2003 },
+      { title: "Formal Requirements for Virtualizable Architectures", authors: ["Popek", "Goldberg"], event: "CACM", year: 1974 },
+      { title: "Firecracker", authors: ["Agache"], event: "NSDI", year: 2020 },
+    ]);
+  });
+
+  test("a link's text of pieces cut at commas whose first is written unlike the others: a title, then its authors", () => {
+    const md = `# Papers\n\n- [Engineering Definitional Interpreters, J. Midtgaard, N. Ramsey, B. Larsen](https://example.org/i.pdf).\n- [SSA-based Register Allocation, S. Hack & G. Goos](https://example.org/ssa.html).\n- [Compiling with Continuations: Continued, A. Kennedy](https://example.org/c.pdf).\n`;
+    expect(pick(md).map(({ title, authors }) => ({ title, authors }))).toEqual([
+      { title: "Engineering Definitional Interpreters", authors: ["J. Midtgaard", "N. Ramsey", "B. Larsen"] },
+      { title: "SSA-based Register Allocation", authors: ["S. Hack", "G. Goos"] },
+      { title: "Compiling with Continuations: Continued", authors: ["A. Kennedy"] },
+    ]);
+  });
+
+  test("a paper's link over nested items of its authors and of its venue and year", () => {
+    const md = `# Papers\n\n${[
+      ["Paxos Made Live", "live", "Tushar Chandra, Robert Griesemer", "PODC 2007"],
+      ["Zab: High-performance broadcast", "zab", "Flavio P. Junqueira, Benjamin C. Reed", "DSN 2011"],
+      ["Chain Replication", "chain", "Robbert van Renesse, Fred B. Schneider", "*OSDI 2004*"],
+    ]
+      .map(([t, u, a, v]) => `- [${t}](https://example.org/${u}.html)\n  - ${a}\n  - ${v}\n`)
+      .join("")}`;
+    expect(pick(md).map(({ kind, event, year }) => ({ kind, event, year }))).toEqual([
+      { kind: "paper", event: "PODC", year: 2007 },
+      { kind: "paper", event: "DSN", year: 2011 },
+      { kind: "paper", event: "OSDI", year: 2004 },
+    ]);
+  });
+
+  test("a quoted title before the authors and the year, over a [link]", () => {
+    const md = `# Papers\n\n- "Attention Is All You Need" - Vaswani et al. (2017) [link](https://example.org/b1.html)\n- "Deep Residual Learning for Image Recognition" - He et al. (2016) [link](https://example.org/b3.html)\n- "Generative Adversarial Networks" - Goodfellow et al. (2014) [link](https://example.org/b4.html)\n`;
+    expect(pick(md).map(({ title, authors, year }) => ({ title, authors, year }))).toEqual([
+      { title: "Attention Is All You Need", authors: ["Vaswani"], year: 2017 },
+      { title: "Deep Residual Learning for Image Recognition", authors: ["He"], year: 2016 },
+      { title: "Generative Adversarial Networks", authors: ["Goodfellow"], year: 2014 },
+    ]);
+  });
+
+  test("a company before a dash in a list of names is no name without a venue and year after it", () => {
+    const md = `# Guides\n\n- [Jay Alammar - The Illustrated Transformer](https://example.org/t.html)\n- [Sebastian Raschka - Build a Model](https://example.org/b.html)\n- [Lilian Weng - Attention](https://example.org/a.html)\n- [Kaggle - NLP Guide](https://example.org/k.html)\n`;
+    expect(pick(md).at(-1)).toMatchObject({ title: "Kaggle - NLP Guide", authors: [] });
+  });
+
+  test("a list of pages with a name and a year here and there stays pages", () => {
+    const md = `# Links\n\n- [A tool](https://example.org/tool.html) - by Jane Doe, 2019\n- [Another tool](https://example.org/other.html) - handy\n- [Docs](https://example.org/docs.html) - the manual\n`;
+    expect(pick(md).map((e) => e.kind)).toEqual(["page", "page", "page"]);
   });
 
   test("a list whose papers name no authors gets none", () => {

@@ -118,6 +118,11 @@ describe("classify", () => {
     ["https://docs.streamlit.io/knowledge-base/tutorials/x", ["Videos"], "page"],
     ["https://skypilot.readthedocs.io/en/latest/", ["Blogs"], "page"],
     ["https://docs.google.com/presentation/d/x", ["Talks"], "talk"],
+    // Proceedings, journals and research labs' publication pages are papers.
+    ["https://openaccess.thecvf.com/content/WACV2024/html/x_paper.html", [], "paper"],
+    ["http://www.aclweb.org/anthology/E17-1038", [], "paper"],
+    ["https://www.microsoft.com/en-us/research/publication/splitstream/", [], "paper"],
+    ["https://www.nature.com/articles/nature14539", ["Videos"], "paper"],
   ])("%s in %j is a %s", (url, path, kind) => {
     expect(classify(url, path)).toBe(kind);
   });
