@@ -47,12 +47,12 @@ function withoutMarks(text: string): string {
 
 /** "A. Author, B. Author, and C. Author", "A & B", "Mnih et al.": the names of a chunk, when it is a list of people. */
 export function namesChunk(chunk: string): string[] | undefined {
-  const t = withoutMarks(chunk).trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(/[\s.,;:]+$/, "");
+  const t = withoutMarks(chunk).trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(/(?<![\s.,;:])[\s.,;:]+$/, "");
   if (t.length < 3 || t.length > 2000 || /\d/.test(t)) return undefined;
   const bib = bibtexNames(t);
   if (bib) return bib;
   // "Escalante, H. J.": one name, the family's before the initials.
-  const apa = /^((?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+),\s*((?:\p{Lu}\.\s*-?\s*)+)$/u.exec(withoutMarks(chunk).trim().replace(/[\s,;:]+$/, ""));
+  const apa = /^((?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+),\s*((?:\p{Lu}\.\s*-?\s*)+)$/u.exec(withoutMarks(chunk).trim().replace(/(?<![\s,;:])[\s,;:]+$/, ""));
   if (apa && !hasNotNameWord(apa[1]!)) return [`${apa[1]}, ${apa[2]!.trim()}`];
   const etAl = /,?\s+et\s+al$/i.test(t) || /,?\s+et\s+al\.?$/i.test(chunk.trim());
   const bare = t.replace(/,?\s+et\s+al\.?$/i, "");
@@ -137,7 +137,7 @@ export function citedFacts(cite: string): CitedFacts {
         continue;
       }
     }
-    const venue = c.replace(/^[\s"'\u201c\u201d.,;:]+/u, "").replace(/[\s.,;:]+$/, "");
+    const venue = c.replace(/^[\s"'\u201c\u201d.,;:]+/u, "").replace(/(?<![\s.,;:])[\s.,;:]+$/, "");
     if (out.year === undefined && out.event === undefined && yearNext && VENUE_ALONE.test(venue)) {
       out.event = venue;
       continue;
@@ -160,7 +160,7 @@ export function citedFacts(cite: string): CitedFacts {
   }
   // In a row the venue may have a column of its own after the title's: its one cell is a venue's name.
   if (linkCell >= 0 && out.event === undefined && out.venue === undefined) {
-    const cell = cells.slice(linkCell + 1).map((c) => c.replace(/[\u0001-\u0003]/g, "").replace(/[\s.,;:]+$/, "").trim()).find((c) => c && !namesChunk(c) && !/\d/.test(c) && (VENUE_ALONE.test(c) || VENUE_WORDS.test(c)));
+    const cell = cells.slice(linkCell + 1).map((c) => c.replace(/[\u0001-\u0003]/g, "").replace(/(?<![\s.,;:])[\s.,;:]+$/, "").trim()).find((c) => c && !namesChunk(c) && !/\d/.test(c) && (VENUE_ALONE.test(c) || VENUE_WORDS.test(c)));
     if (cell !== undefined) {
       if (VENUE_ALONE.test(cell)) out.event = cell;
       else out.venue = cell;
@@ -214,7 +214,7 @@ export function cellCitation(marked: string): Citation | undefined {
     } else if (titled < 0) {
       out.title = cell;
       titled = i;
-    } else if (venue === undefined && i > Math.max(titled, named) && cell.split(/\s+/).length <= 6 && /^[\p{Lu}\p{Ll}]*\p{Lu}/u.test(cell)) venue = cell.replace(/[.,;:]+$/, "");
+    } else if (venue === undefined && i > Math.max(titled, named) && cell.split(/\s+/).length <= 6 && /^[\p{Lu}\p{Ll}]*\p{Lu}/u.test(cell)) venue = cell.replace(/(?<![.,;:])[.,;:]+$/, "");
   });
   if (!out.title) return undefined;
   if (out.event === undefined && venue !== undefined) out.event = venue;
@@ -256,6 +256,6 @@ export function authorDateCitation(marked: string): Citation | undefined {
   const rest = /^(.*?[\p{L}\p{N})][.?!])\s+(\p{Lu}.*?)\.?$/u.exec(m[3]!);
   const title = (rest ? rest[1]! : m[3]!).replace(/\.$/, "").trim();
   if (!/\p{L}/u.test(title)) return undefined;
-  const venue = rest?.[2]!.replace(/[\s.,;:]+$/, "").trim();
+  const venue = rest?.[2]!.replace(/(?<![\s.,;:])[\s.,;:]+$/, "").trim();
   return { title, people, year: Number(m[2]), ...(venue && venue.split(/\s+/).length <= 8 ? { event: venue } : {}) };
 }

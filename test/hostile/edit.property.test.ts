@@ -24,7 +24,8 @@ const page = fc.tuple(fc.array(line, { maxLength: 20 }), ending, fc.boolean(), f
 const ref = fc.constantFrom("1", "1", "2", "2", "3", "4", "x");
 const section = fc.constantFrom("talks", "a", "top", "New one", "", "[");
 const command = fc.oneof(
-  fc.tuple(url, text, fc.option(section, { nil: undefined }), fc.option(text, { nil: undefined })).map(([u, t, s, d]) => ["add", u, "--title", t, ...(s === undefined ? [] : ["--section", s]), ...(d === undefined ? [] : ["-d", d])]),
+  // "--title=…": a value given apart from its option that reads as one ("-V") is that option, as in any commander program.
+  fc.tuple(url, text, fc.option(section, { nil: undefined }), fc.option(text, { nil: undefined })).map(([u, t, s, d]) => ["add", u, `--title=${t}`, ...(s === undefined ? [] : ["--section", s]), ...(d === undefined ? [] : [`--description=${d}`])]),
   fc.tuple(fc.array(ref, { minLength: 1, maxLength: 2 }), fc.boolean()).map(([refs, force]) => ["remove", ...refs, ...(force ? ["--force"] : [])]),
   fc.tuple(ref, section).map(([r, s]) => ["move", r, "--section", s]),
 );
