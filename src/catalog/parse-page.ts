@@ -444,6 +444,9 @@ function finishLists(state: ListReading): void {
   state.waiting = [];
 }
 
+/** A site's front page: a host and nothing after it. */
+const FRONT_PAGE = /^[a-z][a-z\d+.-]*:\/\/[^/?#]+\/?$/i;
+
 /** What the layout reader read of one list, written into its entries. */
 function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemReading[]): void {
   const talks = group.filter((e) => e.kind === "talk" || e.kind === "podcast").length;
@@ -454,7 +457,8 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
     if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
     // A podcast's hosts are not speakers: a show is not a talk.
     // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
-    if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && pending[i]!.fromHost)) {
+    // So is a site's front page ("[Philschmid blog](https://www.philschmid.de/) by Philipp Schmid"): no post of its own.
+    if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && (pending[i]!.fromHost || FRONT_PAGE.test(e.url)))) {
       const people = r.people.map(clean).filter(Boolean);
       // People with a venue and its year ("Herlihy & Wing, TOPLAS90") wrote a paper; with a length, gave a talk.
       if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : r.event !== undefined && r.year !== undefined ? "paper" : "article";
@@ -882,7 +886,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // "Title. A. Author and B. Author. SOSP '23. [pdf](…)": the text a "[pdf]" link took its title from is a citation (#23).
     // The item's text the title was taken from, before a citation cut it (the citation column may read it otherwise).
     const textTitle = title;
-    if (titledFromText && !parentFacts) {
+    // A talk's text before its "[Video]" ("| Title - Jane Doe & John Roe, Acme | [Video](…) |") is no
+    // citation: its speakers are the list's to vote (layout.ts), not a citation's authors item by item.
+    if (titledFromText && !parentFacts && (kind !== "talk" || PAPER_WORD.test(linkOwn))) {
       const c = citation(marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at)));
       // A citation's title that still holds a year or "et al." was not cut where its facts start.
       const cut = c && clean(c.title) && !(PAPER_WORD.test(linkOwn) && /\b(?:19|20)\d{2}\b|['\u2019]\d{2}\b|\bet al\b/.test(c.title)) ? c : undefined;
@@ -946,14 +952,15 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (titledByHeading && description && description.split(/[\s[\]()|,/]+/).every((w) => w === "" || GENERIC_TITLE.test(w) || SECONDARY.test(w))) description = "";
     if (description && description !== title) entry.description = description;
     const pending: Pending | undefined =
-      kind === "repo" || kind === "forum" || kind === "site" || link.bare || titled
+      kind === "repo" || kind === "forum" || kind === "site" || link.bare || (titled && !titledFromText)
         ? undefined
         : {
             item: {
               linkText: clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
               // "In German: [Title](…) – Jane Doe at SomeConf 2016": the text after the link is read whatever stands before it.
               rest: facts ? facts.rest : afterRaw,
-              before,
+              // A title taken from the text before a "[Video]" is that text: nothing else stands before the link.
+              before: titled ? undefined : before,
               article: kind === "article",
               has: { people: people.length > 0, year: entry.year !== undefined, event: entry.event !== undefined, duration: entry.duration !== undefined },
             },
