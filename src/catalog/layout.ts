@@ -23,6 +23,10 @@ export interface LayoutItem {
   before?: string;
   /** An article's title says what it is about, never who wrote it ("Chain Key Cryptography: The Breakthrough"). */
   article?: boolean;
+  /** A podcast's show before its link is no event ("Pointer Podcast - [Episode](…)"). */
+  podcast?: boolean;
+  /** The link is titled only by what it is ("[Video]"): `linkText` is the item's text before it. */
+  textTitled?: boolean;
   /** Facts the fixed rules already found: the reader does not read them twice. */
   has: { people: boolean; year: boolean; event: boolean; duration: boolean };
 }
@@ -705,8 +709,35 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     return m && !out[i]!.people && !item.has.people ? typed(m[1]!, 0) : undefined;
   });
   const beforeVotes = namesVote(befores, items.length, false);
+  // The events before the links ("Droidcon Berlin 2021 - [Title](…)", "GDG Pisa - [Title](…)"), and
+  // the start of a text before a "[Video]" ("React Universe - Panel: … [Video](…)"): a column voted
+  // over the list. Where enough of them name a conference by a cue of their own, every value of
+  // the column that reads as an event's name is one, though it says no year.
+  const leadEvents = items.map((item, i) => {
+    if (item.has.event || item.podcast || item.article || out[i]!.event !== undefined) return undefined;
+    if (item.textTitled) {
+      const parts = linkPartsOf(i);
+      if (parts.length < 2 || !/^[-\u2013\u2014]$/.test(parts[1]!.sep) || parts[0]!.type === "names") return undefined;
+      const said = parts[0]!.type === "year" ? parts[0] : undefined;
+      const event = said?.event ?? eventText(parts[0]!.text);
+      return event === undefined ? undefined : { event, year: said?.year, title: item.linkText.slice(parts[1]!.start).trim() };
+    }
+    const m = item.before && !(beforeVotes && befores[i]?.names) ? /^(.*?)\s*[-\u2013\u2014|]\s*$/.exec(item.before) : null;
+    if (!m) return undefined;
+    const said = yearPart(m[1]!);
+    const event = said?.event ?? (said ? undefined : eventText(m[1]!));
+    return event === undefined ? undefined : { event, year: said?.year };
+  });
+  const leadCued = leadEvents.filter((e) => e && eventCue(e.event)).length;
+  const leadColumn = leadCued >= 2 && leadCued >= 0.5 * leadEvents.filter(Boolean).length && leadEvents.filter(Boolean).length >= 0.4 * items.length;
   items.forEach((item, i) => {
     const b = befores[i];
+    const lead = leadColumn ? leadEvents[i] : undefined;
+    if (lead && !(beforeVotes && b && (b.type === "names" || b.type === "name?"))) {
+      const year = item.has.year || out[i]!.year !== undefined ? {} : lead.year !== undefined ? { year: lead.year } : {};
+      out[i] = lead.title ? { ...out[i], event: lead.event, ...year, title: lead.title } : { ...out[i], event: lead.event, ...year, beforeUsed: true };
+      return;
+    }
     if (beforeVotes && b && (b.type === "names" || b.type === "name?")) out[i] = { ...out[i], people: b.names!, beforeUsed: true };
     // "SomeConf 2014: [Title](…)", "| PyCon US 2015 | [Title](…) |": the event and year first.
     else if (item.before && !item.has.event && !item.has.year && out[i]!.year === undefined) {

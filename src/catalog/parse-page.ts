@@ -270,6 +270,17 @@ function marks(list: readonly Segment[]): string {
   return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/[\s:]+$|(?<!\bal)\.$/, "");
 }
 
+/** "- Presented at:" after a talk's link: the items nested under it are where it was given. */
+const PRESENTED_UNDER = /^\s*[-\u2013\u2014:,]?\s*(?:presented|given|held|delivered)\s+(?:at|@)\s*:?\s*$/i;
+
+/** The title of the talk a nested item's parent names when its text after its link says "Presented at:". */
+function presentedUnder(parent: { segments: readonly Segment[] } | undefined): string | undefined {
+  if (!parent) return undefined;
+  const at = parent.segments.findIndex(usableLink);
+  if (at < 0 || !PRESENTED_UNDER.test(textOfSegments(parent.segments.slice(at + 1)))) return undefined;
+  return clean(parent.segments[at]!.text) || undefined;
+}
+
 function textOfSegments(list: readonly Segment[]): string {
   return clean(list.map((s) => s.text).join("")).replace(/[\s.:]+$/, "");
 }
@@ -468,8 +479,9 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
         e.speaker = people.join(", ");
       }
     }
-    // A publisher before a blog post's year ("`Uber` `2017`") is no venue: only talks, podcasts and papers have events.
-    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page") e.event = clean(r.event);
+    // A publisher before a blog post's year ("`Uber` `2017`") is no venue, nor a show before its episode
+    // ("Pointer Podcast - [Episode](…)") an event: only talks and papers have events from the layout.
+    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page" && e.kind !== "podcast") e.event = clean(r.event);
     if (r.year !== undefined && e.year === undefined) e.year = r.year;
     if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
     if (r.beforeUsed) {
@@ -830,7 +842,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // "Keep Coding Podcast": a show that says what it is in its name (#23).
     // A link titled by its kind says what it is ("slides" on a .pdf is a talk's deck); a video host still says talk.
     const said = titled ? linkWordKind(link.text) : undefined;
-    let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
+    // So does a show named before its episode ("Pointer Podcast - [pointer[35]: …](…)").
+    let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? ((/\bpodcast\b/i.test(link.text) || /\bpodcast\s*[-\u2013\u2014:|]\s*$/i.test(before)) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
     // A PDF under a talks heading is a talk's slides, not a paper (#23), unless its path files it
     // with papers and names no slides ("…/papers/em.pdf"; "…/papers/fuzz-slides.pdf" is a deck).
     if (kind === "paper" && !said && sectionDefault === "talk" && pdfOnly(url) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url))) kind = "talk";
@@ -852,8 +865,18 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     let title = split.title;
     const linkOwn = title;
     let titledByHeading = false;
+    let presented: { title: string; event?: string; year?: number } | undefined;
     let titledByParent = false;
     let titledFromText = false;
+    // "[Title](slides) - Presented at:" over "  - [SomeConf 2023](video)": each nested link is the
+    // talk given at the event it names, titled by its parent's link (#23).
+    const talkTitle = !titled ? presentedUnder(parent) : undefined;
+    if (talkTitle) {
+      const said = yearPart(title);
+      presented = { title: talkTitle, event: said?.event ?? title.replace(/\s*(?:19|20)\d{2}$/, ""), ...(said ? { year: said.year } : {}) };
+      title = talkTitle;
+      titledFromText = false;
+    }
     // A link titled only "Recording", "video", "slides", "Part 1", "[1]" takes its title from the
     // item it is nested in ("**Title**"), else the text before it (#23).
     if (titled) {
@@ -930,6 +953,10 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       entry.year = stated.year;
       if (stated.event !== undefined && kind !== "article") entry.event = clean(stated.event);
     }
+    if (presented) {
+      if (presented.event) entry.event = clean(presented.event);
+      if (presented.year !== undefined) entry.year = presented.year;
+    }
     if (facts?.year !== undefined && entry.year === undefined) entry.year = facts.year;
     if (facts?.duration !== undefined) entry.duration = facts.duration;
     // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
@@ -962,6 +989,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
               // A title taken from the text before a "[Video]" is that text: nothing else stands before the link.
               before: titled ? undefined : before,
               article: kind === "article",
+              podcast: kind === "podcast",
+              textTitled: Boolean(titled),
               has: { people: people.length > 0, year: entry.year !== undefined, event: entry.event !== undefined, duration: entry.duration !== undefined },
             },
             list: item.block.context ?? sectionPath,

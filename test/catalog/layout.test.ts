@@ -292,3 +292,44 @@ describe("columns known by their separators and their neighbours (#23)", () => {
     ]);
   });
 });
+
+describe("one speaker's talks by year: the events before the links, the venues of a talk given several times (#23)", () => {
+  it("'Event [Year] - [Title](…)' under a year heading: the column of events, voted, takes the events that state no year", () => {
+    const page = [
+      "# Talks",
+      "",
+      "## 2021",
+      "",
+      "- Droidcon London 2021 - [Detekt - State of the Union](https://bit.ly/a1) [Video](https://www.droidcon.com/2021/a1/)",
+      "- GDG Hamburg Android - [There is 1 broken API among us](https://bit.ly/a2)",
+      "- Kotlin London User Group - [Hello Kotlin](https://bit.ly/a3)",
+      "- Pointer Podcast - [pointer[35]: Kotlin e Open Source](https://pointerpodcast.it/p/pointer35/)",
+      "- DevFest DACH - [Devops-ify your life](https://bit.ly/a4)",
+      "",
+    ].join("\n");
+    expect(facts(page).map((f) => [f.title, f.kind, f.event, f.year])).toEqual([
+      ["Detekt - State of the Union", "talk", "Droidcon London", 2021],
+      ["There is 1 broken API among us", "talk", "GDG Hamburg Android", 2021],
+      ["Hello Kotlin", "talk", "Kotlin London User Group", 2021],
+      ["pointer[35]: Kotlin e Open Source", "podcast", undefined, 2021],
+      ["Devops-ify your life", "talk", "DevFest DACH", 2021],
+    ]);
+  });
+
+  it("'[Title](slides) - Presented at:' over nested '[Event Year](video)': each video is the talk given there", () => {
+    const page = [
+      "# Talks",
+      "",
+      "## 2023",
+      "",
+      "- [The day I broke React Native](https://bit.ly/b1) - Presented at:",
+      "  - [React Native EU 2023](https://www.youtube.com/watch?v=b2)",
+      "  - [React Native London](https://www.youtube.com/watch?v=b3)",
+      "",
+    ].join("\n");
+    expect(facts(page).slice(1).map((f) => [f.title, f.event, f.year])).toEqual([
+      ["The day I broke React Native", "React Native EU", 2023],
+      ["The day I broke React Native", "React Native London", 2023],
+    ]);
+  });
+});
