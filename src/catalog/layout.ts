@@ -744,6 +744,8 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
       const said = /^(.*?)\s*[:\-\u2013\u2014|]?\s*$/.exec(item.before);
       const y = said ? yearPart(said[1]!) : undefined;
       if (y?.event !== undefined) out[i] = { ...out[i], event: y.event, year: y.year, beforeUsed: true };
+      // "**March 2019**: [Title](…)": a meeting's date first.
+      else if (y !== undefined) out[i] = { ...out[i], year: y.year, beforeUsed: true };
     }
     const first = item.before?.split(/\s+/)[0];
     if (first && !item.has.year && out[i]!.year === undefined) {

@@ -270,6 +270,12 @@ function marks(list: readonly Segment[]): string {
   return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/[\s:]+$|(?<!\bal)\.$/, "");
 }
 
+/** The text before a link titled only by its kind, its emphasis marked, when it holds the title taken from it; else that title. */
+function textBeforeLink(list: readonly Segment[], title: string): string {
+  const marked = marks(list).replace(/[\s:\-\u2013\u2014|([]+$/, "").trim();
+  return marked.includes(EMPHASIS) && clean(marked.replace(/\u0001/g, "")).includes(title) ? marked : title;
+}
+
 /** "- Presented at:" after a talk's link: the items nested under it are where it was given. */
 const PRESENTED_UNDER = /^\s*[-\u2013\u2014:,]?\s*(?:presented|given|held|delivered)\s+(?:at|@)\s*:?\s*$/i;
 
@@ -505,7 +511,7 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
 
 /** Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too. */
 function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: ListReading["byHeading"], headingYears: WeakSet<ParsedEntry>): void {
-  if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast") return;
+  if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast" && e.kind !== "page") return;
   let facts = byHeading.get(headingPath);
   if (facts === undefined) {
     facts = null;
@@ -517,7 +523,7 @@ function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: Lis
     e.year = facts.year;
     headingYears.add(e);
   }
-  if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
+  if (facts.event !== undefined && e.event === undefined && e.kind !== "page") e.event = facts.event;
 }
 
 export interface ParseOptions {
@@ -983,7 +989,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         ? undefined
         : {
             item: {
-              linkText: clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
+              // A title taken from the text before a "[Video]" is read with that text's emphasis
+              // ("**Title** - Jane Doe [video](…)": the emphasis marks the title, the rest may be the speakers).
+              linkText: titled ? textBeforeLink(segments.slice(0, word), title) : clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
               // "In German: [Title](…) – Jane Doe at SomeConf 2016": the text after the link is read whatever stands before it.
               rest: facts ? facts.rest : afterRaw,
               // A title taken from the text before a "[Video]" is that text: nothing else stands before the link.

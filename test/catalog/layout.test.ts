@@ -333,3 +333,29 @@ describe("one speaker's talks by year: the events before the links, the venues o
     ]);
   });
 });
+
+describe("a title emphasised before a '[video]' link, a date before a meeting's link (#23)", () => {
+  it("'**Title** - Jane Doe [video](…)': the emphasis is the title, the names after it the speakers, voted", () => {
+    const page = [
+      "## Talks",
+      "",
+      "* **Hot reloading with time travel** - Dan Abramov [video](https://www.youtube.com/watch?v=b1)",
+      "* **Immutable User Interfaces** - Lee Byron [video](https://www.youtube.com/watch?v=b2)",
+      "* **React Native: Bringing modern web techniques to mobile** - Tom Occhino [video](https://www.youtube.com/watch?v=b3)",
+      "",
+    ].join("\n");
+    expect(facts(page).map((f) => [f.title, f.speakers])).toEqual([
+      ["Hot reloading with time travel", ["Dan Abramov"]],
+      ["Immutable User Interfaces", ["Lee Byron"]],
+      ["React Native: Bringing modern web techniques to mobile", ["Tom Occhino"]],
+    ]);
+  });
+
+  it("'**March 2019**: [Title](…) by Jane Doe': the meeting's date gives the year", () => {
+    const page = "## Meetups\n\n- **March 2019**: [Scaling Postgres](https://www.youtube.com/watch?v=m1) by Jane Doe\n- **April 2019**: [Fun with Types](https://www.youtube.com/watch?v=m2) by John Roe\n";
+    expect(facts(page).map((f) => [f.title, f.speakers, f.year])).toEqual([
+      ["Scaling Postgres", ["Jane Doe"], 2019],
+      ["Fun with Types", ["John Roe"], 2019],
+    ]);
+  });
+});
