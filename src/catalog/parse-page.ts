@@ -666,6 +666,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   // The talk an archive's heading titles ("#### Title" over "[[video](…)] [[slides](…)]"), whose
   // speakers and event the prose under it names (#23).
   let headingTalk: ParsedEntry | undefined;
+  /** The labels ("Speaker: …") under a heading before its talk's link. */
+  let headingLabels: ReturnType<typeof labelledFacts>;
   // Headings that are one link each ("### [Title](video)"), counted by level: where a page has
   // several at one level, each is an entry, the talk of an archive (#23); one alone is a section
   // whose title happens to be linked.
@@ -682,6 +684,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     if (item.type === "heading") {
       headingTalk = undefined;
+      headingLabels = undefined;
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
@@ -703,7 +706,16 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
       continue;
     }
-    if (headingTalk && item.block.place?.kind === "paragraph") {
+    // "### Title (2020.5.13)" over "- Speaker: Jane Doe" and "- [Recording](…)": labels that come
+    // before the talk's link wait for it (#23).
+    if (!headingTalk && item.block.place?.kind === "item" && !item.block.segments.some(usableLink) && trail.length > 0) {
+      const labels = labelledFacts(item.block.segments);
+      if (labels) {
+        headingLabels = labels;
+        continue;
+      }
+    }
+    if (headingTalk && (item.block.place?.kind === "paragraph" || (item.block.place?.kind === "item" && !item.block.segments.some(usableLink)))) {
       const labels = labelledFacts(item.block.segments);
       if (labels) {
         if (labels.speakers.length > 0 && headingTalk.speakers.length === 0 && headingTalk.authors.length === 0) {
@@ -872,6 +884,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     const linkOwn = title;
     let titledByHeading = false;
     let presented: { title: string; event?: string; year?: number } | undefined;
+    let headingDate: { year: number; event?: string } | undefined;
     let titledByParent = false;
     let titledFromText = false;
     // "[Title](slides) - Presented at:" over "  - [SomeConf 2023](video)": each nested link is the
@@ -895,10 +908,18 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         title = from;
         titledFromText = true;
         if (parent && !parent.segments.some(usableLink)) titledByParent = true;
-      } else if (!from && !parent && !headingTalk && item.block.place?.kind === "paragraph" && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
-        // An archive's heading per talk: "#### Title", then "[[video](…)] [[slides](…)]".
+      } else if (!from && !parent && !headingTalk && (item.block.place?.kind === "paragraph" || (item.block.place?.kind === "item" && (headingLabels !== undefined || kindOf([trail.at(-1)?.text ?? ""]) === "page"))) && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
+        // An archive's heading per talk: "#### Title", then "[[video](…)] [[slides](…)]", or a list
+        // of "- Speaker: Jane Doe" and "- [Recording](…)" under a heading that names no kind.
         title = trail.at(-1)!.text;
         titledByHeading = true;
+        // "### Title (2020.5.13)": the date in the heading's last brackets is the talk's, not its title's.
+        const dated = /^(.*?\S)\s*[([]([^()[\]]{2,40})[)\]]$/.exec(title);
+        const when = dated ? yearPart(dated[2]!) : undefined;
+        if (dated && when) {
+          title = dated[1]!;
+          headingDate = when;
+        }
       }
     }
     // "**Title (AAAI 2022)**" over "[[Paper]](…)": the venue and year in the title's last parentheses are facts, not title (#23).
@@ -958,6 +979,17 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (stated) {
       entry.year = stated.year;
       if (stated.event !== undefined && kind !== "article") entry.event = clean(stated.event);
+    }
+    if (titledByHeading) {
+      const labels = headingLabels;
+      if (labels?.speakers.length && entry.speakers.length === 0) {
+        entry.speakers = labels.speakers.map(clean);
+        entry.speaker = entry.speakers.join(", ");
+      }
+      const year = labels?.year ?? headingDate?.year;
+      if (year !== undefined && entry.year === undefined) entry.year = year;
+      const event = labels?.event ?? headingDate?.event;
+      if (event !== undefined && entry.event === undefined) entry.event = clean(event);
     }
     if (presented) {
       if (presented.event) entry.event = clean(presented.event);

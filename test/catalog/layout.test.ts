@@ -359,3 +359,29 @@ describe("a title emphasised before a '[video]' link, a date before a meeting's 
     ]);
   });
 });
+
+describe("an archive's heading per talk over list items of labels (#23)", () => {
+  it("'### Title (2020.5.13)' over '- Speaker: Jane Doe (Acme)' and '- [Recording](…)': the heading titles the talk, its date and the label give the facts", () => {
+    const page = [
+      "# Archive",
+      "",
+      "## Past Meetups",
+      "",
+      "### Introduction to Vue-rx (2020.4.15)",
+      "",
+      "- Speaker: Daren McCulley (SOS International)",
+      "- [Recording](https://youtu.be/v1)",
+      "- [Sandbox Code](https://github.com/mcculleydj/rxjs-sandbox)",
+      "",
+      "### Kick Those Scripts to the Sandbox (2019.12.18)",
+      "- Speaker: Andrew Dunkman",
+      "- [Recording](https://www.youtube.com/watch?v=v2)",
+      "",
+    ].join("\n");
+    const talks = parsePage(page, "p.md").entries.filter((e) => e.kind === "talk");
+    expect(talks.map((e) => [e.title, e.speakers, e.year])).toEqual([
+      ["Introduction to Vue-rx", ["Daren McCulley"], 2020],
+      ["Kick Those Scripts to the Sandbox", ["Andrew Dunkman"], 2019],
+    ]);
+  });
+});
