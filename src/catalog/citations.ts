@@ -6,8 +6,8 @@
 // brackets, a sentence's full stop, a dash), each chunk typed by what it is made of (a list of
 // people's names, a venue and its year), and the list votes: where most of its papers have a
 // chunk of names, those names are the authors. Pure.
-import { hasNotNameWord, isPersonName } from "./speaker";
-import { yearPart } from "./layout";
+import { isPersonName } from "./speaker";
+import { surname, VENUE_LEAD, yearPart } from "./layout";
 
 /** What the citation chunks of one item say. */
 export interface CitedFacts {
@@ -57,11 +57,6 @@ export function namesChunk(chunk: string): string[] | undefined {
   return names;
 }
 
-/** One capitalised word that may be a surname: "Lamport", "Arpaci-Dusseau", "Ba"; no acronym, no topic word. */
-function surname(word: string): boolean {
-  return /^\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{Lu}?[\p{Ll}\p{M}'\u2019]+)*$/u.test(word) && word.length <= 24 && !hasNotNameWord(word);
-}
-
 /** A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014"): an acronym among a few capitalised words. */
 const VENUE_ALONE = /^(?=.*\p{Lu}{2})\p{Lu}[\p{L}\p{N}&.'\u2019-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&.'\u2019-]*){0,3}$/u;
 
@@ -80,9 +75,6 @@ function chunksOf(text: string): string[] {
   }
   return out;
 }
-
-/** The words before a venue: "In", "In Proc. of the", "Proceedings of". */
-const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
 
 /** What one item's citation text says: its first chunk of names, its first venue and year. */
 export function citedFacts(text: string): CitedFacts {

@@ -162,12 +162,12 @@ function looseName(name: string): boolean {
 }
 
 /** One capitalised word that may be a surname: "Lamport", "Arpaci-Dusseau", "O'Neil"; no acronym, no topic word. */
-function surname(word: string): boolean {
+export function surname(word: string): boolean {
   return /^\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{Lu}?[\p{Ll}\p{M}'\u2019]+)*$/u.test(word) && word.length <= 24 && !hasNotNameWord(word);
 }
 
 /** The words before a paper's venue: "In", "In Proc. of the", "Proceedings of". */
-const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
+export const VENUE_LEAD = /^(?:in\s+)?(?:(?:proc\.|proceedings)\s+(?:of\s+)?)?(?:the\s+)?(?=\S)/i;
 
 const DIGIT = /\d/;
 
@@ -204,6 +204,9 @@ function typed(text: string, start: number, sep = ""): Part {
   }
   return part;
 }
+
+/** What a title may end with where its facts were cut off: "Title -", "Title, (", "Title at @". */
+const SEPARATORS_AT_END = /[\s,;:|.@\-\u2013\u2014([]+$/;
 
 /**
  * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ",
@@ -431,11 +434,17 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
     // A sentence after it ("Benjamin Staffin, Fitbit Site Operations, explains the case…"): no column of facts.
     const fact = (p: Part) => p.type !== "prose" || /^[([].*[)\]][.,;]?$/.test(p.text) || eventText(p.text) !== undefined;
     if (!later.every(fact)) return undefined;
+    // "Jane Doe at FOSDEM 2016" was read as a year and its event already: it votes, whatever follows
+    // (#23: "Jane Doe at FOSDEM 2016." beside "John Roe at the Hadoop User Group Ireland.").
+    const dated = later.some((p) => p.type === "year" && p.event !== undefined);
+    if (dated && later.some((p) => p.type === "year" && (p.sep === "at" || p.sep === "@"))) {
+      withYear++;
+      return undefined;
+    }
     const at_ = later.find((p) => p.type !== "year" && (p.sep === "at" || p.sep === "@" || /^(?:at|@)\s/i.test(p.text)));
     const next = at_ ?? later.find((p) => p.type !== "year" && p.type !== "length" && p.type !== "kind");
     if (next) {
-      // "Jane Doe at FOSDEM 2016" was read as a year and its event already.
-      if (later.some((p) => p.type === "year" && p.event !== undefined)) {
+      if (dated) {
         withYear++;
         return undefined;
       }
@@ -481,7 +490,8 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
     at = p.end;
   }
   out += text.slice(at);
-  return out.replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bat|\bby))+\s*$/i, "").replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
+  // A fact cut out between two cells or commas leaves their separators side by side ("Drama | | 6.2/10"): one stays.
+  return out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1").replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bat|\bby))+\s*$/i, "").replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
 }
 
 /** The separators after which a link's text may end in its speakers: " - ", " by ", an ellipsis. */
@@ -612,7 +622,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     }
     if (item.has.year) return;
     if (!["@", "at", "-", "\u2013", "\u2014", "|", ",", ""].includes(last.sep)) return;
-    const title = item.linkText.slice(0, last.start).replace(/[\s,;:|@\-\u2013\u2014([]+$/, "").replace(/\s+at$/, "").trim();
+    const title = item.linkText.slice(0, last.start).replace(SEPARATORS_AT_END, "").replace(/\s+at$/, "").trim();
     if (title) out[i] = { title, event: last.event, year: last.year };
   });
 
@@ -914,7 +924,7 @@ export function citation(marked: string): Citation | undefined {
         const own = partsOf(run);
         const last = own.at(-1);
         if (own.length > 1 && last!.type === "year") {
-          const title = run.slice(0, last!.start).replace(/[\s,;:|.\-\u2013\u2014([]+$/, "").trim();
+          const title = run.slice(0, last!.start).replace(SEPARATORS_AT_END, "").trim();
           if (title) return citedFacts([last!, ...partsOf(around)], { title });
         }
         return citedFacts(partsOf(around), { title: run });
@@ -948,7 +958,7 @@ export function citation(marked: string): Citation | undefined {
   if (first && first.type === "names" && (first.names!.length >= 2 || /\b\p{Lu}\./u.test(first.text)) && parts[from + 1]?.sep === "." && parts[from + 1]!.type !== "year") {
     out.people = first.names!.map((n) => n.replace(/(?<=\p{L}{2})\.$/u, ""));
     const next = parts.findIndex((p, i) => i > from + 1 && p.type === "year");
-    out.title = text.slice(parts[from + 1]!.start, next < 0 ? text.length : parts[next]!.start).replace(/[\s,;:|.\-\u2013\u2014([]+$/, "").trim();
+    out.title = text.slice(parts[from + 1]!.start, next < 0 ? text.length : parts[next]!.start).replace(SEPARATORS_AT_END, "").trim();
     if (next >= 0) {
       let end = next;
       while (end < parts.length && FACT_TYPES.includes(parts[end]!.type)) end++;
@@ -978,7 +988,7 @@ export function citation(marked: string): Citation | undefined {
   if (/\p{L}/u.test(text.slice(parts[k - 1]!.end, parts[k]!.start))) return undefined;
   let end = k;
   while (end < parts.length && FACT_TYPES.includes(parts[end]!.type)) end++;
-  out.title = text.slice(parts[from]!.start, parts[k]!.start).replace(/[\s,;:|.\-\u2013\u2014([]+$/, "").trim();
+  out.title = text.slice(parts[from]!.start, parts[k]!.start).replace(SEPARATORS_AT_END, "").trim();
   if (!out.title) return undefined;
   return citedFacts(parts.slice(k, end), out);
 }

@@ -182,7 +182,19 @@ const PAPER_WORD = /^\[?(?:paper|pdf)\]?$/i;
 /** A paper's related links titled by what they are: "[Code]", "[Github]", "[Project]" (#23). */
 const CODE_LINK = /^\[?(?:code|github|source(?: code)?|project(?: page)?|website|bibtex|data(?:set)?|demo)\]?$/i;
 /** Links that go beside a talk's recording, not instead of it. */
-const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post)$/i;
+const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post|mirror)$/i;
+/**
+ * A link after a talk's title that says only what it is ("[[slides]](…)", "([mirror](…))", "[video](…)"):
+ * a related link, whose text is no fact of the item and must not stand between the title and the
+ * facts after it ("[Title](…) [[mirror]](…) [00:56:55] by **Jane Doe** (2014)").
+ */
+function kindTitled(text: string): boolean {
+  const t = text.trim().replace(/^[[(]+|[\])]+$/g, "");
+  // A recording's other copies and its deck; a paper's "[code]" and "[pdf]" stay for its citation reader (citations.ts).
+  return /^(?:slides?|deck|transcript|mirror|videos?|recording|audio|mp3|youtube|vimeo)$/i.test(t);
+}
+/** The brackets a kindTitled link stood in, left empty once its text is gone: "( )", "[ , ]". */
+const EMPTY_BRACKETS = /\(\s*(?:[,;|/]\s*)*\)|\[\s*(?:[,;|/]\s*)*\]/g;
 /** The start of an item that says where a talk was given. */
 const PRESENTED = /^(?:presented|given|held|talk|recorded|spoke)?\s*(?:at|@)(?:\s+the)?\s*$/i;
 /** "Presented at a local community Python meetup [PyVo](…)": words between "at" and the event's link. */
@@ -345,12 +357,20 @@ function markedText(segments: readonly Segment[], skip = -1): string {
   return text;
 }
 
+/** A paper's citation as its item gave it (#23). */
+interface Citing {
+  /** The item's text outside its link, emphasis and links marked, and the names lines nested under it. */
+  text: string;
+  /** Its title before a citation or the layout reader cut names out of it ("Learning Features by Watching Objects Move."). */
+  title: string;
+}
+
 /**
  * The papers of each list read as citations, together (citations.ts, #23): the authors where the
  * list votes for a chunk of names (over none read, or over fewer of the same names), the venue and
  * year where none was read. A paper's title loses its citation's final full stop.
  */
-function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, string>, citedTitles: Map<ParsedEntry, string>, headingYears: WeakSet<ParsedEntry>): void {
+function readPaperCitations(entries: ParsedEntry[], cites: Map<ParsedEntry, Citing>, headingYears: WeakSet<ParsedEntry>): void {
   // The lists (an entry's section), read; a list of fewer than three papers votes with its family (the sections beside it).
   const groups: { group: ParsedEntry[]; read: (CitedFacts | undefined)[]; family: string }[] = [];
   const families = new Map<string, (CitedFacts | undefined)[]>();
@@ -360,14 +380,17 @@ function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, stri
     while (end < entries.length && entries[end]!.sectionPath === entries[start]!.sectionPath) end++;
     const group = entries.slice(start, end);
     start = end;
-    if (!group.some((e) => texts.has(e))) continue;
+    if (!group.some((e) => cites.has(e))) continue;
     const read = group.map((e) => {
-      const text = e.kind === "paper" ? texts.get(e) : undefined;
+      const text = e.kind === "paper" ? cites.get(e)?.text : undefined;
       return text === undefined ? undefined : citedFacts(text);
     });
     const family = group[0]!.sectionPath.slice(0, -1).join("\u0000");
     groups.push({ group, read, family });
-    families.set(family, [...(families.get(family) ?? []), ...read]);
+    // Pushed one by one: a family of thousands of papers would be copied once per list otherwise.
+    const together = families.get(family) ?? [];
+    for (const r of read) together.push(r);
+    families.set(family, together);
   }
   for (const { group, read, family } of groups) {
     const papers = read.filter((r) => r !== undefined).length;
@@ -377,7 +400,7 @@ function readPaperCitations(entries: ParsedEntry[], texts: Map<ParsedEntry, stri
       if (!found) return;
       const r: CitedFacts = votes ? found : { ...(found.year !== undefined ? { year: found.year } : {}), ...(found.event !== undefined ? { event: found.event } : {}) };
       const had = e.authors.map((a) => fold(a));
-      const whole = citedTitles.get(e);
+      const whole = cites.get(e)?.title;
       // A title cut at "by" whose names the list's citation column does not confirm ("Learning Features by Watching Objects Move."): whole again.
       if (r.authors && whole !== undefined && whole !== e.title && had.length > 0 && !had.some((a) => r.authors!.some((n) => fold(n) === a)) && had.every((a) => fold(whole).includes(a.replace(/\.$/, "")))) {
         e.title = clean(whole);
@@ -635,10 +658,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
 
   // The entry each item made, for the store links nested under it: weak, so that a piece's blocks die with it.
   const entryOf = new WeakMap<Block, ParsedEntry>();
-  // A paper's citation text (#23): its item's text outside its link, emphasis and links marked, and the names lines nested under it.
-  const citeTexts = new Map<ParsedEntry, string>();
-  // A paper's title as its item gave it, before a citation or the layout reader cut names out of it ("Learning Features by Watching Objects Move.").
-  const citedTitles = new Map<ParsedEntry, string>();
+  // Each paper's citation (#23), read once the page's lists are read.
+  const cites = new Map<ParsedEntry, Citing>();
 
   /**
    * Adds an entry. The layout reader reads a list once it has all its entries: when an entry
@@ -748,9 +769,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       // "* [Title](video) (30:43)" over "  * Jane Doe, Google" or "  * A, Acme & B, Initech": the talk's speakers (#23).
       const talk = parent ? entryOf.get(parent) : undefined;
       // "  - A. Author and B. Author. *CVPR 2016*" under a paper's "Title [[pdf]](…)" item: its citation goes on (#23).
-      const cited = talk ? citeTexts.get(talk) : undefined;
-      if (talk && cited !== undefined && item.block.place?.kind === "item") {
-        citeTexts.set(talk, `${cited}\n${markedText(item.block.segments)}`);
+      const cited = talk ? cites.get(talk) : undefined;
+      if (cited !== undefined && item.block.place?.kind === "item") {
+        cited.text += `\n${markedText(item.block.segments)}`;
         continue;
       }
       if (talk && talk.kind === "talk" && talk.speakers.length === 0 && item.block.place?.kind === "item") {
@@ -853,7 +874,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     let from = at + 1;
     while (from < segments.length && (usableLink(segments[from]!) || !segments[from]!.text.trim())) from++;
     if (from === segments.length || !LEADING_SEPARATOR.test(segments[from]!.text)) from = at + 1;
-    const afterRaw = segments.slice(from).map((s) => s.text).join("");
+    // The text after the title without its kind-titled links (they are related links, above).
+    const rest = segments.slice(from);
+    const blanked = rest.some((s, i) => i + from > at && usableLink(s) && kindTitled(s.text));
+    const afterSegments = blanked ? rest.map((s): Segment => (usableLink(s) && kindTitled(s.text) ? { type: "text", text: " " } : s)) : rest;
+    const unbracket = (text: string) => (blanked ? text.replace(EMPTY_BRACKETS, "").replace(/\s+(?=[.,;:]?\s*$)/, "") : text);
+    const afterRaw = unbracket(afterSegments.map((s) => s.text).join(""));
     const separated = LEADING_SEPARATOR.test(afterRaw) && /\S/.test(afterRaw);
     // A host says what a link is before its heading does; a length after it makes it a talk (#13).
     const byHost = hostKind(url);
@@ -867,7 +893,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (kind === "paper" && !said && sectionDefault === "talk" && pdfOnly(url) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url))) kind = "talk";
     // A show's page on a blog ("blog.codepen.io/radio/", "…/2020/05/dithering") under a podcasts heading is the show (#23).
     if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
-    const tail = tailText(segments.slice(from));
+    const tail = unbracket(tailText(afterSegments));
     const fromHost = byHost !== undefined;
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
     if (kind === "page" && facts?.duration !== undefined) {
@@ -1045,8 +1071,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       const whole = titledFromText && cited !== undefined && cite.includes(textTitle) ? textTitle : title;
       const own = whole ? cite.indexOf(whole) : -1;
       if (own >= 0 && whole !== linkOwn) cite = `${cite.slice(0, own)}\u0002${cite.slice(own + whole.length)}`;
-      citeTexts.set(entry, cite);
-      citedTitles.set(entry, whole);
+      cites.set(entry, { text: cite, title: whole });
     }
     push(entry, pending, sectionPath, link.bare || title === "");
     // Only an item with items nested in it can be asked for its entry.
@@ -1057,7 +1082,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
 
   if (layout.length > 0) readLists(entries, read, layout, headingPaths, lists);
   finishLists(lists);
-  if (citeTexts.size > 0) readPaperCitations(entries, citeTexts, citedTitles, lists.headingYears);
+  if (cites.size > 0) readPaperCitations(entries, cites, lists.headingYears);
   layout = [];
   headingPaths = [];
   // Talks nested under an entry that names an event ("[Machine Learning Summer School](channel) -

@@ -2,7 +2,7 @@
 import type { CommandSpec } from "../command-kit/spec";
 import { BASE_URL_OPTION, STATE_FILTER_OPTIONS } from "../command-kit/spec";
 import { FILTER_OPTIONS } from "../command-kit/spec";
-import { poolDeps, poolOptions, requestOptions } from "../command-kit/requests";
+import { poolDeps, poolOptions, requestOptions, type RequestOptionValues } from "../command-kit/requests";
 // --max-age is a global option (src/command-kit/spec.ts): it reaches run() with the command's own.
 import type { FilterOptions, World } from "../command-kit/context";
 import { selectEntries } from "../command-kit/select";
@@ -22,13 +22,7 @@ import { FIX_OPTIONS, prepareFix, type FixOptions } from "../command-kit/check-f
 const NEEDS = ["out", "err", "view", "env", "json", "catalog", "now", "sleep", "after", "progressBar", "http", "checks", "interruption", "state", "editTarget", "confirm"] as const;
 type Needs = (typeof NEEDS)[number];
 
-interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions {
-  concurrency: number;
-  perHost: number;
-  interval: number;
-  timeout: number;
-  retries: number;
-  maxTime: number;
+interface CheckOptionValues extends FilterOptions, StateFilterOptions, FixOptions, RequestOptionValues {
   strict?: boolean;
   maxAge?: number;
   baseUrl?: string;

@@ -472,12 +472,7 @@ function nearWords(index: SearchIndex, word: string): Word[] {
   const startsLikeAsciiWord = new RegExp(`(?<![a-z0-9])${first}[a-z0-9]{${rest},}`, "g");
   // The cache's vocabulary holds the same words as the fields, each once: a fifth of the text of
   // 100,000 titles, and 12-22 ms less for a typo search of them (#4).
-  const sources = index.vocabulary
-    ? [index.vocabulary]
-    : TYPO_SOURCES.flatMap((field) => {
-        const c = index.columns[field];
-        return c ? [rowsOf(c)] : [];
-      });
+  const sources = vocabularyOf(index);
   for (const column of sources) {
     for (const candidate of column.text.match(column.ascii ? startsLikeAsciiWord : startsLikeWord) ?? []) {
       if (seen.has(candidate)) continue;
@@ -562,12 +557,7 @@ function wordForms(index: SearchIndex, word: string): Word[] {
     for (const column of vocabularyOf(index)) if (new RegExp(`(?<![\\p{L}\\p{N}])${one}(?![\\p{L}\\p{N}])`, "u").test(column.text)) return [{ word: one, typos: 0, wholeOk: true, form: true, wholeOnly: true }];
     return [];
   }
-  const sources = index.vocabulary
-    ? [index.vocabulary]
-    : TYPO_SOURCES.flatMap((field) => {
-        const c = index.columns[field];
-        return c ? [rowsOf(c)] : [];
-      });
+  const sources = vocabularyOf(index);
   const seen = new Set<string>();
   const forms: Word[] = [];
   for (const column of sources) {
@@ -750,10 +740,10 @@ export function fieldText(index: SearchIndex, f: Field, i: number): string {
  * How a field's words hold a query's (rule 3), when they start with them: equal (the same words), or
  * starts (the same words, the last one's start, then maybe more); else 0.
  */
-export function phraseLevel(held: readonly string[], own: readonly string[]): number {
+function phraseLevel(held: readonly string[], own: readonly string[]): number {
+  if (sameWords(held, own)) return RANKING.exactness.equal;
   const last = own.length - 1;
   if (last < 0 || held.length < own.length) return 0;
-  if (sameWords(held, own)) return RANKING.exactness.equal;
   return sameWords(held.slice(0, last), own.slice(0, last)) && held[last]!.startsWith(own[last]!) ? RANKING.exactness.starts : 0;
 }
 
@@ -911,13 +901,7 @@ function exactness(index: SearchIndex, tally: Tally, candidates: Int32Array, seq
         if (code(RANKING.exactness.equal, FIELD_RANK[f]!) <= best) continue;
         // Equal and starts need a heading that starts with the first word: most fields have none.
         if (own.length === 0 || mayStartWith(index, FIELDS[f]!, i, own[0]!)) {
-          const last = own.length - 1;
-          for (const segment of fieldText(index, FIELDS[f]!, i).split(SEGMENT)) {
-            const held = words(segment);
-            const head = held.slice(0, own.length);
-            if (sameWords(held, own)) level = RANKING.exactness.equal;
-            else if (level < RANKING.exactness.starts && last >= 0 && head.length === own.length && sameWords(head.slice(0, last), own.slice(0, last)) && head[last]!.startsWith(own[last]!)) level = RANKING.exactness.starts;
-          }
+          for (const segment of fieldText(index, FIELDS[f]!, i).split(SEGMENT)) level = Math.max(level, phraseLevel(words(segment), own));
         }
         level = Math.min(level, FIELD_EXACT[f]!);
         if (code(level, FIELD_RANK[f]!) > best) best = code(level, FIELD_RANK[f]!);

@@ -130,6 +130,35 @@ describe("readList", () => {
     expect(facts(first).map((e) => [e.title, e.speakers, e.event, e.year])).toEqual([["Building Fast", ["Jane Doe"], "SomeConf", 2014], ["Going Slow", ["John Roe"], "OtherConf", 2015]]);
   });
 
+  it("'- Jane Doe at Event.' with no year beside '- John Roe at SomeConf 2016.': the items with a year vote for the event column", () => {
+    const page = "## Talks\n\n* [A talk](https://www.youtube.com/watch?v=a1) - Brian Brazil at FOSDEM 2016.\n* [B talk](https://www.youtube.com/watch?v=a2) – Matthias Gruter, Transmode, at DevOps Stockholm Meetup.\n* [C talk](https://vimeo.com/131581353) – Jamie Wilkinson at Monitorama PDX 2015.\n* [D talk](https://www.youtube.com/watch?v=a3) – Brian Brazil at the Hadoop User Group Ireland.\n";
+    expect(facts(page).map((e) => [e.speakers, e.event, e.year ?? null])).toEqual([
+      [["Brian Brazil"], "FOSDEM", 2016],
+      [["Matthias Gruter"], "DevOps Stockholm Meetup", null],
+      [["Jamie Wilkinson"], "Monitorama PDX", 2015],
+      [["Brian Brazil"], "Hadoop User Group Ireland", null],
+    ]);
+  });
+
+  it.each([
+    ["[[mirror]](…) between the title and its length", "* [Railway oriented programming](https://vimeo.com/1) [[mirror]](https://www.youtube.com/watch?v=m1) [00:56:55] by **Scott Wlaschin** (2014)"],
+    ["([slides](…)) between the title and its length", "* [Railway oriented programming](https://vimeo.com/1) ([slides](https://www.slideshare.net/a/b)) [00:56:55] by **Scott Wlaschin** (2014)"],
+    ["[video](…) after a length", "* [Railway oriented programming](https://vimeo.com/1) [00:56:55] [video](https://www.youtube.com/watch?v=m1) by **Scott Wlaschin** (2014)"],
+  ])("a kind-titled link beside a talk is a related link, not text between its facts: %s", (_, line) => {
+    const page = `## Talks\n\n${line}\n* [Spec-ulation](https://www.youtube.com/watch?v=s1) [01:16:23] by **Rich Hickey** (2016)\n`;
+    const [talk] = parsePage(page, "p.md").entries;
+    expect([talk!.title, talk!.speakers, talk!.year, talk!.duration, talk!.description]).toEqual(["Railway oriented programming", ["Scott Wlaschin"], 2014, 3415, undefined]);
+    expect(talk!.related.map((r) => r.url)).toHaveLength(1);
+  });
+
+  it("a table's year cell read as a fact leaves one separator between the cells beside it in the description", () => {
+    const table = "## Films\n\n| Title | Genre | Year | Rating |\n|---|---|---|---|\n| [Hackers](https://www.imdb.com/title/tt1/) | Drama/Crime | 1995 | 6.2/10 |\n| [Primer](https://www.imdb.com/title/tt2/) | Thriller/Drama | 2004 | 7.0/10 |\n";
+    expect(facts(table).map((e) => [e.year, e.description])).toEqual([[1995, "Drama/Crime | 6.2/10"], [2004, "Thriller/Drama | 7.0/10"]]);
+    // Code's "||" in a description is no pair of separators.
+    const code = "## Tips\n\n- [Defaults](https://a.example/1) - use `a || b`, 2019\n- [Guards](https://a.example/2) - use x || y here, 2020\n";
+    expect(facts(code).map((e) => e.description)).toEqual(["use a || b", "use x || y here"]);
+  });
+
   it("'1. [\"Title\"](url) - By A & B' over 'Mar 2017, Event, City, ST': a quoted title, the event between the date and the place", () => {
     const page = '## Talks\n\n1. ["Hoodie: Incremental processing"](https://conferences.example.org/s/1) -  By Jane Doe & John Roe\n   Mar 2017, Strata + Hadoop World, San Jose, CA\n\n2. ["Building Lakes"](https://www.youtube.com/watch?v=g2) - By Mary Major, Pulsar Summit North America, June 2021.\n\n3. ["Streams"](https://www.youtube.com/watch?v=g3) - By Ann Lee, April 2019, Data Council, San Francisco, CA.\n';
     expect(facts(page).map((e) => [e.title, e.speakers, e.event, e.year])).toEqual([
