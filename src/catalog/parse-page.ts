@@ -934,9 +934,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         title = from;
         titledFromText = true;
         if (parent && !parent.segments.some(usableLink)) titledByParent = true;
-      } else if (!from && !parent && !headingTalk && (item.block.place?.kind === "paragraph" || (item.block.place?.kind === "item" && (headingLabels !== undefined || kindOf([trail.at(-1)?.text ?? ""]) === "page"))) && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
+      } else if (!from && !parent && !headingTalk && (item.block.place?.kind === "paragraph" || (item.block.place?.kind === "item" && headingLabels !== undefined)) && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
         // An archive's heading per talk: "#### Title", then "[[video](…)] [[slides](…)]", or a list
-        // of "- Speaker: Jane Doe" and "- [Recording](…)" under a heading that names no kind.
+        // of "- Speaker: Jane Doe" and "- [Recording](…)" (labels before the link say the heading is a talk's).
         title = trail.at(-1)!.text;
         titledByHeading = true;
         // "### Title (2020.5.13)": the date in the heading's last brackets is the talk's, not its title's.
