@@ -32,6 +32,7 @@ import { SECTION_TABLES, sectionRows, typoVocabulary } from "../columns/folded";
 import { safeLines, sanitize } from "../text/sanitize";
 import { isAscii } from "../text/fold";
 import { FIELDS, packedRows, tableVersion, type FieldRow, type PackedRow } from "../catalog/fields";
+import { sectionDescriptions } from "../catalog/catalog";
 import { buildPostings, POSTINGS_CHUNK, type Postings } from "../columns/postings";
 
 /**
@@ -42,8 +43,9 @@ import { buildPostings, POSTINGS_CHUNK, type Postings } from "../columns/posting
  * "podcast" (#23), which moves the kinds' numbers. Version 10: several pages in one file, a
  * catalog unit (#26). Version 11: a checksum per block (#26). Version 12: the section trails split
  * as the search reads them (#26). Version 13: the postings of the search's words, and a faster checksum (#26).
+ * Version 14: a fifth table of the split trails, each section's intro line (#24).
  */
-const FORMAT_VERSION = "13";
+const FORMAT_VERSION = "14";
 /** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
 export const MAGIC = magicOf(FIELDS);
 /** Eight bytes, so that the header and the data start at a multiple of 4 (cache/checksum.ts). */
@@ -159,7 +161,7 @@ const align = (n: number, to: number) => Math.ceil(n / to) * to;
 const BLOCK_ALIGN = 4;
 
 export function pack(page: Page, ids: string[], build: string, key: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): Uint8Array {
-  return packEntries(page.entries, ids, [{ frontMatter: page.frontMatter, headings: page.headings, n: page.entries.length }], build, key, checksum, table);
+  return packEntries(page.entries, ids, [{ frontMatter: page.frontMatter, headings: page.headings, n: page.entries.length }], build, key, checksum, table, sectionDescriptions([page]));
 }
 
 /**
@@ -170,10 +172,11 @@ export function packUnit(pages: readonly { page: Page; identity: string }[], ids
   const entries = pages.flatMap(({ page }) => page.entries);
   const stored = pages.map(({ page, identity }) => ({ source: page.source, identity, n: page.entries.length, ...(page.frontMatter.permalink === undefined ? {} : { permalink: page.frontMatter.permalink }) }));
   const details = pages.map(({ page }): PageDetails => ({ frontMatter: page.frontMatter, headings: page.headings }));
-  return packEntries(entries, ids, stored, build, key, checksum, table, details);
+  return packEntries(entries, ids, stored, build, key, checksum, table, sectionDescriptions(details), details);
 }
 
-function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage[], build: string, key: string, checksum: Checksum, table: readonly FieldRow[], details?: PageDetails[]): Uint8Array {
+/** `intros`: the sections' descriptions by heading trail, the search's intro lines (#24). */
+function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage[], build: string, key: string, checksum: Checksum, table: readonly FieldRow[], intros: ReadonlyMap<string, string>, details?: PageDetails[]): Uint8Array {
   const layout = layoutOf(table);
   const n = e.length;
   const oneLine = (s: string) => s.replace(/[\n\t\0]/g, " ");
@@ -194,7 +197,7 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     const at = x.sectionPath.lastIndexOf(x.section);
     return at < 0 ? 0 : x.sectionPath.length - 1 - at;
   });
-  const split = sectionRows(paths, depthsOf);
+  const split = sectionRows(paths, depthsOf, intros);
   const sectionTexts = SECTION_TABLES.map((t) => encoder.encode(split[t]));
   const postings = buildPostings({ title: columns.title!, speaker: columns.speaker!, author: columns.authors!, event: columns.event!, description: columns.description!, url: columns.url!, section: paths, depths: depthsOf, tags: tagSets, sectionRows: split });
   const postingWords = encoder.encode(postings.text);

@@ -40,7 +40,7 @@ function facet(entries: readonly Entry[], keysOf: (e: Entry) => (string | undefi
  * The descriptions of sections (#23), by heading trail joined with a newline as the section facet
  * keys them: the trail is rebuilt from each page's headings as the parser builds it.
  */
-function sectionDescriptions(pages: readonly Page[]): Map<string, string> {
+export function sectionDescriptions(pages: readonly Pick<Page, "headings">[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const page of pages) {
     const trail: Heading[] = [];
@@ -142,7 +142,7 @@ export function buildCatalog(loaded: readonly (Page | LoadedPage)[], table: read
     const numberedEntries = numbered(pages, permalinks, table);
     const entries = (facts && mergeFacts(numberedEntries, facts)) || numberedEntries;
     all = () => entries;
-    base = entriesOf(entries);
+    base = entriesOf(entries, () => sectionDescriptions(pages));
   } else {
     // Entries the cache made ready: only the links to loaded pages are left to find, as each is built.
     const withTarget = (e: Entry): Entry => {

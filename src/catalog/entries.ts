@@ -7,6 +7,7 @@ import type { Entry, EntrySummary, Page } from "./types";
 import type { EntryColumns } from "../columns/types";
 import type { Postings } from "../columns/postings";
 import { columnsOf } from "../columns/build";
+import { sectionRows } from "../columns/folded";
 
 export interface Entries extends Iterable<Entry> {
   readonly size: number;
@@ -62,15 +63,24 @@ export function entryCount(loaded: LoadedPage): number {
   return loaded.stored?.size ?? loaded.unit?.count ?? loaded.page.entries.length;
 }
 
-/** Entries of a list already built: a parsed page's, or a filtered selection of any. */
-export function entriesOf(list: readonly Entry[]): Entries {
+/**
+ * Entries of a list already built: a parsed page's, or a filtered selection of any. `intros`: the
+ * pages' section descriptions by heading trail (catalog.ts, sectionDescriptions), which the search
+ * reads for each section's entries (#24); asked for when the columns are first made.
+ */
+export function entriesOf(list: readonly Entry[], intros?: () => ReadonlyMap<string, string>): Entries {
   let made: EntryColumns | undefined;
+  const columns = (): EntryColumns => {
+    const c = columnsOf(list);
+    const described = intros?.();
+    return described && described.size > 0 ? { ...c, sectionRows: sectionRows(c.section, c.depths, described) } : c;
+  };
   return {
     size: list.length,
     at: (index) => list[index],
     summary: (index) => list[index],
     sanitized: false,
-    columns: () => (made ??= columnsOf(list)),
+    columns: () => (made ??= columns()),
     [Symbol.iterator]: () => list[Symbol.iterator](),
   };
 }

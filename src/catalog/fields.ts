@@ -82,6 +82,14 @@ export function formatDuration(seconds: number | undefined): string {
 }
 
 const oneLine = (s: string) => s.replace(/[\n\t\0]/g, " ");
+/**
+ * Names joined by ", " in one text of the cache, each name's own ", " ("Doersch, Carl", an author
+ * family name first) kept as ",\u001f" so that it reads back as one name: page text never holds a
+ * control character once sanitised. The search reads the same words either way.
+ */
+const NAME_COMMA = ",\u001f";
+const joinNames = (names: readonly string[]) => names.map((n) => n.replaceAll(", ", NAME_COMMA)).join(", ");
+const splitNames = (s: string): string[] => (s ? s.split(", ").map((n) => n.replaceAll(NAME_COMMA, ", ")) : []);
 /** show's text of a fact the link's own page gave (enrich, #27): marked so. */
 const linked = (e: Entry, fact: LinkFactName, text: string | undefined): string | undefined => (text !== undefined && text !== "" && e.from?.[fact] ? `${text} (from the link)` : text);
 /** A text kept as one line, "" for none. */
@@ -132,7 +140,7 @@ export const FIELDS: readonly FieldRow[] = [
   {
     // A paper's (or article's) authors (#23), joined by ", " in the cache and the CSV (its last column).
     name: "authors", type: "string[]", csv: { column: "authors", at: 100, cell: (e) => e.authors.join(", "), text: true },
-    cache: { kind: "text", pack: (e) => oneLine(e.authors.join(", ")), unpack: (s) => ({ authors: s ? s.split(", ") : [] }) },
+    cache: { kind: "text", pack: (e) => oneLine(joinNames(e.authors)), unpack: (s) => ({ authors: splitNames(s) }) },
     json: { key: "authors", value: (e) => e.authors ?? [] }, fields: { name: "authors", at: 7.5, value: (e) => e.authors ?? [] },
     // An article's author from its link's page (#27) when the page names none, marked so in show.
     show: { label: "authors", at: 3.5, text: (e) => linked(e, "authors", e.authors?.join(", ") || undefined) },

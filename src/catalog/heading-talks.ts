@@ -37,7 +37,7 @@ export interface LabelledFacts {
 export function namesOf(text: string): string[] {
   return text
     .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/)
-    .map((n) => n.trim().replace(/[.;]+$/, "").trim())
+    .map((n) => n.trim().replace(/(?<![.;])[.;]+$/, "").trim())
     .filter(Boolean);
 }
 
@@ -61,7 +61,7 @@ export function labelledFacts(segments: readonly Segment[]): LabelledFacts | und
   for (let i = 1; i + 1 < parts.length; i += 2) {
     const label = parts[i]!.trim().toLowerCase();
     if (!FACT_LABEL.test(label)) return undefined;
-    const value = parts[i + 1]!.replace(/\u0001/g, "").replace(/^[\s,;]+|[\s,;.]+$/g, "");
+    const value = parts[i + 1]!.replace(/\u0001/g, "").replace(/^[\s,;]+/, "").replace(/(?<![\s,;.])[\s,;.]+$/, "");
     if (value === "") continue;
     if (/^(?:date|when|year)$/.test(label)) {
       const y = yearPart(value) ?? yearPart(value.replace(/^.*?((?:19|20)\d{2})\b.*$/, "$1"));
@@ -129,7 +129,7 @@ export function byLine(segments: readonly Segment[], at: number): ByLine | undef
     if (by < 0 && !inEmphasis) plain += s.text;
   }
   if (title === undefined) {
-    const t = plain.replace(/[\s:\-\u2013\u2014|([]+$/, "").trim();
+    const t = plain.replace(/(?<![\s:\-\u2013\u2014|([])[\s:\-\u2013\u2014|([]+$/, "").trim();
     if (t) title = t;
   }
   const people: string[] = [];
@@ -158,7 +158,7 @@ export function byLine(segments: readonly Segment[], at: number): ByLine | undef
     const names = namesOf(later[0]!.replace(/,?\s+et\s+al\.?\s*$/i, ""));
     if (names.length > 0 && names.length <= 60 && names.filter(isPersonName).length * 2 >= names.length && names.some(isPersonName) && names.every((n) => n.length <= 48 && !/\d/.test(n))) people.push(...names);
     // The last line of plain text before the links: "arXiv 2023.", "CVPR 2023.".
-    const line = plain.split(/\\|\n/).map((l) => l.replace(/[\s[(]+$/, "").trim()).filter(Boolean).at(-1);
+    const line = plain.split(/\\|\n/).map((l) => l.replace(/(?<![\s[(])[\s[(]+$/, "").trim()).filter(Boolean).at(-1);
     if (people.length > 0 && line) said = yearPart(line);
   }
   if (title === undefined && people.length === 0) return undefined;

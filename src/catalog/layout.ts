@@ -29,6 +29,13 @@ export interface LayoutItem {
   textTitled?: boolean;
   /** Facts the fixed rules already found: the reader does not read them twice. */
   has: { people: boolean; year: boolean; event: boolean; duration: boolean };
+  /**
+   * The reader's own: the parts of the link's text and of the tail, kept from an item's first
+   * reading when it is to be read again (a short list, then with its family: parse-page.ts,
+   * finishLists; #26). Parts are never changed once cut.
+   */
+  linkParts?: Part[];
+  tailParts?: Part[];
 }
 
 /** What the reader found in one item: a title cut out of the link text, people, facts, prose. */
@@ -102,7 +109,7 @@ function fullYear(two: string): number {
 
 /** The year (and event) a part is, if it is nothing else: "SOSP '23", "OSDI94", "(July-August 1978)", "2014". */
 export function yearPart(text: string): { year: number; event?: string } | undefined {
-  const t = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
+  const t = text.trim().replace(/^[([]\s*|(?<!\s)\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
   // Every spelling ends in the year's digits: anything else is answered before the expressions run.
   if (t === "" || t.length > 70) return undefined;
   if (!DIGIT_END.test(t)) {
@@ -181,10 +188,12 @@ function typed(text: string, start: number, sep = ""): Part {
     const duration = clock ? durationOf(clock[1]!) : /^[([]?[^()[\]]{1,20}[)\]]?$/.test(t) ? durationOf(t.replace(/^[([]|[)\]]$/g, "")) : undefined;
     if (duration !== undefined && duration > 0) return { ...part, type: "length", duration };
     // "In OSDI 2004", "In Proceedings of SOSP '03": a paper's venue.
-    const year = yearPart(t) ?? (VENUE_LEAD.test(t) ? yearPart(t.replace(VENUE_LEAD, "")) : undefined);
+    // Without a venue's words the text is the same, and so is its answer: not asked twice (#26).
+    const lead = t.replace(VENUE_LEAD, "");
+    const year = yearPart(t) ?? (lead !== t ? yearPart(lead) : undefined);
     if (year) return { ...part, type: "year", ...year };
   }
-  const word = t.replace(/^[([]\s*|\s*[)\]]$/g, "").toLowerCase();
+  const word = t.replace(/^[([]\s*|(?<!\s)\s*[)\]]$/g, "").toLowerCase();
   // Own keys only: "constructor" is a description, not Object's.
   const kind = Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
   if (kind !== undefined) return { ...part, type: "kind", kind };
@@ -206,14 +215,17 @@ function typed(text: string, start: number, sep = ""): Part {
 }
 
 /** What a title may end with where its facts were cut off: "Title -", "Title, (", "Title at @". */
-const SEPARATORS_AT_END = /[\s,;:|.@\-\u2013\u2014([]+$/;
+// Tried from a run's start only ((?<!…)): tried from each of its characters, a long run is quadratic.
+const SEPARATORS_AT_END = /(?<![\s,;:|.@\-\u2013\u2014([])[\s,;:|.@\-\u2013\u2014([]+$/;
 
 /**
  * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ",
  * an ellipsis where a schedule cut a title before its speakers ("Attacking and Defending Kube... Brad
- * Geesaman"), and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013").
+ * Geesaman"), and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013"). A run of spaces
+ * is tried from its start only ((?<!\s)): tried from each of its spaces, a line of 100,000 spaces
+ * took minutes (#7's growth tests).
  */
-const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|\s*[,;|]\s+|\s+[-\u2013\u2014@|]\s+|\s+(?:at|by)\s+|:\s+|\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
@@ -374,7 +386,7 @@ const eventCue = (text: string) => EVENT_CUE.test(text) || EVENT_ACRONYM.test(te
 /** The event's name a part is, if it reads as one: short, its words a name's, no sentence. "at DevOps Stockholm Meetup." -> "DevOps Stockholm Meetup". */
 function eventText(text: string): string | undefined {
   // "ApacheCon NA 19", "Data Council SF19": a year's two digits after an acronym are the year's, not the name's.
-  const t = text.trim().replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]$/, "$1").replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/[\s.,;:]+$/, "").replace(/(?<=\b\p{Lu}{2,})\s?\d{2}$/u, "").trim();
+  const t = text.trim().replace(/^["\u201c]([^"\u201c\u201d]+)["\u201d]$/, "$1").replace(/^(?:at|@)\s+/i, "").replace(/^the\s+/i, "").replace(/(?<![\s.,;:])[\s.,;:]+$/, "").replace(/(?<=\b\p{Lu}{2,})\s?\d{2}$/u, "").trim();
   // "(PyCon US)": a bracket is a channel's or a company's as often ("(YouTube Channel)", "(Google)"): an event only by its own cue.
   // An acronym alone is no cue in brackets: after a name it is the speaker's school or company ("(MIT)", "(CMU)").
   const bracket = /^[([]([^()[\]]+)[)\]]$/.exec(t);
@@ -479,6 +491,29 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
   });
 }
 
+/**
+ * `text` without the separators it ends with, and an "at" or "by" left dangling ("Jane Doe, at").
+ * A loop: the expression it replaces, /(?:\s*(?:[,;|:@]|[-–—]|\bat|\bby))+\s*$/i, backtracks
+ * quadratically on a long run of " ," (1.7 s for 8,000 of them).
+ */
+function trimEndSeparators(text: string): string {
+  let end = text.length;
+  for (;;) {
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    const c = text[end - 1];
+    if (c !== undefined && ",;|:@-\u2013\u2014".includes(c)) {
+      end--;
+      continue;
+    }
+    const two = text.slice(Math.max(0, end - 2), end).toLowerCase();
+    if (end >= 2 && (two === "at" || two === "by") && (end === 2 || !/\w/.test(text[end - 3]!))) {
+      end -= 2;
+      continue;
+    }
+    return text.slice(0, end);
+  }
+}
+
 /** `text` without the parts used, and the separators before them. */
 function without(text: string, parts: Part[], used: Set<Part>): string {
   if (used.size === 0) return text;
@@ -491,7 +526,7 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
   }
   out += text.slice(at);
   // A fact cut out between two cells or commas leaves their separators side by side ("Drama | | 6.2/10"): one stays.
-  return out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1").replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bat|\bby))+\s*$/i, "").replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
+  return trimEndSeparators(out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1")).replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
 }
 
 /** The separators after which a link's text may end in its speakers: " - ", " by ", an ellipsis. */
@@ -543,18 +578,18 @@ function peopleOf(side: { text: string; tail?: number }, affiliations: ReadonlyS
  * Reads the items of one list together: returns, item by item, what the layout says beyond what
  * the fixed rules found. Items that say nothing more get an empty reading.
  */
-export function readList(items: readonly LayoutItem[]): ItemReading[] {
+export function readList(items: readonly LayoutItem[], again = false): ItemReading[] {
   const out: ItemReading[] = items.map(() => ({}));
   if (items.length === 0) return out;
   // The parts of each link's text, cut once for steps 1b and 2 (#26).
   const linkParts: (Part[] | undefined)[] = [];
-  const linkPartsOf = (i: number): Part[] => (linkParts[i] ??= partsOf(items[i]!.linkText));
+  const linkPartsOf = (i: number): Part[] => (linkParts[i] ??= items[i]!.linkParts ?? partsOf(items[i]!.linkText));
 
   // 1. The link's text. Emphasis marks the title: the text around it are fact parts.
   const candidates: (Candidate | undefined)[] = items.map((item) => {
     const e = emphasised(item.linkText);
     if (!e || (!e.before.trim() && !e.after.trim())) return undefined;
-    const around = `${e.before.replace(/[\s:,\-\u2013\u2014|]+$/, "")}\u0000${e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "")}`;
+    const around = `${e.before.replace(/(?<![\s:,\-\u2013\u2014|])[\s:,\-\u2013\u2014|]+$/, "")}\u0000${e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "")}`;
     const parts = [...partsOf(around.slice(0, around.indexOf("\u0000"))), ...partsOf(around.slice(around.indexOf("\u0000") + 1))];
     return { title: e.title, parts };
   });
@@ -574,7 +609,8 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
   // text is the title whole ("Light Field Networks: Neural Scene…", Sitzmann et al., Arxiv 2021).
   // "(Jane Doe, SomeConf 2014)": a tail wholly in one bracket is read as its inside.
   const tailText = (rest: string) => rest.replace(/^\s*(?:[-\u2013\u2014:|,;.]|&mdash;)\s*/, (m) => " ".repeat(m.length)).replace(/^(\s*)\(([^()[\]]+)\)(\s*\.?\s*)$/, "$1 $2 $3");
-  const tails = items.map((item) => (item.has.people ? undefined : partsOf(tailText(item.rest))));
+  const tailPartsOf = (item: LayoutItem): Part[] => item.tailParts ?? partsOf(tailText(item.rest));
+  const tails = items.map((item) => (item.has.people ? undefined : tailPartsOf(item)));
   // A names column after prose is part of a sentence ("Build Web3 at Lightning Speed"): only facts may come before it.
   const afterFacts = (t: Part[] | undefined, c: number) => (t && t.slice(0, c).every((p) => p.type === "year" || p.type === "length" || p.type === "kind") ? t[c] : undefined);
   let tailColumn: number | undefined;
@@ -838,7 +874,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
 
   // 5. The prose after names the fixed rules read ("by **Jane Doe** @ SomeConf", "by Jane Doe, PyCon US"): its event column.
   // Its dates and lengths too ("By Jane Doe, April 2019, Data Council").
-  const read = items.map((item) => (item.has.people ? partsOf(tailText(item.rest)) : undefined));
+  const read = items.map((item) => (item.has.people ? tailPartsOf(item) : undefined));
   const readEvents = eventColumn(read.map((parts, i) => (parts && parts.length > 0 && !items[i]!.has.event && out[i]!.event === undefined ? { parts, at: -1 } : undefined)));
   items.forEach((item, i) => {
     const parts = read[i];
@@ -858,7 +894,7 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     const title = out[i]!.title ?? item.linkText;
     const m = /^(.*\S)\s*[([]\s*((?:19[5-9]|20[0-4])\d)\s*[)\]]$/.exec(title);
     if (!m || title.includes(EMPHASIS) || !/\p{L}/u.test(m[1]!)) return;
-    out[i] = { ...out[i], title: m[1]!.replace(/[\s,;:|\-\u2013\u2014]+$/, ""), year: Number(m[2]) };
+    out[i] = { ...out[i], title: m[1]!.replace(/(?<![\s,;:|\-\u2013\u2014])[\s,;:|\-\u2013\u2014]+$/, ""), year: Number(m[2]) };
   });
   // A title the page quotes ('["Title"](…)', a quote opened and never closed too) or copied with its site's
   // name ("Title - YouTube"): the title without them (#23).
@@ -874,6 +910,8 @@ export function readList(items: readonly LayoutItem[]): ItemReading[] {
     const bare = title.replace(/\s+[-|\u2013\u2014]\s+YouTube$/, "").replace(whole ? QUOTED : /$^/, "$1").trim();
     if (bare !== title && bare) out[i] = { ...out[i], title: bare };
   });
+  // Kept only for a second reading: a page's items wait in their families until it ends.
+  if (again) items.forEach((item, i) => ((item.linkParts ??= linkParts[i]), (item.tailParts ??= tails[i] ?? read[i])));
   return out;
 }
 

@@ -144,7 +144,7 @@ interface Container {
 function label(block: Block): string | undefined {
   const link = block.segments.find((s) => s.type === "link" && !s.imageOnly && s.text.trim() !== "");
   const text = link ? link.text : block.segments.map((s) => (s.type === "link" ? s.text : s.text)).join("");
-  const cut = text.split(/\s[-\u2013\u2014]\s|:\s|\s\(/)[0]!.replace(/[\s.:;,]+$/, "").trim();
+  const cut = text.split(/\s[-\u2013\u2014]\s|:\s|\s\(/)[0]!.replace(/(?<![\s.:;,])[\s.:;,]+$/, "").trim();
   return cut && cut.length <= 80 ? cut : undefined;
 }
 
@@ -524,6 +524,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
   const stack: Container[] = [];
   let order = 0;
   let heading: { level: number; line: number } | undefined;
+  // The order of the last heading that is not one link: a paragraph right after it may be its section's intro line.
+  let headingOrder = -2;
 
   const innermost = (): Container | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) {
@@ -542,6 +544,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     // Nor, but when it reads as a list of names under an item without links ("**Title (AAAI 2022)**" over "  - A. Author, B. Author"): a paper's authors (#23).
     else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     else if ((container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) || (container.type === "item" && plainLabelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    // Nor, but right under its heading: a line about the section ("*Libraries for working with dates.*", #24).
+    else if (container.type === "paragraph" && container.order === headingOrder + 1) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
   };
 
   for (const token of tokens) {
@@ -584,6 +588,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
           const h: HeadingToken = { level: heading.level, text: inlineText(token.children ?? []), line: heading.line };
           const link = token.children && token.children.length >= 3 ? headingLink(token.children) : undefined;
           if (link) h.link = { url: link.url, line: heading.line };
+          if (!link) headingOrder = order;
           items.push({ item: { type: "heading", heading: h }, order: order++, line: heading.line });
           break;
         }

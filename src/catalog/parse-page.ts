@@ -189,7 +189,12 @@ const SECONDARY = /^(?:slides?|deck|transcript|pdf|code|source|notes|blog post|m
  * facts after it ("[Title](…) [[mirror]](…) [00:56:55] by **Jane Doe** (2014)").
  */
 function kindTitled(text: string): boolean {
-  const t = text.trim().replace(/^[[(]+|[\])]+$/g, "");
+  let from = 0;
+  let to = text.length;
+  // Loops, not /^[[(]+|[\])]+$/: that expression backtracks on a long run of brackets.
+  while (from < to && (text[from] === "[" || text[from] === "(" || /\s/.test(text[from]!))) from++;
+  while (to > from && (text[to - 1] === "]" || text[to - 1] === ")" || /\s/.test(text[to - 1]!))) to--;
+  const t = text.slice(from, to);
   // A recording's other copies and its deck; a paper's "[code]" and "[pdf]" stay for its citation reader (citations.ts).
   return /^(?:slides?|deck|transcript|mirror|videos?|recording|audio|mp3|youtube|vimeo)$/i.test(t);
 }
@@ -258,6 +263,9 @@ function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: 
   return out;
 }
 
+/** Link texts that point from a sentence ("found [here](…)", "see [this page](…)"), naming nothing. */
+const DEICTIC = /^(?:here|this|this link|this page|this list|link)$/i;
+
 /**
  * A paragraph of sentences with links in them ("This section collects talks about [Rust](…) and
  * …"), that explains its section or page: the text before its first link is a sentence's start,
@@ -272,14 +280,25 @@ function explainsList(segments: readonly Segment[], at: number, prev: Item | und
   if (linked(prev) || linked(next)) return false;
   const before = segments.slice(0, at).map((s) => s.text).join("").trim();
   if (ENDS_IN_LABEL.test(before)) return false;
+  // "(There is a good list of talks about JS to be found [here](…))": a link called "here" is a word of its sentence.
+  if (DEICTIC.test(segments[at]!.text.trim()) && wordCount(before) >= 6) return true;
   const all = wordCount(segments.map((s) => (s.type === "link" ? "" : s.text)).join(" "));
   return wordCount(before) >= 1 && all >= 12;
+}
+
+/** At most this many words make a section's intro line (an explanation longer than that is no line). */
+const INTRO_WORDS = 40;
+
+/** A paragraph without links that reads as a line about its section: a word or more, and a few only. */
+function introLine(segments: readonly Segment[]): boolean {
+  const words = wordCount(segments.map((s) => s.text).join(" "));
+  return words >= 1 && words <= INTRO_WORDS;
 }
 
 /** The plain text of segments, clean. */
 /** Segments' text with EMPHASIS where emphasis opens or closes. */
 function marks(list: readonly Segment[]): string {
-  return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/[\s:]+$|(?<!\bal)\.$/, "");
+  return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/(?<![\s:])[\s:]+$|(?<!\bal)\.$/, "");
 }
 
 /** The text before a link titled only by its kind, its emphasis marked, when it holds the title taken from it; else that title. */
@@ -300,7 +319,7 @@ function presentedUnder(parent: { segments: readonly Segment[] } | undefined): s
 }
 
 function textOfSegments(list: readonly Segment[]): string {
-  return clean(list.map((s) => s.text).join("")).replace(/[\s.:]+$/, "");
+  return clean(list.map((s) => s.text).join("")).replace(/(?<![\s.:])[\s.:]+$/, "");
 }
 
 /** A heading that names a year ("## 2014", "2014 talks") or an event and its year ("## JSConf EU 2014"). */
@@ -443,7 +462,7 @@ function readLists(all: ParsedEntry[], from: number, layout: (Pending | undefine
     const group = entries.slice(start, end);
     const pending = layout.slice(start, end) as Pending[];
     const items = pending.map((p) => p.item);
-    const own = readList(items);
+    const own = readList(items, end - start < SHORT_LIST);
     const path = headingPaths[start]!;
     const familyKey = `${path.slice(0, -1).join("\u0000")}\u0001${list === path ? 0 : list.length}`;
     const family = state.families.get(familyKey) ?? { items: [] };
@@ -763,6 +782,13 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
     }
     let at = item.block.segments.findIndex(usableLink);
+    // A line of prose right under its heading, above its list ("*Libraries for working with dates.*",
+    // "Services to securely store your Docker images."): the section's description, which the
+    // search reads for the section's entries (#24).
+    if (at < 0 && !headingTalk && prevItem?.type === "heading" && item.block.place?.kind === "paragraph" && introLine(item.block.segments)) {
+      describe(item.block.segments);
+      continue;
+    }
     if (at < 0) {
       // "Presented at Meeting C++ 2019 in Berlin." under a talk's "**Title**" item.
       const parent = item.block.parent;
@@ -855,7 +881,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     const lead = parent ? textOfSegments(segments.slice(0, at)) : "";
     if (parent && !parent.segments.some(usableLink) && (PRESENTED.test(lead) || PRESENTED_AT.test(lead))) {
-      const said = yearPart(`${clean(link.text)} ${textOfSegments(segments.slice(at + 1))}`.replace(/[.\s]+$/, ""));
+      const said = yearPart(`${clean(link.text)} ${textOfSegments(segments.slice(at + 1))}`.replace(/(?<![.\s])[.\s]+$/, ""));
       const year = said?.year ?? yearPart(clean(link.text))?.year;
       const event = clean(link.text).replace(/\s*(?:19|20)\d{2}$/, "");
       given.set(parent, { event, ...(year !== undefined ? { year } : {}) });
@@ -878,7 +904,13 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     const rest = segments.slice(from);
     const blanked = rest.some((s, i) => i + from > at && usableLink(s) && kindTitled(s.text));
     const afterSegments = blanked ? rest.map((s): Segment => (usableLink(s) && kindTitled(s.text) ? { type: "text", text: " " } : s)) : rest;
-    const unbracket = (text: string) => (blanked ? text.replace(EMPTY_BRACKETS, "").replace(/\s+(?=[.,;:]?\s*$)/, "") : text);
+    const unbracket = (text: string): string => {
+      if (!blanked) return text;
+      // "at FOSDEM 2016 ( )." -> "at FOSDEM 2016.": no space before the final stop (trimmed by hand: /\s+(?=[.,;:]?\s*$)/ is cubic on long runs of spaces).
+      const t = text.replace(EMPTY_BRACKETS, "").trimEnd();
+      const last = t.at(-1);
+      return last !== undefined && ".,;:".includes(last) ? `${t.slice(0, -1).trimEnd()}${last}` : t;
+    };
     const afterRaw = unbracket(afterSegments.map((s) => s.text).join(""));
     const separated = LEADING_SEPARATOR.test(afterRaw) && /\S/.test(afterRaw);
     // A host says what a link is before its heading does; a length after it makes it a talk (#13).
@@ -929,7 +961,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       titledFromText = titled.people.length === 0 && titled.year === undefined;
     }
     else if (GENERIC_TITLE.test(title)) {
-      const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(/[\s:\-\u2013\u2014|([]+$/, "");
+      const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(/(?<![\s:\-\u2013\u2014|([])[\s:\-\u2013\u2014|([]+$/, "");
       if (from && !GENERIC_TITLE.test(from)) {
         title = from;
         titledFromText = true;

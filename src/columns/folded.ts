@@ -86,13 +86,14 @@ function sharedHeadings(table: readonly (readonly string[])[], depthsOf: readonl
 }
 
 /**
- * The section trails as the search reads them: four tables sharing their runs (own section,
- * headings above it, the labels of the items the entry is nested in, the page's headings), their
- * rows not yet folded. A trail's split depends on how many of its labels are nested items'
+ * The section trails as the search reads them: five tables sharing their runs (own section,
+ * headings above it, the labels of the items the entry is nested in, the page's headings, and the
+ * own section's intro line, from `intros`: descriptions by heading trail joined with "\n", as
+ * catalog.ts's sectionDescriptions keys them), their rows not yet folded. A trail's split depends on how many of its labels are nested items'
  * (EntryColumns.depths): the runs are of entries sharing a trail and a depth. The cache stores
  * it (#26): a warm search of 3,000 notes made it anew every run (45,000 entries, 6,000 runs).
  */
-export function sectionRows(c: ListColumn, depths: Int32Array | undefined): SectionRows {
+export function sectionRows(c: ListColumn, depths: Int32Array | undefined, intros?: ReadonlyMap<string, string>): SectionRows {
   const keys = new Map<number, number>();
   const pairs: { path: readonly string[]; depth: number }[] = [];
   const rows: number[] = [];
@@ -138,10 +139,11 @@ export function sectionRows(c: ListColumn, depths: Int32Array | undefined): Sect
     heading: joined((p) => p.path.slice(shared, p.path.length - 1 - p.depth).join(SEGMENT)),
     nested: joined((p) => (p.depth > 0 ? p.path.slice(p.path.length - p.depth).join(SEGMENT) : "")),
     page: joined((p) => p.path.slice(0, shared).join(SEGMENT)),
+    intro: joined((p) => intros?.get(p.path.slice(0, p.path.length - p.depth).join("\n")) ?? ""),
   };
 }
 
-/** The four tables of sectionRows() folded, sharing its runs (whose `table` nobody reads: empty). */
+/** The tables of sectionRows() folded, sharing its runs (whose `table` nobody reads: empty). */
 export function sectionTables(r: SectionRows): Record<(typeof SECTION_TABLES)[number], FoldedTable> {
   const runs: ListColumn = { table: [], rows: r.runs.rows, starts: r.runs.starts };
   return {
@@ -149,11 +151,12 @@ export function sectionTables(r: SectionRows): Record<(typeof SECTION_TABLES)[nu
     heading: { rows: foldRows(r.heading, r.count), runs },
     nested: { rows: foldRows(r.nested, r.count), runs },
     page: { rows: foldRows(r.page, r.count), runs },
+    intro: { rows: foldRows(r.intro, r.count), runs },
   };
 }
 
 /** The tables of sectionRows(), in the order the cache stores them. */
-export const SECTION_TABLES = ["section", "heading", "nested", "page"] as const;
+export const SECTION_TABLES = ["section", "heading", "nested", "page", "intro"] as const;
 
 /**
  * The distinct words of the fields a typo is matched against (all but urls), folded as the search

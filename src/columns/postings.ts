@@ -74,6 +74,7 @@ export function lookable(word: string): boolean {
 
 /** Calls `each(row, word)` for every word starting at a word start of each row of a folded column. */
 function wordsOf(c: FoldedColumn, each: (row: number, word: string) => void): void {
+  if (c.ascii) return asciiWordsOf(c, each);
   const { text, starts, original } = c;
   let row = 0;
   let rowEnd = starts.length > 1 ? starts[1]! - 1 : text.length;
@@ -87,6 +88,35 @@ function wordsOf(c: FoldedColumn, each: (row: number, word: string) => void): vo
     let end = at + 1;
     while (end < text.length && isWordChar(text, end)) end++;
     each(row, text.slice(at, end));
+  }
+}
+
+/** Runs of letters and digits of ASCII text (isWordChar's), and its capitals (where camelStart() is asked). */
+const ASCII_RUN = /[a-z0-9]+/g;
+const CAPITAL = /[A-Z]/g;
+
+/**
+ * wordsOf() of an ASCII column, the same words: each run of letters and digits, and from each
+ * camelCase part in it to its end, found by expressions rather than by a loop over every
+ * character, which a fresh process runs unoptimised (#26: most of the postings' time).
+ */
+function asciiWordsOf(c: FoldedColumn, each: (row: number, word: string) => void): void {
+  const { text, starts, original } = c;
+  const camels: number[] = [];
+  if (original !== undefined) for (const m of original.matchAll(CAPITAL)) if (camelStart(original, m.index!)) camels.push(m.index!);
+  let next = 0;
+  let row = 0;
+  let rowEnd = starts.length > 1 ? starts[1]! - 1 : text.length;
+  for (const m of text.matchAll(ASCII_RUN)) {
+    const at = m.index!;
+    const end = at + m[0].length;
+    while (at >= rowEnd) {
+      row++;
+      rowEnd = starts[row + 1]! - 1;
+    }
+    each(row, m[0]);
+    while (next < camels.length && camels[next]! <= at) next++;
+    for (; next < camels.length && camels[next]! < end; next++) each(row, text.slice(camels[next]!, end));
   }
 }
 

@@ -68,7 +68,8 @@ export interface EntryColumns {
 /**
  * The section trails split by nesting depth (columns/folded.ts, sectionRows): runs of entries
  * sharing a (trail, depth) pair, and per pair its own section, the headings above it, the labels
- * of the items it is nested in and the page's headings, each table's rows joined by "\n".
+ * of the items it is nested in, the page's headings and its own section's intro line (#24), each
+ * table's rows joined by "\n".
  */
 export interface SectionRows {
   runs: { rows: Int32Array; starts: Int32Array };
@@ -78,4 +79,5 @@ export interface SectionRows {
   heading: string;
   nested: string;
   page: string;
+  intro: string;
 }

@@ -1,7 +1,7 @@
 // Turning what the user typed into entries: refs (ids, prefixes, positions) or search words.
 // Shared by open, show, check, search and pick. Pure over the catalog.
 import type { Entry } from "../catalog/types";
-import type { Catalog } from "../catalog/catalog";
+import { sectionDescriptions, type Catalog } from "../catalog/catalog";
 import { entriesOf, type Entries } from "../catalog/entries";
 import { exactRef, namedEntry, tryResolve, resolve } from "../catalog/resolve";
 import { search } from "../search/search";
@@ -16,12 +16,14 @@ import { NotFoundError } from "../errors";
  * catalog itself: a cached page's columns as stored, entries built only for the hits (#4).
  */
 export function searchScope(catalog: Catalog, options: Filters & StateFilterOptions, layer: OwnLayer | undefined): { scan: Entries; shown: Entries } {
+  // A selection is searched with its sections' intro lines, as the whole catalog is (#24).
+  const intros = () => sectionDescriptions(catalog.pages);
   if (layer?.hasText || wantsState(options)) {
     const kept = filterEntries(catalog, catalog.entries, options, layer);
-    const shown = entriesOf(kept);
-    return { scan: layer?.hasText ? entriesOf(searchable(kept, layer)) : shown, shown };
+    const shown = entriesOf(kept, intros);
+    return { scan: layer?.hasText ? entriesOf(searchable(kept, layer), intros) : shown, shown };
   }
-  const shown = hasFilters(options) ? entriesOf(applyFilters(catalog, catalog.entries, options)) : catalog;
+  const shown = hasFilters(options) ? entriesOf(applyFilters(catalog, catalog.entries, options), intros) : catalog;
   return { scan: shown, shown };
 }
 

@@ -6,12 +6,15 @@
 // adding weights, where enough small mentions outweighed one exact match. The rules and their
 // values are one table, RANKING:
 //   1. words: entries with every query word first; when none has all, those with the most, the
-//      words missing from the end of the query last (the command says so on stderr);
+//      words missing from the end of the query last (the command says so on stderr); a section's
+//      intro line gives its entries its words only when it holds them all (introWords);
 //   2. typos: fewer first;
 //   3. exactness and field: a field equal to the query, then one starting with it, then its
 //      words as whole words, then as word starts; within one exactness the entry's title (or its
 //      repository `owner/name` or `name`), then speaker, own section, headings above, the text of
-//      the items it is nested in, event and tags, description, url, the page's title;
+//      the items it is nested in, event and tags, description, its section's intro line, url,
+//      the page's title; then each word's best match; then the section's intro line holding the
+//      entry's words too;
 //   4. proximity: query words next to each other in one field;
 //   5. page order.
 // A word matches at the start of a word, or of a part of one (camelCase, snake_case,
@@ -39,9 +42,10 @@ import { highlightWords, isEmptyQuery, parseQuery, type Query, type TextField, t
 /**
  * The columns a term is looked for in. `section`: the entry's own section; `heading`: the
  * headings above it; `nested`: the labels of the items it is nested in (a parent's title);
- * `page`: the headings above every entry (the page's title, "Awesome X").
+ * `intro`: the line under its section's heading ("*HTTP clients and servers.*", #24); `page`: the
+ * headings above every entry (the page's title, "Awesome X").
  */
-export const FIELDS = ["title", "speaker", "author", "section", "heading", "nested", "event", "tags", "description", "url", "page"] as const;
+export const FIELDS = ["title", "speaker", "author", "section", "heading", "nested", "intro", "event", "tags", "description", "url", "page"] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** The ranking (#24), in one place. Each rule only breaks the ties of the ones before it. */
@@ -64,14 +68,21 @@ export const RANKING = {
    * `owner/name` or its `name`. A nested item's parent text (`nested`) counts less than the
    * parent's own title does for the parent.
    */
-  field: { title: 10, name: 10, speaker: 9, author: 9, section: 8, heading: 7, nested: 6, event: 5, tags: 5, description: 4, url: 3, page: 2 } satisfies Record<Field | "name", number>,
-  /** Rule 3, last: each word's best match, summed over the words: a whole word over a word's start. */
+  field: { title: 11, name: 11, speaker: 10, author: 10, section: 9, heading: 8, nested: 7, event: 6, tags: 6, description: 5, intro: 4, url: 3, page: 2 } satisfies Record<Field | "name", number>,
+  /** Rule 3, then: each word's best match, summed over the words: a whole word over a word's start. */
   quality: { word: 2, start: 1 },
+  /**
+   * Rule 3, last: the intro line of the entry's section ("*Libraries for working with dates.*")
+   * holds the words the entry holds (1) or not (0). On its own, an intro ranks below the entry's
+   * own description (RANKING.field): it speaks of the whole section, not of this entry. Between
+   * entries that match alike, the one whose section is about the words wins (#24).
+   */
+  intro: { holds: 1, not: 0 },
   /**
    * Rule 3: fields of prose or addresses, which hold a query's words but are never "equal to" or
    * "starting with" it: a description that starts "Podcasts to hear" names no podcast list (#24).
    */
-  prose: ["description", "url"],
+  prose: ["description", "url", "intro"],
   /**
    * Rule 2: a word on fewer entries than this (a screenful) brings the words within its typo
    * budget too, ranked after it (a word on none: always).
@@ -108,7 +119,7 @@ export interface Hit {
 }
 
 type ColumnField = "title" | "speaker" | "author" | "event" | "description" | "url";
-type TableField = "section" | "heading" | "nested" | "page" | "tags";
+type TableField = "section" | "heading" | "nested" | "page" | "intro" | "tags";
 // event and author: only where the entries were given them (#13, #23).
 type Columns = { [F in Exclude<ColumnField, "event" | "author">]: FoldedColumn } & { event?: FoldedColumn; author?: FoldedColumn } & { [F in TableField]: FoldedTable };
 
@@ -238,7 +249,7 @@ class Tally implements Sink {
     this.termBest = new Uint8Array(n);
     this.termTypos = new Uint8Array(n);
     this.touched = new Int32Array(n);
-    this.kept = FIELDS.map((f) => !single || f === "title" || f === "url");
+    this.kept = FIELDS.map((f) => !single || f === "title" || f === "url" || f === "intro");
     this.wholes = !single;
     this.wide = terms > 8;
   }
@@ -265,7 +276,7 @@ class Tally implements Sink {
     }
     const rank = FIELD_RANK[f]!;
     // A form of the word ("scheduling" for "scheduler") counts as a whole word for exactness, but
-    // the word as typed wins the tie (rule 3, last).
+    // the word as typed wins the tie (rule 3, then).
     const best = (whole && !form ? RANKING.quality.word : RANKING.quality.start) * 16 + rank;
     const before = this.termBest[i]!;
     if (before === 0) this.touched[this.touchedCount++] = i;
@@ -360,7 +371,7 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
     }
     if (!whole && w.wholeOnly === true) continue;
     if (at >= rowEnd) {
-      if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos, form);
+      if (row >= 0) sink.hit(row, f, rowWhole, exact ? rowExact : 0, typos, form);
       row = partAt(starts, at);
       rowEnd = starts[row + 1]! - 1;
       rowWhole = false;
@@ -378,7 +389,7 @@ function scan(col: FoldedColumn, w: Word, sink: Sink, f: number, segmented: bool
     if (exactness > rowExact) rowExact = exactness;
     rowWhole ||= whole;
   }
-  if (row >= 0) sink.hit(row, f, rowWhole, rowExact, typos, form);
+  if (row >= 0) sink.hit(row, f, rowWhole, exact ? rowExact : 0, typos, form);
   return found;
 }
 
@@ -433,6 +444,8 @@ function scanField(index: SearchIndex, f: Field, term: readonly string[], phrase
   if (!c) return false;
   const fi = FIELD_INDEX[f];
   if (!("runs" in c)) return phrase ? scanPhrase(c, term, tally, fi) : scan(c, w, tally, fi, false, single);
+  // Most tables hold no word a typo brings (nor an empty intro table any word): nothing to allocate for.
+  if (!c.rows.text.includes(phrase ? term[0]! : w.word)) return false;
   const hits = new RowHits(c.rows.starts.length - 1);
   if (!(phrase ? scanPhrase(c.rows, term, hits, fi) : scan(c.rows, w, hits, fi, true))) return false;
   const { rows: runRows, starts } = c.runs;
@@ -572,7 +585,9 @@ function wordForms(index: SearchIndex, word: string): Word[] {
       // A form that starts with the word ("caches" for "cache") is found by the word's own scan
       // too, but only as a word's start: scanned as a form, it is a whole word, so the section
       // "Caches" equals the query "cache" (#24).
-      if (candidate !== word && stem(candidate) === s) forms.push({ word: candidate, typos: 0, wholeOk: true, form: true });
+      // A word that is the stem itself ("monitor" of "monitoring"), or whose stem is the word
+      // ("monitoring" for "monitor"), is a form too: the suffixes stripped are not a word's own.
+      if (candidate !== word && (stem(candidate) === s || candidate === s || stem(candidate) === word)) forms.push({ word: candidate, typos: 0, wholeOk: true, form: true });
     }
   }
   return forms;
@@ -639,6 +654,7 @@ export function matchTerms(entries: Entries, query: string | Query, options: Sea
   const all = 2 ** terms.length - 1;
 
   let candidates: Int32Array = terms.length > 0 ? tally.matched.slice(0, tally.count) : Int32Array.from({ length: n }, (_, i) => i);
+  if (terms.length > 1) candidates = introWords(tally, candidates, all);
   if (q.exclude.length > 0) {
     const excluded = new Uint8Array(n);
     for (const term of q.exclude) markExcluded(index, term, excluded);
@@ -685,6 +701,29 @@ export function matchTerms(entries: Entries, query: string | Query, options: Sea
   return { index, tally, candidates, sequence, terms, all, single, ...(partial ? { partial } : {}) };
 }
 
+/**
+ * Rule 1 and a section's intro line: the intro says what the whole section is about, so its words
+ * count for an entry only when it holds every word of the query ("*HTTP clients, socket
+ * libraries…*" for "http client"); one word of it ("Mocks" over a section of cameras, for "mocking
+ * framework") is no word of the entry's. The entries left with no word are no candidates.
+ */
+function introWords(tally: Tally, candidates: Int32Array, all: number): Int32Array {
+  const intro = tally.fields[FIELD_INDEX.intro];
+  if (intro === undefined) return candidates;
+  const others = tally.fields.filter((mask, f) => mask !== undefined && f !== FIELD_INDEX.intro) as (Uint8Array | Uint32Array)[];
+  let kept = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c]!;
+    if (intro[i] !== 0 && intro[i] !== all) {
+      let own = 0;
+      for (let k = 0; k < others.length; k++) own |= others[k]![i]!;
+      tally.terms[i] = own;
+    }
+    if (tally.terms[i] !== 0) candidates[kept++] = i;
+  }
+  return kept === candidates.length ? candidates : candidates.slice(0, kept);
+}
+
 /** The candidates `wanted` keeps, known to be `count`, in their order. */
 function keep(candidates: Int32Array, wanted: (i: number) => boolean, count: number): Int32Array {
   const out = new Int32Array(count);
@@ -712,13 +751,15 @@ function rankAll(entries: Entries, query: Query, options: SearchOptions): Ranked
   const scores = new Float64Array(tally.n);
   // The rules' values packed into one number, most significant first (rule 5 is the sort's tie-break).
   const { terms: held, typos, exact, quality } = tally;
+  const intro = tally.fields[FIELD_INDEX.intro];
   const few = terms.length <= 12;
   let max = 0;
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k]!;
     // Rule 1: more words first, then (of a few terms) those that lack words from the end of the query.
     const value = few ? bitCount(held[i]!) * (all + 1) + held[i]! : bitCount(held[i]!);
-    const score = (((value * 10 + (9 - typos[i]!)) * 100 + exact[i]!) * 1000 + quality[i]!) * 100 + (proximity ? proximity[i]! : 0);
+    const introHolds = intro !== undefined && intro[i] === held[i] ? RANKING.intro.holds : RANKING.intro.not;
+    const score = ((((value * 10 + (9 - typos[i]!)) * 100 + exact[i]!) * 1000 + quality[i]!) * 2 + introHolds) * 100 + (proximity ? proximity[i]! : 0);
     scores[i] = score;
     if (score > max) max = score;
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { MAGIC, pack, packUnit, unpack, unpackPages } from "../../src/cache/format";
 import { checksum } from "../../src/cache/checksum";
 import { assignIds } from "../../src/catalog/ids";
-import { buildCatalog } from "../../src/catalog/catalog";
+import { buildCatalog, sectionDescriptions } from "../../src/catalog/catalog";
 import { parsePage } from "../../src/catalog/parse-page";
 import { search } from "../../src/search/search";
 import { sectionRows } from "../../src/columns/folded";
@@ -105,19 +105,20 @@ describe("cache format", () => {
     expect(unpack(pack(page, assignIds(page.entries), "build-1", "key-1", checksum), "build-1", "key-1", "s", checksum)!.stored.tsv).toBeUndefined();
   });
 
-  it("stores the section trails split as the search makes them from its columns (#26)", () => {
-    const nested = parsePage("# Top\n\n## A\n\n- [Parent item](https://p.example)\n  - [Child](https://c.example)\n    - [Grandchild](https://g.example)\n- [Other](https://o.example)\n\n## B\n\n- [Beta](https://b.example)\n", "nested.md");
+  it("stores the section trails split as the search makes them from its columns, with the sections' intro lines (#26, #24)", () => {
+    const nested = parsePage("# Top\n\n## A\n\n- [Parent item](https://p.example)\n  - [Child](https://c.example)\n    - [Grandchild](https://g.example)\n- [Other](https://o.example)\n\n## B\n\n*Libraries for quick checks.*\n\n- [Beta](https://b.example)\n", "nested.md");
     for (const page of [seed, awesome, nested]) {
       const columns = roundTrip(page).back!.stored.columns();
-      expect(columns.sectionRows).toEqual(sectionRows(columns.section, columns.depths));
+      expect(columns.sectionRows).toEqual(sectionRows(columns.section, columns.depths, sectionDescriptions([page])));
       if (page === nested) expect(Math.max(...columns.depths!)).toBeGreaterThan(0);
     }
     const pages = [seed, nested, awesome];
     const unit = unpackPages(packUnit(pages.map((page, k) => ({ page, identity: `file:${k}` })), assignIds(pages.flatMap((p) => p.entries)), "build-1", "key-1", checksum), "build-1", "key-1", checksum)!;
     const columns = unit.stored.columns();
-    expect(columns.sectionRows).toEqual(sectionRows(columns.section, columns.depths));
+    expect(columns.sectionRows).toEqual(sectionRows(columns.section, columns.depths, sectionDescriptions(pages)));
+    expect(columns.sectionRows!.intro).toContain("Libraries for quick checks.");
     // And the search finds in them what it finds on the parsed pages.
-    for (const query of ["parent", "section:a child", "top", "beta", "parent child", "grandchild top"]) {
+    for (const query of ["parent", "section:a child", "top", "beta", "parent child", "grandchild top", "quick checks", "libraries"]) {
       const parsed = buildCatalog(pages);
       expect(search(parsed, query).length, query).toBeGreaterThan(0);
       expect(search(buildCatalog(unit.pages.map((page, k) => ({ page, unit: { entries: unit.stored, count: unit.counts[k]! } }))), query).map((h) => [h.entry.id, h.score]), query).toEqual(search(parsed, query).map((h) => [h.entry.id, h.score]));
@@ -142,6 +143,17 @@ describe("cache format", () => {
   it("keeps related links, tabs and all", () => {
     const page = parsePage("- [A](https://a.example) and [B c](https://b.example) [D](https://d.example)", "p.md");
     expect(roundTrip(page).back!.page.entries[0]!.related).toEqual([{ title: "B c", url: "https://b.example" }, { title: "D", url: "https://d.example" }]);
+  });
+
+  it("keeps an author whose name holds ', ' one author ('Doersch, Carl'), and finds the same entries by the name's words", () => {
+    const page = parsePage("- [P](https://arxiv.org/abs/1) - x", "p.md");
+    const entry = { ...page.entries[0]!, kind: "paper" as const, authors: ["Doersch, Carl", "Gupta, Abhinav", "Efros"] };
+    const withAuthors = { ...page, entries: [entry] };
+    const { back } = roundTrip(withAuthors);
+    expect(back!.page.entries[0]!.authors).toEqual(["Doersch, Carl", "Gupta, Abhinav", "Efros"]);
+    const ids = (p: typeof withAuthors) => search(buildCatalog([p]), "carl doersch").map((h) => h.entry.id);
+    expect(ids(withAuthors)).toHaveLength(1);
+    expect(ids(back!.page as typeof withAuthors)).toEqual(ids(withAuthors));
   });
 
   it("ignores another build, another key, truncation and corruption", () => {

@@ -190,6 +190,18 @@ describe("form 7: prose explaining a section", () => {
   });
 });
 
+describe("form 7a: a sentence whose link is called 'here'", () => {
+  it.each([
+    ["(There is a good list of talks about JS to be found [here](https://github.com/a/js-must-watch))", 0],
+    ["A longer list of talks about JavaScript is kept [here](https://github.com/a/js-must-watch).", 0],
+    // Too short to be a sentence that explains anything: the link the paragraph gives.
+    ["Slides are [here](https://example.com/slides).", 1],
+  ])("%s", (paragraph, entries) => {
+    const page = ["## JavaScript", "", paragraph, "", "- [Talk One](https://www.youtube.com/watch?v=i1) by Jane Doe", ""].join("\n");
+    expect(parsePage(page, "p.md").entries.length - 1).toBe(entries);
+  });
+});
+
 describe("form 7b: what a section's prose says is kept, and what is no entry (#23)", () => {
   it("keeps the explaining paragraph as the heading's description", () => {
     const page = [

@@ -30,6 +30,7 @@ const THRESHOLDS = {
   "dev-added-later": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.93, topicNdcg: 0.86, zeroResults: 0 },
   "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.86, zeroResults: 0 },
   "dev-new": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.86, zeroResults: 0 },
+  "dev-tools": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.83, topicNdcg: 0.8, zeroResults: 1 },
   "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.71, topicNdcg: 0.74, zeroResults: 0 },
 } as const;
 
@@ -69,8 +70,27 @@ const LIB = new Set(["awesome-crystal", "awesome-perl", "awesome-ios"]);
  * ("web framework": Frameworks under Web): 97.6 % first, topics 88.3 % / 0.889, less a margin.
  */
 const NEW = new Set(["awesome-android", "awesome-dart", "awesome-nim"]);
+/**
+ * Two tool lists of other topics (shell, Docker; 111 queries, judged before any was run), most of
+ * whose category headings have an intro line under them. When added (through the CLI): known MRR
+ * 1.000, 100 % first; topics 84 % with all of the top 3 relevant, nDCG@10 0.816; one zero-result
+ * answer ("cheatsheets", a bold label over a list, which no field keeps). Once a section's intro
+ * line became its description and a field of its entries: topics 85 % / 0.820 here; held to that,
+ * less a margin, and to its one zero-result answer until bold labels are read.
+ */
+const TOOLS = new Set(["awesome-shell", "awesome-docker"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
-  ADDED.has(slug) ? "dev-added" : ADDED_LATER.has(slug) ? "dev-added-later" : LIB.has(slug) ? "dev-lib" : NEW.has(slug) ? "dev-new" : "dev";
+  ADDED.has(slug)
+    ? "dev-added"
+    : ADDED_LATER.has(slug)
+      ? "dev-added-later"
+      : LIB.has(slug)
+        ? "dev-lib"
+        : NEW.has(slug)
+          ? "dev-new"
+          : TOOLS.has(slug)
+            ? "dev-tools"
+            : "dev";
 const pagesOf = (group: keyof typeof THRESHOLDS) =>
   group === "held-out" ? corpusPages(ROOT, "held-out") : corpusPages(ROOT, "dev").filter((p: { slug: string }) => groupOf(p.slug) === group);
 

@@ -49,6 +49,12 @@ const PATTERNS: [string, (n: number) => string][] = [
   ["www without end", (n) => `- ${"www.".repeat(n)}`],
   ["nested lists", (n) => `${"- ".repeat(n)}x`],
   ["spaces before a separator", (n) => `- [x](https://e.example)${" ".repeat(n * 4)}-`],
+  // A related link's empty brackets trimmed before a final stop, and a description's trailing separators (#23).
+  ["spaces after a related link", (n) => `- [x](https://www.youtube.com/watch?v=a) ([slides](https://s.example/a)) a${" ".repeat(n * 4)}b`],
+  ["spaces in a description", (n) => `- [x](https://e.example/a) a${" ".repeat(n * 4)}b`],
+  ["spaces in a talk's title", (n) => `- [a${" ".repeat(n * 4)}b - Jane Doe at FOSDEM 2016](https://www.youtube.com/watch?v=a)`],
+  ["separators in a talk's title", (n) => `- [a${" ,".repeat(n)}b - Jane Doe at FOSDEM 2016](https://www.youtube.com/watch?v=a)`],
+  ["separators after a talk's facts", (n) => `- [T1](https://www.youtube.com/watch?v=1) - Jane Doe at FOSDEM 2016\n- [T2](https://www.youtube.com/watch?v=2) - John Roe at PyCon 2015\n- [T3](https://www.youtube.com/watch?v=3) - Ann Lee at JSConf 2014 x${" ,".repeat(n)} at`],
   ["escape sequences", (n) => `- [x](https://e.example) ${"\x1b]".repeat(n)}`],
   ["many sections of one bare URL", (n) => Array.from({ length: n / 8 }, (_, i) => `## H ${i}\n\nhttps://b.example/${i}\n`).join("\n")],
   ["many entries", (n) => Array.from({ length: n / 8 }, (_, i) => `- [T ${i}](https://m.example/${i})`).join("\n")],

@@ -32,6 +32,8 @@ function randomPage(rnd: () => number): string {
     const r = rnd();
     if (r < 0.08) out.push("", `## ${some(1 + Math.floor(rnd() * 2))}`, "");
     else if (r < 0.14) out.push("", `### ${some(1 + Math.floor(rnd() * 2))}`, "");
+    // A section's intro line (#24), under half of the headings.
+    if (r < 0.14 && rnd() < 0.5) out.push(`*${some(2 + Math.floor(rnd() * 4))}.*`, "");
     const title = rnd() < 0.15 ? `${pick(OWNERS)}/${pick(WORDS)}` : some(1 + Math.floor(rnd() * 3));
     const kind = rnd();
     const url =
@@ -157,7 +159,9 @@ function reference(entries: Parameters<typeof rank>[0], query: string, options: 
   const score = (i: number) => {
     const count = tally.terms[i]!.toString(2).replace(/0/g, "").length;
     const value = terms.length <= 12 ? count * (all + 1) + tally.terms[i]! : count;
-    return (((value * 10 + (9 - tally.typos[i]!)) * 100 + exact[i]!) * 1000 + tally.quality[i]!) * 100 + proximity.get(i)!;
+    // Then, within rule 3: the section's intro line holds the words the entry holds.
+    const intro = held("intro", i) === tally.terms[i] ? 1 : 0;
+    return ((((value * 10 + (9 - tally.typos[i]!)) * 100 + exact[i]!) * 1000 + tally.quality[i]!) * 2 + intro) * 100 + proximity.get(i)!;
   };
   const indexes = Array.from(candidates).sort((a, b) => score(b) - score(a) || a - b);
   return { indexes, scores: indexes.map(score), partial: m.partial };
