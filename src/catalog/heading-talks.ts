@@ -50,7 +50,12 @@ export function labelledFacts(segments: readonly Segment[]): LabelledFacts | und
   let text = "";
   for (const s of segments) text += s.type === "emphasis" ? "\u0001" : s.text;
   // "\u0001Label\u0001: value" or "\u0001Label:\u0001 value", one after another.
-  const parts = text.split(/\u0001([^\u0001]{1,20}?)\s*(?::\s*\u0001|\u0001\s*:)/);
+  let parts = text.split(/\u0001([^\u0001]{1,20}?)\s*(?::\s*\u0001|\u0001\s*:)/);
+  // "Speaker: Jane Doe (Acme)": one plain label that starts the text (a list item of an archive's talk).
+  if (parts.length < 3) {
+    const plain = /^\s*([\p{L} ]{2,20}?)\s*:\s+(.+)$/su.exec(text.replace(/\u0001/g, ""));
+    if (plain && FACT_LABEL.test(plain[1]!.trim())) parts = ["", plain[1]!, plain[2]!.replace(/\s*\([^()]*\)/g, "")];
+  }
   if (parts.length < 3 || parts[0]!.trim() !== "") return undefined;
   const out: LabelledFacts = { speakers: [] };
   for (let i = 1; i + 1 < parts.length; i += 2) {

@@ -23,6 +23,10 @@ export interface LayoutItem {
   before?: string;
   /** An article's title says what it is about, never who wrote it ("Chain Key Cryptography: The Breakthrough"). */
   article?: boolean;
+  /** A podcast's show before its link is no event ("Pointer Podcast - [Episode](…)"). */
+  podcast?: boolean;
+  /** The link is titled only by what it is ("[Video]"): `linkText` is the item's text before it. */
+  textTitled?: boolean;
   /** Facts the fixed rules already found: the reader does not read them twice. */
   has: { people: boolean; year: boolean; event: boolean; duration: boolean };
   /**
@@ -134,7 +138,8 @@ export function yearPart(text: string): { year: number; event?: string } | undef
   if (m[4] !== undefined && !GLUED_NAME.test(before.split(/\s+/).at(-1) ?? "")) return undefined;
   if (before === "") return m[2] !== undefined || m[3] !== undefined ? { year } : undefined;
   const words = before.split(/\s+/);
-  if (words.length > 6 || !words.every((w) => EVENT_WORD.test(w))) return undefined;
+  // "KubeCon + CloudNativeCon 2017", "Strata & Hadoop World 2015".
+  if (words.length > 6 || !words.every((w) => EVENT_WORD.test(w) || w === "+" || w === "&")) return undefined;
   if (NOT_EVENT.has(words[0]!.toLowerCase()) || NOT_EVENT.has(words.at(-1)!.toLowerCase())) return undefined;
   if (MONTH_ONLY.test(before)) return { year };
   // "By Jane Doe. Apr 2017", "Talk Oct 8, 2021": a date's month before the year; what is before it is no event.
@@ -215,11 +220,12 @@ const SEPARATORS_AT_END = /(?<![\s,;:|.@\-\u2013\u2014([])[\s,;:|.@\-\u2013\u201
 
 /**
  * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ",
- * and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013"). A run of spaces
+ * an ellipsis where a schedule cut a title before its speakers ("Attacking and Defending Kube... Brad
+ * Geesaman"), and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013"). A run of spaces
  * is tried from its start only ((?<!\s)): tried from each of its spaces, a line of 100,000 spaces
  * took minutes (#7's growth tests).
  */
-const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
@@ -395,6 +401,8 @@ function eventText(text: string): string | undefined {
     return inner !== undefined && EVENT_CUE.test(inner) && !/\b(?:channel|podcast|blog|inc|ltd|gmbh|corp|university|college|institute|academy|online)\b/i.test(inner) ? inner : undefined;
   }
   if (t.length < 2 || t.length > 60) return undefined;
+  // "at Indeed.com": a company's web address, no conference.
+  if (/^[\p{L}\p{N}-]+\.(?:com|io|net|co)$/iu.test(t)) return undefined;
   const words = t.split(/\s+/);
   // "Strata + Hadoop World", "Apache Hudi & Apache Kylin Online Meetup".
   if (words.length > 7 || !words.every((w) => EVENT_NAME_WORD.test(w) || w === "+" || w === "&")) return undefined;
@@ -474,12 +482,15 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
   });
   const cands = rows.filter((r) => r && (r.at < 0 ? r.parts.length > 0 : r.parts[r.at] && (r.parts[r.at]!.type === "names" || r.parts[r.at]!.type === "name?") && (r.parts.length > r.at + 1 || r.parts[r.at]!.dropped || r.parts[r.at]!.lastPiece))).length;
   // The pieces of a names part are names but for the list's vote: only taken when they read as an event by themselves.
-  const cue = (f: EventFound) => f.part.sep === "at" || f.part.sep === "@" || /^(?:at|@)\s/i.test(f.part.text) || eventCue(f.event);
+  // "at" says where; "@" after a name as often says for whom ("Mark Mandel @ Google"): it needs the event's own cue.
+  const cue = (f: EventFound) => f.part.sep === "at" || /^at\s/i.test(f.part.text) || eventCue(f.event);
   const direct = found.filter((f): f is EventFound => f !== undefined && f.names === undefined);
   const cued = direct.filter(cue).length;
   if (direct.length + withYear < 2 || direct.length + withYear < MAJORITY * cands || cued + withYear < 0.3 * (direct.length + withYear)) return rows.map(() => undefined);
   const words = new Set(direct.flatMap((f) => f.event.toLowerCase().split(/\s+/)));
   return found.map((f) => {
+    // "Mark Mandel @ Google": after "@" a company as often as a conference; only its own cue makes it the event.
+    if (f && f.part.sep === "@" && !eventCue(f.event)) return undefined;
     if (!f || f.names === undefined) return f;
     const shared = f.event.toLowerCase().split(/\s+/).some((w) => words.has(w) && !/^(?:of|the|and|&)$/.test(w));
     return eventCue(f.event) || shared || !isPersonName(f.event) ? f : undefined;
@@ -522,6 +533,51 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
   out += text.slice(at);
   // A fact cut out between two cells or commas leaves their separators side by side ("Drama | | 6.2/10"): one stays.
   return trimEndSeparators(out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1")).replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
+}
+
+/** The separators after which a link's text may end in its speakers: " - ", " by ", an ellipsis. */
+const TAIL_SEPS = new Set(["-", "\u2013", "\u2014", "by", "...", "\u2026"]);
+const PEOPLE_JOINER = /\s*(,\s*(?:&|and\b)?|&|\band\b)\s*/g;
+/** "(@cra)": a handle after a name. */
+const HANDLE = /\s*\(@[\w.]+\)/g;
+
+/** "A, Acme & B, Initech": the pieces of a line of people, each with the joiner before it ("", ",", "&"). */
+function peoplePieces(text: string): { text: string; joiner: string }[] {
+  const pieces: { text: string; joiner: string }[] = [];
+  let at = 0;
+  let joiner = "";
+  for (const m of text.matchAll(PEOPLE_JOINER)) {
+    const piece = text.slice(at, m.index).replace(HANDLE, "").trim();
+    if (piece) pieces.push({ text: piece, joiner });
+    joiner = m[1]!.trim() === "," ? "," : "&";
+    at = m.index + m[0].length;
+  }
+  const last = text.slice(at).replace(HANDLE, "").trim();
+  if (last) pieces.push({ text: last, joiner });
+  return pieces;
+}
+
+/**
+ * The speakers of a link's text that ends in people and their affiliations ("Title - Frank
+ * Zdarsky, Red Hat & Raymond Knopp, Eurecom"), the affiliations dropped; undefined when the end
+ * holds no affiliation (the names part reads it) or is no line of people.
+ */
+function peopleOf(side: { text: string; tail?: number }, affiliations: ReadonlySet<string>): string[] | undefined {
+  if (side.tail === undefined) return undefined;
+  const pieces = peoplePieces(side.text.slice(side.tail));
+  if (pieces.length < 2 || !isPersonName(pieces[0]!.text)) return undefined;
+  const people = [pieces[0]!.text];
+  let dropped = false;
+  let inAffiliation = false;
+  for (const p of pieces.slice(1)) {
+    const person = isPersonName(p.text) && !affiliations.has(p.text.toLowerCase());
+    if (person) people.push(p.text);
+    // "Derek Collison, Founder and CEO, Synadia": an affiliation runs on past "and".
+    else if (p.joiner !== "," && !inAffiliation) return undefined;
+    else dropped = true;
+    inAffiliation = !person;
+  }
+  return dropped ? people : undefined;
 }
 
 /**
@@ -585,7 +641,31 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     return p !== undefined && (p.type === "names" || p.type === "name?");
   };
 
-  // 1b. A link's text that ends in a conference and its year ("Title @ SomeConf 2014", "Title - PyCon US
+  // 1b. A link's text that starts with a conference and its year ("SRECON17: Title", "PuppetConf 2016:
+  // Title", "GOTO 2018 - Title - Jane Doe"): the event and year, the title after them. Voted over the
+  // list: where enough of these leads name a conference by a cue of their own, the others are events
+  // too ("O'Reilly Velocity San Jose 2017: Title"); a title's own year ("CS50 2019 - Android Track") alone is none.
+  const leads = items.map((item, i) => {
+    if (out[i]!.title !== undefined || item.has.event || item.has.year || item.article || item.linkText.includes(EMPHASIS) || !DIGIT.test(item.linkText)) return undefined;
+    const parts = linkPartsOf(i);
+    const first = parts[0];
+    if (parts.length < 2 || !first || first.type !== "year" || first.event === undefined || !/^(?::|[-\u2013\u2014|])$/.test(parts[1]!.sep)) return undefined;
+    return first;
+  });
+  const leading = leads.filter((p): p is Part => p !== undefined);
+  const cuedLeads = leading.filter((p) => eventCue(p.event!)).length;
+  const leadVotes = leading.length >= 2 && cuedLeads >= 2 && cuedLeads >= 0.5 * leading.length;
+  const ledByEvent = new Set<number>();
+  items.forEach((item, i) => {
+    const first = leads[i];
+    if (!first || !leadVotes || eventText(first.event!) === undefined) return;
+    const title = item.linkText.slice(linkPartsOf(i)[1]!.start).trim();
+    if (!title) return;
+    out[i] = { title, event: first.event, year: first.year };
+    ledByEvent.add(i);
+  });
+
+  // A link's text that ends in a conference and its year ("Title @ SomeConf 2014", "Title - PyCon US
   // 2019") or is one ("[ElixirConf 2014](playlist)"): the event and year, the title without them.
   // The titles so cut may still start with names ("Ghemawat et al. — The Google File System, SOSP 2003"): step 2 reads them.
   const eventTail = new Set<number>();
@@ -612,17 +692,29 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   // or at its end ("Title - Jane Doe", "Title by Jane Doe", "Title, A. Author & B. Author"),
   // maybe followed by a year or a length. Which end holds names is voted over the list.
   const sides = items.map((item, i) => {
-    if ((out[i]!.title !== undefined && !eventTail.has(i)) || item.has.people || item.linkText.includes(EMPHASIS) || item.article || tailNames(i)) return undefined;
-    const text = eventTail.has(i) ? out[i]!.title! : item.linkText;
+    // A title after its event ("GOTO 2018 - Title - Jane Doe") may still end in names, and one cut
+    // before its event and year may still start with them ("Ghemawat et al. — Title, SOSP 2003").
+    const led = ledByEvent.has(i) || eventTail.has(i);
+    if ((out[i]!.title !== undefined && !led) || item.has.people || item.linkText.includes(EMPHASIS) || item.article || tailNames(i)) return undefined;
+    const text = led ? out[i]!.title! : item.linkText;
     if (PLAIN.test(text) && !/\s(?:by|at)\s/.test(text)) return undefined;
-    const parts = titleApart(text, eventTail.has(i) ? partsOf(text) : linkPartsOf(i));
+    const parts = titleApart(text, led ? partsOf(text) : linkPartsOf(i));
     if (parts.length < 2) return undefined;
     const first = parts[0]!.sep === "" && /^(?::|[-\u2013\u2014|])$/.test(parts[1]!.sep) ? parts[0] : undefined;
     // The last names part, after which only years and lengths come.
     let last = parts.length - 1;
     while (last > 0 && (parts[last]!.type === "year" || parts[last]!.type === "length")) last--;
+    // "Title - Paul Fisher, Lyft", "Title - Kelsey Hightower, Staff Developer Advocate, Google": what
+    // follows the names at a comma is their affiliation, no name.
+    let named = last;
+    while (named > 1 && last - named < 3 && parts[named]!.sep === "," && parts[named]!.type !== "names" && parts[named]!.type !== "name?") named--;
+    const affiliations = named < last && parts[named]!.sep !== "," && (parts[named]!.type === "names" || parts[named]!.type === "name?") ? parts.slice(named + 1, last + 1) : [];
+    if (affiliations.length > 0) last = named;
     const end = last > 0 && parts[last]!.sep !== ":" ? parts[last] : undefined;
-    return { text, parts, first, end, last };
+    // The text after the last dash, "by" or ellipsis: the speakers and their affiliations, when the list says so.
+    let dash = parts.length - 1;
+    while (dash > 0 && !TAIL_SEPS.has(parts[dash]!.sep)) dash--;
+    return { text, parts, first, end, last, tail: dash > 0 ? parts[dash]!.start : undefined };
   });
   // A title's own colon or dash is common ("Rust: Fast and Safe"): one item alone never votes here.
   const lefts = sides.map((s) => s?.first);
@@ -636,6 +728,23 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     leftVotes = side === "left";
     rightVotes = side === "right";
   }
+  // "Frank Zdarsky, Red Hat & Raymond Knopp, Eurecom": what the list's items give after a name and a
+  // bare comma ("Paul Fisher, Lyft") is an affiliation wherever it stands; a value that reads as a
+  // name ("Red Hat") only when several items give it so.
+  const afterComma = new Map<string, number>();
+  for (const s of sides) {
+    const pieces = s?.tail === undefined ? undefined : peoplePieces(s.text.slice(s.tail));
+    const lastPiece = pieces?.at(-1);
+    if (pieces && pieces.length > 1 && isPersonName(pieces[0]!.text) && lastPiece!.joiner === ",") {
+      const key = lastPiece!.text.toLowerCase();
+      afterComma.set(key, (afterComma.get(key) ?? 0) + (isPersonName(lastPiece!.text) ? 1 : 2));
+    }
+  }
+  const affiliations = new Set([...afterComma].filter(([, n]) => n >= 2).map(([k]) => k));
+  // A column is known by its separator as well as by its place (#23): on a list where few links
+  // name anyone, those that end "… by Jane Doe" still make a column, voted among themselves.
+  const byEnds = rights.map((p) => (p?.sep === "by" ? p : undefined));
+  const byVotes = !rightVotes && namesVote(byEnds, byEnds.filter(Boolean).length, false);
   items.forEach((item, i) => {
     const s = sides[i];
     if (!s) return;
@@ -646,10 +755,12 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     if (leftVotes && (isNames(s.first) || surnameFirst)) {
       const title = s.text.slice(s.parts[1]!.start).trim();
       if (title) out[i] = { ...out[i], title, people: s.first!.names ?? [s.first!.text] };
-    } else if (rightVotes && isNames(s.end)) {
+    } else if ((rightVotes || (byVotes && s.end?.sep === "by")) && (isNames(s.end) || peopleOf(s, affiliations))) {
+      const own = peopleOf(s, affiliations);
       const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
-      const title = s.text.slice(0, s.end!.start).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
-      if (title) out[i] = { ...out[i], ...reading, title };
+      const cut = own ? s.tail! : s.end!.start;
+      const title = s.text.slice(0, cut).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
+      if (title) out[i] = { ...out[i], ...reading, ...(own ? { people: own } : {}), title };
     } else if ((leftVotes || rightVotes) && !isNames(leftVotes ? s.first : s.end)) {
       // The odd item of a list that votes for one end ("Malte Ubl - Designing very large JavaScript
       // applications" among "Title - Jane Doe" items) is read at its other end when only a strict
@@ -674,14 +785,43 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     return m && !out[i]!.people && !item.has.people ? typed(m[1]!, 0) : undefined;
   });
   const beforeVotes = namesVote(befores, items.length, false);
+  // The events before the links ("Droidcon Berlin 2021 - [Title](…)", "GDG Pisa - [Title](…)"), and
+  // the start of a text before a "[Video]" ("React Universe - Panel: … [Video](…)"): a column voted
+  // over the list. Where enough of them name a conference by a cue of their own, every value of
+  // the column that reads as an event's name is one, though it says no year.
+  const leadEvents = items.map((item, i) => {
+    if (item.has.event || item.podcast || item.article || out[i]!.event !== undefined) return undefined;
+    if (item.textTitled) {
+      const parts = linkPartsOf(i);
+      if (parts.length < 2 || !/^[-\u2013\u2014]$/.test(parts[1]!.sep) || parts[0]!.type === "names") return undefined;
+      const said = parts[0]!.type === "year" ? parts[0] : undefined;
+      const event = said?.event ?? eventText(parts[0]!.text);
+      return event === undefined ? undefined : { event, year: said?.year, title: item.linkText.slice(parts[1]!.start).trim() };
+    }
+    const m = item.before && !(beforeVotes && befores[i]?.names) ? /^(.*?)\s*[-\u2013\u2014|]\s*$/.exec(item.before) : null;
+    if (!m) return undefined;
+    const said = yearPart(m[1]!);
+    const event = said?.event ?? (said ? undefined : eventText(m[1]!));
+    return event === undefined ? undefined : { event, year: said?.year };
+  });
+  const leadCued = leadEvents.filter((e) => e && eventCue(e.event)).length;
+  const leadColumn = leadCued >= 2 && leadCued >= 0.5 * leadEvents.filter(Boolean).length && leadEvents.filter(Boolean).length >= 0.4 * items.length;
   items.forEach((item, i) => {
     const b = befores[i];
+    const lead = leadColumn ? leadEvents[i] : undefined;
+    if (lead && !(beforeVotes && b && (b.type === "names" || b.type === "name?"))) {
+      const year = item.has.year || out[i]!.year !== undefined ? {} : lead.year !== undefined ? { year: lead.year } : {};
+      out[i] = lead.title ? { ...out[i], event: lead.event, ...year, title: lead.title } : { ...out[i], event: lead.event, ...year, beforeUsed: true };
+      return;
+    }
     if (beforeVotes && b && (b.type === "names" || b.type === "name?")) out[i] = { ...out[i], people: b.names!, beforeUsed: true };
     // "SomeConf 2014: [Title](…)", "| PyCon US 2015 | [Title](…) |": the event and year first.
     else if (item.before && !item.has.event && !item.has.year && out[i]!.year === undefined) {
       const said = /^(.*?)\s*[:\-\u2013\u2014|]?\s*$/.exec(item.before);
       const y = said ? yearPart(said[1]!) : undefined;
       if (y?.event !== undefined) out[i] = { ...out[i], event: y.event, year: y.year, beforeUsed: true };
+      // "**March 2019**: [Title](…)": a meeting's date first.
+      else if (y !== undefined) out[i] = { ...out[i], year: y.year, beforeUsed: true };
     }
     const first = item.before?.split(/\s+/)[0];
     if (first && !item.has.year && out[i]!.year === undefined) {
@@ -715,6 +855,52 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     }
     out[i] = { ...out[i], ...reading, rest: without(tailText(item.rest), cut, used) };
   });
+
+  // 4b. The prose after the link, by its separators (#23): where items say "Event 2015 by Jane Doe",
+  // "by Jane Doe", "Jane Doe, Acme at SomeConf 2017" or "Jane Doe @ Acme" in no fixed place, the
+  // names after " by " and the names before " at "/" @ " are two columns, each voted among the items
+  // that have it. The event is the year-and-event part before the "by" names, or the part after
+  // "at" when it names a conference (a company after "at" or "@" is none).
+  const keyed = items.map((item, i) => {
+    const parts = tails[i];
+    if (!parts || item.has.people || out[i]!.people) return undefined;
+    const by = parts.findIndex((p) => p.sep === "by" && (p.type === "names" || p.type === "name?"));
+    if (by >= 0) return { parts, names: by, key: "by" as const };
+    for (let k = 0; k < parts.length - 1; k++) {
+      const p = parts[k]!;
+      if (p.type !== "names" && p.type !== "name?") continue;
+      let at = k + 1;
+      while (at < parts.length - 1 && at - k <= 2 && parts[at]!.sep === ",") at++;
+      if (parts[at]!.sep === "at" || parts[at]!.sep === "@") return { parts, names: k, at, key: "at" as const };
+      break;
+    }
+    return undefined;
+  });
+  for (const key of ["by", "at"] as const) {
+    const column = keyed.map((k) => (k?.key === key ? k.parts[k.names] : undefined));
+    if (!namesVote(column, column.filter(Boolean).length, false)) continue;
+    items.forEach((item, i) => {
+      const k = keyed[i];
+      if (!k || k.key !== key) return;
+      const names = k.parts[k.names]!;
+      const used = new Set<Part>([names]);
+      const reading: ItemReading = { people: names.names! };
+      const place = key === "by" ? k.parts[k.names - 1] : k.parts[k.at!];
+      const known = item.has.event || item.has.year || out[i]!.year !== undefined || out[i]!.event !== undefined;
+      if (place && !known) {
+        const event = place.type === "year" ? place.event : place.type !== "length" && place.type !== "kind" ? eventText(place.text) : undefined;
+        if (event !== undefined && (place.type === "year" || eventCue(event))) {
+          reading.event = event;
+          if (place.type === "year") reading.year = place.year;
+          used.add(place);
+          // "Jane Doe, Acme at SomeConf": the affiliation between the names and the event goes with them.
+          if (key === "at") k.parts.slice(k.names + 1, k.at).forEach((p) => used.add(p));
+        }
+      }
+      if (key === "at" && !used.has(place!)) k.parts.slice(k.names + 1, k.at! + 1).forEach((p) => used.add(p));
+      out[i] = { ...out[i], ...reading, rest: without(tailText(item.rest), k.parts, used) };
+    });
+  }
 
   // 5. The prose after names the fixed rules read ("by **Jane Doe** @ SomeConf", "by Jane Doe, PyCon US"): its event column.
   // Its dates and lengths too ("By Jane Doe, April 2019, Data Council").

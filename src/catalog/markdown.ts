@@ -363,8 +363,9 @@ function* walkFast(body: string, lineOffset: number, size: number, maxElements: 
       // As markdown-it would count this item's elements (see MAX_ELEMENTS): a list's open and close, and per item its open, paragraph, inline and close, and each link's open and close.
       elementsLeft -= 5 + 2 * simpleLinks + (afterSimple ? 0 : 2);
       if (elementsLeft < 0) throw new TooManyElements();
-      // A list item without links, nested in none, is no block that may hold an entry (walkChunk's finish()).
-      if (simpleLinks > 0) items.push({ type: "block", block: { segments: simple, place: { kind: "item", start: segLine + 1 + lineOffset, end: endLine + 1 + lineOffset, nested: false } } });
+      // A list item without links, nested in none, is no block that may hold an entry (walkChunk's
+      // finish()), but for a talk's fact label under its heading ("- Speaker: Jane Doe").
+      if (simpleLinks > 0 || plainLabelled(simple)) items.push({ type: "block", block: { segments: simple, place: { kind: "item", start: segLine + 1 + lineOffset, end: endLine + 1 + lineOffset, nested: false } } });
       run = at;
       runLine = endLine;
       afterSimple = true;
@@ -501,6 +502,14 @@ function labelled(segments: readonly Segment[]): boolean {
   return label.endsWith(":") ? FACT_LABEL.test(label.slice(0, -1).trim()) : FACT_LABEL.test(label) && /^\s*:/.test(segments[3]?.text ?? "");
 }
 
+/** A list item that opens with a plain fact label ("Speaker: Jane Doe (Acme)", "Date: 2020.5.13"): an archive's talk under its heading (#23). */
+function plainLabelled(segments: readonly Segment[]): boolean {
+  const first = segments[0];
+  if (first?.type !== "text") return false;
+  const m = /^\s*([\p{L} ]{2,20}?)\s*:\s+\S/u.exec(first.text);
+  return m !== null && FACT_LABEL.test(m[1]!.trim());
+}
+
 /** The link of a heading that is one link and nothing else, if it is. */
 function headingLink(children: Token[]): { url: string } | undefined {
   let from = 0;
@@ -538,7 +547,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     // Nor is a nested item, unless it says where its parent's talk was given ("Presented at Meeting C++ 2019").
     // Nor, but when it reads as a list of names under an item without links ("**Title (AAAI 2022)**" over "  - A. Author, B. Author"): a paper's authors (#23).
     else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments) || venueYear(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
-    else if (container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    else if ((container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) || (container.type === "item" && plainLabelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     // Nor, but right under its heading: a line about the section ("*Libraries for working with dates.*", #24).
     else if (container.type === "paragraph" && container.order === headingOrder + 1) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
   };

@@ -301,6 +301,23 @@ function marks(list: readonly Segment[]): string {
   return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/(?<![\s:])[\s:]+$|(?<!\bal)\.$/, "");
 }
 
+/** The text before a link titled only by its kind, its emphasis marked, when it holds the title taken from it; else that title. */
+function textBeforeLink(list: readonly Segment[], title: string): string {
+  const marked = marks(list).replace(/[\s:\-\u2013\u2014|([]+$/, "").trim();
+  return marked.includes(EMPHASIS) && clean(marked.replace(/\u0001/g, "")).includes(title) ? marked : title;
+}
+
+/** "- Presented at:" after a talk's link: the items nested under it are where it was given. */
+const PRESENTED_UNDER = /^\s*[-\u2013\u2014:,]?\s*(?:presented|given|held|delivered)\s+(?:at|@)\s*:?\s*$/i;
+
+/** The title of the talk a nested item's parent names when its text after its link says "Presented at:". */
+function presentedUnder(parent: { segments: readonly Segment[] } | undefined): string | undefined {
+  if (!parent) return undefined;
+  const at = parent.segments.findIndex(usableLink);
+  if (at < 0 || !PRESENTED_UNDER.test(textOfSegments(parent.segments.slice(at + 1)))) return undefined;
+  return clean(parent.segments[at]!.text) || undefined;
+}
+
 function textOfSegments(list: readonly Segment[]): string {
   return clean(list.map((s) => s.text).join("")).replace(/(?<![\s.:])[\s.:]+$/, "");
 }
@@ -503,6 +520,9 @@ function finishLists(state: ListReading): void {
   state.waiting = [];
 }
 
+/** A site's front page: a host and nothing after it. */
+const FRONT_PAGE = /^[a-z][a-z\d+.-]*:\/\/[^/?#]+\/?$/i;
+
 /** What the layout reader read of one list, written into its entries. */
 function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemReading[]): void {
   const talks = group.filter((e) => e.kind === "talk" || e.kind === "podcast").length;
@@ -513,7 +533,8 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
     if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
     // A podcast's hosts are not speakers: a show is not a talk.
     // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
-    if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && pending[i]!.fromHost)) {
+    // So is a site's front page ("[Philschmid blog](https://www.philschmid.de/) by Philipp Schmid"): no post of its own.
+    if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && (pending[i]!.fromHost || FRONT_PAGE.test(e.url)))) {
       const people = r.people.map(clean).filter(Boolean);
       // People with a venue and its year ("Herlihy & Wing, TOPLAS90") wrote a paper; with a length, gave a talk.
       if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : r.event !== undefined && r.year !== undefined ? "paper" : "article";
@@ -523,8 +544,9 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
         e.speaker = people.join(", ");
       }
     }
-    // A publisher before a blog post's year ("`Uber` `2017`") is no venue: only talks, podcasts and papers have events.
-    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page") e.event = clean(r.event);
+    // A publisher before a blog post's year ("`Uber` `2017`") is no venue, nor a show before its episode
+    // ("Pointer Podcast - [Episode](…)") an event: only talks and papers have events from the layout.
+    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page" && e.kind !== "podcast") e.event = clean(r.event);
     if (r.year !== undefined && e.year === undefined) e.year = r.year;
     if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
     if (r.beforeUsed) {
@@ -548,7 +570,7 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
 
 /** Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too. */
 function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: ListReading["byHeading"], headingYears: WeakSet<ParsedEntry>): void {
-  if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast") return;
+  if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast" && e.kind !== "page") return;
   let facts = byHeading.get(headingPath);
   if (facts === undefined) {
     facts = null;
@@ -560,7 +582,7 @@ function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: Lis
     e.year = facts.year;
     headingYears.add(e);
   }
-  if (facts.event !== undefined && e.event === undefined) e.event = facts.event;
+  if (facts.event !== undefined && e.event === undefined && e.kind !== "page") e.event = facts.event;
 }
 
 export interface ParseOptions {
@@ -701,6 +723,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   // The talk an archive's heading titles ("#### Title" over "[[video](…)] [[slides](…)]"), whose
   // speakers and event the prose under it names (#23).
   let headingTalk: ParsedEntry | undefined;
+  /** The labels ("Speaker: …") under a heading before its talk's link. */
+  let headingLabels: ReturnType<typeof labelledFacts>;
   // Headings that are one link each ("### [Title](video)"), counted by level: where a page has
   // several at one level, each is an entry, the talk of an archive (#23); one alone is a section
   // whose title happens to be linked.
@@ -717,6 +741,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     if (item.type === "heading") {
       headingTalk = undefined;
+      headingLabels = undefined;
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
@@ -738,7 +763,16 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
       continue;
     }
-    if (headingTalk && item.block.place?.kind === "paragraph") {
+    // "### Title (2020.5.13)" over "- Speaker: Jane Doe" and "- [Recording](…)": labels that come
+    // before the talk's link wait for it (#23).
+    if (!headingTalk && item.block.place?.kind === "item" && !item.block.segments.some(usableLink) && trail.length > 0) {
+      const labels = labelledFacts(item.block.segments);
+      if (labels) {
+        headingLabels = labels;
+        continue;
+      }
+    }
+    if (headingTalk && (item.block.place?.kind === "paragraph" || (item.block.place?.kind === "item" && !item.block.segments.some(usableLink)))) {
       const labels = labelledFacts(item.block.segments);
       if (labels) {
         if (labels.speakers.length > 0 && headingTalk.speakers.length === 0 && headingTalk.authors.length === 0) {
@@ -901,7 +935,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // "Keep Coding Podcast": a show that says what it is in its name (#23).
     // A link titled by its kind says what it is ("slides" on a .pdf is a talk's deck); a video host still says talk.
     const said = titled ? linkWordKind(link.text) : undefined;
-    let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? (/\bpodcast\b/i.test(link.text) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
+    // So does a show named before its episode ("Pointer Podcast - [pointer[35]: …](…)").
+    let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? ((/\bpodcast\b/i.test(link.text) || /\bpodcast\s*[-\u2013\u2014:|]\s*$/i.test(before)) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
     // A PDF under a talks heading is a talk's slides, not a paper (#23), unless its path files it
     // with papers and names no slides ("…/papers/em.pdf"; "…/papers/fuzz-slides.pdf" is a deck).
     if (kind === "paper" && !said && sectionDefault === "talk" && pdfOnly(url) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url))) kind = "talk";
@@ -923,8 +958,19 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     let title = split.title;
     const linkOwn = title;
     let titledByHeading = false;
+    let presented: { title: string; event?: string; year?: number } | undefined;
+    let headingDate: { year: number; event?: string } | undefined;
     let titledByParent = false;
     let titledFromText = false;
+    // "[Title](slides) - Presented at:" over "  - [SomeConf 2023](video)": each nested link is the
+    // talk given at the event it names, titled by its parent's link (#23).
+    const talkTitle = !titled ? presentedUnder(parent) : undefined;
+    if (talkTitle) {
+      const said = yearPart(title);
+      presented = { title: talkTitle, event: said?.event ?? title.replace(/\s*(?:19|20)\d{2}$/, ""), ...(said ? { year: said.year } : {}) };
+      title = talkTitle;
+      titledFromText = false;
+    }
     // A link titled only "Recording", "video", "slides", "Part 1", "[1]" takes its title from the
     // item it is nested in ("**Title**"), else the text before it (#23).
     if (titled) {
@@ -937,10 +983,18 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         title = from;
         titledFromText = true;
         if (parent && !parent.segments.some(usableLink)) titledByParent = true;
-      } else if (!from && !parent && !headingTalk && item.block.place?.kind === "paragraph" && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
-        // An archive's heading per talk: "#### Title", then "[[video](…)] [[slides](…)]".
+      } else if (!from && !parent && !headingTalk && (item.block.place?.kind === "paragraph" || (item.block.place?.kind === "item" && headingLabels !== undefined)) && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
+        // An archive's heading per talk: "#### Title", then "[[video](…)] [[slides](…)]", or a list
+        // of "- Speaker: Jane Doe" and "- [Recording](…)" (labels before the link say the heading is a talk's).
         title = trail.at(-1)!.text;
         titledByHeading = true;
+        // "### Title (2020.5.13)": the date in the heading's last brackets is the talk's, not its title's.
+        const dated = /^(.*?\S)\s*[([]([^()[\]]{2,40})[)\]]$/.exec(title);
+        const when = dated ? yearPart(dated[2]!) : undefined;
+        if (dated && when) {
+          title = dated[1]!;
+          headingDate = when;
+        }
       }
     }
     // "**Title (AAAI 2022)**" over "[[Paper]](…)": the venue and year in the title's last parentheses are facts, not title (#23).
@@ -957,7 +1011,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // "Title. A. Author and B. Author. SOSP '23. [pdf](…)": the text a "[pdf]" link took its title from is a citation (#23).
     // The item's text the title was taken from, before a citation cut it (the citation column may read it otherwise).
     const textTitle = title;
-    if (titledFromText && !parentFacts) {
+    // A talk's text before its "[Video]" ("| Title - Jane Doe & John Roe, Acme | [Video](…) |") is no
+    // citation: its speakers are the list's to vote (layout.ts), not a citation's authors item by item.
+    if (titledFromText && !parentFacts && (kind !== "talk" || PAPER_WORD.test(linkOwn))) {
       const text = marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at));
       const c = cellCitation(text) ?? authorDateCitation(text) ?? citation(text);
       // A citation's title that still holds a year or "et al." was not cut where its facts start.
@@ -1001,6 +1057,21 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       entry.year = stated.year;
       if (stated.event !== undefined && kind !== "article") entry.event = clean(stated.event);
     }
+    if (titledByHeading) {
+      const labels = headingLabels;
+      if (labels?.speakers.length && entry.speakers.length === 0) {
+        entry.speakers = labels.speakers.map(clean);
+        entry.speaker = entry.speakers.join(", ");
+      }
+      const year = labels?.year ?? headingDate?.year;
+      if (year !== undefined && entry.year === undefined) entry.year = year;
+      const event = labels?.event ?? headingDate?.event;
+      if (event !== undefined && entry.event === undefined) entry.event = clean(event);
+    }
+    if (presented) {
+      if (presented.event) entry.event = clean(presented.event);
+      if (presented.year !== undefined) entry.year = presented.year;
+    }
     if (facts?.year !== undefined && entry.year === undefined) entry.year = facts.year;
     if (facts?.duration !== undefined) entry.duration = facts.duration;
     // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
@@ -1023,15 +1094,20 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (titledByHeading && description && description.split(/[\s[\]()|,/]+/).every((w) => w === "" || GENERIC_TITLE.test(w) || SECONDARY.test(w))) description = "";
     if (description && description !== title) entry.description = description;
     const pending: Pending | undefined =
-      kind === "repo" || kind === "forum" || kind === "site" || link.bare || titled
+      kind === "repo" || kind === "forum" || kind === "site" || link.bare || (titled && !titledFromText)
         ? undefined
         : {
             item: {
-              linkText: clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
+              // A title taken from the text before a "[Video]" is read with that text's emphasis
+              // ("**Title** - Jane Doe [video](…)": the emphasis marks the title, the rest may be the speakers).
+              linkText: titled ? textBeforeLink(segments.slice(0, word), title) : clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
               // "In German: [Title](…) – Jane Doe at SomeConf 2016": the text after the link is read whatever stands before it.
               rest: facts ? facts.rest : afterRaw,
-              before,
+              // A title taken from the text before a "[Video]" is that text: nothing else stands before the link.
+              before: titled ? undefined : before,
               article: kind === "article",
+              podcast: kind === "podcast",
+              textTitled: Boolean(titled),
               has: { people: people.length > 0, year: entry.year !== undefined, event: entry.event !== undefined, duration: entry.duration !== undefined },
             },
             list: item.block.context ?? sectionPath,

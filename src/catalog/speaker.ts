@@ -8,6 +8,8 @@ const NOT_NAMES = new Set([
   "part", "intro", "introduction", "overview", "deep", "dive", "dives", "guide", "tutorial", "demo", "session", "workshop",
   "internet", "computer", "network", "protocol", "canister", "canisters", "motoko", "rust", "api", "sdk", "cli", "ui", "ux",
   "the", "and", "or", "of", "for", "with", "in", "on", "how", "what", "why", "q", "a", "faq", "live", "panel", "keynote",
+  // A session's format is no name either ("Ruby Roundtable", "Opening Remarks", "Fireside Chat", "Lightning Talks").
+  "roundtable", "remarks", "fireside", "lightning",
   "ama", "news", "update", "updates", "episode", "chapter", "lesson", "edition", "english", "slides", "video", "talk",
   // Organisations and projects are not people (#13: "by Mozilla Foundation", "by Google Cloud").
   "inc", "ltd", "llc", "gmbh", "corp", "corporation", "company", "foundation", "team", "labs", "lab", "group", "project",

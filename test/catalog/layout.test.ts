@@ -236,3 +236,181 @@ describe("words named like Object's own properties", () => {
     expect(parsePage(page, "p.md").entries[0]!.description).toBe(written.replaceAll("\\", ""));
   });
 });
+
+describe("columns known by their separators and their neighbours (#23)", () => {
+  it("a table's title cell before its [Video] link: the speakers after the dash, their affiliations dropped, voted over the table", () => {
+    const page = [
+      "## Networking",
+      "",
+      "| Topic | Video | Slides |",
+      "| --- | --- | --- |",
+      "|Low Latency Multi-cluster Networking - Paul Fisher, Lyft|[Video](https://www.youtube.com/watch?v=k1)| [Presentation](https://s.example/1.pdf)|",
+      "|Multiple Networks for Workloads - Piotr Skamruk, CodiLime & Doug Smith, Red Hat|[Video](https://www.youtube.com/watch?v=k2)|-|",
+      "|Build Your Own Private 5G Network - Frank Zdarsky, Red Hat & Raymond Knopp, Eurecom|[Video](https://www.youtube.com/watch?v=k3)|-|",
+      "|Attacking and Defending Kube... Brad Geesaman, Jimmy Mesta & Peter Benjamin|[Video](https://www.youtube.com/watch?v=k4)|-|",
+      "|Reflections - Kelsey Hightower, Staff Developer Advocate, Google|[Video](https://www.youtube.com/watch?v=k5)|-|",
+      "|Wait, People Run Kubernetes on Mainframes? - Elizabeth K. Joseph, Red Hat|[Video](https://www.youtube.com/watch?v=k6)|-|",
+      "",
+    ].join("\n");
+    expect(facts(page).map((f) => [f.title, f.speakers])).toEqual([
+      ["Low Latency Multi-cluster Networking", ["Paul Fisher"]],
+      ["Multiple Networks for Workloads", ["Piotr Skamruk", "Doug Smith"]],
+      ["Build Your Own Private 5G Network", ["Frank Zdarsky", "Raymond Knopp"]],
+      ["Attacking and Defending Kube...", ["Brad Geesaman", "Jimmy Mesta", "Peter Benjamin"]],
+      ["Reflections", ["Kelsey Hightower"]],
+      ["Wait, People Run Kubernetes on Mainframes?", ["Elizabeth K. Joseph"]],
+    ]);
+  });
+
+  it("a watch list: the links that end 'by Name' vote among themselves; leading 'EVENT Year:' leads vote as events", () => {
+    // Most items of a watch list name nobody: a capitalised title before a dash ("Mastering Chaos - …") is no column of names.
+    const articles = ["Chaos Monkey for Fun and Profit", "Inside Azure Search", "The Netflix Simian Army", "Automated Failure Testing", "Weathering the Unexpected", "Chaos Engineering Traps"];
+    const page = [
+      "## Culture",
+      "",
+      ...articles.map((t, i) => `* [${t}](https://blog.example/${i})`),
+      "* [Principles Of Chaos Engineering](http://principlesofchaos.org/)",
+      "* [SRECON17: Principles of Chaos Engineering](https://www.youtube.com/watch?v=c1)",
+      "* [Chaos Engineering by Lorin Hochstein](https://www.youtube.com/watch?v=c2)",
+      "* [O'Reilly Velocity San Jose 2017: Precision Chaos](https://www.youtube.com/watch?v=c3)",
+      "* [Problem Detection by John Allspaw](https://www.youtube.com/watch?v=c4)",
+      "* [PuppetConf 2016: Chaos Patterns - Architecting for Failure](https://youtu.be/c5)",
+      "* [GOTO 2018 - Breaking Things on Purpose](https://youtu.be/c6)",
+      "* [Mastering Chaos - A Netflix Guide to Microservices](https://www.youtube.com/watch?v=c7)",
+      "",
+    ].join("\n");
+    expect(facts(page).slice(articles.length).map((f) => [f.title, f.speakers, f.event, f.year])).toEqual([
+      ["Principles Of Chaos Engineering", undefined, undefined, undefined],
+      ["Principles of Chaos Engineering", undefined, "SRECON", 2017],
+      ["Chaos Engineering", ["Lorin Hochstein"], undefined, undefined],
+      ["Precision Chaos", undefined, "O'Reilly Velocity San Jose", 2017],
+      ["Problem Detection", ["John Allspaw"], undefined, undefined],
+      ["Chaos Patterns - Architecting for Failure", undefined, "PuppetConf", 2016],
+      ["Breaking Things on Purpose", undefined, "GOTO", 2018],
+      ["Mastering Chaos - A Netflix Guide to Microservices", undefined, undefined, undefined],
+    ]);
+  });
+
+  it("one title's own year and acronym make no event: 'CS50 2019 - Android Track' alone", () => {
+    const page = "## Courses\n\n* [CS50 2019 - Android Track](https://www.youtube.com/playlist?list=x) - David J. Malan\n* [Intro to Databases](https://www.youtube.com/playlist?list=y) - Carter Zenke\n";
+    expect(facts(page)[0]).toMatchObject({ title: "CS50 2019 - Android Track" });
+    expect(facts(page)[0]!.event).toBeUndefined();
+  });
+
+  it("the prose after the link in no fixed order: names after 'by', names before 'at'/'@', the event beside them", () => {
+    const page = [
+      "### Videos",
+      "",
+      "- [gRPC: A High-performance RPC Framework](https://www.youtube.com/watch?v=g1) - GothamGo 2015 by Sameer Ajmani",
+      "- [Scalable Realtime Microservices](https://www.youtube.com/watch?v=g2) - Mark Mandel @ Google",
+      "- [Text to Speech server with gRPC](https://www.youtube.com/watch?v=g3) - justforfunc #12",
+      "- [grpc: From Tutorial to Production](https://www.youtube.com/watch?v=g4) - GopherCon 2017 by Alan Shreve",
+      "- [Modifying gRPC Services Over Time](https://www.youtube.com/watch?v=g5) - Eric Anderson, Google at KubeCon + CloudNativeCon 2017 - Austin",
+      "- [Generating Unified APIs](https://www.infoq.com/presentations/g6) - A video on Protocol Buffers, gRPC and Envoy from Lyft.",
+      "- [Moving to gRPC Java](https://www.youtube.com/watch?v=g7) - Mya Pitzeruse at Indeed.com",
+      "",
+    ].join("\n");
+    expect(facts(page).map((f) => [f.speakers, f.event, f.year])).toEqual([
+      [["Sameer Ajmani"], "GothamGo", 2015],
+      [["Mark Mandel"], undefined, undefined],
+      [undefined, undefined, undefined],
+      [["Alan Shreve"], "GopherCon", 2017],
+      [["Eric Anderson"], "KubeCon + CloudNativeCon", 2017],
+      [undefined, undefined, undefined],
+      [["Mya Pitzeruse"], undefined, undefined],
+    ]);
+  });
+});
+
+describe("one speaker's talks by year: the events before the links, the venues of a talk given several times (#23)", () => {
+  it("'Event [Year] - [Title](…)' under a year heading: the column of events, voted, takes the events that state no year", () => {
+    const page = [
+      "# Talks",
+      "",
+      "## 2021",
+      "",
+      "- Droidcon London 2021 - [Detekt - State of the Union](https://bit.ly/a1) [Video](https://www.droidcon.com/2021/a1/)",
+      "- GDG Hamburg Android - [There is 1 broken API among us](https://bit.ly/a2)",
+      "- Kotlin London User Group - [Hello Kotlin](https://bit.ly/a3)",
+      "- Pointer Podcast - [pointer[35]: Kotlin e Open Source](https://pointerpodcast.it/p/pointer35/)",
+      "- DevFest DACH - [Devops-ify your life](https://bit.ly/a4)",
+      "",
+    ].join("\n");
+    expect(facts(page).map((f) => [f.title, f.kind, f.event, f.year])).toEqual([
+      ["Detekt - State of the Union", "talk", "Droidcon London", 2021],
+      ["There is 1 broken API among us", "talk", "GDG Hamburg Android", 2021],
+      ["Hello Kotlin", "talk", "Kotlin London User Group", 2021],
+      ["pointer[35]: Kotlin e Open Source", "podcast", undefined, 2021],
+      ["Devops-ify your life", "talk", "DevFest DACH", 2021],
+    ]);
+  });
+
+  it("'[Title](slides) - Presented at:' over nested '[Event Year](video)': each video is the talk given there", () => {
+    const page = [
+      "# Talks",
+      "",
+      "## 2023",
+      "",
+      "- [The day I broke React Native](https://bit.ly/b1) - Presented at:",
+      "  - [React Native EU 2023](https://www.youtube.com/watch?v=b2)",
+      "  - [React Native London](https://www.youtube.com/watch?v=b3)",
+      "",
+    ].join("\n");
+    expect(facts(page).slice(1).map((f) => [f.title, f.event, f.year])).toEqual([
+      ["The day I broke React Native", "React Native EU", 2023],
+      ["The day I broke React Native", "React Native London", 2023],
+    ]);
+  });
+});
+
+describe("a title emphasised before a '[video]' link, a date before a meeting's link (#23)", () => {
+  it("'**Title** - Jane Doe [video](…)': the emphasis is the title, the names after it the speakers, voted", () => {
+    const page = [
+      "## Talks",
+      "",
+      "* **Hot reloading with time travel** - Dan Abramov [video](https://www.youtube.com/watch?v=b1)",
+      "* **Immutable User Interfaces** - Lee Byron [video](https://www.youtube.com/watch?v=b2)",
+      "* **React Native: Bringing modern web techniques to mobile** - Tom Occhino [video](https://www.youtube.com/watch?v=b3)",
+      "",
+    ].join("\n");
+    expect(facts(page).map((f) => [f.title, f.speakers])).toEqual([
+      ["Hot reloading with time travel", ["Dan Abramov"]],
+      ["Immutable User Interfaces", ["Lee Byron"]],
+      ["React Native: Bringing modern web techniques to mobile", ["Tom Occhino"]],
+    ]);
+  });
+
+  it("'**March 2019**: [Title](…) by Jane Doe': the meeting's date gives the year", () => {
+    const page = "## Meetups\n\n- **March 2019**: [Scaling Postgres](https://www.youtube.com/watch?v=m1) by Jane Doe\n- **April 2019**: [Fun with Types](https://www.youtube.com/watch?v=m2) by John Roe\n";
+    expect(facts(page).map((f) => [f.title, f.speakers, f.year])).toEqual([
+      ["Scaling Postgres", ["Jane Doe"], 2019],
+      ["Fun with Types", ["John Roe"], 2019],
+    ]);
+  });
+});
+
+describe("an archive's heading per talk over list items of labels (#23)", () => {
+  it("'### Title (2020.5.13)' over '- Speaker: Jane Doe (Acme)' and '- [Recording](…)': the heading titles the talk, its date and the label give the facts", () => {
+    const page = [
+      "# Archive",
+      "",
+      "## Past Meetups",
+      "",
+      "### Introduction to Vue-rx (2020.4.15)",
+      "",
+      "- Speaker: Daren McCulley (SOS International)",
+      "- [Recording](https://youtu.be/v1)",
+      "- [Sandbox Code](https://github.com/mcculleydj/rxjs-sandbox)",
+      "",
+      "### Kick Those Scripts to the Sandbox (2019.12.18)",
+      "- Speaker: Andrew Dunkman",
+      "- [Recording](https://www.youtube.com/watch?v=v2)",
+      "",
+    ].join("\n");
+    const talks = parsePage(page, "p.md").entries.filter((e) => e.kind === "talk");
+    expect(talks.map((e) => [e.title, e.speakers, e.year])).toEqual([
+      ["Introduction to Vue-rx", ["Daren McCulley"], 2020],
+      ["Kick Those Scripts to the Sandbox", ["Andrew Dunkman"], 2019],
+    ]);
+  });
+});
