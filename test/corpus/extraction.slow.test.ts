@@ -15,19 +15,19 @@ import { runInProcess } from "../helpers/context";
  * 90%, years 95%, events 90%, lengths 98%, kinds 95%, clean titles 95%). Raise a floor as the
  * reader improves; never lower one to make a change pass. When a half grows by new pages, its
  * floors are re-based on the grown half (the held-out half did on 2026-12-03: 19 pages, 1,055
- * judged entries; the dev half on 2026-12-04: 36 pages, 2,163 judged entries). The figures behind each floor, per half and per page, and their history are in
+ * judged entries; the dev half on 2026-12-04: 40 pages, 2,359 judged entries). The figures behind each floor, per half and per page, and their history are in
  * BENCHMARKS.md ("Extraction (#23)").
  */
 const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
-  found: { dev: 0.98, heldOut: 0.98 },
-  titles: { dev: 0.975, heldOut: 0.7 },
-  cleanTitles: { dev: 0.97, heldOut: 0.59 },
-  speakers: { dev: 0.93, heldOut: 0.43 },
-  authors: { dev: 0.975, heldOut: 0.24 },
-  years: { dev: 0.97, heldOut: 0.72 },
-  events: { dev: 0.93, heldOut: 0.47 },
-  lengths: { dev: 0.97, heldOut: 0.97 },
-  kinds: { dev: 0.96, heldOut: 0.92 },
+  found: { dev: 0.985, heldOut: 0.98 },
+  titles: { dev: 0.98, heldOut: 0.72 },
+  cleanTitles: { dev: 0.98, heldOut: 0.62 },
+  speakers: { dev: 0.935, heldOut: 0.47 },
+  authors: { dev: 0.985, heldOut: 0.24 },
+  years: { dev: 0.975, heldOut: 0.72 },
+  events: { dev: 0.945, heldOut: 0.5 },
+  lengths: { dev: 0.98, heldOut: 0.97 },
+  kinds: { dev: 0.965, heldOut: 0.92 },
 };
 /** The most of each error count allowed over a split. */
 const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }> = {

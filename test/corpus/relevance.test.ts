@@ -22,7 +22,8 @@ import { ROOT } from "../helpers/pages";
  * MRR 0.978, 97 % first; topics 71, 75 % with all of the top 3 relevant, nDCG@10 0.745), and its
  * floors were re-based on the grown half, not lowered for a change: known MRR 0.982, 98 % first;
  * topics 73 % with all of the top 3 relevant, nDCG@10 0.755; no zero-result answer — each less a
- * margin of about 2 points.
+ * margin of about 2 points. On 2026-12-04 a section's intro line came to count for its entries:
+ * topics 78 % with all of the top 3 relevant, nDCG@10 0.773, and the floors rose with them.
  */
 const THRESHOLDS = {
   dev: { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.97, topicNdcg: 0.97, zeroResults: 0 },
@@ -31,7 +32,7 @@ const THRESHOLDS = {
   "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.86, zeroResults: 0 },
   "dev-new": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.86, zeroResults: 0 },
   "dev-tools": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.83, topicNdcg: 0.8, zeroResults: 1 },
-  "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.71, topicNdcg: 0.74, zeroResults: 0 },
+  "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.76, topicNdcg: 0.76, zeroResults: 0 },
 } as const;
 
 /**
