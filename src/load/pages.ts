@@ -171,9 +171,10 @@ class Reading {
     }
   }
 
-  add(source: string, loaded: LoadedPage): void {
+  /** Adds a page, counted first: a page refused is not stored; `store` stores it, and what it gives back is the page (#26). */
+  add(source: string, loaded: LoadedPage, store?: () => LoadedPage | undefined): void {
     this.count(source, entryCount(loaded));
-    this.pages.push(loaded);
+    this.pages.push(store?.() ?? loaded);
   }
 
   /** A page that could not be read: skipped if a folder holds it, else the error is thrown. */
@@ -215,9 +216,8 @@ export async function loadPages(deps: LoadDeps, specs: string[]): Promise<Loaded
         reading.skip(source, error);
         continue;
       }
-      // Counted before it is cached: a page refused is not stored.
-      reading.add(source, read.loaded);
-      if (read.bytes) deps.cache?.set(read.bytes, read.loaded.page);
+      const { loaded, bytes } = read;
+      reading.add(source, loaded, bytes && deps.cache ? () => deps.cache!.set(bytes, loaded.page) : undefined);
     }
     return reading.end();
   } finally {
@@ -320,8 +320,7 @@ async function loadRemotePage(deps: LoadDeps, spec: string): Promise<LoadedPage>
   let loaded = deps.cache?.get(bytes, source);
   if (!loaded) {
     const page = await deps.parse(decodePage(bytes, source), source);
-    deps.cache?.set(bytes, page);
-    loaded = { page };
+    loaded = deps.cache?.set(bytes, page) ?? { page };
   }
   // After the cache has stored the page: the same bytes from a file have no such base.
   loaded.page.frontMatter.baseUrl ??= base;

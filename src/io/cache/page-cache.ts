@@ -28,7 +28,11 @@ export interface PageCache {
    * then reads the file itself.
    */
   getFile?(path: string, source: string, maxBytes: number): LoadedPage | undefined;
-  set(bytes: Uint8Array, page: Page): void;
+  /**
+   * Stores the page and gives it back as get() will read it, so that a cold run catalogs and
+   * searches what a warm one does, with its stored ids and postings (#26); undefined when it was not stored.
+   */
+  set(bytes: Uint8Array, page: Page): LoadedPage | undefined;
   /** Called once when a run's pages are loaded: where the cache keeps its folder bounded (#26). */
   finish?(): void;
   /**
@@ -168,10 +172,12 @@ export class FileCache implements PageCache {
   /** Whether this run wrote a file: finish() then keeps the folder bounded, once. */
   private wrote = false;
 
-  set(bytes: Uint8Array, page: Page): void {
+  set(bytes: Uint8Array, page: Page): LoadedPage | undefined {
     const { build } = this.options;
     const key = this.keyOfBytes(bytes);
-    if (this.store.write(`${key}.page`, () => pack(page, assignIds(page.entries), build, key, checksum))) this.wrote = true;
+    let packed: Uint8Array | undefined;
+    if (this.store.write(`${key}.page`, () => (packed = pack(page, assignIds(page.entries), build, key, checksum)))) this.wrote = true;
+    return packed && unpack(packed, build, key, page.source, checksum);
   }
 
   /**

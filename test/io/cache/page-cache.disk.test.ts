@@ -121,10 +121,14 @@ describe("file cache", () => {
     const dir = join(tempDir("icp-links-cache-"), "icp-links");
     const cache = new FileCache({ dir, build: "b", uid: process.getuid?.() });
     expect(cache.get(bytes, SEED)).toBeUndefined();
-    cache.set(bytes, seed);
+    const stored = cache.set(bytes, seed);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(readdirSync(dir)).toEqual([`${cacheKey("b", bytes)}.page`]);
     expect(cache.get(bytes, SEED)!.page.entries).toHaveLength(26);
+    // Given back as get() reads it: a cold run catalogs and searches what a warm one does (#26).
+    expect(stored!.stored).toBeDefined();
+    expect(JSON.stringify(stored!.page)).toBe(JSON.stringify(cache.get(bytes, SEED)!.page));
+    expect([...stored!.stored!].map((e) => e.title)).toEqual(seed.entries.map((e) => e.title));
   });
 
   it("is never fatal: an unwritable folder means no cache", () => {
@@ -132,7 +136,7 @@ describe("file cache", () => {
     writeFileSync(join(parent, "file"), "x");
     const errors: string[] = [];
     const cache = new FileCache({ dir: join(parent, "file", "icp-links"), build: "b", onError: (what) => errors.push(what) });
-    expect(() => cache.set(bytes, seed)).not.toThrow();
+    expect(cache.set(bytes, seed)).toBeUndefined();
     expect(cache.get(bytes, SEED)).toBeUndefined();
     expect(errors[0]).toMatch(/cannot write the cache file/);
   });
