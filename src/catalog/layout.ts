@@ -282,7 +282,7 @@ export function partsOf(text: string): Part[] {
 
 /** A quoted run inside a link's text, the title of a citation ('Adams & Agesen, "Title", ASPLOS 2006'), and the text around it. */
 function quotedTitle(text: string): { before: string; title: string; after: string } | undefined {
-  const m = /^([^"\u201c]*)["\u201c]([^"\u201c\u201d]*\p{L}[^"\u201c\u201d]*)["\u201d]([^"\u201d]*)$/u.exec(text);
+  const m = /^([^"\u201c]*)["\u201c](?=[^"\u201c\u201d]*\p{L})([^"\u201c\u201d]*)["\u201d]([^"\u201d]*)$/u.exec(text);
   return m && (m[1]!.trim() || m[3]!.trim()) ? { before: m[1]!, title: m[2]!.trim(), after: m[3]! } : undefined;
 }
 
@@ -498,11 +498,11 @@ function eventColumn(rows: ({ parts: Part[]; at: number } | undefined)[]): (Even
 }
 
 /**
- * `text` without the separators it ends with, and an "at" or "by" left dangling ("Jane Doe, at").
- * A loop: the expression it replaces, /(?:\s*(?:[,;|:@]|[-–—]|\bat|\bby))+\s*$/i, backtracks
- * quadratically on a long run of " ," (1.7 s for 8,000 of them).
+ * `text` without the separators it ends with, and a "by" (and an "at", unless `at` is false) left
+ * dangling ("Jane Doe, at"). A loop: the expression it replaces, /(?:\s*(?:[,;|:@]|[-–—]|\bat|\bby))+\s*$/i,
+ * backtracks quadratically on a long run of " ," (1.7 s for 8,000 of them).
  */
-function trimEndSeparators(text: string): string {
+function trimEndSeparators(text: string, at = true): string {
   let end = text.length;
   for (;;) {
     while (end > 0 && /\s/.test(text[end - 1]!)) end--;
@@ -512,7 +512,7 @@ function trimEndSeparators(text: string): string {
       continue;
     }
     const two = text.slice(Math.max(0, end - 2), end).toLowerCase();
-    if (end >= 2 && (two === "at" || two === "by") && (end === 2 || !/\w/.test(text[end - 3]!))) {
+    if (end >= 2 && ((at && two === "at") || two === "by") && (end === 2 || !/\w/.test(text[end - 3]!))) {
       end -= 2;
       continue;
     }
@@ -759,7 +759,7 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
       const own = peopleOf(s, affiliations);
       const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
       const cut = own ? s.tail! : s.end!.start;
-      const title = s.text.slice(0, cut).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
+      const title = trimEndSeparators(s.text.slice(0, cut), false).trim();
       if (title) out[i] = { ...out[i], ...reading, ...(own ? { people: own } : {}), title };
     } else if ((leftVotes || rightVotes) && !isNames(leftVotes ? s.first : s.end)) {
       // The odd item of a list that votes for one end ("Malte Ubl - Designing very large JavaScript
@@ -773,7 +773,7 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
         if (title && typed(title, 0).type === "prose") out[i] = { ...out[i], title, people: other.names! };
       } else {
         const { reading } = factsOf(s.parts.slice(s.last), 0, item.has);
-        const title = s.text.slice(0, other.start).replace(/(?:\s*(?:[,;|:@]|[-\u2013\u2014]|\bby))+\s*$/i, "").trim();
+        const title = trimEndSeparators(s.text.slice(0, other.start), false).trim();
         if (title && typed(title, 0).type === "prose") out[i] = { ...out[i], ...reading, title };
       }
     }
@@ -930,7 +930,8 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   // name ("Title - YouTube"): the title without them (#23).
   // Only a list whose links' texts are quoted whole (most of them, two at least) quotes its titles: one
   // title that starts with a quote keeps it, and so does a quoted title cut out of a longer text.
-  const QUOTED = /^["\u201c]([^"\u201c\u201d]*\p{L}[^"\u201c\u201d]*)["\u201d]$/u;
+  // A letter looked ahead for, not matched between two runs: /[^"]*\p{L}[^"]*/ is quadratic on a long unclosed quote.
+  const QUOTED = /^["\u201c](?=[^"\u201c\u201d]*\p{L})([^"\u201c\u201d]*)["\u201d]$/u;
   const quoted = items.filter((item, i) => out[i]!.title === undefined && QUOTED.test(item.linkText)).length;
   const quotes = quoted >= 2 && quoted >= MAJORITY * items.length;
   items.forEach((item, i) => {

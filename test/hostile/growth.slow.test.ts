@@ -57,6 +57,8 @@ const PATTERNS: [string, (n: number) => string][] = [
   ["separators after a talk's facts", (n) => `- [T1](https://www.youtube.com/watch?v=1) - Jane Doe at FOSDEM 2016\n- [T2](https://www.youtube.com/watch?v=2) - John Roe at PyCon 2015\n- [T3](https://www.youtube.com/watch?v=3) - Ann Lee at JSConf 2014 x${" ,".repeat(n)} at`],
   ["spaces in a paper's citation", (n) => `- [a](https://arxiv.org/abs/1) A. Author${" ".repeat(n * 4)}and B. Author, SOSP '23`],
   ["separators in a paper's citation", (n) => `- [a](https://arxiv.org/abs/1) A. Author${" ,".repeat(n)} and B. Author, SOSP '23`],
+  ["separators at a talk's title end", (n) => `- [Title${" ,".repeat(n)} x - Jane Doe](https://www.youtube.com/watch?v=a)\n- [Other - John Roe](https://www.youtube.com/watch?v=b)`],
+  ["an unclosed quote in a title", (n) => `- ["${"a ".repeat(n)}](https://www.youtube.com/watch?v=a)`],
   ["escape sequences", (n) => `- [x](https://e.example) ${"\x1b]".repeat(n)}`],
   ["many sections of one bare URL", (n) => Array.from({ length: n / 8 }, (_, i) => `## H ${i}\n\nhttps://b.example/${i}\n`).join("\n")],
   ["many entries", (n) => Array.from({ length: n / 8 }, (_, i) => `- [T ${i}](https://m.example/${i})`).join("\n")],
