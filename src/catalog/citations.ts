@@ -24,7 +24,13 @@ const CHUNK_END_G = new RegExp(CHUNK_END.source, "gu");
 
 /** A word of a name in the BibTeX order's given names: "Carl", "Alexei A.", "J.-P.". */
 const GIVEN = /^\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:\s+\p{Lu}[\p{L}\p{M}.'\u2019-]*){0,2}$/u;
-const FAMILY = /^(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s+\p{Lu}[\p{L}\p{M}'\u2019-]+)?$/u;
+/** The particles a family name may start with: "van Gogh", "de Moura". */
+const PARTICLE = "(?:(?:van|von|de|der|den|del|da|di|du|le|la)\\s+)?";
+const FAMILY = new RegExp(`^${PARTICLE}\\p{Lu}[\\p{L}\\p{M}'\\u2019-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'\\u2019-]+)?$`, "u");
+/** A family name, then its initials with stops ("Escalante, H. J."): the family's and the initials' runs. */
+const FAMILY_INITIALS = new RegExp(`^(${PARTICLE}\\p{Lu}[\\p{L}\\p{M}'\\u2019-]+),\\s*((?:\\p{Lu}\\.\\s*-?\\s*)+)$`, "u");
+/** The stops and spaces a field ends with, tried from their run's start only (linear on long runs). */
+const STOPS_AT_END = /(?<![\s.,;:])[\s.,;:]+$/;
 
 /** "Doersch, Carl and Gupta, Abhinav": names in the BibTeX order, each "Family, Given", joined by "and". */
 function bibtexNames(text: string): string[] | undefined {
@@ -47,12 +53,12 @@ function withoutMarks(text: string): string {
 
 /** "A. Author, B. Author, and C. Author", "A & B", "Mnih et al.": the names of a chunk, when it is a list of people. */
 export function namesChunk(chunk: string): string[] | undefined {
-  const t = withoutMarks(chunk).trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(/(?<![\s.,;:])[\s.,;:]+$/, "");
+  const t = withoutMarks(chunk).trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(STOPS_AT_END, "");
   if (t.length < 3 || t.length > 2000 || /\d/.test(t)) return undefined;
   const bib = bibtexNames(t);
   if (bib) return bib;
   // "Escalante, H. J.": one name, the family's before the initials.
-  const apa = /^((?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+),\s*((?:\p{Lu}\.\s*-?\s*)+)$/u.exec(withoutMarks(chunk).trim().replace(/(?<![\s,;:])[\s,;:]+$/, ""));
+  const apa = FAMILY_INITIALS.exec(withoutMarks(chunk).trim().replace(/(?<![\s,;:])[\s,;:]+$/, ""));
   if (apa && !hasNotNameWord(apa[1]!)) return [`${apa[1]}, ${apa[2]!.trim()}`];
   const etAl = /,?\s+et\s+al$/i.test(t) || /,?\s+et\s+al\.?$/i.test(chunk.trim());
   const bare = t.replace(/,?\s+et\s+al\.?$/i, "");
@@ -71,7 +77,7 @@ export function namesChunk(chunk: string): string[] | undefined {
 }
 
 /** A name in the order of medical and life-science references: the family name, then the initials without stops ("Watson JD", "Okazaki R"). */
-const VANCOUVER = /^(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{Ll}\p{M}'\u2019-]+(?:[\s-]\p{Lu}[\p{Ll}\p{M}'\u2019-]+)?\s+\p{Lu}{1,3}$/u;
+const VANCOUVER = new RegExp(`^${PARTICLE}\\p{Lu}[\\p{Ll}\\p{M}'\\u2019-]+(?:[\\s-]\\p{Lu}[\\p{Ll}\\p{M}'\\u2019-]+)?\\s+\\p{Lu}{1,3}$`, "u");
 
 /**
  * A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014", "arXiv, 2019"):
@@ -137,7 +143,7 @@ export function citedFacts(cite: string): CitedFacts {
         continue;
       }
     }
-    const venue = c.replace(/^[\s"'\u201c\u201d.,;:]+/u, "").replace(/(?<![\s.,;:])[\s.,;:]+$/, "");
+    const venue = c.replace(/^[\s"'\u201c\u201d.,;:]+/u, "").replace(STOPS_AT_END, "");
     if (out.year === undefined && out.event === undefined && yearNext && VENUE_ALONE.test(venue)) {
       out.event = venue;
       continue;
@@ -160,7 +166,7 @@ export function citedFacts(cite: string): CitedFacts {
   }
   // In a row the venue may have a column of its own after the title's: its one cell is a venue's name.
   if (linkCell >= 0 && out.event === undefined && out.venue === undefined) {
-    const cell = cells.slice(linkCell + 1).map((c) => c.replace(/[\u0001-\u0003]/g, "").replace(/(?<![\s.,;:])[\s.,;:]+$/, "").trim()).find((c) => c && !namesChunk(c) && !/\d/.test(c) && (VENUE_ALONE.test(c) || VENUE_WORDS.test(c)));
+    const cell = cells.slice(linkCell + 1).map((c) => c.replace(/[\u0001-\u0003]/g, "").replace(STOPS_AT_END, "").trim()).find((c) => c && !namesChunk(c) && !/\d/.test(c) && (VENUE_ALONE.test(c) || VENUE_WORDS.test(c)));
     if (cell !== undefined) {
       if (VENUE_ALONE.test(cell)) out.event = cell;
       else out.venue = cell;
@@ -237,8 +243,7 @@ export function venueColumn(read: readonly (CitedFacts | undefined)[]): boolean 
 /** "Smith, J., & Doe, A.": names in the family-then-initials order, joined by commas and "&". */
 function familyInitials(text: string): string[] | undefined {
   const names = text.trim().replace(/,?\s*(?:&|and)\s+/g, ", ").split(/(?<=\.)\s*,\s*/).map((n) => n.trim()).filter(Boolean);
-  const one = /^(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)?\p{Lu}[\p{L}\p{M}'\u2019-]+,\s*(?:\p{Lu}\.\s*-?\s*)+$/u;
-  return names.length > 0 && names.length <= 40 && names.every((n) => one.test(n) && !hasNotNameWord(n.split(",")[0]!)) ? names : undefined;
+  return names.length > 0 && names.length <= 40 && names.every((n) => FAMILY_INITIALS.test(n) && !hasNotNameWord(n.split(",")[0]!)) ? names : undefined;
 }
 
 /**
@@ -256,6 +261,6 @@ export function authorDateCitation(marked: string): Citation | undefined {
   const rest = /^(.*?[\p{L}\p{N})][.?!])\s+(\p{Lu}.*?)\.?$/u.exec(m[3]!);
   const title = (rest ? rest[1]! : m[3]!).replace(/\.$/, "").trim();
   if (!/\p{L}/u.test(title)) return undefined;
-  const venue = rest?.[2]!.replace(/(?<![\s.,;:])[\s.,;:]+$/, "").trim();
+  const venue = rest?.[2]!.replace(STOPS_AT_END, "").trim();
   return { title, people, year: Number(m[2]), ...(venue && venue.split(/\s+/).length <= 8 ? { event: venue } : {}) };
 }

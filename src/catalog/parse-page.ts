@@ -301,9 +301,12 @@ function marks(list: readonly Segment[]): string {
   return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/(?<![\s:])[\s:]+$|(?<!\bal)\.$/, "");
 }
 
+/** What text before a link ends with where the link's title was to come ("Title: ", "Title - ("), tried from the run's start only. */
+const LEAD_END = /(?<![\s:\-\u2013\u2014|([])[\s:\-\u2013\u2014|([]+$/;
+
 /** The text before a link titled only by its kind, its emphasis marked, when it holds the title taken from it; else that title. */
 function textBeforeLink(list: readonly Segment[], title: string): string {
-  const marked = marks(list).replace(/[\s:\-\u2013\u2014|([]+$/, "").trim();
+  const marked = marks(list).replace(LEAD_END, "").trim();
   return marked.includes(EMPHASIS) && clean(marked.replace(/\u0001/g, "")).includes(title) ? marked : title;
 }
 
@@ -919,7 +922,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (from === segments.length || !LEADING_SEPARATOR.test(segments[from]!.text)) from = at + 1;
     // The text after the title without its kind-titled links (they are related links, above).
     const rest = segments.slice(from);
-    const blanked = rest.some((s, i) => i + from > at && usableLink(s) && kindTitled(s.text));
+    const blanked = rest.some((s) => usableLink(s) && kindTitled(s.text));
     const afterSegments = blanked ? rest.map((s): Segment => (usableLink(s) && kindTitled(s.text) ? { type: "text", text: " " } : s)) : rest;
     const unbracket = (text: string): string => {
       if (!blanked) return text;
@@ -978,7 +981,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       titledFromText = titled.people.length === 0 && titled.year === undefined;
     }
     else if (GENERIC_TITLE.test(title)) {
-      const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(/(?<![\s:\-\u2013\u2014|([])[\s:\-\u2013\u2014|([]+$/, "");
+      const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(LEAD_END, "");
       if (from && !GENERIC_TITLE.test(from)) {
         title = from;
         titledFromText = true;
