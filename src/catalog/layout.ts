@@ -87,6 +87,9 @@ const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 /** "July-August 1978", "Sep. 2014", "12 March 2019", "March 12, 2019": a date, whose year is kept. */
 const DATE = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s*[-\u2013/]\\s*${MONTH}\\.?)?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?,?)?\\s+((?:19|20)\\d{2})$`, "i");
 const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`, "i");
+/** "September 27", "27th Sep.", "Sep 27": a date's month and day, before the comma and the year. */
+const MONTH_DAY = new RegExp(`^(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?)$`, "i");
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?$/i;
 /** "2019-03-12", "2019/03", "12.03.2019". */
 const NUMERIC_DATE = /^(?:((?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d{2}))$/;
 /** "SOSP2003", "OSDI94", "PHPNW14", "SOSP '23", "Strange Loop 2011", "NDC Oslo 2017", "'23". */
@@ -264,6 +267,15 @@ export function partsOf(text: string): Part[] {
     }
     const last = merged.at(-1);
     const joiner = last ? text.slice(last.end, p.start) : "";
+    // "September 27, 2023", "Tuesday, May 11, 2022": a date's comma is no separator of two fields.
+    if (last && p.type === "year" && p.event === undefined && /^\s*,\s*$/.test(joiner) && MONTH_DAY.test(last.text)) {
+      merged[merged.length - 1] = { ...p, text: text.slice(last.start, p.end).trim(), start: last.start, sep: last.sep };
+      if (merged.length > 1 && WEEKDAY.test(merged[merged.length - 2]!.text) && /^\s*,\s*$/.test(text.slice(merged[merged.length - 2]!.end, last.start))) {
+        const day = merged.splice(merged.length - 2, 1)[0]!;
+        merged[merged.length - 1] = { ...merged[merged.length - 1]!, text: text.slice(day.start, p.end).trim(), start: day.start, sep: day.sep };
+      }
+      continue;
+    }
     if (last && (last.type === "names" || last.type === "name?") && (p.type === "names" || p.type === "name?") && /^\s*,\s*$/.test(joiner)) {
       // "Torben Hoffmann, Erlang Solutions", "Matthias Gruter, Transmode": an affiliation after a
       // person's name is no second person.

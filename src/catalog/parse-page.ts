@@ -533,11 +533,11 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
     const r = readings[i]!;
     if (r.title !== undefined && clean(r.title)) e.title = clean(r.title);
     // The item's own word ("(podcast)") says more than its heading; a host says more than both.
-    if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
+    if (r.kind !== undefined && !pending[i]!.fromHost && e.kind !== "site") e.kind = r.kind;
     // A podcast's hosts are not speakers: a show is not a talk.
     // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
     // So is a site's front page ("[Philschmid blog](https://www.philschmid.de/) by Philipp Schmid"): no post of its own.
-    if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && (pending[i]!.fromHost || FRONT_PAGE.test(e.url)))) {
+    if (r.people && r.people.length > 0 && e.kind !== "podcast" && e.kind !== "site" && !(e.kind === "page" && (pending[i]!.fromHost || FRONT_PAGE.test(e.url)))) {
       const people = r.people.map(clean).filter(Boolean);
       // People with a venue and its year ("Herlihy & Wing, TOPLAS90") wrote a paper; with a length, gave a talk.
       if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : r.event !== undefined && r.year !== undefined ? "paper" : "article";
@@ -549,7 +549,7 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
     }
     // A publisher before a blog post's year ("`Uber` `2017`") is no venue, nor a show before its episode
     // ("Pointer Podcast - [Episode](…)") an event: only talks and papers have events from the layout.
-    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page" && e.kind !== "podcast") e.event = clean(r.event);
+    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page" && e.kind !== "site" && e.kind !== "podcast") e.event = clean(r.event);
     if (r.year !== undefined && e.year === undefined) e.year = r.year;
     if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
     if (r.beforeUsed) {
@@ -1097,7 +1097,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (titledByHeading && description && description.split(/[\s[\]()|,/]+/).every((w) => w === "" || GENERIC_TITLE.test(w) || SECONDARY.test(w))) description = "";
     if (description && description !== title) entry.description = description;
     const pending: Pending | undefined =
-      kind === "repo" || kind === "forum" || kind === "site" || link.bare || (titled && !titledFromText)
+      // An in-site link is read with its list only as a table's row ("| [Talk](talks/2022-05) | May 11, 2022 |"):
+      // its cells are columns of the table whatever it links to; a prose link to the site's own page is no talk's.
+      kind === "repo" || kind === "forum" || (kind === "site" && item.block.place?.kind !== "row") || link.bare || (titled && !titledFromText)
         ? undefined
         : {
             item: {

@@ -76,8 +76,9 @@ function eventName(text: string, lax = false): string | undefined | false {
   if (parts.some((p) => /^(?:at|by|@)$/i.test(p))) return false;
   // "By Jane Doe. Apr", "Talk, Oct 8": a month before the year is a date's, and what is before it no event's name here.
   if (parts.length > 1 && MONTHS.has(parts.at(-1)!.toLowerCase().replace(/\.$/, ""))) return false;
-  // "Sep 2014", "March 2019": a date, not an event.
+  // "Sep 2014", "March 2019", "September 27, 2023", "27 Sep 2023": a date, not an event.
   if (parts.length === 1 && MONTHS.has(parts[0]!.toLowerCase().replace(/\.$/, ""))) return undefined;
+  if (parts.length === 2 && parts.some((p) => MONTHS.has(p.toLowerCase().replace(/\.$/, ""))) && parts.some((p) => /^\d{1,2}(?:st|nd|rd|th)?$/i.test(p))) return undefined;
   // An event's name starts with a capital or a digit ("Strange Loop", "droidcon" lowercase is rare enough);
   // one word beside a length in one bracket is the event's however written ("[29 min, goto 2012]",
   // "[47 min, linux.conf.au 2019]", "[28 min, @scale 2015]"), and so is a word that holds a digit ("tretton37").

@@ -130,6 +130,17 @@ describe("readList", () => {
     expect(facts(first).map((e) => [e.title, e.speakers, e.event, e.year])).toEqual([["Building Fast", ["Jane Doe"], "SomeConf", 2014], ["Going Slow", ["John Roe"], "OtherConf", 2015]]);
   });
 
+  it("a table's date cell ('September 27, 2023', 'Tuesday, May 11, 2022') is a year, no event; a row linking into the site is read with its table", () => {
+    const table = "## Talks\n\n| Topic | Date | Location |\n|---|---|---|\n| [Zero alloc](https://speakerdeck.com/a/zero-alloc) | September 27, 2023 | Online |\n| [CPU profiles](talks/2022-11-May-online) | Tuesday, May 11, 2022 | Online (Russia) |\n| [Go patterns](https://speakerdeck.com/a/go-patterns) | 5 Dec, 2021 | Kazan |\n";
+    expect(facts(table).map((e) => [e.kind, e.year, e.event ?? null, e.speakers ?? null])).toEqual([
+      ["talk", 2023, null, null],
+      ["site", 2022, null, null],
+      ["talk", 2021, null, null],
+    ]);
+    // A link into the site in prose is no row of a table: nothing is read around it.
+    expect(facts("## Docs\n\nSee [the guide](docs/guide) - Jane Doe, 2019.\n").map((e) => [e.kind, e.year ?? null])).toEqual([["site", null]]);
+  });
+
   it("'- Jane Doe at Event.' with no year beside '- John Roe at SomeConf 2016.': the items with a year vote for the event column", () => {
     const page = "## Talks\n\n* [A talk](https://www.youtube.com/watch?v=a1) - Brian Brazil at FOSDEM 2016.\n* [B talk](https://www.youtube.com/watch?v=a2) – Matthias Gruter, Transmode, at DevOps Stockholm Meetup.\n* [C talk](https://vimeo.com/131581353) – Jamie Wilkinson at Monitorama PDX 2015.\n* [D talk](https://www.youtube.com/watch?v=a3) – Brian Brazil at the Hadoop User Group Ireland.\n";
     expect(facts(page).map((e) => [e.speakers, e.event, e.year ?? null])).toEqual([
