@@ -10,7 +10,7 @@ export const HOST_KINDS: Record<Exclude<Kind, "site" | "page">, readonly string[
     "youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "twitch.tv", "dailymotion.com",
     "loom.com", "ted.com", "peertube.tv", "media.ccc.de", "infoq.com/presentations", "confreaks.tv",
     // Slide hosts (#23): a deck there is the deck of a talk given.
-    "slideshare.net", "speakerdeck.com", "slides.com",
+    "slideshare.net", "speakerdeck.com", "slides.com", "docs.google.com/presentation", "talks.godoc.org", "go.dev/talks",
   ],
   // Podcast platforms and feeds (#23): a show or an episode, not a talk.
   podcast: [

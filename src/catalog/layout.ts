@@ -390,7 +390,8 @@ function factsOf(parts: Part[], nameColumn: number | undefined, has: LayoutItem[
 }
 
 /** Words an event's name is made of ("Strange Loop", "ng-conf", "linux.conf.au", "@scale", "F8"). */
-const EVENT_NAME_WORD = /^[@\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$/u;
+// "#33" in "Meetup #33": a numbered edition.
+const EVENT_NAME_WORD = /^[@\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$|^#\d+$/u;
 /**
  * What says a name is a conference's, not a company's or a person's: a word of the trade
  * ("Summit", "Meetup", "User Group"), a name glued to one ("JSConf", "PyCon", "CascadiaJS",
@@ -422,7 +423,7 @@ function eventText(text: string): string | undefined {
   // "Oct 8", "Nov 18th": a date.
   if (Object.hasOwn(KIND_WORDS, t.toLowerCase()) || MONTH_ONLY.test(words[0]!)) return undefined;
   // Several words are a name's when capitalised ("Hadoop User Group Ireland", "js.la Meetup"); one word may be lowercase ("ng-conf", "ffconf").
-  if (words.length > 1 && !words.every((w) => /^[@\p{Lu}\p{N}]/u.test(w) || /[\p{Lu}.]/u.test(w) || /^(?:of|on|for|and|the|de|in|&|\+)$/i.test(w))) return undefined;
+  if (words.length > 1 && !words.every((w) => /^[@\p{Lu}\p{N}]/u.test(w) || /[\p{Lu}.]/u.test(w) || /^(?:of|on|for|and|the|de|in|&|\+|#\d+)$/i.test(w))) return undefined;
   return t;
 }
 
@@ -435,6 +436,32 @@ export function eventOfTitle(title: string): { event: string; year?: number } | 
   if (said?.event !== undefined) return eventCue(said.event) ? { event: said.event, year: said.year } : undefined;
   const name = eventText(title);
   return name !== undefined && eventCue(name) ? { event: name } : undefined;
+}
+
+/** Where a heading's date may stand apart from its other words: in a last bracket, or across a dash, a bar, a comma, a colon. */
+const HEADING_APART = [/^(.+?)\s*\(([^()]+)\)$/u, /^(.+?)\s+[-\u2013\u2014|]\s+(.+)$/u, /^(.+?)[,:]\s+(.+)$/u];
+
+/**
+ * The year (and the event) of a heading that holds a date beside other words (#23): a meetup's
+ * "Meetup #33 (15.03.2017)", an archive's "December 11 2019 - [Host]", "Go Night, 12 March 2019".
+ * The words beside the date are the event only when they read as one ("Meetup #33"); a host's or
+ * a place's name is not.
+ */
+export function datedHeading(text: string): { year: number; event?: string } | undefined {
+  const t = text.trim();
+  if (t.length > 120 || !/\d/.test(t)) return undefined;
+  for (const apart of HEADING_APART) {
+    const m = apart.exec(t);
+    if (!m) continue;
+    // The date after the rest ("X (date)", "X - date"), or before it ("date - X").
+    for (const [date, rest] of [[m[2]!, m[1]!], [m[1]!, m[2]!]] as const) {
+      const said = yearPart(date);
+      if (!said || said.event !== undefined) continue;
+      const event = eventText(rest);
+      return event !== undefined && eventCue(event) ? { year: said.year, event } : { year: said.year };
+    }
+  }
+  return undefined;
 }
 
 interface EventFound {

@@ -10,7 +10,7 @@ import { hostKind, isProfile, pdfOnly, sectionKind, weakTalkSection } from "./cl
 import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
-import { citation, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
+import { citation, datedHeading, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { authorDateCitation, cellCitation, citedFacts, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
@@ -332,7 +332,7 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
   if (y) return { year: Number(y[1]) };
   // "### KubeCon NA 2023 (Chicago, Illinois) - Virtual": the place and the form after the event and its year (#23).
-  return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, ""));
+  return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, "")) ?? datedHeading(heading);
 }
 
 /** Fewer items than this vote with their family of lists, not alone. */
@@ -572,8 +572,8 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
 }
 
 /** Facts of headings: "## 2014" gives its talks that year, "## JSConf EU 2014" its event too. */
-function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: ListReading["byHeading"], headingYears: WeakSet<ParsedEntry>): void {
-  if (e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast" && e.kind !== "page") return;
+function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: ListReading["byHeading"], headingYears: WeakSet<ParsedEntry>, anyKind = false): void {
+  if (!anyKind && e.kind !== "talk" && e.kind !== "paper" && e.kind !== "podcast" && e.kind !== "page") return;
   let facts = byHeading.get(headingPath);
   if (facts === undefined) {
     facts = null;
@@ -585,7 +585,41 @@ function applyHeadingFacts(e: ParsedEntry, headingPath: string[], byHeading: Lis
     e.year = facts.year;
     headingYears.add(e);
   }
-  if (facts.event !== undefined && e.event === undefined && e.kind !== "page") e.event = facts.event;
+  if (facts.event !== undefined && e.event === undefined && (anyKind || e.kind !== "page")) e.event = facts.event;
+}
+
+/** A heading that is an entry, and the heading it is under. */
+interface HeadingTalk {
+  entry: ParsedEntry;
+  heading: Heading;
+  over: Heading | undefined;
+}
+
+/**
+ * An archive's speaker headings (#23): "### [Jane Doe](profile)" or "### Jane Doe" over "#### [Title](deck)".
+ * A heading that reads as a person's name (or links a profile) over headings that are talks is their
+ * speaker; a linked one with headings under it is a section, no entry. A talk it titles is a talk
+ * wherever it links, and takes the facts of the headings above (a meetup's event and date).
+ * Returns the linked speaker headings, to be dropped from the entries.
+ */
+function speakerHeadings(talks: readonly HeadingTalk[], headingEntry: WeakMap<Heading, ParsedEntry>, overHeadings: WeakSet<Heading>, lists: ListReading): Set<ParsedEntry> {
+  const person = (h: Heading): boolean => {
+    const linked = headingEntry.get(h);
+    return isPersonName(h.text) || (linked !== undefined && isProfile(linked.url) && h.text.length <= 40 && !/\d/.test(h.text));
+  };
+  const sections = new Set<ParsedEntry>();
+  for (const { entry, over } of talks) {
+    if (!over || !person(over)) continue;
+    if (entry.speakers.length === 0 && entry.authors.length === 0) {
+      entry.speakers = [over.text];
+      entry.speaker = over.text;
+    }
+    if (entry.kind === "page" || entry.kind === "article") entry.kind = "talk";
+    // A talk's code or page under its speaker's heading is of that meetup too.
+    applyHeadingFacts(entry, entry.sectionPath, lists.byHeading, lists.headingYears, true);
+  }
+  for (const { entry, heading } of talks) if (overHeadings.has(heading) && person(heading)) sections.add(entry);
+  return sections;
 }
 
 export interface ParseOptions {
@@ -732,6 +766,11 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   // several at one level, each is an entry, the talk of an archive (#23); one alone is a section
   // whose title happens to be linked.
   const linkedHeadings = new Map<number, number>();
+  // The talks headings title, with the heading above each: "### [Jane Doe](profile)" or "### Jane Doe"
+  // over "#### [Title](deck)" names the talk's speaker (#23); the headings that are entries, and those with headings under them.
+  const headingTalks: HeadingTalk[] = [];
+  const headingEntry = new WeakMap<Heading, ParsedEntry>();
+  const overHeadings = new WeakSet<Heading>();
   if (whole) for (const it of whole) if (it.type === "heading" && it.heading.link) linkedHeadings.set(it.heading.level, (linkedHeadings.get(it.heading.level) ?? 0) + 1);
   for (const [prevItem, item, nextItem] of neighbours(whole ? [whole] : walkChunks(body, lineOffset, options.pieces?.size))) {
     if (!whole) {
@@ -749,6 +788,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
       trail.push(heading);
+      if (trail.length > 1) overHeadings.add(trail.at(-2)!);
       sectionPath = trail.map((h) => h.text || UNTITLED);
       sectionDefault = kindOf(sectionPath);
       nestedPaths = new Map();
@@ -763,6 +803,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         if (options.places) entry.place = { kind: "paragraph", start: heading.line, end: heading.line + 1, nested: false };
         push(entry, undefined, path, false);
         headingTalk = entry;
+        headingTalks.push({ entry, heading, over: trail.at(-2) });
+        headingEntry.set(heading, entry);
       }
       continue;
     }
@@ -1160,6 +1202,11 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       if (e.event === undefined && said.event) e.event = said.event;
       if (e.year === undefined && said.year !== undefined) e.year = said.year;
     }
+  }
+
+  if (headingTalks.length > 0) {
+    const sections = speakerHeadings(headingTalks, headingEntry, overHeadings, lists);
+    if (sections.size > 0) entries.splice(0, entries.length, ...entries.filter((e) => !sections.has(e)));
   }
 
   // A bare URL takes its section's heading as title when it is the section's only bare URL

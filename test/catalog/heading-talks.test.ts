@@ -36,6 +36,39 @@ describe("a heading per talk that is the talk's link", () => {
   });
 });
 
+describe("a meetup archive: dated meetup headings over speaker headings over talk headings", () => {
+  const meetup = (n: number, date: string, speaker: string, talk: string) => `## Meetup #${n} (${date})\n### ${speaker}\n#### ${talk}\nAbout the talk.\n\n`;
+  const page =
+    "# Slides\n\n" +
+    meetup(33, "15.03.2017", "[Jane Doe](https://twitter.com/janedoe)", "[Testing with Selenium](https://janedoe.example/selenium)") +
+    meetup(32, "15.02.2017", "John Roe", "[Office add-ins](https://www.slideshare.net/jroe/office)") +
+    meetup(31, "18.1.2016", "[Ana Kovač](https://github.com/anakovac)", "[RxJS patterns](https://slides.com/ana/rxjs)");
+
+  test("the speaker heading names the talk's speaker and is no entry; the meetup heading gives event and year", () => {
+    expect(pick(page).map((e) => [e.url, e.kind, e.speakers, e.event, e.year])).toEqual([
+      ["https://janedoe.example/selenium", "talk", ["Jane Doe"], "Meetup #33", 2017],
+      ["https://www.slideshare.net/jroe/office", "talk", ["John Roe"], "Meetup #32", 2017],
+      ["https://slides.com/ana/rxjs", "talk", ["Ana Kovač"], "Meetup #31", 2016],
+    ]);
+  });
+
+  test("a linked heading that is no person's name, over headings, stays an entry and names no speaker", () => {
+    const lib = "# Libs\n\n## Tools\n### [Webpack](https://webpack.js.org/)\n#### [Loaders](https://webpack.js.org/loaders)\n### [Rollup](https://rollupjs.org/)\n#### [Plugins](https://rollupjs.org/plugins)\n### [Vite](https://vitejs.dev/)\n#### [Config](https://vitejs.dev/config)\n";
+    const entries = pick(lib);
+    expect(entries.map((e) => e.url)).toContain("https://webpack.js.org/");
+    expect(entries.every((e) => e.speakers.length === 0)).toBe(true);
+  });
+
+  test.each([
+    ["December 11 2019 - [Lush](https://uk.lush.com/)", 2019, null],
+    ["Go Night, 12 March 2019", 2019, null],
+    ["JS Meetup (2018-05-04)", 2018, "JS Meetup"],
+  ])("a heading with a date beside other words, '%s', gives the talks under it their year", (heading, year, event) => {
+    const md = `# Archive\n\n## Meetups\n\n### ${heading}\n\n- [Jane Doe - Fuzzing with Go](https://www.youtube.com/watch?v=f1)\n- [John Roe - Generics](https://www.youtube.com/watch?v=f2)\n`;
+    expect(pick(md).filter((e) => e.kind === "talk").map((e) => [e.year, e.event])).toEqual([[year, event], [year, event]]);
+  });
+});
+
 describe("links titled only by what they are", () => {
   test.each([
     [
