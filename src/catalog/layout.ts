@@ -222,17 +222,17 @@ function typed(text: string, start: number, sep = ""): Part {
 const SEPARATORS_AT_END = /(?<![\s,;:|.@\-\u2013\u2014([])[\s,;:|.@\-\u2013\u2014([]+$/;
 
 /**
- * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " at ", " @ ", ": ", " by ",
+ * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " • " (a video site's "Title • Speaker • GOTO 2016"), " at ", " @ ", ": ", " by ",
  * an ellipsis where a schedule cut a title before its speakers ("Attacking and Defending Kube... Brad
  * Geesaman"), and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013"). A run of spaces
  * is tried from its start only ((?<!\s)): tried from each of its spaces, a line of 100,000 spaces
  * took minutes (#7's growth tests).
  */
-const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|\u2022]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
-const PLAIN = /^[^,;|:@\-\u2013\u2014\d()[\]]*$/;
+const PLAIN = /^[^,;|:@\-\u2013\u2014\u2022\d()[\]]*$/;
 
 export function partsOf(text: string): Part[] {
   if (text.trim() === "") return [];
@@ -941,6 +941,18 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     });
   }
 
+  // 4c. A sentence about the talk whose subject is its speaker ("– Martin Thompson takes a look at…",
+  // "Dan North presents…", "Jane Doe and John Roe discuss…"): people's names, then a verb of telling.
+  // Voted: a list where two items at least say so; the sentence stays the description.
+  const subjects = items.map((item, i) => {
+    if (item.has.people || out[i]!.people || item.article || item.podcast) return undefined;
+    const m = SPEAKER_SUBJECT.exec(item.rest);
+    if (!m) return undefined;
+    const names = splitNames(m[1]!);
+    return names.length > 0 && names.length <= 4 && names.every(isPersonName) ? names : undefined;
+  });
+  if (subjects.filter(Boolean).length >= 2) subjects.forEach((names, i) => names && (out[i] = { ...out[i], people: names }));
+
   // 5. The prose after names the fixed rules read ("by **Jane Doe** @ SomeConf", "by Jane Doe, PyCon US"): its event column.
   // Its dates and lengths too ("By Jane Doe, April 2019, Data Council").
   const read = items.map((item) => (item.has.people ? tailPartsOf(item) : undefined));
@@ -984,6 +996,13 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   if (again) items.forEach((item, i) => ((item.linkParts ??= linkParts[i]), (item.tailParts ??= tails[i] ?? read[i])));
   return out;
 }
+
+/** A name's word: capitalised, or a particle ("Thierry de Pauw", "Guido van Rossum"). */
+const SUBJECT_NAME = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*|van|von|de|der|den|da|di|du|le|la|del|dos|bin))";
+/** The verbs with which a list tells what a speaker does in a talk: "explains", "shows", "takes a look", "discuss". */
+const TELLS = "(?:takes?|shows?|explains?|describes?|presents?|offers?|talks?|discuss(?:es)?|gives?|walks?|introduces?|demonstrates?|shares?|covers?|argues?|explores?|reviews?|tells?|looks?|go(?:es)?|speaks?|teach(?:es)?|outlines?|examines?|compares?|dives?|breaks?|answers?|demos?|reflects?|proposes?|details?|illustrates?|delves?|highlights?|reveals?|guides?|leads?|makes?|builds?|uses?|asks?)";
+/** "– Martin Thompson takes a look…", "Jane Doe and John Roe discuss…": the people at the start of the prose, before a verb of telling. */
+const SPEAKER_SUBJECT = new RegExp(`^\\s*(?:[-\u2013\u2014:|,;.]\\s*)?(${SUBJECT_NAME}{1,3}(?:\\s*(?:,|&|and)\\s+${SUBJECT_NAME}{1,3}){0,3})\\s+(?:also\\s+|briefly\\s+)?${TELLS}\\b`, "u");
 
 /** What a citation's text says: "Title. A. Author and B. Author. SOSP '23", "Title, J. Doe, OSDI94". */
 export interface Citation {

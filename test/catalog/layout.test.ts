@@ -141,6 +141,14 @@ describe("readList", () => {
     expect(facts("## Docs\n\nSee [the guide](docs/guide) - Jane Doe, 2019.\n").map((e) => [e.kind, e.year ?? null])).toEqual([["site", null]]);
   });
 
+  it("'[Title](video) [45 min, goto 2012] – Jane Doe explains…': the subject of the sentence, before a verb of telling, is the speaker", () => {
+    const page = "## Talks\n\n* [Engineering You](https://youtu.be/a1) [45 min, InfoQ 2016] – Martin Thompson takes a look at engineering.\n* [Scaling Yourself](https://youtu.be/a2) [29 min, goto 2012] –\n  Scott Hanselman shows how to achieve more.\n* [Change](https://youtu.be/a3) [45 min, Agile Israel 2015] – Linda Rising and Mary Lynn Manns offer strategies.\n* [Polyglot](https://youtu.be/a4) [54 min, GOTO 2012] – Mono cultures are unhealthy.\n";
+    expect(facts(page).map((e) => e.speakers ?? null)).toEqual([["Martin Thompson"], ["Scott Hanselman"], ["Linda Rising", "Mary Lynn Manns"], null]);
+    // One such sentence in a list is no column: a library's "React Router keeps your UI in sync" names no one.
+    const one = "## Libraries\n\n* [Router](https://example.com/r) – React Router shows your UI.\n* [Store](https://example.com/s) – A small store.\n";
+    expect(facts(one).every((e) => e.speakers === undefined)).toBe(true);
+  });
+
   it("'- Jane Doe at Event.' with no year beside '- John Roe at SomeConf 2016.': the items with a year vote for the event column", () => {
     const page = "## Talks\n\n* [A talk](https://www.youtube.com/watch?v=a1) - Brian Brazil at FOSDEM 2016.\n* [B talk](https://www.youtube.com/watch?v=a2) – Matthias Gruter, Transmode, at DevOps Stockholm Meetup.\n* [C talk](https://vimeo.com/131581353) – Jamie Wilkinson at Monitorama PDX 2015.\n* [D talk](https://www.youtube.com/watch?v=a3) – Brian Brazil at the Hadoop User Group Ireland.\n";
     expect(facts(page).map((e) => [e.speakers, e.event, e.year ?? null])).toEqual([
