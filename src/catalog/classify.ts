@@ -76,6 +76,8 @@ const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/(?:(?:0?[1-9]|[12]\d|3
  * page, whoever is named after its link ("[Chat Template](…/docs/…) by Hugging Face"): the words
  * of its section or a byline do not make it an article or a talk.
  */
+/** The last segment of a path, a title of five words or more joined by hyphens (an id or ".html" after it). */
+const SLUG_PATH = /\/(?:[a-z]+-){4,}[a-z0-9]+(?:-[a-z0-9]+)*(?:\.html?|\.php)?\/?$/i;
 const DOCS_HOST = /^(?:docs|doc|documentation)\.|\.readthedocs\.io$|\.readthedocs\.org$/;
 const DOCS_PATH = /^\/(?:[^/]+\/){0,2}(?:docs|documentation)(?:\/|$)/i;
 
@@ -202,6 +204,17 @@ export function hostKind(url: string): Kind | undefined {
   if (facts.blog || BLOG_PATH.test(hp.path) || DATED_PATH.test(hp.path)) return "article";
   if (facts.docs || DOCS_PATH.test(hp.path)) return "page";
   return undefined;
+}
+
+/**
+ * A post's address by its title, as publishing systems write it (#23): "/netflix-the-simian-army-and-the-culture/",
+ * "/story/netflix-ddos-attack-explained.html": five words or more joined by hyphens, the page's last segment.
+ * Weaker than a host and a heading: it only tells an article from a page no word classed.
+ */
+export function sluggedPost(url: string): boolean {
+  if (isRelative(url)) return false;
+  const hp = hostAndPath(url);
+  return hp !== undefined && SLUG_PATH.test(hp.path) && !factsOf(hp.host).docs && !DOCS_PATH.test(hp.path);
 }
 
 /**

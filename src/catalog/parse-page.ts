@@ -6,7 +6,7 @@ import { readNotes } from "./item-notes";
 import { MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
 import { MAX_ENTRIES } from "./limits";
-import { hostKind, isProfile, pdfOnly, sectionKind, weakTalkSection } from "./classify";
+import { hostKind, isProfile, pdfOnly, sectionKind, sluggedPost, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
@@ -987,6 +987,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (kind === "paper" && !said && sectionDefault === "talk" && pdfOnly(url) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url))) kind = "talk";
     // A show's page on a blog ("blog.codepen.io/radio/", "…/2020/05/dithering") under a podcasts heading is the show (#23).
     if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
+    if (kind === "page" && !said && sluggedPost(url)) kind = "article";
     const tail = unbracket(tailText(afterSegments));
     const fromHost = byHost !== undefined;
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { assignIds, slugify } from "../../src/catalog/ids";
 import { splitSpeaker } from "../../src/catalog/speaker";
-import { classify } from "../../src/catalog/classify";
+import { classify, sluggedPost } from "../../src/catalog/classify";
 import { targetUrl } from "../../src/catalog/urls";
 import type { Entry } from "../../src/catalog/types";
 
@@ -125,6 +125,22 @@ describe("classify", () => {
     ["https://www.nature.com/articles/nature14539", ["Videos"], "paper"],
   ])("%s in %j is a %s", (url, path, kind) => {
     expect(classify(url, path)).toBe(kind);
+  });
+});
+
+describe("sluggedPost: a post's address by its title tells an article from a page", () => {
+  it.each([
+    ["https://devops.com/netflix-the-simian-army-and-the-culture-of-freedom-and-responsibility/", true],
+    ["https://www.techrepublic.com/article/chaos-engineering-a-cheat-sheet/", true],
+    ["https://sharpend.io/chaos-monkey-for-fun-and-profit/", true],
+    ["https://example.org/news/why-we-moved-to-rust.html", true],
+    ["https://www.wired.com/story/netflix-ddos-attack", false],
+    ["https://example.org/getting-started", false],
+    ["https://docs.example.org/how-to-write-your-first-plugin-today", false],
+    ["https://example.org/docs/how-to-write-your-first-plugin-today", false],
+    ["how-to-write-your-first-plugin-today", false],
+  ])("%s: %s", (url, slugged) => {
+    expect(sluggedPost(url)).toBe(slugged);
   });
 });
 
