@@ -1097,6 +1097,20 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       slug: "",
     };
     if (speakers.length > 0) entry.speaker = speakers.join(", ");
+    // "[Title](slides) [Video](recording)" where the item is a talk (its heading, its length): the recording
+    // right after the titled link is the talk, the titled link (its slides, a page of it) a related link
+    // (#23); elsewhere the titled link stays the entry. Only where the titled link's host says nothing of it: a video's own link, a paper's, a library's stays the entry whatever is beside
+    // it; and a "[Video]" after the item's prose is the page's recording, not the item's entry.
+    const next = !titled && byHost === undefined && kind === "talk" ? segments.findIndex((s, i) => i > at && (usableLink(s) || /[\p{L}\p{N}]/u.test(s.text))) : -1;
+    const nextLink = next >= 0 ? segments[next]! : undefined;
+    if (nextLink?.type === "link" && isRecordingWord(nextLink.text) && LINK_WORD.test(nextLink.text.trim())) {
+      const recording = related.findIndex((r) => r.url === clean(nextLink.url));
+      if (recording >= 0) {
+        const rec = related[recording]!;
+        related.splice(recording, 1, { title: "Slides", url });
+        entry.url = rec.url;
+      }
+    }
     if (facts?.event !== undefined && kind !== "article") entry.event = clean(facts.event);
     const stated = parentFacts ?? (titled?.year !== undefined ? { year: titled.year, event: titled.event } : undefined);
     if (stated) {

@@ -69,6 +69,21 @@ describe("a meetup archive: dated meetup headings over speaker headings over tal
   });
 });
 
+describe("a recording right after a talk's titled link", () => {
+  test.each([
+    ["- Droidcon London 2023 - [Brick by Brick](https://bit.ly/brick) [Video](https://www.droidcon.com/2023/11/15/brick/)", "https://www.droidcon.com/2023/11/15/brick/", ["https://bit.ly/brick"]],
+    ["- [Brick by Brick](https://bit.ly/brick) ([video](https://youtu.be/b1))", "https://youtu.be/b1", ["https://bit.ly/brick"]],
+    // A video's own link stays the talk; so does a page whose "[Video]" comes after the item's prose.
+    ["- [Brick by Brick](https://vimeo.com/1) [Video](https://youtu.be/b1)", "https://vimeo.com/1", ["https://youtu.be/b1"]],
+    ["- [Brick by Brick](https://conf.example/brick) - By Jane Doe. SomeConf 2019. [Video](https://youtu.be/b1)", "https://conf.example/brick", ["https://youtu.be/b1"]],
+    // A paper with its talk's recording is the paper.
+    ["- [Brick by Brick](https://arxiv.org/abs/1234.5678) [Video](https://youtu.be/b1)", "https://arxiv.org/abs/1234.5678", ["https://youtu.be/b1"]],
+  ])("%s", (line, url, related) => {
+    const [talk] = pick(`# Talks\n\n## 2023\n\n${line}\n`);
+    expect([talk!.url, talk!.title, talk!.related]).toEqual([url, "Brick by Brick", related]);
+  });
+});
+
 describe("links titled only by what they are", () => {
   test.each([
     [
