@@ -915,6 +915,13 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     }
     return undefined;
   });
+  // The parts before "by" names vote as a column too: where most name a conference by a cue or a
+  // year ("GothamGo 2015 by Sameer Ajmani"), the others that read as a name are events ("Devoxx by Mete Atamel").
+  const before = keyed.map((k) => (k?.key === "by" ? k.parts[k.names - 1] : undefined)).filter((p): p is Part => p !== undefined);
+  // The items the fixed rules read whole ("- GopherCon 2017 by Alan Shreve") vote with them.
+  const fixed = before.length === 0 ? 0 : items.filter((item) => item.has.people && item.has.event).length;
+  const cued = fixed + before.filter((p) => (p.type === "year" && p.event !== undefined) || (p.type !== "length" && p.type !== "kind" && eventCue(eventText(p.text) ?? ""))).length;
+  const placesVote = cued >= 2 && cued * 2 >= before.length + fixed;
   for (const key of ["by", "at"] as const) {
     const column = keyed.map((k) => (k?.key === key ? k.parts[k.names] : undefined));
     if (!namesVote(column, column.filter(Boolean).length, false)) continue;
@@ -928,7 +935,7 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
       const known = item.has.event || item.has.year || out[i]!.year !== undefined || out[i]!.event !== undefined;
       if (place && !known) {
         const event = place.type === "year" ? place.event : place.type !== "length" && place.type !== "kind" ? eventText(place.text) : undefined;
-        if (event !== undefined && (place.type === "year" || eventCue(event))) {
+        if (event !== undefined && (place.type === "year" || eventCue(event) || (key === "by" && placesVote))) {
           reading.event = event;
           if (place.type === "year") reading.year = place.year;
           used.add(place);
@@ -952,6 +959,22 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     return names.length > 0 && names.length <= 4 && names.every(isPersonName) ? names : undefined;
   });
   if (subjects.filter(Boolean).length >= 2) subjects.forEach((names, i) => names && (out[i] = { ...out[i], people: names }));
+
+  // 4d. Prose that ends where the talk was given ("- from Full Stack Fest", "A demo … at gRPC Meetup",
+  // "Presentation at KubeCon Europe 2018."): the event, when it reads as a conference's name.
+  items.forEach((item, i) => {
+    if (item.has.event || out[i]!.event !== undefined || item.article || item.podcast) return;
+    const m = GIVEN_AT.exec(item.rest.length > 200 ? item.rest.slice(-200) : item.rest);
+    if (!m) return;
+    // A company follows "at" and "from" as often as a conference ("from AWS", "at IBM"): an acronym
+    // is no cue here; a word of the trade or the event's year is.
+    const said = yearPart(m[1]!);
+    if (said?.event !== undefined && eventText(said.event) !== undefined) out[i] = { ...out[i], event: said.event, ...(item.has.year || out[i]!.year !== undefined ? {} : { year: said.year }) };
+    else if (!said) {
+      const event = eventText(m[1]!);
+      if (event !== undefined && EVENT_CUE.test(event)) out[i] = { ...out[i], event };
+    }
+  });
 
   // 5. The prose after names the fixed rules read ("by **Jane Doe** @ SomeConf", "by Jane Doe, PyCon US"): its event column.
   // Its dates and lengths too ("By Jane Doe, April 2019, Data Council").
@@ -996,6 +1019,9 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   if (again) items.forEach((item, i) => ((item.linkParts ??= linkParts[i]), (item.tailParts ??= tails[i] ?? read[i])));
   return out;
 }
+
+/** The end of prose that says where a talk was given: " at SomeConf 2019.", "from Full Stack Fest", "- At FOSDEM". */
+const GIVEN_AT = /(?:^|\s)(?:at|from|@)\s+(?:the\s+)?([^\s,.;:()[\]][^,;:()[\]]{1,59}?)\s*\.?\s*$/i;
 
 /** A name's word: capitalised, or a particle ("Thierry de Pauw", "Guido van Rossum"). */
 const SUBJECT_NAME = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*|van|von|de|der|den|da|di|du|le|la|del|dos|bin))";

@@ -149,6 +149,25 @@ describe("readList", () => {
     expect(facts(one).every((e) => e.speakers === undefined)).toBe(true);
   });
 
+  it("'- GothamGo 2015 by Jane Doe' over '- Devoxx by John Roe': the parts before the 'by' names vote as the event column", () => {
+    const page = "## Videos\n\n- [A](https://www.youtube.com/watch?v=b1) - GothamGo 2015 by Sameer Ajmani\n- [B](https://www.youtube.com/watch?v=b2) - Devoxx by Mete Atamel\n- [C](https://www.youtube.com/watch?v=b3) - Google Developer Group Washington by Ray Tsang\n- [D](https://www.youtube.com/watch?v=b4) - GopherCon 2017 by Alan Shreve\n- [E](https://www.youtube.com/watch?v=b5) - Node Interactive 2016 by Sandeep Dinesh\n";
+    expect(facts(page).map((e) => [e.speakers, e.event ?? null, e.year ?? null])).toEqual([
+      [["Sameer Ajmani"], "GothamGo", 2015],
+      [["Mete Atamel"], "Devoxx", null],
+      [["Ray Tsang"], "Google Developer Group Washington", null],
+      [["Alan Shreve"], "GopherCon", 2017],
+      [["Sandeep Dinesh"], "Node Interactive", 2016],
+    ]);
+    // Without a column of events, a lone name before "by" is no event.
+    const lone = "## Videos\n\n- [A](https://www.youtube.com/watch?v=c1) - Devoxx by Mete Atamel\n- [B](https://www.youtube.com/watch?v=c2) - By Ray Tsang\n";
+    expect(facts(lone).map((e) => e.event ?? null)).toEqual([null, null]);
+  });
+
+  it("prose that ends where the talk was given: '- from Full Stack Fest', 'Presentation at KubeCon Europe 2018.'; a company after 'at' is none", () => {
+    const page = "## Videos\n\n- [A](https://www.youtube.com/watch?v=d1) - A demo at AWS\n- [B](https://www.youtube.com/watch?v=d2) - from Full Stack Fest\n- [C](https://www.youtube.com/watch?v=d3) - Presentation at KubeCon Europe 2018.\n- [D](https://www.youtube.com/watch?v=d4) - Build Web3 at Lightning Speed\n";
+    expect(facts(page).map((e) => [e.event ?? null, e.year ?? null])).toEqual([[null, null], ["Full Stack Fest", null], ["KubeCon Europe", 2018], [null, null]]);
+  });
+
   it("'- Jane Doe at Event.' with no year beside '- John Roe at SomeConf 2016.': the items with a year vote for the event column", () => {
     const page = "## Talks\n\n* [A talk](https://www.youtube.com/watch?v=a1) - Brian Brazil at FOSDEM 2016.\n* [B talk](https://www.youtube.com/watch?v=a2) – Matthias Gruter, Transmode, at DevOps Stockholm Meetup.\n* [C talk](https://vimeo.com/131581353) – Jamie Wilkinson at Monitorama PDX 2015.\n* [D talk](https://www.youtube.com/watch?v=a3) – Brian Brazil at the Hadoop User Group Ireland.\n";
     expect(facts(page).map((e) => [e.speakers, e.event, e.year ?? null])).toEqual([
