@@ -335,6 +335,10 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, "")) ?? datedHeading(heading);
 }
 
+const DIGIT_IN = /\d/;
+/** "Tuesday, May 11, 2022": the day of the week before a date. */
+const LEADING_WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
+
 /** Fewer items than this vote with their family of lists, not alone. */
 const SHORT_LIST = 5;
 
@@ -533,11 +537,11 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
     const r = readings[i]!;
     if (r.title !== undefined && clean(r.title)) e.title = clean(r.title);
     // The item's own word ("(podcast)") says more than its heading; a host says more than both.
-    if (r.kind !== undefined && !pending[i]!.fromHost && e.kind !== "site") e.kind = r.kind;
+    if (r.kind !== undefined && !pending[i]!.fromHost) e.kind = r.kind;
     // A podcast's hosts are not speakers: a show is not a talk.
     // A documentation page its host names (#23) stays a page: "by Hugging Face" after it names no author.
     // So is a site's front page ("[Philschmid blog](https://www.philschmid.de/) by Philipp Schmid"): no post of its own.
-    if (r.people && r.people.length > 0 && e.kind !== "podcast" && e.kind !== "site" && !(e.kind === "page" && (pending[i]!.fromHost || FRONT_PAGE.test(e.url)))) {
+    if (r.people && r.people.length > 0 && e.kind !== "podcast" && !(e.kind === "page" && (pending[i]!.fromHost || FRONT_PAGE.test(e.url)))) {
       const people = r.people.map(clean).filter(Boolean);
       // People with a venue and its year ("Herlihy & Wing, TOPLAS90") wrote a paper; with a length, gave a talk.
       if (e.kind === "page") e.kind = talks * 2 > group.length || r.duration !== undefined ? "talk" : r.event !== undefined && r.year !== undefined ? "paper" : "article";
@@ -549,7 +553,7 @@ function applyReadings(group: ParsedEntry[], pending: Pending[], readings: ItemR
     }
     // A publisher before a blog post's year ("`Uber` `2017`") is no venue, nor a show before its episode
     // ("Pointer Podcast - [Episode](…)") an event: only talks and papers have events from the layout.
-    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page" && e.kind !== "site" && e.kind !== "podcast") e.event = clean(r.event);
+    if (r.event !== undefined && e.event === undefined && clean(r.event) && e.kind !== "article" && e.kind !== "page" && e.kind !== "podcast") e.event = clean(r.event);
     if (r.year !== undefined && e.year === undefined) e.year = r.year;
     if (r.duration !== undefined && e.duration === undefined) e.duration = r.duration;
     if (r.beforeUsed) {
@@ -1148,15 +1152,24 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         if (said.event !== undefined && entry.event === undefined && (kind === "talk" || kind === "paper" || kind === "podcast")) entry.event = clean(said.event);
       }
     }
+    // "| [Talk](talks/2022-05) | May 11, 2022 | Online |": a table's row that links into the site has its
+    // date cell's year (#23); the row is no item of the list's columns of names, which it would only dilute.
+    if (kind === "site" && entry.year === undefined && item.block.place?.kind === "row") {
+      for (const cell of afterRaw.split("|")) {
+        const said = DIGIT_IN.test(cell) ? yearPart(cell.trim().replace(LEADING_WEEKDAY, "")) : undefined;
+        if (said && said.event === undefined) {
+          entry.year = said.year;
+          break;
+        }
+      }
+    }
     if (notes.added !== undefined) entry.added = notes.added;
     if (options.places && item.block.place) entry.place = { ...item.block.place };
     // "[video] [slides]" says nothing the title and related links do not.
     if (titledByHeading && description && description.split(/[\s[\]()|,/]+/).every((w) => w === "" || GENERIC_TITLE.test(w) || SECONDARY.test(w))) description = "";
     if (description && description !== title) entry.description = description;
     const pending: Pending | undefined =
-      // An in-site link is read with its list only as a table's row ("| [Talk](talks/2022-05) | May 11, 2022 |"):
-      // its cells are columns of the table whatever it links to; a prose link to the site's own page is no talk's.
-      kind === "repo" || kind === "forum" || (kind === "site" && item.block.place?.kind !== "row") || link.bare || (titled && !titledFromText)
+      kind === "repo" || kind === "forum" || kind === "site" || link.bare || (titled && !titledFromText)
         ? undefined
         : {
             item: {
