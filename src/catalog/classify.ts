@@ -71,13 +71,13 @@ const BLOG_HOST = /(?:^|\.)(?:[a-z0-9-]*blog[a-z0-9-]*|eng|engineering|tech)\.[a
 const BLOG_PATH = /^\/(?:[^/]+\/)?(?:blog|blogs|posts|post|articles)\/[^/]+/i;
 /** A post's address by its date, as blog engines write it: "/2020/09/25/title", "/2020/12/title.html". */
 const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/(?:(?:0?[1-9]|[12]\d|3[01])\/)?[^/]*[a-z][^/]*/i;
+/** The last segment of a path, a title of five words or more joined by hyphens (an id or ".html" after it). */
+const SLUG_PATH = /\/(?:[a-z]+-){4,}[a-z0-9]+(?:-[a-z0-9]+)*(?:\.html?|\.php)?\/?$/i;
 /**
  * Documentation (#23): a "docs." host, Read the Docs, a /docs/ folder. A page of a manual is a
  * page, whoever is named after its link ("[Chat Template](…/docs/…) by Hugging Face"): the words
  * of its section or a byline do not make it an article or a talk.
  */
-/** The last segment of a path, a title of five words or more joined by hyphens (an id or ".html" after it). */
-const SLUG_PATH = /\/(?:[a-z]+-){4,}[a-z0-9]+(?:-[a-z0-9]+)*(?:\.html?|\.php)?\/?$/i;
 const DOCS_HOST = /^(?:docs|doc|documentation)\.|\.readthedocs\.io$|\.readthedocs\.org$/;
 const DOCS_PATH = /^\/(?:[^/]+\/){0,2}(?:docs|documentation)(?:\/|$)/i;
 

@@ -89,7 +89,9 @@ const DATE = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s*[-
 const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`, "i");
 /** "September 27", "27th Sep.", "Sep 27": a date's month and day, before the comma and the year. */
 const MONTH_DAY = new RegExp(`^(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?)$`, "i");
+/** "Tuesday", "Tue.": the day of the week a date may start with ("Tuesday, May 11, 2022"). */
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?$/i;
+const WEEKDAY_LEAD = /^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+(?=\S)/i;
 /** "2019-03-12", "2019/03", "12.03.2019". */
 const NUMERIC_DATE = /^(?:((?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d{2}))$/;
 /** "SOSP2003", "OSDI94", "PHPNW14", "SOSP '23", "Strange Loop 2011", "NDC Oslo 2017", "'23". */
@@ -112,7 +114,7 @@ function fullYear(two: string): number {
 
 /** The year (and event) a part is, if it is nothing else: "SOSP '23", "OSDI94", "(July-August 1978)", "2014". */
 export function yearPart(text: string): { year: number; event?: string } | undefined {
-  const t = text.trim().replace(/^[([]\s*|(?<!\s)\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim();
+  const t = text.trim().replace(/^[([]\s*|(?<!\s)\s*[)\]]$/g, "").replace(/[.,;:]$/, "").trim().replace(WEEKDAY_LEAD, "");
   // Every spelling ends in the year's digits: anything else is answered before the expressions run.
   if (t === "" || t.length > 70) return undefined;
   if (!DIGIT_END.test(t)) {
@@ -917,11 +919,11 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   });
   // The parts before "by" names vote as a column too: where most name a conference by a cue or a
   // year ("GothamGo 2015 by Sameer Ajmani"), the others that read as a name are events ("Devoxx by Mete Atamel").
-  const before = keyed.map((k) => (k?.key === "by" ? k.parts[k.names - 1] : undefined)).filter((p): p is Part => p !== undefined);
+  const places = keyed.map((k) => (k?.key === "by" ? k.parts[k.names - 1] : undefined)).filter((p): p is Part => p !== undefined);
   // The items the fixed rules read whole ("- GopherCon 2017 by Alan Shreve") vote with them.
-  const fixed = before.length === 0 ? 0 : items.filter((item) => item.has.people && item.has.event).length;
-  const cued = fixed + before.filter((p) => (p.type === "year" && p.event !== undefined) || (p.type !== "length" && p.type !== "kind" && eventCue(eventText(p.text) ?? ""))).length;
-  const placesVote = cued >= 2 && cued * 2 >= before.length + fixed;
+  const fixed = places.length === 0 ? 0 : items.filter((item) => item.has.people && item.has.event).length;
+  const cued = fixed + places.filter((p) => (p.type === "year" && p.event !== undefined) || (p.type !== "length" && p.type !== "kind" && eventCue(eventText(p.text) ?? ""))).length;
+  const placesVote = cued >= 2 && cued * 2 >= places.length + fixed;
   for (const key of ["by", "at"] as const) {
     const column = keyed.map((k) => (k?.key === key ? k.parts[k.names] : undefined));
     if (!namesVote(column, column.filter(Boolean).length, false)) continue;

@@ -335,10 +335,6 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, "")) ?? datedHeading(heading);
 }
 
-const DIGIT_IN = /\d/;
-/** "Tuesday, May 11, 2022": the day of the week before a date. */
-const LEADING_WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
-
 /** Fewer items than this vote with their family of lists, not alone. */
 const SHORT_LIST = 5;
 
@@ -1101,17 +1097,17 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       slug: "",
     };
     if (speakers.length > 0) entry.speaker = speakers.join(", ");
-    // "[Title](slides) [Video](recording)" where the item is a talk (its heading, its length): the recording
+    // "[Title](slides) [Video](recording)" where the item is a talk (its heading, its host): the recording
     // right after the titled link is the talk, the titled link (its slides, a page of it) a related link
-    // (#23); elsewhere the titled link stays the entry. Only where the titled link's host says nothing of it: a video's own link, a paper's, a library's stays the entry whatever is beside
-    // it; and a "[Video]" after the item's prose is the page's recording, not the item's entry.
+    // (#23). Only where the titled link's host says nothing of it: a video's, a paper's, a library's own
+    // link stays the entry; and a "[Video]" after the item's prose is no part of its title.
     const next = !titled && byHost === undefined && kind === "talk" ? segments.findIndex((s, i) => i > at && (usableLink(s) || /[\p{L}\p{N}]/u.test(s.text))) : -1;
     const nextLink = next >= 0 ? segments[next]! : undefined;
     if (nextLink?.type === "link" && isRecordingWord(nextLink.text) && LINK_WORD.test(nextLink.text.trim())) {
       const recording = related.findIndex((r) => r.url === clean(nextLink.url));
       if (recording >= 0) {
         const rec = related[recording]!;
-        related.splice(recording, 1, { title: "Slides", url });
+        related.splice(recording, 1, { title: clean(link.text) || titleFromUrl(url), url });
         entry.url = rec.url;
       }
     }
@@ -1156,7 +1152,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // date cell's year (#23); the row is no item of the list's columns of names, which it would only dilute.
     if (kind === "site" && entry.year === undefined && item.block.place?.kind === "row") {
       for (const cell of afterRaw.split("|")) {
-        const said = DIGIT_IN.test(cell) ? yearPart(cell.trim().replace(LEADING_WEEKDAY, "")) : undefined;
+        const said = yearPart(cell);
         if (said && said.event === undefined) {
           entry.year = said.year;
           break;

@@ -27,6 +27,7 @@ describe("yearPart: a year in every spelling", () => {
     ["PHPNW14", { year: 2014, event: "PHPNW" }],
     ["(July-August 1978)", { year: 1978 }],
     ["March 12, 2019", { year: 2019 }],
+    ["Tuesday, May 11, 2022", { year: 2022 }],
     ["2019-03-12", { year: 2019 }],
     ["Strange Loop 2011", { year: 2011, event: "Strange Loop" }],
     ["NDC Oslo 2017", { year: 2017, event: "NDC Oslo" }],
