@@ -1071,11 +1071,15 @@ export function citation(marked: string): Citation | undefined {
     const run = close > inner ? marked.slice(inner, close).trim() : "";
     if (run && /\p{L}/u.test(run) && !run.includes(EMPHASIS)) {
       const typedRun = typed(run, 0);
-      if (typedRun.type !== "names" && typedRun.type !== "year") {
-        let after = close;
-        while (marked[after] === EMPHASIS) after++;
-        // Where other emphasis opens or closes a field ends: "*A, B and C* <br> CoRL, 2020" is names, then a venue.
-        const around = `${marked.slice(0, open)} , ${marked.slice(after)}`.replace(/\s*\u0001+\s*/g, " ; ");
+      let after = close;
+      while (marked[after] === EMPHASIS) after++;
+      // Where other emphasis opens or closes a field ends: "*A, B and C* <br> CoRL, 2020" is names, then a venue.
+      const around = `${marked.slice(0, open)} , ${marked.slice(after)}`.replace(/\s*\u0001+\s*/g, " ; ");
+      // A title of capitalised words reads as names ("**Paxos Made Simple** (2001), L. Lamport"): the
+      // emphasised run is the title still where the names are outside it.
+      // (A run of several names, "*A, B and C*", is the authors.)
+      const namesOutside = typedRun.type === "names" && typedRun.names!.length === 1 && partsOf(around).some((p) => p.type === "names");
+      if ((typedRun.type !== "names" || namesOutside) && typedRun.type !== "year") {
         // "**Title (CVPR 2021)**": the emphasised run's own venue and year are facts too.
         const own = partsOf(run);
         const last = own.at(-1);

@@ -49,6 +49,9 @@ describe("a citation's text before a link titled [pdf] or [Paper]", () => {
     ["[CVPR 2023] Zero-Shot Counting", "Zero-Shot Counting", undefined, "CVPR", 2023],
     ["\u0001Deep Residual Learning\u0001 Kaiming He, Xiangyu Zhang, Jian Sun (CVPR 2016)", "Deep Residual Learning", ["Kaiming He", "Xiangyu Zhang", "Jian Sun"], "CVPR", 2016],
     ["Attention Is All You Need, Vaswani et al., NeurIPS 2017", "Attention Is All You Need", ["Vaswani"], "NeurIPS", 2017],
+    // An emphasised title of capitalised words reads as a name; the name outside it says which is the title.
+    ["\u0001Paxos Made Simple\u0001 (2001), L. Lamport", "Paxos Made Simple", ["L. Lamport"], undefined, 2001],
+    ["\u0001Paxos Made Simple\u0001 (2001), Leslie Lamport", "Paxos Made Simple", ["Leslie Lamport"], undefined, 2001],
   ])("%s", (text, title, people, event, year) => {
     expect(citation(text)).toEqual({ title, ...(people ? { people } : {}), event, year });
   });
