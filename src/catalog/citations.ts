@@ -53,13 +53,28 @@ function withoutMarks(text: string): string {
 
 /** "A. Author, B. Author, and C. Author", "A & B", "Mnih et al.": the names of a chunk, when it is a list of people. */
 export function namesChunk(chunk: string): string[] | undefined {
-  const t = withoutMarks(chunk).trim().replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(STOPS_AT_END, "");
+  // 'Lamport, L. "[Title](…)."': the quote that opens the title is no part of the names before it.
+  const unquoted = withoutMarks(chunk).trim().replace(/^["\u201c\u201d]+\s*|\s*["\u201c\u201d]+$/gu, "");
+  const t = unquoted.replace(/^[\s.,;:]+/, "").replace(/^(?:by|and|&)\s+/i, "").replace(STOPS_AT_END, "");
   if (t.length < 3 || t.length > 2000 || /\d/.test(t)) return undefined;
   const bib = bibtexNames(t);
   if (bib) return bib;
   // "Escalante, H. J.": one name, the family's before the initials.
-  const apa = FAMILY_INITIALS.exec(withoutMarks(chunk).trim().replace(/(?<![\s,;:])[\s,;:]+$/, ""));
+  const apa = FAMILY_INITIALS.exec(unquoted.replace(/(?<![\s,;:])[\s,;:]+$/, ""));
   if (apa && !hasNotNameWord(apa[1]!)) return [`${apa[1]}, ${apa[2]!.trim()}`];
+  // "Ghemawat, S., Gobioff, H., and Leung, S.": several, each the family's name before the initials.
+  const several = familyInitials(unquoted.replace(/(?<![\s,;:])[\s,;:]+$/, ""));
+  if (several && several.length >= 2) return several;
+  // "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton" (the first name turned, as reference managers
+  // write it), "Szegedy, Christian, et al.": the first family's name and given names, then the others.
+  const turned = /^([^,]+),\s*([^,]+?)(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(.+)$/u.exec(t);
+  // The turned family name is one word (a particle before it aside): a list in the natural order starts with two.
+  if (turned && FAMILY.test(turned[1]!.trim()) && !/\s/.test(turned[1]!.trim().replace(/^(?:van|von|de|der|den|del|da|di|du|le|la)\s+/, "")) && GIVEN.test(turned[2]!.trim()) && !/^\p{Lu}\.?$/u.test(turned[2]!.trim()) && !hasNotNameWord(turned[1]!)) {
+    const others = turned[3]!.trim();
+    if (/^et\s+al\.?$/i.test(others)) return [`${turned[1]!.trim()}, ${turned[2]!.trim()}`];
+    const rest = others.replace(/,?\s+et\s+al\.?$/i, "").split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim()).filter(Boolean);
+    if (rest.length > 0 && rest.length <= 40 && rest.every((n) => isPersonName(n) && !n.includes(","))) return [`${turned[1]!.trim()}, ${turned[2]!.trim()}`, ...rest];
+  }
   const etAl = /,?\s+et\s+al$/i.test(t) || /,?\s+et\s+al\.?$/i.test(chunk.trim());
   const bare = t.replace(/,?\s+et\s+al\.?$/i, "");
   const names = bare.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim().replace(/\.$/, "")).filter(Boolean);
@@ -244,6 +259,30 @@ export function venueColumn(read: readonly (CitedFacts | undefined)[]): boolean 
 function familyInitials(text: string): string[] | undefined {
   const names = text.trim().replace(/,?\s*(?:&|and)\s+/g, ", ").split(/(?<=\.)\s*,\s*/).map((n) => n.trim()).filter(Boolean);
   return names.length > 0 && names.length <= 40 && names.every((n) => FAMILY_INITIALS.test(n) && !hasNotNameWord(n.split(",")[0]!)) ? names : undefined;
+}
+
+/**
+ * The names-first order with an emphasised title, as reference managers and reading lists write it
+ * ('LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "**Deep learning**." Nature 521.7553 (2015)',
+ * 'A. Author and B. Author. *Title*. SOSP 2003', a reference's emphasised number "**[1]**" first):
+ * the names before the emphasis, the emphasised run the title, the year and venue after it.
+ * Undefined for text of any other order.
+ */
+export function namesFirstCitation(marked: string): Citation | undefined {
+  const text = marked.replace(/^\s*\u0001+\s*\[?\d{1,4}\]?\.?\s*\u0001+\s*/, "").replace(/^\s*\[\d{1,4}\]\s*/, "");
+  const open = text.indexOf("\u0001");
+  if (open <= 0) return undefined;
+  let inner = open;
+  while (text[inner] === "\u0001") inner++;
+  const close = text.indexOf("\u0001", inner);
+  if (close < 0) return undefined;
+  const title = text.slice(inner, close).replace(/^["\u201c]+|["\u201d]+$/gu, "").replace(/(?<=\p{L}{2})[.,]$/u, "").trim();
+  const lead = text.slice(0, open).replace(/\u0002/g, "");
+  if (!/\p{L}/u.test(title) || /[\u0001-\u0003]/.test(lead) || !/[.,:]\s*["\u201c]?\s*$/u.test(lead)) return undefined;
+  const people = namesChunk(lead);
+  if (!people) return undefined;
+  const after = citedFacts(text.slice(close).replace(/^[\u0001\s"\u201d.,;:]+/u, ""));
+  return { title, people, ...(after.year !== undefined ? { year: after.year } : {}), ...(after.event !== undefined ? { event: after.event } : {}) };
 }
 
 /**

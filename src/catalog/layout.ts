@@ -224,17 +224,17 @@ function typed(text: string, start: number, sep = ""): Part {
 const SEPARATORS_AT_END = /(?<![\s,;:|.@\-\u2013\u2014([])[\s,;:|.@\-\u2013\u2014([]+$/;
 
 /**
- * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " • " (a video site's "Title • Speaker • GOTO 2016"), " at ", " @ ", ": ", " by ",
+ * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " • " (a video site's "Title • Speaker • GOTO 2016"), " · ", " at ", " @ ", ": ", " by ",
  * an ellipsis where a schedule cut a title before its speakers ("Attacking and Defending Kube... Brad
  * Geesaman"), and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013"). A run of spaces
  * is tried from its start only ((?<!\s)): tried from each of its spaces, a line of 100,000 spaces
  * took minutes (#7's growth tests).
  */
-const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|\u2022]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|\u2022\u00b7]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
-const PLAIN = /^[^,;|:@\-\u2013\u2014\u2022\d()[\]]*$/;
+const PLAIN = /^[^,;|:@\-\u2013\u2014\u2022\u00b7\d()[\]]*$/;
 
 export function partsOf(text: string): Part[] {
   if (text.trim() === "") return [];
@@ -651,7 +651,9 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   const candidates: (Candidate | undefined)[] = items.map((item) => {
     const e = emphasised(item.linkText) ?? quotedTitle(item.linkText);
     if (!e || (!e.before.trim() && !e.after.trim())) return undefined;
-    const around = `${e.before.replace(/(?<![\s:,\-\u2013\u2014|])[\s:,\-\u2013\u2014|]+$/, "")}\u0000${e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "")}`;
+    // "**Title** (Jane Doe, SomeConf 2014)": what follows the title wholly in one bracket is read as its inside.
+    const after = e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "").replace(/^\(([^()[\]]+)\)\s*\.?\s*$/, "$1");
+    const around = `${e.before.replace(/(?<![\s:,\-\u2013\u2014|])[\s:,\-\u2013\u2014|]+$/, "")}\u0000${after}`;
     const parts = [...partsOf(around.slice(0, around.indexOf("\u0000"))), ...partsOf(around.slice(around.indexOf("\u0000") + 1))];
     return { title: e.title, parts };
   });

@@ -480,10 +480,10 @@ const BY_PROSE = /^\s*(?:(?:a|the|this)\s+)?(?:(?:talk|presentation|keynote|lect
 const PRESENTED_PROSE = /^\s*(?:presented|given|held|spoke)\s/i;
 /** "Alexey Ignatiev, Yacine Izza, Peter J. Stuckey": capitalised words, initials and particles joined by commas, "&" or "and". */
 const NAMES_PROSE = /^\s*\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)[\p{L}][\p{L}\p{M}.'\u2019-]*){1,150}\s*$/u;
-/** "A. Author and B. Author. *CVPR 2016*": a nested line of names, maybe with the paper's venue and year after it (#23). */
+/** "A. Author and B. Author. *CVPR 2016*", "A. Author, B. Author. SOSP 2003.": a nested line of names, maybe with the paper's venue and year after it (#23). */
 function citedNames(segments: readonly Segment[]): boolean {
   if (segments.length > 6 || segments.some((s) => s.type === "link")) return false;
-  const text = segments.map((s) => s.text).join("").replace(/[.,;]?\s+[\p{L}][^.,;]{0,60}?(?:['\u2019]\d{2}|(?:19|20)\d{2})\s*$/u, "");
+  const text = segments.map((s) => s.text).join("").replace(/[.,;]?\s+[\p{L}][^.,;]{0,60}?(?:['\u2019]\d{2}|(?:19|20)\d{2})[.)]?\s*$/u, "");
   return text.length <= 2000 && NAMES_PROSE.test(text);
 }
 

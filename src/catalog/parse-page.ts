@@ -11,7 +11,7 @@ import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, datedHeading, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
-import { authorDateCitation, cellCitation, citedFacts, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
+import { authorDateCitation, cellCitation, citedFacts, namesFirstCitation, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -863,10 +863,16 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         continue;
       }
       if (talk && talk.kind === "talk" && talk.speakers.length === 0 && item.block.place?.kind === "item") {
-        const people = speakersWithCompanies(textOfSegments(item.block.segments));
+        const text = textOfSegments(item.block.segments);
+        // "  * Jane Doe, JSConf EU 2019", "  * Jane Doe at SomeConf 2014": the speakers, then where and when.
+        const given = /^(.*?\S)\s*(?:,|\s[-\u2013\u2014@]|\sat)\s+([^,]*?\d[^,]*?)\s*\.?\s*$/.exec(text);
+        const said = given ? yearPart(given[2]!) : undefined;
+        const people = speakersWithCompanies(said ? given![1]! : text);
         if (people) {
           talk.speakers = people;
           talk.speaker = people.join(", ");
+          if (said && talk.year === undefined) talk.year = said.year;
+          if (said?.event !== undefined && talk.event === undefined) talk.event = clean(said.event);
         }
         continue;
       }
@@ -1061,7 +1067,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // citation: its speakers are the list's to vote (layout.ts), not a citation's authors item by item.
     if (titledFromText && !parentFacts && (kind !== "talk" || PAPER_WORD.test(linkOwn))) {
       const text = marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at));
-      const c = cellCitation(text) ?? authorDateCitation(text) ?? citation(text);
+      const c = cellCitation(text) ?? authorDateCitation(text) ?? namesFirstCitation(text) ?? citation(text);
       // A citation's title that still holds a year or "et al." was not cut where its facts start.
       const cut = c && clean(c.title) && !(PAPER_WORD.test(linkOwn) && /\b(?:19|20)\d{2}\b|['\u2019]\d{2}\b|\bet al\b/.test(c.title)) ? c : undefined;
       if (cut) {

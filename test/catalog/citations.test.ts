@@ -2,7 +2,7 @@
 // and the list's vote for its chunks of names.
 import { describe, expect, test } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { authorDateCitation, cellCitation, citedFacts, namesChunk, venueColumn, votesForAuthors } from "../../src/catalog/citations";
+import { authorDateCitation, cellCitation, citedFacts, namesChunk, namesFirstCitation, venueColumn, votesForAuthors } from "../../src/catalog/citations";
 
 const pick = (md: string) => parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, authors: e.authors, year: e.year ?? null, event: e.event ?? null }));
 
@@ -18,6 +18,16 @@ describe("a chunk of names", () => {
     ["Jiasen Lu1, Anitha Kannan, Dhruv Batra", ["Jiasen Lu", "Anitha Kannan", "Dhruv Batra"]],
     ["Escalante, H. J.", ["Escalante, H. J."]],
     ["Meselson M, Stahl FW.", ["Meselson M", "Stahl FW"]],
+    // The quote that opens a title after the names is no part of them.
+    ['Lamport, L. "', ["Lamport, L."]],
+    // Several names, each turned before its initials (APA).
+    ["Ghemawat, S., Gobioff, H., and Leung, S.", ["Ghemawat, S.", "Gobioff, H.", "Leung, S."]],
+    // Only the first name turned (MLA, as reference managers export it).
+    ["LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton", ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"]],
+    ["Hinton, Geoffrey E., and Ruslan R. Salakhutdinov", ["Hinton, Geoffrey E.", "Ruslan R. Salakhutdinov"]],
+    ["Szegedy, Christian, et al.", ["Szegedy, Christian"]],
+    // A list in the natural order starts with two words: nothing is turned.
+    ["Kishore Papineni, Salim Roukos, Todd Ward, and Wei-Jing Zhu", ["Kishore Papineni", "Salim Roukos", "Todd Ward", "Wei-Jing Zhu"]],
   ])("%s", (chunk, names) => {
     expect(namesChunk(chunk)).toEqual(names);
   });
@@ -229,5 +239,17 @@ describe("paper lists read as citations", () => {
   test("a list whose papers name no authors gets none", () => {
     const md = `# Papers\n\n- [A Paper](https://arxiv.org/abs/2301.00001) (2021) - the method, by Google Research\n- [Another](https://arxiv.org/abs/2301.00002) (2022)\n`;
     expect(pick(md).map((e) => e.authors)).toEqual([[], []]);
+  });
+});
+
+describe("the names-first order with an emphasised title", () => {
+  test.each([
+    ['\u0001[1]\u0001 LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "\u0001Deep learning\u0001." Nature 521.7553 (2015): 436-444.', { title: "Deep learning", people: ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"], year: 2015 }],
+    ["S. Ghemawat, H. Gobioff and S. Leung. \u0001The Google File System\u0001. SOSP 2003.", { title: "The Google File System", people: ["S. Ghemawat", "H. Gobioff", "S. Leung"], year: 2003, event: "SOSP" }],
+  ])("%s", (text, want) => {
+    expect(namesFirstCitation(text)).toEqual(want);
+  });
+  test.each(["\u0001Paxos Made Simple\u0001 (2001), L. Lamport", "Deep learning. \u0001Nature\u0001 2015", "Some text without emphasis, J. Doe, 2019"])("%s is none", (text) => {
+    expect(namesFirstCitation(text)).toBeUndefined();
   });
 });

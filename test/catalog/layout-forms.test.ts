@@ -403,3 +403,67 @@ describe("the odd item of a list voting 'Title - Jane Doe'", () => {
     ]);
   });
 });
+
+describe("talk lists that name speakers in brackets, in italics after a middle dot, in sub-items", () => {
+  it("'**Title** (Speaker) [video](url)': the bracket after the emphasised title names the speakers", () => {
+    const page = ["# Talks", "", "## Talks", "",
+      "- **Making Things Fast** (Jane Doe) [video](https://www.youtube.com/watch?v=c1)",
+      "- **Slow Is Smooth** (John Roe) [video](https://www.youtube.com/watch?v=c2)",
+      "- **On Caches** (Ana Lima, Bo Chen) [video](https://www.youtube.com/watch?v=c3)", ""].join("\n");
+    expect(pick(page, ["title", "speakers"])).toEqual([
+      { title: "Making Things Fast", speakers: ["Jane Doe"] },
+      { title: "Slow Is Smooth", speakers: ["John Roe"] },
+      { title: "On Caches", speakers: ["Ana Lima", "Bo Chen"] },
+    ]);
+  });
+
+  it("'[Title](url) _by Speaker_ · 34 min': the middle dot separates facts", () => {
+    const page = ["# Talks", "", "## Talks", "",
+      "- [Making Things Fast](https://www.youtube.com/watch?v=g1) _by Jane Doe_ · 34 min",
+      "- [Slow Is Smooth](https://www.youtube.com/watch?v=g2) _by John Roe_ · 12 min",
+      "- [On Caches](https://www.youtube.com/watch?v=g3) Ana Lima · JSConf EU 2019 · 50 min", ""].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year", "duration"])).toEqual([
+      { title: "Making Things Fast", speakers: ["Jane Doe"], duration: 2040 },
+      { title: "Slow Is Smooth", speakers: ["John Roe"], duration: 720 },
+      { title: "On Caches", speakers: ["Ana Lima"], event: "JSConf EU", year: 2019, duration: 3000 },
+    ]);
+  });
+
+  it("'[Title](url)' over '  - Speaker, Event Year': the sub-item names the speakers, the event and the year", () => {
+    const page = ["# Talks", "", "## Talks", "",
+      "- [Making Things Fast](https://www.youtube.com/watch?v=i1)", "  - Jane Doe, JSConf EU 2019",
+      "- [Slow Is Smooth](https://www.youtube.com/watch?v=i2)", "  - John Roe at RailsConf 2018",
+      "- [On Caches](https://www.youtube.com/watch?v=i3)", "  - Ana Lima, Acme", ""].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "Making Things Fast", speakers: ["Jane Doe"], event: "JSConf EU", year: 2019 },
+      { title: "Slow Is Smooth", speakers: ["John Roe"], event: "RailsConf", year: 2018 },
+      { title: "On Caches", speakers: ["Ana Lima"] },
+    ]);
+  });
+});
+
+describe("paper lists whose sub-items and text before the link are citations", () => {
+  it("'[Title](url)' over '  - A, B, C. SOSP 2003.': the sub-item's names, venue and year, its full stop after the year too", () => {
+    const page = ["# Papers", "", "## Systems", "",
+      "- [Paxos Made Simple](https://example.org/paxos.pdf)", "  - Leslie Lamport. SIGACT News 2001.",
+      "- [The Google File System](https://example.org/gfs.pdf)", "  - Sanjay Ghemawat, Howard Gobioff, Shun-Tak Leung. SOSP 2003.",
+      "- [MapReduce](https://example.org/mr.pdf)", "  - Jeffrey Dean, Sanjay Ghemawat. OSDI 2004.", ""].join("\n");
+    expect(pick(page, ["title", "authors", "event", "year"])).toEqual([
+      { title: "Paxos Made Simple", authors: ["Leslie Lamport"], event: "SIGACT News", year: 2001 },
+      { title: "The Google File System", authors: ["Sanjay Ghemawat", "Howard Gobioff", "Shun-Tak Leung"], event: "SOSP", year: 2003 },
+      { title: "MapReduce", authors: ["Jeffrey Dean", "Sanjay Ghemawat"], event: "OSDI", year: 2004 },
+    ]);
+  });
+
+  it("'Family, F., and Family, F. \"[Title](url).\" Venue, Year.': the turned names before the quoted link", () => {
+    const page = ["# Papers", "", "## Systems", "",
+      '- Lamport, L. "[Paxos Made Simple](https://example.org/paxos.pdf)." ACM SIGACT News, 2001.',
+      '- Ghemawat, S., Gobioff, H., and Leung, S. "[The Google File System](https://example.org/gfs.pdf)." SOSP, 2003.',
+      '- Dean, J., and Ghemawat, S. "[MapReduce](https://example.org/mr.pdf)." OSDI, 2004.', ""].join("\n");
+    expect(pick(page, ["title", "authors", "event", "year"])).toEqual([
+      { title: "Paxos Made Simple", authors: ["Lamport, L."], event: "ACM SIGACT News", year: 2001 },
+      { title: "The Google File System", authors: ["Ghemawat, S.", "Gobioff, H.", "Leung, S."], event: "SOSP", year: 2003 },
+      { title: "MapReduce", authors: ["Dean, J.", "Ghemawat, S."], event: "OSDI", year: 2004 },
+    ]);
+  });
+});
