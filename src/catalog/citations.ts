@@ -18,8 +18,12 @@ export interface CitedFacts {
   venue?: string;
 }
 
-/** Where a citation's fields end: emphasis and link marks, brackets, a sentence's full stop (after initials without stops, "Stahl FW.", too), a dash, a semicolon, a line. */
-const CHUNK_END = /[\u0001-\u0003\n()[\]]|(?<=[\p{Ll}\p{N}]{2}|\p{Lu}{2}|[\p{Ll}]\.[\p{Lu}]|\)|\])\.(?:\s+|$)|\s+[-\u2013\u2014|]\s+|;\s+|,\s*(?=(?:19|20)\d{2}\b)|\s+(?=(?:19|20)\d{2}\s*$)/u;
+/**
+ * Where a citation's fields end: emphasis and link marks, brackets, a sentence's full stop (after
+ * initials without stops, "Stahl FW.", and a surname of two letters, "Jimmy Ba.", "Dekai Wu.", too;
+ * not a title's "Dr." or "Jr."), a dash, a semicolon, a line.
+ */
+const CHUNK_END = /[\u0001-\u0003\n()[\]]|(?<=[\p{Ll}\p{N}]{2}|\p{Lu}{2}|[\p{Ll}]\.[\p{Lu}]|(?<![\p{L}\p{M}'\u2019-])(?!Dr|Mr|Ms|St|Jr|Sr|No|Mt)\p{Lu}\p{Ll}|\)|\])\.(?:\s+|$)|\s+[-\u2013\u2014|]\s+|;\s+|,\s*(?=(?:19|20)\d{2}\b)|\s+(?=(?:19|20)\d{2}\s*$)/u;
 const CHUNK_END_G = new RegExp(CHUNK_END.source, "gu");
 
 /** A word of a name in the BibTeX order's given names: "Carl", "Alexei A.", "J.-P.". */
@@ -177,6 +181,20 @@ export function citedFacts(cite: string): CitedFacts {
         out.year = said.year;
         if (said.event !== undefined) out.event = tail && !yearPart(v) && said.event ? `${said.event} ${tail[2]}` : said.event;
       }
+    }
+  }
+  // "A and B. 2003. [Title](…). In *Proceedings of ACL 2003*.", "… *Computational Linguistics*.": the
+  // year stood alone before the title, and the venue after it is emphasised, as journals' names are (#23).
+  if (out.event === undefined && out.venue === undefined && cells.length === 0) {
+    const after = text.indexOf("\u0002");
+    const run = after < 0 ? null : /\u0001+([^\u0001\u0002]{2,80}?)\u0001/.exec(text.slice(after));
+    const v = run ? run[1]!.replace(STOPS_AT_END, "").replace(VENUE_LEAD, "").trim() : "";
+    if (v && !namesChunk(v)) {
+      const said = /\d/.test(v) ? yearPart(v) : undefined;
+      if (said?.event !== undefined && (out.year === undefined || out.year === said.year)) {
+        out.event = said.event;
+        out.year = said.year;
+      } else if (!/\d/.test(v) && (VENUE_ALONE.test(v) || VENUE_WORDS.test(v))) out.event = v;
     }
   }
   // In a row the venue may have a column of its own after the title's: its one cell is a venue's name.

@@ -236,6 +236,9 @@ const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
 const PLAIN = /^[^,;|:@\-\u2013\u2014\u2022\u00b7\d()[\]]*$/;
 
+/** The given names of a turned name: "Sameer", "Alexander L.", "J. R." */
+const TURNED_GIVEN = /^(?:\p{Lu}[\p{Ll}\p{M}'\u2019-]+(?:\s+\p{Lu}\.)*|\p{Lu}\.(?:\s*\p{Lu}\.)*)$/u;
+
 export function partsOf(text: string): Part[] {
   if (text.trim() === "") return [];
   const parts: Part[] = [];
@@ -276,6 +279,13 @@ export function partsOf(text: string): Part[] {
         const day = merged.splice(merged.length - 2, 1)[0]!;
         merged[merged.length - 1] = { ...merged[merged.length - 1]!, text: text.slice(day.start, p.end).trim(), start: day.start, sep: day.sep };
       }
+      continue;
+    }
+    // "Singh, Sameer, Marco Tulio Ribeiro, and Carlos Guestrin", "Nowak, Alex, and Joan Bruna": the first
+    // name turned, as reference managers write it; a surname and a given name cut at their comma, then names.
+    const family = merged.at(-2);
+    if (last && family && (p.type === "names" || p.type === "name?") && /^\s*,\s*$/.test(joiner) && family.type === "org" && (last.type === "org" || last.type === "name?" || last.type === "names") && surname(family.text) && TURNED_GIVEN.test(last.text) && /^\s*,\s*$/.test(text.slice(family.end, last.start)) && merged.at(-3)?.type !== "org") {
+      merged.splice(-2, 2, { ...p, text: text.slice(family.start, p.end).trim(), start: family.start, sep: family.sep, names: [`${family.text}, ${last.text}`, ...p.names!.map((n) => n.replace(/^(?:and|&)\s+/, ""))] });
       continue;
     }
     if (last && (last.type === "names" || last.type === "name?") && (p.type === "names" || p.type === "name?") && /^\s*,\s*$/.test(joiner)) {
@@ -862,7 +872,9 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     else if (item.before && !item.has.event && !item.has.year && out[i]!.year === undefined) {
       const said = /^(.*?)\s*[:\-\u2013\u2014|]?\s*$/.exec(item.before);
       const y = said ? yearPart(said[1]!) : undefined;
-      if (y?.event !== undefined) out[i] = { ...out[i], event: y.event, year: y.year, beforeUsed: true };
+      // "Franz Josef Och. 2003. [Title](…)": the names before a citation's year are its authors, no event.
+      const named = y?.event !== undefined && /\.$/.test(y.event) && typed(y.event.slice(0, -1), 0).type === "names";
+      if (y?.event !== undefined && !named) out[i] = { ...out[i], event: y.event, year: y.year, beforeUsed: true };
       // "**March 2019**: [Title](…)": a meeting's date first.
       else if (y !== undefined) out[i] = { ...out[i], year: y.year, beforeUsed: true };
     }

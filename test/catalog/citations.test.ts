@@ -253,3 +253,17 @@ describe("the names-first order with an emphasised title", () => {
     expect(namesFirstCitation(text)).toBeUndefined();
   });
 });
+
+describe("author-year citations with an emphasised venue after the title", () => {
+  test.each([
+    ["Franz Josef Och. 2003. \u0002. In \u0001Proceedings of ACL 2003\u0001. (\u0002: 3,115)", { authors: ["Franz Josef Och"], year: 2003, event: "ACL" }],
+    // A surname of two letters ends its chunk at its full stop.
+    ["Diederik P. Kingma, Jimmy Ba. 2015. \u0002. In \u0001Proceedings of ICLR 2015\u0001.", { authors: ["Diederik P. Kingma", "Jimmy Ba"], year: 2015, event: "ICLR" }],
+    ["Dekai Wu. 1997. \u0002. \u0001Computational Linguistics\u0001. (\u0002: 1,009)", { authors: ["Dekai Wu"], year: 1997, event: "Computational Linguistics" }],
+  ])("%s", (text, want) => {
+    expect(citedFacts(text)).toEqual(want);
+  });
+  test("an emphasised name after the title is no venue", () => {
+    expect(citedFacts("2003. \u0002. \u0001Jane Doe\u0001.").event).toBeUndefined();
+  });
+});

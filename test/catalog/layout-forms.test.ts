@@ -467,3 +467,29 @@ describe("paper lists whose sub-items and text before the link are citations", (
     ]);
   });
 });
+
+describe("authors after ' - ' with the first name turned, and author-year citations before the link", () => {
+  it("'[Title](url) - Family, Given, Name Name, and Name Name, Venue Year'", () => {
+    const page = ["# Papers", "", "## Synthesis", "",
+      "- [Programs as Black-Box Explanations](https://arxiv.org/abs/1) - Singh, Sameer, Marco Tulio Ribeiro, and Carlos Guestrin, NIPS 2016.",
+      "- [Lifelong Perceptual Programming](https://arxiv.org/abs/2) - Gaunt, Alexander L., Marc Brockschmidt, and Daniel Tarlow, 2017.",
+      "- [Neural Programmer-Interpreters](https://arxiv.org/abs/3) - Reed, Scott, and Nando de Freitas, ICLR 2016.", ""].join("\n");
+    expect(pick(page, ["title", "authors", "event", "year"])).toEqual([
+      { title: "Programs as Black-Box Explanations", authors: ["Singh, Sameer", "Marco Tulio Ribeiro", "Carlos Guestrin"], event: "NIPS", year: 2016 },
+      { title: "Lifelong Perceptual Programming", authors: ["Gaunt, Alexander L.", "Marc Brockschmidt", "Daniel Tarlow"], year: 2017 },
+      { title: "Neural Programmer-Interpreters", authors: ["Reed, Scott", "Nando de Freitas"], event: "ICLR", year: 2016 },
+    ]);
+  });
+
+  it("'Names. Year. [Title](url). In *Proceedings of X Year*.': the names are authors, not an event", () => {
+    const page = ["# Papers", "", "## Training", "",
+      "* Franz Josef Och. 2003. [Minimum Error Rate Training](https://example.org/p03). In *Proceedings of ACL 2003*.",
+      "* Diederik P. Kingma, Jimmy Ba. 2015. [Adam: A Method for Stochastic Optimization](https://example.org/adam). In *Proceedings of ICLR 2015*.",
+      "* Dekai Wu. 1997. [Stochastic Inversion Transduction Grammars](https://example.org/j97). *Computational Linguistics*.", ""].join("\n");
+    expect(pick(page, ["title", "authors", "event", "year"])).toEqual([
+      { title: "Minimum Error Rate Training", authors: ["Franz Josef Och"], event: "ACL", year: 2003 },
+      { title: "Adam: A Method for Stochastic Optimization", authors: ["Diederik P. Kingma", "Jimmy Ba"], event: "ICLR", year: 2015 },
+      { title: "Stochastic Inversion Transduction Grammars", authors: ["Dekai Wu"], event: "Computational Linguistics", year: 1997 },
+    ]);
+  });
+});
