@@ -36,6 +36,12 @@ export interface Block {
   place?: BlockPlace;
   /** A nested list item's parent item (#23): a talk's "**Title**" above its "[Recording](…)". */
   parent?: Block;
+  /**
+   * A table row's cells (#23): the index in `segments` where each cell starts, and the table's header
+   * cells as written ("Title", "Speaker", "Video"), shared by the rows of one table.
+   */
+  cells?: number[];
+  header?: string[];
 }
 
 export interface BlockPlace {
@@ -530,6 +536,9 @@ function walkChunk(body: string, lineOffset: number): Item[] {
   let heading: { level: number; line: number } | undefined;
   // The order of the last heading that is not one link: a paragraph right after it may be its section's intro line.
   let headingOrder = -2;
+  // A table's header cells, read in its thead and given to its rows.
+  let header: string[] | undefined;
+  let inHead = false;
 
   const innermost = (): Container | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) {
@@ -561,10 +570,24 @@ function walkChunk(body: string, lineOffset: number): Item[] {
       case "heading_close":
         heading = undefined;
         break;
+      case "thead_open":
+        inHead = true;
+        header = [];
+        break;
+      case "thead_close":
+        inHead = false;
+        break;
+      case "table_close":
+        header = undefined;
+        break;
       case "list_item_open":
       case "tr_open": {
         const type = token.type === "tr_open" ? "row" : "item";
         const block: Block = { segments: [], place: placeOf(type, token.map, lineOffset) };
+        if (type === "row" && !inHead && header && header.length > 0) {
+          block.header = header;
+          block.cells = [];
+        }
         const parent = type === "item" ? innermost() : undefined;
         if (parent?.type === "item") {
           parent.block.place!.nested = true;
@@ -596,8 +619,14 @@ function walkChunk(body: string, lineOffset: number): Item[] {
           items.push({ item: { type: "heading", heading: h }, order: order++, line: heading.line });
           break;
         }
+        if (inHead) {
+          header?.push(inlineText(token.children ?? []).trim());
+          break;
+        }
         const target = stack.at(-1)?.type === "paragraph" ? stack.at(-1) : innermost();
         if (!target) break;
+        // Each cell's inline token starts a cell, empty cells too.
+        if (target.type === "row" && target.block.cells) target.block.cells.push(target.block.segments.length + (target.block.segments.length > 0 ? 1 : 0));
         // A table's cells are columns: " | " between them keeps "Jane Doe" and "SomeConf" two parts (#23).
         if (target.block.segments.length > 0) target.block.segments.push({ type: "text", text: target.type === "row" ? " | " : " " });
         // A table cell's inline token has no map: its line is its row's (#17).

@@ -321,6 +321,46 @@ function presentedUnder(parent: { segments: readonly Segment[] } | undefined): s
   return clean(parent.segments[at]!.text) || undefined;
 }
 
+/**
+ * The header cells that name a table's columns (#23): "| Title | Speaker | Video |", "| Paper | Authors | Year |".
+ * Only where the link stands in another column than the title ("[:arrow_forward:](video)"), and only the
+ * title and the people: a row whose link is its title the layout reader reads cell by cell, and years,
+ * dates and events it reads from the cells themselves (and cuts from the description).
+ */
+const TITLE_COLUMN = /^(?:title|talk|name|session|topic|paper|presentation|subject)s?$/i;
+const PEOPLE_COLUMN = /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|authors?|author\(s\))$/i;
+
+/** What a table row says in the columns its header names, beside the cell of its link `at`. */
+interface RowColumns {
+  title?: string;
+  people?: string[];
+  /** Whether the link stands in the title column itself. */
+  linkInTitle: boolean;
+}
+
+function rowColumns(block: Block, at: number): RowColumns | undefined {
+  const { header, cells, segments } = block;
+  if (!header || !cells || cells.length === 0) return undefined;
+  let linkCell = 0;
+  cells.forEach((start, c) => start <= at && (linkCell = c));
+  // A cell ends where the next starts, less the " | " joined between them.
+  const cell = (c: number): string => clean(textOfSegments(segments.slice(cells[c]!, c + 1 < cells.length ? cells[c + 1]! - 1 : segments.length)));
+  const column = (re: RegExp): number => header.findIndex((h) => re.test(h.replace(/[*_:`]/g, "").trim()));
+  const out: RowColumns = { linkInTitle: false };
+  const t = column(TITLE_COLUMN);
+  if (t >= 0 && t < cells.length) {
+    out.linkInTitle = t === linkCell;
+    const text = cell(t);
+    if (/\p{L}/u.test(text)) out.title = text;
+  }
+  const p = column(PEOPLE_COLUMN);
+  if (p >= 0 && p < cells.length && p !== linkCell) {
+    const names = namesOf(cell(p).replace(/,?\s+et\s+al\.?$/i, ""));
+    if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) out.people = names;
+  }
+  return out;
+}
+
 function textOfSegments(list: readonly Segment[]): string {
   return clean(list.map((s) => s.text).join("")).replace(/(?<![\s.:])[\s.:]+$/, "");
 }
@@ -1049,6 +1089,10 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         }
       }
     }
+    // "| The economics of open source | C J Silverio | [:arrow_forward:](video) |": a row's link titled by a
+    // symbol or its kind alone takes its title from the column its table's header names "Title" (#23).
+    const columns = item.block.header ? rowColumns(item.block, at) : undefined;
+    if (columns?.title !== undefined && !columns.linkInTitle && !titled && (GENERIC_TITLE.test(title) || !/\p{L}/u.test(title.replace(/:[\w+-]+:/g, "")))) title = columns.title;
     // "**Title (AAAI 2022)**" over "[[Paper]](…)": the venue and year in the title's last parentheses are facts, not title (#23).
     let parentFacts: { year: number; event?: string } | undefined;
     let cited: string[] | undefined;
@@ -1082,7 +1126,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
     }
     const parentNames = titledByParent ? named.get(parent!) ?? cited : cited;
-    const people = parentNames ? parentNames.map(clean) : titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : [];
+    const people = parentNames ? parentNames.map(clean) : titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : columns?.people && !columns.linkInTitle && columns.title !== undefined ? columns.people.map(clean) : [];
     const authored = kind === "paper" || kind === "article";
     const speakers = authored ? [] : people;
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.

@@ -493,3 +493,27 @@ describe("authors after ' - ' with the first name turned, and author-year citati
     ]);
   });
 });
+
+describe("a table whose header names its columns: '| Title | Speaker | Video |'", () => {
+  it("a link titled by a symbol takes the Title cell, the Speaker cell names the speakers", () => {
+    const page = ["# Talks", "", "### JSConf EU 2019", "",
+      "| Title | Speaker | Video | Link |", "| --- | --- | --- | --- |",
+      "| The economics of open source | C J Silverio | [:arrow_forward:](https://youtu.be/a1) | [:arrow_right:](https://example.org/p1) |",
+      "| Jane's talk | Jane Doe & John Roe | [\u25b6](https://youtu.be/a2) | |", ""].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "The economics of open source", speakers: ["C J Silverio"], event: "JSConf EU", year: 2019 },
+      { title: "Jane's talk", speakers: ["Jane Doe", "John Roe"], event: "JSConf EU", year: 2019 },
+    ]);
+  });
+
+  it("a paper table whose link is its title is read cell by cell, as before", () => {
+    const page = ["# Papers", "", "## Systems", "",
+      "| Paper | Authors | Conference | Year |", "| --- | --- | --- | --- |",
+      "| [The Google File System](https://example.org/gfs.pdf) | Sanjay Ghemawat, Howard Gobioff | SOSP | 2003 |",
+      "| [MapReduce](https://example.org/mr.pdf) | Jeffrey Dean, Sanjay Ghemawat | OSDI | 2004 |", ""].join("\n");
+    expect(pick(page, ["title", "authors", "event", "year"])).toEqual([
+      { title: "The Google File System", authors: ["Sanjay Ghemawat", "Howard Gobioff"], event: "SOSP", year: 2003 },
+      { title: "MapReduce", authors: ["Jeffrey Dean", "Sanjay Ghemawat"], event: "OSDI", year: 2004 },
+    ]);
+  });
+});
