@@ -558,7 +558,7 @@ function trimEndSeparators(text: string, at = true): string {
   for (;;) {
     while (end > 0 && /\s/.test(text[end - 1]!)) end--;
     const c = text[end - 1];
-    if (c !== undefined && ",;|:@-\u2013\u2014".includes(c)) {
+    if (c !== undefined && ",;|:@-\u2013\u2014\u00b7\u2022".includes(c)) {
       end--;
       continue;
     }
@@ -583,7 +583,7 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
   }
   out += text.slice(at);
   // A fact cut out between two cells or commas leaves their separators side by side ("Drama | | 6.2/10"): one stays.
-  return trimEndSeparators(out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1")).replace(/^\s*(?:[,;|:@]|[-\u2013\u2014])\s*(?:(?:[,;|:@]|[-\u2013\u2014])\s*)*/, "").trim();
+  return trimEndSeparators(out.replace(/([,;|])(?:\s+\1)+(?=\s)/g, "$1")).replace(/^\s*(?:[,;|:@]|[-\u2013\u2014\u00b7\u2022])\s*(?:(?:[,;|:@]|[-\u2013\u2014\u00b7\u2022])\s*)*/, "").trim();
 }
 
 /** The separators after which a link's text may end in its speakers: " - ", " by ", an ellipsis. */

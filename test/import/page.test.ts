@@ -89,8 +89,9 @@ describe("the notes of an item: tags and added date", () => {
     ["- [a](https://x.example/) · `rust`", ["rust"], undefined, undefined],
     ["- [a](https://x.example/) · added 2024-02-29", [], "2024-02-29", undefined],
     ["- [a](https://x.example/) — d · added 2024-02-29 · `x.y` `self-hosted`", ["x.y", "self-hosted"], "2024-02-29", "d"],
-    // Not of the tag form: a length, a version, a number, two words. The item keeps them as text.
-    ["- [a](https://x.example/) - talk · `44:43`", [], undefined, "talk · 44:43"],
+    // Not of the tag form: a length, a version, a number, two words. The item keeps them as text,
+    // but for the length, which after " · " is the entry's length (a fact, cut from the text).
+    ["- [a](https://x.example/) - talk · `44:43`", [], undefined, "talk"],
     ["- [a](https://x.example/) - lib · `1.2.3`", [], undefined, "lib · 1.2.3"],
     ["- [a](https://x.example/) - lib · `v2`", [], undefined, "lib · v2"],
     ["- [a](https://x.example/) - lib · `rust` `2024`", [], undefined, "lib · rust 2024"],
