@@ -321,6 +321,12 @@ function presentedUnder(parent: { segments: readonly Segment[] } | undefined): s
   return clean(parent.segments[at]!.text) || undefined;
 }
 
+/** A session's own material beside its recording: "Slides", "Demos - .NET Podcasts", "Demo code". */
+const SESSION_MATERIAL = /^(?:slides?|deck|demos?|demo code|code|samples?|source|transcript|notes)\b/i;
+
+/** A profile link's text that names its person ("Jeremy Likness", "Maddy Leger Montaquila"): the profile says it is a person's. */
+const PROFILE_NAME = /^(?=.{2,40}$)\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:\s+[\p{L}][\p{L}\p{M}.'\u2019-]*){0,4}$/u;
+
 /**
  * The header cells that name a table's columns (#23): "| Title | Speaker | Video |", "| Paper | Authors | Year |".
  * Only where the link stands in another column than the title ("[:arrow_forward:](video)"), and only the
@@ -802,6 +808,10 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   let headingTalk: ParsedEntry | undefined;
   /** The labels ("Speaker: …") under a heading before its talk's link. */
   let headingLabels: ReturnType<typeof labelledFacts>;
+  // "### Title" over a line of the speakers' profile links, then "- [Slides](…)", "- [Video](…)": the
+  // heading is a session's, the people its speakers, the recording its entry, the other links its
+  // related links (held until the recording comes) (#23).
+  let sessionPeople: { names: string[]; talk?: ParsedEntry; held: Link[]; unsure?: boolean } | undefined;
   // Headings that are one link each ("### [Title](video)"), counted by level: where a page has
   // several at one level, each is an entry, the talk of an archive (#23); one alone is a section
   // whose title happens to be linked.
@@ -824,6 +834,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (item.type === "heading") {
       headingTalk = undefined;
       headingLabels = undefined;
+      sessionPeople = undefined;
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
@@ -888,6 +899,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // "Services to securely store your Docker images."): the section's description, which the
     // search reads for the section's entries (#24).
     if (at < 0 && !headingTalk && prevItem?.type === "heading" && item.block.place?.kind === "paragraph" && introLine(item.block.segments)) {
+      // "### Title" over "Ulrich Weigand": perhaps a session's speaker named without a profile; only
+      // the session's own material ("Slides", "Demo") is held for it, so a section introduced by
+      // "Message Queue, Job Queue System" keeps its entries (#23).
+      const line = clean(textOfSegments(item.block.segments)).replace(/\s+/g, " ");
+      const names = trail.length > 1 ? namesOf(line) : [];
+      if (names.length > 0 && names.length <= 8 && names.every(isPersonName)) sessionPeople = { names, held: [], unsure: true };
       describe(item.block.segments);
       continue;
     }
@@ -933,6 +950,23 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     // So is a list item of prose ("**Term**: sentences with [links](…) in them"): no entry, and not the description either.
     if (item.block.place?.kind === "item" && proseItem(item.block.segments, at)) continue;
+    // "### Title" then "[Jane Doe](https://twitter.com/jane) [John Roe](https://twitter.com/john)": the
+    // session's speakers, no entries (#23).
+    if (!headingTalk && prevItem?.type === "heading" && item.block.place?.kind === "paragraph" && trail.length > 1) {
+      const links = item.block.segments.filter((s) => s.type === "link");
+      const onlyProfiles = links.length > 0 && links.every((s) => usableLink(s) && isProfile(clean((s as { url: string }).url)) && PROFILE_NAME.test(clean(s.text)));
+      // Plain names may stand among the links ("[Daniel Roth](…) Javier Calvarro Nelson").
+      const plain = item.block.segments.filter((s) => s.type === "text" && /[\p{L}\p{N}]/u.test(s.text)).map((s) => clean(s.text).replace(/\s+/g, " "));
+      if (onlyProfiles && plain.every(isPersonName)) {
+        sessionPeople = { names: item.block.segments.filter((s) => s.type === "link" || /[\p{L}\p{N}]/u.test(s.text)).map((s) => clean(s.text).replace(/\s+/g, " ")), held: [] };
+        continue;
+      }
+    }
+    // The list under it: the recording is the session's entry, the slides and demos its related links.
+    if (sessionPeople && item.block.place?.kind === "item" && !item.block.parent && !isRecordingWord(clean(item.block.segments[at]!.text)) && (!sessionPeople.unsure || SESSION_MATERIAL.test(clean(item.block.segments[at]!.text)))) {
+      for (const s of item.block.segments) if (usableLink(s)) (sessionPeople.talk?.related ?? sessionPeople.held).push({ title: clean(s.text) || titleFromUrl(s.url), url: clean(s.url) });
+      continue;
+    }
     // The item's own tags and added date (#28), read off its end before anything else reads it.
     const notes = readNotes(item.block.segments, at);
     const segments = notes.segments;
@@ -1075,7 +1109,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         title = from;
         titledFromText = true;
         if (parent && !parent.segments.some(usableLink)) titledByParent = true;
-      } else if (!from && !parent && !headingTalk && (item.block.place?.kind === "paragraph" || (item.block.place?.kind === "item" && headingLabels !== undefined)) && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
+      } else if (!from && !parent && !headingTalk && (item.block.place?.kind === "paragraph" || (item.block.place?.kind === "item" && (headingLabels !== undefined || (sessionPeople !== undefined && !sessionPeople.talk)))) && !/^\d+$/.test(title) && trail.length > 0 && sectionPath !== topSection && trail.at(-1)!.text && trail.at(-1)!.text !== pageTitle) {
         // An archive's heading per talk: "#### Title", then "[[video](…)] [[slides](…)]", or a list
         // of "- Speaker: Jane Doe" and "- [Recording](…)" (labels before the link say the heading is a talk's).
         title = trail.at(-1)!.text;
@@ -1166,6 +1200,13 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (stated) {
       entry.year = stated.year;
       if (stated.event !== undefined && kind !== "article") entry.event = clean(stated.event);
+    }
+    if (titledByHeading && sessionPeople && !sessionPeople.talk) {
+      entry.kind = "talk";
+      entry.speakers = sessionPeople.names;
+      entry.speaker = entry.speakers.join(", ");
+      entry.related.push(...sessionPeople.held);
+      sessionPeople.talk = entry;
     }
     if (titledByHeading) {
       const labels = headingLabels;

@@ -517,3 +517,47 @@ describe("a table whose header names its columns: '| Title | Speaker | Video |'"
     ]);
   });
 });
+
+describe("a session archive: '### Title' over its speakers' profiles, then a list of slides, demos and the recording", () => {
+  const page = [
+    "# Conference 2031", "", "## Sessions", "",
+    "### Building Resilient Queues", "",
+    "[Ines Moreau](https://twitter.com/inesmoreau) [Tobias Lindqvist](https://github.com/tlindqvist)", "",
+    "- [Slides](https://example.org/queues.pdf)",
+    "- [Demo code](https://github.com/example/queues-demo)",
+    "- [Video](https://www.youtube.com/watch?v=s1)", "",
+    "### What Is New in the Runtime", "",
+    "[Priya Raman](https://www.linkedin.com/in/priyaraman) Kofi Mensah", "",
+    "- [Video](https://www.youtube.com/watch?v=s2)",
+    "- [Slides](https://example.org/runtime.pptx)", "",
+    "### Observability Without Tears", "",
+    "Hanna Kowalska", "",
+    "- [Recording](https://www.youtube.com/watch?v=s3)", "",
+  ].join("\n");
+  const entries = parsePage(page, "p.md").entries;
+
+  it("the heading titles the recording, the people are its speakers, the profiles are no entries", () => {
+    expect(pick(page, ["title", "kind", "speakers"])).toEqual([
+      { title: "Building Resilient Queues", kind: "talk", speakers: ["Ines Moreau", "Tobias Lindqvist"] },
+      { title: "What Is New in the Runtime", kind: "talk", speakers: ["Priya Raman", "Kofi Mensah"] },
+      { title: "Observability Without Tears", kind: "talk", speakers: ["Hanna Kowalska"] },
+    ]);
+    expect(entries.map((e) => e.url)).toEqual(["https://www.youtube.com/watch?v=s1", "https://www.youtube.com/watch?v=s2", "https://www.youtube.com/watch?v=s3"]);
+  });
+
+  it("slides and demos before or after the recording are its related links", () => {
+    expect(entries[0]!.related.map((r) => r.url)).toEqual(["https://example.org/queues.pdf", "https://github.com/example/queues-demo"]);
+    expect(entries[1]!.related.map((r) => r.url)).toEqual(["https://example.org/runtime.pptx"]);
+    expect(entries[2]!.related).toEqual([]);
+  });
+
+  it("a section introduced by words that look like names keeps its entries; only a session's slides and demos are held", () => {
+    const lib = ["# Libraries", "", "## Queueing", "", "*Message Queue, Job Queue System..*", "", "* [Gearman](https://metacpan.org/pod/Gearman)", "* [Minion](https://docs.mojolicious.org/Minion)", "", "### Composer Repositories", "*Composer Repositories.*", "", "* [Firegento](https://packages.firegento.com/) - Magento Module Composer Repository.", ""].join("\n");
+    expect(parsePage(lib, "p.md").entries.map((e) => e.title)).toEqual(["Gearman", "Minion", "Firegento"]);
+  });
+
+  it("a heading over a sentence and links is no session: its links stay entries", () => {
+    const prose = ["## Tools", "", "Some tools we like, see [the list](https://example.org/list).", "", "- [Slides kit](https://example.org/kit)", ""].join("\n");
+    expect(parsePage(prose, "p.md").entries.map((e) => e.title)).toContain("Slides kit");
+  });
+});
