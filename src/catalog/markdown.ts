@@ -17,7 +17,7 @@ export type Segment =
       marked?: string;
     }
   /** Where bold or italic text starts or ends: "by **Name**" ends at it (#13). No text of its own. */
-  | { type: "emphasis"; text: "" };
+  | { type: "emphasis"; text: ""; strong?: true };
 
 export interface Block {
   /** Segments in reading order: text and links. */
@@ -497,6 +497,20 @@ function citedNames(segments: readonly Segment[]): boolean {
 const VENUE_YEAR_PROSE = /^\s*[([]?\s*\p{L}[\p{L}\p{N}.&'\u2019 -]{0,60}?\s(?:['\u2019]\d{2}|(?:19|20)\d{2})\s*[)\]]?\s*\.?\s*$/u;
 const venueYear = (segments: readonly Segment[]): boolean => segments.length <= 5 && !segments.some((s) => s.type === "link") && VENUE_YEAR_PROSE.test(segments.map((s) => s.text).join(""));
 
+/**
+ * A paragraph that is a bold label alone ("**Cheatsheets**", "**Web Development:**"): the name of
+ * the group of items that follows, a heading in all but markup, as many awesome lists write their
+ * sub-groups (#24). Its text, without a closing colon; undefined for anything else (italic intro
+ * lines, sentences, links).
+ */
+export function boldLabel(segments: readonly Segment[]): string | undefined {
+  const [open, text, close, ...rest] = segments;
+  if (open?.type !== "emphasis" || !open.strong || text?.type !== "text" || text.code || close?.type !== "emphasis" || !close.strong) return undefined;
+  if (rest.some((s) => s.type !== "text" || !/^\s*:?\s*$/.test(s.text))) return undefined;
+  const label = text.text.replace(/\s+/g, " ").trim().replace(/\s*:$/, "");
+  return label.length > 0 && label.length <= 60 && /\p{L}/u.test(label) && !/[.!?]$/.test(label) ? label : undefined;
+}
+
 /** Labels of a talk's facts under its heading: "**Date**: May 5, 2022, **Authors**: A, B" (#23). */
 export const FACT_LABEL = /^(?:date|when|year|authors?|speakers?|presenters?|presented by|by|event|conference|venue|where)$/i;
 
@@ -557,6 +571,8 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     // Nor, but when it reads as a list of names under an item without links ("**Title (AAAI 2022)**" over "  - A. Author, B. Author"): a paper's authors (#23).
     else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments) || venueYear(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     else if ((container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) || (container.type === "item" && plainLabelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    // Nor, but when it is a bold label alone: the name of the items that follow ("**Cheatsheets**", #24).
+    else if (container.type === "paragraph" && boldLabel(container.block.segments) !== undefined) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     // Nor, but right under its heading: a line about the section ("*Libraries for working with dates.*", #24).
     else if (container.type === "paragraph" && container.order === headingOrder + 1) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
   };
@@ -674,6 +690,8 @@ function collect(children: Token[], line: number, out: Segment[]): void {
         break;
       case "strong_open":
       case "strong_close":
+        out.push({ type: "emphasis", text: "", strong: true });
+        break;
       case "em_open":
       case "em_close":
         out.push({ type: "emphasis", text: "" });

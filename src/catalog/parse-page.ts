@@ -3,7 +3,7 @@ import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { UNTITLED_SECTION } from "./types";
 import { readFrontMatter } from "./front-matter";
 import { readNotes } from "./item-notes";
-import { MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
+import { boldLabel, MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
 import { MAX_ENTRIES } from "./limits";
 import { hostKind, isProfile, pdfOnly, sectionKind, sluggedPost, weakTalkSection } from "./classify";
@@ -755,11 +755,14 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   // Paths with the labels of nested items (#13), shared as the heading's path is.
   let nestedPaths = new Map<string, string[]>();
 
-  /** The heading trail plus the labels of the items an entry is nested in (not repeating its heading). */
+  // The bold label ("**Cheatsheets**") over the items since it, until the next heading (#24).
+  let groupLabel: string | undefined;
+
+  /** The heading trail plus the group's label and the labels of the items an entry is nested in (not repeating its heading). */
   const nestedPath = (context: string[] | undefined): string[] => {
-    if (!context) return sectionPath;
+    if (!context && groupLabel === undefined) return sectionPath;
     const section = fold(sectionPath.at(-1)!);
-    const labels = context.map(clean).filter((l) => l !== "" && fold(l) !== section);
+    const labels = (groupLabel === undefined ? context! : context ? [groupLabel, ...context] : [groupLabel]).map(clean).filter((l) => l !== "" && fold(l) !== section);
     if (labels.length === 0) return sectionPath;
     const key = labels.join("\n");
     let path = nestedPaths.get(key);
@@ -835,6 +838,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       headingTalk = undefined;
       headingLabels = undefined;
       sessionPeople = undefined;
+      groupLabel = undefined;
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
@@ -895,6 +899,15 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
     }
     let at = item.block.segments.findIndex(usableLink);
+    // "**Cheatsheets**" over a list: the group's name, a label of the items that follow until the
+    // next heading or label, as a list item's label is of the items nested in it (#24).
+    if (at < 0 && !headingTalk && item.block.place?.kind === "paragraph") {
+      const bold = boldLabel(item.block.segments);
+      if (bold !== undefined) {
+        groupLabel = clean(bold);
+        continue;
+      }
+    }
     // A line of prose right under its heading, above its list ("*Libraries for working with dates.*",
     // "Services to securely store your Docker images."): the section's description, which the
     // search reads for the section's entries (#24).

@@ -80,6 +80,20 @@ describe("titles, descriptions and sections", () => {
     expect(e).toMatchObject({ section: "Low", sectionPath: ["Top", "Mid", "Low"] });
   });
 
+  it.each([
+    ["a bold label", "**Cheatsheets**", ["Docs", "Where to Start", "Cheatsheets"]],
+    ["a bold label with its colon", "**Web Development:**", ["Docs", "Where to Start", "Web Development"]],
+    ["an italic line, which is prose", "*Cheatsheets*", ["Docs", "Where to Start"]],
+    ["a bold sentence", "**Read these first.**", ["Docs", "Where to Start"]],
+    ["a bold link", "**[back to top](#top)**", ["Docs", "Where to Start"]],
+  ])("files the items after %s under it, until the next heading", (_, label, path) => {
+    const page = `# Docs\n\n## Where to Start\n\n- [Guide](https://g.example)\n\n${label}\n\n- [eon01](https://github.com/eon01/DockerCheatSheet)\n  - [nested](https://n.example)\n\n## Next\n\n- [After](https://after.example)\n`;
+    const byUrl = Object.fromEntries(entries(page).map((e) => [e.url, e]));
+    expect(byUrl["https://g.example"]).toMatchObject({ section: "Where to Start", sectionPath: ["Docs", "Where to Start"] });
+    expect(byUrl["https://github.com/eon01/DockerCheatSheet"]).toMatchObject({ section: "Where to Start", sectionPath: path });
+    expect(byUrl["https://after.example"]).toMatchObject({ section: "Next", sectionPath: ["Docs", "Next"] });
+  });
+
   it("handles CRLF line endings and a byte order mark", () => {
     const page = parsePage("\ufeff---\r\ntitle: T\r\n---\r\n\r\n## S\r\n\r\n- [A](https://a.example)\r\n", "t.md");
     expect(page.frontMatter.title).toBe("T");
