@@ -321,3 +321,40 @@ export function authorDateCitation(marked: string): Citation | undefined {
   const venue = rest?.[2]!.replace(STOPS_AT_END, "").trim();
   return { title, people, year: Number(m[2]), ...(venue && venue.split(/\s+/).length <= 8 ? { event: venue } : {}) };
 }
+
+/** A title in double quotes, as the numbered and IEEE styles write it: three words at least. */
+const QUOTED_TITLE = /["\u201c]([^"\u201c\u201d\u0001-\u0003]{8,300}?)["\u201d]/gu;
+
+/**
+ * A citation whose title stands in double quotes ('**RT-1**: "RT-1: Robotics Transformer for
+ * Real-World Control at Scale", *arXiv, Dec 2022*.', 'A. Author and B. Author, "Title," SOSP
+ * 2003'): the one quoted run of three words or more is the title; before it, names or the paper's
+ * short name ("**RT-1**:"); after it, its venue and the year ("*arXiv, Dec 2022*",
+ * "International Conference on Robotics and Automation (ICRA), May 2025"). Undefined for text
+ * with no such run, or more than one.
+ */
+export function quotedTitleCitation(marked: string): Citation | undefined {
+  const runs = [...marked.matchAll(QUOTED_TITLE)].filter((m) => m[1]!.trim().split(/\s+/).length >= 3);
+  if (runs.length !== 1) return undefined;
+  const run = runs[0]!;
+  const title = run[1]!.trim().replace(/(?<=[\p{L}\p{N})])[.,]$/u, "").trim();
+  const lead = marked.slice(0, run.index).replace(/[\u0001-\u0003]/g, " ").replace(/\s+/g, " ").trim().replace(/[,:;.\s-]+$/u, "");
+  // Before the title: nothing, the paper's short name (one to three words), or its authors.
+  const people = lead ? namesChunk(lead) : undefined;
+  if (lead && !people && lead.split(" ").length > 3) return undefined;
+  // After it, up to the first link or bracket: the venue, and the year at its end ("…, Dec 2022").
+  const rest = marked.slice(run.index! + run[0].length).split(/[\u0002[]/)[0]!.replace(/[\u0001\u0003]/g, " ").replace(/\s+/g, " ").trim().replace(/^[,.;:\s]+|[,.;:\s]+$/g, "");
+  const out: Citation = { title, ...(people ? { people } : {}) };
+  if (rest) {
+    // "Venue, Dec 2022", "Venue (ICRA) May 2025", "SOSP '03", "Venue": the date or year at the end, the venue before it.
+    const dated = /^(.*?)[\s,]*\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)((?:19|20)\d{2})$/iu.exec(rest);
+    const year = dated ? { year: Number(dated[3]), event: dated[1]! || undefined } : yearPart(rest) ?? yearPart(rest.split(/\s*,\s*/).at(-1)!);
+    if (year) {
+      out.year = year.year;
+      const parts = rest.split(/\s*,\s*/);
+      const venue = dated ? year.event : year.event !== undefined && parts.length === 1 ? year.event : parts.slice(0, -1).join(", ") || year.event;
+      if (venue) out.event = venue;
+    } else if (!rest.includes(",") && rest.split(" ").length <= 8 && /^\p{Lu}|^[a-z]+\p{Lu}/u.test(rest)) out.event = rest;
+  }
+  return out;
+}

@@ -1056,14 +1056,23 @@ export interface Citation {
 
 /** The facts of parts: the first names, the first year (and its event). */
 function citedFacts(parts: Part[], out: Citation): Citation {
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
     if ((p.type === "names" || p.type === "name?") && out.people === undefined) out.people = p.names!.map((n) => n.replace(/(?<=\p{L}{2})\.$/u, ""));
     else if (p.type === "year" && out.year === undefined) {
       out.year = p.year;
       if (p.event !== undefined) out.event = p.event;
+      // "*arXiv, Jun 2024*", "CVPR, June 2025": a date after a venue's name and a comma is when it was published there.
+      else if (p.sep === "," && DATE.test(p.text.trim()) && i > 0 && venueBeforeDate(parts[i - 1]!)) out.event = parts[i - 1]!.text.trim().replace(/[.,;:]$/, "");
     }
   }
   return out;
+}
+
+/** A part that names a venue before its date: a short name with a capital, no names, no sentence. */
+function venueBeforeDate(p: Part): boolean {
+  const t = p.text.trim();
+  return (p.type === "org" || p.type === "prose") && t.split(/\s+/).length <= 10 && /^\p{L}/u.test(t) && /\p{Lu}/u.test(t) && !/[.!?]$/.test(t);
 }
 
 const FACT_TYPES: readonly PartType[] = ["names", "name?", "year", "length", "kind", "org"];

@@ -11,7 +11,7 @@ import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, datedHeading, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
-import { authorDateCitation, cellCitation, citedFacts, namesFirstCitation, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
+import { authorDateCitation, cellCitation, citedFacts, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -176,7 +176,7 @@ interface Pending {
 }
 
 /** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
-const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|\[(?:paper|pdf)\])$/i;
+const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|\[(?:paper|pdf)\])$/i;
 /** A link titled only as a paper (#23): its title is the item's text when that reads as a citation. */
 const PAPER_WORD = /^\[?(?:paper|pdf)\]?$/i;
 /** A paper's related links titled by what they are: "[Code]", "[Github]", "[Project]" (#23). */
@@ -1158,7 +1158,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // citation: its speakers are the list's to vote (layout.ts), not a citation's authors item by item.
     if (titledFromText && !parentFacts && (kind !== "talk" || PAPER_WORD.test(linkOwn))) {
       const text = marks(titledByParent ? parent!.segments : segments.slice(0, titled ? word : at));
-      const c = cellCitation(text) ?? authorDateCitation(text) ?? namesFirstCitation(text) ?? citation(text);
+      const c = cellCitation(text) ?? authorDateCitation(text) ?? namesFirstCitation(text) ?? quotedTitleCitation(text) ?? citation(text);
       // A citation's title that still holds a year or "et al." was not cut where its facts start.
       const cut = c && clean(c.title) && !(PAPER_WORD.test(linkOwn) && /\b(?:19|20)\d{2}\b|['\u2019]\d{2}\b|\bet al\b/.test(c.title)) ? c : undefined;
       if (cut) {

@@ -2,7 +2,7 @@
 // and the list's vote for its chunks of names.
 import { describe, expect, test } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { authorDateCitation, cellCitation, citedFacts, namesChunk, namesFirstCitation, venueColumn, votesForAuthors } from "../../src/catalog/citations";
+import { authorDateCitation, cellCitation, citedFacts, namesChunk, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors } from "../../src/catalog/citations";
 
 const pick = (md: string) => parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, authors: e.authors, year: e.year ?? null, event: e.event ?? null }));
 
@@ -251,6 +251,41 @@ describe("the names-first order with an emphasised title", () => {
   });
   test.each(["\u0001Paxos Made Simple\u0001 (2001), L. Lamport", "Deep learning. \u0001Nature\u0001 2015", "Some text without emphasis, J. Doe, 2019"])("%s is none", (text) => {
     expect(namesFirstCitation(text)).toBeUndefined();
+  });
+});
+
+describe("a title in double quotes", () => {
+  test.each([
+    ['\u0001RT-1\u0001: "RT-1: Robotics Transformer for Real-World Control at Scale", \u0001arXiv, Dec 2022\u0001. ', { title: "RT-1: Robotics Transformer for Real-World Control at Scale", year: 2022, event: "arXiv" }],
+    ['\u0001SPINE\u0001: "SPINE: Online Semantic Planning for Missions", \u0001International Conference on Robotics and Automation (ICRA), May 2025\u0001. ', { title: "SPINE: Online Semantic Planning for Missions", year: 2025, event: "International Conference on Robotics and Automation (ICRA)" }],
+    ['\u0001RoboPAIR\u0001: "Jailbreaking LLM-Controlled Robots", \u0001Robotics and Automation (ICRA) May 2025\u0001. ', { title: "Jailbreaking LLM-Controlled Robots", year: 2025, event: "Robotics and Automation (ICRA)" }],
+    ['S. Ghemawat, H. Gobioff and S. Leung, \u201cThe Google File System,\u201d SOSP 2003. ', { title: "The Google File System", people: ["S. Ghemawat", "H. Gobioff", "S. Leung"], year: 2003, event: "SOSP" }],
+    ['"Attention Is All You Need" NeurIPS ', { title: "Attention Is All You Need", event: "NeurIPS" }],
+  ])("%s", (text, want) => {
+    expect(quotedTitleCitation(text)).toEqual(want);
+  });
+  test.each([
+    ['He said "use it" and left', "a quoted run of two words"],
+    ['"First Quoted Title Here" and "Second Quoted Title There"', "two quoted titles"],
+    ['A long sentence of many plain words before the "Quoted Title Of Paper"', "a lead that is neither names nor a short name"],
+  ])("%s is none (%s)", (text) => {
+    expect(quotedTitleCitation(text)).toBeUndefined();
+  });
+
+  test("read on a list, with a venue and a month before the year outside the quotes or in the emphasis after a bold title", () => {
+    const md = [
+      "## Planning", "",
+      '* **RT-1**: "RT-1: Robotics Transformer for Real-World Control at Scale", *arXiv, Dec 2022*. [[Paper](https://arxiv.org/abs/2212.06817)] [[GitHub](https://github.com/google-research/robotics_transformer)]',
+      '* **RoboSpatial**: "RoboSpatial: Teaching Spatial Understanding", CVPR, June 2025. [[Paper](https://arxiv.org/abs/2411.16537)]',
+      "* **LLM-Driven Robots Risk Enacting Discrimination**: *arXiv, Jun 2024*. [[Paper](https://arxiv.org/abs/2406.08824)]",
+      "* **Safe LLM-Controlled Robots with Formal Guarantees** *arXiv, Mar 2025* [[arXiv](https://arxiv.org/abs/2503.03911)] [[Code](https://github.com/TUM-CPS-HN/SafeLLMRA)]", "",
+    ].join("\n");
+    expect(pick(md).filter((e) => e.url.includes("arxiv")).map(({ title, event, year }) => ({ title, event, year }))).toEqual([
+      { title: "RT-1: Robotics Transformer for Real-World Control at Scale", event: "arXiv", year: 2022 },
+      { title: "RoboSpatial: Teaching Spatial Understanding", event: "CVPR", year: 2025 },
+      { title: "LLM-Driven Robots Risk Enacting Discrimination", event: "arXiv", year: 2024 },
+      { title: "Safe LLM-Controlled Robots with Formal Guarantees", event: "arXiv", year: 2025 },
+    ]);
   });
 });
 
