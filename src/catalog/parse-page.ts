@@ -335,11 +335,17 @@ const PROFILE_NAME = /^(?=.{2,40}$)\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:\s+[\p{L}][\p{
  */
 const TITLE_COLUMN = /^(?:title|talk|name|session|topic|paper|presentation|subject)s?$/i;
 const PEOPLE_COLUMN = /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|authors?|author\(s\))$/i;
+/** Header cells of where and when: "| Event |", "| Conference |", "| Date |", "| Year |" (#23). */
+const EVENT_COLUMN = /^(?:events?|conferences?|conf|venues?|meetups?|where)$/i;
+const DATE_COLUMN = /^(?:date|dates|year|when|published)$/i;
 
 /** What a table row says in the columns its header names, beside the cell of its link `at`. */
 interface RowColumns {
   title?: string;
   people?: string[];
+  /** The event cell's event, without its year or place, and the year of the event or date cell. */
+  event?: string;
+  year?: number;
   /** Whether the link stands in the title column itself. */
   linkInTitle: boolean;
 }
@@ -363,6 +369,23 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
   if (p >= 0 && p < cells.length && p !== linkCell) {
     const names = namesOf(cell(p).replace(/,?\s+et\s+al\.?$/i, ""));
     if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) out.people = names;
+  }
+  const e = column(EVENT_COLUMN);
+  if (e >= 0 && e < cells.length && e !== linkCell) {
+    // "OWASP BeNeLux days 2018", "AppDevcon (Amsterdam)", "r2con in Barcelona": the event without its year and place.
+    const text = cell(e).replace(/\s*\([^()]*\)$/, "").replace(/\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?$/u, "").trim();
+    const said = yearPart(text);
+    if (said) {
+      if (said.event !== undefined) out.event = said.event;
+      out.year = said.year;
+    } else if (/^\p{L}/u.test(text) && text.length <= 60 && !/^(?:n\/?a|tba|tbd|soon|none)$/i.test(text)) out.event = text;
+  }
+  const d = column(DATE_COLUMN);
+  if (d >= 0 && d < cells.length && d !== linkCell && out.year === undefined) {
+    // "October 2022", "Summer 2019", "2017-05-11": the year the date cell ends with.
+    const text = cell(d);
+    const said = yearPart(text) ?? (/^(?:spring|summer|autumn|fall|winter)\s+((?:19|20)\d{2})$/i.exec(text) ? { year: Number(/\d{4}/.exec(text)![0]) } : undefined);
+    if (said && said.event === undefined) out.year = said.year;
   }
   return out;
 }
@@ -1139,7 +1162,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // "| The economics of open source | C J Silverio | [:arrow_forward:](video) |": a row's link titled by a
     // symbol or its kind alone takes its title from the column its table's header names "Title" (#23).
     const columns = item.block.header ? rowColumns(item.block, at) : undefined;
-    if (columns?.title !== undefined && !columns.linkInTitle && !titled && (GENERIC_TITLE.test(title) || !/\p{L}/u.test(title.replace(/:[\w+-]+:/g, "")))) title = columns.title;
+    // "[:octicons-play-24: Video](…)": an icon's shortcode is no part of the kind word it stands before.
+    const iconless = title.replace(/:[\w+-]+:/g, "").trim();
+    if (columns?.title !== undefined && !columns.linkInTitle && !titled && (GENERIC_TITLE.test(title) || LINK_WORD.test(iconless) || !/\p{L}/u.test(iconless))) title = columns.title;
     // "**Title (AAAI 2022)**" over "[[Paper]](…)": the venue and year in the title's last parentheses are facts, not title (#23).
     let parentFacts: { year: number; event?: string } | undefined;
     let cited: string[] | undefined;
@@ -1237,6 +1262,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       if (presented.year !== undefined) entry.year = presented.year;
     }
     if (facts?.year !== undefined && entry.year === undefined) entry.year = facts.year;
+    // "| October 2022 | NSConnect | Title | [Video](…) |": the row's Event and Date columns, where the item said neither.
+    if (columns && kind !== "repo" && kind !== "site") {
+      if (columns.event !== undefined && entry.event === undefined && kind !== "article") entry.event = clean(columns.event);
+      // A paper's year is its venue's; a reading group's "Date" is the day it was read, not published.
+      if (columns.year !== undefined && entry.year === undefined && kind !== "paper") entry.year = columns.year;
+    }
     if (facts?.duration !== undefined) entry.duration = facts.duration;
     // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
     // so the title (and the id made from it) stays as written.

@@ -506,6 +506,32 @@ describe("a table whose header names its columns: '| Title | Speaker | Video |'"
     ]);
   });
 
+  it("Event and Date columns give the event (without its year or place) and the year; icon-titled links take the Title cell", () => {
+    const page = ["# Talks", "",
+      "| Date | Event | Title | Video | Slides |", "|---|---|---|---|---|",
+      "| October 2022 | NSConnect | Inside the Refactor | [:octicons-play-24: Video](https://events.example.org/s1) | [:material-file-presentation-box: Slides](https://drive.example.org/d1) |",
+      "| Summer 2019 | Meetup Days 2018 | Testing Apps | [:octicons-play-24: Recording (in German)](https://youtu.be/s2) | N/A |",
+      "| March 2019 | AppDevcon (Amsterdam) | Securing Apps | [:octicons-play-24: Video](https://youtu.be/s3) | N/A |",
+      "| 2017 | r2con in Barcelona | Frida Inside | N/A | [:material-file-presentation-box: Slides](https://www.slideshare.net/x/frida) |", ""].join("\n");
+    expect(pick(page, ["title", "kind", "event", "year"])).toEqual([
+      { title: "Inside the Refactor", kind: "talk", event: "NSConnect", year: 2022 },
+      { title: "Testing Apps", kind: "talk", event: "Meetup Days", year: 2018 },
+      { title: "Securing Apps", kind: "talk", event: "AppDevcon", year: 2019 },
+      { title: "Frida Inside", kind: "talk", event: "r2con", year: 2017 },
+    ]);
+  });
+
+  it("a paper's venue gives its year before a Date column does (a reading group's date is the day it was read)", () => {
+    const page = ["# Reading group", "",
+      "| Date | Lead | Paper | Conference |", "|---|---|---|---|",
+      "| Feb 22, 2023 | Panda | [Bigtable: A Distributed Storage System](https://research.example.org/bigtable.pdf) | [OSDI'06](https://www.usenix.org/osdi06) |",
+      "| Mar 1, 2023 | Kim | [Ironfleet: Proving Safety and Liveness](https://dl.acm.org/doi/10.1145/2815400.2815428) | [SOSP'15](https://sosp.org) |", ""].join("\n");
+    expect(pick(page, ["title", "kind", "year"])).toEqual([
+      { title: "Bigtable: A Distributed Storage System", kind: "paper", year: 2006 },
+      { title: "Ironfleet: Proving Safety and Liveness", kind: "paper", year: 2015 },
+    ]);
+  });
+
   it("a paper table whose link is its title is read cell by cell, as before", () => {
     const page = ["# Papers", "", "## Systems", "",
       "| Paper | Authors | Conference | Year |", "| --- | --- | --- | --- |",
