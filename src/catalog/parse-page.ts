@@ -1262,12 +1262,6 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       if (presented.year !== undefined) entry.year = presented.year;
     }
     if (facts?.year !== undefined && entry.year === undefined) entry.year = facts.year;
-    // "| October 2022 | NSConnect | Title | [Video](…) |": the row's Event and Date columns, where the item said neither.
-    if (columns && kind !== "repo" && kind !== "site") {
-      if (columns.event !== undefined && entry.event === undefined && kind !== "article") entry.event = clean(columns.event);
-      // A paper's year is its venue's; a reading group's "Date" is the day it was read, not published.
-      if (columns.year !== undefined && entry.year === undefined && kind !== "paper") entry.year = columns.year;
-    }
     if (facts?.duration !== undefined) entry.duration = facts.duration;
     // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
     // so the title (and the id made from it) stays as written.
@@ -1322,6 +1316,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
             weakTalk: kind === "talk" && !fromHost && weakTalkSection(sectionPath),
             fromHost,
           };
+    // "| October 2022 | NSConnect | Title | [Video](…) |": the row's Event and Date columns, where the item said neither (after the list's reading is set up: the reader still cuts a year cell from the description).
+    if (columns && kind !== "repo" && kind !== "site") {
+      if (columns.event !== undefined && entry.event === undefined && kind !== "article") entry.event = clean(columns.event);
+      // A paper's year is its venue's; a reading group's "Date" is the day it was read, not published.
+      if (columns.year !== undefined && entry.year === undefined && kind !== "paper") entry.year = columns.year;
+    }
     if (kind === "paper" || (kind === "page" && !fromHost)) {
       let cite = markedText(segments, at);
       // The title the item's text gave is no field of its citation.
