@@ -272,13 +272,25 @@ const DEICTIC = /^(?:here|this|this link|this page|this list|link)$/i;
  * not a label ("Jane Doe: [Title](…)"), and no other paragraph is beside it (#23). A paragraph
  * that is a link alone, or a link and its description, stays an entry.
  */
-function explainsList(segments: readonly Segment[], at: number, prev: Item | undefined, next: Item | undefined): boolean {
+function explainsList(segments: readonly Segment[], at: number, prev: Item | undefined, next: Item | undefined, first = false): boolean {
   // A run of such paragraphs is the page's own list of links, each an entry; and only a
   // paragraph between lists and headings is looked at, so that removing a list item never makes its section's prose an entry again
   // (#17's "the rest of the page reads the same").
   const linked = (i: Item | undefined) => i?.type === "block" && i.block.place?.kind === "paragraph" && i.block.segments.some(usableLink);
-  if (linked(prev) || linked(next)) return false;
   const before = segments.slice(0, at).map((s) => s.text).join("").trim();
+  // "[Backup](wikipedia) software.", "[Configuration management (CM)](…) is a systems engineering
+  // process…": the first paragraph under a heading, a sentence whose subject is its link, over the
+  // section's list (or a "See also: […]" line before it), defines the section; no entry (#24).
+  if (first && !before && !linked(prev)) {
+    const after = segments.slice(at + 1).map((s) => s.text).join("").replace(/[\u0001-\u0003]/g, "").trim();
+    // After it: the list, a line of no entry ("**Please visit [X](#x)**"), or a "See also: […]" line.
+    const nextAt = next?.type === "block" ? next.block.segments.findIndex(usableLink) : -1;
+    const list = next?.type === "block" && (next.block.place?.kind === "item" || (next.block.place?.kind === "paragraph" && (nextAt < 0 || ENDS_IN_LABEL.test(next.block.segments.slice(0, nextAt).map((s) => s.text).join("").replace(/[\u0001-\u0003]/g, "").trim()))));
+    // "[Continuous integration](…)/[deployment](…) software.": the sentence goes on after a second link.
+    // "[Identity management](…) (IdM), also known as …, is a framework": its short form in brackets first.
+    if (list && /^\p{Ll}/u.test(after.replace(/^\([^()]{1,40}\)[,\s]*/, "").replace(/^[/&,+\s]+/, "")) && /[.!?]$/.test(after)) return true;
+  }
+  if (linked(prev) || linked(next)) return false;
   if (ENDS_IN_LABEL.test(before)) return false;
   // "(There is a good list of talks about JS to be found [here](…))": a link called "here" is a word of its sentence.
   if (DEICTIC.test(segments[at]!.text.trim()) && wordCount(before) >= 6) return true;
@@ -780,6 +792,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
 
   // The bold label ("**Cheatsheets**") over the items since it, until the next heading (#24).
   let groupLabel: string | undefined;
+  // No block with a link has come since the last heading.
+  let freshHeading = false;
 
   /** The heading trail plus the group's label and the labels of the items an entry is nested in (not repeating its heading). */
   const nestedPath = (context: string[] | undefined): string[] => {
@@ -862,6 +876,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       headingLabels = undefined;
       sessionPeople = undefined;
       groupLabel = undefined;
+      freshHeading = true;
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
@@ -980,7 +995,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       continue;
     }
     // Prose that explains a section, followed by the section's list, is its description, not entries.
-    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, prevItem, nextItem)) {
+    const firstUnder = freshHeading;
+    if (at >= 0) freshHeading = false;
+    if (item.block.place?.kind === "paragraph" && explainsList(item.block.segments, at, prevItem, nextItem, firstUnder)) {
       describe(item.block.segments);
       continue;
     }

@@ -94,6 +94,29 @@ describe("titles, descriptions and sections", () => {
     expect(byUrl["https://after.example"]).toMatchObject({ section: "Next", sectionPath: ["Docs", "Next"] });
   });
 
+  it.each([
+    ["a link and a word", "[Backup](https://en.wikipedia.org/wiki/Backup) software."],
+    ["a link as a sentence's subject", "[Configuration management (CM)](https://en.wikipedia.org/wiki/Configuration_management) is a systems engineering process."],
+    ["two links, then the sentence", "[Continuous integration](https://en.wikipedia.org/wiki/CI)/[deployment](https://en.wikipedia.org/wiki/CD) software."],
+    ["its short form in brackets first", "[Identity management](https://en.wikipedia.org/wiki/IdM) (IdM), also known as IAM, is a framework of policies."],
+  ])("reads the first paragraph under a heading, %s over the list, as the section's description", (_, intro) => {
+    const page = `# Sysadmin\n\n### Backups\n\n**[back to top](#sysadmin)**\n\n${intro}\n\n- [Borg](https://www.borgbackup.org/) - Deduplicating archiver.\n- [Restic](https://restic.net/) - Fast backups.\n`;
+    const page_ = parsePage(page, "t.md");
+    expect(page_.entries.map((e) => e.title)).toEqual(["Borg", "Restic"]);
+    expect(page_.headings.find((h) => h.text === "Backups")?.description).toBeTruthy();
+  });
+
+  it.each([
+    ["a link and its description", "[Borgmatic](https://torsion.org/borgmatic/) - Wraps Borg."],
+    ["a link alone", "[Borgmatic](https://torsion.org/borgmatic/)"],
+    ["a sentence under a list", null],
+  ])("keeps %s as an entry", (_, intro) => {
+    const page = intro === null
+      ? "## Backups\n\n- [Borg](https://www.borgbackup.org/) - Deduplicating archiver.\n\n[Borgmatic](https://torsion.org/borgmatic/) is a wrapper.\n\n- [Restic](https://restic.net/) - Fast backups.\n"
+      : `## Backups\n\n${intro}\n\n- [Borg](https://www.borgbackup.org/) - Deduplicating archiver.\n`;
+    expect(titles(page)).toContain("Borgmatic");
+  });
+
   it("handles CRLF line endings and a byte order mark", () => {
     const page = parsePage("\ufeff---\r\ntitle: T\r\n---\r\n\r\n## S\r\n\r\n- [A](https://a.example)\r\n", "t.md");
     expect(page.frontMatter.title).toBe("T");

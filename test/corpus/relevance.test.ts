@@ -32,6 +32,7 @@ const THRESHOLDS = {
   "dev-lib": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.95, topicNdcg: 0.86, zeroResults: 0 },
   "dev-new": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.86, zeroResults: 0 },
   "dev-tools": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.83, topicNdcg: 0.8, zeroResults: 0 },
+  "dev-more": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.82, topicNdcg: 0.79, zeroResults: 0 },
   "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.76, topicNdcg: 0.76, zeroResults: 0 },
 } as const;
 
@@ -80,6 +81,14 @@ const NEW = new Set(["awesome-android", "awesome-dart", "awesome-nim"]);
  * less a margin, and to its one zero-result answer until bold labels are read.
  */
 const TOOLS = new Set(["awesome-shell", "awesome-docker"]);
+/**
+ * A Django package list and a sysadmin tool list (2026-12-07; 90 queries, judged by a helper before
+ * any was run): when added, known MRR 1.000, 100 % first; topics 71 % with all of the top 3
+ * relevant (Django 86 %, sysadmin 57 %: each sysadmin category opens with a sentence about a
+ * Wikipedia link, "[Backup](…) software.", which was an entry equal to the query). Once such a
+ * sentence became its section's description: topics 84 %, nDCG@10 0.813; held to that, less a margin.
+ */
+const MORE = new Set(["awesome-django", "awesome-sysadmin"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
   ADDED.has(slug)
     ? "dev-added"
@@ -91,7 +100,9 @@ const groupOf = (slug: string): keyof typeof THRESHOLDS =>
           ? "dev-new"
           : TOOLS.has(slug)
             ? "dev-tools"
-            : "dev";
+            : MORE.has(slug)
+              ? "dev-more"
+              : "dev";
 const pagesOf = (group: keyof typeof THRESHOLDS) =>
   group === "held-out" ? corpusPages(ROOT, "held-out") : corpusPages(ROOT, "dev").filter((p: { slug: string }) => groupOf(p.slug) === group);
 
