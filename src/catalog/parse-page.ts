@@ -175,6 +175,9 @@ interface Pending {
   parent?: Block;
 }
 
+/** A link whose text is only a recording's symbol: "📺", "🎥", "▶️", ":movie_camera:". */
+const RECORDING_SYMBOL = /^(?:\u{1F4FA}|\u{1F3A5}|\u{1F4F9}|\u{1F3AC}|\u25B6\uFE0F?|:(?:tv|movie_camera|video_camera|arrow_forward|clapper):)$/u;
+
 /** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
 const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|\[(?:paper|pdf)\])$/i;
 /** A link titled only as a paper (#23): its title is the item's text when that reads as a citation. */
@@ -346,10 +349,17 @@ const PROFILE_NAME = /^(?=.{2,40}$)\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:\s+[\p{L}][\p{
  * dates and events it reads from the cells themselves (and cuts from the description).
  */
 const TITLE_COLUMN = /^(?:title|talk|name|session|topic|paper|presentation|subject)s?$/i;
+/** A title column by a name that is no person's: where "Name" is one too, it is the presenter's ("| Name | Event | Title & link |"). */
+const OWN_TITLE_COLUMN = /^(?:title|talk|session|topic|paper|presentation|subject)s?$/i;
 const PEOPLE_COLUMN = /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|authors?|author\(s\))$/i;
+const NAME_COLUMN = /^(?:names?|full name|speaker name|presenter name)$/i;
+/** A header cell's words about what else the column holds: "Title & link", "Event & Year". */
+const COLUMN_ALSO = /\s*(?:&|and|\/|\+)\s*(?:links?|urls?|years?|dates?|videos?|slides?|place|location)$/i;
 /** Header cells of where and when: "| Event |", "| Conference |", "| Date |", "| Year |" (#23). */
 const EVENT_COLUMN = /^(?:events?|conferences?|conf|venues?|meetups?|where)$/i;
 const DATE_COLUMN = /^(?:date|dates|year|when|published)$/i;
+/** A month, a day of one or a season at an event's end: " - Jan 10th", " May", " - Fall". */
+const EVENT_DATE_END = /[\s,\u2013-]+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|spring|summer|autumn|fall|winter)$/i;
 
 /** What a table row says in the columns its header names, beside the cell of its link `at`. */
 interface RowColumns {
@@ -369,15 +379,17 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
   cells.forEach((start, c) => start <= at && (linkCell = c));
   // A cell ends where the next starts, less the " | " joined between them.
   const cell = (c: number): string => clean(textOfSegments(segments.slice(cells[c]!, c + 1 < cells.length ? cells[c + 1]! - 1 : segments.length)));
-  const column = (re: RegExp): number => header.findIndex((h) => re.test(h.replace(/[*_:`]/g, "").trim()));
+  const column = (re: RegExp): number => header.findIndex((h) => re.test(h.replace(/[*_:`]/g, "").trim().replace(COLUMN_ALSO, "")));
   const out: RowColumns = { linkInTitle: false };
-  const t = column(TITLE_COLUMN);
+  const own = column(OWN_TITLE_COLUMN);
+  const t = own >= 0 ? own : column(TITLE_COLUMN);
   if (t >= 0 && t < cells.length) {
     out.linkInTitle = t === linkCell;
     const text = cell(t);
     if (/\p{L}/u.test(text)) out.title = text;
   }
-  const p = column(PEOPLE_COLUMN);
+  const named = column(PEOPLE_COLUMN);
+  const p = named >= 0 ? named : own >= 0 ? column(NAME_COLUMN) : -1;
   if (p >= 0 && p < cells.length && p !== linkCell) {
     const names = namesOf(cell(p).replace(/,?\s+et\s+al\.?$/i, ""));
     if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) out.people = names;
@@ -386,11 +398,15 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
   if (e >= 0 && e < cells.length && e !== linkCell) {
     // "OWASP BeNeLux days 2018", "AppDevcon (Amsterdam)", "r2con in Barcelona": the event without its year and place.
     const text = cell(e).replace(/\s*\([^()]*\)$/, "").replace(/\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?$/u, "").trim();
-    const said = yearPart(text);
+    // "SouJava - Java User Group - 2025 - Brazil", "devTEC 2025 - Tubarão/SC - Brazil": the place after the year.
+    const placed = yearPart(text) ? undefined : /^(.*?\p{L}.*?)[\s,-]+((?:19|20)\d{2})(?:(?:\s*[-,\u2013]\s*|\s+).*)?$/u.exec(text);
+    const said = placed ? { year: Number(placed[2]), event: placed[1]!.trim() } : yearPart(text);
+    // "Dapr Day - Fall 2024", "DevApps Meetup May 2021", "Dapr Community Call - Jan 10th": the date is no part of the event.
+    const undated = (event: string): string => event.replace(EVENT_DATE_END, "").trim() || event;
     if (said) {
-      if (said.event !== undefined) out.event = said.event;
+      if (said.event !== undefined) out.event = undated(said.event);
       out.year = said.year;
-    } else if (/^\p{L}/u.test(text) && text.length <= 60 && !/^(?:n\/?a|tba|tbd|soon|none)$/i.test(text)) out.event = text;
+    } else if (/^\p{L}/u.test(text) && text.length <= 60 && !/^(?:n\/?a|tba|tbd|soon|none)$/i.test(text)) out.event = undated(text);
   }
   const d = column(DATE_COLUMN);
   if (d >= 0 && d < cells.length && d !== linkCell && out.year === undefined) {
@@ -1215,7 +1231,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
     }
     const parentNames = titledByParent ? named.get(parent!) ?? cited : cited;
-    const people = parentNames ? parentNames.map(clean) : titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : columns?.people && !columns.linkInTitle && columns.title !== undefined ? columns.people.map(clean) : [];
+    const people = parentNames ? parentNames.map(clean) : titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : columns?.people && (columns.linkInTitle || columns.title !== undefined) && kind !== "repo" && kind !== "site" ? columns.people.map(clean) : [];
     const authored = kind === "paper" || kind === "article";
     const speakers = authored ? [] : people;
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.
@@ -1240,14 +1256,21 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // right after the titled link is the talk, the titled link (its slides, a page of it) a related link
     // (#23). Only where the titled link's host says nothing of it: a video's, a paper's, a library's own
     // link stays the entry; and a "[Video]" after the item's prose is no part of its title.
-    const next = !titled && byHost === undefined && kind === "talk" ? segments.findIndex((s, i) => i > at && (usableLink(s) || /[\p{L}\p{N}]/u.test(s.text))) : -1;
+    // A row of a talk table ("| Jane Doe | Event 2025 | [Title](code) [📺](video) |") is a talk whatever its title links to.
+    const talkRow = columns?.people !== undefined && byHost === "repo";
+    const next = !titled && (byHost === undefined || talkRow) && (kind === "talk" || talkRow) ? segments.findIndex((s, i) => i > at && (usableLink(s) || /[\p{L}\p{N}]/u.test(s.text))) : -1;
     const nextLink = next >= 0 ? segments[next]! : undefined;
-    if (nextLink?.type === "link" && isRecordingWord(nextLink.text) && LINK_WORD.test(nextLink.text.trim())) {
+    if (nextLink?.type === "link" && ((isRecordingWord(nextLink.text) && LINK_WORD.test(nextLink.text.trim())) || RECORDING_SYMBOL.test(nextLink.text.trim()))) {
       const recording = related.findIndex((r) => r.url === clean(nextLink.url));
       if (recording >= 0) {
         const rec = related[recording]!;
         related.splice(recording, 1, { title: clean(link.text) || titleFromUrl(url), url });
         entry.url = rec.url;
+        if (talkRow) {
+          entry.kind = "talk";
+          entry.speakers = columns!.people!.map(clean);
+          entry.speaker = entry.speakers.join(", ");
+        }
       }
     }
     if (facts?.event !== undefined && kind !== "article") entry.event = clean(facts.event);
@@ -1334,10 +1357,10 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
             fromHost,
           };
     // "| October 2022 | NSConnect | Title | [Video](…) |": the row's Event and Date columns, where the item said neither (after the list's reading is set up: the reader still cuts a year cell from the description).
-    if (columns && kind !== "repo" && kind !== "site") {
-      if (columns.event !== undefined && entry.event === undefined && kind !== "article") entry.event = clean(columns.event);
+    if (columns && entry.kind !== "repo" && entry.kind !== "site") {
+      if (columns.event !== undefined && entry.event === undefined && entry.kind !== "article") entry.event = clean(columns.event);
       // A paper's year is its venue's; a reading group's "Date" is the day it was read, not published.
-      if (columns.year !== undefined && entry.year === undefined && kind !== "paper") entry.year = columns.year;
+      if (columns.year !== undefined && entry.year === undefined && entry.kind !== "paper") entry.year = columns.year;
     }
     if (kind === "paper" || (kind === "page" && !fromHost)) {
       let cite = markedText(segments, at);

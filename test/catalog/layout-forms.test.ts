@@ -521,6 +521,26 @@ describe("a table whose header names its columns: '| Title | Speaker | Video |'"
     ]);
   });
 
+  it("'| Name | GitHub handle | Event & Year | Title & link |': the presenter's name, the event without its date or place, the recording after a code link", () => {
+    const page = ["# Presentations", "",
+      "| Name | GitHub handle | Event & Year | Title & link |", "| --- | --- | --- | --- |",
+      "| Ines Moreau | @imoreau | SouJava - Java User Group - 2025 - Brazil | [Simplifying Services](https://github.com/imoreau/soujava2025) [\u{1F4FA}](https://www.youtube.com/watch?v=r1) |",
+      "| Tobias Lind | @tlind | Netcoreconf 2023 Madrid | [Durable Functions vs Workflows](https://speakerdeck.com/tlind/netcoreconf-2023) |",
+      "| Priya Raman | @praman | Dapr Day - Fall 2024 | [Processing Data Points](https://www.youtube.com/watch?v=r3) |",
+      "| Kofi Mensah | @kmensah | Community Call - Jan 10th | [Score and Dapr](https://www.youtube.com/watch?v=r4) |", ""].join("\n");
+    expect(parsePage(page, "p.md").entries.map((e) => [e.url, e.title, e.kind, e.speakers, e.event ?? null, e.year ?? null])).toEqual([
+      ["https://www.youtube.com/watch?v=r1", "Simplifying Services", "talk", ["Ines Moreau"], "SouJava - Java User Group", 2025],
+      ["https://speakerdeck.com/tlind/netcoreconf-2023", "Durable Functions vs Workflows", "talk", ["Tobias Lind"], "Netcoreconf", 2023],
+      ["https://www.youtube.com/watch?v=r3", "Processing Data Points", "talk", ["Priya Raman"], "Dapr Day", 2024],
+      ["https://www.youtube.com/watch?v=r4", "Score and Dapr", "talk", ["Kofi Mensah"], "Community Call", null],
+    ]);
+  });
+
+  it("a library table's Name column is the title, not people", () => {
+    const page = ["## Libraries", "", "| Name | Description |", "| --- | --- |", "| [Gin](https://github.com/gin-gonic/gin) | Fast web framework |", "| [Echo](https://github.com/labstack/echo) | Minimalist framework |", ""].join("\n");
+    expect(pick(page, ["title", "kind", "speakers"])).toEqual([{ title: "Gin", kind: "repo" }, { title: "Echo", kind: "repo" }]);
+  });
+
   it("a paper's venue gives its year before a Date column does (a reading group's date is the day it was read)", () => {
     const page = ["# Reading group", "",
       "| Date | Lead | Paper | Conference |", "|---|---|---|---|",
