@@ -179,7 +179,7 @@ interface Pending {
 const RECORDING_SYMBOL = /^(?:\u{1F4FA}|\u{1F3A5}|\u{1F4F9}|\u{1F3AC}|\u25B6\uFE0F?|:(?:tv|movie_camera|video_camera|arrow_forward|clapper):)$/u;
 
 /** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
-const GENERIC_TITLE = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|\[(?:paper|pdf)\])$/i;
+const GENERIC_TITLE = /^(?:(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript)(?:\s+playlist|\s+and\s+(?:slides|demo|video))?|playlist|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|\[(?:paper|pdf)\])$/i;
 /** A link titled only as a paper (#23): its title is the item's text when that reads as a citation. */
 const PAPER_WORD = /^\[?(?:paper|pdf)\]?$/i;
 /** A paper's related links titled by what they are: "[Code]", "[Github]", "[Project]" (#23). */
@@ -358,6 +358,8 @@ const COLUMN_ALSO = /\s*(?:&|and|\/|\+)\s*(?:links?|urls?|years?|dates?|videos?|
 /** Header cells of where and when: "| Event |", "| Conference |", "| Date |", "| Year |" (#23). */
 const EVENT_COLUMN = /^(?:events?|conferences?|conf|venues?|meetups?|where)$/i;
 const DATE_COLUMN = /^(?:date|dates|year|when|published)$/i;
+/** A bracket before a talk's link that holds its year and event: "[2012, TEDxCHUV]", "(PyCon US, 2019)". */
+const LEAD_YEAR_EVENT = /^[[(]([^()[\]]{4,60})[)\]]$/;
 /** A month, a day of one or a season at an event's end: " - Jan 10th", " May", " - Fall". */
 const EVENT_DATE_END = /[\s,\u2013-]+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|spring|summer|autumn|fall|winter)$/i;
 
@@ -1065,7 +1067,9 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     const several = item.block.place?.kind === "paragraph" || segments.length > at + 1;
     if (!titled && several && (isProfile((segments[at] as { url: string }).url) || SECONDARY.test(segments[at]!.text.trim()))) {
-      const other = segments.findIndex((s, i) => i > at && usableLink(s) && !isProfile(s.url) && !SECONDARY.test(s.text.trim()));
+      // "[Slides](deck) Joe Stein Presented February 26, 2015 at [Meetup](…)": the link after "at" is where the talk was given, no other entry.
+      const venueLink = (i: number) => i > 0 && segments[i - 1]!.type === "text" && /(?:^|\s)(?:at|@)\s*$/i.test(segments[i - 1]!.text);
+      const other = segments.findIndex((s, i) => i > at && usableLink(s) && !isProfile(s.url) && !SECONDARY.test(s.text.trim()) && !venueLink(i));
       // A profile gives way only to a talk: on a list of libraries, "[Boost](https://github.com/boostorg)
       // - … [website](…)" is the organisation's entry, its site a related link.
       const givesWay = SECONDARY.test(segments[at]!.text.trim()) || (other > at && (sectionDefault === "talk" || hostKind(clean((segments[other] as { url: string }).url)) === "talk"));
@@ -1302,6 +1306,20 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       if (presented.year !== undefined) entry.year = presented.year;
     }
     if (facts?.year !== undefined && entry.year === undefined) entry.year = facts.year;
+    // "[2012, TEDxCHUV] [Title](…)", "(2019, PyCon US) [Title](…)": a bracket before the link that holds
+    // its year and its event (#23).
+    if (entry.year === undefined && (entry.kind === "talk" || entry.kind === "podcast")) {
+      const lead = LEAD_YEAR_EVENT.exec(before);
+      if (lead) {
+        const parts = lead[1]!.split(/\s*,\s*/);
+        const at = parts.findIndex((p) => /^(?:19|20)\d{2}$/.test(p));
+        const other = parts.filter((_, i) => i !== at).join(", ");
+        if (at >= 0 && parts.length === 2) {
+          entry.year = Number(parts[at]);
+          if (entry.event === undefined && /^\p{L}/u.test(other) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i.test(other)) entry.event = clean(other);
+        }
+      }
+    }
     if (facts?.duration !== undefined) entry.duration = facts.duration;
     // "[Chicago Boss (and Speed) [00:45:59]](…)": a length inside the title is read, not removed,
     // so the title (and the id made from it) stays as written.

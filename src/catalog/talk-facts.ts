@@ -266,6 +266,9 @@ function leadingFact(text: string, facts: TalkFacts, wantSpeakers: boolean): num
   return undefined;
 }
 
+/** Names before "presented" at the start of a talk's text: "Jane Doe and John Roe Presented …". */
+const PRESENTED_BY = /^\s*(?:[-\u2013\u2014:|,]\s*)?([^\u0001-\u0003\d()[\]]{3,160}?)\s+presented\s+(?:on\s+)?(?=\S)/iu;
+
 /**
  * Reads the facts after a talk's link. `wantSpeakers` is false for what is not a talk: its
  * "by …" is prose ("a Go implementation of Raft, by HashiCorp").
@@ -273,6 +276,22 @@ function leadingFact(text: string, facts: TalkFacts, wantSpeakers: boolean): num
 export function talkFacts(tail: string, wantSpeakers = true): TalkFacts {
   const facts: TalkFacts = { speakers: [], rest: "" };
   let text = tail;
+  // "Sunil Shah, Kyle Kelly, and Timmy Zhu Presented November 1, 2017 at Meetup": the people who
+  // presented it, then when and where (#23).
+  const presented = wantSpeakers ? PRESENTED_BY.exec(text) : null;
+  if (presented) {
+    const names = presented[1]!.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/).map((n) => n.trim()).filter(Boolean);
+    if (names.length > 0 && names.length <= 8 && names.every(isPersonName)) {
+      facts.speakers = names;
+      text = text.slice(presented[0].length);
+      // "Summer 2010 at Hadoop Summit": a season's year, then the place.
+      const season = /^\s*(?:spring|summer|autumn|fall|winter)\s+((?:19|20)\d{2})\s+(?:at|@)\s+/i.exec(text);
+      if (season) {
+        facts.year = Number(season[1]);
+        text = `at ${text.slice(season[0].length)}`;
+      }
+    }
+  }
   // The leading run: facts one after the other, each maybe after a separator ("by **A** - [45:49]").
   for (let guard = 0; guard < 12; guard++) {
     const space = SPACE.exec(text)![0];

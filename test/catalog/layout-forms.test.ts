@@ -607,3 +607,36 @@ describe("a session archive: '### Title' over its speakers' profiles, then a lis
     expect(parsePage(prose, "p.md").entries.map((e) => e.title)).toContain("Slides kit");
   });
 });
+
+describe("a heading per talk over '[Video](…)' and 'Names Presented <date> at [Event](…)'", () => {
+  const page = [
+    "# Presentations", "",
+    "## Running Tests at Scale", "[Video](https://www.youtube.com/watch?v=p1)", "Ines Moreau, Kofi Mensah, and Priya Raman Presented November 1, 2017 at [Bay Area User Group](https://www.meetup.com/x/events/1/)", "",
+    "## Building and Deploying Applications", "[Slides](https://www.slideshare.net/x/building)", "Joe Stein", "Presented February 26, 2015 at [Community Meetup](http://www.meetup.com/y/events/2/)", "",
+    "## A Resource Management Platform", "[Video](http://www.youtube.com/watch?v=p3)", "Hanna Kowalska Presented Summer 2010 at [Hadoop Summit](http://hadoopsummit.example.org/)", "",
+    "## Conf North America 2018", "[Video playlist](https://www.youtube.com/playlist?list=PLx) + [Slides](https://conf.example.org/slides)", "",
+  ].join("\n");
+
+  it("the heading titles the talk, the names before 'Presented' are its speakers, the date its year, the link after 'at' its event", () => {
+    expect(parsePage(page, "p.md").entries.map((e) => [e.url, e.title, e.speakers, e.event ?? null, e.year ?? null])).toEqual([
+      ["https://www.youtube.com/watch?v=p1", "Running Tests at Scale", ["Ines Moreau", "Kofi Mensah", "Priya Raman"], "Bay Area User Group", 2017],
+      ["https://www.slideshare.net/x/building", "Building and Deploying Applications", ["Joe Stein"], "Community Meetup", 2015],
+      ["http://www.youtube.com/watch?v=p3", "A Resource Management Platform", ["Hanna Kowalska"], "Hadoop Summit", 2010],
+      ["https://www.youtube.com/playlist?list=PLx", "Conf North America 2018", [], "Conf North America", 2018],
+    ]);
+  });
+});
+
+describe("'[2012, TEDxCHUV] [Title](…): Speaker (Affiliation)': a bracket of the year and event before the link", () => {
+  it("gives the year and the event", () => {
+    const page = ["## Other Talks", "",
+      "- [2012, TEDxCHUV] [Your Brain On Video Games](https://www.ted.com/talks/t1): Daphne Bavelier (University of Geneva)",
+      "- [2008, MIGS] [Fundamental Conflicts in Design](https://www.youtube.com/watch?v=t2): Jonathan Blow (Number None, Inc.)",
+      "- [2003, Computer History Museum] [Lessons from Game Design](https://www.youtube.com/watch?v=t3): Will Wright (Maxis)", ""].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "Your Brain On Video Games", speakers: ["Daphne Bavelier"], event: "TEDxCHUV", year: 2012 },
+      { title: "Fundamental Conflicts in Design", speakers: ["Jonathan Blow"], event: "MIGS", year: 2008 },
+      { title: "Lessons from Game Design", speakers: ["Will Wright"], event: "Computer History Museum", year: 2003 },
+    ]);
+  });
+});
