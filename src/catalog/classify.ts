@@ -65,6 +65,8 @@ const KIND_ORDER = ["talk", "podcast", "paper", "article", "forum", "repo"] as c
 const SECTION_ORDER = ["podcast", "talk", "paper", "article", "forum"] as const;
 /** A link to a PDF is a paper, wherever it is (#13). */
 const PDF = /\.pdf$/i;
+/** A link to a video file is a recording, wherever it is (#23): FOSDEM's "…/life_query_vitess.webm". */
+const VIDEO_FILE = /\.(?:webm|mp4|m4v|mkv|mov|ogv|avi)$/i;
 
 /** Hosts and paths of blogs: a label with "blog" in it, an engineering subdomain, a /blog/ or /posts/ folder with a post in it. */
 const BLOG_HOST = /(?:^|\.)(?:[a-z0-9-]*blog[a-z0-9-]*|eng|engineering|tech)\.[a-z0-9.-]+$/;
@@ -197,6 +199,7 @@ export function hostKind(url: string): Kind | undefined {
     for (const { want, kind } of facts.paths) if (want.every((segment, i) => segment === "*" || segment === have[i])) return kind;
   }
   if (PDF.test(hp.path)) return "paper";
+  if (VIDEO_FILE.test(hp.path)) return "talk";
   if (facts.domain) return facts.domain;
   if (facts.forum) return "forum";
   // A blog, whoever runs it (#23): "netflixtechblog.com", "blog.example.org", "eng.uber.com",

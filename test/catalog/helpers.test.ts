@@ -98,6 +98,8 @@ describe("classify", () => {
     ["https://github.com/org/repo", ["Videos"], "repo"],
     ["https://arxiv.org/abs/1234.5678", ["Talks"], "paper"],
     ["https://example.org/paper.pdf", [], "paper"],
+    ["https://ftp.fau.de/fosdem/2023/K.3.201/life_query_vitess.webm", [], "talk"],
+    ["https://example.org/media/keynote.mp4", ["Articles"], "talk"],
     ["https://www.usenix.org/system/files/osdi20.pdf", [], "paper"],
     ["https://pypi.org/project/x", ["Video"], "repo"],
     ["https://example.org/x", ["Talks"], "talk"],
