@@ -358,3 +358,33 @@ export function quotedTitleCitation(marked: string): Citation | undefined {
   }
   return out;
 }
+
+/**
+ * Authors written the USENIX way, each group of them followed by its institution, the groups parted
+ * by semicolons: "Gina Yuan, Shoumik Palkar, and Matei Zaharia, Stanford University", "Kate Keahey,
+ * Argonne National Laboratory; Jason Anderson and Zhuo Zhen, University of Chicago". In a group the
+ * names end at the name after "and" (or, with no "and" after a comma, at the first comma); what
+ * follows is the institution, which must be there. Undefined for any other text.
+ */
+export function affiliatedNames(text: string): string[] | undefined {
+  // A year or a venue's number says the line is a citation of another form ("A, B. *ICML 2020*").
+  if (text.length > 3000 || /\d/.test(text)) return undefined;
+  const groups = text.replace(/\s+/g, " ").trim().replace(/\.$/, "").split(/\s*;\s*/).filter(Boolean);
+  if (groups.length === 0) return undefined;
+  const out: string[] = [];
+  let institutions = 0;
+  for (const group of groups) {
+    const pieces = group.split(/\s*,\s*/);
+    const last = pieces.findIndex((p, i) => i > 0 && /^and\s/.test(p));
+    const names = last > 0 ? [...pieces.slice(0, last), pieces[last]!.slice(4)] : pieces[0]!.split(/\s+(?:and|&)\s+/);
+    const rest = pieces.slice(last > 0 ? last + 1 : 1);
+    if (rest.length === 0 || !rest.every((r) => /\p{L}/u.test(r))) return undefined;
+    const people = names.map((n) => n.trim()).filter(Boolean);
+    if (people.length === 0 || !people.every((n) => isPersonName(n) && !hasNotNameWord(n))) return undefined;
+    // The institution reads as no person ("Stanford University", "UNIST"), in one group at least:
+    // "A. Author, B. Author" alone is a plain list ("Microsoft Research" may read as a name).
+    if (!rest.every((r) => isPersonName(r) && !hasNotNameWord(r))) institutions++;
+    out.push(...people);
+  }
+  return institutions > 0 && out.length > 0 && out.length <= 60 ? out : undefined;
+}

@@ -2,6 +2,7 @@
 // and this module groups their inline content into "blocks that may hold an entry":
 // list items, paragraphs outside list items, and table rows.
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "markdown-it";
+import { affiliatedNames } from "./citations";
 
 export type Segment =
   /** `code`: a code span's text (#28: an item's tags are code spans, catalog/item-notes.ts). */
@@ -493,6 +494,9 @@ function citedNames(segments: readonly Segment[]): boolean {
   return text.length <= 2000 && NAMES_PROSE.test(text);
 }
 
+/** "A, B, and C, Stanford University; D, MIT": a nested line of authors written the USENIX way (#23). */
+const affiliated = (segments: readonly Segment[]): boolean => segments.length <= 6 && !segments.some((s) => s.type === "link") && affiliatedNames(segments.map((s) => s.text).join("")) !== undefined;
+
 /** "PODC 2007", "*OSDI 2018*", "MIT Tech Report 2012": a nested line that is a paper's venue and year alone (#23). */
 const VENUE_YEAR_PROSE = /^\s*[([]?\s*\p{L}[\p{L}\p{N}.&'\u2019 -]{0,60}?\s(?:['\u2019]\d{2}|(?:19|20)\d{2})\s*[)\]]?\s*\.?\s*$/u;
 const venueYear = (segments: readonly Segment[]): boolean => segments.length <= 5 && !segments.some((s) => s.type === "link") && VENUE_YEAR_PROSE.test(segments.map((s) => s.text).join(""));
@@ -569,7 +573,7 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     // Conf 2011"): an archive's heading per talk says so under the heading (#23).
     // Nor is a nested item, unless it says where its parent's talk was given ("Presented at Meeting C++ 2019").
     // Nor, but when it reads as a list of names under an item without links ("**Title (AAAI 2022)**" over "  - A. Author, B. Author"): a paper's authors (#23).
-    else if (container.type === "item" && container.block.parent && (PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments) || venueYear(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    else if (container.type === "item" && container.block.parent && (affiliated(container.block.segments) || PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments) || venueYear(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     else if ((container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) || (container.type === "item" && plainLabelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     // Nor, but when it is a bold label alone: the name of the items that follow ("**Cheatsheets**", #24).
     else if (container.type === "paragraph" && boldLabel(container.block.segments) !== undefined) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });

@@ -11,7 +11,7 @@ import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, datedHeading, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
-import { authorDateCitation, cellCitation, citedFacts, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
+import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -984,6 +984,14 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       const talk = parent ? entryOf.get(parent) : undefined;
       // "  - A. Author and B. Author. *CVPR 2016*" under a paper's "Title [[pdf]](…)" item: its citation goes on (#23).
       const cited = talk ? cites.get(talk) : undefined;
+      // "  - A, B, and C, Stanford University; D, MIT": the paper's authors, their institutions dropped.
+      if (talk && (talk.kind === "paper" || cited !== undefined) && talk.authors.length === 0 && item.block.place?.kind === "item") {
+        const names = affiliatedNames(textOfSegments(item.block.segments));
+        if (names) {
+          talk.authors = names.map(clean);
+          continue;
+        }
+      }
       if (cited !== undefined && item.block.place?.kind === "item") {
         cited.text += `\n${markedText(item.block.segments)}`;
         continue;

@@ -2,7 +2,7 @@
 // and the list's vote for its chunks of names.
 import { describe, expect, test } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { authorDateCitation, cellCitation, citedFacts, namesChunk, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors } from "../../src/catalog/citations";
+import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesChunk, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors } from "../../src/catalog/citations";
 
 const pick = (md: string) => parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, authors: e.authors, year: e.year ?? null, event: e.event ?? null }));
 
@@ -251,6 +251,27 @@ describe("the names-first order with an emphasised title", () => {
   });
   test.each(["\u0001Paxos Made Simple\u0001 (2001), L. Lamport", "Deep learning. \u0001Nature\u0001 2015", "Some text without emphasis, J. Doe, 2019"])("%s is none", (text) => {
     expect(namesFirstCitation(text)).toBeUndefined();
+  });
+});
+
+describe("authors written the USENIX way, each group before its institution", () => {
+  test.each([
+    ["Gina Yuan, Shoumik Palkar, Deepak Narayanan, and Matei Zaharia, Stanford University", ["Gina Yuan", "Shoumik Palkar", "Deepak Narayanan", "Matei Zaharia"]],
+    ["Kate Keahey, Argonne National Laboratory; Jason Anderson and Zhuo Zhen, University of Chicago; Pierre Riteau, StackHPC Ltd", ["Kate Keahey", "Jason Anderson", "Zhuo Zhen", "Pierre Riteau"]],
+    ["Zainul Abi Din, UC Davis; Samuel T. King, UC Davis, Bouncer Technologies", ["Zainul Abi Din", "Samuel T. King"]],
+    ["Soroush Bateni and Cong Liu, University of Texas at Dallas", ["Soroush Bateni", "Cong Liu"]],
+  ])("%s", (text, want) => {
+    expect(affiliatedNames(text)).toEqual(want);
+  });
+  test.each(["Jane Doe, John Roe", "A. Author, B. Author, C. Author", "Tongzhou Wang, Phillip Isola. ICML 2020", "Libraries for working with dates"])("%s is none", (text) => {
+    expect(affiliatedNames(text)).toBeUndefined();
+  });
+  test("read under a paper's item", () => {
+    const md = "### ATC 2020\n\n- Offload Annotations: Bringing Heterogeneous Computing to Libraries [[Paper]](https://www.usenix.org/conference/atc20/presentation/yuan)\n  - Gina Yuan, Shoumik Palkar, and Matei Zaharia, Stanford University\n- Lessons Learned from the Chameleon Testbed [[Paper]](https://www.usenix.org/conference/atc20/presentation/keahey)\n  - Kate Keahey, Argonne National Laboratory; Jason Anderson and Zhuo Zhen, University of Chicago\n";
+    expect(pick(md).map(({ title, authors, event, year }) => ({ title, authors, event, year }))).toEqual([
+      { title: "Offload Annotations: Bringing Heterogeneous Computing to Libraries", authors: ["Gina Yuan", "Shoumik Palkar", "Matei Zaharia"], event: "ATC", year: 2020 },
+      { title: "Lessons Learned from the Chameleon Testbed", authors: ["Kate Keahey", "Jason Anderson", "Zhuo Zhen"], event: "ATC", year: 2020 },
+    ]);
   });
 });
 
