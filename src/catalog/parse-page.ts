@@ -431,7 +431,20 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
   if (y) return { year: Number(y[1]) };
   // "### KubeCon NA 2023 (Chicago, Illinois) - Virtual": the place and the form after the event and its year (#23).
-  return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, "")) ?? datedHeading(heading);
+  return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, "")) ?? datedHeading(heading) ?? archiveHeading(heading);
+}
+
+/** What an archive says of itself after its event and year: "# .NET Conf 2021 Code & Slides!", "## KubeCon 2019 talks and videos". */
+const ARCHIVE_WORDS = /\s*[-\u2013\u2014:]?\s*(?:(?:code|slides?|talks?|videos?|recordings?|sessions?|presentations?|materials?|decks?|demos?)(?:\s*(?:&|and|,)\s*|\s+))*(?:code|slides?|talks?|videos?|recordings?|sessions?|presentations?|materials?|decks?|demos?)\s*[!.]*$/i;
+
+function archiveHeading(heading: string): { year: number; event?: string } | undefined {
+  const bare = heading.replace(ARCHIVE_WORDS, "");
+  if (bare === heading || !/\d{2}$/.test(bare)) return undefined;
+  // ".NET Conf 2021": a name may start with its dot.
+  const dot = bare.startsWith(".");
+  const said = yearPart(dot ? bare.slice(1) : bare);
+  if (!said) return undefined;
+  return said.event === undefined ? { year: said.year } : { year: said.year, event: dot ? `.${said.event}` : said.event };
 }
 
 /** Fewer items than this vote with their family of lists, not alone. */

@@ -602,6 +602,13 @@ describe("a session archive: '### Title' over its speakers' profiles, then a lis
     expect(parsePage(lib, "p.md").entries.map((e) => e.title)).toEqual(["Gearman", "Minion", "Firegento"]);
   });
 
+  it("the page's heading names the event and year, the archive's own words after them dropped", () => {
+    const titled = page.replace("# Conference 2031", "# .NET Conf 2031 Code & Slides!");
+    expect(parsePage(titled, "p.md").entries.map((e) => [e.event, e.year])).toEqual([[".NET Conf", 2031], [".NET Conf", 2031], [".NET Conf", 2031]]);
+    const other = page.replace("# Conference 2031", "# Top 10 Videos");
+    expect(parsePage(other, "p.md").entries.map((e) => [e.event, e.year])).toEqual([[undefined, undefined], [undefined, undefined], [undefined, undefined]]);
+  });
+
   it("a heading over a sentence and links is no session: its links stay entries", () => {
     const prose = ["## Tools", "", "Some tools we like, see [the list](https://example.org/list).", "", "- [Slides kit](https://example.org/kit)", ""].join("\n");
     expect(parsePage(prose, "p.md").entries.map((e) => e.title)).toContain("Slides kit");
