@@ -371,8 +371,8 @@ function* walkFast(body: string, lineOffset: number, size: number, maxElements: 
       elementsLeft -= 5 + 2 * simpleLinks + (afterSimple ? 0 : 2);
       if (elementsLeft < 0) throw new TooManyElements();
       // A list item without links, nested in none, is no block that may hold an entry (walkChunk's
-      // finish()), but for a talk's fact label under its heading ("- Speaker: Jane Doe").
-      if (simpleLinks > 0 || plainLabelled(simple)) items.push({ type: "block", block: { segments: simple, place: { kind: "item", start: segLine + 1 + lineOffset, end: endLine + 1 + lineOffset, nested: false } } });
+      // finish()), but for a talk's fact label under its heading ("- Speaker: Jane Doe") or a line of facts alone.
+      if (simpleLinks > 0 || plainLabelled(simple) || factLine(simple)) items.push({ type: "block", block: { segments: simple, place: { kind: "item", start: segLine + 1 + lineOffset, end: endLine + 1 + lineOffset, nested: false } } });
       run = at;
       runLine = endLine;
       afterSimple = true;
@@ -494,6 +494,15 @@ function citedNames(segments: readonly Segment[]): boolean {
   return text.length <= 2000 && NAMES_PROSE.test(text);
 }
 
+/** A date alone, as a code span or text: "2013-02-18", "2021". */
+export const DATE_ALONE = /^\s*(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}\s*$/;
+/** A list item of facts only: names ("*A. Author, B. Author*") or a date alone (#23). */
+function factLine(segments: readonly Segment[]): boolean {
+  if (segments.length > 5 || segments.some((s) => s.type === "link")) return false;
+  const text = segments.map((s) => s.text).join("");
+  return DATE_ALONE.test(text) || (text.length <= 1500 && /\s/.test(text.trim()) && NAMES_PROSE.test(text));
+}
+
 /** "A, B, and C, Stanford University; D, MIT": a nested line of authors written the USENIX way (#23). */
 const affiliated = (segments: readonly Segment[]): boolean => segments.length <= 6 && !segments.some((s) => s.type === "link") && affiliatedNames(segments.map((s) => s.text).join("")) !== undefined;
 
@@ -575,6 +584,9 @@ function walkChunk(body: string, lineOffset: number): Item[] {
     // Nor, but when it reads as a list of names under an item without links ("**Title (AAAI 2022)**" over "  - A. Author, B. Author"): a paper's authors (#23).
     else if (container.type === "item" && container.block.parent && (affiliated(container.block.segments) || PRESENTED_PROSE.test(container.block.segments[0]?.type === "text" ? container.block.segments[0].text : "") || (container.block.segments.length === 1 && NAMES_PROSE.test(container.block.segments[0]!.text)) || citedNames(container.block.segments) || venueYear(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     else if ((container.type === "paragraph" && (BY_PROSE.test(container.block.segments[0]?.text ?? "") || labelled(container.block.segments))) || (container.type === "item" && plainLabelled(container.block.segments))) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
+    // Nor, but when a list item without a link is a line of names or a date alone ("- *A. Author, B. Author*",
+    // "- `2013-02-18`"): the facts of the entry before it under a heading of its own (#23).
+    else if (container.type === "item" && !container.block.parent && factLine(container.block.segments)) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     // Nor, but when it is a bold label alone: the name of the items that follow ("**Cheatsheets**", #24).
     else if (container.type === "paragraph" && boldLabel(container.block.segments) !== undefined) items.push({ item: { type: "block", block: container.block }, order: container.order, line: container.block.place?.start ?? line });
     // Nor, but right under its heading: a line about the section ("*Libraries for working with dates.*", #24).

@@ -3,7 +3,7 @@ import type { Heading, Kind, Link, Page, ParsedEntry } from "./types";
 import { UNTITLED_SECTION } from "./types";
 import { readFrontMatter } from "./front-matter";
 import { readNotes } from "./item-notes";
-import { boldLabel, MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
+import { boldLabel, DATE_ALONE, MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
 import { MAX_ENTRIES } from "./limits";
 import { hostKind, isProfile, pdfOnly, sectionKind, sluggedPost, weakTalkSection } from "./classify";
@@ -179,7 +179,7 @@ interface Pending {
 const RECORDING_SYMBOL = /^(?:\u{1F4FA}|\u{1F3A5}|\u{1F4F9}|\u{1F3AC}|\u25B6\uFE0F?|:(?:tv|movie_camera|video_camera|arrow_forward|clapper):)$/u;
 
 /** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
-const GENERIC_TITLE = /^(?:(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript)(?:\s+playlist|\s+and\s+(?:slides|demo|video))?|playlist|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|\[(?:paper|pdf)\])$/i;
+const GENERIC_TITLE = /^\[?(?:(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript)(?:\s+playlist|\s+and\s+(?:slides|demo|video))?|playlist|part\s*\d+|\d+)\]?$|^\(\d+\)$/i;
 /** A link titled only as a paper (#23): its title is the item's text when that reads as a citation. */
 const PAPER_WORD = /^\[?(?:paper|pdf)\]?$/i;
 /** A paper's related links titled by what they are: "[Code]", "[Github]", "[Project]" (#23). */
@@ -825,6 +825,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   let groupLabel: string | undefined;
   // No block with a link has come since the last heading.
   let freshHeading = false;
+  // The entries since the last heading.
+  let headingEntries: ParsedEntry[] = [];
 
   /** The heading trail plus the group's label and the labels of the items an entry is nested in (not repeating its heading). */
   const nestedPath = (context: string[] | undefined): string[] => {
@@ -866,6 +868,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     layout.push(pending);
     headingPaths.push(headingPath);
+    headingEntries.push(entry);
     if (entries.push(entry) > MAX_ENTRIES) throw new PageError(source, `has more than ${MAX_ENTRIES.toLocaleString("en")} entries, the most icp-links reads at once`, "split the page, or read fewer pages at once");
     if (bare) {
       bares.push([entry, headingPath]);
@@ -908,6 +911,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       sessionPeople = undefined;
       groupLabel = undefined;
       freshHeading = true;
+      headingEntries = [];
       const heading: Heading = { level: item.heading.level, text: clean(item.heading.text), line: item.heading.line };
       headings.push(heading);
       while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
@@ -989,6 +993,26 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       if (names.length > 0 && names.length <= 8 && names.every(isPersonName)) sessionPeople = { names, held: [], unsure: true };
       describe(item.block.segments);
       continue;
+    }
+    // "##### [Name]" over "- Title [[arXiv]](…)", "- *A. Author, B. Author*", "- `2013-02-18`": items of
+    // facts after the one entry under its heading are that entry's (#23).
+    if (at < 0 && item.block.place?.kind === "item" && !item.block.parent && headingEntries.length === 1) {
+      const only = headingEntries[0]!;
+      const text = textOfSegments(item.block.segments);
+      if (DATE_ALONE.test(text)) {
+        if (only.year === undefined) only.year = Number(/\d{4}/.exec(text)![0]);
+        continue;
+      }
+      const names = namesOf(text.replace(/,?\s+et\s+al\.?$/i, ""));
+      if (names.length > 0 && names.length <= 40 && names.every(isPersonName)) {
+        if (only.kind === "paper" || only.kind === "article") {
+          if (only.authors.length === 0) only.authors = names.map(clean);
+        } else if (only.kind === "talk" && only.speakers.length === 0) {
+          only.speakers = names.map(clean);
+          only.speaker = only.speakers.join(", ");
+        }
+        continue;
+      }
     }
     if (at < 0) {
       // "Presented at Meeting C++ 2019 in Berlin." under a talk's "**Title**" item.

@@ -117,9 +117,11 @@ describe("the fast route for simple list items", () => {
         const segments = fastItem(line, 1);
         if (segments === undefined) return;
         const first = slow(line + after).find((i) => i.type === "block" && i.block.place?.start === 1);
-        // An item without links is none of the blocks the walk hands on.
-        if (!segments.some((s) => s.type === "link")) expect(first).toBeUndefined();
-        else expect(first?.type === "block" && first.block.segments).toEqual(segments);
+        // An item without links is none of the blocks the walk hands on, but for a label or a line
+        // of facts ("- Jane Doe", "- 2013-02-18"); whether both routes hand on the same items, the
+        // random pages below say.
+        if (!segments.some((s) => s.type === "link") && first === undefined) return;
+        expect(first?.type === "block" && first.block.segments).toEqual(segments);
       }),
       { numRuns: 3000 },
     );

@@ -647,3 +647,20 @@ describe("'[2012, TEDxCHUV] [Title](…): Speaker (Affiliation)': a bracket of t
     ]);
   });
 });
+
+describe("a heading per paper over '- Title [[arXiv]](…)', '- *Authors*' and '- `2013-02-18`'", () => {
+  it("the items of facts after the heading's one entry give its authors and year; a bracketed kind word is no title", () => {
+    const page = ["# Papers", "", "## Implemented", "",
+      "##### [Maxout Networks]", "- Maxout Networks [[arXiv]](https://arxiv.org/abs/1302.4389)", "- *Ian J. Goodfellow, David Warde-Farley, Yoshua Bengio*", "- `2013-02-18`", "",
+      "##### [NiN]", "- Network In Network [[arXiv]](https://arxiv.org/abs/1312.4400)", "- *Min Lin, Qiang Chen & Shuicheng Yan*", "- `2013-12-13`", ""].join("\n");
+    expect(pick(page, ["title", "kind", "authors", "year"])).toEqual([
+      { title: "Maxout Networks", kind: "paper", authors: ["Ian J. Goodfellow", "David Warde-Farley", "Yoshua Bengio"], year: 2013 },
+      { title: "Network In Network", kind: "paper", authors: ["Min Lin", "Qiang Chen", "Shuicheng Yan"], year: 2013 },
+    ]);
+  });
+
+  it("a section of several entries gives no entry the facts of a plain item under it", () => {
+    const page = ["## Libraries", "", "- [Gin](https://github.com/gin-gonic/gin) - Web framework.", "- [Echo](https://github.com/labstack/echo) - Framework.", "- Jane Doe", "- 2019", ""].join("\n");
+    expect(pick(page, ["title", "kind", "authors", "speakers", "year"])).toEqual([{ title: "Gin", kind: "repo" }, { title: "Echo", kind: "repo" }]);
+  });
+});
