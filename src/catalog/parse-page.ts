@@ -431,11 +431,20 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
   if (y) return { year: Number(y[1]) };
   // "### KubeCon NA 2023 (Chicago, Illinois) - Virtual": the place and the form after the event and its year (#23).
-  return yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, "")) ?? datedHeading(heading) ?? archiveHeading(heading);
+  const said = yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, "")) ?? datedHeading(heading) ?? archiveHeading(heading);
+  // "## Research papers 2022", "## KubeCon talks 2019": the archive's own words are no part of an event.
+  if (said?.event !== undefined) {
+    const event = said.event.replace(ARCHIVE_WORDS, "").trim();
+    if (event !== said.event) return event === "" || HEADING_ADJECTIVE.test(event) ? { year: said.year } : { year: said.year, event };
+  }
+  return said;
 }
 
+/** Words before an archive's kind that name no event: "Research papers", "Selected talks", "Other videos". */
+const HEADING_ADJECTIVE = /^(?:research|selected|recent|other|more|older|new|past|upcoming|featured|all|my|our|some|notable|accepted|published|conference|invited|keynote)$/i;
+
 /** What an archive says of itself after its event and year: "# .NET Conf 2021 Code & Slides!", "## KubeCon 2019 talks and videos". */
-const ARCHIVE_WORDS = /\s*[-\u2013\u2014:]?\s*(?:(?:code|slides?|talks?|videos?|recordings?|sessions?|presentations?|materials?|decks?|demos?)(?:\s*(?:&|and|,)\s*|\s+))*(?:code|slides?|talks?|videos?|recordings?|sessions?|presentations?|materials?|decks?|demos?)\s*[!.]*$/i;
+const ARCHIVE_WORDS = /\s*[-\u2013\u2014:]?\s*(?:(?:code|slides?|talks?|videos?|recordings?|sessions?|presentations?|materials?|decks?|demos?|papers?|readings?|articles?|posts?|lectures?|episodes?)(?:\s*(?:&|and|,)\s*|\s+))*(?:code|slides?|talks?|videos?|recordings?|sessions?|presentations?|materials?|decks?|demos?|papers?|readings?|articles?|posts?|lectures?|episodes?)\s*[!.]*$/i;
 
 function archiveHeading(heading: string): { year: number; event?: string } | undefined {
   const bare = heading.replace(ARCHIVE_WORDS, "");

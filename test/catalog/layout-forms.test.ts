@@ -664,3 +664,15 @@ describe("a heading per paper over '- Title [[arXiv]](…)', '- *Authors*' and '
     expect(pick(page, ["title", "kind", "authors", "speakers", "year"])).toEqual([{ title: "Gin", kind: "repo" }, { title: "Echo", kind: "repo" }]);
   });
 });
+
+describe("headings that name a year beside the archive's own words", () => {
+  it.each([
+    ["## Research papers 2022", { year: 2022 }],
+    ["## KubeCon talks 2019", { event: "KubeCon", year: 2019 }],
+    ["## Selected talks 2018", { year: 2018 }],
+    ["## JSConf EU 2014", { event: "JSConf EU", year: 2014 }],
+  ])("%s", (heading, want) => {
+    const page = `# List\n\n${heading}\n\n- [A Talk About Things](https://www.youtube.com/watch?v=h1)\n- [Another Talk](https://www.youtube.com/watch?v=h2)\n`;
+    expect(pick(page, ["event", "year"])).toEqual([want, want]);
+  });
+});
