@@ -86,6 +86,8 @@ interface Part {
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 /** "July-August 1978", "Sep. 2014", "12 March 2019", "March 12, 2019": a date, whose year is kept. */
 const DATE = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s*[-\u2013/]\\s*${MONTH}\\.?)?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?,?)?\\s+((?:19|20)\\d{2})$`, "i");
+/** "18-Dec-2019", "30-March-2020", "02/Apr/2020": a date written with dashes or slashes. */
+const DASHED_DATE = new RegExp(`^\\d{1,2}[-/]${MONTH}\\.?[-/]((?:19|20)\\d{2})$`, "i");
 const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`, "i");
 /** "September 27", "27th Sep.", "Sep 27": a date's month and day, before the comma and the year. */
 const MONTH_DAY = new RegExp(`^(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?)$`, "i");
@@ -129,7 +131,7 @@ export function yearPart(text: string): { year: number; event?: string } | undef
   let digits = 1;
   while (digits < 6 && digits < t.length && DIGIT_CODE(t.charCodeAt(t.length - 1 - digits))) digits++;
   if (digits === 3 || digits > 4 || (digits === 1 && !/[-/.]\d$/.test(t))) return undefined;
-  const date = DATE.exec(t);
+  const date = DATE.exec(t) ?? DASHED_DATE.exec(t);
   if (date) return { year: Number(date[1]) };
   const numeric = NUMERIC_DATE.exec(t);
   if (numeric) return { year: Number(numeric[1] ?? numeric[2]) };

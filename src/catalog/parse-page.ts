@@ -372,6 +372,8 @@ interface RowColumns {
   year?: number;
   /** Whether the link stands in the title column itself. */
   linkInTitle: boolean;
+  /** Whether the people's column names speakers ("Speaker", "Presenter"), not authors: the rows are talks. */
+  speakerColumn?: boolean;
 }
 
 function rowColumns(block: Block, at: number): RowColumns | undefined {
@@ -394,7 +396,10 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
   const p = named >= 0 ? named : own >= 0 ? column(NAME_COLUMN) : -1;
   if (p >= 0 && p < cells.length && p !== linkCell) {
     const names = namesOf(cell(p).replace(/,?\s+et\s+al\.?$/i, ""));
-    if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) out.people = names;
+    if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) {
+      out.people = names;
+      out.speakerColumn = /^(?:speakers?|speaker\(s\)|presenters?|presented by)$/i.test(header[p]!.replace(/[*_:`]/g, "").trim());
+    }
   }
   const e = column(EVENT_COLUMN);
   if (e >= 0 && e < cells.length && e !== linkCell) {
@@ -1288,6 +1293,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         title = linkOwn;
       }
     }
+    // "| [Title](sched.com/…) | Jane Doe | Kubecon EU | 02-Apr-2020 |" under a "Speaker" column: a talk, whatever its address looks like.
+    if (columns?.speakerColumn && (kind === "article" || kind === "page")) kind = "talk";
     const parentNames = titledByParent ? named.get(parent!) ?? cited : cited;
     const people = parentNames ? parentNames.map(clean) : titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : columns?.people && (columns.linkInTitle || columns.title !== undefined) && kind !== "repo" && kind !== "site" ? columns.people.map(clean) : [];
     const authored = kind === "paper" || kind === "article";

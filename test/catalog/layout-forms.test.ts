@@ -536,6 +536,17 @@ describe("a table whose header names its columns: '| Title | Speaker | Video |'"
     ]);
   });
 
+  it("a row under a Speaker column is a talk, whatever its address looks like; its dashed date gives the year", () => {
+    const page = ["#### Events in 2020", "",
+      "| Event name and description | Speaker | Location | Date |", "|---|---|---|---|",
+      "| [Service Mesh and Serverless Chatbots](https://kccnceu20.sched.com/event/Zemu/service-mesh-and-serverless-chatbots-sergio-mendez) | Sergio Méndez | Kubecon EU | 02-Apr-2020 |",
+      "| [Strangling Our Venue Management Monolith](https://kccnceu20.sched.com/event/Zelz/strangling-our-venue-management-monolith-at-dx) | Alex Ellis & Christian Sakshaug | Kubecon EU | 30-March-2020 |", ""].join("\n");
+    expect(pick(page, ["kind", "speakers", "year", "event"])).toEqual([
+      { kind: "talk", speakers: ["Sergio Méndez"], year: 2020, event: "Kubecon EU" },
+      { kind: "talk", speakers: ["Alex Ellis", "Christian Sakshaug"], year: 2020, event: "Kubecon EU" },
+    ]);
+  });
+
   it("a library table's Name column is the title, not people", () => {
     const page = ["## Libraries", "", "| Name | Description |", "| --- | --- |", "| [Gin](https://github.com/gin-gonic/gin) | Fast web framework |", "| [Echo](https://github.com/labstack/echo) | Minimalist framework |", ""].join("\n");
     expect(pick(page, ["title", "kind", "speakers"])).toEqual([{ title: "Gin", kind: "repo" }, { title: "Echo", kind: "repo" }]);

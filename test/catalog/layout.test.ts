@@ -27,6 +27,8 @@ describe("yearPart: a year in every spelling", () => {
     ["PHPNW14", { year: 2014, event: "PHPNW" }],
     ["(July-August 1978)", { year: 1978 }],
     ["March 12, 2019", { year: 2019 }],
+    ["18-Dec-2019", { year: 2019 }],
+    ["30-March-2020", { year: 2020 }],
     ["Tuesday, May 11, 2022", { year: 2022 }],
     ["2019-03-12", { year: 2019 }],
     ["Strange Loop 2011", { year: 2011, event: "Strange Loop" }],
