@@ -180,6 +180,8 @@ const RECORDING_SYMBOL = /^(?:\u{1F4FA}|\u{1F3A5}|\u{1F4F9}|\u{1F3AC}|\u25B6\uFE
 
 /** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
 const GENERIC_TITLE = /^\[?(?:(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript)(?:\s+playlist|\s+and\s+(?:slides|demo|video))?|playlist|part\s*\d+|\d+)\]?$|^\(\d+\)$/i;
+/** A link's text that is a short label in brackets ("[nature]", "[PMLR]", written "[[nature]](…)"). */
+const BRACKETED_LABEL = /^\[[\p{L}\p{N} .&+-]{1,20}\]$/u;
 /** A link titled only as a paper (#23): its title is the item's text when that reads as a citation. */
 const PAPER_WORD = /^\[?(?:paper|pdf)\]?$/i;
 /** A paper's related links titled by what they are: "[Code]", "[Github]", "[Project]" (#23). */
@@ -1234,6 +1236,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (titled) {
       title = clean(titled.title!);
       titledFromText = titled.people.length === 0 && titled.year === undefined;
+    }
+    // "Title [[nature]](…)", "Title [[PMLR]](…)": a link whose text is a label in brackets names where
+    // it goes, not what; the text before it is the title (#23).
+    else if (BRACKETED_LABEL.test(title) && before.replace(LEAD_END, "") && !parent) {
+      title = before.replace(LEAD_END, "");
+      titledFromText = true;
     }
     else if (GENERIC_TITLE.test(title)) {
       const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(LEAD_END, "");

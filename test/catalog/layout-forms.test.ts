@@ -670,6 +670,10 @@ describe("a heading per paper over '- Title [[arXiv]](…)', '- *Authors*' and '
     ]);
   });
 
+  it("a label in brackets titles nothing: 'Title [[nature]](…)'", () => {
+    expect(pick("## Papers\n\n- Human-level control through deep RL [[nature]](https://www.nature.com/articles/nature14236)\n- Optimizing Millions of Hyperparameters [[PMLR]](https://proceedings.mlr.press/v108/x)\n", ["title"])).toEqual([{ title: "Human-level control through deep RL" }, { title: "Optimizing Millions of Hyperparameters" }]);
+  });
+
   it("a section of several entries gives no entry the facts of a plain item under it", () => {
     const page = ["## Libraries", "", "- [Gin](https://github.com/gin-gonic/gin) - Web framework.", "- [Echo](https://github.com/labstack/echo) - Framework.", "- Jane Doe", "- 2019", ""].join("\n");
     expect(pick(page, ["title", "kind", "authors", "speakers", "year"])).toEqual([{ title: "Gin", kind: "repo" }, { title: "Echo", kind: "repo" }]);
