@@ -83,13 +83,16 @@ function tailText(segments: Segment[]): string {
  * a real awesome list is a mailto: link titled "here", and `open 1 2 3 4 5 6` refuses all six
  * (#12). Ids do not move: an id depends on its entry's title and url only.
  */
+/** A link to a place in the page itself: "#content", "./#top-ml-papers" (a table of contents, "back to top"). */
+const IN_PAGE = /^\s*(?:\.\/)?#/;
+
 function usableLink(segment: Segment): segment is Extract<Segment, { type: "link" }> {
   if (segment.type !== "link" || segment.imageOnly) return false;
   // The reader asks this of one link several times in a row: the last answer is kept (#26).
   const url = segment.url;
   if (url === lastUrl) return lastUsable;
   lastUrl = url;
-  lastUsable = url.trim() !== "" && !url.startsWith("#") && !HOUSEKEEPING.test(url) && canOpen(clean(url));
+  lastUsable = url.trim() !== "" && !IN_PAGE.test(url) && !HOUSEKEEPING.test(url) && canOpen(clean(url));
   return lastUsable;
 }
 let lastUrl: string | undefined;
@@ -937,7 +940,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       sectionDefault = kindOf(sectionPath);
       nestedPaths = new Map();
       const headingLink = item.heading.link;
-      if (headingLink && heading.text && (linkedHeadings.get(heading.level) ?? 0) >= 3 && canOpen(clean(headingLink.url))) {
+      if (headingLink && heading.text && (linkedHeadings.get(heading.level) ?? 0) >= 3 && canOpen(clean(headingLink.url)) && !IN_PAGE.test(headingLink.url)) {
         const url = clean(headingLink.url);
         const path = trail.length > 1 ? trail.slice(0, -1).map((h) => h.text || UNTITLED) : topSection;
         const entry: ParsedEntry = {

@@ -30,6 +30,8 @@ describe("what is an entry", () => {
     ["an image", "![logo](https://a.example/logo.png)"],
     ["a badge (a link around an image)", "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"],
     ["an in-page anchor", "- [Contents](#contents)"],
+    ["an in-page anchor after ./", "- [Top ML Papers of the Week (June 23 - June 29)](./#top-ml-papers-of-the-week-june-23---june-29)"],
+    ["headings that link into the page", "### [Basic Models](#content)\n\n### [Graph Types](#content)\n\n### [Pooling](#content)\n"],
     ["a link in a code span", "- `[A](https://a.example)`"],
     ["a code block", "```\n[A](https://a.example)\n```"],
     ["an indented code block", "    https://a.example"],
