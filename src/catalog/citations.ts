@@ -7,7 +7,7 @@
 // people's names, a venue and its year), and the list votes: where most of its papers have a
 // chunk of names, those names are the authors. Pure.
 import { hasNotNameWord, isPersonName } from "./speaker";
-import { surname, VENUE_LEAD, yearPart, type Citation } from "./layout";
+import { MONTH, surname, VENUE_LEAD, yearPart, type Citation } from "./layout";
 
 /** What the citation chunks of one item say. */
 export interface CitedFacts {
@@ -322,6 +322,8 @@ export function authorDateCitation(marked: string): Citation | undefined {
   return { title, people, year: Number(m[2]), ...(venue && venue.split(/\s+/).length <= 8 ? { event: venue } : {}) };
 }
 
+/** A venue, then a month (and day) and the year at the end: "arXiv, Dec 2022", "ICRA May 2025". */
+const DATED_END = new RegExp(`^(.*?)[\\s,]*\\b(${MONTH}\\.?\\s+(?:\\d{1,2},?\\s+)?)((?:19|20)\\d{2})$`, "iu");
 /** A title in double quotes, as the numbered and IEEE styles write it: three words at least. */
 const QUOTED_TITLE = /["\u201c]([^"\u201c\u201d\u0001-\u0003]{8,300}?)["\u201d]/gu;
 
@@ -347,7 +349,7 @@ export function quotedTitleCitation(marked: string): Citation | undefined {
   const out: Citation = { title, ...(people ? { people } : {}) };
   if (rest) {
     // "Venue, Dec 2022", "Venue (ICRA) May 2025", "SOSP '03", "Venue": the date or year at the end, the venue before it.
-    const dated = /^(.*?)[\s,]*\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)((?:19|20)\d{2})$/iu.exec(rest);
+    const dated = DATED_END.exec(rest);
     const year = dated ? { year: Number(dated[3]), event: dated[1]! || undefined } : yearPart(rest) ?? yearPart(rest.split(/\s*,\s*/).at(-1)!);
     if (year) {
       out.year = year.year;

@@ -6,7 +6,7 @@ import type { Kind } from "./types";
 import type { Segment } from "./markdown";
 import { FACT_LABEL } from "./markdown";
 import { isProfile } from "./classify";
-import { isPersonName } from "./speaker";
+import { isPersonName, namesOf } from "./speaker";
 import { yearPart } from "./layout";
 
 /** Link texts that only say what a link is ("video", "slides", "post", "[1]"): the title comes from elsewhere. */
@@ -33,13 +33,8 @@ export interface LabelledFacts {
   event?: string;
 }
 
-/** Names in "A, B & C", "A and B"; each a person's name or (beside a profile) a short name. */
-export function namesOf(text: string): string[] {
-  return text
-    .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/)
-    .map((n) => n.trim().replace(/(?<![.;])[.;]+$/, "").trim())
-    .filter(Boolean);
-}
+// Names in "A, B & C" are read in speaker.ts, which the talk facts share (re-exported for the parser).
+export { namesOf } from "./speaker";
 
 /**
  * The facts a paragraph of labels gives the talk its heading titles: "**Date**: February 27, 2025,

@@ -83,12 +83,14 @@ interface Part {
   lastPiece?: { part: Part; head: string[] };
 }
 
-const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+export const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 /** "July-August 1978", "Sep. 2014", "12 March 2019", "March 12, 2019": a date, whose year is kept. */
 const DATE = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\.?(?:\\s*[-\u2013/]\\s*${MONTH}\\.?)?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?,?)?\\s+((?:19|20)\\d{2})$`, "i");
 /** "18-Dec-2019", "30-March-2020", "02/Apr/2020": a date written with dashes or slashes. */
 const DASHED_DATE = new RegExp(`^\\d{1,2}[-/]${MONTH}\\.?[-/]((?:19|20)\\d{2})$`, "i");
-const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`, "i");
+/** A season, as archives date their talks: "Summer 2010". */
+export const SEASON = "(?:spring|summer|autumn|fall|winter)";
+export const MONTH_ONLY = new RegExp(`^${MONTH}\\.?$`, "i");
 /** "September 27", "27th Sep.", "Sep 27": a date's month and day, before the comma and the year. */
 const MONTH_DAY = new RegExp(`^(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?)$`, "i");
 /** "Tuesday", "Tue.": the day of the week a date may start with ("Tuesday, May 11, 2022"). */

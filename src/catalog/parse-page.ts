@@ -10,7 +10,7 @@ import { hostKind, isProfile, pdfOnly, sectionKind, sluggedPost, weakTalkSection
 import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
-import { citation, datedHeading, eventOfTitle, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
+import { citation, datedHeading, eventOfTitle, MONTH, MONTH_ONLY, SEASON, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
@@ -356,6 +356,8 @@ const PROFILE_NAME = /^(?=.{2,40}$)\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:\s+[\p{L}][\p{
 const TITLE_COLUMN = /^(?:title|talk|name|session|topic|paper|presentation|subject)s?$/i;
 /** A title column by a name that is no person's: where "Name" is one too, it is the presenter's ("| Name | Event | Title & link |"). */
 const OWN_TITLE_COLUMN = /^(?:title|talk|session|topic|paper|presentation|subject)s?$/i;
+/** People's columns: who gave a talk (its rows are talks), and who wrote a paper or gave either. */
+const SPEAKER_COLUMN = /^(?:speakers?|speaker\(s\)|presenters?|presented by)$/i;
 const PEOPLE_COLUMN = /^(?:speakers?|speaker\(s\)|presenters?|presented by|by|who|authors?|author\(s\))$/i;
 const NAME_COLUMN = /^(?:names?|full name|speaker name|presenter name)$/i;
 /** A header cell's words about what else the column holds: "Title & link", "Event & Year". */
@@ -366,7 +368,9 @@ const DATE_COLUMN = /^(?:date|dates|year|when|published)$/i;
 /** A bracket before a talk's link that holds its year and event: "[2012, TEDxCHUV]", "(PyCon US, 2019)". */
 const LEAD_YEAR_EVENT = /^[[(]([^()[\]]{4,60})[)\]]$/;
 /** A month, a day of one or a season at an event's end: " - Jan 10th", " May", " - Fall". */
-const EVENT_DATE_END = /[\s,\u2013-]+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|spring|summer|autumn|fall|winter)$/i;
+const EVENT_DATE_END = new RegExp(`[\\s,\u2013-]+(?:${MONTH}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?|${SEASON})$`, "i");
+/** "Summer 2019": a season and its year, a date cell's. */
+const SEASON_YEAR = new RegExp(`^${SEASON}\\s+((?:19|20)\\d{2})$`, "i");
 
 /** What a table row says in the columns its header names, beside the cell of its link `at`. */
 interface RowColumns {
@@ -403,7 +407,7 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
     const names = namesOf(cell(p).replace(/,?\s+et\s+al\.?$/i, ""));
     if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) {
       out.people = names;
-      out.speakerColumn = /^(?:speakers?|speaker\(s\)|presenters?|presented by)$/i.test(header[p]!.replace(/[*_:`]/g, "").trim());
+      out.speakerColumn = SPEAKER_COLUMN.test(header[p]!.replace(/[*_:`]/g, "").trim());
     }
   }
   const e = column(EVENT_COLUMN);
@@ -424,7 +428,8 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
   if (d >= 0 && d < cells.length && d !== linkCell && out.year === undefined) {
     // "October 2022", "Summer 2019", "2017-05-11": the year the date cell ends with.
     const text = cell(d);
-    const said = yearPart(text) ?? (/^(?:spring|summer|autumn|fall|winter)\s+((?:19|20)\d{2})$/i.exec(text) ? { year: Number(/\d{4}/.exec(text)![0]) } : undefined);
+    const season = SEASON_YEAR.exec(text);
+    const said = yearPart(text) ?? (season ? { year: Number(season[1]) } : undefined);
     if (said && said.event === undefined) out.year = said.year;
   }
   return out;
@@ -1388,7 +1393,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         const other = parts.filter((_, i) => i !== at).join(", ");
         if (at >= 0 && parts.length === 2) {
           entry.year = Number(parts[at]);
-          if (entry.event === undefined && /^\p{L}/u.test(other) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i.test(other)) entry.event = clean(other);
+          if (entry.event === undefined && /^\p{L}/u.test(other) && !MONTH_ONLY.test(other)) entry.event = clean(other);
         }
       }
     }

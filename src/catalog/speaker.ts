@@ -94,3 +94,11 @@ export function speakersWithCompanies(text: string): string[] | undefined {
   }
   return people.length > 0 ? people : undefined;
 }
+
+/** Names in "A, B & C", "A and B"; each a person's name or (beside a profile) a short name. */
+export function namesOf(text: string): string[] {
+  return text
+    .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/)
+    .map((n) => n.trim().replace(/(?<![.;])[.;]+$/, "").trim())
+    .filter(Boolean);
+}

@@ -6,7 +6,7 @@
 //
 // The text comes with markers the parser puts in (see parse-page.ts): EMPHASIS around bold or
 // italic text, LINK_OPEN/LINK_CLOSE around a link's text. They tell where "by **Name**" ends.
-import { isPersonName, isNameWord } from "./speaker";
+import { isPersonName, isNameWord, namesOf } from "./speaker";
 
 export const EMPHASIS = "\u0001";
 export const LINK_OPEN = "\u0002";
@@ -280,7 +280,7 @@ export function talkFacts(tail: string, wantSpeakers = true): TalkFacts {
   // presented it, then when and where (#23).
   const presented = wantSpeakers ? PRESENTED_BY.exec(text) : null;
   if (presented) {
-    const names = presented[1]!.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/).map((n) => n.trim()).filter(Boolean);
+    const names = namesOf(presented[1]!);
     if (names.length > 0 && names.length <= 8 && names.every(isPersonName)) {
       facts.speakers = names;
       text = text.slice(presented[0].length);
