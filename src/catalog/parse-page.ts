@@ -243,7 +243,7 @@ const TALK_PROSE = /^(?:(?:a|the|this)\s+)?(?:(?:talk|presentation|keynote|lectu
  * something else, or holds a link that is neither a profile nor the event: then it is read as usual.
  */
 function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: string; year?: number } | undefined {
-  const first = segments.find((s) => s.text.trim() !== "" && s.type !== "emphasis");
+  const first = segments.find((s) => s.type !== "emphasis" && /[\p{L}\p{N}]/u.test(s.text));
   const byProfile = first !== undefined && usableLink(first) && isProfile(first.url);
   let text = "";
   let eventAt = -1;
@@ -255,8 +255,10 @@ function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: 
     }
     text += s.text;
   }
-  const m = TALK_PROSE.exec(clean(text.replace(/[\u0001-\u0003]/g, "")));
-  if (!m || (!m[1] && !byProfile) || m[2]!.length > 120) return undefined;
+  // An emphasis left open ("_[Name](…) at [**Meetup**](…)\_") leaves its marks as text.
+  const m = TALK_PROSE.exec(clean(text.replace(/[\u0001-\u0003]/g, "")).replace(/^[\s_*]+|[\s_*]+$/g, ""));
+  // Plain names need "by" before them or an event after them ("Jane Doe at [**Meetup**](…)").
+  if (!m || (!m[1] && !byProfile && !m[3]) || m[2]!.length > 120) return undefined;
   const names = m[2]!.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/).map((n) => n.trim()).filter(Boolean);
   if (names.length === 0 || !names.every((n) => isPersonName(n) || (byProfile && n.length <= 40 && !/\d/.test(n)))) return undefined;
   const out: { speakers: string[]; event?: string; year?: number } = { speakers: names };
@@ -909,7 +911,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
   // "### Title" over a line of the speakers' profile links, then "- [Slides](…)", "- [Video](…)": the
   // heading is a session's, the people its speakers, the recording its entry, the other links its
   // related links (held until the recording comes) (#23).
-  let sessionPeople: { names: string[]; talk?: ParsedEntry; held: Link[]; unsure?: boolean } | undefined;
+  let sessionPeople: { names: string[]; talk?: ParsedEntry; held: Link[]; unsure?: boolean; event?: string; year?: number } | undefined;
   // Headings that are one link each ("### [Title](video)"), counted by level: where a page has
   // several at one level, each is an entry, the talk of an archive (#23); one alone is a section
   // whose title happens to be linked.
@@ -1099,6 +1101,14 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       const plain = item.block.segments.filter((s) => s.type === "text" && /[\p{L}\p{N}]/u.test(s.text)).map((s) => clean(s.text).replace(/\s+/g, " "));
       if (onlyProfiles && plain.every(isPersonName)) {
         sessionPeople = { names: item.block.segments.filter((s) => s.type === "link" || /[\p{L}\p{N}]/u.test(s.text)).map((s) => clean(s.text).replace(/\s+/g, " ")), held: [] };
+        continue;
+      }
+      // "_[Jane Doe](https://twitter.com/jane) at [**Meetup**](…)_" over "[[video](…)] [[slides](…)]":
+      // the speakers and the event, the prose of an archive whose headings title its talks (#23).
+      const first = item.block.segments.find((s) => s.type !== "emphasis" && /[\p{L}\p{N}]/u.test(s.text));
+      const said = first !== undefined && (first.type === "text" || (usableLink(first) && isProfile(clean(first.url)))) ? talkProse(item.block.segments) : undefined;
+      if (said) {
+        sessionPeople = { names: said.speakers.map((n) => clean(n)), held: [], unsure: true, ...(said.event !== undefined ? { event: clean(said.event) } : {}), ...(said.year !== undefined ? { year: said.year } : {}) };
         continue;
       }
     }
@@ -1365,6 +1375,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       entry.speakers = sessionPeople.names;
       entry.speaker = entry.speakers.join(", ");
       entry.related.push(...sessionPeople.held);
+      if (sessionPeople.event !== undefined && entry.event === undefined) entry.event = sessionPeople.event;
+      if (sessionPeople.year !== undefined && entry.year === undefined) entry.year = sessionPeople.year;
       sessionPeople.talk = entry;
     }
     if (titledByHeading) {

@@ -113,6 +113,34 @@ describe("form 4: an archive with a heading per talk", () => {
     ]);
     expect(entries[0]!.related.map((r) => r.url)).toContain("https://speakerdeck.com/x/f1");
   });
+
+  it("the speakers' line before the links: profiles or plain names 'at' the event, an emphasis left open", () => {
+    const page = [
+      "# Talk archive", "", "## Community", "",
+      "#### Modules Explained", "",
+      "_[Paula Joy](https://twitter.com/pjoy) at [**City Gophers**](https://twitter.com/citygophers)_", "",
+      "[[video](https://youtu.be/m1)]", "[[slides](https://talks.example.org/m1.slide)]", "",
+      "A description of the talk.", "",
+      "#### Object Mappers", "",
+      "_Renata Sole at [**City Gophers**](https://twitter.com/citygophers)_", "",
+      "[[video](https://youtu.be/m2)]", "",
+      "#### New Features", "",
+      "_[Dani Marti](https://twitter.com/dmarti) and [Lu Chen](https://github.com/luchen) at [**Gopher Day 2018**](https://gopherday.example.org)\\_", "",
+      "[[video](https://youtu.be/m3)]", "",
+    ].join("\n");
+    const entries = parsePage(page, "p.md").entries;
+    expect(entries.map((e) => [e.url, e.title, e.kind, e.speakers, e.event, e.year])).toEqual([
+      ["https://youtu.be/m1", "Modules Explained", "talk", ["Paula Joy"], "City Gophers", undefined],
+      ["https://youtu.be/m2", "Object Mappers", "talk", ["Renata Sole"], "City Gophers", undefined],
+      ["https://youtu.be/m3", "New Features", "talk", ["Dani Marti", "Lu Chen"], "Gopher Day", 2018],
+    ]);
+    expect(entries[0]!.related.map((r) => r.url)).toEqual(["https://talks.example.org/m1.slide"]);
+  });
+
+  it("a line of plain words 'at' a link that are no names stays as it was", () => {
+    const page = ["# Links", "", "## Tools", "", "Find it at [the shop](https://shop.example.org)", "", "- [Tool](https://example.org/tool)", ""].join("\n");
+    expect(parsePage(page, "p.md").entries.every((e) => e.speakers.length === 0)).toBe(true);
+  });
 });
 
 describe("form 5: papers", () => {
