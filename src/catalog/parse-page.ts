@@ -181,8 +181,8 @@ interface Pending {
 /** A link whose text is only a recording's symbol: "📺", "🎥", "▶️", ":movie_camera:". */
 const RECORDING_SYMBOL = /^(?:\u{1F4FA}|\u{1F3A5}|\u{1F4F9}|\u{1F3AC}|\u25B6\uFE0F?|:(?:tv|movie_camera|video_camera|arrow_forward|clapper):)$/u;
 
-/** Link texts that say what a link is, not what it is called: the title comes from elsewhere. */
-const GENERIC_TITLE = /^\[?(?:(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript)(?:\s+playlist|\s+and\s+(?:slides|demo|video))?|playlist|part\s*\d+|\d+)\]?$|^\(\d+\)$/i;
+/** Link texts that say what a link is, not what it is called ("video", "video and discussion", "video (starting at 14:35)"): the title comes from elsewhere. */
+const GENERIC_TITLE = /^\[?(?:(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript)(?:\s+playlist|\s+and\s+(?:slides|demo|video|discussion))?(?:\s+\([^()]{1,30}\))?|playlist|part\s*\d+|\d+)\]?$|^\(\d+\)$/i;
 /** A link's text that is a short label in brackets ("[nature]", "[PMLR]", written "[[nature]](…)"). */
 const BRACKETED_LABEL = /^\[[\p{L}\p{N} .&+-]{1,20}\]$/u;
 /** A link titled only as a paper (#23): its title is the item's text when that reads as a citation. */
@@ -1523,6 +1523,16 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     const alone = bareInSection.get(headingPath) === 1 && headingPath !== topSection && entry.section !== UNTITLED;
     entry.title = alone ? entry.section : titleFromUrl(entry.url);
   }
-  for (const entry of entries) entry.slug = slugify(entry.title, entry.url);
+  for (const entry of entries) {
+    // The people a show or an episode names are its hosts or guests, not speakers of a talk
+    // ("[GoFr](…) – by A, B in French"): they stay searchable in its description (#23).
+    if (entry.kind === "podcast" && entry.speakers.length > 0) {
+      const people = `by ${entry.speakers.join(", ")}`;
+      entry.description = entry.description ? `${people} ${entry.description}` : people;
+      entry.speakers = [];
+      delete entry.speaker;
+    }
+    entry.slug = slugify(entry.title, entry.url);
+  }
   return { source, frontMatter, headings, entries: extractFields(entries, options.fields) };
 }

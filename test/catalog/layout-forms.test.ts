@@ -137,6 +137,11 @@ describe("form 4: an archive with a heading per talk", () => {
     expect(entries[0]!.related.map((r) => r.url)).toEqual(["https://talks.example.org/m1.slide"]);
   });
 
+  it.each(["video and discussion", "video (starting at 14:35)", "Video (Russian)"])("a recording's link titled '%s' takes the heading's title", (text) => {
+    const page = ["# Talks", "", "## Intro", "", "#### A Tour of Go", "", `[[${text}](https://example.org/tour)]`, "[[slides](https://example.org/tour.slide)]", ""].join("\n");
+    expect(parsePage(page, "p.md").entries.map((e) => [e.title, e.kind])).toEqual([["A Tour of Go", "talk"]]);
+  });
+
   it("a line of plain words 'at' a link that are no names stays as it was", () => {
     const page = ["# Links", "", "## Tools", "", "Find it at [the shop](https://shop.example.org)", "", "- [Tool](https://example.org/tool)", ""].join("\n");
     expect(parsePage(page, "p.md").entries.every((e) => e.speakers.length === 0)).toBe(true);
@@ -290,6 +295,20 @@ describe("form 7b: what a section's prose says is kept, and what is no entry (#2
       "- [Scaling](https://blog.example.com/scaling-things/) - How we scaled.",
     ].join("\n");
     expect(pick(page, ["kind"])).toEqual([{ kind: "podcast" }, { kind: "podcast" }, { kind: "article" }]);
+  });
+
+  it("the people a show names are its hosts: no speakers, still in its description", () => {
+    const page = [
+      "# Podcasts", "", "## Shows", "",
+      "- [Gopher Radio](https://soundcloud.com/x/sets/gopher-radio) – by Anna Weber, Louis Petit in French.",
+      "- [Go Hour](https://gohour.fm) - A weekly show.", "",
+      "## Talks", "",
+      "- [Fast Builds](https://www.youtube.com/watch?v=b1) by Jane Doe",
+    ].join("\n");
+    const entries = parsePage(page, "p.md").entries;
+    expect(entries.map((e) => [e.kind, e.speakers])).toEqual([["podcast", []], ["podcast", []], ["talk", ["Jane Doe"]]]);
+    expect(entries[0]!.description).toBe("by Anna Weber, Louis Petit in French.");
+    expect(entries[0]!.speaker).toBeUndefined();
   });
 });
 
