@@ -79,6 +79,10 @@ export function namesChunk(chunk: string): string[] | undefined {
     const rest = others.replace(/,?\s+et\s+al\.?$/i, "").split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim()).filter(Boolean);
     if (rest.length > 0 && rest.length <= 40 && rest.every((n) => isPersonName(n) && !n.includes(","))) return [`${turned[1]!.trim()}, ${turned[2]!.trim()}`, ...rest];
   }
+  // "Le, Quoc V.", "Ba, Jimmy Lei": one name turned, its given names two words at least (one
+  // would be a second surname: "Kingma, Welling").
+  const alone = /^([^,]+),\s*(\S+\s[^,]+)$/u.exec(unquoted.replace(/(?<![\s,;:])[\s,;:]+$/, ""));
+  if (alone && FAMILY.test(alone[1]!.trim()) && !/\s/.test(alone[1]!.trim().replace(/^(?:van|von|de|der|den|del|da|di|du|le|la)\s+/, "")) && GIVEN.test(alone[2]!.trim()) && !hasNotNameWord(alone[1]!) && !hasNotNameWord(alone[2]!)) return [`${alone[1]!.trim()}, ${alone[2]!.trim()}`];
   const etAl = /,?\s+et\s+al$/i.test(t) || /,?\s+et\s+al\.?$/i.test(chunk.trim());
   const bare = t.replace(/,?\s+et\s+al\.?$/i, "");
   const names = bare.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim().replace(/\.$/, "")).filter(Boolean);
@@ -296,11 +300,41 @@ export function namesFirstCitation(marked: string): Citation | undefined {
   if (close < 0) return undefined;
   const title = text.slice(inner, close).replace(/^["\u201c]+|["\u201d]+$/gu, "").replace(/(?<=\p{L}{2})[.,]$/u, "").trim();
   const lead = text.slice(0, open).replace(/\u0002/g, "");
-  if (!/\p{L}/u.test(title) || /[\u0001-\u0003]/.test(lead) || !/[.,:]\s*["\u201c]?\s*$/u.test(lead)) return undefined;
+  // The names end at a stop, or at the quote that opens the title ('G. Zweig "**Title**."').
+  if (!/\p{L}/u.test(title) || /[\u0001-\u0003]/.test(lead) || !/(?:[.,:]\s*["\u201c]?|\s["\u201c])\s*$/u.test(lead)) return undefined;
   const people = namesChunk(lead);
   if (!people) return undefined;
-  const after = citedFacts(text.slice(close).replace(/^[\u0001\s"\u201d.,;:]+/u, ""));
+  const tail = text.slice(close).replace(/^[\u0001\s"\u201d.,;:]+/u, "");
+  const after = citedFacts(tail);
+  // 'Nature 521.7553 (2015): 436-444', 'Proceedings of the … Conference. 2015': the venue as
+  // Google Scholar's MLA style writes it, which the chunks do not read.
+  const mla = scholarVenue(tail.split("\u0002")[0]!);
+  if (mla && (after.year === undefined || after.year === mla.year)) return { title, people, year: mla.year, event: mla.event };
   return { title, people, ...(after.year !== undefined ? { year: after.year } : {}), ...(after.event !== undefined ? { event: after.event } : {}) };
+}
+
+/** A venue's name: a letter first, a few words, no address. */
+const VENUE_NAME = /^(?=[^/]{2,140}$)[\p{L}\p{N}][^\s]*(?:\s+\S+){0,15}$/u;
+
+/**
+ * The venue and year of a citation as Google Scholar's MLA style (and the reading lists that copy
+ * it) writes them after the title: 'Nature 521.7553 (2015): 436-444', 'ICML (3) 28 (2013)',
+ * 'arXiv preprint arXiv:1409.1556 (2014)', 'Proceedings of the IEEE Conference on Computer Vision
+ * and Pattern Recognition. 2015', 'ICML. Vol. 14. 2014', '2013 IEEE international conference on
+ * acoustics, speech and signal processing. IEEE, 2013' (the publisher before the year). Undefined
+ * for any other text (#23).
+ */
+export function scholarVenue(text: string): { event: string; year: number } | undefined {
+  const t = text.replace(/[\u0001-\u0003]/g, " ").replace(/\s+/g, " ").trim().replace(/^[\s"\u201d.,;:]+/u, "").replace(/[\s.,;:]+$/u, "");
+  const m =
+    /^(.+?)\s+preprint\b[^()]*\(((?:19|20)\d{2})\)/u.exec(t) ??
+    /^(.+?)(?:\s+\(\d{1,3}\))?\s+\d{1,5}(?:\.\d{1,5})?\s*\(((?:19|20)\d{2})\)(?::\s*[\d-]+)?$/u.exec(t) ??
+    /^(.+?)\.\s+(?:Vol\.\s*\d+\.\s+)?((?:19|20)\d{2})$/u.exec(t) ??
+    /^(.+?)\.\s+\p{Lu}[\p{L}&.']*(?:\s[\p{L}&.']+){0,2},\s*((?:19|20)\d{2})$/u.exec(t);
+  if (!m) return undefined;
+  const event = m[1]!.replace(VENUE_LEAD, "").replace(/^(?:19|20)\d{2}\s+/, "").replace(STOPS_AT_END, "").trim();
+  if (!VENUE_NAME.test(event) || /\d{3}|https?:/.test(event) || namesChunk(event)) return undefined;
+  return { event, year: Number(m[2]) };
 }
 
 /**
@@ -336,18 +370,26 @@ const QUOTED_TITLE = /["\u201c]([^"\u201c\u201d\u0001-\u0003]{8,300}?)["\u201d]/
  * with no such run, or more than one.
  */
 export function quotedTitleCitation(marked: string): Citation | undefined {
-  const runs = [...marked.matchAll(QUOTED_TITLE)].filter((m) => m[1]!.trim().split(/\s+/).length >= 3);
+  const quoted = [...marked.matchAll(QUOTED_TITLE)];
+  const runs = quoted.filter((m) => m[1]!.trim().split(/\s+/).length >= 3);
+  // A shorter title is one only after the authors ('Wei, Tao, et al. "Network Morphism."').
+  if (runs.length === 0 && quoted.length === 1 && namesChunk(marked.slice(0, quoted[0]!.index).replace(/[\u0001-\u0003]/g, " ").trim().replace(/^\[\d{1,4}\]\.?\s*/, "").replace(/[,:;.\s-]+$/u, ""))) runs.push(quoted[0]!);
   if (runs.length !== 1) return undefined;
   const run = runs[0]!;
   const title = run[1]!.trim().replace(/(?<=[\p{L}\p{N})])[.,]$/u, "").trim();
-  const lead = marked.slice(0, run.index).replace(/[\u0001-\u0003]/g, " ").replace(/\s+/g, " ").trim().replace(/[,:;.\s-]+$/u, "");
+  // A reference's number first ("**[20]** Chen, Tianqi, …") is no part of the names.
+  const lead = marked.slice(0, run.index).replace(/[\u0001-\u0003]/g, " ").replace(/\s+/g, " ").trim().replace(/^\[\d{1,4}\]\.?\s*/, "").replace(/[,:;.\s-]+$/u, "");
   // Before the title: nothing, the paper's short name (one to three words), or its authors.
   const people = lead ? namesChunk(lead) : undefined;
   if (lead && !people && lead.split(" ").length > 3) return undefined;
   // After it, up to the first link or bracket: the venue, and the year at its end ("…, Dec 2022").
   const rest = marked.slice(run.index! + run[0].length).split(/[\u0002[]/)[0]!.replace(/[\u0001\u0003]/g, " ").replace(/\s+/g, " ").trim().replace(/^[,.;:\s]+|[,.;:\s]+$/g, "");
   const out: Citation = { title, ...(people ? { people } : {}) };
-  if (rest) {
+  const scholar = rest ? scholarVenue(rest) : undefined;
+  if (scholar) {
+    out.year = scholar.year;
+    out.event = scholar.event;
+  } else if (rest) {
     // "Venue, Dec 2022", "Venue (ICRA) May 2025", "SOSP '03", "Venue": the date or year at the end, the venue before it.
     const dated = DATED_END.exec(rest);
     const year = dated ? { year: Number(dated[3]), event: dated[1]! || undefined } : yearPart(rest) ?? yearPart(rest.split(/\s*,\s*/).at(-1)!);

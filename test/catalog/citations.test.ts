@@ -2,7 +2,7 @@
 // and the list's vote for its chunks of names.
 import { describe, expect, test } from "vitest";
 import { parsePage } from "../../src/catalog/parse-page";
-import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesChunk, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors } from "../../src/catalog/citations";
+import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesChunk, namesFirstCitation, quotedTitleCitation, scholarVenue, venueColumn, votesForAuthors } from "../../src/catalog/citations";
 
 const pick = (md: string) => parsePage(md, "t.md").entries.map((e) => ({ title: e.title, url: e.url, kind: e.kind, authors: e.authors, year: e.year ?? null, event: e.event ?? null }));
 
@@ -26,6 +26,9 @@ describe("a chunk of names", () => {
     ["LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton", ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"]],
     ["Hinton, Geoffrey E., and Ruslan R. Salakhutdinov", ["Hinton, Geoffrey E.", "Ruslan R. Salakhutdinov"]],
     ["Szegedy, Christian, et al.", ["Szegedy, Christian"]],
+    // One name turned alone, its given names two words at least.
+    ["Le, Quoc V.", ["Le, Quoc V."]],
+    ["Ba, Jimmy Lei", ["Ba, Jimmy Lei"]],
     // A list in the natural order starts with two words: nothing is turned.
     ["Kishore Papineni, Salim Roukos, Todd Ward, and Wei-Jing Zhu", ["Kishore Papineni", "Salim Roukos", "Todd Ward", "Wei-Jing Zhu"]],
   ])("%s", (chunk, names) => {
@@ -244,13 +247,48 @@ describe("paper lists read as citations", () => {
 
 describe("the names-first order with an emphasised title", () => {
   test.each([
-    ['\u0001[1]\u0001 LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "\u0001Deep learning\u0001." Nature 521.7553 (2015): 436-444.', { title: "Deep learning", people: ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"], year: 2015 }],
+    ['\u0001[1]\u0001 LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "\u0001Deep learning\u0001." Nature 521.7553 (2015): 436-444.', { title: "Deep learning", people: ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"], year: 2015, event: "Nature" }],
+    // The names end at the quote that opens the title.
+    ['W. Xiong, J. Droppo, G. Zweig "\u0001Achieving Human Parity in Conversational Speech Recognition\u0001." arXiv preprint arXiv:1610.05256 (2016). ', { title: "Achieving Human Parity in Conversational Speech Recognition", people: ["W. Xiong", "J. Droppo", "G. Zweig"], year: 2016, event: "arXiv" }],
     ["S. Ghemawat, H. Gobioff and S. Leung. \u0001The Google File System\u0001. SOSP 2003.", { title: "The Google File System", people: ["S. Ghemawat", "H. Gobioff", "S. Leung"], year: 2003, event: "SOSP" }],
   ])("%s", (text, want) => {
     expect(namesFirstCitation(text)).toEqual(want);
   });
   test.each(["\u0001Paxos Made Simple\u0001 (2001), L. Lamport", "Deep learning. \u0001Nature\u0001 2015", "Some text without emphasis, J. Doe, 2019"])("%s is none", (text) => {
     expect(namesFirstCitation(text)).toBeUndefined();
+  });
+});
+
+describe("the venue as Google Scholar's MLA style writes it after the title", () => {
+  test.each([
+    ["Nature 521.7553 (2015): 436-444.", { event: "Nature", year: 2015 }],
+    ["Neural computation 18.7 (2006): 1527-1554.", { event: "Neural computation", year: 2006 }],
+    ["ICML (3) 28 (2013): 1139-1147.", { event: "ICML", year: 2013 }],
+    ["arXiv preprint arXiv:1409.1556 (2014).", { event: "arXiv", year: 2014 }],
+    ["Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition. 2015.", { event: "IEEE Conference on Computer Vision and Pattern Recognition", year: 2015 }],
+    ["ICML. Vol. 14. 2014.", { event: "ICML", year: 2014 }],
+    ["Advances in neural information processing systems. 2012.", { event: "Advances in neural information processing systems", year: 2012 }],
+    ["2013 IEEE international conference on acoustics, speech and signal processing. IEEE, 2013.", { event: "IEEE international conference on acoustics, speech and signal processing", year: 2013 }],
+  ])("%s", (text, want) => {
+    expect(scholarVenue(text)).toEqual(want);
+  });
+  test.each(["(2015)", "Some words here. And many more words of a sentence, 2019.", "https://example.org/x 12 (2019)", "Jane Doe, John Roe. 2019.", "A paper."])("%s is none", (text) => {
+    expect(scholarVenue(text)).toBeUndefined();
+  });
+  test("read on a numbered reading list, titles bold or not, a single turned author", () => {
+    const md = [
+      "## Models", "",
+      '**[1]** LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "**Deep learning**." Nature 521.7553 (2015): 436-444. [[pdf]](http://example.org/deep.pdf) **(Survey)** :star::star:', "",
+      '**[2]** Chen, Tianqi, Ian Goodfellow, and Jonathon Shlens. "Net2net: Accelerating learning via knowledge transfer." arXiv preprint arXiv:1511.05641 (2015). [[pdf]](https://arxiv.org/abs/1511.05641)', "",
+      '**[3]** Wei, Tao, et al. "Network Morphism." arXiv preprint arXiv:1603.01670 (2016). [[pdf]](https://arxiv.org/abs/1603.01670)', "",
+      '**[4]** Le, Quoc V. "**Building high-level features**." Proceedings of the International Conference on Machine Learning. 2012. [[pdf]](http://example.org/cat.pdf)', "",
+    ].join("\n");
+    expect(pick(md).map(({ title, authors, event, year }) => ({ title, authors, event, year }))).toEqual([
+      { title: "Deep learning", authors: ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"], event: "Nature", year: 2015 },
+      { title: "Net2net: Accelerating learning via knowledge transfer", authors: ["Chen, Tianqi", "Ian Goodfellow", "Jonathon Shlens"], event: "arXiv", year: 2015 },
+      { title: "Network Morphism", authors: ["Wei, Tao"], event: "arXiv", year: 2016 },
+      { title: "Building high-level features", authors: ["Le, Quoc V."], event: "International Conference on Machine Learning", year: 2012 },
+    ]);
   });
 });
 
