@@ -406,7 +406,8 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
   const named = column(PEOPLE_COLUMN);
   const p = named >= 0 ? named : own >= 0 ? column(NAME_COLUMN) : -1;
   if (p >= 0 && p < cells.length && p !== linkCell) {
-    const names = namesOf(cell(p).replace(/,?\s+et\s+al\.?$/i, ""));
+    // "Jane Doe et al.", "Jane Doe et.al." (as generated digests write it): the others unnamed.
+    const names = namesOf(cell(p).replace(/,?\s+et\s*\.?\s*al\.?$/i, ""));
     if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) {
       out.people = names;
       out.speakerColumn = SPEAKER_COLUMN.test(header[p]!.replace(/[*_:`]/g, "").trim());

@@ -738,3 +738,18 @@ describe("headings that name a year beside the archive's own words", () => {
     expect(pick(page, ["event", "year"])).toEqual([want, want]);
   });
 });
+
+describe("a digest table's Authors column: the first author and 'et.al.'", () => {
+  it("names the first author, with or without the space in 'et al.'", () => {
+    const page = [
+      "## SLAM", "",
+      "|Publish Date|Title|Authors|PDF|Code|", "|---|---|---|---|---|",
+      "|**2024-01-03**|**Long-term Point Tracking for Odometry**|Weirong Chen et.al.|[2401.01887](http://arxiv.org/abs/2401.01887)|null|",
+      "|**2023-12-28**|**Sweep Reconstruction**|Zikang Yuan et al.|[2312.16800](http://arxiv.org/abs/2312.16800)|**[link](https://github.com/example/sr)**|", "",
+    ].join("\n");
+    expect(pick(page, ["title", "authors", "year"]).slice(0, 2)).toEqual([
+      { title: "Long-term Point Tracking for Odometry", authors: ["Weirong Chen"], year: 2024 },
+      { title: "Sweep Reconstruction", authors: ["Zikang Yuan"], year: 2023 },
+    ]);
+  });
+});
