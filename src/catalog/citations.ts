@@ -370,15 +370,17 @@ const QUOTED_TITLE = /["\u201c]([^"\u201c\u201d\u0001-\u0003]{8,300}?)["\u201d]/
  * with no such run, or more than one.
  */
 export function quotedTitleCitation(marked: string): Citation | undefined {
+  // The text before a quoted run, without marks; a reference's number first ("**[20]** Chen,
+  // Tianqi, …") is no part of the names.
+  const leadOf = (at: number) => marked.slice(0, at).replace(/[\u0001-\u0003]/g, " ").replace(/\s+/g, " ").trim().replace(/^\[\d{1,4}\]\.?\s*/, "").replace(/[,:;.\s-]+$/u, "");
   const quoted = [...marked.matchAll(QUOTED_TITLE)];
   const runs = quoted.filter((m) => m[1]!.trim().split(/\s+/).length >= 3);
   // A shorter title is one only after the authors ('Wei, Tao, et al. "Network Morphism."').
-  if (runs.length === 0 && quoted.length === 1 && namesChunk(marked.slice(0, quoted[0]!.index).replace(/[\u0001-\u0003]/g, " ").trim().replace(/^\[\d{1,4}\]\.?\s*/, "").replace(/[,:;.\s-]+$/u, ""))) runs.push(quoted[0]!);
+  if (runs.length === 0 && quoted.length === 1 && namesChunk(leadOf(quoted[0]!.index))) runs.push(quoted[0]!);
   if (runs.length !== 1) return undefined;
   const run = runs[0]!;
   const title = run[1]!.trim().replace(/(?<=[\p{L}\p{N})])[.,]$/u, "").trim();
-  // A reference's number first ("**[20]** Chen, Tianqi, …") is no part of the names.
-  const lead = marked.slice(0, run.index).replace(/[\u0001-\u0003]/g, " ").replace(/\s+/g, " ").trim().replace(/^\[\d{1,4}\]\.?\s*/, "").replace(/[,:;.\s-]+$/u, "");
+  const lead = leadOf(run.index);
   // Before the title: nothing, the paper's short name (one to three words), or its authors.
   const people = lead ? namesChunk(lead) : undefined;
   if (lead && !people && lead.split(" ").length > 3) return undefined;

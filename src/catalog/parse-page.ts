@@ -77,15 +77,15 @@ function tailText(segments: Segment[]): string {
   return text;
 }
 
+/** A link to a place in the page itself: "#content", "./#top-ml-papers" (a table of contents, "back to top"). */
+const IN_PAGE = /^\s*(?:\.\/)?#/;
+
 /**
  * A link that makes an entry (or a related link). Links that can never be opened (mailto:, tel:,
  * javascript:, "//host", …; canOpen) are left out like images and anchors: otherwise entry 2 of
  * a real awesome list is a mailto: link titled "here", and `open 1 2 3 4 5 6` refuses all six
  * (#12). Ids do not move: an id depends on its entry's title and url only.
  */
-/** A link to a place in the page itself: "#content", "./#top-ml-papers" (a table of contents, "back to top"). */
-const IN_PAGE = /^\s*(?:\.\/)?#/;
-
 function usableLink(segment: Segment): segment is Extract<Segment, { type: "link" }> {
   if (segment.type !== "link" || segment.imageOnly) return false;
   // The reader asks this of one link several times in a row: the last answer is kept (#26).
@@ -259,7 +259,7 @@ function talkProse(segments: readonly Segment[]): { speakers: string[]; event?: 
   const m = TALK_PROSE.exec(clean(text.replace(/[\u0001-\u0003]/g, "")).replace(/^[\s_*]+|[\s_*]+$/g, ""));
   // Plain names need "by" before them or an event after them ("Jane Doe at [**Meetup**](…)").
   if (!m || (!m[1] && !byProfile && !m[3]) || m[2]!.length > 120) return undefined;
-  const names = m[2]!.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:&|and)\s+/).map((n) => n.trim()).filter(Boolean);
+  const names = namesOf(m[2]!);
   if (names.length === 0 || !names.every((n) => isPersonName(n) || (byProfile && n.length <= 40 && !/\d/.test(n)))) return undefined;
   const out: { speakers: string[]; event?: string; year?: number } = { speakers: names };
   const where = m[3]?.trim();
@@ -1106,8 +1106,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       }
       // "_[Jane Doe](https://twitter.com/jane) at [**Meetup**](…)_" over "[[video](…)] [[slides](…)]":
       // the speakers and the event, the prose of an archive whose headings title its talks (#23).
-      const first = item.block.segments.find((s) => s.type !== "emphasis" && /[\p{L}\p{N}]/u.test(s.text));
-      const said = first !== undefined && (first.type === "text" || (usableLink(first) && isProfile(clean(first.url)))) ? talkProse(item.block.segments) : undefined;
+      // (talkProse refuses a line whose other links are not the event's after "at".)
+      const said = talkProse(item.block.segments);
       if (said) {
         sessionPeople = { names: said.speakers.map((n) => clean(n)), held: [], unsure: true, ...(said.event !== undefined ? { event: clean(said.event) } : {}), ...(said.year !== undefined ? { year: said.year } : {}) };
         continue;
