@@ -59,9 +59,9 @@ type PartType = "names" | "name?" | "org" | "year" | "length" | "kind" | "prose"
 /** An item that says what it is, "(podcast)", "[video]", "- screencast": the kind it names (#23). */
 const KIND_WORDS: Record<string, Kind> = {
   podcast: "podcast", podcasts: "podcast", episode: "podcast",
-  screencast: "talk", screencasts: "talk", video: "talk", videos: "talk", talk: "talk", lecture: "talk", lectures: "talk", "video course": "talk", course: "talk", playlist: "talk", webinar: "talk", keynote: "talk",
-  paper: "paper", pdf: "paper", thesis: "paper",
-  article: "article", blog: "article", "blog post": "article", post: "article", essay: "article",
+  screencast: "talk", screencasts: "talk", slides: "talk", video: "talk", videos: "talk", talk: "talk", lecture: "talk", lectures: "talk", "video course": "talk", course: "talk", playlist: "talk", webinar: "talk", keynote: "talk",
+  paper: "paper", papers: "paper", pdf: "paper", thesis: "paper",
+  article: "article", articles: "article", blog: "article", "blog post": "article", post: "article", essay: "article",
 };
 
 interface Part {
@@ -208,13 +208,13 @@ function typed(text: string, start: number, sep = ""): Part {
   if (kind !== undefined) return { ...part, type: "kind", kind };
   // Twelve names of at most 48 characters: a longer part is prose.
   if (t.length > 600) return part;
-  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "").replace(/,?\s+et\s+al\.?$/i, "");
+  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "").replace(/,?\s+et\.?\s*al\.?$/i, "");
   const names = splitNames(bare);
   // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
   if (names.length > 0 && names.length <= 12 && sep !== "at" && sep !== "@") {
     if (names.every(isPersonName)) return { ...part, type: "names", names };
     // "Mildenhall et al.", "Dellaert and Yen-Chen et al.": "et al." says these are authors, surnames alone.
-    if (bare !== t && /et\s+al\.?$/i.test(t) && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n) || looseName(n))) return { ...part, type: "names", names };
+    if (bare !== t && /et\.?\s*al\.?$/i.test(t) && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n) || looseName(n))) return { ...part, type: "names", names };
     if (names.every(looseName)) return { ...part, type: "name?", names };
     // "Herlihy & Wing", "Ongaro and Ousterhout": surnames joined by "and" or "&" may be authors (the column votes).
     if (names.length >= 2 && /\s(?:and|&)\s/.test(bare) && names.every(surname)) return { ...part, type: "name?", names };
@@ -673,14 +673,25 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   });
   const emphasisedNames = candidates.map((c) => c?.parts.find((p) => p.type === "names" || p.type === "name?" || p.type === "prose"));
   const emphasisVotes = namesVote(emphasisedNames);
+  // "2022: "Title" by Jane Doe at Black Hat USA", "**Title** - Jane Doe, JSConf EU": the event
+  // column around the title, voted over the list as the tail's is (step 4).
+  const aroundEvents = eventColumn(candidates.map((c, i) => {
+    if (!c || items[i]!.has.event) return undefined;
+    const nameAt = emphasisVotes ? c.parts.indexOf(emphasisedNames[i]!) : -1;
+    const at = nameAt >= 0 && (c.parts[nameAt]!.type === "names" || c.parts[nameAt]!.type === "name?") ? nameAt : -1;
+    // Only an item with more than names and dates around its title has an event to vote on.
+    return c.parts.some((p, k) => k !== at && p.type !== "year" && p.type !== "length") ? { parts: c.parts, at } : undefined;
+  }));
   items.forEach((item, i) => {
     const c = candidates[i];
     if (!c) return;
     const nameAt = emphasisVotes ? c.parts.indexOf(emphasisedNames[i]!) : -1;
     const { reading } = factsOf(c.parts, nameAt < 0 ? undefined : nameAt, item.has);
+    const event = aroundEvents[i];
+    if (event && reading.event === undefined && event.names === undefined) reading.event = event.event;
     // A title cut out of its link only when the rest of the link's text was read as facts.
-    const unread = c.parts.filter((p) => !(reading.people && p.names === reading.people) && !(p.type === "year" || p.type === "length"));
-    if (unread.length === 0 && (reading.people || reading.year !== undefined || reading.duration !== undefined)) out[i] = { ...reading, title: c.title };
+    const unread = c.parts.filter((p) => !(reading.people && p.names === reading.people) && !(p.type === "year" || p.type === "length") && p !== event?.part);
+    if (unread.length === 0 && (reading.people || reading.year !== undefined || reading.duration !== undefined || reading.event !== undefined)) out[i] = { ...reading, title: c.title };
   });
 
   // The prose after the link, cut into parts (step 4): where its column of names votes, the link's
@@ -913,6 +924,14 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
       if (parts.includes(ev.part)) parts.slice(nameColumn! + 1, parts.indexOf(ev.part)).forEach((p) => used.add(p));
     }
     out[i] = { ...out[i], ...reading, rest: without(tailText(item.rest), cut, used) };
+  });
+  // An item whose people were read before its tail still says what it is there, first, before the
+  // labels of its other links ('[2022: "Title" by Jane Doe](…) [slides] [[code](…)]').
+  items.forEach((item, i) => {
+    if (!out[i]!.people || restTails[i] || out[i]!.kind !== undefined || !item.rest) return;
+    const parts = tailPartsOf(item);
+    const first = parts[0];
+    if (first?.type === "kind" && parts.slice(1).every((p) => /^\[[^\]]*\]$/.test(p.text))) out[i] = { ...out[i], kind: first.kind, rest: without(tailText(item.rest), parts, new Set([first])) };
   });
 
   // 4b. The prose after the link, by its separators (#23): where items say "Event 2015 by Jane Doe",

@@ -1222,7 +1222,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
     if (kind === "page" && !said && sluggedPost(url)) kind = "article";
     const tail = unbracket(tailText(afterSegments));
-    const fromHost = byHost !== undefined;
+    // A link known only as a PDF is a document: the item's own word ("[slides]") says what it holds.
+    const fromHost = byHost !== undefined && !(byHost === "paper" && pdfOnly(url));
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
     if (kind === "page" && facts?.duration !== undefined) {
       kind = "talk";

@@ -90,6 +90,45 @@ describe("form 3: '[**Title** - Jane Doe, Clean Code Days 2008](url)'", () => {
   });
 });
 
+describe("form 3b: '[2022: \"Title\" by Jane Doe at SomeConf](url) [slides]', one paragraph an item", () => {
+  const page = [
+    "## Talks and papers", "",
+    '[2022: "Safer Stacks: Bounds in Practice" by Chen Wei at Black Hat USA](https://talks.example.org/2022/chen.pdf) [slides] [[code](https://github.com/chenwei/stacks)]', "",
+    '[2021: "Undoing Workarounds" at USENIX](https://papers.example.org/sec21-undo.pdf) [paper]', "",
+    '[2020: "Guarding the Kernel" by Olga Ivanova and Sam Smith at Linux Plumbers](https://www.youtube.com/watch?v=k3)', "",
+    '[2019: "Shadow Boxes" by Pierre Dupont](https://blog.example.org/2019/shadow-boxes/) [article]', "",
+    '[2024: "Beyond the Edges of Control-Flow Protection" by Lukas Maier et. al](https://papers.example.org/beyond.pdf) [paper]', "",
+  ].join("\n");
+
+  it("the quoted title, the names after 'by', the event after 'at', the year before the colon", () => {
+    expect(pick(page, ["title", "speakers", "authors", "event", "year"])).toEqual([
+      { title: "Safer Stacks: Bounds in Practice", speakers: ["Chen Wei"], event: "Black Hat USA", year: 2022 },
+      { title: "Undoing Workarounds", event: "USENIX", year: 2021 },
+      { title: "Guarding the Kernel", speakers: ["Olga Ivanova", "Sam Smith"], event: "Linux Plumbers", year: 2020 },
+      { title: "Shadow Boxes", authors: ["Pierre Dupont"], year: 2019 },
+      { title: "Beyond the Edges of Control-Flow Protection", authors: ["Lukas Maier"], year: 2024 },
+    ]);
+  });
+
+  it("the word after the link says what a PDF holds: slides are a talk's, before its other links' labels", () => {
+    expect(pick(page, ["kind"]).map((e) => e.kind)).toEqual(["talk", "paper", "talk", "article", "paper"]);
+  });
+
+  it("a PDF with no word of its own stays a paper; an event needs the list's vote, one 'at' among plain titles is prose", () => {
+    const plain = [
+      "## Reading", "",
+      '[2021: "Notes on Kernels" by Chen Wei](https://papers.example.org/notes.pdf)', "",
+      '[2020: "Working at Scale"](https://blog.example.org/2020/scale/)', "",
+      '[2019: "Lessons" by Olga Ivanova at home](https://blog.example.org/2019/lessons/)', "",
+      '[2018: "Kernels" by Sam Smith](https://blog.example.org/2018/kernels/)', "",
+    ].join("\n");
+    const read = pick(plain, ["title", "kind", "event"]);
+    expect(read[0]).toEqual({ title: "Notes on Kernels", kind: "paper" });
+    expect(read[1]!.title).toBe("Working at Scale");
+    expect(read.every((e) => e.event === undefined)).toBe(true);
+  });
+});
+
 describe("form 4: an archive with a heading per talk", () => {
   it("title from the heading, speakers and event from the prose, slides related, profiles no entries", () => {
     const page = [
