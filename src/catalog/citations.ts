@@ -149,7 +149,18 @@ function joinFamilyFirst(chunks: string[]): string[] {
 export function citedFacts(cite: string): CitedFacts {
   const out: CitedFacts = {};
   // One space for each run of them (but lines): the chunks' expressions then scan each space once, not once per space before it (test/hostile).
-  const text = cite.replace(/[^\S\n]+/g, " ");
+  let text = cite.replace(/[^\S\n]+/g, " ");
+  // "[Nat. Mach. Intell. 2022] [GEM] Fang, Xiaomin, et al. [Title](…)": paper lists lead with the
+  // venue and its year in a bracket, and a model's short name in another; labels, not chunks of names.
+  const lead = /^\s*(?:\[[^[\]\u0001-\u0003\n]{1,60}\]\s*)+/.exec(text);
+  if (lead) {
+    const said = yearPart(/^\s*\[([^\]]*)\]/.exec(lead[0])![1]!);
+    if (said) {
+      out.year = said.year;
+      if (said.event !== undefined) out.event = said.event;
+    }
+    text = text.slice(lead[0].length);
+  }
   // A table's row ("2016 | \u0002 | DLRS |"): the link alone in its cell, the cells after it its own columns.
   const cells = (text.match(/\s\|(?=\s|$)/g) ?? []).length >= 2 ? text.split(/\s*\|\s*/) : [];
   const linkCell = cells.findIndex((c) => c.includes("\u0002") && !/[\p{L}\p{N}]/u.test(c));

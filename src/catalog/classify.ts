@@ -210,6 +210,20 @@ export function hostKind(url: string): Kind | undefined {
 }
 
 /**
+ * Whether what hostKind says comes from the address's shape alone, no host's own word: a ".pdf"
+ * (pdfOnly), a blog's "/articles/…" or a dated "/2019/05/…" path. Weaker than the item's own word
+ * ("[slides]") and than its citation's shape (#23).
+ */
+export function shapeOnlyKind(url: string): boolean {
+  if (pdfOnly(url)) return true;
+  const hp = isRelative(url) ? undefined : hostAndPath(url);
+  if (!hp) return false;
+  const facts = factsOf(hp.host);
+  if (facts.paths.length > 0 || facts.domain || facts.forum || facts.blog || PDF.test(hp.path) || VIDEO_FILE.test(hp.path)) return false;
+  return BLOG_PATH.test(hp.path) || DATED_PATH.test(hp.path);
+}
+
+/**
  * A post's address by its title, as publishing systems write it (#23): "/netflix-the-simian-army-and-the-culture/",
  * "/story/netflix-ddos-attack-explained.html": five words or more joined by hyphens, the page's last segment.
  * Weaker than a host and a heading: it only tells an article from a page no word classed.

@@ -6,7 +6,7 @@ import { readNotes } from "./item-notes";
 import { boldLabel, DATE_ALONE, MAX_ELEMENTS, TooManyElements, walk, walkChunks, type Block, type Item, type Segment } from "./markdown";
 import { PageError } from "../errors";
 import { MAX_ENTRIES } from "./limits";
-import { hostKind, isProfile, pdfOnly, sectionKind, sluggedPost, weakTalkSection } from "./classify";
+import { hostKind, isProfile, pdfOnly, sectionKind, shapeOnlyKind, sluggedPost, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
@@ -568,6 +568,8 @@ function readPaperCitations(entries: ParsedEntry[], cites: Map<ParsedEntry, Citi
     const venues = venueColumn(cited >= 3 ? all : allFamilies.get(family)!);
     group.forEach((e, i) => {
       if (e.kind === "page" && allVote && all[i]?.authors !== undefined && all[i]!.year !== undefined) e.kind = "paper";
+      // "[Anal. Chem. 2024] Hoang, Corey, et al. [Title](…)" under "Discussions", on a journal's "/articles/…" address: names, a venue and its year make a paper.
+      if ((e.kind === "article" || e.kind === "forum") && allVote && all[i]?.authors !== undefined && all[i]!.year !== undefined && all[i]!.event !== undefined) e.kind = "paper";
       const found = e.kind === "paper" ? all[i] : undefined;
       if (!found) return;
       const event = found.event ?? (venues ? found.venue : undefined);
@@ -1222,8 +1224,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
     if (kind === "page" && !said && sluggedPost(url)) kind = "article";
     const tail = unbracket(tailText(afterSegments));
-    // A link known only as a PDF is a document: the item's own word ("[slides]") says what it holds.
-    const fromHost = byHost !== undefined && !(byHost === "paper" && pdfOnly(url));
+    // A link known only by its address's shape (a PDF, "/articles/…") is a document: the item's own word ("[slides]") says what it holds.
+    const fromHost = byHost !== undefined && !shapeOnlyKind(url);
     let facts = kind === "talk" || kind === "podcast" || kind === "paper" || kind === "page" || kind === "article" ? talkFacts(tail, kind === "talk" || kind === "podcast" || kind === "paper" || kind === "article") : undefined;
     if (kind === "page" && facts?.duration !== undefined) {
       kind = "talk";
@@ -1471,7 +1473,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       // A paper's year is its venue's; a reading group's "Date" is the day it was read, not published.
       if (columns.year !== undefined && entry.year === undefined && entry.kind !== "paper") entry.year = columns.year;
     }
-    if (kind === "paper" || (kind === "page" && !fromHost)) {
+    // A post or a thread only by its section's word or its address's shape may yet be a paper its citation shows (readPaperCitations).
+    if (kind === "paper" || ((kind === "page" || kind === "article" || kind === "forum") && !fromHost)) {
       let cite = markedText(segments, at);
       // The title the item's text gave is no field of its citation.
       const whole = titledFromText && cited !== undefined && cite.includes(textTitle) ? textTitle : title;

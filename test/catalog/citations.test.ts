@@ -48,8 +48,35 @@ describe("the facts of a citation's text", () => {
     ["\u0002 - Vaswani et al., 2017", ["Vaswani"], undefined, 2017],
     ["\u0002, Jong-Chyi Su, Subhransu Maji,2016", ["Jong-Chyi Su", "Subhransu Maji"], undefined, 2016],
     ["\u0001\u0002\u0001 \u0001Georgios Georgakis, Yimeng Li, Jana Kosecka\u0001 arXiv, 2019. \u0002", ["Georgios Georgakis", "Yimeng Li", "Jana Kosecka"], "arXiv", 2019],
+    // The venue and its year in a bracket first, a model's short name in another: labels, no names.
+    ["[Annu. Rev. Anal. Chem. 2025] Hong, Yuhui, et al. \u0002", ["Hong, Yuhui"], "Annu. Rev. Anal. Chem.", 2025],
+    ["[NeurIPS 2015] [Neural FPs] Duvenaud, David K., et al. \u0002 [\u0002]", ["Duvenaud, David K."], "NeurIPS", 2015],
+    ["[ICLR'22] [GraphMVP] Shengchao Liu, Hanchen Wang. \u0002", ["Shengchao Liu", "Hanchen Wang"], "ICLR", 2022],
+    ["[2019] Jane Doe and John Roe. \u0002", ["Jane Doe", "John Roe"], undefined, 2019],
   ])("%j", (text, authors, event, year) => {
     expect(citedFacts(text)).toEqual({ authors, ...(event !== undefined ? { event } : {}), year });
+  });
+});
+
+describe("a paper list led by '[Venue Year]' brackets", () => {
+  test("names, venue and year make a paper, under a heading that says discussions and on a journal's /articles/ address", () => {
+    const md = [
+      "## Discussions in databases", "",
+      "- [Anal. Chem. 2024] Hoang, Corey, et al. [Tandem Spectra across Platforms](https://pubs.acs.org/doi/10.1021/ac.1)",
+      "- [J. Cheminform. 2021] [MSDS] Huber, Florian, et al. [A Similarity Measure for Spectra](https://journal.example.org/articles/10.1186/s1) [\\[code\\]](https://github.com/o/msds)",
+      "- [NeurIPS 2015] [Neural FPs] Duvenaud, David K., et al. [Convolutional Fingerprints](https://proceedings.neurips.cc/paper/2015/hash/f9)",
+      "",
+    ].join("\n");
+    expect(pick(md).filter((e) => !e.url.includes("github")).map(({ kind, authors, year, event }) => ({ kind, authors, year, event }))).toEqual([
+      { kind: "paper", authors: ["Hoang, Corey"], year: 2024, event: "Anal. Chem." },
+      { kind: "paper", authors: ["Huber, Florian"], year: 2021, event: "J. Cheminform." },
+      { kind: "paper", authors: ["Duvenaud, David K."], year: 2015, event: "NeurIPS" },
+    ]);
+  });
+
+  test("a blog post named with its author and a year, no venue, stays a post", () => {
+    const md = ["## Posts", "", "- Jane Doe, 2019. [Notes on Spectra](https://blog.example.org/2019/notes/)", "- John Roe, 2020. [More Notes](https://blog.example.org/2020/more/)", ""].join("\n");
+    expect(pick(md).map((e) => e.kind)).toEqual(["article", "article"]);
   });
 });
 

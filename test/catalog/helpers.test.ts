@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { assignIds, slugify } from "../../src/catalog/ids";
 import { splitSpeaker } from "../../src/catalog/speaker";
-import { classify, sluggedPost } from "../../src/catalog/classify";
+import { classify, shapeOnlyKind, sluggedPost } from "../../src/catalog/classify";
 import { targetUrl } from "../../src/catalog/urls";
 import type { Entry } from "../../src/catalog/types";
 
@@ -143,6 +143,22 @@ describe("sluggedPost: a post's address by its title tells an article from a pag
     ["how-to-write-your-first-plugin-today", false],
   ])("%s: %s", (url, slugged) => {
     expect(sluggedPost(url)).toBe(slugged);
+  });
+});
+
+describe("shapeOnlyKind: a kind the address's shape gives, weaker than the item's own word", () => {
+  it.each([
+    ["https://talks.example.org/2022/deck.pdf", true],
+    ["https://journal.example.org/articles/10.1186/s1", true],
+    ["https://example.org/2019/05/notes", true],
+    ["https://arxiv.org/pdf/2406.02624", false],
+    ["https://www.nature.com/articles/s42256-021-00438-4", false],
+    ["https://www.youtube.com/watch?v=x", false],
+    ["https://medium.com/@jane/post-about-things-1a2b", false],
+    ["https://example.org/about", false],
+    ["docs/intro.md", false],
+  ])("%s → %s", (url, expected) => {
+    expect(shapeOnlyKind(url)).toBe(expected);
   });
 });
 
