@@ -145,6 +145,16 @@ function joinFamilyFirst(chunks: string[]): string[] {
   return out;
 }
 
+/** A venue's full name with its acronym in brackets, then the year: "Conference on Computer Vision (ECCV) 2022", "IEEE Transactions on Pattern Analysis and Machine Intelligence (TPAMI), 2021". */
+const VENUE_NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}&'\\u2019-]*";
+const VENUE_JOIN = `(?:of|on|for|and|in|the|&|${VENUE_NAME_WORD})`;
+// Words joined by single spaces, none ended by a stop, from a field's start (a line's, an emphasis's, after a
+// stop): the names before it ("Tao Xiang.", "Sunita Sarawagi") are no part of it. A volume may stand before the year ("39.7 (2016)").
+const ACRONYM_VENUE = new RegExp(`(?<=^|[\\n\\u0001]|[.,;:] )((?:${VENUE_NAME_WORD} (?:${VENUE_JOIN} ){0,8})?(?:Conference|Journal|Transactions|Symposium|Workshop|Proceedings|Letters|Review|Meeting|Congress|Advances)(?: ${VENUE_JOIN}){0,8})\\u0001* ?\\(\\u0001*(\\p{Lu}[\\p{L}\\p{N}&-]*\\p{Lu}[\\p{L}\\p{N}&-]*)\\u0001*\\)[\\s,.]*(?:\\d{1,4}(?:\\.\\d{1,4})? )?\\(?((?:19|20)\\d{2})(?!\\d)`, "u");
+
+/** An emphasised venue with its acronym, whatever its words: "*Neural Information Processing Systems* (**NeurIPS**) 2021". */
+const EMPHASISED_ACRONYM_VENUE = /\u0001+([^\u0001\u0002\u0003\n]{3,120}?)\u0001+ ?\(\u0001*(\p{Lu}[\p{L}\p{N}&-]*\p{Lu}[\p{L}\p{N}&-]*)\u0001*\)[\s,.]*(?:\d{1,4}(?:\.\d{1,4})? )?\(?((?:19|20)\d{2})(?!\d)/u;
+
 /** What one item's citation text says: its first chunk of names, its first venue and year. */
 export function citedFacts(cite: string): CitedFacts {
   const out: CitedFacts = {};
@@ -160,6 +170,14 @@ export function citedFacts(cite: string): CitedFacts {
       if (said.event !== undefined) out.event = said.event;
     }
     text = text.slice(lead[0].length);
+  }
+  // "*International Conference on Learning Representations* (**ICLR**) 2021": the venue as written, its acronym with it.
+  if (out.year === undefined) {
+    const named = ACRONYM_VENUE.exec(text) ?? EMPHASISED_ACRONYM_VENUE.exec(text);
+    if (named) {
+      out.event = `${named[1]!.trim().replace(VENUE_LEAD, "")} (${named[2]})`;
+      out.year = Number(named[3]);
+    }
   }
   // A table's row ("2016 | \u0002 | DLRS |"): the link alone in its cell, the cells after it its own columns.
   const cells = (text.match(/\s\|(?=\s|$)/g) ?? []).length >= 2 ? text.split(/\s*\|\s*/) : [];

@@ -53,6 +53,11 @@ describe("the facts of a citation's text", () => {
     ["[NeurIPS 2015] [Neural FPs] Duvenaud, David K., et al. \u0002 [\u0002]", ["Duvenaud, David K."], "NeurIPS", 2015],
     ["[ICLR'22] [GraphMVP] Shengchao Liu, Hanchen Wang. \u0002", ["Shengchao Liu", "Hanchen Wang"], "ICLR", 2022],
     ["[2019] Jane Doe and John Roe. \u0002", ["Jane Doe", "John Roe"], undefined, 2019],
+    // The venue's full name and its acronym, as written, without a "Proceedings of the" lead; a volume before the year.
+    ["\u0002\nZhou, Kaiyang, Yu Qiao, and Tao Xiang.\n\u0001International Conference on Learning Representations\u0001 (\u0001\u0001ICLR\u0001\u0001) 2021.", ["Zhou, Kaiyang", "Yu Qiao", "Tao Xiang"], "International Conference on Learning Representations (ICLR)", 2021],
+    ["\u0002 Kyungmoon Lee, Suha Kwak \u0001Proceedings of the European Conference on Computer Vision\u0001 (\u0001\u0001ECCV\u0001\u0001) 2022.", ["Kyungmoon Lee", "Suha Kwak"], "European Conference on Computer Vision (ECCV)", 2022],
+    ["\u0002 Ghifary, Muhammad, and Mengjie Zhang. \u0001IEEE Transactions on Pattern Analysis & Machine Intelligence\u0001 (\u0001\u0001TPAMI\u0001\u0001) 39.7 (2016): 1414-1430.", ["Ghifary, Muhammad", "Mengjie Zhang"], "IEEE Transactions on Pattern Analysis & Machine Intelligence (TPAMI)", 2016],
+    ["\u0002 Ahuja, Kartik, and Irina Rish. \u0001Neural Information Processing Systems\u0001 (\u0001\u0001NeurIPS\u0001\u0001) 2021.", ["Ahuja, Kartik", "Irina Rish"], "Neural Information Processing Systems (NeurIPS)", 2021],
   ])("%j", (text, authors, event, year) => {
     expect(citedFacts(text)).toEqual({ authors, ...(event !== undefined ? { event } : {}), year });
   });
