@@ -33,6 +33,7 @@ const THRESHOLDS = {
   "dev-new": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.86, zeroResults: 0 },
   "dev-tools": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.83, topicNdcg: 0.8, zeroResults: 0 },
   "dev-more": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.82, topicNdcg: 0.79, zeroResults: 0 },
+  "dev-trial": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.89, topicNdcg: 0.65, zeroResults: 0 },
   "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.76, topicNdcg: 0.76, zeroResults: 0 },
 } as const;
 
@@ -89,8 +90,18 @@ const TOOLS = new Set(["awesome-shell", "awesome-docker"]);
  * sentence became its section's description: topics 84 %, nDCG@10 0.813; held to that, less a margin.
  */
 const MORE = new Set(["awesome-django", "awesome-sysadmin"]);
+/**
+ * An API catalogue written as tables and a list of Mac apps with badges and nested items
+ * (2026-12-07, night; 79 queries, judged by a helper from the page alone before any was run): their
+ * first scores, before any change to the ranking, are this stop's measure on pages not developed
+ * on: known MRR 1.000, 100 % first; topics 91 % with all of the top 3 relevant, nDCG@10 0.667.
+ * Held to that, less a margin.
+ */
+const TRIAL = new Set(["public-apis", "awesome-mac"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
-  ADDED.has(slug)
+  TRIAL.has(slug)
+    ? "dev-trial"
+    : ADDED.has(slug)
     ? "dev-added"
     : ADDED_LATER.has(slug)
       ? "dev-added-later"
