@@ -7,7 +7,7 @@ import type { Segment } from "./markdown";
 import { FACT_LABEL } from "./markdown";
 import { isProfile } from "./classify";
 import { isPersonName, namesOf } from "./speaker";
-import { yearPart } from "./layout";
+import { eventOfTitle, yearPart } from "./layout";
 
 /** Link texts that only say what a link is ("video", "slides", "post", "[1]"): the title comes from elsewhere. */
 export const LINK_WORD = /^(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|transcript|part\s*\d+|\[?\d+\]?|\(\d+\)|\d+|post|blog(?:\s+post)?|article|tutorial|write-?up|screencast|audio|listen|podcast|episode)(?:\s*[:(-]\s*[\p{L}\d ]{1,12}\)?)?$/iu;
@@ -129,6 +129,7 @@ export function byLine(segments: readonly Segment[], at: number): ByLine | undef
   }
   const people: string[] = [];
   const links: number[] = [];
+  let byEvent: string | undefined;
   if (by >= 0) {
     const first = segments[by]!;
     const rest = first.type === "text" ? first.text.replace(/^.*?(?:^|\s)by(?:\s+|$)/i, "") : "";
@@ -144,11 +145,22 @@ export function byLine(segments: readonly Segment[], at: number): ByLine | undef
       } else named += s.text;
     }
     if (links.length === 0) {
-      const plainNames = namesOf(rest.split(/[([<]/)[0]!);
+      // "by Jane Doe ~ [video](…)": what separates the names from the links is no part of them.
+      const named = rest.split(/[([<]/)[0]!.replace(/(?<![\s~|:;,/\-\u2013\u2014])[\s~|:;,/\-\u2013\u2014]+$/, "");
+      const plainNames = namesOf(named);
       if (plainNames.length > 0 && plainNames.every(isPersonName)) people.push(...plainNames);
+      // "Title - by NY Web Performance Meetup ~ [video](…)": a meetup that published the recording is where it was given.
+      else byEvent = eventOfTitle(named.trim())?.event;
     }
   }
   let said: { year: number; event?: string } | undefined;
+  // "Delivering the goods (2014) - by Jane Doe", "Title (Google I/O '18) - by …": the year, and the event with it, in the title's last bracket.
+  const bracket = by >= 0 && title !== undefined ? /^(.*\S)\s*\(([^()]{2,60})\)$/.exec(title) : null;
+  const inBracket = bracket ? yearPart(bracket[2]!) : undefined;
+  if (bracket && inBracket) {
+    title = bracket[1]!;
+    said = inBracket;
+  }
   if (by < 0 && title !== undefined && later.length > 0) {
     const names = namesOf(later[0]!.replace(/,?\s+et\s+al\.?\s*$/i, ""));
     if (names.length > 0 && names.length <= 60 && names.filter(isPersonName).length * 2 >= names.length && names.some(isPersonName) && names.every((n) => n.length <= 48 && !/\d/.test(n))) people.push(...names);
@@ -157,5 +169,6 @@ export function byLine(segments: readonly Segment[], at: number): ByLine | undef
     if (people.length > 0 && line) said = yearPart(line);
   }
   if (title === undefined && people.length === 0) return undefined;
-  return { ...(title !== undefined ? { title } : {}), people, links, ...(said ? { year: said.year, ...(said.event !== undefined ? { event: said.event } : {}) } : {}) };
+  const event = said?.event ?? byEvent;
+  return { ...(title !== undefined ? { title } : {}), people, links, ...(said ? { year: said.year } : {}), ...(event !== undefined ? { event } : {}) };
 }

@@ -813,6 +813,11 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   // name anyone, those that end "… by Jane Doe" still make a column, voted among themselves.
   const byEnds = rights.map((p) => (p?.sep === "by" ? p : undefined));
   const byVotes = !rightVotes && namesVote(byEnds, byEnds.filter(Boolean).length, false);
+  // "Title - Jane Doe - SomeConf 2025", "Title | Jane Doe | performance.now() 2024": the names stand
+  // second, after the title's dash or bar, and the event after them is no name: where neither end
+  // votes, the column after the title does (#23).
+  const seconds = sides.map((s) => s?.parts.find((p, k) => k >= 1 && /^[-\u2013\u2014|]$/.test(p.sep)));
+  const secondVotes = !leftVotes && !rightVotes && !byVotes && namesVote(seconds, items.length, false);
   items.forEach((item, i) => {
     const s = sides[i];
     if (!s) return;
@@ -829,6 +834,12 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
       const cut = own ? s.tail! : s.end!.start;
       const title = trimEndSeparators(s.text.slice(0, cut), false).trim();
       if (title) out[i] = { ...out[i], ...reading, ...(own ? { people: own } : {}), title };
+    } else if ((secondVotes || rightVotes) && isNames(seconds[i])) {
+      // The odd item of a list whose speakers end the text ("Title - Jane Doe - performance.sync() 2025"
+      // among "Title - Jane Doe" once their events were cut) has them second, as such lists do.
+      const { reading } = factsOf(s.parts.slice(s.parts.indexOf(seconds[i]!)), 0, item.has);
+      const title = trimEndSeparators(s.text.slice(0, seconds[i]!.start), false).trim();
+      if (title) out[i] = { ...out[i], ...reading, title };
     } else if ((leftVotes || rightVotes) && !isNames(leftVotes ? s.first : s.end)) {
       // The odd item of a list that votes for one end ("Malte Ubl - Designing very large JavaScript
       // applications" among "Title - Jane Doe" items) is read at its other end when only a strict

@@ -327,6 +327,12 @@ function marks(list: readonly Segment[]): string {
 const LEAD_END = /(?<![\s:\-\u2013\u2014|([])[\s:\-\u2013\u2014|([]+$/;
 
 /** The text before a link titled only by its kind, its emphasis marked, when it holds the title taken from it; else that title. */
+/**
+ * "[English] Title", "[GER] ", "(PT-BR) ": a label of the language a talk or a post is given in,
+ * before its title, as lists of several languages write it: no part of the title (#23).
+ */
+const LANGUAGE_LEAD = /^\s*[([](?:english|portuguese|portugu\u00eas|brazilian portuguese|spanish|espa\u00f1ol|german|deutsch|french|fran\u00e7ais|italian|italiano|russian|chinese|japanese|korean|polish|dutch|turkish|ukrainian|en|eng|pt|pt-br|br|es|de|ger|fr|it|ru|cn|zh|jp|ja|kr|ko|pl|nl|tr|ua)[)\]]\s*/i;
+
 function textBeforeLink(list: readonly Segment[], title: string): string {
   const marked = marks(list).replace(LEAD_END, "").trim();
   return marked.includes(EMPHASIS) && clean(marked.replace(/\u0001/g, "")).includes(title) ? marked : title;
@@ -1256,7 +1262,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // A link titled only "Recording", "video", "slides", "Part 1", "[1]" takes its title from the
     // item it is nested in ("**Title**"), else the text before it (#23).
     if (titled) {
-      title = clean(titled.title!);
+      title = clean(titled.title!).replace(LANGUAGE_LEAD, "");
       titledFromText = titled.people.length === 0 && titled.year === undefined;
     }
     // "Title [[nature]](…)", "Title [[PMLR]](…)": a link whose text is a label in brackets names where
@@ -1374,6 +1380,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       entry.year = stated.year;
       if (stated.event !== undefined && kind !== "article") entry.event = clean(stated.event);
     }
+    // "Title - by NY Web Performance Meetup ~ [video](…)": the meetup the byline names, with no year.
+    else if (titled?.event !== undefined && entry.event === undefined && kind !== "article") entry.event = clean(titled.event);
     if (titledByHeading && sessionPeople && !sessionPeople.talk) {
       entry.kind = "talk";
       entry.speakers = sessionPeople.names;

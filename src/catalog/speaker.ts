@@ -19,7 +19,7 @@ const NOT_NAMES = new Set([
   "solutions", "school", "channel", "tv", "media", "studios", "official", "courses", "course", "guides", "learning", "code", "coding",
   "dev", "tech", "hub", "podcast", "radio", "show", "academy's", "college", "center", "centre", "lectures", "data", "science",
   // Conferences are not people (#23: "By Vinoth Chandar, Pulsar Summit North America").
-  "summit", "conference", "meetup", "symposium", "congress", "convention", "hackathon",
+  "summit", "conference", "conferences", "conf", "meetup", "meetups", "symposium", "congress", "convention", "hackathon", "events",
 ]);
 
 /** A run of words holds a word that is a topic or an organisation, not a name: "Neso Academy". */

@@ -129,6 +129,39 @@ describe("form 3b: '[2022: \"Title\" by Jane Doe at SomeConf](url) [slides]', on
   });
 });
 
+describe("form 3c: '[English] Title - Jane Doe - SomeConf 2025 - by Channel ~ [video](url)', links titled by their kind", () => {
+  const page = [
+    "## 2025",
+    "- [English] Scope in Style Sheets - Chen Wei - CSS Day 2025 - by Web Conferences Amsterdam ~ [video](https://www.youtube.com/watch?v=w1)",
+    "- [English] Level, Up your Scrolling - Olga Ivanova - CSS Day 2025 - by Web Conferences Amsterdam ~ [video](https://www.youtube.com/watch?v=w2)",
+    "- [Portuguese] Speculations about Loading - Pierre Dupont - performance.sync() 2025 - by Web Conferences Amsterdam ~ [video](https://www.youtube.com/watch?v=w3)",
+    "- [English] Cheap Fonts for Everyone - Sam Smith - CSS Day 2025 - by Web Conferences Amsterdam ~ [video](https://www.youtube.com/watch?v=w4)",
+    "- [English] The Hidden Cost of Videos - by NY Web Performance Meetup ~ [video](https://www.youtube.com/watch?v=w5)",
+    "",
+    "## 2014",
+    "- [English] Delivering the Goods (2014) - by Paul Irish ~ [video](https://www.youtube.com/watch?v=w6) / [slides](https://docs.example.org/deck)",
+    "- [English] Made Easy (Google I/O '18) - by Ewa Kowalska, Addy Osmani ~ [video](https://www.youtube.com/watch?v=w7)",
+    "",
+  ].join("\n");
+
+  it("the language label is no part of the title; the names stand second, after the title's dash", () => {
+    expect(pick(page, ["title", "speakers", "year"]).slice(0, 4)).toEqual([
+      { title: "Scope in Style Sheets", speakers: ["Chen Wei"], year: 2025 },
+      { title: "Level, Up your Scrolling", speakers: ["Olga Ivanova"], year: 2025 },
+      { title: "Speculations about Loading", speakers: ["Pierre Dupont"], year: 2025 },
+      { title: "Cheap Fonts for Everyone", speakers: ["Sam Smith"], year: 2025 },
+    ]);
+  });
+
+  it("a channel after 'by' is no speaker; a meetup there is the event; a year in the title's bracket leaves it", () => {
+    expect(pick(page, ["title", "speakers", "event", "year"]).slice(4)).toEqual([
+      { title: "The Hidden Cost of Videos", event: "NY Web Performance Meetup", year: 2025 },
+      { title: "Delivering the Goods", speakers: ["Paul Irish"], year: 2014 },
+      { title: "Made Easy", speakers: ["Ewa Kowalska", "Addy Osmani"], event: "Google I/O", year: 2018 },
+    ]);
+  });
+});
+
 describe("form 4: an archive with a heading per talk", () => {
   it("title from the heading, speakers and event from the prose, slides related, profiles no entries", () => {
     const page = [
