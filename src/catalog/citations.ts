@@ -16,6 +16,31 @@ export interface CitedFacts {
   year?: number;
   /** A capitalised name before the year with no acronym in it ("Nature, 2016"): the venue only where the list's column of venues says so (venueColumn). */
   venue?: string;
+  /**
+   * Surnames alone joined by commas before the year ("Abadie, Imbens (2016)"): the authors only
+   * where the page writes such lists of three surnames or more too (surnameLists), since two
+   * pieces may as well be one name turned round ("Lamport, Leslie").
+   */
+  surnames?: string[];
+}
+
+/** A surname of a list of surnames: "Imbens", "Tchetgen Tchetgen", "de Chaisemartin", "van der Laan", "D'Haultf\u0153uille". */
+const LISTED_SURNAME = /^(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|den|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|dos|ten|ter)\s+){0,2}\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s+\p{Lu}[\p{L}\p{M}'\u2019-]+)?$/u;
+
+/** The surnames of a chunk written as a bare list ("Athey, Eckles, Imbens"), two at least. */
+function surnameList(chunk: string): string[] | undefined {
+  const pieces = chunk.replace(/^[\s\-\u2013\u2014.,;:]+/, "").replace(STOPS_AT_END, "").replace(/\s+[-\u2013\u2014]$/, "").split(/\s*,\s*/);
+  return pieces.length >= 2 && pieces.length <= 30 && pieces.every((p) => LISTED_SURNAME.test(p) && !hasNotNameWord(p)) ? pieces : undefined;
+}
+
+/**
+ * Whether a page's citations write their authors as bare lists of surnames: at least two of them
+ * name three surnames or more, which no turned name does. Then each such list is the authors.
+ */
+export function surnameLists(read: readonly (CitedFacts | undefined)[]): boolean {
+  // Of one word each, mostly: "Jane Doe, John Roe, Ann Lee" is a list of names, not of surnames.
+  const bare = (r: CitedFacts | undefined) => r?.surnames !== undefined && r.surnames.length >= 3 && r.surnames.filter((n) => !/\s/.test(n)).length * 3 >= r.surnames.length * 2;
+  return read.filter(bare).length >= 2;
 }
 
 /**
@@ -189,11 +214,21 @@ export function citedFacts(cite: string): CitedFacts {
     const yearNext = next !== undefined && /^(?:19|20)\d{2}$/.test(next.replace(/[.,;]$/, ""));
     if (out.authors === undefined) {
       // "(Lamport, 2001)": one surname before the year's own chunk is the author.
+      // "Hahn, Todd, Van der Klaauw (2001)" reads as a name turned round and another; kept as a list of surnames too, which the page decides between (surnameLists).
+      const listed = yearNext && out.surnames === undefined ? surnameList(c) : undefined;
+      if (listed) out.surnames = listed;
       const names = namesChunk(c) ?? (yearNext && surname(c.replace(/[.,]$/, "")) ? [c.replace(/[.,]$/, "")] : undefined);
       if (names) {
         out.authors = names;
         continue;
       }
+      if (listed) continue;
+    }
+    // "(1948)": a year alone in its chunk, before the years yearPart takes for an event's.
+    const alone = out.year === undefined ? /^(19\d{2}|20[0-4]\d)[.,;]?$/.exec(c) : null;
+    if (alone) {
+      out.year = Number(alone[1]);
+      continue;
     }
     const venue = c.replace(/^[\s"'\u201c\u201d.,;:]+/u, "").replace(STOPS_AT_END, "");
     if (out.year === undefined && out.event === undefined && yearNext && VENUE_ALONE.test(venue)) {

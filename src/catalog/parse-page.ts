@@ -11,7 +11,7 @@ import { fold } from "../text/fold";
 import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, datedHeading, eventOfTitle, MONTH, MONTH_ONLY, SEASON, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
-import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesFirstCitation, quotedTitleCitation, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
+import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesFirstCitation, quotedTitleCitation, surnameLists, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
 const CLOCK_IN_TITLE = /\[((?:\d{1,2}:)?\d{1,2}:\d{2})\]/;
@@ -564,6 +564,10 @@ function readPaperCitations(entries: ParsedEntry[], cites: Map<ParsedEntry, Citi
     for (const r of all) allTogether.push(r);
     allFamilies.set(family, allTogether);
   }
+  // "- [Title](…) - Athey, Eckles, Imbens (2018)": a page that lists its authors as bare surnames.
+  const everyCited = groups.flatMap((g) => g.all);
+  const surnamed = surnameLists(everyCited);
+  if (surnamed) for (const r of everyCited) if (r?.surnames) r.authors = r.surnames;
   for (const { group, read, all, family } of groups) {
     const papers = read.filter((r) => r !== undefined).length;
     const votes = votesForAuthors(papers >= 3 ? read : families.get(family)!);
@@ -594,6 +598,8 @@ function readPaperCitations(entries: ParsedEntry[], cites: Map<ParsedEntry, Citi
         had.length = 0;
       }
       if (r.authors && e.speakers.length === 0 && r.authors.length > e.authors.length && had.every((a) => r.authors!.some((n) => fold(n) === a))) e.authors = r.authors.map(clean).filter(Boolean);
+      // A page of bare surnames: "Hahn, Todd" is two of them, not one name turned round.
+      else if (surnamed && found.surnames && e.speakers.length === 0) e.authors = found.surnames.map(clean).filter(Boolean);
       e.title = e.title.replace(/(?<=\p{L}{2}|[\p{N})])\.$/u, "");
       // "ACL'23 Findings" under "### 2022": the paper's own venue and year over its heading's.
       if (r.year !== undefined && (e.year === undefined || (headingYears.has(e) && r.event !== undefined))) e.year = r.year;

@@ -59,7 +59,9 @@ describe("the facts of a citation's text", () => {
     ["\u0002 Ghifary, Muhammad, and Mengjie Zhang. \u0001IEEE Transactions on Pattern Analysis & Machine Intelligence\u0001 (\u0001\u0001TPAMI\u0001\u0001) 39.7 (2016): 1414-1430.", ["Ghifary, Muhammad", "Mengjie Zhang"], "IEEE Transactions on Pattern Analysis & Machine Intelligence (TPAMI)", 2016],
     ["\u0002 Ahuja, Kartik, and Irina Rish. \u0001Neural Information Processing Systems\u0001 (\u0001\u0001NeurIPS\u0001\u0001) 2021.", ["Ahuja, Kartik", "Irina Rish"], "Neural Information Processing Systems (NeurIPS)", 2021],
   ])("%j", (text, authors, event, year) => {
-    expect(citedFacts(text)).toEqual({ authors, ...(event !== undefined ? { event } : {}), year });
+    // The surnames a chunk may also be read as are the page's to choose (surnameLists).
+    const { surnames: _surnames, ...facts } = citedFacts(text);
+    expect(facts).toEqual({ authors, ...(event !== undefined ? { event } : {}), year });
   });
 });
 
@@ -82,6 +84,36 @@ describe("a paper list led by '[Venue Year]' brackets", () => {
   test("a blog post named with its author and a year, no venue, stays a post", () => {
     const md = ["## Posts", "", "- Jane Doe, 2019. [Notes on Spectra](https://blog.example.org/2019/notes/)", "- John Roe, 2020. [More Notes](https://blog.example.org/2020/more/)", ""].join("\n");
     expect(pick(md).map((e) => e.kind)).toEqual(["article", "article"]);
+  });
+});
+
+describe("authors written as bare lists of surnames before the year", () => {
+  test("'[Title](url) - Athey, Eckles, Imbens (2018)': every list is its authors once some name three or more", () => {
+    const md = [
+      "## Interference", "",
+      "- [Exact p-Values for Network Interference](https://www.tandfonline.com/doi/full/10.1080/1) - Athey, Eckles, Imbens (2018)",
+      "- [Matching on the Estimated Propensity Score](https://onlinelibrary.wiley.com/doi/abs/10.3982/2) - Abadie, Imbens (2016)",
+      "- [On Causal Inference under Interference](https://arxiv.org/abs/1003.3) - Tchetgen Tchetgen, VanderWeele (2012)",
+      "- [Regression-Discontinuity Designs](https://www.jstor.org/stable/pdf/2692190.pdf) - Hahn, Todd, Van der Klaauw (2001)",
+      "- [Sequential Probability Ratio Tests](https://arxiv.org/abs/1948.1) - Wald, Wolfowitz (1948)",
+      "- [Confidence Sequences](https://arxiv.org/abs/1810.08240) - Howard, Ramdas, McAuliffe, Sekhon - (2020)",
+      "- [Doubly Robust Estimation](https://arxiv.org/pdf/2004.14497.pdf) - Kennedy (2022)",
+      "",
+    ].join("\n");
+    expect(pick(md).map(({ kind, authors, year }) => ({ kind, authors, year }))).toEqual([
+      { kind: "paper", authors: ["Athey", "Eckles", "Imbens"], year: 2018 },
+      { kind: "paper", authors: ["Abadie", "Imbens"], year: 2016 },
+      { kind: "paper", authors: ["Tchetgen Tchetgen", "VanderWeele"], year: 2012 },
+      { kind: "paper", authors: ["Hahn", "Todd", "Van der Klaauw"], year: 2001 },
+      { kind: "paper", authors: ["Wald", "Wolfowitz"], year: 1948 },
+      { kind: "paper", authors: ["Howard", "Ramdas", "McAuliffe", "Sekhon"], year: 2020 },
+      { kind: "paper", authors: ["Kennedy"], year: 2022 },
+    ]);
+  });
+
+  test("two pieces alone may be one name turned round: not split where no list names three", () => {
+    const md = ["## Papers", "", "- [Time, Clocks](https://example.org/time.pdf) - Lamport, Leslie (1978)", "- [Paxos Made Simple](https://example.org/paxos.pdf) - Lamport, Leslie (2001)", ""].join("\n");
+    expect(pick(md).every((e) => !e.authors.includes("Leslie"))).toBe(true);
   });
 });
 
