@@ -413,7 +413,8 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
   const p = named >= 0 ? named : own >= 0 ? column(NAME_COLUMN) : -1;
   if (p >= 0 && p < cells.length && p !== linkCell) {
     // "Jane Doe et al.", "Jane Doe et.al." (as generated digests write it): the others unnamed.
-    const names = namesOf(cell(p).replace(/,?\s+et\s*\.?\s*al\.?$/i, ""));
+    // "[Barry Smith]" (a reference never defined), "Hong Zhang (Ms.)", "Joseph Pusztay*": the name alone.
+    const names = namesOf(cell(p).replace(/,?\s+et\s*\.?\s*al\.?$/i, "").replace(/^\[([^[\]]+)\]$/, "$1").replace(/\s*\((?:mr|ms|mrs|dr|prof)\.?\)$/i, "").replace(/(?<=\p{L})\*+$/u, ""));
     if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) {
       out.people = names;
       out.speakerColumn = SPEAKER_COLUMN.test(header[p]!.replace(/[*_:`]/g, "").trim());
@@ -454,6 +455,10 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
   const heading = text.replace(/\s*\{[#/][^}]*\}\s*$/, "");
   const y = /^(?:(?:year|talks?|videos?|papers?)\s+)?((?:19|20)\d{2})(?:\s+(?:talks?|videos?|papers?|edition))?$/i.exec(heading.trim());
   if (y) return { year: Number(y[1]) };
+  // "# 2023 Annual PETSc Meeting", "## 2019 Summit": the year first, then words that name an event by their own cue.
+  const first = /^((?:19|20)\d{2})\s+(\p{Lu}.*)$/u.exec(heading.trim());
+  const named = first ? eventOfTitle(first[2]!) : undefined;
+  if (named && named.year === undefined) return { year: Number(first![1]), event: named.event };
   // "### KubeCon NA 2023 (Chicago, Illinois) - Virtual": the place and the form after the event and its year (#23).
   const said = yearPart(heading) ?? yearPart(heading.replace(/\s*[-\u2013\u2014]\s*(?:virtual|online|remote|hybrid)\s*$/i, "").replace(/\s*\([^()]*\)\s*$/, "")) ?? datedHeading(heading) ?? archiveHeading(heading);
   // "## Research papers 2022", "## KubeCon talks 2019": the archive's own words are no part of an event.
@@ -1142,8 +1147,12 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // they are; the title and the people are the item's text before them, the recording is the entry.
     let titled: ByLine | undefined;
     const word = segments.findIndex((s) => s.type === "link" && s.text.length <= 24 && LINK_WORD.test(s.text.trim()) && usableLink(s));
-    if (word >= 0 && segments.some((s, i) => i < word && s.type !== "emphasis" && /\p{L}/u.test(s.text))) {
-      const said = byLine(segments, word);
+    // In a table's row the title is in the link's own cell: "| 1:00 pm | Title ([Slides][s], [Video][v]) | Jane Doe |".
+    let cellStart = 0;
+    item.block.cells?.forEach((start) => start <= word && (cellStart = start));
+    if (word >= 0 && segments.some((s, i) => i >= cellStart && i < word && s.type !== "emphasis" && /\p{L}/u.test(s.text))) {
+      const own = byLine(segments.slice(cellStart), word - cellStart);
+      const said = own && cellStart > 0 ? { ...own, links: own.links.map((i) => i + cellStart) } : own;
       if (said?.title && /\p{L}/u.test(said.title) && !LINK_WORD.test(said.title.trim()) && segments.every((s, i) => i >= word || !usableLink(s) || said.links.includes(i))) {
         titled = said;
         let pick = word;

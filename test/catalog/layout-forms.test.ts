@@ -162,6 +162,25 @@ describe("form 3c: '[English] Title - Jane Doe - SomeConf 2025 - by Channel ~ [v
   });
 });
 
+describe("form 3d: a meeting's agenda tables, '| 1:00 pm | Title ([Slides][s], [Video][v]) | [Jane Doe] |'", () => {
+  it("the title is the link's cell, the speaker the Speaker cell; the year and the event from a heading 'YEAR Annual X Meeting'", () => {
+    const page = [
+      "# 2023 Annual Solver Meeting", "", "## Agenda", "", "### Monday, June 5", "",
+      "| Time | Title | Speaker |",
+      "| --- | --- | --- |",
+      "| 10:00 am | Newbie tutorial ([Slides][s_00], [Video][v_00]) | |",
+      "| 1:00 pm | Thoughts on the future ([Slides][s_01], [Video][v_01]) | [Chen Wei] |",
+      "| 1:30 pm | Mini tutorial: DMNetwork ([Slides][s_02], video unavailable) | [Olga Ivanova (Ms.)] |",
+      "", "[s_00]: https://example.org/slides/00.pdf", "[v_00]: https://youtu.be/v00", "[s_01]: https://example.org/slides/01.pdf", "[v_01]: https://youtu.be/v01", "[s_02]: https://example.org/slides/02.pdf", "",
+    ].join("\n");
+    expect(pick(page, ["title", "kind", "speakers", "event", "year"])).toEqual([
+      { title: "Newbie tutorial", kind: "talk", event: "Annual Solver Meeting", year: 2023 },
+      { title: "Thoughts on the future", kind: "talk", speakers: ["Chen Wei"], event: "Annual Solver Meeting", year: 2023 },
+      { title: "Mini tutorial: DMNetwork", kind: "talk", speakers: ["Olga Ivanova"], event: "Annual Solver Meeting", year: 2023 },
+    ]);
+  });
+});
+
 describe("form 4: an archive with a heading per talk", () => {
   it("title from the heading, speakers and event from the prose, slides related, profiles no entries", () => {
     const page = [
