@@ -391,7 +391,14 @@ interface RowColumns {
   linkInTitle: boolean;
   /** Whether the people's column names speakers ("Speaker", "Presenter"), not authors: the rows are talks. */
   speakerColumn?: boolean;
+  /** Whether the header names the people's column itself ("Author", "Speakers"), not only a name's, before the link's cell. */
+  peopleColumn?: boolean;
+  /** What a Type column says the row is: "Video", "Podcast", "Article", "Paper". */
+  kind?: Kind;
 }
+
+/** A column of what each row is: "| Type |", "| Kind |", "| Format |", "| Media |". */
+const TYPE_COLUMN = /^(?:types?|kinds?|formats?|media|medium)$/i;
 
 function rowColumns(block: Block, at: number): RowColumns | undefined {
   const { header, cells, segments } = block;
@@ -418,7 +425,14 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
     if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) {
       out.people = names;
       out.speakerColumn = SPEAKER_COLUMN.test(header[p]!.replace(/[*_:`]/g, "").trim());
+      // Before the link's cell: out of the layout reader's reach, which reads the cells after it as the item's tail.
+      out.peopleColumn = named >= 0 && p < linkCell;
     }
+  }
+  const k = column(TYPE_COLUMN);
+  if (k >= 0 && k < cells.length && k !== linkCell) {
+    const kind = linkWordKind(cell(k));
+    if (kind !== undefined) out.kind = kind;
   }
   const e = column(EVENT_COLUMN);
   if (e >= 0 && e < cells.length && e !== linkCell) {
@@ -1346,10 +1360,13 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     // "| [Title](sched.com/…) | Jane Doe | Kubecon EU | 02-Apr-2020 |" under a "Speaker" column: a talk, whatever its address looks like.
     if (columns?.speakerColumn && (kind === "article" || kind === "page")) kind = "talk";
+    // "| Beginner | Podcast | 2022 | Hofer | [Show, Ep. 75](…) |": the row's Type cell says what it is, whatever its host.
+    if (columns?.kind !== undefined && kind !== "repo" && kind !== "site") kind = columns.kind;
     const parentNames = titledByParent ? named.get(parent!) ?? cited : cited;
-    const people = parentNames ? parentNames.map(clean) : titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : columns?.people && (columns.linkInTitle || columns.title !== undefined) && kind !== "repo" && kind !== "site" ? columns.people.map(clean) : [];
+    const people = parentNames ? parentNames.map(clean) : titled && titled.people.length > 0 ? titled.people.map(clean).filter(Boolean) : facts && facts.speakers.length > 0 ? facts.speakers.map(clean) : "speakers" in split && split.speakers ? split.speakers : columns?.people && (columns.linkInTitle || columns.title !== undefined || columns.peopleColumn) && kind !== "repo" && kind !== "site" ? columns.people.map(clean) : [];
     const authored = kind === "paper" || kind === "article";
-    const speakers = authored ? [] : people;
+    // A show's people are its hosts and guests, no speakers (#23): a podcast row's Author cell names them.
+    const speakers = authored || (kind === "podcast" && columns?.peopleColumn) ? [] : people;
     // "⚠️ UNMAINTAINED ⚠️ [x](…) - Does y" keeps its warning; a link inside a sentence keeps the sentence.
     let description = after;
     if (before && !titled) description = separated || !after ? `${before} ${after}`.trim() : textOf(segments);

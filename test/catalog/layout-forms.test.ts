@@ -644,6 +644,19 @@ describe("a table whose header names its columns: '| Title | Speaker | Video |'"
     ]);
   });
 
+  it("a Type column names each row's kind; a people column before the link gives speakers of videos and authors of articles, none to a podcast", () => {
+    const page = ["# Resources", "",
+      "| Level | Type | Year | Author | Link |", "|---|---|---|---|---|",
+      "| Beginner | Video | 2021 | Jane Doe | [Modelling Together](https://example.org/v1) |",
+      "| Advanced | Article | 2019 | John Roe, Ana Lima | [Stories of Domains](https://example.org/a1) |",
+      "| Beginner | Podcast | 2020 | Mary Major | [Episode 12: Pictures](https://example.org/p1) |", ""].join("\n");
+    expect(pick(page, ["title", "kind", "speakers", "authors", "year"])).toEqual([
+      { title: "Modelling Together", kind: "talk", speakers: ["Jane Doe"], year: 2021 },
+      { title: "Stories of Domains", kind: "article", authors: ["John Roe", "Ana Lima"], year: 2019 },
+      { title: "Episode 12: Pictures", kind: "podcast", year: 2020 },
+    ]);
+  });
+
   it("Event and Date columns give the event (without its year or place) and the year; icon-titled links take the Title cell", () => {
     const page = ["# Talks", "",
       "| Date | Event | Title | Video | Slides |", "|---|---|---|---|---|",
