@@ -6,7 +6,7 @@
 // brackets, a sentence's full stop, a dash), each chunk typed by what it is made of (a list of
 // people's names, a venue and its year), and the list votes: where most of its papers have a
 // chunk of names, those names are the authors. Pure.
-import { hasNotNameWord, isPersonName } from "./speaker";
+import { ET_AL, hasNotNameWord, isPersonName } from "./speaker";
 import { MONTH, surname, VENUE_LEAD, yearPart, type Citation } from "./layout";
 
 /** What the citation chunks of one item say. */
@@ -101,7 +101,7 @@ export function namesChunk(chunk: string): string[] | undefined {
   if (turned && FAMILY.test(turned[1]!.trim()) && !/\s/.test(turned[1]!.trim().replace(/^(?:van|von|de|der|den|del|da|di|du|le|la)\s+/, "")) && GIVEN.test(turned[2]!.trim()) && !/^\p{Lu}\.?$/u.test(turned[2]!.trim()) && !hasNotNameWord(turned[1]!)) {
     const others = turned[3]!.trim();
     if (/^et\s+al\.?$/i.test(others)) return [`${turned[1]!.trim()}, ${turned[2]!.trim()}`];
-    const rest = others.replace(/,?\s+et\s+al\.?$/i, "").split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim()).filter(Boolean);
+    const rest = others.replace(ET_AL, "").split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim()).filter(Boolean);
     if (rest.length > 0 && rest.length <= 40 && rest.every((n) => isPersonName(n) && !n.includes(","))) return [`${turned[1]!.trim()}, ${turned[2]!.trim()}`, ...rest];
   }
   // "Le, Quoc V.", "Ba, Jimmy Lei": one name turned, its given names two words at least (one
@@ -109,7 +109,7 @@ export function namesChunk(chunk: string): string[] | undefined {
   const alone = /^([^,]+),\s*(\S+\s[^,]+)$/u.exec(unquoted.replace(/(?<![\s,;:])[\s,;:]+$/, ""));
   if (alone && FAMILY.test(alone[1]!.trim()) && !/\s/.test(alone[1]!.trim().replace(/^(?:van|von|de|der|den|del|da|di|du|le|la)\s+/, "")) && GIVEN.test(alone[2]!.trim()) && !hasNotNameWord(alone[1]!) && !hasNotNameWord(alone[2]!)) return [`${alone[1]!.trim()}, ${alone[2]!.trim()}`];
   const etAl = /,?\s+et\s+al$/i.test(t) || /,?\s+et\s+al\.?$/i.test(chunk.trim());
-  const bare = t.replace(/,?\s+et\s+al\.?$/i, "");
+  const bare = t.replace(ET_AL, "");
   const names = bare.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim().replace(/\.$/, "")).filter(Boolean);
   if (names.length === 0 || names.length > 80) return undefined;
   if (!names.every((n) => n.length <= 48 && /^\p{Lu}/u.test(n) && n.split(/\s+/).length <= 5)) return undefined;

@@ -6,7 +6,7 @@ import type { Kind } from "./types";
 import type { Segment } from "./markdown";
 import { FACT_LABEL } from "./markdown";
 import { isProfile } from "./classify";
-import { isPersonName, namesOf } from "./speaker";
+import { ET_AL, isPersonName, namesOf } from "./speaker";
 import { eventOfTitle, yearPart } from "./layout";
 
 /** Link texts that only say what a link is ("video", "slides", "post", "[1]"): the title comes from elsewhere. */
@@ -162,7 +162,7 @@ export function byLine(segments: readonly Segment[], at: number): ByLine | undef
     said = inBracket;
   }
   if (by < 0 && title !== undefined && later.length > 0) {
-    const names = namesOf(later[0]!.replace(/,?\s+et\s+al\.?\s*$/i, ""));
+    const names = namesOf(later[0]!.replace(ET_AL, ""));
     if (names.length > 0 && names.length <= 60 && names.filter(isPersonName).length * 2 >= names.length && names.some(isPersonName) && names.every((n) => n.length <= 48 && !/\d/.test(n))) people.push(...names);
     // The last line of plain text before the links: "arXiv 2023.", "CVPR 2023.".
     const line = plain.split(/\\|\n/).map((l) => l.replace(/(?<![\s[(])[\s[(]+$/, "").trim()).filter(Boolean).at(-1);

@@ -9,7 +9,7 @@
 //
 // The rules of talk-facts.ts ("by **Name**", "(Strange Loop 2011)", "[45:49]") and speaker.ts
 // ("Title / Speaker", what a person's name is) are the column types; this module aligns and votes.
-import { hasNotNameWord, isPersonName } from "./speaker";
+import { ET_AL, hasNotNameWord, isPersonName } from "./speaker";
 import { durationOf, EMPHASIS } from "./talk-facts";
 import type { Kind } from "./types";
 
@@ -208,13 +208,13 @@ function typed(text: string, start: number, sep = ""): Part {
   if (kind !== undefined) return { ...part, type: "kind", kind };
   // Twelve names of at most 48 characters: a longer part is prose.
   if (t.length > 600) return part;
-  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "").replace(/,?\s+et\.?\s*al\.?$/i, "");
+  const bare = t.replace(/^(?:(?:presented|given|talk|keynote|written|paper)\s+)?by\s+/i, "").replace(ET_AL, "");
   const names = splitNames(bare);
   // What follows " at " or "@" is where, not who: "Jane Doe at SomeConf", "Build Web3 at Lightning Speed".
   if (names.length > 0 && names.length <= 12 && sep !== "at" && sep !== "@") {
     if (names.every(isPersonName)) return { ...part, type: "names", names };
     // "Mildenhall et al.", "Dellaert and Yen-Chen et al.": "et al." says these are authors, surnames alone.
-    if (bare !== t && /et\.?\s*al\.?$/i.test(t) && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n) || looseName(n))) return { ...part, type: "names", names };
+    if (bare !== t && ET_AL.test(t) && names.every((n) => /^\p{Lu}[\p{L}\p{M}'\u2019-]+$/u.test(n) || isPersonName(n) || looseName(n))) return { ...part, type: "names", names };
     if (names.every(looseName)) return { ...part, type: "name?", names };
     // "Herlihy & Wing", "Ongaro and Ousterhout": surnames joined by "and" or "&" may be authors (the column votes).
     if (names.length >= 2 && /\s(?:and|&)\s/.test(bare) && names.every(surname)) return { ...part, type: "name?", names };

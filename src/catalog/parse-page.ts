@@ -8,7 +8,7 @@ import { PageError } from "../errors";
 import { MAX_ENTRIES } from "./limits";
 import { hostKind, isProfile, pdfOnly, sectionKind, shapeOnlyKind, sluggedPost, weakTalkSection } from "./classify";
 import { fold } from "../text/fold";
-import { isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
+import { ET_AL, isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
 import { citation, datedHeading, eventOfTitle, MONTH, MONTH_ONLY, SEASON, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesFirstCitation, quotedTitleCitation, surnameLists, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
@@ -326,13 +326,13 @@ function marks(list: readonly Segment[]): string {
 /** What text before a link ends with where the link's title was to come ("Title: ", "Title - ("), tried from the run's start only. */
 const LEAD_END = /(?<![\s:\-\u2013\u2014|([])[\s:\-\u2013\u2014|([]+$/;
 
-/** The text before a link titled only by its kind, its emphasis marked, when it holds the title taken from it; else that title. */
 /**
  * "[English] Title", "[GER] ", "(PT-BR) ": a label of the language a talk or a post is given in,
  * before its title, as lists of several languages write it: no part of the title (#23).
  */
 const LANGUAGE_LEAD = /^\s*[([](?:english|portuguese|portugu\u00eas|brazilian portuguese|spanish|espa\u00f1ol|german|deutsch|french|fran\u00e7ais|italian|italiano|russian|chinese|japanese|korean|polish|dutch|turkish|ukrainian|en|eng|pt|pt-br|br|es|de|ger|fr|it|ru|cn|zh|jp|ja|kr|ko|pl|nl|tr|ua)[)\]]\s*/i;
 
+/** The text before a link titled only by its kind, its emphasis marked, when it holds the title taken from it; else that title. */
 function textBeforeLink(list: readonly Segment[], title: string): string {
   const marked = marks(list).replace(LEAD_END, "").trim();
   return marked.includes(EMPHASIS) && clean(marked.replace(/\u0001/g, "")).includes(title) ? marked : title;
@@ -421,7 +421,7 @@ function rowColumns(block: Block, at: number): RowColumns | undefined {
   if (p >= 0 && p < cells.length && p !== linkCell) {
     // "Jane Doe et al.", "Jane Doe et.al." (as generated digests write it): the others unnamed.
     // "[Barry Smith]" (a reference never defined), "Hong Zhang (Ms.)", "Joseph Pusztay*": the name alone.
-    const names = namesOf(cell(p).replace(/,?\s+et\s*\.?\s*al\.?$/i, "").replace(/^\[([^[\]]+)\]$/, "$1").replace(/\s*\((?:mr|ms|mrs|dr|prof)\.?\)$/i, "").replace(/(?<=\p{L})\*+$/u, ""));
+    const names = namesOf(cell(p).replace(ET_AL, "").replace(/^\[([^[\]]+)\]$/, "$1").replace(/\s*\((?:mr|ms|mrs|dr|prof)\.?\)$/i, "").replace(/(?<=\p{L})\*+$/u, ""));
     if (names.length > 0 && names.length <= 20 && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) {
       out.people = names;
       out.speakerColumn = SPEAKER_COLUMN.test(header[p]!.replace(/[*_:`]/g, "").trim());
@@ -1063,7 +1063,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         if (only.year === undefined) only.year = Number(/\d{4}/.exec(text)![0]);
         continue;
       }
-      const names = namesOf(text.replace(/,?\s+et\s+al\.?$/i, ""));
+      const names = namesOf(text.replace(ET_AL, ""));
       if (names.length > 0 && names.length <= 40 && names.every(isPersonName)) {
         if (only.kind === "paper" || only.kind === "article") {
           if (only.authors.length === 0) only.authors = names.map(clean);
@@ -1111,7 +1111,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
         const said = presentedAt(textOfSegments(item.block.segments));
         if (said?.event !== undefined) given.set(parent, { event: clean(said.event), ...(said.year !== undefined ? { year: said.year } : {}) });
         else if (!named.has(parent)) {
-          const names = namesOf(textOfSegments(item.block.segments).replace(/,?\s+et\s+al\.?$/i, ""));
+          const names = namesOf(textOfSegments(item.block.segments).replace(ET_AL, ""));
           if (names.length > 0 && names.length <= 40 && names.filter(isPersonName).length * 2 >= names.length && names.some(isPersonName) && names.every((n) => n.length <= 48 && !/\d/.test(n) && /^\p{Lu}/u.test(n))) named.set(parent, names);
         }
       }

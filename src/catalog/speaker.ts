@@ -22,6 +22,12 @@ const NOT_NAMES = new Set([
   "summit", "conference", "conferences", "conf", "meetup", "meetups", "symposium", "congress", "convention", "hackathon", "events",
 ]);
 
+/**
+ * "…, et al.", "et.al." (as generated digests write it), "et. al": the others a list of names leaves
+ * unnamed, at its end. One expression for every reader that strips it, so they agree on its forms.
+ */
+export const ET_AL = /,?\s+et(?:\s+|\s*\.\s*)al\.?\s*$/i;
+
 /** A run of words holds a word that is a topic or an organisation, not a name: "Neso Academy". */
 export function hasNotNameWord(text: string): boolean {
   return text.split(/\s+/).some((w) => !INITIAL.test(w) && NOT_NAMES.has(w.toLowerCase().replace(/[.\u2019']/g, "")));

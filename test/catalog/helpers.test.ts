@@ -1,7 +1,7 @@
 // Table-driven tests of the catalog's pure helpers: ids, speakers, kinds and target URLs.
 import { describe, expect, it } from "vitest";
 import { assignIds, slugify } from "../../src/catalog/ids";
-import { splitSpeaker } from "../../src/catalog/speaker";
+import { ET_AL, splitSpeaker } from "../../src/catalog/speaker";
 import { classify, shapeOnlyKind, sluggedPost } from "../../src/catalog/classify";
 import { targetUrl } from "../../src/catalog/urls";
 import type { Entry } from "../../src/catalog/types";
@@ -178,5 +178,21 @@ describe("targetUrl", () => {
   it("asks for a base URL for a site link", () => {
     expect(() => targetUrl(entry("/x"), undefined)).toThrow(/no base URL/);
     expect(() => targetUrl(entry("/x"), "javascript:alert(1)//")).toThrow(/refusing/);
+  });
+});
+
+describe("ET_AL: the others a list of names leaves unnamed, in every form the readers strip", () => {
+  it.each([
+    ["Jane Doe et al.", "Jane Doe"],
+    ["Jane Doe, et al", "Jane Doe"],
+    ["Jane Doe et.al.", "Jane Doe"],
+    ["Jane Doe et. al", "Jane Doe"],
+    ["Jane Doe et al. ", "Jane Doe"],
+    // No "et al." here: a name ending in the letters, and the words without a space before them.
+    ["Jane Metal", "Jane Metal"],
+    ["Jane Etal", "Jane Etal"],
+    ["et al.", "et al."],
+  ])("%j -> %j", (text, names) => {
+    expect(text.replace(ET_AL, "")).toBe(names);
   });
 });
