@@ -228,6 +228,8 @@ class Tally implements Sink {
   /** Entries some term matched, in the order first matched. */
   readonly matched: Int32Array;
   count = 0;
+  /** Whether some term looked up its typos (rule 2's fill): narrowed() trusts a subset's ranking only without. */
+  typoLookups = false;
   // The term being scanned: its bit, its best match per entry, its fewest typos (+1) per entry.
   bit = 1;
   private readonly termBest: Uint8Array;
@@ -539,6 +541,7 @@ function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: bool
   // words within a typo or two of it too, ranked after by rule 2: a misspelling that happens
   // to be on the page once ("colourscheme") does not hide the entries spelt right (#24).
   if (!typos || (found && tally.termEntries >= RANKING.fill) || typoBudget(exact.word.length) === 0) return found;
+  tally.typoLookups = true;
   for (const near of nearWords(index, exact.word)) {
     if (near.word === exact.word || forms.some((f) => f.word === near.word)) continue;
     for (const field of fields) found = scanField(index, field, [near.word], false, near, tally, single) || found;
@@ -634,6 +637,8 @@ export interface Matched {
   all: number;
   single: boolean;
   partial?: Ranked["partial"];
+  /** Of a query of several terms: how many candidates hold every term (rule 1), after the filters. */
+  every: number;
 }
 
 export function matchTerms(entries: Entries, query: string | Query, options: SearchOptions = {}): Matched | undefined {
@@ -671,11 +676,11 @@ export function matchTerms(entries: Entries, query: string | Query, options: Sea
     });
   }
   let partial: Ranked["partial"];
+  let every = 0;
   if (terms.length > 1) {
     // Rule 1: every word, or (when asked) the most words there are. Loops, not filter's
     // callback: they run once per matched entry, before V8 has optimised anything (#24).
     const held = tally.terms;
-    let every = 0;
     for (let k = 0; k < candidates.length; k++) if (held[candidates[k]!] === all) every++;
     // Fewer than a screenful with every word (RANKING.fill): those with fewer words follow them,
     // ranked after by rule 1, so that "postgres driver" shows the Postgres ORMs after the one
@@ -698,7 +703,7 @@ export function matchTerms(entries: Entries, query: string | Query, options: Sea
     }
   }
   const sequence = (q.sequence ?? terms.flatMap((t) => t.words)).slice(0, 64);
-  return { index, tally, candidates, sequence, terms, all, single, ...(partial ? { partial } : {}) };
+  return { index, tally, candidates, sequence, terms, all, single, every, ...(partial ? { partial } : {}) };
 }
 
 /**
@@ -742,8 +747,13 @@ export function rank(entries: Entries, query: string | Query, options: SearchOpt
 
 /** rank(), scanning every entry. */
 function rankAll(entries: Entries, query: Query, options: SearchOptions): Ranked {
+  return rankMatched(entries, query, options).ranked;
+}
+
+/** rankAll(), with how many of the entries ranked hold every term (Matched.every). */
+function rankMatched(entries: Entries, query: Query, options: SearchOptions): Subset {
   const m = matchTerms(entries, query, options);
-  if (!m) return { indexes: new Int32Array(0), scores: new Float64Array(0) };
+  if (!m) return { ranked: { indexes: new Int32Array(0), scores: new Float64Array(0) }, every: 0, typoLookups: false };
   const { index, tally, candidates, sequence, terms, all, single, partial } = m;
   if (terms.length > 0) exactness(index, tally, candidates, sequence, terms, all, single);
   if (terms.length > 0) bareTitles(index, tally, candidates);
@@ -763,7 +773,16 @@ function rankAll(entries: Entries, query: Query, options: SearchOptions): Ranked
     scores[i] = score;
     if (score > max) max = score;
   }
-  return { ...ranked(candidates, scores, max), ...(partial ? { partial } : {}) };
+  return { ranked: { ...ranked(candidates, scores, max), ...(partial ? { partial } : {}) }, every: m.every, typoLookups: tally.typoLookups };
+}
+
+/** A ranking, with what narrowed() needs to know whether a scan of every entry would rank alike. */
+interface Subset {
+  ranked: Ranked;
+  /** How many of the entries ranked hold every term (Matched.every). */
+  every: number;
+  /** Whether a term looked up its typos (Tally.typoLookups). */
+  typoLookups: boolean;
 }
 
 /** The folded text of field f for entry i (a list field: its table row; its headings parted by a tab). */
@@ -1116,10 +1135,13 @@ export function matchRanges(text: string, query: string): [number, number][] {
  * (columns/postings.ts, #26): the same hits and scores as a scan of every entry, since a rule's
  * values for an entry depend on that entry's text alone, but for rule 2's fill, which counts a
  * word's entries, and which the postings count exactly. Each term looks up its word, its forms
- * and, when a scan of every entry would take them, its typos; a query whose every term is a bare
- * word without typos ranks the entries that hold every word, when some do (else, as rule 1 says,
- * those with the most). Undefined, and every entry is scanned, when the postings cannot tell
- * exactly (a word of other characters, a url's scheme) or would select most entries anyway.
+ * and, when a scan of every entry would take them, its typos. A query of several terms first ranks
+ * the entries that may hold every term: when at least a screenful (RANKING.fill) of them do and no
+ * term looked up its typos there, a scan of every entry ranks exactly those (rule 1 keeps only
+ * them, and rule 2's fill is met, in the subset as in the whole), so "consensus canister" over
+ * 100,000 links ranks the 4 % that hold both words, not the 40 % that hold either (#26). Else the
+ * entries some term may match are ranked. Undefined, and every entry is scanned, when the postings
+ * cannot tell exactly (a word of other characters, a url's scheme) or would select most entries anyway.
  */
 /** The share of the entries above which a search scans them all rather than copy those it may match. */
 const NARROW_SHARE = 0.25;
@@ -1162,8 +1184,9 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
     const word = term.words[0]!;
     // A phrase's hits hold its first word as a word: those entries, and more.
     if (!take(word)) return undefined;
-    // A word on many entries: a scan of every entry costs no more than copying them.
-    if (count > n * NARROW_SHARE) return undefined;
+    // A word on many entries: a scan of every entry costs no more than copying them; of several
+    // terms, the entries that hold every one may still be few.
+    if (terms.length === 1 && count > n * NARROW_SHARE) return undefined;
     if (term.phrase) continue;
     // A url's scheme is no match of a word (scan): the postings would count it.
     if (SCHEMES.some((scheme) => scheme.startsWith(word))) return undefined;
@@ -1183,16 +1206,24 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
     for (let i = 0; i < n; i++) if (wanted(held[i]!)) out[k++] = i;
     return out;
   };
-  // The entries some term may match, all of them, ranked as a scan ranks them: a shortcut to
-  // those the postings say hold every word gave fewer results than a scan on random pages
-  // (test/search/narrowed.property.test.ts), so rule 1 counts the words itself.
+  if (terms.length > 1) {
+    // Those that may hold every term; trusted only when the ranking of them is what a scan of
+    // every entry gives (test/search/narrowed.property.test.ts).
+    const every = kept((h) => h === terms.length);
+    if (every.length >= RANKING.fill && every.length <= n * NARROW_SHARE) {
+      const subset = rankOf(entries, every, q, options);
+      if (subset.every >= RANKING.fill && !subset.typoLookups) return subset.ranked;
+    }
+  }
+  // The entries some term may match, all of them, ranked as a scan ranks them, rule 1 counting
+  // the words itself.
   const some = kept((h) => h > 0);
   if (some.length > n * NARROW_SHARE) return undefined;
-  return rankOf(entries, some, q, options);
+  return rankOf(entries, some, q, options).ranked;
 }
 
 /** rank() of the entries `keep` (ascending indexes) alone, its indexes those of `entries`. */
-function rankOf(entries: Entries, keep: Int32Array, q: Query, options: SearchOptions): Ranked {
+function rankOf(entries: Entries, keep: Int32Array, q: Query, options: SearchOptions): Subset {
   let columns: EntryColumns | undefined;
   const part: Entries = {
     size: keep.length,
@@ -1204,7 +1235,8 @@ function rankOf(entries: Entries, keep: Int32Array, q: Query, options: SearchOpt
       for (let i = 0; i < keep.length; i++) yield entries.at(keep[i]!)!;
     },
   };
-  const r = rankAll(part, q, options);
-  for (let k = 0; k < r.indexes.length; k++) r.indexes[k] = keep[r.indexes[k]!]!;
+  const r = rankMatched(part, q, options);
+  const { indexes } = r.ranked;
+  for (let k = 0; k < indexes.length; k++) indexes[k] = keep[indexes[k]!]!;
   return r;
 }

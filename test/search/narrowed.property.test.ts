@@ -111,6 +111,33 @@ describe("a search through the postings", () => {
     );
   });
 
+  it("ranks, of several words each on many entries, those that may hold every word as a scan ranks them", () => {
+    // A dozen common words: each on about a third of the entries, two of them together on a tenth,
+    // so that the entries holding every word are a screenful or more, and those holding either most.
+    const common = ["Consensus", "canister", "canisters", "chain", "key", "keys", "ledger", "motoko", "rust", "subnet", "BigCache", "straße"];
+    const some = fc.array(fc.constantFrom(...common), { minLength: 1, maxLength: 4 }).map((w) => w.join(" "));
+    const long = fc.array(fc.tuple(some, fc.nat(30), some, fc.boolean()), { minLength: 150, maxLength: 300 }).map((items) =>
+      items.map(([t, u, d, talk], k) => `${k % 40 === 0 ? `## ${d}\n` : ""}- [${t}${talk ? " / Ada Lovelace" : ""}](https://e.example/${k}/${u}) - ${d}`).join("\n"),
+    );
+    const pair = fc.tuple(fc.constantFrom(...common), fc.constantFrom(...common, "consensu", "canistr", "ledgr", "chian", "ada"));
+    const several = fc.oneof(
+      pair.map(([a, b]) => `${a} ${b}`),
+      fc.tuple(pair, fc.constantFrom(...common)).map(([[a, b], c]) => `${a} ${b} ${c}`),
+      pair.map(([a, b]) => `${a} ${b} -${a === "key" ? "rust" : "key"}`),
+      pair.map(([a, b]) => `${a} ${b} kind:talk`),
+      pair.map(([a, b]) => `title:${a} ${b}`),
+      pair.map(([a, b]) => `"${a} ${b}"`),
+    );
+    fc.assert(
+      fc.property(long, fc.array(several, { minLength: 1, maxLength: 6 }), (markdown, queries) => {
+        const parsed = parsePage(markdown, "page.md");
+        const stored = unpack(pack(parsed, assignIds(parsed.entries), "b", "k", checksum), "b", "k", "page.md", checksum)!.stored;
+        for (const q of queries) for (const options of OPTIONS) same(stored, q, options);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("finds, through a unit of several pages, what a scan finds", () => {
     fc.assert(
       fc.property(fc.array(page, { minLength: 2, maxLength: 4 }), fc.array(query, { minLength: 1, maxLength: 6 }), (markdowns, queries) => {
