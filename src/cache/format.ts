@@ -343,7 +343,7 @@ function links(text: string): Link[] {
 }
 
 /** The page stored in `file`, if it is exactly what this build would have written for `key`. */
-export function unpack(file: Uint8Array, build: string, key: string, source: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): CachedPage | undefined {
+export function unpack(file: Uint8Array | ByteSource, build: string, key: string, source: string, checksum: Checksum, table: readonly FieldRow[] = FIELDS): CachedPage | undefined {
   const read = unpackPages(file, build, key, checksum, source, table);
   return read && read.pages.length === 1 ? { page: read.pages[0]!, stored: read.stored } : undefined;
 }
@@ -361,20 +361,44 @@ export interface UnpackedPages {
   stored: StoredEntries;
 }
 
-/** What unpack() reads, for a file of one page or several (a catalog unit, `source` undefined). */
-export function unpackPages(file: Uint8Array, build: string, key: string, checksum: Checksum, source?: string, table: readonly FieldRow[] = FIELDS): UnpackedPages | undefined {
-  const layout = layoutOf(table);
-  const TEXT_COLUMNS = layout.text;
-  if (file.length < PREFIX || decodeAscii(file.subarray(0, MAGIC.length)) !== layout.magic) return undefined;
+/**
+ * A file read in part (#26): its size, and `length` bytes from `offset`, in memory of their own
+ * (so typed arrays can view them: at a multiple of 8), or undefined when they cannot be read. The
+ * page cache gives one over a file it keeps open (io/cache/store.ts): what a run reads of a
+ * catalog unit is then what its search asks for, not the whole file.
+ */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Uint8Array | undefined;
+}
+
+/** Bytes in memory as a ByteSource. */
+function inMemory(file: Uint8Array): ByteSource {
   // Typed-array views need the data 4-byte aligned in memory, as it is in the file.
   const bytes = file.byteOffset % 8 === 0 ? file : file.slice();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(MAGIC.length + 4, true);
-  if (PREFIX + headerLength > bytes.length) return undefined;
-  if (view.getUint32(MAGIC.length, true) !== checksum(bytes.subarray(PREFIX, PREFIX + headerLength))) return undefined;
+  return { size: bytes.length, read: (offset, length) => (offset >= 0 && length >= 0 && offset + length <= bytes.length ? bytes.subarray(offset, offset + length) : undefined) };
+}
+
+/**
+ * What unpack() reads, for a file of one page or several (a catalog unit, `source` undefined).
+ * Of a ByteSource, everything but the postings is read at once and checked block by block; the
+ * postings, the largest block (a third of the file), are read a chunk at a time when a search
+ * asks for them, each chunk checked as it is read.
+ */
+export function unpackPages(file: Uint8Array | ByteSource, build: string, key: string, checksum: Checksum, source?: string, table: readonly FieldRow[] = FIELDS): UnpackedPages | undefined {
+  const layout = layoutOf(table);
+  const TEXT_COLUMNS = layout.text;
+  const from = file instanceof Uint8Array ? inMemory(file) : file;
+  const prefix = from.size >= PREFIX ? from.read(0, PREFIX) : undefined;
+  if (!prefix || decodeAscii(prefix.subarray(0, MAGIC.length)) !== layout.magic) return undefined;
+  const headerLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(MAGIC.length + 4, true);
+  const headerChecksum = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(MAGIC.length, true);
+  if (PREFIX + headerLength > from.size) return undefined;
+  const headerBytes = from.read(PREFIX, headerLength);
+  if (!headerBytes || headerChecksum !== checksum(headerBytes)) return undefined;
   let header: Partial<Header>;
   try {
-    header = JSON.parse(decoder.decode(bytes.subarray(PREFIX, PREFIX + headerLength))) as Partial<Header>;
+    header = JSON.parse(decoder.decode(headerBytes)) as Partial<Header>;
   } catch {
     return undefined;
   }
@@ -388,15 +412,19 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
   const sources = h.pages.map((p) => source ?? p.source!);
   const sourceOf = sources.length === 1 ? () => sources[0]! : (i: number) => sources[partAt(pageStarts, i)]!;
 
-  // The data: every block where the header says, filling the file exactly, each checked as it is read.
-  let at = bytes.byteOffset + align(PREFIX + headerLength, 8);
-  const end = bytes.byteOffset + bytes.length;
+  // The data: every block where the header says, filling the file exactly, each checked as it is
+  // read. `bytes` holds the file up to the index, the last block, which is read when asked for.
+  const dataStart = align(PREFIX + headerLength, 8);
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
   const fixedSize = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n;
   const sectionsSize = 4 * (2 * h.sections.runs + 1) + h.sections.tables.reduce((sum, t) => sum + t.bytes, 0);
   const indexSize = 8 * (h.index.words + 1) + align(h.index.bytes, BLOCK_ALIGN) + 4 * h.index.postings;
   const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : []), sectionsSize, indexSize];
-  if (h.blocks.length !== blockSizes.length || end - at !== blockSizes.reduce((sum, b) => sum + align(b, BLOCK_ALIGN), 0)) return undefined;
+  if (h.blocks.length !== blockSizes.length || from.size - dataStart !== blockSizes.reduce((sum, b) => sum + align(b, BLOCK_ALIGN), 0)) return undefined;
+  const indexStart = from.size - align(indexSize, BLOCK_ALIGN);
+  const bytes = from.read(0, indexStart);
+  if (!bytes) return undefined;
+  let at = bytes.byteOffset + dataStart;
   let blockAt = at;
   const blockOk = (k: number) => {
     const ok = checksum(new Uint8Array(bytes.buffer, blockAt, blockSizes[k]!)) === h.blocks[k];
@@ -451,34 +479,50 @@ export function unpackPages(file: Uint8Array, build: string, key: string, checks
     split[t] = text;
   }
   if (!validRuns(splitRows, splitStarts, n, h.sections.count)) return undefined;
-  // The index, the last block: checked and read when a search first asks for it.
-  const indexAt = blockAt;
+  // The index, the last block: read and checked when a search first asks for it; its postings a
+  // chunk at a time.
   const indexBlock = blockSizes.length - 1;
   let postings: Postings | null | undefined;
   const postingsOf = (): Postings | undefined => {
     if (postings === undefined) {
       postings = null;
       const { words, postings: count, bytes: length, ascii, chunks } = h.index;
-      if (checksum(new Uint8Array(bytes.buffer, indexAt, 8 * (words + 1) + length)) !== h.blocks[indexBlock]) return undefined;
-      const starts = new Int32Array(bytes.buffer, indexAt, words + 1);
-      const lists = new Int32Array(bytes.buffer, indexAt + 4 * (words + 1), words + 1);
-      const text = decodeText(new Uint8Array(bytes.buffer, indexAt + 8 * (words + 1), length), ascii);
+      const head = from.read(indexStart, 8 * (words + 1) + length);
+      if (!head || checksum(head) !== h.blocks[indexBlock]) return undefined;
+      const starts = new Int32Array(head.buffer, head.byteOffset, words + 1);
+      const lists = new Int32Array(head.buffer, head.byteOffset + 4 * (words + 1), words + 1);
+      const text = decodeText(head.subarray(8 * (words + 1)), ascii);
       if (text === undefined || !validStarts(starts, text.length) || lists[0] !== 0 || lists[words] !== count) return undefined;
       for (let k = 0; k < words; k++) if (!(lists[k]! <= lists[k + 1]!)) return undefined;
-      const values = new Int32Array(bytes.buffer, indexAt + 8 * (words + 1) + align(length, BLOCK_ALIGN), count);
-      // Each chunk of postings is checked once, when a search first reads from it.
-      const checked = new Uint8Array(chunks.length);
-      const read = (from: number, to: number): Int32Array | undefined => {
-        if (!(from >= 0 && from <= to && to <= count)) return undefined;
-        for (let c = Math.floor(from / POSTINGS_CHUNK); c * POSTINGS_CHUNK < to; c++) {
-          if (checked[c] === 1) continue;
-          const chunk = values.subarray(c * POSTINGS_CHUNK, (c + 1) * POSTINGS_CHUNK);
-          if (checksum(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)) !== chunks[c]) return undefined;
-          checked[c] = 1;
-        }
-        return values.subarray(from, to);
+      const valuesAt = indexStart + 8 * (words + 1) + align(length, BLOCK_ALIGN);
+      // Each chunk of postings is read and checked once, when a search first reads from it.
+      const read = new Map<number, Int32Array>();
+      const chunk = (c: number): Int32Array | undefined => {
+        let values = read.get(c);
+        if (values) return values;
+        const size = Math.min(POSTINGS_CHUNK, count - c * POSTINGS_CHUNK);
+        const raw = from.read(valuesAt + 4 * c * POSTINGS_CHUNK, 4 * size);
+        if (!raw || checksum(raw) !== chunks[c]) return undefined;
+        read.set(c, (values = new Int32Array(raw.buffer, raw.byteOffset, size)));
+        return values;
       };
-      postings = { text, starts, lists, read };
+      const range = (start: number, end: number): Int32Array | undefined => {
+        if (!(start >= 0 && start <= end && end <= count)) return undefined;
+        const first = Math.floor(start / POSTINGS_CHUNK);
+        if (end - start === 0) return new Int32Array(0);
+        const last = Math.floor((end - 1) / POSTINGS_CHUNK);
+        if (first === last) return chunk(first)?.subarray(start - first * POSTINGS_CHUNK, end - first * POSTINGS_CHUNK);
+        const out = new Int32Array(end - start);
+        for (let c = first; c <= last; c++) {
+          const values = chunk(c);
+          if (!values) return undefined;
+          const lo = Math.max(start, c * POSTINGS_CHUNK) - c * POSTINGS_CHUNK;
+          const hi = Math.min(end, (c + 1) * POSTINGS_CHUNK) - c * POSTINGS_CHUNK;
+          out.set(values.subarray(lo, hi), c * POSTINGS_CHUNK + lo - start);
+        }
+        return out;
+      };
+      postings = { text, starts, lists, read: range };
     }
     return postings ?? undefined;
   };

@@ -31,14 +31,34 @@ export function readTrustedFile(file: string, uid: number | undefined, maxBytes 
   return readTrustedOpen(file, uid, maxBytes).bytes;
 }
 
-/** readTrustedFile once the folder is checked (by the caller, in its own words), with the file's mode, which a rewrite keeps. */
-export function readTrustedOpen(file: string, uid: number | undefined, maxBytes = Infinity): { bytes: Buffer; mode: number } {
+/**
+ * A file of one of the tool's own folders opened as readTrustedFile() opens it (the folder, the
+ * file, its kind and size checked before a byte is read), left open for the caller to read in part
+ * and close (#26). Throws as readTrustedFile() does.
+ */
+export function openTrustedFile(file: string, uid: number | undefined, maxBytes = Infinity): { fd: number; stats: Stats } {
+  if (!trusted(statSync(dirname(file)), uid)) throw new Error(`its folder is ${NOT_OURS}`);
+  return openTrusted(file, uid, maxBytes);
+}
+
+function openTrusted(file: string, uid: number | undefined, maxBytes: number): { fd: number; stats: Stats } {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new Error("not a regular file");
     if (!trusted(stats, uid)) throw new Error(NOT_OURS);
     if (stats.size > maxBytes) throw new Error(`larger than ${formatSize(maxBytes)}`);
+    return { fd, stats };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** readTrustedFile once the folder is checked (by the caller, in its own words), with the file's mode, which a rewrite keeps. */
+export function readTrustedOpen(file: string, uid: number | undefined, maxBytes = Infinity): { bytes: Buffer; mode: number } {
+  const { fd, stats } = openTrusted(file, uid, maxBytes);
+  try {
     const buffer = Buffer.allocUnsafe(stats.size);
     let size = 0;
     for (let n; size < buffer.length && (n = readSync(fd, buffer, size, buffer.length - size, null)) > 0; ) size += n;

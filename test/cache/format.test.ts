@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAGIC, pack, packUnit, unpack, unpackPages } from "../../src/cache/format";
+import { MAGIC, pack, packUnit, unpack, unpackPages, type ByteSource } from "../../src/cache/format";
+import { POSTINGS_CHUNK, prefixRange } from "../../src/columns/postings";
 import { checksum } from "../../src/cache/checksum";
 import { assignIds } from "../../src/catalog/ids";
 import { buildCatalog, sectionDescriptions } from "../../src/catalog/catalog";
@@ -179,6 +180,43 @@ describe("cache format", () => {
     const odd = new Uint8Array(bytes.length + 1).subarray(1);
     odd.set(bytes);
     expect(read(odd)!.stored.at(3)).toEqual(read(bytes)!.stored.at(3));
+  });
+
+  it("reads a file in part: the postings only when a search asks, and of them only the chunks it looks up (#26)", () => {
+    // A page of more postings than two chunks hold: many links, each of several words.
+    const lines = Array.from({ length: 6000 }, (_, k) => `- [Word${k % 700} consensus ${k % 3 === 0 ? "canister" : "ledger"} ${k}](https://e.example/${k}) - chain key ${k % 11}`);
+    const page = parsePage(`# Links\n\n${lines.join("\n")}\n`, "big.md");
+    const bytes = pack(page, assignIds(page.entries), "build-1", "key-1", checksum);
+    const reads: [number, number][] = [];
+    const file: ByteSource = { size: bytes.length, read: (offset, length) => (reads.push([offset, length]), Uint8Array.from(bytes.subarray(offset, offset + length))) };
+    const read = () => reads.reduce((sum, [, length]) => sum + length, 0);
+    const back = unpack(file, "build-1", "key-1", "big.md", checksum)!;
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+    const header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString("utf8")) as { index: { postings: number } };
+    expect(header.index.postings).toBeGreaterThan(2 * POSTINGS_CHUNK);
+    // Nothing of the index yet: no read reaches its postings, the last quarter of this file.
+    expect(Math.max(...reads.map(([offset, length]) => offset + length))).toBeLessThan(bytes.length - 4 * header.index.postings);
+    const postings = back.stored.postings!()!;
+    const before = read();
+    const [from, to] = prefixRange(postings, "word699");
+    expect(to - from).toBeGreaterThan(0);
+    expect(Array.from(postings.read(from, to)!)).toEqual(Array.from({ length: to - from }, (_, k) => 699 + 700 * k));
+    // One chunk at most, or two where the word's postings cross a chunk's end.
+    expect(read() - before).toBeLessThanOrEqual(2 * 4 * POSTINGS_CHUNK);
+    // A range across chunks reads as the in-memory file reads it.
+    const all = unpack(bytes, "build-1", "key-1", "big.md", checksum)!.stored.postings!()!;
+    expect(postings.read(POSTINGS_CHUNK - 5, 2 * POSTINGS_CHUNK + 5)).toEqual(all.read(POSTINGS_CHUNK - 5, 2 * POSTINGS_CHUNK + 5));
+    expect(postings.read(0, header.index.postings)).toEqual(all.read(0, header.index.postings));
+    // A chunk that cannot be read, or reads damaged: no postings of it, and the search scans.
+    const damaged: ByteSource = { size: bytes.length, read: (offset, length) => {
+      const copy = Uint8Array.from(bytes.subarray(offset, offset + length));
+      if (offset + length === bytes.length && length === 4 * (header.index.postings % POSTINGS_CHUNK)) copy[0] = copy[0]! ^ 1;
+      return copy;
+    } };
+    const broken = unpack(damaged, "build-1", "key-1", "big.md", checksum)!.stored.postings!()!;
+    expect(broken.read(0, 10)).toEqual(all.read(0, 10));
+    expect(broken.read(header.index.postings - 1, header.index.postings)).toBeUndefined();
+    expect(unpack({ size: bytes.length, read: () => undefined }, "build-1", "key-1", "big.md", checksum)).toBeUndefined();
   });
 
   it("checks the file's structure too, not only its checksum", () => {

@@ -162,7 +162,8 @@ export class FileCache implements PageCache {
   /** The page under `key` in our own folder (`dir` undefined), else in a seed folder. */
   private read(dir: string | undefined, key: string, source: string): LoadedPage | undefined {
     const name = `${key}.page`;
-    const bytes = dir === undefined ? this.store.read(name) : this.store.readPackaged(dir, name);
+    // Our own files read in part, as a unit is (getUnit); a seed, the small bundled page's, whole.
+    const bytes = dir === undefined ? this.store.open(name) : this.store.readPackaged(dir, name);
     const page = bytes && unpack(bytes, this.options.build, key, source, checksum);
     // Mark it used, for eviction (least recently used goes first).
     if (page && dir === undefined) this.store.markUsed(name);
@@ -226,8 +227,9 @@ export class FileCache implements PageCache {
   /** The catalog unit of what was named, as last stored (the caller compares the pages and their identities). */
   getUnit(specs: readonly string[]): UnpackedPages | undefined {
     const { name, key } = this.unitKey(specs);
-    const bytes = this.store.read(name);
-    const unit = bytes && unpackPages(bytes, this.options.build, key, checksum);
+    // Read in part: a search of the unit's notes reads of its postings only the words it looks up (#26).
+    const file = this.store.open(name);
+    const unit = file && unpackPages(file, this.options.build, key, checksum);
     if (!unit) return undefined;
     this.store.markUsed(name);
     return unit;

@@ -6,10 +6,20 @@
 // - Bounded: past MAX_FILES or MAX_BYTES of pages and catalog units, or MAX_KEY_FILES notes of keys, the least
 //   recently used files are removed, and temporary files left by a crash too.
 // It knows files and folders, not pages: page-cache.ts says what goes in them.
-import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
+import { closeSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { join } from "node:path";
+import type { ByteSource } from "../../cache/format";
 import { writeFileAtomic } from "../atomic-write";
-import { readTrustedFile, trustedFolder } from "../trust";
+import { openTrustedFile, readTrustedFile, trustedFolder } from "../trust";
+
+/** The cache files opened to be read in part, closed once nothing reads them (or at exit). */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already.
+  }
+});
 
 export const MAX_FILES = 64;
 export const MAX_BYTES = 512 * 1024 * 1024;
@@ -33,6 +43,44 @@ export class TrustedStore {
   /** The file `name` of our own folder, if it and the folder are trusted (io/trust.ts). Never throws. */
   read(name: string): Buffer | undefined {
     return this.attempt(`cannot read the cache file ${join(this.options.dir, name)}`, () => readTrustedFile(join(this.options.dir, name), this.options.uid));
+  }
+
+  /**
+   * The file `name` of our own folder, trusted as read() trusts it, to be read in part (#26): kept
+   * open, so that every part read is of the one file opened, even if another run replaces it
+   * meanwhile; closed when nothing holds it any more. Never throws; a part that cannot be read
+   * is undefined.
+   */
+  open(name: string): ByteSource | undefined {
+    const file = join(this.options.dir, name);
+    let opened: { fd: number; stats: { size: number } } | undefined;
+    try {
+      opened = openTrustedFile(file, this.options.uid);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.options.onError?.(`cannot read the cache file ${file}`, error);
+      return undefined;
+    }
+    const { fd, stats } = opened;
+    const source: ByteSource = {
+      size: stats.size,
+      read: (offset, length) => {
+        if (!(offset >= 0 && length >= 0 && offset + length <= stats.size)) return undefined;
+        try {
+          // Memory of its own, at a multiple of 8: the format views it as typed arrays.
+          const buffer = Buffer.allocUnsafeSlow(length);
+          for (let got = 0, n; got < length; got += n) {
+            n = readSync(fd, buffer, got, length - got, offset + got);
+            if (n === 0) return undefined;
+          }
+          return buffer;
+        } catch (error) {
+          this.options.onError?.(`cannot read the cache file ${file}`, error);
+          return undefined;
+        }
+      },
+    };
+    openFiles.register(source, fd);
+    return source;
   }
 
   /**
