@@ -43,9 +43,10 @@ import { buildPostings, POSTINGS_CHUNK, type Postings } from "../columns/posting
  * "podcast" (#23), which moves the kinds' numbers. Version 10: several pages in one file, a
  * catalog unit (#26). Version 11: a checksum per block (#26). Version 12: the section trails split
  * as the search reads them (#26). Version 13: the postings of the search's words, and a faster checksum (#26).
- * Version 14: a fifth table of the split trails, each section's intro line (#24).
+ * Version 14: a fifth table of the split trails, each section's intro line (#24). Version 15: the
+ * typo vocabulary sorted (#26).
  */
-const FORMAT_VERSION = "14";
+const FORMAT_VERSION = "15";
 /** The magic of this build's files: "ICPL", 3 characters of the table's version, "\n". */
 export const MAGIC = magicOf(FIELDS);
 /** Eight bytes, so that the header and the data start at a multiple of 4 (cache/checksum.ts). */
@@ -96,8 +97,11 @@ interface Header {
   runs: Record<ListName, number>;
   /** What a TSV line prints (id, title, url, speaker, section) holds nothing sanitize() would change. */
   clean: boolean;
-  /** Per text column: the byte length of its UTF-8 text, and whether every character is ASCII. */
-  text: Record<TextColumn, { bytes: number; ascii: boolean }>;
+  /**
+   * Per text column: the byte length of its UTF-8 text, its length as a string (UTF-16 units, which
+   * its starts count: checked before it is decoded), and whether every character is ASCII.
+   */
+  text: Record<TextColumn, { bytes: number; length: number; ascii: boolean }>;
   /** The same of the typo vocabulary. */
   vocabulary: { bytes: number; ascii: boolean };
   /**
@@ -211,7 +215,7 @@ function packEntries(e: readonly ParsedEntry[], ids: string[], pages: StoredPage
     tagSets: tagSets.table as string[][],
     runs: { path: paths.rows.length, tags: tagSets.rows.length },
     clean: (["id", "title", "url", "speaker"] as const).every((c) => safeLines(columns[c]!.text)) && paths.table.every((p) => p.every((name) => sanitize(name) === name)),
-    text: Object.fromEntries(layout.text.map((c, i) => [c, { bytes: texts[i]!.length, ascii: columns[c]!.ascii }])) as Header["text"],
+    text: Object.fromEntries(layout.text.map((c, i) => [c, { bytes: texts[i]!.length, length: columns[c]!.text.length, ascii: columns[c]!.ascii }])) as Header["text"],
     vocabulary: { bytes: vocabularyBytes.length, ascii: vocabulary.ascii },
     ...(details ? { details: { bytes: detailBytes.length } } : {}),
     sections: { runs: split.runs.rows.length, count: split.count, tables: SECTION_TABLES.map((t, k) => ({ bytes: sectionTexts[k]!.length, ascii: isAscii(split[t]) })) },
@@ -297,7 +301,8 @@ function validHeader(h: Partial<Header>, build: string, key: string, textColumns
   const index = h.index as { words?: unknown; postings?: unknown; bytes?: unknown; ascii?: unknown; chunks?: unknown } | undefined;
   if (!sized(index) || !Number.isInteger(index!.words) || (index!.words as number) < 0 || !Number.isInteger(index!.postings) || (index!.postings as number) < 0) return false;
   if (!Array.isArray(index!.chunks) || index!.chunks.length !== Math.ceil((index!.postings as number) / POSTINGS_CHUNK) || !index!.chunks.every((c) => Number.isInteger(c))) return false;
-  return text !== null && typeof text === "object" && textColumns.every((c) => sized(text[c] as Header["text"][TextColumn] | undefined)) && sized(h.vocabulary);
+  const column = (t: Header["text"][TextColumn] | undefined) => sized(t) && Number.isInteger(t!.length) && t!.length >= 0 && (t!.ascii ? t!.length === t!.bytes : t!.length <= t!.bytes);
+  return text !== null && typeof text === "object" && textColumns.every((c) => column(text[c] as Header["text"][TextColumn] | undefined)) && sized(h.vocabulary);
 }
 
 /** Parts joined into one array. */
@@ -449,14 +454,14 @@ export function unpackPages(file: Uint8Array | ByteSource, build: string, key: s
   }
   const kinds = new Uint8Array(bytes.buffer, at, n);
   at = blockAt;
-  const columns = {} as Record<TextColumn, JoinedColumn>;
+  // Checked now, decoded when first read: a search reads a few entries' values of most columns (#26).
+  const columns = {} as Record<TextColumn, StoredColumn>;
   for (const [k, c] of TEXT_COLUMNS.entries()) {
-    const { bytes: length, ascii } = h.text[c]!;
+    const { bytes: size, length, ascii } = h.text[c]!;
     if (!blockOk(1 + k)) return undefined;
-    const text = decodeText(new Uint8Array(bytes.buffer, at, length), ascii);
+    if (!validStarts(starts[c]!, length)) return undefined;
+    columns[c] = new StoredColumn(new Uint8Array(bytes.buffer, at, size), length, starts[c]!, ascii);
     at = blockAt;
-    if (text === undefined || !validStarts(starts[c]!, text.length)) return undefined;
-    columns[c] = { text, starts: starts[c]!, ascii };
   }
   if (!blockOk(1 + TEXT_COLUMNS.length)) return undefined;
   const vocabularyText = decodeText(new Uint8Array(bytes.buffer, at, h.vocabulary.bytes), h.vocabulary.ascii);
@@ -639,6 +644,40 @@ export function unpackPages(file: Uint8Array | ByteSource, build: string, key: s
     },
   };
   return { pages, counts: h.pages.map((p) => p.n), identities: h.pages.map((p) => p.identity), stored: entries };
+}
+
+/**
+ * A text column of a cache file, checked (its block's checksum, its starts against its length)
+ * and decoded when first read whole: the search's scan folds it whole, but a search of a few
+ * entries copies their values only (columns/postings.ts, keptColumn), and a TSV line reads its
+ * entry's id, title and url (#26). An ASCII column gives those values from its bytes, one by one,
+ * until enough were read that decoding it whole costs less.
+ */
+class StoredColumn implements JoinedColumn {
+  #text: string | undefined;
+  #parts = 0;
+  readonly #raw: Uint8Array;
+  readonly #length: number;
+  constructor(raw: Uint8Array, length: number, readonly starts: Int32Array, readonly ascii: boolean) {
+    this.#raw = raw;
+    this.#length = length;
+  }
+
+  get text(): string {
+    if (this.#text === undefined) {
+      const text = decodeText(this.#raw, this.ascii);
+      // Its checksum matched: only a defect of this build could make it unreadable.
+      if (text === undefined || text.length !== this.#length) throw new Error("a file of the page cache holds a column it cannot decode");
+      this.#text = text;
+    }
+    return this.#text;
+  }
+
+  part(from: number, to: number): string {
+    // A value from the bytes costs about what 2 KB of the column decoded whole does (a native call each).
+    if (this.#text !== undefined || !this.ascii || ++this.#parts > this.#raw.length >> 11) return this.text.substring(from, to);
+    return decodeAscii(this.#raw.subarray(from, Math.max(from, to)));
+  }
 }
 
 const LAZY_KEYS = ["title", "description", "date", "baseUrl", "tags", "meta"] as const;

@@ -26,7 +26,9 @@ export function joinColumn(values: readonly string[]): JoinedColumn {
 
 /** The value of entry `i` in a joined column. */
 export function valueAt(column: JoinedColumn, i: number): string {
-  return column.text.substring(column.starts[i]!, column.starts[i + 1]! - 1);
+  const from = column.starts[i]!;
+  const to = column.starts[i + 1]! - 1;
+  return column.part ? column.part(from, to) : column.text.substring(from, to);
 }
 
 /** A list field as a table of its distinct lists and runs of items that share one. */

@@ -160,7 +160,7 @@ export const SECTION_TABLES = ["section", "heading", "nested", "page", "intro"] 
 
 /**
  * The distinct words of the fields a typo is matched against (all but urls), folded as the search
- * folds them, one per line: what the cache stores so that a typo search need not read every title
+ * folds them, one per line, sorted: what the cache stores so that a typo search need not read every title
  * and description for its candidate words (search/search.ts, nearWords).
  */
 export function typoVocabulary(columns: Omit<EntryColumns, "url" | "vocabulary">): Vocabulary {
@@ -175,6 +175,6 @@ export function typoVocabulary(columns: Omit<EntryColumns, "url" | "vocabulary">
   ];
   const seen = new Set<string>();
   for (const column of folded) for (const word of words(column.text)) seen.add(word);
-  const joined = [...seen].join("\n");
+  const joined = [...seen].sort().join("\n");
   return { text: joined, ascii: isAscii(joined) };
 }

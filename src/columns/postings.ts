@@ -8,7 +8,7 @@
 // with results identical to a scan of every entry (test/search/narrowed.property.test.ts). Pure.
 import type { EntryColumns, JoinedColumn, ListColumn, SectionRows } from "./types";
 import { foldColumn, foldTable, sectionTables, type FoldedColumn, type FoldedTable } from "./folded";
-import { startsOf } from "./build";
+import { startsOf, valueAt } from "./build";
 
 /** The words of the postings: sorted, joined by "\n", where each starts, and where each word's entries are. */
 export interface PostingWords {
@@ -202,7 +202,7 @@ export function prefixRange(p: PostingWords, prefix: string): [number, number] {
 /** A joined column of the entries `keep` (ascending indexes) only. */
 function keptColumn(c: JoinedColumn, keep: Int32Array): JoinedColumn {
   const parts = new Array<string>(keep.length);
-  for (let k = 0; k < keep.length; k++) parts[k] = c.text.substring(c.starts[keep[k]!]!, c.starts[keep[k]! + 1]! - 1);
+  for (let k = 0; k < keep.length; k++) parts[k] = valueAt(c, keep[k]!);
   const text = parts.join("\n");
   // A whole that keeps no case folds its parts without theirs: one "ß" among 100,000 titles
   // leaves none of them cased (folded.ts), and a part must be searched as the whole is.

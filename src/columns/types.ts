@@ -17,6 +17,11 @@ export interface JoinedColumn {
    * as the whole is (#26).
    */
   uncased?: boolean;
+  /**
+   * text.substring(from, to), when the column can give it without its whole text: a column of the
+   * cache, not yet decoded (cache/format.ts, StoredColumn; #26).
+   */
+  part?(from: number, to: number): string;
 }
 
 /**
@@ -33,6 +38,10 @@ export interface ListColumn {
 
 /** The distinct folded words of the fields a typo is matched against, one per line. */
 export interface Vocabulary {
+  /**
+   * Distinct words, one per line, sorted (UTF-16 order): the words that start with one letter
+   * are one run of lines, which a typo search reads alone (search/search.ts, nearWords; #26).
+   */
   text: string;
   ascii: boolean;
 }

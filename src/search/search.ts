@@ -475,10 +475,72 @@ const TYPO_SOURCES = ["title", "speaker", "author", "event", "section", "heading
  * start) the start of one. Like most typo-tolerant search, it expects the first letter right:
  * only words that start with it are compared, a twentieth of the vocabulary.
  */
-function nearWords(index: SearchIndex, word: string): Word[] {
+function nearWords(index: SearchIndex, word: string): readonly Word[] {
+  // The cache's vocabulary is one object for a run: the postings' look-up (narrowed) and the scan
+  // of the entries it selects ask it for the same word's typos, found once (#26).
+  const vocabulary = index.vocabulary;
+  if (vocabulary === undefined) return findNearWords(index, word);
+  let known = nearWordsOf.get(vocabulary);
+  if (!known) nearWordsOf.set(vocabulary, (known = new Map()));
+  let near = known.get(word);
+  if (!near) known.set(word, (near = findNearWords(index, word)));
+  return near;
+}
+
+const nearWordsOf = new WeakMap<Vocabulary, Map<string, readonly Word[]>>();
+
+/**
+ * Where the first line of a sorted vocabulary (one word per line, no empty line) whose first
+ * UTF-16 unit is at least `unit` starts; the text's length when there is none. A binary search by
+ * position: each step finds the line it lands in.
+ */
+function firstLineFrom(text: string, unit: number): number {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = text.lastIndexOf("\n", mid - 1) + 1;
+    if (text.charCodeAt(start) < unit) {
+      const end = text.indexOf("\n", start);
+      lo = end < 0 ? text.length : end + 1;
+    } else hi = start;
+  }
+  return lo;
+}
+
+/** The word, or the word's start, within the typo budget of `word` (a candidate of the catalog's words). */
+function nearWord(word: string, candidate: string, budget: number): Word | undefined {
+  const whole = editDistance(word, candidate, budget);
+  if (whole <= budget) return { word: candidate, typos: whole, wholeOk: true };
+  if (candidate.length <= word.length) return undefined;
+  const start = editDistance(word, candidate, budget, word.length);
+  return start <= budget ? { word: candidate, typos: start, wholeOk: false } : undefined;
+}
+
+function findNearWords(index: SearchIndex, word: string): Word[] {
   const budget = typoBudget(word.length);
-  const seen = new Set<string>();
   const near: Word[] = [];
+  const vocabulary = index.vocabulary;
+  if (vocabulary !== undefined) {
+    // The run of the sorted vocabulary's words that start with the word's first unit, no more.
+    const { text, ascii } = vocabulary;
+    const unit = word.charCodeAt(0);
+    const rest = Math.max(0, [...word].length - budget - 1);
+    const to = firstLineFrom(text, unit + 1);
+    for (let at = firstLineFrom(text, unit); at < to; ) {
+      let end = text.indexOf("\n", at);
+      if (end < 0 || end > to) end = to;
+      // A line ends before `to`'s newline; counted in code points, as the fields' expression counts them.
+      const length = end - at;
+      if (length - 1 >= rest && (ascii || [...text.slice(at + 1, end)].length >= rest)) {
+        const found = nearWord(word, text.slice(at, end), budget);
+        if (found) near.push(found);
+      }
+      at = end + 1;
+    }
+    return near;
+  }
+  const seen = new Set<string>();
   const first = word[0]!.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&");
   // Words too short to be within the budget are not even matched: most words are short. In ASCII
   // text, letters and digits are a class of their own, which a regular expression scans faster.
@@ -492,12 +554,8 @@ function nearWords(index: SearchIndex, word: string): Word[] {
     for (const candidate of column.text.match(column.ascii ? startsLikeAsciiWord : startsLikeWord) ?? []) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
-      const whole = editDistance(word, candidate, budget);
-      if (whole <= budget) near.push({ word: candidate, typos: whole, wholeOk: true });
-      else if (candidate.length > word.length) {
-        const start = editDistance(word, candidate.slice(0, word.length), budget);
-        if (start <= budget) near.push({ word: candidate, typos: start, wholeOk: false });
-      }
+      const found = nearWord(word, candidate, budget);
+      if (found) near.push(found);
     }
   }
   return near;

@@ -90,9 +90,12 @@ describe("a search through the postings", () => {
         const stored = unpack(bytes, "b", "k", "page.md", checksum)!.stored;
         expect(stored.postings?.()).toBeDefined();
         const catalog = buildCatalog([{ page: parsed, stored }]);
+        // The page as parsed, with no cache: its typos found in its fields, not the stored vocabulary.
+        const uncached = buildCatalog([parsed]);
         for (const q of queries) for (const options of OPTIONS) {
           same(stored, q, options);
           same(catalog, q, options);
+          expect(rank(uncached, q, options), q).toEqual(rank(stored, q, options));
         }
       }),
       { numRuns: 150 },
