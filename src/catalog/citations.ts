@@ -127,6 +127,27 @@ export function namesChunk(chunk: string): string[] | undefined {
 /** A name in the order of medical and life-science references: the family name, then the initials without stops ("Watson JD", "Okazaki R"). */
 const VANCOUVER = new RegExp(`^${PARTICLE}\\p{Lu}[\\p{Ll}\\p{M}'\\u2019-]+(?:[\\s-]\\p{Lu}[\\p{Ll}\\p{M}'\\u2019-]+)?\\s+\\p{Lu}{1,3}$`, "u");
 
+/** The stop after a Vancouver name's initials ("Leonardos N. "), and what follows it. */
+const VANCOUVER_END = /(?<=[\p{Ll}\p{M}'\u2019-] \p{Lu}{1,3})\.\s+(?=\S)/gu;
+
+/**
+ * A chunk that starts with names written as Vancouver references write them ("Castro M., Liskov
+ * B. '99.", "Nakamoto S. '08."), every one a family name and its initials: the names, and the rest
+ * of the chunk. Cut at the first such stop after which the names read as names.
+ */
+function vancouverNames(text: string): { names: string[]; rest: string } | undefined {
+  // The stop that ended the title before them is no part of the first name.
+  const chunk = text.replace(/^[\s.,;:]+/, "");
+  for (const m of chunk.matchAll(VANCOUVER_END)) {
+    const head = chunk.slice(0, m.index);
+    const rest = chunk.slice(m.index! + m[0].length);
+    const names = head.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((n) => n.replace(/\.$/, "").trim());
+    // The initials ("A", "JJ") are no words to judge: "A" is an article's, not a name's.
+    if (names.length > 0 && names.length <= 40 && names.every((n) => VANCOUVER.test(n)) && !names.some((n) => hasNotNameWord(n.replace(/\s+\p{Lu}{1,3}$/u, "")))) return { names, rest };
+  }
+  return undefined;
+}
+
 /**
  * A venue's short name before its year's own chunk ("CACM, 1978", "USENIX ATC, 2014", "arXiv, 2019"):
  * an acronym among a few capitalised words; an archive's name may start lower-case before its capital.
@@ -220,6 +241,15 @@ export function citedFacts(cite: string): CitedFacts {
       const names = namesChunk(c) ?? (yearNext && surname(c.replace(/[.,]$/, "")) ? [c.replace(/[.,]$/, "")] : undefined);
       if (names) {
         out.authors = names;
+        continue;
+      }
+      // "Garay J, Kiayias A, Leonardos N. EUROCRYPT '15.": names in the order of medical and
+      // life-science references end at the stop after the last one's initial, which a chunk does
+      // not end at (it may be a given name's: "Jane M. Doe").
+      const cited = vancouverNames(c);
+      if (cited) {
+        out.authors = cited.names;
+        chunks.splice(i + 1, 0, cited.rest);
         continue;
       }
       if (listed) continue;

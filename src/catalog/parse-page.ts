@@ -622,6 +622,8 @@ function readPaperCitations(entries: ParsedEntry[], cites: Map<ParsedEntry, Citi
       e.title = e.title.replace(/(?<=\p{L}{2}|[\p{N})])\.$/u, "");
       // "ACL'23 Findings" under "### 2022": the paper's own venue and year over its heading's.
       if (r.year !== undefined && (e.year === undefined || (headingYears.has(e) && r.event !== undefined))) e.year = r.year;
+      // "Nakamoto S. '08.": the fixed rules' event is the citation's last author, where the list's citation column reads names.
+      if (e.event !== undefined && r.authors?.some((a) => fold(a) === fold(e.event!.replace(/\.$/, "")))) delete e.event;
       if (r.event !== undefined) {
         const ev = clean(r.event);
         // "Zhiyu Li. Preprint" read by the fixed rules as one event: the venue chunk alone is it.

@@ -58,6 +58,13 @@ describe("the facts of a citation's text", () => {
     ["\u0002 Kyungmoon Lee, Suha Kwak \u0001Proceedings of the European Conference on Computer Vision\u0001 (\u0001\u0001ECCV\u0001\u0001) 2022.", ["Kyungmoon Lee", "Suha Kwak"], "European Conference on Computer Vision (ECCV)", 2022],
     ["\u0002 Ghifary, Muhammad, and Mengjie Zhang. \u0001IEEE Transactions on Pattern Analysis & Machine Intelligence\u0001 (\u0001\u0001TPAMI\u0001\u0001) 39.7 (2016): 1414-1430.", ["Ghifary, Muhammad", "Mengjie Zhang"], "IEEE Transactions on Pattern Analysis & Machine Intelligence (TPAMI)", 2016],
     ["\u0002 Ahuja, Kartik, and Irina Rish. \u0001Neural Information Processing Systems\u0001 (\u0001\u0001NeurIPS\u0001\u0001) 2021.", ["Ahuja, Kartik", "Irina Rish"], "Neural Information Processing Systems (NeurIPS)", 2021],
+    // Names as medical and life-science references write them: the list ends at the stop after the last initial.
+    ["\u0001\u0001\u0002\u0001\u0001. Garay J, Kiayias A, Leonardos N. EUROCRYPT '15.", ["Garay J", "Kiayias A", "Leonardos N"], "EUROCRYPT", 2015],
+    ["\u0001\u0001\u0002\u0001\u0001. Nakamoto S. '08.", ["Nakamoto S"], undefined, 2008],
+    ["\u0002. Castro M., Liskov B. '99. OSDI '99.", ["Castro M", "Liskov B"], undefined, 1999],
+    ["\u0002. Bonneau J, Miller A, Kroll JA, Felten EW. S&P '15.", ["Bonneau J", "Miller A", "Kroll JA", "Felten EW"], "S&P", 2015],
+    // A given name's initial is no such stop: the names go on after it.
+    ["\u0002. Jane M. Doe, John Roe. ICML 2020.", ["Jane M. Doe", "John Roe"], "ICML", 2020],
   ])("%j", (text, authors, event, year) => {
     // The surnames a chunk may also be read as are the page's to choose (surnameLists).
     const { surnames: _surnames, ...facts } = citedFacts(text);

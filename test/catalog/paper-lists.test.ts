@@ -29,6 +29,24 @@ describe("a paragraph per paper: **Title** \\ *Authors* \\ Venue Year. [[Paper](
   });
 });
 
+describe("**[Title](url)**. Surname AB, Surname C. Venue 'YY. (Vancouver names)", () => {
+  const md = `# Papers\n\n## Consensus\n\n${[
+    "- **[A Peer-to-Peer Cash System](https://example.org/cash.pdf)**. Nakamoto S. '08.",
+    "- **[Research Perspectives](https://example.org/sok.pdf)**. Bonneau J, Miller A, Clark J, Felten EW. S&P '15.",
+    "- [The Backbone Protocol](https://example.org/backbone.pdf). Garay J, Kiayias A, Leonardos N. EUROCRYPT '15.",
+    "- [Practical Fault Tolerance](https://example.org/pbft.pdf). Castro M, Liskov B. OSDI '99.",
+  ].join("\n")}\n`;
+  test("the names before the stop after the last initial are the authors, the venue after them the event; a last author is no venue", () => {
+    const entries = pick(md);
+    expect(entries.map((e) => [e.authors, e.event, e.year])).toEqual([
+      [["Nakamoto S"], null, 2008],
+      [["Bonneau J", "Miller A", "Clark J", "Felten EW"], "S&P", 2015],
+      [["Garay J", "Kiayias A", "Leonardos N"], "EUROCRYPT", 2015],
+      [["Castro M", "Liskov B"], "OSDI", 1999],
+    ]);
+  });
+});
+
 describe("[Title](url), Author et al., Venue Year | [github](…)", () => {
   const md = `# Papers\n\n## Faster\n\n- [Light Field Networks: Neural Scene Representations](https://example.org/lfn), Sitzmann et al., Arxiv 2021 | [github](https://github.com/a/lfn)\n- [Neural Sparse Voxel Fields](https://example.org/nsvf), Liu et al., NeurIPS 2020\n- [KiloNeRF: Thousands of Tiny MLPs](https://arxiv.org/abs/2103.13744), Mohammad Reiser et al., ICCV 2021\n`;
   test("a surname before 'et al.' is an author, and the title's own colon stays in the title", () => {
