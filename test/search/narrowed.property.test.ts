@@ -81,6 +81,18 @@ function same(entries: Entries, q: string, options: SearchOptions): void {
 
 const OPTIONS: SearchOptions[] = [{}, { partial: true }, { typos: false }];
 
+/** On random pages, as the cache stores them, every query with every option ranks alike through the postings and by a scan. */
+function sameOnStoredPages(pages: fc.Arbitrary<string>, queries: fc.Arbitrary<string[]>, numRuns: number): void {
+  fc.assert(
+    fc.property(pages, queries, (markdown, qs) => {
+      const parsed = parsePage(markdown, "page.md");
+      const stored = unpack(pack(parsed, assignIds(parsed.entries), "b", "k", checksum), "b", "k", "page.md", checksum)!.stored;
+      for (const q of qs) for (const options of OPTIONS) same(stored, q, options);
+    }),
+    { numRuns },
+  );
+}
+
 describe("a search through the postings", () => {
   it("finds what a scan of every entry finds, ranked alike, on random pages and queries", () => {
     fc.assert(
@@ -104,14 +116,7 @@ describe("a search through the postings", () => {
 
   it("finds what a scan finds on longer pages, where a word is on more entries than rule 2's fill and fewer than a quarter", () => {
     const long = fc.array(fc.tuple(text, url, text), { minLength: 60, maxLength: 160 }).map((items) => items.map(([t, u, d], k) => `${k % 20 === 0 ? `## ${d}\n` : ""}- [${t}](${u}) - ${d}`).join("\n"));
-    fc.assert(
-      fc.property(long, fc.array(query, { minLength: 1, maxLength: 8 }), (markdown, queries) => {
-        const parsed = parsePage(markdown, "page.md");
-        const stored = unpack(pack(parsed, assignIds(parsed.entries), "b", "k", checksum), "b", "k", "page.md", checksum)!.stored;
-        for (const q of queries) for (const options of OPTIONS) same(stored, q, options);
-      }),
-      { numRuns: 40 },
-    );
+    sameOnStoredPages(long, fc.array(query, { minLength: 1, maxLength: 8 }), 40);
   });
 
   it("ranks, of several words each on many entries, those that may hold every word as a scan ranks them", () => {
@@ -131,14 +136,7 @@ describe("a search through the postings", () => {
       pair.map(([a, b]) => `title:${a} ${b}`),
       pair.map(([a, b]) => `"${a} ${b}"`),
     );
-    fc.assert(
-      fc.property(long, fc.array(several, { minLength: 1, maxLength: 6 }), (markdown, queries) => {
-        const parsed = parsePage(markdown, "page.md");
-        const stored = unpack(pack(parsed, assignIds(parsed.entries), "b", "k", checksum), "b", "k", "page.md", checksum)!.stored;
-        for (const q of queries) for (const options of OPTIONS) same(stored, q, options);
-      }),
-      { numRuns: 30 },
-    );
+    sameOnStoredPages(long, fc.array(several, { minLength: 1, maxLength: 6 }), 30);
   });
 
   it("finds, through a unit of several pages, what a scan finds", () => {
