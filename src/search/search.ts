@@ -330,6 +330,8 @@ interface Word {
   form?: boolean;
   /** Only a whole word matches (a short plural's singular, stem.ts: "orm" for "orms"). */
   wholeOnly?: boolean;
+  /** The word written as two ("time zone" for "timezone"): matched as a phrase of these, a form. */
+  split?: readonly [string, string];
 }
 
 /** Receives, once per row of a column, the best match of a word in it (field f, with typos). */
@@ -418,7 +420,7 @@ function phraseExpression(phraseWords: readonly string[], ascii: boolean, global
 }
 
 /** `scan` for a phrase: its words as whole words, in order, next to each other. */
-function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], sink: Sink, f: number): boolean {
+function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], sink: Sink, f: number, form = false): boolean {
   const { text, starts } = col;
   // Cheap test first: most columns hold no first word of the phrase at all.
   if (!text.includes(phraseWords[0]!)) return false;
@@ -431,7 +433,7 @@ function scanPhrase(col: FoldedColumn, phraseWords: readonly string[], sink: Sin
     const rowEnd = starts[row + 1]! - 1;
     const from = segmentStart(text, at, starts[row]!);
     const first = blank(text, from, at);
-    sink.hit(row, f, true, !first ? RANKING.exactness.words : blank(text, at + m[0].length, segmentEnd(text, at, rowEnd)) ? RANKING.exactness.equal : RANKING.exactness.starts, 0);
+    sink.hit(row, f, true, !first ? RANKING.exactness.words : blank(text, at + m[0].length, segmentEnd(text, at, rowEnd)) ? RANKING.exactness.equal : RANKING.exactness.starts, 0, form);
   }
   return row >= 0;
 }
@@ -445,7 +447,7 @@ function scanField(index: SearchIndex, f: Field, term: readonly string[], phrase
   const c = index.columns[f];
   if (!c) return false;
   const fi = FIELD_INDEX[f];
-  if (!("runs" in c)) return phrase ? scanPhrase(c, term, tally, fi) : scan(c, w, tally, fi, false, single);
+  if (!("runs" in c)) return phrase ? scanPhrase(c, term, tally, fi, w.form === true) : scan(c, w, tally, fi, false, single);
   // Most tables hold no word a typo brings (nor an empty intro table any word): nothing to allocate for.
   if (!c.rows.text.includes(phrase ? term[0]! : w.word)) return false;
   const hits = new RowHits(c.rows.starts.length - 1);
@@ -593,7 +595,7 @@ function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: bool
   // The word's other forms (stem.ts): "scheduler" finds the section "Scheduling" (#24).
   const forms = wordForms(index, exact.word);
   for (const form of forms) {
-    for (const field of fields) found = scanField(index, field, [form.word], false, form, tally, single) || found;
+    for (const field of fields) found = form.split ? scanField(index, field, form.split, true, form, tally, single) || found : scanField(index, field, [form.word], false, form, tally, single) || found;
   }
   // Typos: when the word is on fewer entries than a screenful (RANKING.fill), the catalog's
   // words within a typo or two of it too, ranked after by rule 2: a misspelling that happens
@@ -623,13 +625,63 @@ function vocabularyOf(index: SearchIndex): FoldedColumn[] | Vocabulary[] {
  * query word of a stem's length.
  */
 function wordForms(index: SearchIndex, word: string): Word[] {
+  return [...stemForms(index, word), ...splitForms(index, word)];
+}
+
+/** Words a compound is written as, apart: each part at least this long, the word twice as long. */
+const SPLIT_PART = 3;
+
+/**
+ * "timezone" is "time zone" on one page and "timezone" on the next, "gameboy" "Game Boy": a word
+ * of letters cut in two where both parts are words of the catalog is matched as the phrase of
+ * the two too, a form of the word (the word as typed wins ties), as search engines split what
+ * their users join (#24). Only for words of six letters or more, parts of three or more.
+ */
+function splitForms(index: SearchIndex, word: string): Word[] {
+  if (word.length < 2 * SPLIT_PART || !/^[a-z]+$/.test(word)) return [];
+  const out: Word[] = [];
+  for (let at = SPLIT_PART; at <= word.length - SPLIT_PART; at++) {
+    const head = word.slice(0, at);
+    const tail = word.slice(at);
+    if (hasWord(index, head) && hasWord(index, tail)) out.push({ word, typos: 0, wholeOk: true, form: true, split: [head, tail] });
+  }
+  return out;
+}
+
+/**
+ * Whether the catalog has `word` (letters a to z) as a whole word of the fields a typo is matched
+ * against: of the cache's sorted vocabulary, one line found by a binary search (a compound of nine
+ * letters asks for up to eight words); else an expression over the fields' text.
+ */
+function hasWord(index: SearchIndex, word: string): boolean {
+  const vocabulary = index.vocabulary;
+  if (vocabulary !== undefined) {
+    const { text } = vocabulary;
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = text.lastIndexOf("\n", mid - 1) + 1;
+      const end = text.indexOf("\n", start);
+      const line = text.slice(start, end < 0 ? text.length : end);
+      if (line === word) return true;
+      if (line < word) lo = start + line.length + 1;
+      else hi = start;
+    }
+    return false;
+  }
+  const expression = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "u");
+  return vocabularyOf(index).some((column) => expression.test(column.text));
+}
+
+/** stem.ts's forms of the word on the page: its other endings, or a short plural's singular. */
+function stemForms(index: SearchIndex, word: string): Word[] {
   const s = stem(word);
   if (s === undefined) {
     // A short plural ("orms"): its singular, where the page has it as a word.
     const one = singular(word);
     if (one === undefined) return [];
-    for (const column of vocabularyOf(index)) if (new RegExp(`(?<![\\p{L}\\p{N}])${one}(?![\\p{L}\\p{N}])`, "u").test(column.text)) return [{ word: one, typos: 0, wholeOk: true, form: true, wholeOnly: true }];
-    return [];
+    return hasWord(index, one) ? [{ word: one, typos: 0, wholeOk: true, form: true, wholeOnly: true }] : [];
   }
   const sources = vocabularyOf(index);
   const seen = new Set<string>();
@@ -1249,7 +1301,8 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
     // A url's scheme is no match of a word (scan): the postings would count it.
     if (SCHEMES.some((scheme) => scheme.startsWith(word))) return undefined;
     const forms = wordForms(words, word);
-    for (const form of forms) if (!take(form.word)) return undefined;
+    // A split form's hits hold its first part as a word, as a phrase's hold its first word.
+    for (const form of forms) if (!take(form.split ? form.split[0] : form.word)) return undefined;
     // scoreTerm's fill, from the count of the word's entries (exact for a bare word; a field's
     // term may count fewer, so its typos are always looked up: more entries, never fewer).
     if (typos && typoBudget(word.length) > 0 && (term.field !== undefined || count < RANKING.fill)) {

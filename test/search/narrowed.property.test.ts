@@ -50,6 +50,8 @@ const query = fc.oneof(
   fc.tuple(prefix, word).map(([p, w]) => `${p} ${w}`),
   fc.constantFrom("consensu", "canistr", "consnsus", "ledgr", "schedule", "cache", "parser", "tokio", "kebab", "case", "nihon", "日本", "strasse", "com", "github", "youtube", "watch", "h", "ht", "https", "mail", "zzz", "v2", "2024"),
   fc.tuple(word, word).map(([a, b]) => `"${a} ${b}"`),
+  // A compound of two words the page may write apart ("chainkey" for "chain key").
+  fc.tuple(word, word).map(([a, b]) => `${a}${b}`.toLowerCase()),
   fc.tuple(word, word).map(([a, b]) => `${a} -${b}`),
   fc.tuple(rare, word, word).map(([a, b, c]) => `${a} ${b} -${c}`),
   fc.tuple(rare, word).map(([a, b]) => `${a} ${b} kind:talk`),
@@ -127,7 +129,7 @@ describe("a search through the postings", () => {
     const long = fc.array(fc.tuple(some, fc.nat(30), some, fc.boolean()), { minLength: 150, maxLength: 300 }).map((items) =>
       items.map(([t, u, d, talk], k) => `${k % 40 === 0 ? `## ${d}\n` : ""}- [${t}${talk ? " / Ada Lovelace" : ""}](https://e.example/${k}/${u}) - ${d}`).join("\n"),
     );
-    const pair = fc.tuple(fc.constantFrom(...common), fc.constantFrom(...common, "consensu", "canistr", "ledgr", "chian", "ada"));
+    const pair = fc.tuple(fc.constantFrom(...common), fc.constantFrom(...common, "consensu", "canistr", "ledgr", "chian", "ada", "chainkey", "keyledger"));
     const several = fc.oneof(
       pair.map(([a, b]) => `${a} ${b}`),
       fc.tuple(pair, fc.constantFrom(...common)).map(([[a, b], c]) => `${a} ${b} ${c}`),

@@ -137,6 +137,17 @@ describe("ranking rules of #14", () => {
     expect(titles(page, "job scheduling")).toEqual(["jobs", "quartz"]);
   });
 
+  it("takes a compound for its two words written apart ('timezone' for 'time zone', 'gameboy' for 'Game Boy'), the word as typed first on a tie (#24)", () => {
+    const page = [
+      "## Dates", "", "- [zeit](https://a.example/1) - Time zone loading and conversion.", "- [tzif](https://a.example/2) - Timezone files.",
+      "- [clock](https://a.example/3) - Time of day, a zone of its own.", "", "## Emulators", "", "- [gbemu](https://a.example/4) - A Game Boy emulator.", "",
+    ].join("\n");
+    expect(titles(page, "timezone")).toEqual(["tzif", "zeit"]);
+    expect(titles(page, "gameboy emulator")).toEqual(["gbemu"]);
+    // Parts of three letters or more, of a word of six or more: "into" is not "in to".
+    expect(titles("- [a](https://a.example/1) - Go in to the room.\n", "into")).toEqual([]);
+  });
+
   it("takes a repository's name without its ecosystem after a dot ('telescope.nvim') as the name (#24)", () => {
     const page = ["- [acme/telescope-media.nvim](https://github.com/acme/telescope-media.nvim) - Media for telescope.", "- [nvim-telescope/telescope.nvim](https://github.com/nvim-telescope/telescope.nvim) - Find things."].join("\n");
     expect(titles(page, "telescope")).toEqual(["nvim-telescope/telescope.nvim", "acme/telescope-media.nvim"]);
