@@ -228,8 +228,10 @@ class Tally implements Sink {
   /** Entries some term matched, in the order first matched. */
   readonly matched: Int32Array;
   count = 0;
-  /** Whether some term looked up its typos (rule 2's fill): narrowed() trusts a subset's ranking only without. */
-  typoLookups = false;
+  /** The term being scanned: its place in the query (the joined words' after the terms). */
+  term = 0;
+  /** The terms that looked up their typos (rule 2's fill): narrowed() checks a subset's against the whole's. */
+  readonly typoTerms: number[] = [];
   // The term being scanned: its bit, its best match per entry, its fewest typos (+1) per entry.
   bit = 1;
   private readonly termBest: Uint8Array;
@@ -263,8 +265,16 @@ class Tally implements Sink {
   /** Entries the term being scanned has matched so far. */
   termEntries = 0;
 
+  /**
+   * The word two terms make is being scanned (joinedTerms): it gives the entries it matches the
+   * terms they lack, and leaves those that hold both as their own words matched them.
+   */
+  joining = false;
+
   hit(i: number, f: number, whole: boolean, exactness: number, typos: number, form = false): void {
     const bit = this.bit;
+    // Held both before this word touched it (its typos are marked from its first hit on): left alone.
+    if (this.joining && (this.terms[i]! & bit) === bit && this.termTypos[i] === 0) return;
     if (this.terms[i] === 0) this.matched[this.count++] = i;
     if ((this.terms[i]! & bit) === 0) this.termEntries++;
     this.terms[i] = this.terms[i]! | bit;
@@ -586,7 +596,7 @@ export interface Ranked {
 }
 
 /** Scans one term into the tally; false when it matched nothing. */
-function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: boolean, single: boolean): boolean {
+function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: boolean, single: boolean, joined = false): boolean {
   const fields = TERM_FIELDS[term.field ?? "any"];
   const exact: Word = { word: term.words[0]!, typos: 0, wholeOk: true };
   let found = false;
@@ -601,9 +611,11 @@ function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: bool
   // words within a typo or two of it too, ranked after by rule 2: a misspelling that happens
   // to be on the page once ("colourscheme") does not hide the entries spelt right (#24).
   if (!typos || (found && tally.termEntries >= RANKING.fill) || typoBudget(exact.word.length) === 0) return found;
-  tally.typoLookups = true;
+  tally.typoTerms.push(tally.term);
   for (const near of nearWords(index, exact.word)) {
     if (near.word === exact.word || forms.some((f) => f.word === near.word)) continue;
+    // Of two words joined, one typo, and never a whole word a part shorter ("awesome" for "awesome go").
+    if (joined && (near.typos > 1 || (near.wholeOk && near.word.length < exact.word.length - 1))) continue;
     for (const field of fields) found = scanField(index, field, [near.word], false, near, tally, single) || found;
   }
   return found;
@@ -626,6 +638,23 @@ function vocabularyOf(index: SearchIndex): FoldedColumn[] | Vocabulary[] {
  */
 function wordForms(index: SearchIndex, word: string): Word[] {
   return [...stemForms(index, word), ...splitForms(index, word)];
+}
+
+/**
+ * The words of adjacent bare terms joined ("chose nim": "chosenim", which ChooseNim is within a
+ * typo of), when the joined word is six letters or more: search engines join what their users
+ * split, as they split what they join (splitForms). `at`: the first of the two terms.
+ */
+function joinedTerms(terms: readonly TextTerm[]): { at: number; term: TextTerm }[] {
+  const out: { at: number; term: TextTerm }[] = [];
+  const bare = (t: TextTerm) => !t.phrase && t.field === undefined && t.words.length === 1 && /^[\p{L}\p{N}]+$/u.test(t.words[0]!);
+  for (let k = 0; k + 1 < terms.length; k++) {
+    const [a, b] = [terms[k]!, terms[k + 1]!];
+    if (!bare(a) || !bare(b)) continue;
+    const word = a.words[0]! + b.words[0]!;
+    if (word.length >= 2 * SPLIT_PART) out.push({ at: k, term: { words: [word], phrase: false, raw: `${a.raw}${b.raw}` } });
+  }
+  return out;
 }
 
 /** Words a compound is written as, apart: each part at least this long, the word twice as long. */
@@ -763,8 +792,18 @@ export function matchTerms(entries: Entries, query: string | Query, options: Sea
   // Rule 1 prefers the words at the start of the query: the first term is the highest bit.
   for (let k = 0; k < terms.length; k++) {
     tally.bit = 2 ** (terms.length - 1 - k);
+    tally.term = k;
     scoreTerm(index, terms[k]!, tally, typos, single);
     tally.endTerm();
+  }
+  // Two words typed for one ("chose nim" for ChooseNim): the word they make together holds both.
+  for (const [j, { at, term }] of joinedTerms(terms).entries()) {
+    tally.bit = 2 ** (terms.length - 1 - at) + 2 ** (terms.length - 2 - at);
+    tally.term = terms.length + j;
+    tally.joining = true;
+    scoreTerm(index, term, tally, typos, false, true);
+    tally.endTerm();
+    tally.joining = false;
   }
   const all = 2 ** terms.length - 1;
 
@@ -863,7 +902,7 @@ function rankAll(entries: Entries, query: Query, options: SearchOptions): Ranked
 /** rankAll(), with how many of the entries ranked hold every term (Matched.every). */
 function rankMatched(entries: Entries, query: Query, options: SearchOptions): Subset {
   const m = matchTerms(entries, query, options);
-  if (!m) return { ranked: { indexes: new Int32Array(0), scores: new Float64Array(0) }, every: 0, typoLookups: false };
+  if (!m) return { ranked: { indexes: new Int32Array(0), scores: new Float64Array(0) }, every: 0, typoTerms: [] };
   const { index, tally, candidates, sequence, terms, all, single, partial } = m;
   if (terms.length > 0) exactness(index, tally, candidates, sequence, terms, all, single);
   if (terms.length > 0) bareTitles(index, tally, candidates);
@@ -883,7 +922,7 @@ function rankMatched(entries: Entries, query: Query, options: SearchOptions): Su
     scores[i] = score;
     if (score > max) max = score;
   }
-  return { ranked: { ...ranked(candidates, scores, max), ...(partial ? { partial } : {}) }, every: m.every, typoLookups: tally.typoLookups };
+  return { ranked: { ...ranked(candidates, scores, max), ...(partial ? { partial } : {}) }, every: m.every, typoTerms: tally.typoTerms };
 }
 
 /** A ranking, with what narrowed() needs to know whether a scan of every entry would rank alike. */
@@ -891,8 +930,8 @@ interface Subset {
   ranked: Ranked;
   /** How many of the entries ranked hold every term (Matched.every). */
   every: number;
-  /** Whether a term looked up its typos (Tally.typoLookups). */
-  typoLookups: boolean;
+  /** The terms that looked up their typos (Tally.typoTerms). */
+  typoTerms: readonly number[];
 }
 
 /** The folded text of field f for entry i (a list field: its table row; its headings parted by a tab). */
@@ -1265,14 +1304,20 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
   if (!postings || !vocabulary) return undefined;
   const words: SearchIndex = { columns: {} as Columns, vocabulary };
   const typos = options.typos !== false;
-  // Per entry: how many terms may match it, and the last term that marked it.
-  const held = new Uint8Array(n);
-  const last = new Uint8Array(n);
+  // Per entry: the terms that may match it, a bit each (MAX_TERMS is under 32).
+  const held = new Uint32Array(n);
+  // Per term (and joined words, after the terms): the entries its word and forms may match.
+  const counts: number[] = [];
   const limit = 4 * n;
   let read = 0;
-  for (let k = 0; k < terms.length; k++) {
-    const term = terms[k]!;
+  const joined = joinedTerms(terms);
+  for (let k = 0; k < terms.length + joined.length; k++) {
+    const term = k < terms.length ? terms[k]! : joined[k - terms.length]!.term;
+    const at = k < terms.length ? k : joined[k - terms.length]!.at;
+    const bits = k < terms.length ? 1 << k : (1 << at) | (1 << (at + 1));
     let count = 0;
+    // Entries seen by this term: its count of entries, not the others'.
+    const seen = new Uint8Array(n);
     const take = (word: string): boolean => {
       if (!lookable(word)) return false;
       const [from, to] = prefixRange(postings, word);
@@ -1283,9 +1328,9 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
       for (let j = 0; j < list.length; j++) {
         const i = list[j]!;
         if (!(i >= 0 && i < n)) return false;
-        if (last[i] !== k + 1) {
-          last[i] = k + 1;
-          held[i]!++;
+        held[i] = held[i]! | bits;
+        if (seen[i] === 0) {
+          seen[i] = 1;
           count++;
         }
       }
@@ -1297,7 +1342,10 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
     // A word on many entries: a scan of every entry costs no more than copying them; of several
     // terms, the entries that hold every one may still be few.
     if (terms.length === 1 && count > n * NARROW_SHARE) return undefined;
-    if (term.phrase) continue;
+    if (term.phrase) {
+      counts.push(count);
+      continue;
+    }
     // A url's scheme is no match of a word (scan): the postings would count it.
     if (SCHEMES.some((scheme) => scheme.startsWith(word))) return undefined;
     const forms = wordForms(words, word);
@@ -1305,7 +1353,9 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
     for (const form of forms) if (!take(form.split ? form.split[0] : form.word)) return undefined;
     // scoreTerm's fill, from the count of the word's entries (exact for a bare word; a field's
     // term may count fewer, so its typos are always looked up: more entries, never fewer).
-    if (typos && typoBudget(word.length) > 0 && (term.field !== undefined || count < RANKING.fill)) {
+    // A joined word's count is of entries the terms may have marked already: its typos always.
+    counts.push(count);
+    if (typos && typoBudget(word.length) > 0 && (term.field !== undefined || k >= terms.length || count < RANKING.fill)) {
       for (const near of nearWords(words, word)) if (!take(near.word)) return undefined;
     }
   }
@@ -1320,10 +1370,13 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
   if (terms.length > 1) {
     // Those that may hold every term; trusted only when the ranking of them is what a scan of
     // every entry gives (test/search/narrowed.property.test.ts).
-    const every = kept((h) => h === terms.length);
+    const all = 2 ** terms.length - 1;
+    const every = kept((h) => h === all);
     if (every.length >= RANKING.fill && every.length <= n * NARROW_SHARE) {
       const subset = rankOf(entries, every, q, options);
-      if (subset.every >= RANKING.fill && !subset.typoLookups) return subset.ranked;
+      // A term that looked up its typos among these may have words enough for a screenful in the
+      // whole, where a scan would not: trusted only where its entries in the whole are fewer too.
+      if (subset.every >= RANKING.fill && subset.typoTerms.every((t) => counts[t]! < RANKING.fill)) return subset.ranked;
     }
   }
   // The entries some term may match, all of them, ranked as a scan ranks them, rule 1 counting

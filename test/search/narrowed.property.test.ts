@@ -50,8 +50,10 @@ const query = fc.oneof(
   fc.tuple(prefix, word).map(([p, w]) => `${p} ${w}`),
   fc.constantFrom("consensu", "canistr", "consnsus", "ledgr", "schedule", "cache", "parser", "tokio", "kebab", "case", "nihon", "日本", "strasse", "com", "github", "youtube", "watch", "h", "ht", "https", "mail", "zzz", "v2", "2024"),
   fc.tuple(word, word).map(([a, b]) => `"${a} ${b}"`),
-  // A compound of two words the page may write apart ("chainkey" for "chain key").
+  // A compound of two words the page may write apart ("chainkey" for "chain key"), and a word typed
+  // as two ("cani ster"), which the search joins again.
   fc.tuple(word, word).map(([a, b]) => `${a}${b}`.toLowerCase()),
+  word.chain((w) => fc.nat(w.length).map((k) => `${w.slice(0, k)} ${w.slice(k)}`.toLowerCase().trim())),
   fc.tuple(word, word).map(([a, b]) => `${a} -${b}`),
   fc.tuple(rare, word, word).map(([a, b, c]) => `${a} ${b} -${c}`),
   fc.tuple(rare, word).map(([a, b]) => `${a} ${b} kind:talk`),
@@ -129,7 +131,7 @@ describe("a search through the postings", () => {
     const long = fc.array(fc.tuple(some, fc.nat(30), some, fc.boolean()), { minLength: 150, maxLength: 300 }).map((items) =>
       items.map(([t, u, d, talk], k) => `${k % 40 === 0 ? `## ${d}\n` : ""}- [${t}${talk ? " / Ada Lovelace" : ""}](https://e.example/${k}/${u}) - ${d}`).join("\n"),
     );
-    const pair = fc.tuple(fc.constantFrom(...common), fc.constantFrom(...common, "consensu", "canistr", "ledgr", "chian", "ada", "chainkey", "keyledger"));
+    const pair = fc.tuple(fc.constantFrom(...common, "conse", "canis", "led"), fc.constantFrom(...common, "consensu", "canistr", "ledgr", "chian", "ada", "chainkey", "keyledger", "nsus", "ter", "ger"));
     const several = fc.oneof(
       pair.map(([a, b]) => `${a} ${b}`),
       fc.tuple(pair, fc.constantFrom(...common)).map(([[a, b], c]) => `${a} ${b} ${c}`),
@@ -163,6 +165,22 @@ describe("a search through the postings", () => {
       expect(r, q).toEqual(rank(scanned(stored), q, { partial: true }));
     }
     expect(rank(stored, "quorum alpha -alpha", { partial: true }).indexes).toEqual(Int32Array.from({ length: 12 }, (_, k) => 12 + k));
+  });
+
+  it("counts, of two words typed for one, the entries the word they make holds as holding both, as a scan does", () => {
+    // "chose nim": 15 entries hold both words, 12 more are Choosenim (a typo of "chosenim"; no camelCase part), the rest one word or none.
+    const items = [
+      ...Array.from({ length: 15 }, (_, k) => `- [Chose Nim ${k}](https://a.example/${k})`),
+      ...Array.from({ length: 12 }, (_, k) => `- [Choosenim ${k}](https://b.example/${k}) - The installer`),
+      ...Array.from({ length: 40 }, (_, k) => `- [Chose ${k}](https://c.example/${k})`),
+      ...Array.from({ length: 40 }, (_, k) => `- [Nim ${k}](https://d.example/${k})`),
+      ...Array.from({ length: 400 }, (_, k) => `- [Filler ${k}](https://e.example/${k})`),
+    ];
+    const parsed = parsePage(`${items.join("\n")}\n`, "page.md");
+    const stored = unpack(pack(parsed, assignIds(parsed.entries), "b", "k", checksum), "b", "k", "page.md", checksum)!.stored;
+    const r = rank(stored, "chose nim");
+    expect(r).toEqual(rank(scanned(stored), "chose nim"));
+    expect(r.indexes.length).toBe(27);
   });
 
   it("searches the entries it selects as their whole column is searched: one 'ß' leaves no title cased, so 'xml' is no camelCase part", () => {

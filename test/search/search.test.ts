@@ -148,6 +148,12 @@ describe("ranking rules of #14", () => {
     expect(titles("- [a](https://a.example/1) - Go in to the room.\n", "into")).toEqual([]);
   });
 
+  it("takes two words typed for one for the word they make ('chose nim' for Choosenim, a typo of 'chosenim'), after entries with both words (#24)", () => {
+    const page = ["- [choosenim](https://a.example/1) - The installer.", "- [Nim](https://a.example/2) - The language.", "- [chosen](https://a.example/3) - A picker for Nim."].join("\n");
+    expect(titles(page, "chose nim")).toEqual(["chosen", "choosenim"]);
+    expect(titles(page, "choose nim")).toEqual(["choosenim"]);
+  });
+
   it("takes a repository's name without its ecosystem after a dot ('telescope.nvim') as the name (#24)", () => {
     const page = ["- [acme/telescope-media.nvim](https://github.com/acme/telescope-media.nvim) - Media for telescope.", "- [nvim-telescope/telescope.nvim](https://github.com/nvim-telescope/telescope.nvim) - Find things."].join("\n");
     expect(titles(page, "telescope")).toEqual(["nvim-telescope/telescope.nvim", "acme/telescope-media.nvim"]);
