@@ -602,8 +602,9 @@ function scoreTerm(index: SearchIndex, term: TextTerm, tally: Tally, typos: bool
   let found = false;
   for (const field of fields) found = scanField(index, field, term.words, term.phrase, exact, tally, single) || found;
   if (term.phrase) return found;
-  // The word's other forms (stem.ts): "scheduler" finds the section "Scheduling" (#24).
-  const forms = wordForms(index, exact.word);
+  // The word's other forms (stem.ts): "scheduler" finds the section "Scheduling" (#24). Not of two
+  // words joined: its split is those words, and its other endings theirs.
+  const forms = joined ? [] : wordForms(index, exact.word);
   for (const form of forms) {
     for (const field of fields) found = form.split ? scanField(index, field, form.split, true, form, tally, single) || found : scanField(index, field, [form.word], false, form, tally, single) || found;
   }
@@ -1348,7 +1349,7 @@ function narrowed(entries: Entries, q: Query, options: SearchOptions): Ranked | 
     }
     // A url's scheme is no match of a word (scan): the postings would count it.
     if (SCHEMES.some((scheme) => scheme.startsWith(word))) return undefined;
-    const forms = wordForms(words, word);
+    const forms = k >= terms.length ? [] : wordForms(words, word);
     // A split form's hits hold its first part as a word, as a phrase's hold its first word.
     for (const form of forms) if (!take(form.split ? form.split[0] : form.word)) return undefined;
     // scoreTerm's fill, from the count of the word's entries (exact for a bare word; a field's
