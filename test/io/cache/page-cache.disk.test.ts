@@ -1,6 +1,7 @@
 // The page cache on disk (src/io/cache/page-cache.ts, keys.ts, store.ts): pages found by their key
 // or its note, and every untrustworthy file ignored (#4, #7).
-import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, utimesSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pack } from "../../../src/cache/format";
@@ -167,6 +168,41 @@ describe("file cache", () => {
       expect(cache.get(bytes, SEED)).toBeUndefined();
     }
     expect(new FileCache({ dir, build: "b", uid: uid + 1 }).get(bytes, SEED)).toBeUndefined();
+  });
+
+  it("opens a cache file it reads in part only as a regular file of its own, never through a link or a FIFO (#26)", () => {
+    const dir = join(tempDir("icp-links-cache-"), "icp-links");
+    const cache = new FileCache({ dir, build: "b" });
+    cache.set(bytes, seed);
+    const file = join(dir, `${cacheKey("b", bytes)}.page`);
+    const good = readFileSync(file);
+    const elsewhere = join(dir, "..", "copy.page");
+    writeFileSync(elsewhere, good, { mode: 0o600 });
+    rmSync(file);
+    symlinkSync(elsewhere, file);
+    expect(cache.get(bytes, SEED)).toBeUndefined();
+    rmSync(file);
+    execFileSync("mkfifo", ["-m", "600", file]);
+    // Opened without blocking and refused: nothing waits for a writer.
+    expect(cache.get(bytes, SEED)).toBeUndefined();
+    rmSync(file);
+    writeFileSync(file, good, { mode: 0o600 });
+    expect(cache.get(bytes, SEED)).toBeDefined();
+  });
+
+  it("reads every part of the one file it opened, even when another run replaces the file meanwhile (#26)", () => {
+    const dir = join(tempDir("icp-links-cache-"), "icp-links");
+    const cache = new FileCache({ dir, build: "b" });
+    cache.set(bytes, seed);
+    const file = join(dir, `${cacheKey("b", bytes)}.page`);
+    const page = cache.get(bytes, SEED)!;
+    // The postings are read when a search asks, after the file was replaced (as an atomic write does).
+    const replacement = join(dir, "next.tmp");
+    writeFileSync(replacement, "not a cache file", { mode: 0o600 });
+    renameSync(replacement, file);
+    const postings = page.stored!.postings!()!;
+    expect(postings).toBeDefined();
+    expect(postings.read(0, postings.lists.at(-1)!)).toBeDefined();
   });
 
   it("reads the package's own read-only folder after its own", () => {
