@@ -34,7 +34,7 @@ const THRESHOLDS = {
   "dev-tools": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.83, topicNdcg: 0.8, zeroResults: 0 },
   "dev-more": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.82, topicNdcg: 0.79, zeroResults: 0 },
   "dev-trial": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.89, topicNdcg: 0.65, zeroResults: 0 },
-  "dev-trial-2": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.75, topicNdcg: 0.8, zeroResults: 0 },
+  "dev-trial-2": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.78, topicNdcg: 0.81, zeroResults: 0 },
   "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.76, topicNdcg: 0.76, zeroResults: 0 },
 } as const;
 
@@ -103,7 +103,8 @@ const TRIAL = new Set(["public-apis", "awesome-mac"]);
  * A Node.js and a Zig library list (2026-12-08; 120 queries, judged by a helper from the page alone,
  * the judgments hashed before any was run): first scores, before any change to the ranking, known
  * MRR 1.000, 100 % first (58 of 58); topics 79 % with all of the top 3 relevant (Node.js 89 %, Zig
- * 71 %), nDCG@10 0.84. Held to that, less a margin.
+ * 71 %), nDCG@10 0.84. Held to that, less a margin; raised when compounds came to match written
+ * apart and joined (topics 81 %, nDCG@10 0.843).
  */
 const TRIAL_2 = new Set(["awesome-nodejs", "awesome-zig"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
