@@ -61,6 +61,8 @@ const LEADING_SEPARATOR = /^\s*(?:[-\u2013\u2014:|]|&mdash;)\s*/;
 
 /** A path that files a PDF with papers, and one that names slides. */
 const PAPER_PATH = /\/(?:papers?|pubs|publications)\//i;
+/** A path inside a repository on a code host, not the repository itself. */
+const REPO_INSIDE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)\/[^/]+\/[^/]+\/(?:-\/)?(?:blob|tree|raw)\/[^/]+\/./i;
 const SLIDES_PATH = /slides?|presentations?|talks?|deck/i;
 
 /** The text after a title link, with the markers talkFacts reads (emphasis, links). */
@@ -1257,6 +1259,8 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // A PDF under a talks heading is a talk's slides, not a paper (#23), unless its path files it
     // with papers and names no slides ("…/papers/em.pdf"; "…/papers/fuzz-slides.pdf" is a deck).
     if (kind === "paper" && !said && sectionDefault === "talk" && pdfOnly(url) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url))) kind = "talk";
+    // So is a file or a folder inside a repository ("github.com/o/r/blob/main/deck.pdf", "…/tree/main/AVAR_2021") under a talks heading: the talk's materials, not a repository or a paper.
+    else if ((kind === "repo" || (kind === "paper" && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url)))) && !said && sectionDefault === "talk" && REPO_INSIDE.test(url)) kind = "talk";
     // A show's page on a blog ("blog.codepen.io/radio/", "…/2020/05/dithering") under a podcasts heading is the show (#23).
     if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
     if (kind === "page" && !said && sluggedPost(url)) kind = "article";

@@ -857,3 +857,25 @@ describe("a digest table's Authors column: the first author and 'et.al.'", () =>
     ]);
   });
 });
+
+describe("a talk's materials in a repository, under a talks heading (#23)", () => {
+  it("reads a link to a file or a folder inside a repository as the talk, with its row's year and event; a repository itself stays one", () => {
+    const page = [
+      "## Talks", "",
+      "| Year | Conference | Title |", "| --- | --- | --- |",
+      "| 2021 | AVAR | [The Evolution of Threat Actors](https://github.com/acme/research/tree/main/AVAR_2021) |",
+      "| 2018 | CanSecWest | [TPM Genie](https://github.com/acme/tpmgenie/blob/master/docs/slides.pdf) |",
+      "| 2019 | DEFCON | [Boot Guard](https://www.youtube.com/watch?v=bg1) |",
+      "", "## Tools", "",
+      "- [research](https://github.com/acme/research/tree/main/tools) - The team's tools.",
+      "- [tpmgenie](https://github.com/acme/tpmgenie) - The source.",
+    ].join("\n");
+    expect(facts(page).map((e) => [e.title, e.kind, e.year ?? null, e.event ?? null])).toEqual([
+      ["The Evolution of Threat Actors", "talk", 2021, "AVAR"],
+      ["TPM Genie", "talk", 2018, "CanSecWest"],
+      ["Boot Guard", "talk", 2019, "DEFCON"],
+      ["research", "repo", null, null],
+      ["tpmgenie", "repo", null, null],
+    ]);
+  });
+});
