@@ -418,7 +418,8 @@ export function unpackPages(file: Uint8Array | ByteSource, build: string, key: s
   const sourceOf = sources.length === 1 ? () => sources[0]! : (i: number) => sources[partAt(pageStarts, i)]!;
 
   // The data: every block where the header says, filling the file exactly, each checked as it is
-  // read. `bytes` holds the file up to the index, the last block, which is read when asked for.
+  // read. `bytes` holds the blocks before the index, the last block, which is read when asked for
+  // (the prefix and the header, read already, are not read again).
   const dataStart = align(PREFIX + headerLength, 8);
   const runCount = (c: ListName) => 2 * h.runs[c] + 1;
   const fixedSize = 4 * n * (1 + layout.ints) + 4 * LIST_COLUMNS.reduce((sum, c) => sum + runCount(c), 0) + TEXT_COLUMNS.length * 4 * (n + 1) + n;
@@ -427,9 +428,10 @@ export function unpackPages(file: Uint8Array | ByteSource, build: string, key: s
   const blockSizes = [fixedSize, ...TEXT_COLUMNS.map((c) => h.text[c]!.bytes), h.vocabulary.bytes, ...(h.details ? [h.details.bytes] : []), sectionsSize, indexSize];
   if (h.blocks.length !== blockSizes.length || from.size - dataStart !== blockSizes.reduce((sum, b) => sum + align(b, BLOCK_ALIGN), 0)) return undefined;
   const indexStart = from.size - align(indexSize, BLOCK_ALIGN);
-  const bytes = from.read(0, indexStart);
+  // At a multiple of 8 in the file, so in memory too: typed arrays view it.
+  const bytes = from.read(dataStart, indexStart - dataStart);
   if (!bytes) return undefined;
-  let at = bytes.byteOffset + dataStart;
+  let at = bytes.byteOffset;
   let blockAt = at;
   const blockOk = (k: number) => {
     const ok = checksum(new Uint8Array(bytes.buffer, blockAt, blockSizes[k]!)) === h.blocks[k];

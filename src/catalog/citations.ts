@@ -6,7 +6,7 @@
 // brackets, a sentence's full stop, a dash), each chunk typed by what it is made of (a list of
 // people's names, a venue and its year), and the list votes: where most of its papers have a
 // chunk of names, those names are the authors. Pure.
-import { ET_AL, hasNotNameWord, isPersonName } from "./speaker";
+import { ET_AL, hasNotNameWord, isPersonName, namesOf } from "./speaker";
 import { MONTH, surname, VENUE_LEAD, yearPart, type Citation } from "./layout";
 
 /** What the citation chunks of one item say. */
@@ -108,7 +108,7 @@ export function namesChunk(chunk: string): string[] | undefined {
   // would be a second surname: "Kingma, Welling").
   const alone = /^([^,]+),\s*(\S+\s[^,]+)$/u.exec(unquoted.replace(/(?<![\s,;:])[\s,;:]+$/, ""));
   if (alone && FAMILY.test(alone[1]!.trim()) && !/\s/.test(alone[1]!.trim().replace(/^(?:van|von|de|der|den|del|da|di|du|le|la)\s+/, "")) && GIVEN.test(alone[2]!.trim()) && !hasNotNameWord(alone[1]!) && !hasNotNameWord(alone[2]!)) return [`${alone[1]!.trim()}, ${alone[2]!.trim()}`];
-  const etAl = /,?\s+et\s+al$/i.test(t) || /,?\s+et\s+al\.?$/i.test(chunk.trim());
+  const etAl = ET_AL.test(t) || ET_AL.test(chunk.trim());
   const bare = t.replace(ET_AL, "");
   const names = bare.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((n) => n.trim().replace(/\.$/, "")).filter(Boolean);
   if (names.length === 0 || names.length > 80) return undefined;
@@ -141,7 +141,7 @@ function vancouverNames(text: string): { names: string[]; rest: string } | undef
   for (const m of chunk.matchAll(VANCOUVER_END)) {
     const head = chunk.slice(0, m.index);
     const rest = chunk.slice(m.index! + m[0].length);
-    const names = head.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((n) => n.replace(/\.$/, "").trim());
+    const names = namesOf(head);
     // The initials ("A", "JJ") are no words to judge: "A" is an article's, not a name's.
     if (names.length > 0 && names.length <= 40 && names.every((n) => VANCOUVER.test(n)) && !names.some((n) => hasNotNameWord(n.replace(/\s+\p{Lu}{1,3}$/u, "")))) return { names, rest };
   }

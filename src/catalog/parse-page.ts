@@ -65,6 +65,17 @@ const PAPER_PATH = /\/(?:papers?|pubs|publications)\//i;
 const REPO_INSIDE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org)\/[^/]+\/[^/]+\/(?:-\/)?(?:blob|tree|raw)\/[^/]+\/./i;
 const SLIDES_PATH = /slides?|presentations?|talks?|deck/i;
 
+/**
+ * Whether a link under a talks heading, of the kind its address gave it, is a talk's materials, so
+ * the talk (#23): a PDF no paper host names, or a file or a folder inside a repository
+ * ("github.com/o/r/blob/main/deck.pdf", "…/tree/main/AVAR_2021") — not a paper or a repository —
+ * unless its path files it with papers and names no slides ("…/papers/em.pdf"; "…/papers/fuzz-slides.pdf" is a deck).
+ */
+function talkMaterials(kind: Kind, url: string): boolean {
+  if (kind === "repo") return REPO_INSIDE.test(url);
+  return kind === "paper" && (pdfOnly(url) || REPO_INSIDE.test(url)) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url));
+}
+
 /** The text after a title link, with the markers talkFacts reads (emphasis, links). */
 function tailText(segments: Segment[]): string {
   let text = "";
@@ -1256,11 +1267,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     const said = titled ? linkWordKind(link.text) : undefined;
     // So does a show named before its episode ("Pointer Podcast - [pointer[35]: …](…)").
     let kind = (said && byHost !== "talk" && byHost !== "podcast" ? said : byHost) ?? ((/\bpodcast\b/i.test(link.text) || /\bpodcast\s*[-\u2013\u2014:|]\s*$/i.test(before)) && sectionDefault !== "paper" ? "podcast" : sectionDefault);
-    // A PDF under a talks heading is a talk's slides, not a paper (#23), unless its path files it
-    // with papers and names no slides ("…/papers/em.pdf"; "…/papers/fuzz-slides.pdf" is a deck).
-    if (kind === "paper" && !said && sectionDefault === "talk" && pdfOnly(url) && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url))) kind = "talk";
-    // So is a file or a folder inside a repository ("github.com/o/r/blob/main/deck.pdf", "…/tree/main/AVAR_2021") under a talks heading: the talk's materials, not a repository or a paper.
-    else if ((kind === "repo" || (kind === "paper" && (!PAPER_PATH.test(url) || SLIDES_PATH.test(url)))) && !said && sectionDefault === "talk" && REPO_INSIDE.test(url)) kind = "talk";
+    if (!said && sectionDefault === "talk" && talkMaterials(kind, url)) kind = "talk";
     // A show's page on a blog ("blog.codepen.io/radio/", "…/2020/05/dithering") under a podcasts heading is the show (#23).
     if (kind === "article" && !said && sectionDefault === "podcast") kind = "podcast";
     if (kind === "page" && !said && sluggedPost(url)) kind = "article";

@@ -502,22 +502,27 @@ function nearWords(index: SearchIndex, word: string): readonly Word[] {
 const nearWordsOf = new WeakMap<Vocabulary, Map<string, readonly Word[]>>();
 
 /**
- * Where the first line of a sorted vocabulary (one word per line, no empty line) whose first
- * UTF-16 unit is at least `unit` starts; the text's length when there is none. A binary search by
+ * Where the first line of a sorted vocabulary (one word per line) that is at least `key` (UTF-16
+ * order, as it was sorted) starts; the text's length when there is none. A binary search by
  * position: each step finds the line it lands in.
  */
-function firstLineFrom(text: string, unit: number): number {
+function firstLineFrom(text: string, key: string): number {
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const start = text.lastIndexOf("\n", mid - 1) + 1;
-    if (text.charCodeAt(start) < unit) {
-      const end = text.indexOf("\n", start);
-      lo = end < 0 ? text.length : end + 1;
-    } else hi = start;
+    const line = lineAt(text, start);
+    if (line < key) lo = start + line.length + 1;
+    else hi = start;
   }
-  return lo;
+  return Math.min(lo, text.length);
+}
+
+/** The line of a vocabulary that starts at `at`. */
+function lineAt(text: string, at: number): string {
+  const end = text.indexOf("\n", at);
+  return text.slice(at, end < 0 ? text.length : end);
 }
 
 /** The word, or the word's start, within the typo budget of `word` (a candidate of the catalog's words). */
@@ -538,8 +543,8 @@ function findNearWords(index: SearchIndex, word: string): Word[] {
     const { text, ascii } = vocabulary;
     const unit = word.charCodeAt(0);
     const rest = Math.max(0, [...word].length - budget - 1);
-    const to = firstLineFrom(text, unit + 1);
-    for (let at = firstLineFrom(text, unit); at < to; ) {
+    const to = firstLineFrom(text, String.fromCharCode(unit + 1));
+    for (let at = firstLineFrom(text, String.fromCharCode(unit)); at < to; ) {
       let end = text.indexOf("\n", at);
       if (end < 0 || end > to) end = to;
       // A line ends before `to`'s newline; counted in code points, as the fields' expression counts them.
@@ -685,21 +690,7 @@ function splitForms(index: SearchIndex, word: string): Word[] {
  */
 function hasWord(index: SearchIndex, word: string): boolean {
   const vocabulary = index.vocabulary;
-  if (vocabulary !== undefined) {
-    const { text } = vocabulary;
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = text.lastIndexOf("\n", mid - 1) + 1;
-      const end = text.indexOf("\n", start);
-      const line = text.slice(start, end < 0 ? text.length : end);
-      if (line === word) return true;
-      if (line < word) lo = start + line.length + 1;
-      else hi = start;
-    }
-    return false;
-  }
+  if (vocabulary !== undefined) return lineAt(vocabulary.text, firstLineFrom(vocabulary.text, word)) === word;
   const expression = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "u");
   return vocabularyOf(index).some((column) => expression.test(column.text));
 }
@@ -1286,9 +1277,10 @@ export function matchRanges(text: string, query: string): [number, number][] {
  * values for an entry depend on that entry's text alone, but for rule 2's fill, which counts a
  * word's entries, and which the postings count exactly. Each term looks up its word, its forms
  * and, when a scan of every entry would take them, its typos. A query of several terms first ranks
- * the entries that may hold every term: when at least a screenful (RANKING.fill) of them do and no
- * term looked up its typos there, a scan of every entry ranks exactly those (rule 1 keeps only
- * them, and rule 2's fill is met, in the subset as in the whole), so "consensus canister" over
+ * the entries that may hold every term: when at least a screenful (RANKING.fill) of them do, and
+ * every term that looked up its typos there has fewer than a screenful of entries in the whole (so
+ * a scan of every entry looks them up too), a scan of every entry ranks exactly those (rule 1 keeps
+ * only them, and rule 2's fill is decided alike in the subset and the whole), so "consensus canister" over
  * 100,000 links ranks the 4 % that hold both words, not the 40 % that hold either (#26). Else the
  * entries some term may match are ranked. Undefined, and every entry is scanned, when the postings
  * cannot tell exactly (a word of other characters, a url's scheme) or would select most entries anyway.

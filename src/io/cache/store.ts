@@ -53,13 +53,8 @@ export class TrustedStore {
    */
   open(name: string): ByteSource | undefined {
     const file = join(this.options.dir, name);
-    let opened: { fd: number; stats: { size: number } } | undefined;
-    try {
-      opened = openTrustedFile(file, this.options.uid);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.options.onError?.(`cannot read the cache file ${file}`, error);
-      return undefined;
-    }
+    const opened = this.attempt(`cannot read the cache file ${file}`, () => openTrustedFile(file, this.options.uid));
+    if (!opened) return undefined;
     const { fd, stats } = opened;
     const source: ByteSource = {
       size: stats.size,
@@ -92,7 +87,7 @@ export class TrustedStore {
   }
 
   /** What `read` gives, or undefined, telling onError what went wrong but a missing file. */
-  private attempt(what: string, read: () => Buffer): Buffer | undefined {
+  private attempt<T>(what: string, read: () => T): T | undefined {
     try {
       return read();
     } catch (error) {
