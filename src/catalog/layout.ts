@@ -225,20 +225,20 @@ function typed(text: string, start: number, sep = ""): Part {
 
 /** What a title may end with where its facts were cut off: "Title -", "Title, (", "Title at @". */
 // Tried from a run's start only ((?<!…)): tried from each of its characters, a long run is quadratic.
-const SEPARATORS_AT_END = /(?<![\s,;:|.@\-\u2013\u2014([])[\s,;:|.@\-\u2013\u2014([]+$/;
+const SEPARATORS_AT_END = /(?<![\s,;:|.@\-\u2013\u2014\u2015([])[\s,;:|.@\-\u2013\u2014\u2015([]+$/;
 
 /**
- * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " | ", " • " (a video site's "Title • Speaker • GOTO 2016"), " · ", " at ", " @ ", ": ", " by ",
+ * Separators between the parts of a line: ", ", "; ", " - ", " – ", " — ", " ― ", " | ", " • " (a video site's "Title • Speaker • GOTO 2016"), " · ", " at ", " @ ", ": ", " by ",
  * an ellipsis where a schedule cut a title before its speakers ("Attacking and Defending Kube... Brad
  * Geesaman"), and around a last bracket, a year after it too ("Jane Doe (UC Berkeley) 2013"). A run of spaces
  * is tried from its start only ((?<!\s)): tried from each of its spaces, a line of 100,000 spaces
  * took minutes (#7's growth tests).
  */
-const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014@|\u2022\u00b7]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
+const SEPARATORS = /(?<=[\p{Ll}\p{N}]{2}|[)\]])\.\s+(?=\p{Lu})|(?<=\S)(?:\.{3}|\u2026)\s+(?=\p{Lu})|[,;|]\s+|(?<!\s)\s+[,;|]\s+|(?<!\s)\s+[-\u2013\u2014\u2015@|\u2022\u00b7]\s+|(?<!\s)\s+(?:at|by)\s+|:\s+|(?<!\s)\s+(?=[([][^()[\]]{0,40}[)\]][.,;]?\s*(?:(?:19|20)\d{2}[.,;]?\s*)?$)|(?<=[)\]])\s+(?=(?:19|20)\d{2}[.,;]?\s*$)/gu;
 
 /** A line cut into typed parts; names joined by "," (a list of authors) are one part. */
 /** Text that can hold no fact part: no separator, no digit, no bracket. */
-const PLAIN = /^[^,;|:@\-\u2013\u2014\u2022\u00b7\d()[\]]*$/;
+const PLAIN = /^[^,;|:@\-\u2013\u2014\u2015\u2022\u00b7\d()[\]]*$/;
 
 /** The given names of a turned name: "Sameer", "Alexander L.", "J. R." */
 const TURNED_GIVEN = /^(?:\p{Lu}[\p{Ll}\p{M}'\u2019-]+(?:\s+\p{Lu}\.)*|\p{Lu}\.(?:\s*\p{Lu}\.)*)$/u;
@@ -335,7 +335,12 @@ function emphasised(marked: string): { before: string; title: string; after: str
 interface Candidate {
   title: string;
   parts: Part[];
+  /** The name in a bracket that opens the item ("(KCN-STL) Jane Doe, **Title**"). */
+  lead?: string;
 }
+
+/** "(KCN-STL)", "(St. Louis Apache Kafka Meetup)": a short capitalised name in brackets, before the rest of an item. */
+const LEAD_BRACKET = /^\s*\(\s*(\p{Lu}[^()[\]]{1,40}?)\s*\)\s+(?=\p{Lu})/u;
 
 /** How the items of a list vote: a share of items that agree. */
 const MAJORITY = 0.6;
@@ -562,7 +567,7 @@ function trimEndSeparators(text: string, at = true): string {
   for (;;) {
     while (end > 0 && /\s/.test(text[end - 1]!)) end--;
     const c = text[end - 1];
-    if (c !== undefined && ",;|:@-\u2013\u2014\u00b7\u2022".includes(c)) {
+    if (c !== undefined && ",;|:@-\u2013\u2014\u2015\u00b7\u2022".includes(c)) {
       end--;
       continue;
     }
@@ -591,7 +596,8 @@ function without(text: string, parts: Part[], used: Set<Part>): string {
 }
 
 /** The separators after which a link's text may end in its speakers: " - ", " by ", an ellipsis. */
-const TAIL_SEPS = new Set(["-", "\u2013", "\u2014", "by", "...", "\u2026"]);
+const TAIL_SEPS = new Set(["-", "\u2013", "\u2014", "\u2015", "by", "...", "\u2026"]);
+const DASHES = new Set(["-", "\u2013", "\u2014", "\u2015"]);
 const PEOPLE_JOINER = /\s*(,\s*(?:&|and\b)?|&|\band\b)\s*/g;
 /** "(@cra)": a handle after a name. */
 const HANDLE = /\s*\(@[\w.]+\)/g;
@@ -667,9 +673,13 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     if (!e || (!e.before.trim() && !e.after.trim())) return undefined;
     // "**Title** (Jane Doe, SomeConf 2014)": what follows the title wholly in one bracket is read as its inside.
     const after = e.after.replace(/^[\s:,\-\u2013\u2014|]+/, "").replace(/^\(([^()[\]]+)\)\s*\.?\s*$/, "$1");
-    const around = `${e.before.replace(/(?<![\s:,\-\u2013\u2014|])[\s:,\-\u2013\u2014|]+$/, "")}\u0000${after}`;
+    // "(KCN-STL) Jane Doe, **Title**": a bracket that opens the item, before its names, is where the
+    // talk was given (a co-hosting group, a conference), no column of its own (#23).
+    const lead = LEAD_BRACKET.exec(e.before);
+    const before = lead ? e.before.slice(lead[0].length) : e.before;
+    const around = `${before.replace(/(?<![\s:,\-\u2013\u2014|])[\s:,\-\u2013\u2014|]+$/, "")}\u0000${after}`;
     const parts = [...partsOf(around.slice(0, around.indexOf("\u0000"))), ...partsOf(around.slice(around.indexOf("\u0000") + 1))];
-    return { title: e.title, parts };
+    return lead ? { title: e.title, parts, lead: lead[1]!.trim() } : { title: e.title, parts };
   });
   const emphasisedNames = candidates.map((c) => c?.parts.find((p) => p.type === "names" || p.type === "name?" || p.type === "prose"));
   const emphasisVotes = namesVote(emphasisedNames);
@@ -689,6 +699,7 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     const { reading } = factsOf(c.parts, nameAt < 0 ? undefined : nameAt, item.has);
     const event = aroundEvents[i];
     if (event && reading.event === undefined && event.names === undefined) reading.event = event.event;
+    if (c.lead !== undefined && reading.people && reading.event === undefined && !item.has.event) reading.event = c.lead;
     // A title cut out of its link only when the rest of the link's text was read as facts.
     const unread = c.parts.filter((p) => !(reading.people && p.names === reading.people) && !(p.type === "year" || p.type === "length") && p !== event?.part);
     if (unread.length === 0 && (reading.people || reading.year !== undefined || reading.duration !== undefined || reading.event !== undefined)) out[i] = { ...reading, title: c.title };
@@ -763,7 +774,7 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     // A title after its event ("GOTO 2018 - Title - Jane Doe") may still end in names, and one cut
     // before its event and year may still start with them ("Ghemawat et al. — Title, SOSP 2003").
     const led = ledByEvent.has(i) || eventTail.has(i);
-    if ((out[i]!.title !== undefined && !led) || item.has.people || item.linkText.includes(EMPHASIS) || item.article || tailNames(i)) return undefined;
+    if ((out[i]!.title !== undefined && !led) || item.has.people || item.linkText.includes(EMPHASIS) || tailNames(i)) return undefined;
     const text = led ? out[i]!.title! : item.linkText;
     if (PLAIN.test(text) && !/\s(?:by|at)\s/.test(text)) return undefined;
     const parts = titleApart(text, led ? partsOf(text) : linkPartsOf(i));
@@ -782,6 +793,9 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     // The text after the last dash, "by" or ellipsis: the speakers and their affiliations, when the list says so.
     let dash = parts.length - 1;
     while (dash > 0 && !TAIL_SEPS.has(parts[dash]!.sep)) dash--;
+    // An article's title says what it is about ("Chain Key Cryptography: The Breakthrough"): only its
+    // end after a dash ("Understanding Scope — Jane Doe") may name who wrote it, voted over the list.
+    if (item.article) return end && DASHES.has(end.sep) ? { text, parts, first: undefined, end, last, tail: undefined } : undefined;
     return { text, parts, first, end, last, tail: dash > 0 ? parts[dash]!.start : undefined };
   });
   // A title's own colon or dash is common ("Rust: Fast and Safe"): one item alone never votes here.
@@ -1050,6 +1064,17 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
     if (!m || title.includes(EMPHASIS) || !/\p{L}/u.test(m[1]!)) return;
     out[i] = { ...out[i], title: m[1]!.replace(/(?<![\s,;:|\-\u2013\u2014])[\s,;:|\-\u2013\u2014]+$/, ""), year: Number(m[2]) };
   });
+  // "[Title, 2025](…)": a list whose links' texts end in a comma and a year (most of them, two at
+  // least) writes its items' years there; one title that ends so ("State of JS, 2020") keeps it.
+  const COMMA_YEAR = /^(.*[\p{L}\p{N}).!?"\u201d])\s*,\s*((?:19[5-9]|20[0-4])\d)$/u;
+  const commaYears = items.filter((item, i) => !item.has.year && out[i]!.year === undefined && COMMA_YEAR.test(out[i]!.title ?? item.linkText)).length;
+  if (commaYears >= 2 && commaYears >= MAJORITY * items.length) {
+    items.forEach((item, i) => {
+      if (item.has.year || out[i]!.year !== undefined) return;
+      const m = COMMA_YEAR.exec(out[i]!.title ?? item.linkText);
+      if (m && !m[1]!.includes(EMPHASIS)) out[i] = { ...out[i], title: m[1]!.trim(), year: Number(m[2]) };
+    });
+  }
   // A title the page quotes ('["Title"](…)', a quote opened and never closed too) or copied with its site's
   // name ("Title - YouTube"): the title without them (#23).
   // Only a list whose links' texts are quoted whole (most of them, two at least) quotes its titles: one

@@ -336,6 +336,27 @@ function marks(list: readonly Segment[]): string {
   return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/(?<![\s:])[\s:]+$|(?<!\bal)\.$/, "");
 }
 
+/** "2024-03-13", "2024/03", "13.03.2024", "March 13, 2024": a text that is a date and nothing else, and its year. */
+function dateOnly(text: string): number | undefined {
+  const t = text.trim();
+  const iso = /^((?:19|20)\d{2})[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?$/.exec(t) ?? /^(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|[12]\d|3[01])[-./]((?:19|20)\d{2})$/.exec(t);
+  if (iso) return Number(iso[1]);
+  const said = /\d/.test(t) && /\p{L}/u.test(t) ? yearPart(t) : undefined;
+  return said && said.event === undefined ? said.year : undefined;
+}
+
+/** The first emphasised text after segment `at` that has letters ("_Title_"), the text around it, and all of it with its emphasis marked (EMPHASIS). */
+function emphasisAfter(segments: readonly Segment[], at: number): { title: string; rest: string; marked: string } | undefined {
+  const open = segments.findIndex((s, i) => i > at && s.type === "emphasis");
+  const close = open < 0 ? -1 : segments.findIndex((s, i) => i > open && s.type === "emphasis");
+  if (close < 0 || segments.slice(open + 1, close).some((s) => s.type === "link")) return undefined;
+  const title = clean(segments.slice(open + 1, close).map((s) => s.text).join("")).replace(/\s+/g, " ");
+  if (!/\p{L}/u.test(title)) return undefined;
+  const text = (list: readonly Segment[]) => list.map((s) => s.text).join("");
+  const rest = `${text(segments.slice(at + 1, open)).replace(/[\s,;:\-\u2013\u2014]+$/, "")} ${text(segments.slice(close + 1))}`.replace(/\s+/g, " ").trim();
+  return { title, rest, marked: marks(segments.slice(at + 1)) };
+}
+
 /** What text before a link ends with where the link's title was to come ("Title: ", "Title - ("), tried from the run's start only. */
 const LEAD_END = /(?<![\s:\-\u2013\u2014|([])[\s:\-\u2013\u2014|([]+$/;
 
@@ -494,6 +515,48 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
     if (event !== said.event) return event === "" || HEADING_ADJECTIVE.test(event) ? { year: said.year } : { year: said.year, event };
   }
   return said;
+}
+
+/**
+ * A heading that names where papers were published: a conference's, symposium's or workshop's
+ * name ("International Conference on Software Engineering", "USENIX Security Symposium"), or a
+ * name with its acronym in brackets ("The Network and Distributed System Security Symposium (NDSS)").
+ * Not a heading that files papers by what they are ("Workshop papers", "Conference talks").
+ */
+export function venueHeading(heading: string): string | undefined {
+  const text = heading.replace(/\s*\{[#/][^}]*\}\s*$/, "").trim();
+  if (text.length > 120 || ARCHIVE_WORDS.test(text) || /\b(?:papers?|talks?|surveys?|books?|tutorials?|list|others?|misc(?:ellaneous)?)\b/i.test(text)) return undefined;
+  const cue = /\b(?:symposium|conference|workshop|congress|proceedings)\b/i.test(text) || /^\p{Lu}[\p{L}\s&,-]+\s\((?=[\p{Lu}\d]*\p{Lu}{2})[\p{Lu}\d&-]{2,10}\)$/u.test(text);
+  return cue && /^\p{Lu}/u.test(text) ? text : undefined;
+}
+
+/**
+ * The event a talk's headings name without a year (the year, if any, is a heading's above): of its
+ * nearest two headings, the first whose words name an event by their own cue ("ReactJS Girls
+ * Conference", "Rust Belt Rust Meetup"). Never the page's own title.
+ */
+const EVENT_HEADING = /(?:^|\s)(?:conference|conf|summit|meetup|meet-up|symposium|workshop|congress|convention|expo|hackathon|festival|fest|camp)(?=\s|$)|\p{L}(?:conf|con|camp|fest)(?=\s|$)/iu;
+
+function eventHeading(path: readonly string[], pageTitle: string | undefined): string | undefined {
+  for (let i = path.length - 1; i >= Math.max(path.length - 2, 0); i--) {
+    const heading = path[i]!;
+    if (heading === pageTitle || (i === 0 && path.length > 1)) return undefined;
+    if (headingFacts(heading) !== undefined || ARCHIVE_WORDS.test(heading)) return undefined;
+    const said = eventOfTitle(heading);
+    // By a word that says it is an event: an acronym alone ("PHP", "AWS") is a topic's heading as often.
+    if (said && said.year === undefined && /^\p{Lu}/u.test(said.event) && EVENT_HEADING.test(said.event)) return said.event;
+  }
+  return undefined;
+}
+
+/** A title that ends in its site's name after a dash ("Primitive Types — Flow" on flow.org): the title without it. */
+function withoutSiteName(title: string, url: string): string | undefined {
+  const m = /^(.*?[\p{L}\p{N}?!)"\u201d'])\s+[-\u2013\u2014\u2015|]\s+([^-\u2013\u2014\u2015|]{3,40})$/u.exec(title);
+  if (!m) return undefined;
+  const host = /^https?:\/\/(?:www\.)?([^/?#:@\s]+)/i.exec(url)?.[1];
+  const name = fold(m[2]!).replace(/[^a-z0-9]/g, "");
+  if (!host || name.length < 3) return undefined;
+  return host.toLowerCase().replace(/[^a-z0-9]/g, "").includes(name) ? m[1]! : undefined;
 }
 
 /** Words before an archive's kind that name no event: "Research papers", "Selected talks", "Other videos". */
@@ -1280,7 +1343,11 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       facts = talkFacts(tail, true);
     }
     if (facts && kind === "page") facts = undefined;
-    const after = clean((facts ? facts.rest : afterRaw).replace(LEADING_SEPARATOR, ""));
+    let after = clean((facts ? facts.rest : afterRaw).replace(LEADING_SEPARATOR, ""));
+    // The text after the link that the layout reader reads (a date-titled link's, without its title).
+    let afterText = facts ? facts.rest : afterRaw;
+    let dateTitle: number | undefined;
+    let emphasised: ReturnType<typeof emphasisAfter>;
     // "Title / Speaker" (the bundled page's form) names a person on a talk, or on a link nothing
     // else says anything of, which it makes a talk: only talks have speakers (#13).
     const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
@@ -1312,6 +1379,14 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     else if (BRACKETED_LABEL.test(title) && before.replace(LEAD_END, "") && !parent) {
       title = before.replace(LEAD_END, "");
       titledFromText = true;
+    }
+    // "[2024-03-13](2024-03-13-keda) (KCN-STL) Jane Doe, _Title_": a link titled only by a date names
+    // when, not what: the emphasised text after it is the title, the date the year, and the rest
+    // the item's other fields, read with its list (#23).
+    else if ((dateTitle = dateOnly(title)) !== undefined && (emphasised = emphasisAfter(segments, at)) !== undefined) {
+      title = emphasised.title;
+      after = emphasised.rest;
+      afterText = "";
     }
     else if (GENERIC_TITLE.test(title)) {
       const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(LEAD_END, "");
@@ -1452,6 +1527,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       if (presented.year !== undefined) entry.year = presented.year;
     }
     if (facts?.year !== undefined && entry.year === undefined) entry.year = facts.year;
+    if (dateTitle !== undefined && emphasised && entry.year === undefined) entry.year = dateTitle;
     // "[2012, TEDxCHUV] [Title](…)", "(2019, PyCon US) [Title](…)": a bracket before the link that holds
     // its year and its event (#23).
     if (entry.year === undefined && (entry.kind === "talk" || entry.kind === "podcast")) {
@@ -1498,15 +1574,16 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (titledByHeading && description && description.split(/[\s[\]()|,/]+/).every((w) => w === "" || GENERIC_TITLE.test(w) || SECONDARY.test(w))) description = "";
     if (description && description !== title) entry.description = description;
     const pending: Pending | undefined =
-      kind === "repo" || kind === "forum" || kind === "site" || link.bare || (titled && !titledFromText)
+      kind === "repo" || kind === "forum" || (kind === "site" && !emphasised) || link.bare || (titled && !titledFromText)
         ? undefined
         : {
             item: {
               // A title taken from the text before a "[Video]" is read with that text's emphasis
               // ("**Title** - Jane Doe [video](…)": the emphasis marks the title, the rest may be the speakers).
-              linkText: titled ? textBeforeLink(segments.slice(0, word), title) : clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
+              // A date-titled link's is the item's text after it, read as a link's text is ("Jane Doe, **Title**").
+              linkText: emphasised ? emphasised.marked : titled ? textBeforeLink(segments.slice(0, word), title) : clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
               // "In German: [Title](…) – Jane Doe at SomeConf 2016": the text after the link is read whatever stands before it.
-              rest: facts ? facts.rest : afterRaw,
+              rest: afterText,
               // A title taken from the text before a "[Video]" is that text: nothing else stands before the link.
               before: titled ? undefined : before,
               article: kind === "article",
@@ -1557,6 +1634,28 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (e.event === undefined) e.event = clean(said.event);
     const year = said.year ?? owner.year;
     if (e.year === undefined && year !== undefined) e.year = year;
+  }
+  // "### The Network and Distributed System Security Symposium (NDSS)" over "- [Title, 2024](…)": a
+  // paper list filed by venue names each paper's venue in its heading, where the paper's own text
+  // names none (#23).
+  // "### ReactJS Girls Conference" under "## 2019" over its talks: an archive filed by event names
+  // each talk's event in a heading (the nearest one or two above it) that names one by its cue.
+  const venues = new Map<string, string | null>();
+  const events = new Map<string[], string | null>();
+  for (const e of entries) {
+    // "Methods of primitives - Javascript.info": a title copied with its site's name, no part of it.
+    const bare = withoutSiteName(e.title, e.url);
+    if (bare !== undefined) e.title = bare;
+    if (e.event !== undefined) continue;
+    if (e.kind === "paper") {
+      let venue = venues.get(e.section);
+      if (venue === undefined) venues.set(e.section, (venue = venueHeading(e.section) ?? null));
+      if (venue !== null) e.event = venue;
+    } else if (e.kind === "talk") {
+      let event = events.get(e.sectionPath);
+      if (event === undefined) events.set(e.sectionPath, (event = eventHeading(e.sectionPath, pageTitle) ?? null));
+      if (event !== null) e.event = event;
+    }
   }
   // What the "Presented at" items said, given to the talks beside them.
   if (given.size > 0) {

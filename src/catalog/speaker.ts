@@ -20,6 +20,8 @@ const NOT_NAMES = new Set([
   "dev", "tech", "hub", "podcast", "radio", "show", "academy's", "college", "center", "centre", "lectures", "data", "science",
   // Conferences are not people (#23: "By Vinoth Chandar, Pulsar Summit North America").
   "summit", "conference", "conferences", "conf", "meetup", "meetups", "symposium", "congress", "convention", "hackathon", "events",
+  // Nor is a body of people ("Steering Committee", "The Organizers").
+  "committee", "organizers", "organisers", "staff", "members", "panelists", "volunteers",
 ]);
 
 /**

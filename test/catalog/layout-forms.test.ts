@@ -879,3 +879,90 @@ describe("a talk's materials in a repository, under a talks heading (#23)", () =
     ]);
   });
 });
+
+describe("forms of a fifth fresh-eyes trial (2026-12-08)", () => {
+  it("a link titled only by a date: the emphasised text after it is the title, the date the year, a bracket before the names the event", () => {
+    const page = [
+      "# Meetings", "", "## 2024", "",
+      "* [2024-05-22](2024-05-22-web-apps) Ada Lovelace, _Building Web Apps_",
+      "* [2024-04-10](2024-04-10-chaos) (Rust Belt Meetup) Grace Hopper, _Chaos All the Way Down_",
+      "* [2024-03-13](2024-03-13-queues) Alan Kay & Ken Thompson, _Queues in Practice_",
+      "* [2024-02-28](2024-02-28-getting-started) Margaret Hamilton, _Getting Started_",
+      "* [2024-01-24](2024-01-24-party) _Birthday Party_",
+      "* [2024-01-10](2024-01-10-law) Steering Committee, _Murphy's Law_",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "Building Web Apps", speakers: ["Ada Lovelace"], year: 2024 },
+      { title: "Chaos All the Way Down", speakers: ["Grace Hopper"], event: "Rust Belt Meetup", year: 2024 },
+      { title: "Queues in Practice", speakers: ["Alan Kay", "Ken Thompson"], year: 2024 },
+      { title: "Getting Started", speakers: ["Margaret Hamilton"], year: 2024 },
+      { title: "Birthday Party", year: 2024 },
+      { title: "Murphy's Law", year: 2024 },
+    ]);
+  });
+
+  it("'[Title, 2025](…)' on a list that writes its years so, and the venue its heading names", () => {
+    const page = [
+      "# Fuzzing papers", "", "### The Network and Distributed System Security Symposium (NDSS)", "",
+      "- [Fuzzing Everything at Once, 2025](https://www.ndss-symposium.org/wp-content/uploads/2025-1-paper.pdf)",
+      "- [Greybox Fuzzing, Directed, 2024](https://www.ndss-symposium.org/wp-content/uploads/2024-2-paper.pdf)",
+      "- [Seeds: A Study, 2020](https://www.ndss-symposium.org/wp-content/uploads/2020-3-paper.pdf)",
+      "", "### Other papers", "",
+      "- [Protocol Fuzzing, 2018](https://doi.org/10.1109/x.2018.1)",
+      "- [Kernel Fuzzing, 2019](https://doi.org/10.1109/x.2019.2)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "kind", "event", "year"])).toEqual([
+      { title: "Fuzzing Everything at Once", kind: "paper", event: "The Network and Distributed System Security Symposium (NDSS)", year: 2025 },
+      { title: "Greybox Fuzzing, Directed", kind: "paper", event: "The Network and Distributed System Security Symposium (NDSS)", year: 2024 },
+      { title: "Seeds: A Study", kind: "paper", event: "The Network and Distributed System Security Symposium (NDSS)", year: 2020 },
+      { title: "Protocol Fuzzing", kind: "paper", year: 2018 },
+      { title: "Kernel Fuzzing", kind: "paper", year: 2019 },
+    ]);
+  });
+
+  it("one title that ends in a comma and a year keeps it", () => {
+    const page = ["# Reading", "", "- [State of the Web, 2020](https://example.org/a)", "- [Caching Explained](https://example.org/b)", "- [Queues](https://example.org/c)", ""].join("\n");
+    expect(pick(page, ["title", "year"])[0]).toEqual({ title: "State of the Web, 2020" });
+  });
+
+  it("articles titled 'Title — Author' inside the link (any dash), and a site's name after a dash dropped", () => {
+    const page = [
+      "# Concepts", "", "## Articles", "",
+      "- [Understanding the Call Stack — Ada Lovelace](https://medium.com/@ada/call-stack-1)",
+      "- [Scope in Depth ― Grace Hopper](https://example.com/scope-in-depth)",
+      "- [Closures Explained - Alan Kay](https://dev.to/alan/closures-2)",
+      "- [Hoisting — Margaret Hamilton](https://medium.com/@margaret/hoisting-3)",
+      "- [Primitive Types — Flow](https://flow.org/en/docs/types/primitives/)",
+      "- [Methods of primitives - Javascript.info](https://javascript.info/primitives-methods)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "authors"])).toEqual([
+      { title: "Understanding the Call Stack", authors: ["Ada Lovelace"] },
+      { title: "Scope in Depth", authors: ["Grace Hopper"] },
+      { title: "Closures Explained", authors: ["Alan Kay"] },
+      { title: "Hoisting", authors: ["Margaret Hamilton"] },
+      { title: "Primitive Types" },
+      { title: "Methods of primitives" },
+    ]);
+  });
+
+  it("a talk's event from the conference heading over it that has no year, not from a topic's acronym", () => {
+    const page = [
+      "# Conference videos", "", "## 2019", "", "### ReactJS Girls Conference", "",
+      "Title | Presenter | Length", "--- | --- | ---",
+      "[Design Systems](https://www.youtube.com/watch?v=r1) | Ada Lovelace | 17:27",
+      "[Hooks in Depth](https://www.youtube.com/watch?v=r2) | Grace Hopper | 20:01",
+      "", "### PHP", "",
+      "Title | Presenter | Length", "--- | --- | ---",
+      "[Modern PHP](https://www.youtube.com/watch?v=r3) | Alan Kay | 30:00",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "event", "year"])).toEqual([
+      { title: "Design Systems", event: "ReactJS Girls Conference", year: 2019 },
+      { title: "Hooks in Depth", event: "ReactJS Girls Conference", year: 2019 },
+      { title: "Modern PHP", year: 2019 },
+    ]);
+  });
+});
