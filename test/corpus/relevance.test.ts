@@ -35,6 +35,7 @@ const THRESHOLDS = {
   "dev-more": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.82, topicNdcg: 0.79, zeroResults: 0 },
   "dev-trial": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.89, topicNdcg: 0.65, zeroResults: 0 },
   "dev-trial-2": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.78, topicNdcg: 0.81, zeroResults: 0 },
+  "dev-trial-3": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.81, zeroResults: 0 },
   "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.76, topicNdcg: 0.76, zeroResults: 0 },
 } as const;
 
@@ -107,11 +108,21 @@ const TRIAL = new Set(["public-apis", "awesome-mac"]);
  * apart and joined (topics 81 %, nDCG@10 0.843).
  */
 const TRIAL_2 = new Set(["awesome-nodejs", "awesome-zig"]);
+/**
+ * A Vue.js library list and a Godot add-on list (fresh-eyes trial; 33 queries, judged by a helper
+ * from the page alone, the judgments hashed before any was run): first scores, before any change to
+ * the ranking, known MRR 1.000, 100 % first (15 of 15); topics 88 % with all of the top 3 relevant
+ * (15 of 17: Vue 8 of 9, Godot 7 of 8), nDCG@10 0.834. Held to that, less a margin: one more topic
+ * short of its top 3 fails the group.
+ */
+const TRIAL_3 = new Set(["awesome-vue", "awesome-godot"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
   TRIAL.has(slug)
     ? "dev-trial"
     : TRIAL_2.has(slug)
     ? "dev-trial-2"
+    : TRIAL_3.has(slug)
+    ? "dev-trial-3"
     : ADDED.has(slug)
     ? "dev-added"
     : ADDED_LATER.has(slug)
