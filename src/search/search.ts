@@ -36,7 +36,7 @@ import { partAt } from "../columns/build";
 import { camelStart, isWordChar, keptColumns, lookable, prefixRange } from "../columns/postings";
 import { foldWithMap, words } from "../text/fold";
 import { editDistance } from "../text/distance";
-import { singular, stem } from "./stem";
+import { singular, spellings, stem } from "./stem";
 import { highlightWords, isEmptyQuery, parseQuery, type Query, type TextField, type TextTerm, type YearRange } from "./query";
 
 /**
@@ -643,7 +643,13 @@ function vocabularyOf(index: SearchIndex): FoldedColumn[] | Vocabulary[] {
  * query word of a stem's length.
  */
 function wordForms(index: SearchIndex, word: string): Word[] {
-  return [...stemForms(index, word), ...splitForms(index, word)];
+  const forms = [...stemForms(index, word), ...splitForms(index, word)];
+  // The other spelling ("dialog" for "dialogue", "color" for "colour"), and its forms.
+  for (const other of spellings(word)) {
+    const own = hasWord(index, other) ? [{ word: other, typos: 0, wholeOk: true, form: true } as Word] : [];
+    for (const form of [...own, ...stemForms(index, other)]) if (form.word !== word && !forms.some((f) => f.word === form.word && !f.split)) forms.push(form);
+  }
+  return forms;
 }
 
 /**

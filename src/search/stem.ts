@@ -39,3 +39,33 @@ export function singular(word: string): string | undefined {
   if (word.length < 3 || word.length > STEM_MIN || !/^[a-z]+s$/.test(word) || /(?:ss|us)$/.test(word)) return undefined;
   return word.slice(0, -1);
 }
+
+/**
+ * The word in the other spelling of English (#24): "dialogue" and "dialog", "colour" and "color",
+ * "optimise" and "optimize", "analyse" and "analyze", "centre" and "center", "licence" and
+ * "license" are one word to a person searching, and pages write either. Only endings that the two
+ * spellings are known to differ by, on words of five letters or more; a-z only. Empty when the
+ * word has no other spelling.
+ */
+export function spellings(word: string): string[] {
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return [];
+  const out: string[] = [];
+  for (const [a, b] of SPELLINGS) if (a.test(word)) out.push(word.replace(a, b));
+  return out.filter((w) => w !== word && w.length >= 4);
+}
+
+/** Pairs of endings, each way: the first pattern's match becomes the second's text ($n its groups). */
+const SPELLINGS: [RegExp, string][] = [
+  [/(?<=\w{3})our(s|ed|ing|ful|ite|ites|less|able)?$/, "or$1"],
+  [/(?<=^(?:col|behavi|fav|flav|hon|hum|lab|neighb|rum|harb|vap|arm|sav|endeav|parl|vig|od|val|splend|glam|cand))or(s|ed|ing|ful|ite|ites|less|able)?$/, "our$1"],
+  [/(?<=\w{3})ogues?$/, "og"],
+  [/(?<=\w{3})og(s)?$/, "ogue$1"],
+  [/(?<=\w{3})is(e|es|ed|ing|er|ers|ation|ations)$/, "iz$1"],
+  [/(?<=\w{3})iz(e|es|ed|ing|er|ers|ation|ations)$/, "is$1"],
+  [/(?<=\w{2})ys(e|es|ed|ing|er|ers)$/, "yz$1"],
+  [/(?<=\w{2})yz(e|es|ed|ing|er|ers)$/, "ys$1"],
+  [/(?<=^(?:cen|thea|fib|li|me|calib|spec|lus|sab|mi))tre(s|d)?$/, "ter$1"],
+  [/(?<=^(?:cen|thea|fib|li|me|calib|spec|lus|sab|mi))ter(s|ed)?$/, "tre$1"],
+  [/(?<=^(?:lic|def|off|pret))ence(s)?$/, "ense$1"],
+  [/(?<=^(?:lic|def|off|pret))ense(s)?$/, "ence$1"],
+];

@@ -89,6 +89,14 @@ describe("filters", () => {
 });
 
 describe("ranking and the search's columns", () => {
+  it("finds a word written in the other spelling of English, after the spelling typed (#24)", () => {
+    const c = catalogFromText(["- [Dialogic](https://a.example/1) - Create dialogs and cutscenes.", "- [Talk](https://a.example/2) - A dialogue system.", "- [Paint](https://a.example/3) - Colour picker.", "- [Other](https://a.example/4) - Nothing here."].join("\n"));
+    expect(search(c, "dialogue").map((h) => h.entry.title)).toEqual(["Talk", "Dialogic"]);
+    expect(search(c, "dialog").map((h) => h.entry.title)).toEqual(["Dialogic", "Talk"]);
+    expect(search(c, "color picker").map((h) => h.entry.title)).toEqual(["Paint"]);
+  });
+
+
   it("keeps document order among equal scores, and rank() agrees with search()", () => {
     const c = catalogFromText(["- [Alpha node](https://a.example/1)", "- [Beta](https://a.example/2) - a node", "- [Gamma node](https://a.example/3)", "- [Node](https://a.example/4)"].join("\n"));
     const hits = search(c, "node");

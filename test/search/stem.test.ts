@@ -1,6 +1,6 @@
 // Word forms (#24): the stems that make "scheduler" find "Scheduling".
 import { describe, expect, it } from "vitest";
-import { singular, stem } from "../../src/search/stem";
+import { singular, spellings, stem } from "../../src/search/stem";
 
 describe("stem", () => {
   it.each([
@@ -27,5 +27,20 @@ describe("stem", () => {
     expect(singular("apis")).toBe("api");
     expect(singular("guis")).toBe("gui");
     for (const w of ["bus", "mess", "ss", "tests", "orm", "ab1s", "Orms"]) expect(singular(w), w).toBeUndefined();
+  });
+});
+
+describe("spellings", () => {
+  it.each([
+    ["dialogue", ["dialog"]], ["dialogs", ["dialogues"]], ["catalog", ["catalogue"]],
+    ["colour", ["color"]], ["colors", ["colours"]], ["favorite", ["favourite"]], ["behaviour", ["behavior"]],
+    ["optimise", ["optimize"]], ["normalization", ["normalisation"]], ["analyzer", ["analyser"]],
+    ["centre", ["center"]], ["meters", ["metres"]], ["licence", ["license"]], ["defense", ["defence"]],
+  ])("gives %s its other spelling", (word, want) => {
+    expect(spellings(word)).toEqual(want);
+  });
+
+  it("leaves words alone that no spelling changes, short words and words not a-z", () => {
+    for (const w of ["editor", "monitor", "router", "filter", "canister", "consensus", "size", "blog", "tour", "café"]) expect(spellings(w), w).toEqual([]);
   });
 });
