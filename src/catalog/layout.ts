@@ -394,6 +394,15 @@ function factsOf(parts: Part[], nameColumn: number | undefined, has: LayoutItem[
     } else if (p.type === "year" && !has.year && reading.year === undefined) {
       reading.year = p.year;
       if (p.event !== undefined && !has.event) reading.event = p.event;
+      else if (!has.event && i > 0) {
+        // "…, LADIS Workshop, July 2012": the venue in its own part, right before its date.
+        const before = parts[i - 1]!;
+        const name = i - 1 !== nameColumn && before.type !== "names" && before.type !== "year" && before.sep === "," && p.sep === "," ? eventText(before.text) : undefined;
+        if (name !== undefined && EVENT_CUE.test(name)) {
+          reading.event = name;
+          used.add(before);
+        }
+      }
       used.add(p);
     } else if (p.type === "year" && p.event !== undefined && !has.event && reading.event === undefined && (reading.year === undefined || reading.year === p.year)) {
       // "June 2017, Spark Summit 2017": the year known from the date, the event beside its own.

@@ -922,6 +922,23 @@ describe("forms of a fifth fresh-eyes trial (2026-12-08)", () => {
     ]);
   });
 
+  it("'[Title](url), Jane Doe, LADIS Workshop, July 2012': the venue in its own part before its date", () => {
+    const page = [
+      "# Papers and Presentations", "", "## Presentations", "",
+      "- [Fast Logs](https://www.slideshare.net/a/fast-logs), Grace Hopper, Linux Vault 2017",
+      "- [Big Logs](https://www.slideshare.net/a/big-logs), Margaret Hamilton, ApacheCon 2016",
+      "- [Durable Logs](https://example.org/logs/durable-logs-2012.pdf?version=1), Ada Lovelace, LADIS Workshop, July 2012",
+      "- [Small Logs](https://example.org/logs/small-logs-2011.pdf?version=1), Alan Kay, Hadoop Summit, 2011",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "speakers", "event", "year"])).toEqual([
+      { title: "Fast Logs", speakers: ["Grace Hopper"], event: "Linux Vault", year: 2017 },
+      { title: "Big Logs", speakers: ["Margaret Hamilton"], event: "ApacheCon", year: 2016 },
+      { title: "Durable Logs", speakers: ["Ada Lovelace"], event: "LADIS Workshop", year: 2012 },
+      { title: "Small Logs", speakers: ["Alan Kay"], event: "Hadoop Summit", year: 2011 },
+    ]);
+  });
+
   it("one title that ends in a comma and a year keeps it", () => {
     const page = ["# Reading", "", "- [State of the Web, 2020](https://example.org/a)", "- [Caching Explained](https://example.org/b)", "- [Queues](https://example.org/c)", ""].join("\n");
     expect(pick(page, ["title", "year"])[0]).toEqual({ title: "State of the Web, 2020" });
