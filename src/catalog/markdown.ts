@@ -687,6 +687,12 @@ function inlineText(children: Token[]): string {
   return text;
 }
 
+/** An HTML anchor's opening tag and its href, quoted either way or bare. */
+const HTML_ANCHOR = /^<a\s(?:[^>]*?\s)?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*>$/i;
+const ANCHOR_CLOSE = /^<\/a\s*>$/i;
+/** An address of a picture: by its extension, or GitHub's attachments. */
+const IMAGE_TARGET = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp)(?:[?#].*)?$|^https?:\/\/(?:github\.com\/[^/]+\/[^/]+\/assets\/|user-images\.githubusercontent\.com\/|github\.com\/user-attachments\/)/i;
+
 /** Turns inline tokens into text and link segments; `line` is the line of the first token. */
 function collect(children: Token[], line: number, out: Segment[]): void {
   let current = line;
@@ -740,8 +746,32 @@ function collect(children: Token[], line: number, out: Segment[]): void {
         i = j;
         break;
       }
+      case "html_inline": {
+        // '<a href="deck.pdf">Title</a>' in a markdown item: a link as pages written partly in HTML
+        // write it (#23). Its address is decoded as a markdown link's is (entities, escapes); what
+        // may be opened is decided later, as for every link.
+        const href = HTML_ANCHOR.exec(child.content);
+        if (!href) break;
+        let text = "";
+        let j = i + 1;
+        for (; j < children.length && !(children[j]!.type === "html_inline" && ANCHOR_CLOSE.test(children[j]!.content)); j++) {
+          const inner = children[j]!;
+          if (inner.type === "text" || inner.type === "code_inline") text += inner.content;
+          else if (inner.type === "softbreak" || inner.type === "hardbreak") text += " ";
+        }
+        if (j === children.length) break;
+        const url = markdown().utils.unescapeAll(href[1] ?? href[2] ?? href[3] ?? "").trim();
+        // '<a href="shot.png">Screenshot 1</a>': a page written in HTML links its pictures so; a picture is no entry.
+        if (IMAGE_TARGET.test(url)) {
+          i = j;
+          break;
+        }
+        out.push({ type: "link", url, text, line: current, bare: text.trim() === url, imageOnly: false });
+        i = j;
+        break;
+      }
       default:
-        // Images, HTML and emphasis markers carry no text of their own.
+        // Images, other HTML and emphasis markers carry no text of their own.
         break;
     }
   }

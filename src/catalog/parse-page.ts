@@ -195,6 +195,8 @@ interface Pending {
 const RECORDING_SYMBOL = /^(?:\u{1F4FA}|\u{1F3A5}|\u{1F4F9}|\u{1F3AC}|\u25B6\uFE0F?|:(?:tv|movie_camera|video_camera|arrow_forward|clapper):)$/u;
 
 /** Link texts that say what a link is, not what it is called ("video", "video and discussion", "video (starting at 14:35)"): the title comes from elsewhere. */
+/** "[doi:10.1186/s13059-015-0850-7](…)", "[arXiv:1706.03762](…)": a link titled by its identifier names where, not what; the text before it is the title (#23). */
+const IDENTIFIER_TITLE = /^(?:doi:\s*)?10\.\d{4,9}\/\S+$|^doi:\s*\S+$|^arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?$|^https?:\/\/(?:dx\.)?doi\.org\/\S+$/i;
 const GENERIC_TITLE = /^\[?(?:(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript)(?:\s+playlist|\s+and\s+(?:slides|demo|video|discussion))?(?:\s+\([^()]{1,30}\))?|playlist|part\s*\d+|\d+)\]?$|^\(\d+\)$/i;
 /** A link's text that is a short label in brackets ("[nature]", "[PMLR]", written "[[nature]](…)"). */
 const BRACKETED_LABEL = /^\[[\p{L}\p{N} .&+-]{1,20}\]$/u;
@@ -548,6 +550,9 @@ function eventHeading(path: readonly string[], pageTitle: string | undefined): s
   }
   return undefined;
 }
+
+/** A journal reference's volume, issue and pages after its name: ", 16(1), 274", " 2: e124", ", (16):25, 1-12", ", Vol. 4, Issue 1, pp. 109-122" (not a year). */
+const JOURNAL_TAIL = /(?:,\s*|\s+)(?:vol(?:ume)?\.?\s*)?(?:\(\d+\)\s*:\s*\d+|(?!(?:19|20)\d{2}\b)\d{1,4}\s*(?:\(\d+(?:[-\u2013]\d+)?\)|:\s*e?\d+|,\s*(?:issue|no\.?|pp?\.|[A-Za-z]?\d))).*$/i;
 
 /** A title that ends in its site's name after a dash ("Primitive Types — Flow" on flow.org): the title without it. */
 function withoutSiteName(title: string, url: string): string | undefined {
@@ -1388,7 +1393,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       after = emphasised.rest;
       afterText = "";
     }
-    else if (GENERIC_TITLE.test(title)) {
+    else if (GENERIC_TITLE.test(title) || IDENTIFIER_TITLE.test(title)) {
       const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(LEAD_END, "");
       if (from && !GENERIC_TITLE.test(from)) {
         title = from;
@@ -1646,6 +1651,11 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // "Methods of primitives - Javascript.info": a title copied with its site's name, no part of it.
     const bare = withoutSiteName(e.title, e.url);
     if (bare !== undefined) e.title = bare;
+    // "Genome Biology, 16(1), 274", "PLoS Med 2: e124": a journal's volume, issue and pages are no part of its name.
+    if (e.kind === "paper" && e.event !== undefined) {
+      const m = JOURNAL_TAIL.exec(e.event);
+      if (m && m.index > 0 && /\p{L}{2}/u.test(e.event.slice(0, m.index))) e.event = e.event.slice(0, m.index);
+    }
     if (e.event !== undefined) continue;
     if (e.kind === "paper") {
       let venue = venues.get(e.section);

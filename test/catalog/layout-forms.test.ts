@@ -982,4 +982,35 @@ describe("forms of a fifth fresh-eyes trial (2026-12-08)", () => {
       { title: "Modern PHP", year: 2019 },
     ]);
   });
+  it("a link titled by its DOI takes its title from the citation before it; a journal's volume and pages are no part of its name", () => {
+    const page = [
+      "# Reading list", "", "## Papers", "",
+      "* Lovelace, A. (2015). **Five reasons to share code**. Genome Biology, 16(1), 274. [doi:10.1186/s1-015-0850-7](https://doi.org/10.1186/s1-015-0850-7)",
+      "* Hopper G (2005). **Why most findings are false**. PLoS Med 2: e124. [doi:10.1371/journal.pmed.0020124](https://doi.org/10.1371/journal.pmed.0020124)",
+      "* Kay, A., & Thompson, K. (2016). **Registered reports**. Cortex, 66, A1-A2. [doi:10.1016/j.cortex.2015.03.022](http://dx.doi.org/10.1016/j.cortex.2015.03.022)",
+      "",
+    ].join("\n");
+    expect(pick(page, ["title", "kind", "event", "year"])).toEqual([
+      { title: "Five reasons to share code", kind: "paper", event: "Genome Biology", year: 2015 },
+      { title: "Why most findings are false", kind: "paper", event: "PLoS Med", year: 2005 },
+      { title: "Registered reports", kind: "paper", event: "Cortex", year: 2016 },
+    ]);
+  });
+
+  it("an HTML anchor in an item is a link, read as the item's; a picture's anchor and a script's are no entries", () => {
+    const page = [
+      "# Talks", "",
+      "* <a href=\"https://example.org/talks/devoxx-2010.pdf\">Intelligent Data Analysis</a> - Slides, Devoxx Antwerp, November 2010.",
+      "* <a href='https://www.youtube.com/watch?v=h2&amp;t=5'>Scaling Out</a> - Jane Doe at Berlin Buzzwords 2011.",
+      "  - <a href='https://example.org/shot.png?raw=true'>Screenshot 1</a>",
+      "* <a href=\"javascript:alert(1)\">Click</a>",
+      "",
+    ].join("\n");
+    const entries = parsePage(page, "p.md").entries;
+    expect(entries.map((e) => [e.title, e.url])).toEqual([
+      ["Intelligent Data Analysis", "https://example.org/talks/devoxx-2010.pdf"],
+      ["Scaling Out", "https://www.youtube.com/watch?v=h2&t=5"],
+    ]);
+    expect(entries[1]!.year).toBe(2011);
+  });
 });

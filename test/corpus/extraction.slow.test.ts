@@ -15,18 +15,18 @@ import { runInProcess } from "../helpers/context";
  * 90%, years 95%, events 90%, lengths 98%, kinds 95%, clean titles 95%). Raise a floor as the
  * reader improves; never lower one to make a change pass. When a half grows by new pages, its
  * floors are re-based on the grown half (the held-out half did on 2026-12-03: 19 pages, 1,055
- * judged entries; the dev half on 2026-12-04: 40 pages, 2,359 judged entries, and on 2026-12-05: 43 pages, 2,442 judged entries, when three archive pages the reader did not yet read joined it; raised the same day as it learned to read them; and again that evening, 47 pages, 2,716 judged entries, when four pages of new shapes joined it, one of which, dotnetconf-talks-heading-speaker-line-kind-links, the reader did not read at all yet: the floors keep the same slack below the figures as before; raised on 2026-12-07 as it learned to read that page's session layout; re-based the same day on 53 pages, 2,915 judged entries, when six pages of new shapes joined the half, and again on 64 pages, 3,550 judged entries, when eleven more joined it, with the same slack, and on 68 pages, 3,896 judged entries, when four pages found in place of a fresh-eyes trial's unlicensed ones joined it, read by the reader before it had seen them: speakers 17 % and events 0 % on one of them; and on 73 pages, 4,124 judged entries, when five pages of a second fresh-eyes trial joined it, read unseen first (titles 0 % on one, authors 4.9 % on another), then raised with the same slack as the reader learned their layouts (the held-out floors of titles, clean titles and speakers rose with it, as the held-out half, scored once, rose to 79.2, 70.4 and 58.0 %); the lengths floor sits a point below 98.0 % (240 of 245) and the not-entries ceiling four above 71, as the new pages' links to slides and channels the truth says are no entries came with them); and on 2026-12-08 on 76 pages, 4,286 judged entries, with the same slack, when a third fresh-eyes trial's three pages joined it, read unseen first (a talk list of bare urls before their titles: titles, speakers, years and events 0 %; a paper list of Vancouver names: authors and venues 0 %), after the reader learned the Vancouver names (authors 0 -> 83.6 %, venues 0 -> 80.5 % on that page; another page's authors rose too). Re-based again that day on 82 pages, 4,614 judged entries, with the same slack, when a fourth fresh-eyes trial's six pages joined it, read unseen first (a meetup archive of date-titled links: titles, speakers and years 0 %; a paper list of 'Title, 2025' links under venue headings: titles, years, events 0 %; articles 'Title — Author': authors 0 %), after the reader learned those layouts. The figures behind each floor, per half and per page, and their history are in
+ * judged entries; the dev half on 2026-12-04: 40 pages, 2,359 judged entries, and on 2026-12-05: 43 pages, 2,442 judged entries, when three archive pages the reader did not yet read joined it; raised the same day as it learned to read them; and again that evening, 47 pages, 2,716 judged entries, when four pages of new shapes joined it, one of which, dotnetconf-talks-heading-speaker-line-kind-links, the reader did not read at all yet: the floors keep the same slack below the figures as before; raised on 2026-12-07 as it learned to read that page's session layout; re-based the same day on 53 pages, 2,915 judged entries, when six pages of new shapes joined the half, and again on 64 pages, 3,550 judged entries, when eleven more joined it, with the same slack, and on 68 pages, 3,896 judged entries, when four pages found in place of a fresh-eyes trial's unlicensed ones joined it, read by the reader before it had seen them: speakers 17 % and events 0 % on one of them; and on 73 pages, 4,124 judged entries, when five pages of a second fresh-eyes trial joined it, read unseen first (titles 0 % on one, authors 4.9 % on another), then raised with the same slack as the reader learned their layouts (the held-out floors of titles, clean titles and speakers rose with it, as the held-out half, scored once, rose to 79.2, 70.4 and 58.0 %); the lengths floor sits a point below 98.0 % (240 of 245) and the not-entries ceiling four above 71, as the new pages' links to slides and channels the truth says are no entries came with them); and on 2026-12-08 on 76 pages, 4,286 judged entries, with the same slack, when a third fresh-eyes trial's three pages joined it, read unseen first (a talk list of bare urls before their titles: titles, speakers, years and events 0 %; a paper list of Vancouver names: authors and venues 0 %), after the reader learned the Vancouver names (authors 0 -> 83.6 %, venues 0 -> 80.5 % on that page; another page's authors rose too). Re-based again that day on 82 pages, 4,614 judged entries, with the same slack, when a fourth fresh-eyes trial's six pages joined it, read unseen first (a meetup archive of date-titled links: titles, speakers and years 0 %; a paper list of 'Title, 2025' links under venue headings: titles, years, events 0 %; articles 'Title — Author': authors 0 %), after the reader learned those layouts. And on 85 pages, 4,723 judged entries, when a fifth trial's three pages joined it (an APA reading list whose links are DOIs, a talk page of HTML anchors, a table of whole citations; found 5 of 51 on the second, authors 4 of 20 on the third), read unseen first; after the reader learned HTML anchors and DOI-titled links the half stands at titles 96.0, speakers 90.1, authors 94.4, events 86.0 %, and the floors (and the spurious speakers' and events' ceilings, 19 and 8 now) keep the same slack below it. The figures behind each floor, per half and per page, and their history are in
  * BENCHMARKS.md ("Extraction (#23)").
  */
 const THRESHOLDS: Record<FieldName, { dev: number; heldOut: number }> = {
   found: { dev: 0.99, heldOut: 0.98 },
-  titles: { dev: 0.953, heldOut: 0.76 },
-  cleanTitles: { dev: 0.972, heldOut: 0.67 },
-  speakers: { dev: 0.908, heldOut: 0.55 },
-  authors: { dev: 0.948, heldOut: 0.24 },
-  years: { dev: 0.96, heldOut: 0.72 },
-  events: { dev: 0.853, heldOut: 0.5 },
-  lengths: { dev: 0.975, heldOut: 0.97 },
+  titles: { dev: 0.949, heldOut: 0.76 },
+  cleanTitles: { dev: 0.971, heldOut: 0.67 },
+  speakers: { dev: 0.887, heldOut: 0.55 },
+  authors: { dev: 0.929, heldOut: 0.24 },
+  years: { dev: 0.956, heldOut: 0.72 },
+  events: { dev: 0.841, heldOut: 0.5 },
+  lengths: { dev: 0.972, heldOut: 0.97 },
   kinds: { dev: 0.951, heldOut: 0.93 },
 };
 /** The most of each error count allowed over a split. */
@@ -35,9 +35,9 @@ const CEILINGS: Record<ErrorName, { dev: number | null; heldOut: number | null }
   // Re-based on 2026-12-07 when a list of video tutorials joined the dev half: its makers are
   // channels ("Title by Blender Guru."), which the truth says are no speakers and the reader reads as
   // names (9 of the 14).
-  spuriousSpeakers: { dev: 16, heldOut: 5 },
+  spuriousSpeakers: { dev: 20, heldOut: 5 },
   spuriousYears: { dev: 5, heldOut: 5 },
-  spuriousEvents: { dev: 5, heldOut: 5 },
+  spuriousEvents: { dev: 9, heldOut: 5 },
   spuriousLengths: { dev: 5, heldOut: 5 },
   notEntriesPresent: { dev: 75, heldOut: 20 },
 };
