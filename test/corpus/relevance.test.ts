@@ -36,6 +36,7 @@ const THRESHOLDS = {
   "dev-trial": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.89, topicNdcg: 0.65, zeroResults: 0 },
   "dev-trial-2": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.78, topicNdcg: 0.81, zeroResults: 0 },
   "dev-trial-3": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.86, topicNdcg: 0.81, zeroResults: 0 },
+  "dev-trial-4": { knownMrr: 0.95, knownFirst: 0.95, topicAllTop3: 0.82, topicNdcg: 0.74, zeroResults: 0 },
   "held-out": { knownMrr: 0.96, knownFirst: 0.96, topicAllTop3: 0.76, topicNdcg: 0.76, zeroResults: 0 },
 } as const;
 
@@ -116,6 +117,14 @@ const TRIAL_2 = new Set(["awesome-nodejs", "awesome-zig"]);
  * short of its top 3 fails the group.
  */
 const TRIAL_3 = new Set(["awesome-vue", "awesome-godot"]);
+/**
+ * A penetration-testing tool list and a list of machine learning tutorials (fresh-eyes trial; 32
+ * queries, judged by a helper from the page alone, the judgments hashed before any was run): first
+ * scores, before any change to the ranking, known MRR 1.000, 100 % first (13 of 13); topics 84 % with
+ * all of the top 3 relevant (16 of 19: pentest 9 of 10, tutorials 7 of 9), nDCG@10 0.767. Held to
+ * that, less a margin: one more topic short of its top 3 fails the group.
+ */
+const TRIAL_4 = new Set(["awesome-pentest", "machine-learning-tutorials"]);
 const groupOf = (slug: string): keyof typeof THRESHOLDS =>
   TRIAL.has(slug)
     ? "dev-trial"
@@ -123,6 +132,8 @@ const groupOf = (slug: string): keyof typeof THRESHOLDS =>
     ? "dev-trial-2"
     : TRIAL_3.has(slug)
     ? "dev-trial-3"
+    : TRIAL_4.has(slug)
+    ? "dev-trial-4"
     : ADDED.has(slug)
     ? "dev-added"
     : ADDED_LATER.has(slug)
