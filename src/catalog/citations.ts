@@ -373,7 +373,8 @@ export function venueColumn(read: readonly (CitedFacts | undefined)[]): boolean 
 
 /** "Smith, J., & Doe, A.": names in the family-then-initials order, joined by commas and "&". */
 function familyInitials(text: string): string[] | undefined {
-  const names = text.trim().replace(/,?\s*(?:&|and)\s+/g, ", ").split(/(?<=\.)\s*,\s*/).map((n) => n.trim()).filter(Boolean);
+  // "Lin, J., … Yarkoni, T.": APA's ellipsis stands for the names left out between two of them.
+  const names = text.trim().replace(/,?\s*(?:&|and)\s+/g, ", ").replace(/(?<=\.)\s*,?\s*(?:\u2026|\.\.\.)\s*(?=\p{Lu})/gu, ", ").split(/(?<=\.)\s*,\s*/).map((n) => n.trim()).filter(Boolean);
   return names.length > 0 && names.length <= 40 && names.every((n) => FAMILY_INITIALS.test(n) && !hasNotNameWord(n.split(",")[0]!)) ? names : undefined;
 }
 
@@ -443,7 +444,8 @@ export function authorDateCitation(marked: string): Citation | undefined {
   const people = familyInitials(m[1]!) ?? namesChunk(m[1]!);
   if (!people) return undefined;
   // The title ends at its full stop (or question mark) before the venue, if a venue follows.
-  const rest = /^(.*?[\p{L}\p{N})][.?!])\s+(\p{Lu}.*?)\.?$/u.exec(m[3]!);
+  // A journal's name may start in lower case when its volume follows ("eLife, 5, 1–26").
+  const rest = /^(.*?[\p{L}\p{N})][.?!])\s+(\p{Lu}.*?|\p{Ll}[\p{L}\p{N}]+,\s*\d.*?)\.?$/u.exec(m[3]!);
   const title = (rest ? rest[1]! : m[3]!).replace(/\.$/, "").trim();
   if (!/\p{L}/u.test(title)) return undefined;
   const venue = rest?.[2]!.replace(STOPS_AT_END, "").trim();

@@ -135,6 +135,8 @@ describe("the author-date order", () => {
     ["Smith, J., & Doe, A. (2019). Learning to rank with trees. Journal of Machine Learning.", { title: "Learning to rank with trees", people: ["Smith, J.", "Doe, A."], year: 2019, event: "Journal of Machine Learning" }],
     ["Brown, T. (2020). Language models are few-shot learners. NeurIPS.", { title: "Language models are few-shot learners", people: ["Brown, T."], year: 2020, event: "NeurIPS" }],
     ["Jane Doe and John Roe (2018). A survey of graph networks", { title: "A survey of graph networks", people: ["Jane Doe", "John Roe"], year: 2018 }],
+    // APA's ellipsis for the names left out; a journal named in lower case before its volume.
+    ["Lovelace, A. C., Hopper, G., Kay, A., … Thompson, K. (2016). How sharing helps. eLife, 5, 1–26.", { title: "How sharing helps", people: ["Lovelace, A. C.", "Hopper, G.", "Kay, A.", "Thompson, K."], year: 2016, event: "eLife, 5, 1–26" }],
   ])("%s", (text, citation) => {
     expect(authorDateCitation(text)).toEqual(citation);
   });
