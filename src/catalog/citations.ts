@@ -57,7 +57,8 @@ const GIVEN = /^\p{Lu}[\p{L}\p{M}.'\u2019-]*(?:\s+\p{Lu}[\p{L}\p{M}.'\u2019-]*){
 const PARTICLE = "(?:(?:van|von|de|der|den|del|da|di|du|le|la)\\s+)?";
 const FAMILY = new RegExp(`^${PARTICLE}\\p{Lu}[\\p{L}\\p{M}'\\u2019-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}'\\u2019-]+)?$`, "u");
 /** A family name, then its initials with stops ("Escalante, H. J."): the family's and the initials' runs. */
-const FAMILY_INITIALS = new RegExp(`^(${PARTICLE}\\p{Lu}[\\p{L}\\p{M}'\\u2019-]+),\\s*((?:\\p{Lu}\\.\\s*-?\\s*)+)$`, "u");
+// A family name of two words ("Percie du Sert, N.", "García Márquez, G."), a particle between or before them.
+const FAMILY_INITIALS = new RegExp(`^((?:\\p{Lu}[\\p{L}\\p{M}'\\u2019-]+\\s+)?${PARTICLE}\\p{Lu}[\\p{L}\\p{M}'\\u2019-]+),\\s*((?:\\p{Lu}\\.\\s*-?\\s*)+)$`, "u");
 /** The stops and spaces a field ends with, tried from their run's start only (linear on long runs). */
 const STOPS_AT_END = /(?<![\s.,;:])[\s.,;:]+$/;
 

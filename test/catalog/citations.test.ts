@@ -136,6 +136,7 @@ describe("the author-date order", () => {
     ["Brown, T. (2020). Language models are few-shot learners. NeurIPS.", { title: "Language models are few-shot learners", people: ["Brown, T."], year: 2020, event: "NeurIPS" }],
     ["Jane Doe and John Roe (2018). A survey of graph networks", { title: "A survey of graph networks", people: ["Jane Doe", "John Roe"], year: 2018 }],
     // APA's ellipsis for the names left out; a journal named in lower case before its volume.
+    ["Hopper, G., Percie du Sert, N., & García Márquez, G. (2017). A manifesto. Nature Human Behaviour.", { title: "A manifesto", people: ["Hopper, G.", "Percie du Sert, N.", "García Márquez, G."], year: 2017, event: "Nature Human Behaviour" }],
     ["Lovelace, A. C., Hopper, G., Kay, A., … Thompson, K. (2016). How sharing helps. eLife, 5, 1–26.", { title: "How sharing helps", people: ["Lovelace, A. C.", "Hopper, G.", "Kay, A.", "Thompson, K."], year: 2016, event: "eLife, 5, 1–26" }],
   ])("%s", (text, citation) => {
     expect(authorDateCitation(text)).toEqual(citation);
