@@ -554,6 +554,13 @@ function eventHeading(path: readonly string[], pageTitle: string | undefined): s
 /** A journal reference's volume, issue and pages after its name: ", 16(1), 274", " 2: e124", ", (16):25, 1-12", ", Vol. 4, Issue 1, pp. 109-122" (not a year). */
 const JOURNAL_TAIL = /(?:,\s*|\s+)(?:vol(?:ume)?\.?\s*)?(?:\(\d+\)\s*:\s*\d+|(?!(?:19|20)\d{2}\b)\d{1,4}\s*(?:\(\d+(?:[-\u2013]\d+)?\)|:\s*e?\d+|,\s*(?:issue|no\.?|pp?\.|[A-Za-z]?\d))).*$/i;
 
+/** A description without the separators its facts were cut from; "" when nothing but punctuation and numbers is left. */
+function tidyDescription(text: string): string {
+  const t = text.replace(/(^|\s)(?:at|by|@)\s*(?=[,;|]|$)/g, "$1").replace(/^[\s,;:|)\]]+/, "").replace(/\s+([,;])/g, "$1").replace(/([,;])(?:\s*[,;])+/g, "$1").trim();
+  // "2, 3": the numbers of links read as related links ("[Part 1](…), [2](…), [3](…)"), no description.
+  return /[\p{L}\p{N}]/u.test(t) && /[^\d\s,;.]/u.test(t) ? t : "";
+}
+
 /** A title that ends in its site's name after a dash ("Primitive Types — Flow" on flow.org): the title without it. */
 function withoutSiteName(title: string, url: string): string | undefined {
   const m = /^(.*?[\p{L}\p{N}?!)"\u201d'])\s+[-\u2013\u2014\u2015|]\s+([^-\u2013\u2014\u2015|]{3,40})$/u.exec(title);
@@ -1651,6 +1658,13 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     // "Methods of primitives - Javascript.info": a title copied with its site's name, no part of it.
     const bare = withoutSiteName(e.title, e.url);
     if (bare !== undefined) e.title = bare;
+    // What the facts read out of a description leave behind ("[Title](…), Arxiv 2022" -> ", Arxiv 2022";
+    // "at , Redwood City"): no description starts with a comma or a bar, keeps an "at" before a comma, or is punctuation alone.
+    if (e.description !== undefined) {
+      const tidy = tidyDescription(e.description);
+      if (tidy === "") delete e.description;
+      else e.description = tidy;
+    }
     // "Genome Biology, 16(1), 274", "PLoS Med 2: e124": a journal's volume, issue and pages are no part of its name.
     if (e.kind === "paper" && e.event !== undefined) {
       const m = JOURNAL_TAIL.exec(e.event);

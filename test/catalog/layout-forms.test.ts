@@ -1013,4 +1013,15 @@ describe("forms of a fifth fresh-eyes trial (2026-12-08)", () => {
     ]);
     expect(entries[1]!.year).toBe(2011);
   });
+  it("a description keeps no separator the facts read out of it left behind", () => {
+    const page = [
+      "# Links", "",
+      "- [Other](https://example.org/b), [2](https://example.org/c), [3](https://example.org/d)",
+      "- [Thing](https://example.org/a), handy for most things",
+      "- [Talk](https://www.youtube.com/watch?v=t1) - Jane Doe at , Berlin",
+      "- [Sum](https://example.org/e) -2+3",
+      "",
+    ].join("\n");
+    expect(parsePage(page, "p.md").entries.map((e) => e.description ?? null)).toEqual([null, "handy for most things", "Jane Doe, Berlin", "2+3"]);
+  });
 });
