@@ -342,6 +342,9 @@ interface Candidate {
 /** "(KCN-STL)", "(St. Louis Apache Kafka Meetup)": a short capitalised name in brackets, before the rest of an item. */
 const LEAD_BRACKET = /^\s*\(\s*(\p{Lu}[^()[\]]{1,40}?)\s*\)\s+(?=\p{Lu})/u;
 
+/** "Title, 2025": a link's text that ends in a comma and a year. */
+const COMMA_YEAR = /^(.*[\p{L}\p{N}).!?"\u201d])\s*,\s*((?:19[5-9]|20[0-4])\d)$/u;
+
 /** How the items of a list vote: a share of items that agree. */
 const MAJORITY = 0.6;
 
@@ -428,6 +431,11 @@ const EVENT_NAME_WORD = /^[@\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.&/+#!-]*$|^#\d+$/
  * "ffconf"), a region ("EU", "Asia"), an acronym ("FOSDEM", "CSSCAMP", "F8").
  */
 const EVENT_CUE = /(?:^|\s)(?:conference|conf|summit|meetup|meet-up|symposium|workshop|forum|congress|meeting|convention|expo|days?|camp|fest|festival|talks|seminar|school|hackathon|user\s+group|ug|jug|interactive|eu|us|usa|uk|asia|europe|america|africa|nordic|latam|apac|emea)(?=\s|$)|\p{L}(?:conf|con|camp|fest|days|js)(?=\s|$)/iu;
+/**
+ * EVENT_CUE's words of the trade alone, for a heading: no region, no acronym, and none of the words
+ * a topic's heading uses as often ("Forum", "Days", "School", "Talks").
+ */
+export const TRADE_CUE = /(?:^|\s)(?:conference|conf|summit|meetup|meet-up|symposium|workshop|congress|convention|expo|hackathon|festival|fest|camp)(?=\s|$)|\p{L}(?:conf|con|camp|fest)(?=\s|$)/iu;
 /** An acronym of capitals and digits: "FOSDEM", "CSSCAMP", "F8" (case kept: \p{Lu} folds under the i flag). */
 const EVENT_ACRONYM = /(?:^|\s)(?=[\p{Lu}\d]*\p{Lu})[\p{Lu}\d]{2,}(?=\s|$)/u;
 const eventCue = (text: string) => EVENT_CUE.test(text) || EVENT_ACRONYM.test(text);
@@ -1075,7 +1083,6 @@ export function readList(items: readonly LayoutItem[], again = false): ItemReadi
   });
   // "[Title, 2025](…)": a list whose links' texts end in a comma and a year (most of them, two at
   // least) writes its items' years there; one title that ends so ("State of JS, 2020") keeps it.
-  const COMMA_YEAR = /^(.*[\p{L}\p{N}).!?"\u201d])\s*,\s*((?:19[5-9]|20[0-4])\d)$/u;
   const commaYears = items.filter((item, i) => !item.has.year && out[i]!.year === undefined && COMMA_YEAR.test(out[i]!.title ?? item.linkText)).length;
   if (commaYears >= 2 && commaYears >= MAJORITY * items.length) {
     items.forEach((item, i) => {

@@ -693,6 +693,33 @@ const ANCHOR_CLOSE = /^<\/a\s*>$/i;
 /** An address of a picture: by its extension, or GitHub's attachments. */
 const IMAGE_TARGET = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp)(?:[?#].*)?$|^https?:\/\/(?:github\.com\/[^/]+\/[^/]+\/assets\/|user-images\.githubusercontent\.com\/|github\.com\/user-attachments\/)/i;
 
+/**
+ * A link's content, from token `from` up to the one that `closes` it (links do not nest in
+ * CommonMark): its text, the text with "\u0001" where emphasis starts and ends (built only once
+ * emphasis is met: most links have none, and this runs for every link), its images, and where it
+ * closes (`children.length` when nothing does).
+ */
+function linkContent(children: Token[], from: number, closes: (t: Token) => boolean): { text: string; marked?: string; images: number; end: number } {
+  let text = "";
+  let marked: string | undefined;
+  let images = 0;
+  let j = from;
+  for (; j < children.length && !closes(children[j]!); j++) {
+    const inner = children[j]!;
+    if (inner.type === "text" || inner.type === "code_inline") {
+      text += inner.content;
+      if (marked !== undefined) marked += inner.content;
+    } else if (inner.type === "softbreak" || inner.type === "hardbreak") {
+      text += " ";
+      if (marked !== undefined) marked += " ";
+    } else if (inner.type === "image") images++;
+    else if (inner.type === "strong_open" || inner.type === "strong_close" || inner.type === "em_open" || inner.type === "em_close") {
+      marked = (marked ?? text) + "\u0001";
+    }
+  }
+  return marked === undefined ? { text, images, end: j } : { text, marked, images, end: j };
+}
+
 /** Turns inline tokens into text and link segments; `line` is the line of the first token. */
 function collect(children: Token[], line: number, out: Segment[]): void {
   let current = line;
@@ -719,31 +746,13 @@ function collect(children: Token[], line: number, out: Segment[]): void {
         out.push({ type: "emphasis", text: "" });
         break;
       case "link_open": {
-        // Gather the link's content up to its link_close (links do not nest in CommonMark).
-        let text = "";
-        // Built only once emphasis is met: most links have none, and this runs for every link.
-        let marked: string | undefined;
-        let images = 0;
-        let j = i + 1;
-        for (; j < children.length && children[j]!.type !== "link_close"; j++) {
-          const inner = children[j]!;
-          if (inner.type === "text" || inner.type === "code_inline") {
-            text += inner.content;
-            if (marked !== undefined) marked += inner.content;
-          } else if (inner.type === "softbreak" || inner.type === "hardbreak") {
-            text += " ";
-            if (marked !== undefined) marked += " ";
-          } else if (inner.type === "image") images++;
-          else if (inner.type === "strong_open" || inner.type === "strong_close" || inner.type === "em_open" || inner.type === "em_close") {
-            marked = (marked ?? text) + "\u0001";
-          }
-        }
+        const { text, marked, images, end } = linkContent(children, i + 1, (t) => t.type === "link_close");
         const url = String(child.attrGet("href") ?? "");
         const auto = child.markup === "autolink";
         const link: Segment = { type: "link", url, text, line: current, bare: auto || text.trim() === url, imageOnly: images > 0 && text.trim() === "" };
         if (marked !== undefined) link.marked = marked;
         out.push(link);
-        i = j;
+        i = end;
         break;
       }
       case "html_inline": {
@@ -752,22 +761,16 @@ function collect(children: Token[], line: number, out: Segment[]): void {
         // may be opened is decided later, as for every link.
         const href = HTML_ANCHOR.exec(child.content);
         if (!href) break;
-        let text = "";
-        let j = i + 1;
-        for (; j < children.length && !(children[j]!.type === "html_inline" && ANCHOR_CLOSE.test(children[j]!.content)); j++) {
-          const inner = children[j]!;
-          if (inner.type === "text" || inner.type === "code_inline") text += inner.content;
-          else if (inner.type === "softbreak" || inner.type === "hardbreak") text += " ";
-        }
-        if (j === children.length) break;
+        const { text, marked, end } = linkContent(children, i + 1, (t) => t.type === "html_inline" && ANCHOR_CLOSE.test(t.content));
+        if (end === children.length) break;
         const url = markdown().utils.unescapeAll(href[1] ?? href[2] ?? href[3] ?? "").trim();
         // '<a href="shot.png">Screenshot 1</a>': a page written in HTML links its pictures so; a picture is no entry.
-        if (IMAGE_TARGET.test(url)) {
-          i = j;
-          break;
+        if (!IMAGE_TARGET.test(url)) {
+          const link: Segment = { type: "link", url, text, line: current, bare: text.trim() === url, imageOnly: false };
+          if (marked !== undefined) link.marked = marked;
+          out.push(link);
         }
-        out.push({ type: "link", url, text, line: current, bare: text.trim() === url, imageOnly: false });
-        i = j;
+        i = end;
         break;
       }
       default:

@@ -10,7 +10,7 @@ import { hostKind, isProfile, pdfOnly, sectionKind, shapeOnlyKind, sluggedPost, 
 import { fold } from "../text/fold";
 import { ET_AL, isPersonName, speakersWithCompanies, splitSpeaker } from "./speaker";
 import { EMPHASIS, LINK_CLOSE, LINK_OPEN, durationOf, talkFacts } from "./talk-facts";
-import { citation, datedHeading, eventOfTitle, MONTH, MONTH_ONLY, SEASON, partsOf, readList, yearPart, type ItemReading, type LayoutItem } from "./layout";
+import { citation, datedHeading, eventOfTitle, MONTH, MONTH_ONLY, SEASON, partsOf, readList, TRADE_CUE, yearPart, type ItemReading, type LayoutItem } from "./layout";
 import { affiliatedNames, authorDateCitation, cellCitation, citedFacts, namesFirstCitation, quotedTitleCitation, surnameLists, venueColumn, votesForAuthors, type CitedFacts } from "./citations";
 import { LINK_WORD, byLine, isRecordingWord, labelledFacts, linkWordKind, namesOf, type ByLine } from "./heading-talks";
 
@@ -194,9 +194,9 @@ interface Pending {
 /** A link whose text is only a recording's symbol: "📺", "🎥", "▶️", ":movie_camera:". */
 const RECORDING_SYMBOL = /^(?:\u{1F4FA}|\u{1F3A5}|\u{1F4F9}|\u{1F3AC}|\u25B6\uFE0F?|:(?:tv|movie_camera|video_camera|arrow_forward|clapper):)$/u;
 
-/** Link texts that say what a link is, not what it is called ("video", "video and discussion", "video (starting at 14:35)"): the title comes from elsewhere. */
 /** "[doi:10.1186/s13059-015-0850-7](…)", "[arXiv:1706.03762](…)": a link titled by its identifier names where, not what; the text before it is the title (#23). */
 const IDENTIFIER_TITLE = /^(?:doi:\s*)?10\.\d{4,9}\/\S+$|^doi:\s*\S+$|^arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?$|^https?:\/\/(?:dx\.)?doi\.org\/\S+$/i;
+/** Link texts that say what a link is, not what it is called ("video", "video and discussion", "video (starting at 14:35)"): the title comes from elsewhere. */
 const GENERIC_TITLE = /^\[?(?:(?:video|videos|watch|recording|recorded|link|here|youtube|vimeo|talk|presentation|slides?|deck|pdf|paper|arxiv|transcript)(?:\s+playlist|\s+and\s+(?:slides|demo|video|discussion))?(?:\s+\([^()]{1,30}\))?|playlist|part\s*\d+|\d+)\]?$|^\(\d+\)$/i;
 /** A link's text that is a short label in brackets ("[nature]", "[PMLR]", written "[[nature]](…)"). */
 const BRACKETED_LABEL = /^\[[\p{L}\p{N} .&+-]{1,20}\]$/u;
@@ -336,6 +336,19 @@ function introLine(segments: readonly Segment[]): boolean {
 /** Segments' text with EMPHASIS where emphasis opens or closes. */
 function marks(list: readonly Segment[]): string {
   return list.map((s) => (s.type === "emphasis" ? EMPHASIS : s.text)).join("").replace(/\s+/g, " ").trim().replace(/(?<![\s:])[\s:]+$|(?<!\bal)\.$/, "");
+}
+
+/**
+ * "[2024-03-13](folder) (KCN-STL) Jane Doe, _Title_": a link titled only by a date names when, not
+ * what (#23). The year of the date; the emphasised text after the link, its title; the text around
+ * that, the item's description; and all the text after the link with its emphasis marked, which the
+ * layout reader reads as a link's text ("Jane Doe, **Title**"). Undefined for a link titled
+ * otherwise, or with no emphasised text after it.
+ */
+function dateTitled(linkText: string, segments: readonly Segment[], at: number): { year: number; title: string; rest: string; marked: string } | undefined {
+  const year = dateOnly(linkText);
+  const emphasised = year === undefined ? undefined : emphasisAfter(segments, at);
+  return emphasised && { year: year!, ...emphasised };
 }
 
 /** "2024-03-13", "2024/03", "13.03.2024", "March 13, 2024": a text that is a date and nothing else, and its year. */
@@ -525,7 +538,7 @@ function headingFacts(text: string): { year: number; event?: string } | undefine
  * name with its acronym in brackets ("The Network and Distributed System Security Symposium (NDSS)").
  * Not a heading that files papers by what they are ("Workshop papers", "Conference talks").
  */
-export function venueHeading(heading: string): string | undefined {
+function venueHeading(heading: string): string | undefined {
   const text = heading.replace(/\s*\{[#/][^}]*\}\s*$/, "").trim();
   if (text.length > 120 || ARCHIVE_WORDS.test(text) || /\b(?:papers?|talks?|surveys?|books?|tutorials?|list|others?|misc(?:ellaneous)?)\b/i.test(text)) return undefined;
   const cue = /\b(?:symposium|conference|workshop|congress|proceedings)\b/i.test(text) || /^\p{Lu}[\p{L}\s&,-]+\s\((?=[\p{Lu}\d]*\p{Lu}{2})[\p{Lu}\d&-]{2,10}\)$/u.test(text);
@@ -534,11 +547,9 @@ export function venueHeading(heading: string): string | undefined {
 
 /**
  * The event a talk's headings name without a year (the year, if any, is a heading's above): of its
- * nearest two headings, the first whose words name an event by their own cue ("ReactJS Girls
- * Conference", "Rust Belt Rust Meetup"). Never the page's own title.
+ * nearest two headings, the first whose words name an event by a word of the trade ("ReactJS Girls
+ * Conference", "Rust Belt Rust Meetup"). Never the page's own title, nor the top heading above others.
  */
-const EVENT_HEADING = /(?:^|\s)(?:conference|conf|summit|meetup|meet-up|symposium|workshop|congress|convention|expo|hackathon|festival|fest|camp)(?=\s|$)|\p{L}(?:conf|con|camp|fest)(?=\s|$)/iu;
-
 function eventHeading(path: readonly string[], pageTitle: string | undefined): string | undefined {
   for (let i = path.length - 1; i >= Math.max(path.length - 2, 0); i--) {
     const heading = path[i]!;
@@ -546,7 +557,7 @@ function eventHeading(path: readonly string[], pageTitle: string | undefined): s
     if (headingFacts(heading) !== undefined || ARCHIVE_WORDS.test(heading)) return undefined;
     const said = eventOfTitle(heading);
     // By a word that says it is an event: an acronym alone ("PHP", "AWS") is a topic's heading as often.
-    if (said && said.year === undefined && /^\p{Lu}/u.test(said.event) && EVENT_HEADING.test(said.event)) return said.event;
+    if (said && said.year === undefined && /^\p{Lu}/u.test(said.event) && TRADE_CUE.test(said.event)) return said.event;
   }
   return undefined;
 }
@@ -569,6 +580,43 @@ function withoutSiteName(title: string, url: string): string | undefined {
   const name = fold(m[2]!).replace(/[^a-z0-9]/g, "");
   if (!host || name.length < 3) return undefined;
   return host.toLowerCase().replace(/[^a-z0-9]/g, "").includes(name) ? m[1]! : undefined;
+}
+
+/**
+ * What is read of entries once the whole page is (#23): a title copied with its site's name loses
+ * it ("Methods of primitives - Javascript.info"); a description keeps nothing its facts were cut
+ * from; a journal's volume and pages leave its name ("Genome Biology, 16(1), 274"); and a paper or
+ * a talk whose own text names no venue or event takes the one its headings name: a paper list
+ * filed by venue ("### The Network and Distributed System Security Symposium (NDSS)"), an archive
+ * filed by event ("### ReactJS Girls Conference" under "## 2019").
+ */
+function lastTouches(entries: ParsedEntry[], pageTitle: string | undefined): void {
+  // Each heading's venue and each heading path's event, looked for once.
+  const venues = new Map<string, string | null>();
+  const events = new Map<string[], string | null>();
+  for (const e of entries) {
+    const bare = withoutSiteName(e.title, e.url);
+    if (bare !== undefined) e.title = bare;
+    if (e.description !== undefined) {
+      const tidy = tidyDescription(e.description);
+      if (tidy === "") delete e.description;
+      else e.description = tidy;
+    }
+    if (e.kind === "paper" && e.event !== undefined) {
+      const m = JOURNAL_TAIL.exec(e.event);
+      if (m && m.index > 0 && /\p{L}{2}/u.test(e.event.slice(0, m.index))) e.event = e.event.slice(0, m.index);
+    }
+    if (e.event !== undefined) continue;
+    if (e.kind === "paper") {
+      let venue = venues.get(e.section);
+      if (venue === undefined) venues.set(e.section, (venue = venueHeading(e.section) ?? null));
+      if (venue !== null) e.event = venue;
+    } else if (e.kind === "talk") {
+      let event = events.get(e.sectionPath);
+      if (event === undefined) events.set(e.sectionPath, (event = eventHeading(e.sectionPath, pageTitle) ?? null));
+      if (event !== null) e.event = event;
+    }
+  }
 }
 
 /** Words before an archive's kind that name no event: "Research papers", "Selected talks", "Other videos". */
@@ -1356,10 +1404,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     }
     if (facts && kind === "page") facts = undefined;
     let after = clean((facts ? facts.rest : afterRaw).replace(LEADING_SEPARATOR, ""));
-    // The text after the link that the layout reader reads (a date-titled link's, without its title).
-    let afterText = facts ? facts.rest : afterRaw;
-    let dateTitle: number | undefined;
-    let emphasised: ReturnType<typeof emphasisAfter>;
+    let dated: ReturnType<typeof dateTitled>;
     // "Title / Speaker" (the bundled page's form) names a person on a talk, or on a link nothing
     // else says anything of, which it makes a talk: only talks have speakers (#13).
     const split = link.bare ? { title: "" } : kind === "talk" || kind === "page" ? splitSpeaker(clean(link.text)) : { title: clean(link.text) };
@@ -1392,13 +1437,10 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       title = before.replace(LEAD_END, "");
       titledFromText = true;
     }
-    // "[2024-03-13](2024-03-13-keda) (KCN-STL) Jane Doe, _Title_": a link titled only by a date names
-    // when, not what: the emphasised text after it is the title, the date the year, and the rest
-    // the item's other fields, read with its list (#23).
-    else if ((dateTitle = dateOnly(title)) !== undefined && (emphasised = emphasisAfter(segments, at)) !== undefined) {
-      title = emphasised.title;
-      after = emphasised.rest;
-      afterText = "";
+    // "[2024-03-13](folder) Jane Doe, _Title_": the emphasised text after a date is the title.
+    else if ((dated = dateTitled(title, segments, at)) !== undefined) {
+      title = dated.title;
+      after = dated.rest;
     }
     else if (GENERIC_TITLE.test(title) || IDENTIFIER_TITLE.test(title)) {
       const from = parent && !parent.segments.some(usableLink) ? textOfSegments(parent.segments) : before.replace(LEAD_END, "");
@@ -1539,7 +1581,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
       if (presented.year !== undefined) entry.year = presented.year;
     }
     if (facts?.year !== undefined && entry.year === undefined) entry.year = facts.year;
-    if (dateTitle !== undefined && emphasised && entry.year === undefined) entry.year = dateTitle;
+    if (dated && entry.year === undefined) entry.year = dated.year;
     // "[2012, TEDxCHUV] [Title](…)", "(2019, PyCon US) [Title](…)": a bracket before the link that holds
     // its year and its event (#23).
     if (entry.year === undefined && (entry.kind === "talk" || entry.kind === "podcast")) {
@@ -1586,16 +1628,17 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     if (titledByHeading && description && description.split(/[\s[\]()|,/]+/).every((w) => w === "" || GENERIC_TITLE.test(w) || SECONDARY.test(w))) description = "";
     if (description && description !== title) entry.description = description;
     const pending: Pending | undefined =
-      kind === "repo" || kind === "forum" || (kind === "site" && !emphasised) || link.bare || (titled && !titledFromText)
+      kind === "repo" || kind === "forum" || (kind === "site" && !dated) || link.bare || (titled && !titledFromText)
         ? undefined
         : {
             item: {
               // A title taken from the text before a "[Video]" is read with that text's emphasis
               // ("**Title** - Jane Doe [video](…)": the emphasis marks the title, the rest may be the speakers).
               // A date-titled link's is the item's text after it, read as a link's text is ("Jane Doe, **Title**").
-              linkText: emphasised ? emphasised.marked : titled ? textBeforeLink(segments.slice(0, word), title) : clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
+              linkText: dated ? dated.marked : titled ? textBeforeLink(segments.slice(0, word), title) : clean(link.marked ?? link.text).replace(/\u0001/g, "") === title ? (link.marked ?? link.text).replace(/\s+/g, " ").trim() : title,
               // "In German: [Title](…) – Jane Doe at SomeConf 2016": the text after the link is read whatever stands before it.
-              rest: afterText,
+              // A date-titled link's text after it is read as its link's text, above.
+              rest: dated ? "" : facts ? facts.rest : afterRaw,
               // A title taken from the text before a "[Video]" is that text: nothing else stands before the link.
               before: titled ? undefined : before,
               article: kind === "article",
@@ -1647,40 +1690,7 @@ function readPage(frontMatter: Page["frontMatter"], body: string, lineOffset: nu
     const year = said.year ?? owner.year;
     if (e.year === undefined && year !== undefined) e.year = year;
   }
-  // "### The Network and Distributed System Security Symposium (NDSS)" over "- [Title, 2024](…)": a
-  // paper list filed by venue names each paper's venue in its heading, where the paper's own text
-  // names none (#23).
-  // "### ReactJS Girls Conference" under "## 2019" over its talks: an archive filed by event names
-  // each talk's event in a heading (the nearest one or two above it) that names one by its cue.
-  const venues = new Map<string, string | null>();
-  const events = new Map<string[], string | null>();
-  for (const e of entries) {
-    // "Methods of primitives - Javascript.info": a title copied with its site's name, no part of it.
-    const bare = withoutSiteName(e.title, e.url);
-    if (bare !== undefined) e.title = bare;
-    // What the facts read out of a description leave behind ("[Title](…), Arxiv 2022" -> ", Arxiv 2022";
-    // "at , Redwood City"): no description starts with a comma or a bar, keeps an "at" before a comma, or is punctuation alone.
-    if (e.description !== undefined) {
-      const tidy = tidyDescription(e.description);
-      if (tidy === "") delete e.description;
-      else e.description = tidy;
-    }
-    // "Genome Biology, 16(1), 274", "PLoS Med 2: e124": a journal's volume, issue and pages are no part of its name.
-    if (e.kind === "paper" && e.event !== undefined) {
-      const m = JOURNAL_TAIL.exec(e.event);
-      if (m && m.index > 0 && /\p{L}{2}/u.test(e.event.slice(0, m.index))) e.event = e.event.slice(0, m.index);
-    }
-    if (e.event !== undefined) continue;
-    if (e.kind === "paper") {
-      let venue = venues.get(e.section);
-      if (venue === undefined) venues.set(e.section, (venue = venueHeading(e.section) ?? null));
-      if (venue !== null) e.event = venue;
-    } else if (e.kind === "talk") {
-      let event = events.get(e.sectionPath);
-      if (event === undefined) events.set(e.sectionPath, (event = eventHeading(e.sectionPath, pageTitle) ?? null));
-      if (event !== null) e.event = event;
-    }
-  }
+  lastTouches(entries, pageTitle);
   // What the "Presented at" items said, given to the talks beside them.
   if (given.size > 0) {
     for (const [e, parent] of nested) {
